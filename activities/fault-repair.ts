@@ -1,0 +1,56 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { notifications, repairRecords, users, vendorContracts, vendors } from '../db/schema';
+import type { VendorAssignment } from '../workflows/fault-repair/messages';
+
+export type RepairRecordInput = Omit<typeof repairRecords.$inferInsert, 'closedAt' | 'rating' | 'ratingComment' | 'ratedAt'> & {
+  closedAt: string;
+};
+
+export interface Notification {
+  workflowId: string;
+  dedupeKey: string;
+  recipientRoles: string[];
+  recipientUsers: string[];
+  message: string;
+}
+
+export function createFaultRepairActivities({ db }: { db: Database }) {
+  return {
+    /** P3.2b: the vendor under an active contract for the system, its staff and its repair SLA. */
+    async escalateToVendor({ system }: { system: string }): Promise<VendorAssignment> {
+      const [contract] = await db
+        .select({ vendorId: vendors.id, vendorName: vendors.name, slaSeconds: vendorContracts.repairSlaSeconds })
+        .from(vendorContracts)
+        .innerJoin(vendors, eq(vendors.id, vendorContracts.vendorId))
+        .where(and(eq(vendorContracts.system, system as never), eq(vendorContracts.active, true)));
+      if (!contract) {
+        throw ApplicationFailure.create({ type: 'NoVendorContract', message: `no active vendor contract for ${system}`, nonRetryable: true });
+      }
+      const staff = await db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.vendorId, contract.vendorId), eq(users.active, true)));
+      return {
+        vendorId: contract.vendorId,
+        vendorName: contract.vendorName,
+        staffUserIds: staff.map((user) => user.id),
+        repairSlaMs: contract.slaSeconds * 1000,
+      };
+    },
+
+    /** P3.2c: the repair record joins the maintenance archive; a retry rewrites the same row. */
+    async storeRepairRecord(record: RepairRecordInput): Promise<void> {
+      const row = { ...record, closedAt: new Date(record.closedAt) };
+      await db.insert(repairRecords).values(row).onConflictDoUpdate({ target: repairRecords.workflowId, set: row });
+    },
+
+    async notify(notification: Notification): Promise<void> {
+      await db
+        .insert(notifications)
+        .values(notification)
+        .onConflictDoNothing({ target: notifications.dedupeKey });
+    },
+  };
+}

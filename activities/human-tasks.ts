@@ -1,0 +1,57 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { tasks } from '../db/schema';
+
+export interface NewTask {
+  id: string;
+  workflowId: string;
+  process: string;
+  stepId: string;
+  title: string;
+  candidateRoles: string[];
+  candidateUsers: string[];
+  priority: number;
+  createdAt: string;
+  dueAt: string;
+  formSchema: Record<string, unknown>;
+  context: Record<string, unknown>;
+}
+
+export interface TaskClosure {
+  id: string;
+  status: 'completed' | 'cancelled';
+  at: string;
+  actor: string | null;
+  result: unknown;
+}
+
+/** The worklist rows behind every human task. Each write is safe to repeat. */
+export function createHumanTaskActivities({ db }: { db: Database }) {
+  return {
+    async createTask(task: NewTask): Promise<void> {
+      await db
+        .insert(tasks)
+        .values({
+          ...task,
+          status: 'open',
+          createdAt: new Date(task.createdAt),
+          dueAt: new Date(task.dueAt),
+        })
+        .onConflictDoNothing({ target: tasks.id });
+    },
+
+    async closeTask(closure: TaskClosure): Promise<void> {
+      await db
+        .update(tasks)
+        .set({ status: closure.status, completedAt: new Date(closure.at), completedBy: closure.actor, result: closure.result })
+        .where(and(eq(tasks.id, closure.id), eq(tasks.status, 'open')));
+    },
+
+    async updateTaskCandidates(update: { id: string; candidateRoles: string[]; candidateUsers: string[] }): Promise<void> {
+      await db
+        .update(tasks)
+        .set({ candidateRoles: update.candidateRoles, candidateUsers: update.candidateUsers })
+        .where(and(eq(tasks.id, update.id), sql`${tasks.status} = 'open'`));
+    },
+  };
+}

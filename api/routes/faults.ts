@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import type { ApiContext } from '../context';
+import { defineRoute } from '../http/route';
+import { faultDetail, faultListQuery, faultSummary, getFault, listFaults, rateRepair, ratingRequest } from '../use-cases/faults';
+import { listLocations, locationsView } from '../use-cases/reference';
+import { faultReportRequest, reportFault } from '../use-cases/report-fault';
+
+const REPORTERS = ['owner', 'technician', 'tech-supervisor', 'monitoring-operator', 'guard', 'management', 'admin'] as const;
+
+export const faultRoutes = (ctx: ApiContext) => [
+  defineRoute({
+    method: 'post',
+    path: '/faults',
+    summary: 'Report a fault (P3.2a); idempotent on reportId',
+    access: REPORTERS,
+    body: faultReportRequest,
+    response: z.object({ workflowId: z.string() }),
+    status: 201,
+    handle: ({ user, body }) => reportFault(ctx, user, body),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/faults',
+    summary: 'Faults I reported (staff: all with mine=false)',
+    access: 'signed-in',
+    query: faultListQuery,
+    response: z.object({ items: z.array(faultSummary), nextCursor: z.string().nullable() }),
+    handle: ({ user, query }) => listFaults(ctx, user, query),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/faults/:workflowId',
+    summary: 'A fault: status, report, and the repair record once closed',
+    access: 'signed-in',
+    response: faultDetail,
+    handle: ({ user, params }) => getFault(ctx, user, params.workflowId),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/faults/:workflowId/rating',
+    summary: 'The reporter rates the closed repair (1–5)',
+    access: 'signed-in',
+    body: ratingRequest,
+    response: z.object({ rating: z.number().int() }),
+    handle: ({ user, params, body }) => rateRepair(ctx, user, params.workflowId, body),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/reference/locations',
+    summary: 'Buildings, units, zones, devices and systems a fault can be reported at',
+    access: 'signed-in',
+    response: locationsView,
+    handle: ({ user }) => listLocations(ctx, user),
+  }),
+];

@@ -1,0 +1,105 @@
+import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { processInstances, repairRecords } from '../../db/schema';
+import type { SessionUser } from '../auth/session';
+import type { ApiContext } from '../context';
+import { conflict, forbidden, notFound } from '../http/problem';
+import { decodeCursor, page } from './cursor';
+
+const STAFF_VIEWERS = ['technician', 'tech-supervisor', 'monitoring-operator', 'management', 'admin', 'auditor'];
+
+export const faultListQuery = z.object({
+  mine: z.enum(['true', 'false']).default('true'),
+  cursor: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const faultSummary = z.object({
+  workflowId: z.string(),
+  status: z.enum(['running', 'completed', 'failed', 'cancelled']),
+  currentSteps: z.array(z.string()),
+  title: z.string(),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+});
+
+const repairRecordView = z.object({
+  cause: z.string(),
+  repairProcess: z.string(),
+  partsReplaced: z.array(z.string()),
+  timeSpentMinutes: z.number(),
+  repairedBy: z.string(),
+  verifiedBy: z.string(),
+  reworkCount: z.number(),
+  closedAt: z.string(),
+});
+
+export const faultDetail = faultSummary.extend({
+  report: z.record(z.string(), z.unknown()).nullable(),
+  record: repairRecordView.nullable(),
+  rating: z.number().int().nullable(),
+});
+
+export const ratingRequest = z.object({ rating: z.number().int().min(1).max(5), comment: z.string().trim().max(2000).optional() });
+
+const summary = (row: typeof processInstances.$inferSelect) => ({
+  workflowId: row.workflowId,
+  status: row.status,
+  currentSteps: row.currentSteps,
+  title: row.title,
+  startedAt: row.startedAt.toISOString(),
+  endedAt: row.endedAt?.toISOString() ?? null,
+});
+
+/** The faults a person reported (or, for staff asking mine=false, all of them), newest first. */
+export async function listFaults(ctx: ApiContext, user: SessionUser, query: z.infer<typeof faultListQuery>) {
+  const everyone = query.mine === 'false' && user.roles.some((role) => STAFF_VIEWERS.includes(role));
+  const cursor = decodeCursor(query.cursor);
+  const rows = await ctx.db
+    .select()
+    .from(processInstances)
+    .where(
+      and(
+        eq(processInstances.process, 'fault-repair'),
+        everyone ? undefined : eq(processInstances.startedBy, user.id),
+        cursor ? or(lt(processInstances.startedAt, cursor[0]), and(eq(processInstances.startedAt, cursor[0]), lt(processInstances.workflowId, cursor[1]))) : undefined,
+      ),
+    )
+    .orderBy(desc(processInstances.startedAt), desc(processInstances.workflowId))
+    .limit(query.limit + 1);
+  return page(rows.map(summary), query.limit, (fault) => [fault.startedAt, fault.workflowId]);
+}
+
+async function findFault(ctx: ApiContext, user: SessionUser, workflowId: string) {
+  const row = await ctx.db.query.processInstances.findFirst({
+    where: and(eq(processInstances.workflowId, workflowId), eq(processInstances.process, 'fault-repair')),
+  });
+  const staff = user.roles.some((role) => STAFF_VIEWERS.includes(role));
+  if (!row || (!staff && row.startedBy !== user.id)) throw notFound(`no fault ${workflowId}`);
+  return row;
+}
+
+/** What the reporter sees throughout: status, current step, and at the end the repair record. */
+export async function getFault(ctx: ApiContext, user: SessionUser, workflowId: string) {
+  const row = await findFault(ctx, user, workflowId);
+  const record = await ctx.db.query.repairRecords.findFirst({ where: eq(repairRecords.workflowId, workflowId) });
+  return {
+    ...summary(row),
+    report: ((row.data as { report?: Record<string, unknown> }).report ?? null),
+    record: record ? { ...record, closedAt: record.closedAt.toISOString() } : null,
+    rating: record?.rating ?? null,
+  };
+}
+
+/** P1.3a / P7.1b: the reporter rates the repair once it is closed; rating again replaces it. */
+export async function rateRepair(ctx: ApiContext, user: SessionUser, workflowId: string, request: z.infer<typeof ratingRequest>) {
+  const row = await findFault(ctx, user, workflowId);
+  if (row.startedBy !== user.id) throw forbidden('only the person who reported the fault rates its repair');
+  const updated = await ctx.db
+    .update(repairRecords)
+    .set({ rating: request.rating, ratingComment: request.comment ?? null, ratedAt: sql`now()` })
+    .where(eq(repairRecords.workflowId, workflowId))
+    .returning({ rating: repairRecords.rating });
+  if (!updated.length) throw conflict('the repair is not closed yet', [{ field: 'status', message: row.status }]);
+  return { rating: request.rating };
+}

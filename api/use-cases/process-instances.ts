@@ -1,0 +1,121 @@
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { and, asc, desc, eq, lt, or } from 'drizzle-orm';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { processInstances, stepEvents, taskActions, tasks } from '../../db/schema';
+import { PROCESS_CATALOGUE } from '../../workflows/catalogue';
+import type { ApiContext } from '../context';
+import { notFound } from '../http/problem';
+import { decodeCursor, page } from './cursor';
+
+export const instanceListQuery = z.object({
+  process: z.string().min(1).optional(),
+  status: z.enum(['running', 'completed', 'failed', 'cancelled', 'all']).default('all'),
+  cursor: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const instanceSummary = z.object({
+  workflowId: z.string(),
+  process: z.string(),
+  title: z.string(),
+  status: z.string(),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  currentSteps: z.array(z.string()),
+  startedBy: z.string().nullable(),
+});
+
+const stepMark = z.object({ status: z.enum(['completed', 'active', 'failed', 'overdue']), visits: z.number().int() });
+
+export const instanceDetail = z.object({
+  instance: instanceSummary,
+  steps: z.record(z.string(), stepMark),
+  stepTitles: z.record(z.string(), z.string()),
+  timeline: z.array(
+    z.object({ at: z.string(), stepId: z.string(), event: z.string(), actor: z.string().nullable(), detail: z.unknown() }),
+  ),
+  data: z.record(z.string(), z.unknown()),
+});
+
+const summary = (row: typeof processInstances.$inferSelect) => ({
+  workflowId: row.workflowId,
+  process: row.process,
+  title: row.title,
+  status: row.status,
+  startedAt: row.startedAt.toISOString(),
+  endedAt: row.endedAt?.toISOString() ?? null,
+  currentSteps: row.currentSteps,
+  startedBy: row.startedBy,
+});
+
+export async function listInstances(ctx: ApiContext, query: z.infer<typeof instanceListQuery>) {
+  const cursor = decodeCursor(query.cursor);
+  const rows = await ctx.db
+    .select()
+    .from(processInstances)
+    .where(
+      and(
+        query.process ? eq(processInstances.process, query.process) : undefined,
+        query.status === 'all' ? undefined : eq(processInstances.status, query.status),
+        cursor ? or(lt(processInstances.startedAt, cursor[0]), and(eq(processInstances.startedAt, cursor[0]), lt(processInstances.workflowId, cursor[1]))) : undefined,
+      ),
+    )
+    .orderBy(desc(processInstances.startedAt), desc(processInstances.workflowId))
+    .limit(query.limit + 1);
+  return page(rows.map(summary), query.limit, (row) => [row.startedAt, row.workflowId]);
+}
+
+/** The instance page: step marks and visit counts for the diagram, the timeline and the data. */
+export async function getInstance(ctx: ApiContext, workflowId: string) {
+  const row = await ctx.db.query.processInstances.findFirst({ where: eq(processInstances.workflowId, workflowId) });
+  if (!row) throw notFound(`no process ${workflowId}`);
+  const [events, actions, openTasks] = await Promise.all([
+    ctx.db.select().from(stepEvents).where(eq(stepEvents.workflowId, workflowId)).orderBy(asc(stepEvents.seq)),
+    ctx.db.select().from(taskActions).where(eq(taskActions.workflowId, workflowId)).orderBy(asc(taskActions.at)),
+    ctx.db.select({ stepId: tasks.stepId, dueAt: tasks.dueAt }).from(tasks).where(and(eq(tasks.workflowId, workflowId), eq(tasks.status, 'open'))),
+  ]);
+  const steps: Record<string, z.infer<typeof stepMark>> = {};
+  for (const event of events) {
+    const status = event.event === 'entered' ? 'active' : (event.event as 'completed' | 'failed');
+    steps[event.stepId] = { status, visits: Math.max(event.visit, steps[event.stepId]?.visits ?? 0) };
+  }
+  const now = Date.now();
+  for (const task of openTasks) {
+    if (task.dueAt.getTime() < now && steps[task.stepId]?.status === 'active') steps[task.stepId].status = 'overdue';
+  }
+  const stepIdOf = new Map((await ctx.db.select({ id: tasks.id, stepId: tasks.stepId }).from(tasks).where(eq(tasks.workflowId, workflowId))).map((task) => [task.id, task.stepId]));
+  const timeline = [
+    ...events.map((event) => ({ at: event.at.toISOString(), stepId: event.stepId, event: event.event, actor: event.actor, detail: event.detail })),
+    ...actions.map((action) => ({ at: action.at.toISOString(), stepId: stepIdOf.get(action.taskId) ?? '', event: action.action, actor: action.actor, detail: action.detail })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
+  const definition = PROCESS_CATALOGUE[row.process];
+  return {
+    instance: summary(row),
+    steps,
+    stepTitles: Object.fromEntries(Object.values(definition?.steps ?? {}).map((step) => [step.id, `${step.title} [${step.clause}]`])),
+    timeline,
+    data: row.data as Record<string, unknown>,
+  };
+}
+
+const workflowsDir = fileURLToPath(new URL('../../workflows/', import.meta.url));
+
+export async function processDiagram(process: string): Promise<string> {
+  const definition = PROCESS_CATALOGUE[process];
+  if (!definition) throw notFound(`no process ${process}`);
+  return readFile(`${workflowsDir}${definition.folder}/diagram.bpmn`, 'utf8');
+}
+
+/** The full Temporal history, for auditors and for the replay tests. */
+export async function processHistory(ctx: ApiContext, workflowId: string) {
+  try {
+    const history = await ctx.temporal.workflow.getHandle(workflowId).fetchHistory();
+    return JSON.parse(historyToJSON(history)) as unknown;
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) throw notFound(`no history for ${workflowId}`);
+    throw error;
+  }
+}

@@ -1,0 +1,42 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { buildings, devices, SYSTEMS, unitOwners, units, zones } from '../../db/schema';
+import type { SessionUser } from '../auth/session';
+import type { ApiContext } from '../context';
+
+export const locationsView = z.object({
+  buildings: z.array(z.object({ id: z.string(), name: z.string(), units: z.array(z.object({ id: z.string(), number: z.string() })) })),
+  zones: z.array(z.object({ id: z.string(), name: z.string(), buildingId: z.string().nullable() })),
+  devices: z.array(z.object({ id: z.string(), name: z.string(), zoneId: z.string(), system: z.string() })),
+  systems: z.array(z.string()),
+});
+
+const STAFF = ['technician', 'tech-supervisor', 'monitoring-operator', 'guard', 'management', 'admin', 'auditor'];
+
+/** The places a fault can be reported at; an owner's unit list holds only their own units. */
+export async function listLocations(ctx: ApiContext, user: SessionUser) {
+  const staff = user.roles.some((role) => STAFF.includes(role));
+  const ownUnitIds = staff || !user.ownerId
+    ? null
+    : (await ctx.db.select({ unitId: unitOwners.unitId }).from(unitOwners).where(eq(unitOwners.ownerId, user.ownerId))).map((row) => row.unitId);
+  const [buildingRows, unitRows, zoneRows, deviceRows] = await Promise.all([
+    ctx.db.select().from(buildings).orderBy(asc(buildings.id)),
+    ownUnitIds === null
+      ? ctx.db.select().from(units).orderBy(asc(units.number))
+      : ownUnitIds.length
+        ? ctx.db.select().from(units).where(inArray(units.id, ownUnitIds)).orderBy(asc(units.number))
+        : Promise.resolve([]),
+    ctx.db.select().from(zones).orderBy(asc(zones.id)),
+    ctx.db.select().from(devices).orderBy(asc(devices.id)),
+  ]);
+  return {
+    buildings: buildingRows.map((building) => ({
+      id: building.id,
+      name: building.name,
+      units: unitRows.filter((unit) => unit.buildingId === building.id).map((unit) => ({ id: unit.id, number: unit.number })),
+    })),
+    zones: zoneRows,
+    devices: deviceRows,
+    systems: [...SYSTEMS],
+  };
+}

@@ -1,0 +1,99 @@
+import { WorkflowIdConflictPolicy } from '@temporalio/client';
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { attachments, buildings, devices, processInstances, SYSTEMS, unitOwners, units, zones } from '../../db/schema';
+import { faultLocation, type FaultRepairInput } from '../../workflows/fault-repair/messages';
+import type { SessionUser } from '../auth/session';
+import type { ApiContext } from '../context';
+import { forbidden, unprocessable } from '../http/problem';
+
+const STAFF_REPORTERS = ['technician', 'tech-supervisor', 'monitoring-operator', 'guard', 'management', 'admin'];
+
+export const faultReportRequest = z.object({
+  /** Chosen by the client once per report, so a retried submission starts one process. */
+  reportId: z.uuid(),
+  occurredAt: z.iso.datetime({ offset: true }),
+  location: faultLocation,
+  system: z.enum(SYSTEMS),
+  symptoms: z.string().trim().min(3).max(4000),
+  photo: z
+    .string()
+    .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/, 'a PNG, JPEG or WebP data URL')
+    .max(2_800_000, 'at most 2 MB')
+    .optional(),
+  /** A monitoring event (P3.1b) reports as `monitoring`; only monitoring staff may say so. */
+  source: z.enum(['staff', 'owner', 'monitoring']).optional(),
+});
+export type FaultReportRequest = z.infer<typeof faultReportRequest>;
+
+export const faultRepairWorkflowId = (reportId: string) => `fault-repair-${reportId}`;
+
+async function checkLocation(ctx: ApiContext, user: SessionUser, request: FaultReportRequest) {
+  const { buildingId, unitId, zoneId, deviceId } = request.location;
+  const missing = (field: string, what: string) => unprocessable(`unknown ${what}`, [{ field: `location.${field}`, message: `no such ${what}` }]);
+  if (buildingId && !(await ctx.db.query.buildings.findFirst({ where: eq(buildings.id, buildingId) }))) throw missing('buildingId', 'building');
+  if (unitId) {
+    const unit = await ctx.db.query.units.findFirst({ where: eq(units.id, unitId) });
+    if (!unit) throw missing('unitId', 'unit');
+    if (buildingId && unit.buildingId !== buildingId) {
+      throw unprocessable('the unit is not in that building', [{ field: 'location.unitId', message: 'not in the building' }]);
+    }
+  }
+  if (zoneId && !(await ctx.db.query.zones.findFirst({ where: eq(zones.id, zoneId) }))) throw missing('zoneId', 'zone');
+  if (deviceId) {
+    const device = await ctx.db.query.devices.findFirst({ where: eq(devices.id, deviceId) });
+    if (!device) throw missing('deviceId', 'device');
+    if (device.system !== request.system) {
+      throw unprocessable(`the device belongs to ${device.system}`, [{ field: 'system', message: `the device is ${device.system}` }]);
+    }
+  }
+  const isStaff = user.roles.some((role) => STAFF_REPORTERS.includes(role));
+  // P3.2a: an owner reports for a unit of their own or for a common area, never another owner's unit.
+  if (!isStaff && unitId) {
+    const owns = user.ownerId
+      ? await ctx.db.query.unitOwners.findFirst({ where: and(eq(unitOwners.unitId, unitId), eq(unitOwners.ownerId, user.ownerId)) })
+      : undefined;
+    if (!owns) throw forbidden('you can report faults in your own units and common areas only', [{ field: 'location.unitId', message: 'not your unit' }]);
+  }
+  return isStaff;
+}
+
+/** P3.2a: anyone who finds a fault reports it; the report starts a fault-repair process. */
+export async function reportFault(ctx: ApiContext, user: SessionUser, request: FaultReportRequest) {
+  const isStaff = await checkLocation(ctx, user, request);
+  const source = request.source ?? (isStaff ? 'staff' : 'owner');
+  if (source === 'monitoring' && !user.roles.some((role) => ['monitoring-operator', 'admin'].includes(role))) {
+    throw forbidden('only monitoring staff report monitoring events', [{ field: 'source', message: 'not monitoring staff' }]);
+  }
+  if (source !== 'owner' && !isStaff) throw forbidden(`an owner cannot report as ${source}`, [{ field: 'source', message: 'owners report as owner' }]);
+  const workflowId = faultRepairWorkflowId(request.reportId);
+  if (request.photo) {
+    const [, contentType, content] = /^data:([^;]+);base64,(.*)$/.exec(request.photo)!;
+    await ctx.db.insert(attachments).values({ id: request.reportId, contentType, content, uploadedBy: user.id }).onConflictDoNothing();
+  }
+  const input: FaultRepairInput = {
+    report: {
+      occurredAt: request.occurredAt,
+      location: request.location,
+      system: request.system,
+      symptoms: request.symptoms,
+      photoId: request.photo ? request.reportId : undefined,
+      source,
+      reporter: { userId: user.id, displayName: user.displayName },
+    },
+    timings: ctx.settings.faultRepair,
+    priority: source === 'monitoring' ? 70 : 50,
+  };
+  await ctx.temporal.workflow.start('faultRepair', {
+    taskQueue: ctx.taskQueue,
+    workflowId,
+    args: [input],
+    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+  });
+  // The reporter sees the fault at once; the process's first transition fills in the rest.
+  await ctx.db
+    .insert(processInstances)
+    .values({ workflowId, process: 'fault-repair', title: `${request.system}: ${request.symptoms.slice(0, 60)}`, status: 'running', startedBy: user.id, startedAt: new Date() })
+    .onConflictDoNothing();
+  return { workflowId };
+}

@@ -1,0 +1,239 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { and, asc, eq, gt, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { taskActions, tasks, users } from '../../db/schema';
+import { completeTaskUpdate, type TaskRejection } from '../../workflows/lib/messages';
+import { SUPERVISOR_ROLES } from '../../workflows/lib/roles';
+import type { SessionUser } from '../auth/session';
+import type { ApiContext } from '../context';
+import { conflict, forbidden, HttpProblem, notFound, unprocessable, type FieldProblem } from '../http/problem';
+import { decodeCursor, page } from './cursor';
+
+export const worklistFilters = z.object({
+  status: z.enum(['open', 'completed', 'cancelled', 'all']).default('open'),
+  process: z.string().min(1).optional(),
+  step: z.string().min(1).optional(),
+  due: z.enum(['overdue', 'today', 'week']).optional(),
+  assignee: z.enum(['me', 'unassigned']).optional(),
+  cursor: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type WorklistFilters = z.infer<typeof worklistFilters>;
+
+export const taskView = z.object({
+  id: z.string(),
+  workflowId: z.string(),
+  process: z.string(),
+  stepId: z.string(),
+  title: z.string(),
+  status: z.enum(['open', 'completed', 'cancelled']),
+  candidateRoles: z.array(z.string()),
+  candidateUsers: z.array(z.string()),
+  assignee: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+  priority: z.number().int(),
+  dueAt: z.string(),
+  overdue: z.boolean(),
+  createdAt: z.string(),
+  completedAt: z.string().nullable(),
+  completedBy: z.string().nullable(),
+  context: z.record(z.string(), z.unknown()),
+  formSchema: z.record(z.string(), z.unknown()),
+});
+export type TaskView = z.infer<typeof taskView>;
+
+type TaskRow = Omit<typeof tasks.$inferSelect, 'result'> & { assigneeName: string | null };
+
+const taskColumns = {
+  id: tasks.id,
+  workflowId: tasks.workflowId,
+  process: tasks.process,
+  stepId: tasks.stepId,
+  title: tasks.title,
+  status: tasks.status,
+  candidateRoles: tasks.candidateRoles,
+  candidateUsers: tasks.candidateUsers,
+  assignee: tasks.assignee,
+  assigneeName: users.displayName,
+  priority: tasks.priority,
+  dueAt: tasks.dueAt,
+  createdAt: tasks.createdAt,
+  completedAt: tasks.completedAt,
+  completedBy: tasks.completedBy,
+  formSchema: tasks.formSchema,
+  context: tasks.context,
+};
+
+function toView(row: TaskRow, now = Date.now()): TaskView {
+  return {
+    id: row.id,
+    workflowId: row.workflowId,
+    process: row.process,
+    stepId: row.stepId,
+    title: row.title,
+    status: row.status,
+    candidateRoles: row.candidateRoles,
+    candidateUsers: row.candidateUsers,
+    assignee: row.assignee,
+    assigneeName: row.assigneeName,
+    priority: row.priority,
+    dueAt: row.dueAt.toISOString(),
+    overdue: row.status === 'open' && row.dueAt.getTime() < now,
+    createdAt: row.createdAt.toISOString(),
+    completedAt: row.completedAt?.toISOString() ?? null,
+    completedBy: row.completedBy,
+    context: row.context as Record<string, unknown>,
+    formSchema: row.formSchema as Record<string, unknown>,
+  };
+}
+
+/** Auditors and admins see every task; everyone else only those they are a candidate for. */
+const seesEverything = (user: SessionUser) => user.roles.includes('auditor') || user.roles.includes('admin');
+
+const isCandidate = (user: SessionUser, task: Pick<TaskRow, 'candidateRoles' | 'candidateUsers'>) =>
+  task.candidateUsers.includes(user.id) || user.roles.some((role) => task.candidateRoles.includes(role));
+
+function visibleTo(user: SessionUser): SQL | undefined {
+  if (seesEverything(user)) return undefined;
+  return or(
+    sql`${tasks.candidateRoles} && ${sql.param(user.roles)}::text[]`,
+    sql`${user.id} = any(${tasks.candidateUsers})`,
+    eq(tasks.assignee, user.id),
+  );
+}
+
+const selectTasks = (ctx: ApiContext) =>
+  ctx.db.select(taskColumns).from(tasks).leftJoin(users, eq(users.id, tasks.assignee)).$dynamic();
+
+/** The worklist: tasks the user may see, in due order, a keyset page at a time. */
+export async function listWorklist(ctx: ApiContext, user: SessionUser, filters: WorklistFilters) {
+  const cursor = decodeCursor(filters.cursor);
+  const now = new Date();
+  const endOf = (days: number) => new Date(now.getTime() + days * 86_400_000);
+  const conditions = [
+    filters.status === 'all' ? undefined : eq(tasks.status, filters.status),
+    visibleTo(user),
+    filters.process ? eq(tasks.process, filters.process) : undefined,
+    filters.step ? eq(tasks.stepId, filters.step) : undefined,
+    filters.due === 'overdue' ? lt(tasks.dueAt, now) : undefined,
+    filters.due === 'today' ? lt(tasks.dueAt, endOf(1)) : undefined,
+    filters.due === 'week' ? lt(tasks.dueAt, endOf(7)) : undefined,
+    filters.assignee === 'me' ? eq(tasks.assignee, user.id) : undefined,
+    filters.assignee === 'unassigned' ? isNull(tasks.assignee) : undefined,
+    cursor ? or(gt(tasks.dueAt, cursor[0]), and(eq(tasks.dueAt, cursor[0]), gt(tasks.id, cursor[1]))) : undefined,
+  ];
+  const rows = await selectTasks(ctx)
+    .where(and(...conditions))
+    .orderBy(asc(tasks.dueAt), asc(tasks.id))
+    .limit(filters.limit + 1);
+  const views = rows.map((row) => toView(row, now.getTime()));
+  return page(views, filters.limit, (task) => [task.dueAt, task.id]);
+}
+
+async function findVisibleTask(ctx: ApiContext, user: SessionUser, taskId: string): Promise<TaskRow> {
+  const [row] = await selectTasks(ctx).where(eq(tasks.id, taskId));
+  // A task the user may not see is reported as missing, so ids reveal nothing.
+  if (!row || !(seesEverything(user) || isCandidate(user, row) || row.assignee === user.id)) throw notFound(`no task ${taskId}`);
+  return row;
+}
+
+export async function getTask(ctx: ApiContext, user: SessionUser, taskId: string): Promise<TaskView> {
+  return toView(await findVisibleTask(ctx, user, taskId));
+}
+
+function requireOpen(task: TaskRow) {
+  if (task.status !== 'open') throw conflict(`task ${task.id} is already ${task.status}`, [{ field: 'status', message: task.status }]);
+}
+
+async function recordAction(ctx: ApiContext, task: TaskRow, action: 'claimed' | 'released' | 'reassigned', actor: SessionUser, detail?: unknown) {
+  await ctx.db.insert(taskActions).values({ taskId: task.id, workflowId: task.workflowId, action, actor: actor.displayName, detail });
+}
+
+/** Sets the assignee only if it is still what we read: two people claiming at once, one wins. */
+async function swapAssignee(ctx: ApiContext, task: TaskRow, assignee: string | null): Promise<boolean> {
+  const updated = await ctx.db
+    .update(tasks)
+    .set({ assignee })
+    .where(and(eq(tasks.id, task.id), eq(tasks.status, 'open'), task.assignee ? eq(tasks.assignee, task.assignee) : isNull(tasks.assignee)))
+    .returning({ id: tasks.id });
+  return updated.length === 1;
+}
+
+export async function claimTask(ctx: ApiContext, user: SessionUser, taskId: string): Promise<TaskView> {
+  const task = await findVisibleTask(ctx, user, taskId);
+  requireOpen(task);
+  if (!isCandidate(user, task)) throw forbidden(`you are not a candidate for ${task.stepId}`);
+  if (task.assignee === user.id) return toView(task);
+  if (task.assignee) throw conflict(`task ${taskId} is claimed by ${task.assigneeName}`, [{ field: 'assignee', message: 'already claimed' }]);
+  if (!(await swapAssignee(ctx, task, user.id))) throw conflict(`task ${taskId} was claimed by someone else just now`);
+  await recordAction(ctx, task, 'claimed', user);
+  return getTask(ctx, user, taskId);
+}
+
+export async function releaseTask(ctx: ApiContext, user: SessionUser, taskId: string): Promise<TaskView> {
+  const task = await findVisibleTask(ctx, user, taskId);
+  requireOpen(task);
+  if (!task.assignee) return toView(task);
+  const supervisor = user.roles.some((role) => SUPERVISOR_ROLES.includes(role as never));
+  if (task.assignee !== user.id && !supervisor) throw forbidden('only the assignee or a supervisor can release a task');
+  if (!(await swapAssignee(ctx, task, null))) throw conflict(`task ${taskId} changed while releasing it`);
+  await recordAction(ctx, task, 'released', user);
+  return getTask(ctx, user, taskId);
+}
+
+export async function reassignTask(ctx: ApiContext, user: SessionUser, taskId: string, assigneeId: string): Promise<TaskView> {
+  const task = await findVisibleTask(ctx, user, taskId);
+  requireOpen(task);
+  const [assignee] = await ctx.db
+    .select({ id: users.id, roles: users.roles, displayName: users.displayName })
+    .from(users)
+    .where(and(eq(users.id, assigneeId), eq(users.active, true)));
+  if (!assignee) throw unprocessable('no such active user', [{ field: 'assignee', message: 'unknown user' }]);
+  if (!isCandidate({ ...assignee, username: '', ownerId: null, vendorId: null }, task)) {
+    throw unprocessable(`${assignee.displayName} may not do ${task.stepId}`, [{ field: 'assignee', message: 'not a candidate for this step' }]);
+  }
+  if (!(await swapAssignee(ctx, task, assignee.id))) throw conflict(`task ${taskId} changed while reassigning it`);
+  await recordAction(ctx, task, 'reassigned', user, { to: assignee.displayName });
+  return getTask(ctx, user, taskId);
+}
+
+const rejectionStatus: Record<TaskRejection, (message: string, fields: FieldProblem[]) => HttpProblem> = {
+  UnknownTask: (message) => notFound(message),
+  TaskClosed: (message) => conflict(message, [{ field: 'status', message: 'closed' }]),
+  NotCandidate: (message) => forbidden(message),
+  InvalidPayload: (message, fields) => unprocessable(message, fields.map((field) => ({ ...field, field: `payload.${field.field}` }))),
+};
+
+/** Completes a task through the process's `completeTask` update; a retry by the same person is applied once. */
+export async function completeTask(ctx: ApiContext, user: SessionUser, taskId: string, payload: unknown): Promise<TaskView> {
+  const task = await findVisibleTask(ctx, user, taskId);
+  if (task.status === 'completed' && task.completedBy === user.id) return toView(task);
+  requireOpen(task);
+  if (task.assignee && task.assignee !== user.id) {
+    throw conflict(`task ${taskId} is claimed by ${task.assigneeName}`, [{ field: 'assignee', message: 'claimed by someone else' }]);
+  }
+  try {
+    await ctx.temporal.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, {
+      args: [{ taskId, actor: { userId: user.id, displayName: user.displayName, roles: user.roles }, payload }],
+      updateId: `${taskId}:${user.id}`,
+    });
+  } catch (error) {
+    const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
+    if (cause instanceof ApplicationFailure && cause.type && cause.type in rejectionStatus) {
+      throw rejectionStatus[cause.type as TaskRejection](cause.message, (cause.details ?? []) as FieldProblem[]);
+    }
+    if (error instanceof WorkflowNotFoundError) throw conflict(`the process of task ${taskId} has ended`);
+    throw error;
+  }
+  return getTask(ctx, user, taskId);
+}
+
+export async function listCandidates(ctx: ApiContext, role: string) {
+  const rows = await ctx.db
+    .select({ id: users.id, displayName: users.displayName, roles: users.roles })
+    .from(users)
+    .where(and(eq(users.active, true), sql`${role} = any(${users.roles})`))
+    .orderBy(asc(users.displayName));
+  return { items: rows };
+}

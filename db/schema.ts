@@ -1,0 +1,235 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+// ---- master data: the community ----
+
+export const buildings = pgTable('buildings', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+});
+
+export const units = pgTable('units', {
+  id: text('id').primaryKey(),
+  buildingId: text('building_id').notNull().references(() => buildings.id),
+  number: text('number').notNull(),
+  /** Registered exclusive (专有部分) area in m², the weight of an owner's vote under art. 278. */
+  exclusiveArea: numeric('exclusive_area', { precision: 10, scale: 2 }).notNull(),
+});
+
+export const owners = pgTable('owners', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** The developer's unsold units together count as one owner (SPC interpretation art. 9). */
+  kind: text('kind', { enum: ['person', 'developer'] }).notNull().default('person'),
+});
+
+/** Co-owners share a unit (two rows, one unit); a multi-unit owner has one row per unit. */
+export const unitOwners = pgTable(
+  'unit_owners',
+  {
+    unitId: text('unit_id').notNull().references(() => units.id),
+    ownerId: text('owner_id').notNull().references(() => owners.id),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.ownerId] }), index('unit_owners_owner_idx').on(t.ownerId)],
+);
+
+export const zones = pgTable('zones', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** Null for estate-wide common areas (gates, car park). */
+  buildingId: text('building_id').references(() => buildings.id),
+});
+
+export const SYSTEMS = ['cctv', 'access-control', 'intrusion-alarm', 'network', 'elevator-monitoring', 'smart-home'] as const;
+export type SystemKind = (typeof SYSTEMS)[number];
+
+export const devices = pgTable('devices', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  zoneId: text('zone_id').notNull().references(() => zones.id),
+  system: text('system', { enum: SYSTEMS }).notNull(),
+});
+
+export const vendors = pgTable('vendors', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+});
+
+/** The maintenance contract that makes a vendor responsible for one system (P2.2b, P3.2b). */
+export const vendorContracts = pgTable(
+  'vendor_contracts',
+  {
+    id: text('id').primaryKey(),
+    vendorId: text('vendor_id').notNull().references(() => vendors.id),
+    system: text('system', { enum: SYSTEMS }).notNull(),
+    /** The vendor's repair SLA, which fault repair enforces after escalation. */
+    repairSlaSeconds: integer('repair_sla_seconds').notNull(),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [uniqueIndex('vendor_contracts_active_system_idx').on(t.system).where(sql`${t.active}`)],
+);
+
+// ---- people and sessions ----
+
+export const users = pgTable('users', {
+  id: text('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  displayName: text('display_name').notNull(),
+  roles: text('roles').array().notNull(),
+  ownerId: text('owner_id').references(() => owners.id),
+  vendorId: text('vendor_id').references(() => vendors.id),
+  active: boolean('active').notNull().default(true),
+});
+
+export const sessions = pgTable('sessions', {
+  /** SHA-256 of the cookie token, so a database leak does not leak live sessions. */
+  tokenHash: text('token_hash').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+  expiresAt: timestamptz('expires_at').notNull(),
+});
+
+// ---- projections written by activities (fast reads; Temporal history stays the truth) ----
+
+export const processInstances = pgTable(
+  'process_instances',
+  {
+    workflowId: text('workflow_id').primaryKey(),
+    process: text('process').notNull(),
+    title: text('title').notNull(),
+    status: text('status', { enum: ['running', 'completed', 'failed', 'cancelled'] }).notNull(),
+    startedBy: text('started_by'),
+    startedAt: timestamptz('started_at').notNull(),
+    endedAt: timestamptz('ended_at'),
+    currentSteps: text('current_steps').array().notNull().default(sql`'{}'`),
+    data: jsonb('data').notNull().default({}),
+    /** Highest transition sequence applied, so a retried projection write is applied once. */
+    lastSeq: integer('last_seq').notNull().default(0),
+  },
+  (t) => [
+    index('process_instances_list_idx').on(t.status, t.startedAt, t.workflowId),
+    index('process_instances_started_by_idx').on(t.startedBy, t.startedAt),
+  ],
+);
+
+export const stepEvents = pgTable(
+  'step_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workflowId: text('workflow_id').notNull(),
+    seq: integer('seq').notNull(),
+    stepId: text('step_id').notNull(),
+    event: text('event').notNull(),
+    visit: integer('visit').notNull(),
+    actor: text('actor'),
+    at: timestamptz('at').notNull(),
+    detail: jsonb('detail'),
+  },
+  (t) => [uniqueIndex('step_events_seq_idx').on(t.workflowId, t.seq)],
+);
+
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: text('id').primaryKey(),
+    workflowId: text('workflow_id').notNull(),
+    process: text('process').notNull(),
+    stepId: text('step_id').notNull(),
+    title: text('title').notNull(),
+    status: text('status', { enum: ['open', 'completed', 'cancelled'] }).notNull(),
+    candidateRoles: text('candidate_roles').array().notNull(),
+    candidateUsers: text('candidate_users').array().notNull(),
+    assignee: text('assignee'),
+    priority: smallint('priority').notNull(),
+    dueAt: timestamptz('due_at').notNull(),
+    createdAt: timestamptz('created_at').notNull(),
+    completedAt: timestamptz('completed_at'),
+    completedBy: text('completed_by'),
+    formSchema: jsonb('form_schema').notNull(),
+    context: jsonb('context').notNull(),
+    result: jsonb('result'),
+  },
+  (t) => [
+    // The worklist walks open tasks in due order and filters by candidates: an index scan whose
+    // cost depends on the page size and the role's share, not on the table size.
+    index('tasks_worklist_idx').on(t.status, t.dueAt, t.id),
+    index('tasks_workflow_idx').on(t.workflowId),
+  ],
+);
+
+export const taskActions = pgTable(
+  'task_actions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    taskId: text('task_id').notNull(),
+    workflowId: text('workflow_id').notNull(),
+    action: text('action', { enum: ['claimed', 'released', 'reassigned', 'reminded', 'escalated'] }).notNull(),
+    actor: text('actor'),
+    at: timestamptz('at').notNull().defaultNow(),
+    detail: jsonb('detail'),
+  },
+  (t) => [index('task_actions_workflow_idx').on(t.workflowId, t.at)],
+);
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** Deterministic key from the workflow, so a retried activity notifies once. */
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    workflowId: text('workflow_id').notNull(),
+    recipientRoles: text('recipient_roles').array().notNull(),
+    recipientUsers: text('recipient_users').array().notNull(),
+    message: text('message').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('notifications_workflow_idx').on(t.workflowId)],
+);
+
+// ---- records the policy says to keep ----
+
+/** P3.2c: the repair record, part of the maintenance archive. */
+export const repairRecords = pgTable('repair_records', {
+  workflowId: text('workflow_id').primaryKey(),
+  system: text('system').notNull(),
+  location: jsonb('location').notNull(),
+  symptoms: text('symptoms').notNull(),
+  cause: text('cause').notNull(),
+  repairProcess: text('repair_process').notNull(),
+  partsReplaced: text('parts_replaced').array().notNull(),
+  timeSpentMinutes: integer('time_spent_minutes').notNull(),
+  repairedBy: text('repaired_by').notNull(),
+  vendorId: text('vendor_id').references(() => vendors.id),
+  verifiedBy: text('verified_by').notNull(),
+  reworkCount: integer('rework_count').notNull(),
+  reportedBy: text('reported_by'),
+  closedAt: timestamptz('closed_at').notNull(),
+  rating: smallint('rating'),
+  ratingComment: text('rating_comment'),
+  ratedAt: timestamptz('rated_at'),
+});
+
+/** Photos and documents; processes carry only the id, keeping large payloads out of history. */
+export const attachments = pgTable('attachments', {
+  id: text('id').primaryKey(),
+  contentType: text('content_type').notNull(),
+  content: text('content').notNull(),
+  uploadedBy: text('uploaded_by').notNull(),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+});

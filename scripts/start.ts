@@ -1,0 +1,92 @@
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { connectApiContext, listen } from '../api/server';
+import { closeDatabase, migrateDatabase, openDatabase } from '../db/client';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoCommunity } from '../db/seed/demo-community';
+import { temporalSettings } from '../worker/config';
+import { createStewardWorker } from '../worker/worker';
+import { startEmbeddedPostgres } from './dev-services/embedded-postgres';
+import { startTemporalDevServer } from './dev-services/temporal-cli';
+
+/**
+ * `npm start`: everything on one machine. Temporal's dev server (state in data/temporal.sqlite) unless
+ * TEMPORAL_ADDRESS is set; embedded PostgreSQL (data/postgres) unless DATABASE_URL is set; then
+ * migrations, the demo community, the worker, the API and the UI.
+ */
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dataDir = path.resolve(root, process.env.STEWARD_DATA_DIR ?? 'data');
+const log = (line: string) => console.log(`[steward] ${line}`);
+
+async function buildUiIfMissing(uiDir: string): Promise<void> {
+  if (existsSync(path.join(uiDir, 'index.html')) && process.env.STEWARD_BUILD_UI !== '1') return;
+  log('Building the UI…');
+  const { build } = await import('vite');
+  await build({ configFile: path.join(root, 'ui/vite.config.ts'), logLevel: 'warn' });
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const stops: Array<() => Promise<void>> = [];
+  const settings = temporalSettings();
+  const uiDir = path.join(root, 'ui/dist');
+
+  const [temporal, database] = await Promise.all([
+    process.env.TEMPORAL_ADDRESS
+      ? null
+      : startTemporalDevServer({ dbFile: path.join(dataDir, 'temporal.sqlite'), port: 7233, ui: true, log }),
+    process.env.DATABASE_URL ? null : startEmbeddedPostgres(path.join(dataDir, 'postgres')),
+    buildUiIfMissing(uiDir),
+  ]);
+  if (temporal) stops.push(temporal.stop);
+  if (database) stops.push(database.stop);
+  const temporalAddress = temporal?.address ?? settings.address;
+  const databaseUrl = database?.url ?? process.env.DATABASE_URL!;
+
+  const db = openDatabase(databaseUrl);
+  stops.unshift(() => closeDatabase(db));
+  await migrateDatabase(db);
+  if (await seedDemoCommunity(db)) log('Loaded the demo community.');
+
+  const connection = await NativeConnection.connect({ address: temporalAddress });
+  const worker = await createStewardWorker({ connection, namespace: settings.namespace, taskQueue: settings.taskQueue, db });
+  const workerRun = worker.run();
+  stops.unshift(async () => {
+    // The SDK already drains the worker on SIGINT/SIGTERM; shut it down only if it still runs.
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+    await workerRun;
+    await connection.close();
+  });
+
+  const ctx = await connectApiContext(db, { ...settings, address: temporalAddress });
+  const port = Number(process.env.PORT ?? 3000);
+  const server = await listen(ctx, port, '127.0.0.1', uiDir);
+  stops.unshift(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await ctx.close();
+  });
+
+  log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(`Steward UI:    http://127.0.0.1:${port}/`);
+  log(`API docs:      http://127.0.0.1:${port}/api/docs`);
+  if (temporal?.uiUrl) log(`Temporal UI:   ${temporal.uiUrl}`);
+  log(`Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((user) => `${user.username} (${user.roles.join('+')})`).join(', ')}`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    log('Stopping…');
+    for (const step of stops) await step().catch((error: unknown) => console.error(error));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

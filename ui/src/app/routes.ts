@@ -1,0 +1,29 @@
+import { PROCESS_VIEWER_ROLES, WORKLIST_ROLES, hasAnyRole } from '../lib/roles';
+import type { User } from '../types/api';
+
+/** Every route path of the UI, in one place. */
+export const routes = {
+  home: '/',
+  login: '/login',
+  worklist: '/worklist',
+  task: '/tasks/:taskId',
+  reportFault: '/faults/new',
+  myFaults: '/my-faults',
+  fault: '/faults/:workflowId',
+  processes: '/processes',
+  processInstance: '/processes/:workflowId',
+} as const;
+
+/** Builders for the parameterised routes above. */
+export const links = {
+  task: (taskId: string) => `/tasks/${encodeURIComponent(taskId)}`,
+  fault: (workflowId: string) => `/faults/${encodeURIComponent(workflowId)}`,
+  processInstance: (workflowId: string) => `/processes/${encodeURIComponent(workflowId)}`,
+};
+
+/** Staff and vendors start at the worklist, auditors at the processes, owners at their faults. */
+export function homePathFor(user: User): string {
+  if (hasAnyRole(user, WORKLIST_ROLES)) return routes.worklist;
+  if (hasAnyRole(user, PROCESS_VIEWER_ROLES)) return routes.processes;
+  return routes.myFaults;
+}

@@ -1,0 +1,22 @@
+import { ApiError, apiRequest } from '../../../lib/api-client';
+import type { User } from '../../../types/api';
+
+export async function signIn(credentials: { username: string; password: string }): Promise<User> {
+  const { user } = await apiRequest<{ user: User }>('/auth/login', { method: 'POST', body: credentials });
+  return user;
+}
+
+export async function signOut(): Promise<void> {
+  await apiRequest<void>('/auth/logout', { method: 'POST' });
+}
+
+/** The signed-in user, or null when the session is missing or expired (401). */
+export async function fetchCurrentUser(signal?: AbortSignal): Promise<User | null> {
+  try {
+    const { user } = await apiRequest<{ user: User }>('/auth/me', { signal });
+    return user;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}

@@ -1,0 +1,77 @@
+import { useState, type FormEvent } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { ErrorBanner } from '../../../components/error-banner';
+import { FormField } from '../../../components/form-field';
+import { LanguageToggle } from '../../../components/language-toggle';
+import { useI18n } from '../../../lib/i18n';
+import { useSession } from '../../../lib/session';
+import type { User } from '../../../types/api';
+import { signIn } from '../api/auth-api';
+
+/** Sign-in; afterwards go back where the user came from, else to their home page (homeFor). */
+export function LoginPage({ homeFor }: { homeFor: (user: User) => string }) {
+  const { t } = useI18n();
+  const { user, setUser } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const from = (location.state as { from?: string } | null)?.from;
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  if (user && !submitting) return <Navigate to={from ?? homeFor(user)} replace />;
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSubmitting(true);
+    setError(null);
+    try {
+      const signedIn = await signIn({ username: username.trim(), password });
+      setUser(signedIn);
+      navigate(from ?? homeFor(signedIn), { replace: true });
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <main className="login-page">
+      <div className="login-language">
+        <LanguageToggle />
+      </div>
+      <form className="card login-card" onSubmit={handleSubmit}>
+        <h1>{t('app.name')}</h1>
+        <h2>{t('login.title')}</h2>
+        <ErrorBanner error={error} />
+        <FormField id="username" label={t('login.username')} required>
+          <input
+            id="username"
+            name="username"
+            autoComplete="username"
+            value={username}
+            onChange={(event) => setUsername(event.target.value)}
+            required
+            autoFocus
+          />
+        </FormField>
+        <FormField id="password" label={t('login.password')} required>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            required
+          />
+        </FormField>
+        <button type="submit" className="button-primary" disabled={submitting} data-testid="sign-in">
+          {t('login.submit')}
+        </button>
+      </form>
+    </main>
+  );
+}

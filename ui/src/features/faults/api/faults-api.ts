@@ -1,0 +1,30 @@
+import { apiRequest } from '../../../lib/api-client';
+import type { FaultDetail, FaultReport, FaultSummary, Page, ReferenceLocations } from '../../../types/api';
+
+const faultPath = (workflowId: string) => `/faults/${encodeURIComponent(workflowId)}`;
+
+export function getReferenceLocations(signal?: AbortSignal): Promise<ReferenceLocations> {
+  return apiRequest<ReferenceLocations>('/reference/locations', { signal });
+}
+
+/** Files a fault report (P3.2a). reportId makes retries idempotent. */
+export async function reportFault(report: FaultReport): Promise<string> {
+  const { workflowId } = await apiRequest<{ workflowId: string }>('/faults', { method: 'POST', body: report });
+  return workflowId;
+}
+
+export function listMyFaults(cursor: string | null, signal?: AbortSignal): Promise<Page<FaultSummary>> {
+  return apiRequest<Page<FaultSummary>>('/faults', { query: { mine: true, cursor }, signal });
+}
+
+export function getFault(workflowId: string, signal?: AbortSignal): Promise<FaultDetail> {
+  return apiRequest<FaultDetail>(faultPath(workflowId), { signal });
+}
+
+export async function rateFault(workflowId: string, rating: number, comment?: string): Promise<number> {
+  const result = await apiRequest<{ rating: number }>(`${faultPath(workflowId)}/rating`, {
+    method: 'POST',
+    body: comment ? { rating, comment } : { rating },
+  });
+  return result.rating;
+}

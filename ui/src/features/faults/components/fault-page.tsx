@@ -1,0 +1,93 @@
+import type { ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import { DataValue } from '../../../components/data-value';
+import { ErrorBanner } from '../../../components/error-banner';
+import { KeyValueList } from '../../../components/key-value-list';
+import { Loading } from '../../../components/loading';
+import { useI18n } from '../../../lib/i18n';
+import { useApiResource } from '../../../lib/use-api-resource';
+import type { FaultDetail, FaultLocation, ReferenceLocations } from '../../../types/api';
+import { getFault, getReferenceLocations } from '../api/faults-api';
+import { FaultProgress } from './fault-progress';
+import { RatingForm, StarRating } from './rating-form';
+
+/** "Building 3 · 1201 · Lobby · Lift 2", falling back to ids when the reference data does not know them. */
+function describeLocation(location: Partial<FaultLocation> | undefined, reference: ReferenceLocations | undefined): string {
+  if (!location) return '—';
+  const building = reference?.buildings.find((candidate) => candidate.id === location.buildingId);
+  const parts = [
+    building?.name ?? location.buildingId,
+    location.unitId && (building?.units.find((unit) => unit.id === location.unitId)?.number ?? location.unitId),
+    location.zoneId && (reference?.zones.find((zone) => zone.id === location.zoneId)?.name ?? location.zoneId),
+    location.deviceId && (reference?.devices.find((device) => device.id === location.deviceId)?.name ?? location.deviceId),
+  ];
+  return parts.filter(Boolean).join(' · ') || '—';
+}
+
+export function FaultPage({ myFaultsPath }: { myFaultsPath: string }) {
+  const { workflowId = '' } = useParams();
+  const { t, label, formatDateTime, formatList } = useI18n();
+  const fault = useApiResource((signal) => getFault(workflowId, signal), [workflowId]);
+  const reference = useApiResource((signal) => getReferenceLocations(signal), []);
+
+  if (!fault.data) return fault.error ? <ErrorBanner error={fault.error} /> : <Loading />;
+  const detail: FaultDetail = fault.data;
+  const { report, record } = detail;
+  const closed = detail.status === 'completed';
+  const reportEntries: [string, ReactNode][] = [
+    [t('fault.startedAt'), formatDateTime(detail.startedAt)],
+    [t('fault.occurredAt'), formatDateTime(report?.occurredAt)],
+    [t('fault.location'), describeLocation(report?.location, reference.data)],
+    [t('fault.system'), report?.system ? label('system', report.system) : '—'],
+    [t('fault.symptoms'), <span className="prewrap">{report?.symptoms ?? '—'}</span>],
+  ];
+  if (report?.photo) reportEntries.push([t('fault.photo'), <DataValue value={report.photo} />]);
+  if (detail.endedAt) reportEntries.push([t('fault.endedAt'), formatDateTime(detail.endedAt)]);
+
+  return (
+    <section className="narrow-page fault-page" data-status={detail.status}>
+      <p>
+        <Link to={myFaultsPath}>← {t('fault.myFaultsTitle')}</Link>
+      </p>
+      <header className="page-header">
+        <h1>{detail.title}</h1>
+        <FaultProgress fault={detail} />
+      </header>
+
+      <div className="card">
+        <h2>{t('fault.report')}</h2>
+        <KeyValueList entries={reportEntries} />
+      </div>
+
+      {record && (
+        <div className="card" data-testid="repair-record">
+          <h2>{t('fault.record')}</h2>
+          <KeyValueList
+            entries={[
+              [t('fault.cause'), record.cause],
+              [t('fault.repairProcess'), <span className="prewrap">{record.repairProcess}</span>],
+              [t('fault.partsReplaced'), record.partsReplaced.length > 0 ? formatList(record.partsReplaced) : t('common.none')],
+              [t('fault.timeSpent'), t('fault.minutes', { n: record.timeSpentMinutes })],
+              [t('fault.repairedBy'), record.repairedBy],
+              [t('fault.reworkCount'), record.reworkCount],
+              [t('fault.closedAt'), formatDateTime(record.closedAt)],
+            ]}
+          />
+        </div>
+      )}
+
+      {closed && (
+        <div className="card">
+          <h2>{t('fault.rating')}</h2>
+          {detail.rating !== null ? (
+            <p data-testid="fault-rating">
+              {t('fault.yourRating')}: <StarRating rating={detail.rating} />
+            </p>
+          ) : (
+            <RatingForm workflowId={detail.workflowId} onRated={(rating) => fault.setData({ ...detail, rating })} />
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

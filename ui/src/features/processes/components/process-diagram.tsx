@@ -1,0 +1,91 @@
+import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+import 'bpmn-js/dist/assets/bpmn-js.css';
+import 'bpmn-js/dist/assets/diagram-js.css';
+import { useEffect, useRef, useState } from 'react';
+import { ErrorBanner } from '../../../components/error-banner';
+import { useI18n } from '../../../lib/i18n';
+import type { ProcessInstanceDetail, StepStatus } from '../../../types/api';
+
+/** The few diagram-js services used here, typed as narrowly as we need them. */
+interface Canvas {
+  zoom(level: 'fit-viewport'): number;
+  addMarker(elementId: string, marker: string): void;
+}
+interface ElementRegistry {
+  get(elementId: string): unknown;
+}
+interface Overlays {
+  add(elementId: string, type: string, overlay: { position: { top?: number; right?: number }; html: string }): string;
+}
+
+const STEP_STATUSES: StepStatus[] = ['completed', 'active', 'failed', 'overdue'];
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/**
+ * The process definition drawn read-only, each step marked `step-<status>` and badged with how many
+ * times the instance visited it.
+ */
+export function ProcessDiagram({ xml, steps }: { xml: string; steps: ProcessInstanceDetail['steps'] }) {
+  const { t } = useI18n();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const viewer = new NavigatedViewer({ container });
+    let disposed = false;
+    setError(null);
+
+    viewer.importXML(xml).then(
+      () => {
+        if (disposed) return;
+        const canvas = viewer.get<Canvas>('canvas');
+        const registry = viewer.get<ElementRegistry>('elementRegistry');
+        const overlays = viewer.get<Overlays>('overlays');
+        canvas.zoom('fit-viewport');
+        for (const [stepId, step] of Object.entries(steps)) {
+          if (!registry.get(stepId)) continue;
+          canvas.addMarker(stepId, `step-${step.status}`);
+          if (step.visits >= 1) {
+            overlays.add(stepId, 'visit-count', {
+              position: { top: -10, right: 10 },
+              html: `<div class="visit-count" data-step="${escapeHtml(stepId)}" title="${escapeHtml(t('instance.visits'))}">${step.visits}</div>`,
+            });
+          }
+        }
+      },
+      (failure: unknown) => {
+        if (!disposed) setError(failure);
+      },
+    );
+
+    return () => {
+      disposed = true;
+      viewer.destroy();
+    };
+  }, [xml, steps, t]);
+
+  return (
+    <div className="process-diagram-wrapper">
+      {error ? <ErrorBanner error={new Error(t('instance.diagramError'))} /> : null}
+      <div className="process-diagram" ref={containerRef} data-testid="process-diagram" />
+      <ul className="diagram-legend">
+        {STEP_STATUSES.map((status) => (
+          <li key={status}>
+            <span className={`legend-swatch legend-${status}`} aria-hidden="true" /> {t(`stepStatus.${status}`)}
+          </li>
+        ))}
+        <li>
+          <span className="visit-count legend-visit" aria-hidden="true">
+            n
+          </span>{' '}
+          {t('instance.visits')}
+        </li>
+      </ul>
+    </div>
+  );
+}

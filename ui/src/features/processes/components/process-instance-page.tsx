@@ -1,0 +1,88 @@
+import { lazy, Suspense } from 'react';
+import { Link, useParams } from 'react-router';
+import { DataValue } from '../../../components/data-value';
+import { ErrorBanner } from '../../../components/error-banner';
+import { KeyValueList } from '../../../components/key-value-list';
+import { Loading } from '../../../components/loading';
+import { useI18n } from '../../../lib/i18n';
+import { useApiResource } from '../../../lib/use-api-resource';
+import { getProcessDiagram, getProcessInstance, historyDownloadUrl } from '../api/processes-api';
+import { InstanceStatusBadge } from './instance-status-badge';
+import { ProcessTimeline } from './process-timeline';
+
+/** bpmn-js is large: load it only when a diagram is shown. */
+const ProcessDiagram = lazy(() => import('./process-diagram').then((module) => ({ default: module.ProcessDiagram })));
+
+/** One process instance for auditors: diagram with step states, timeline, data, history download. */
+export function ProcessInstancePage({ processesPath }: { processesPath: string }) {
+  const { workflowId = '' } = useParams();
+  const { t, label, formatDateTime, formatList } = useI18n();
+  const detail = useApiResource((signal) => getProcessInstance(workflowId, signal), [workflowId]);
+  const process = detail.data?.instance.process;
+  const diagram = useApiResource(
+    (signal) => (process ? getProcessDiagram(process, signal) : Promise.resolve(null)),
+    [process],
+  );
+
+  if (!detail.data) return detail.error ? <ErrorBanner error={detail.error} /> : <Loading />;
+  const { instance, steps, stepTitles, timeline, data } = detail.data;
+
+  return (
+    <section className="instance-page" data-workflow-id={instance.workflowId} data-status={instance.status}>
+      <p>
+        <Link to={processesPath}>← {t('processes.title')}</Link>
+      </p>
+      <header className="page-header">
+        <h1>{instance.title}</h1>
+        <InstanceStatusBadge status={instance.status} />
+        <a className="button button-secondary" href={historyDownloadUrl(instance.workflowId)} download data-testid="download-history">
+          {t('instance.downloadHistory')}
+        </a>
+      </header>
+      <div className="card">
+        <KeyValueList
+          entries={[
+            [t('task.process'), `${label('process', instance.process)} · ${instance.workflowId}`],
+            [
+              t('processes.currentSteps'),
+              formatList(instance.currentSteps.map((step) => stepTitles[step] ?? label('step', step))) || '—',
+            ],
+            [t('processes.startedAt'), formatDateTime(instance.startedAt)],
+            [t('processes.endedAt'), formatDateTime(instance.endedAt)],
+            [t('processes.startedBy'), instance.startedBy ?? '—'],
+          ]}
+        />
+      </div>
+
+      <div className="card">
+        <h2>{t('instance.diagram')}</h2>
+        {diagram.error ? <ErrorBanner error={diagram.error} /> : null}
+        {diagram.data ? (
+          <Suspense fallback={<Loading />}>
+            <ProcessDiagram xml={diagram.data} steps={steps} />
+          </Suspense>
+        ) : (
+          !diagram.error && <Loading />
+        )}
+      </div>
+
+      <div className="card">
+        <h2>{t('instance.timeline')}</h2>
+        <ProcessTimeline timeline={timeline} stepTitles={stepTitles} />
+      </div>
+
+      <div className="card">
+        <h2>{t('instance.data')}</h2>
+        <KeyValueList
+          entries={Object.entries(data ?? {}).map(([key, value]) => [key, <DataValue value={value} />, key])}
+        />
+        <details>
+          <summary>JSON</summary>
+          <pre className="json" data-testid="process-data">
+            {JSON.stringify(data, null, 2)}
+          </pre>
+        </details>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+import { apiRequest } from '../../../lib/api-client';
+import type { Page, Task } from '../../../types/api';
+
+export type TaskStatusFilter = 'open' | 'completed' | 'all';
+export type DueFilter = '' | 'overdue' | 'today' | 'week';
+export type AssigneeFilter = '' | 'me' | 'unassigned';
+
+export interface WorklistFilters {
+  status: TaskStatusFilter;
+  process: string;
+  step: string;
+  due: DueFilter;
+  assignee: AssigneeFilter;
+}
+
+export const PAGE_SIZE = 50;
+
+export function listTasks(filters: WorklistFilters, cursor: string | null, signal?: AbortSignal): Promise<Page<Task>> {
+  return apiRequest<Page<Task>>('/tasks', { query: { ...filters, cursor, limit: PAGE_SIZE }, signal });
+}

@@ -1,0 +1,85 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { messagesEn } from './messages-en';
+import { messagesZhCn, type MessageKey } from './messages-zh-cn';
+
+/** zh-CN is first and the default; English is the alternative. */
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const STORAGE_KEY = 'steward.language';
+const dictionaries: Record<Language, Record<string, string>> = { 'zh-CN': messagesZhCn, en: messagesEn };
+
+type Vars = Record<string, string | number>;
+
+export interface I18n {
+  language: Language;
+  setLanguage: (language: Language) => void;
+  /** Translates a known key, filling {placeholders} from vars. */
+  t: (key: MessageKey, vars?: Vars) => string;
+  /** Translates `${group}.${id}` if the dictionary knows it, else returns the fallback (or the id). */
+  label: (group: 'role' | 'process' | 'step' | 'event' | 'system', id: string, fallback?: string) => string;
+  formatDateTime: (iso: string | null | undefined) => string;
+  /** Joins items the way the language lists things ("a、b" / "a, b"). */
+  formatList: (items: string[]) => string;
+}
+
+function storedLanguage(): Language {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (saved === 'en' || saved === 'zh-CN') return saved;
+  } catch {
+    // storage unavailable: use the default
+  }
+  return 'zh-CN';
+}
+
+function interpolate(text: string, vars?: Vars): string {
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [language, setLanguageState] = useState<Language>(storedLanguage);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  const setLanguage = useCallback((next: Language) => {
+    setLanguageState(next);
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // ignore: the choice just won't survive a reload
+    }
+  }, []);
+
+  const value = useMemo<I18n>(() => {
+    const dictionary = dictionaries[language];
+    const dateTimeFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+    return {
+      language,
+      setLanguage,
+      t: (key, vars) => interpolate(dictionary[key] ?? messagesZhCn[key] ?? key, vars),
+      label: (group, id, fallback) => dictionary[`${group}.${id}`] ?? fallback ?? id,
+      formatDateTime: (iso) => {
+        if (!iso) return '—';
+        const date = new Date(iso);
+        return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
+      },
+      formatList: (items) => items.join(language === 'zh-CN' ? '、' : ', '),
+    };
+  }, [language, setLanguage]);
+
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const context = useContext(I18nContext);
+  if (!context) throw new Error('useI18n must be used inside <I18nProvider>');
+  return context;
+}
+
+export type { MessageKey };

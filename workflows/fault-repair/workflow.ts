@@ -1,0 +1,179 @@
+import { ActivityFailure, allHandlersFinished, condition, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { createFaultRepairActivities } from '../../activities/fault-repair';
+import { HumanTasks, type TaskCompletion } from '../lib/human-task';
+import { ProcessTracker } from '../lib/progress';
+import {
+  diagnosisForm,
+  repairForm,
+  verificationForm,
+  type FaultRepairInput,
+  type FaultRepairOutcome,
+  type VendorAssignment,
+} from './messages';
+import { FAULT_REPAIR_STEPS as STEPS } from './steps';
+
+const { escalateToVendor, storeRepairRecord, notify } = proxyActivities<ReturnType<typeof createFaultRepairActivities>>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumAttempts: 5, nonRetryableErrorTypes: ['NoVendorContract'] },
+});
+
+type RepairCompletion = TaskCompletion<{ repairProcess: string; partsReplaced: string[]; timeSpentMinutes: number }>;
+
+/** Fault repair, P3.2a–c: report → diagnosis → repair (in-house within the SLA, or the vendor) → verification → record. */
+export async function faultRepair({ report, timings, priority }: FaultRepairInput): Promise<FaultRepairOutcome> {
+  const title = `${report.system}: ${report.symptoms.slice(0, 60)}`;
+  const tracker = new ProcessTracker(
+    { process: 'fault-repair', title, startedBy: report.reporter.userId },
+    { report, reworkCount: 0 },
+  );
+  const tasks = new HumanTasks('fault-repair', tracker);
+  const context = { system: report.system, location: report.location, symptoms: report.symptoms, occurredAt: report.occurredAt };
+
+  await tracker.pass(STEPS.faultReported.id, report.reporter.displayName, { source: report.source });
+
+  const diagnosis = await tasks.run({
+    stepId: STEPS.diagnoseFault.id,
+    title: `Diagnose: ${title}`,
+    form: diagnosisForm,
+    candidateRoles: ['technician', 'tech-supervisor'],
+    dueInMs: timings.diagnosisDueMs,
+    priority,
+    context,
+  });
+  tracker.setData({ diagnosis: { ...diagnosis.payload, by: diagnosis.actor.displayName } });
+  const repairContext = { ...context, cause: diagnosis.payload.cause, repairPlan: diagnosis.payload.repairPlan };
+
+  let vendor: VendorAssignment | null = null;
+  let escalated = diagnosis.payload.faultClass === 'complex';
+  let reworkCount = 0;
+  let lastRejection: string | undefined;
+
+  const escalate = async (reason: 'complex' | 'sla-breached'): Promise<void> => {
+    escalated = true;
+    await tracker.enter(STEPS.escalateToVendor.id, null, { reason });
+    try {
+      vendor = await escalateToVendor({ system: report.system });
+      tracker.setData({ vendor: { id: vendor.vendorId, name: vendor.vendorName }, escalation: reason });
+      await tracker.complete(STEPS.escalateToVendor.id, vendor.vendorName, { reason });
+    } catch (error) {
+      // Without a contracted vendor the supervisor must arrange the repair: the step shows failed.
+      if (!(error instanceof ActivityFailure)) throw error;
+      await tracker.fail(STEPS.escalateToVendor.id, { reason, error: error.cause?.message ?? error.message });
+    }
+  };
+
+  const repairInHouse = async (): Promise<RepairCompletion | undefined> => {
+    const task = await tasks.open({
+      stepId: STEPS.repairFault.id,
+      title: `Repair: ${title}`,
+      form: repairForm,
+      candidateRoles: ['technician', 'tech-supervisor'],
+      dueInMs: timings.repairSlaMs,
+      priority,
+      context: { ...repairContext, rejection: lastRejection },
+    });
+    const repair = await task.completion(timings.repairSlaMs);
+    if (repair) return repair;
+    await task.cancel('repair SLA passed');
+    await tracker.pass(STEPS.repairSlaBreached.id, null, { slaMs: timings.repairSlaMs });
+    return undefined;
+  };
+
+  const repairByVendor = async (): Promise<RepairCompletion> => {
+    const assigned = vendor as VendorAssignment | null;
+    const task = await tasks.open({
+      stepId: STEPS.vendorRepair.id,
+      title: `Vendor repair: ${title}`,
+      form: repairForm,
+      candidateRoles: assigned ? [] : ['tech-supervisor'],
+      candidateUsers: assigned?.staffUserIds ?? [],
+      dueInMs: assigned?.repairSlaMs ?? timings.repairSlaMs,
+      priority,
+      context: { ...repairContext, vendor: assigned?.vendorName ?? null, rejection: lastRejection },
+    });
+    if (!assigned) return (await task.completion())!;
+    const deadline = Date.now() + assigned.repairSlaMs;
+    let reminders = 0;
+    for (;;) {
+      const untilDeadline = deadline - Date.now();
+      const repair = await task.completion(untilDeadline > 0 ? Math.min(timings.vendorReminderMs, untilDeadline) : undefined);
+      if (repair) return repair;
+      if (Date.now() < deadline) {
+        reminders += 1;
+        await notify({
+          workflowId: workflowInfo().workflowId,
+          dedupeKey: `${task.id}.reminder.${reminders}`,
+          recipientUsers: assigned.staffUserIds,
+          recipientRoles: [],
+          message: `Reminder ${reminders}: ${title} is due by ${new Date(deadline).toISOString()}`,
+        });
+        await tracker.pass(STEPS.vendorReminder.id, null, { reminder: reminders });
+      } else {
+        await task.addCandidates({ roles: ['tech-supervisor'] });
+        await notify({
+          workflowId: workflowInfo().workflowId,
+          dedupeKey: `${task.id}.overdue`,
+          recipientUsers: [],
+          recipientRoles: ['tech-supervisor'],
+          message: `${assigned.vendorName} is late on ${title}`,
+        });
+        await tracker.pass(STEPS.vendorOverdue.id, null, { vendor: assigned.vendorName });
+        return (await task.completion())!;
+      }
+    }
+  };
+
+  if (escalated) await escalate('complex');
+  for (;;) {
+    let repair = escalated ? undefined : await repairInHouse();
+    if (!repair) {
+      if (!escalated) await escalate('sla-breached');
+      repair = await repairByVendor();
+    }
+    tracker.setData({ repair: { ...repair.payload, by: repair.actor.displayName } });
+
+    const verification = await tasks.run({
+      stepId: STEPS.verifyRepair.id,
+      title: `Verify: ${title}`,
+      form: verificationForm,
+      candidateRoles: ['tech-supervisor'],
+      candidateUsers: report.reporter.userId ? [report.reporter.userId] : [],
+      dueInMs: timings.verificationDueMs,
+      priority,
+      context: { ...repairContext, repair: repair.payload, repairedBy: repair.actor.displayName },
+    });
+    if (verification.payload.accepted) {
+      await tracker.enter(STEPS.storeRepairRecord.id);
+      const assigned = vendor as VendorAssignment | null;
+      await storeRepairRecord({
+        workflowId: workflowInfo().workflowId,
+        system: report.system,
+        location: report.location,
+        symptoms: report.symptoms,
+        cause: diagnosis.payload.cause,
+        repairProcess: repair.payload.repairProcess,
+        partsReplaced: repair.payload.partsReplaced,
+        timeSpentMinutes: repair.payload.timeSpentMinutes,
+        repairedBy: repair.actor.displayName,
+        vendorId: escalated && assigned ? assigned.vendorId : null,
+        verifiedBy: verification.actor.displayName,
+        reworkCount,
+        reportedBy: report.reporter.userId,
+        closedAt: verification.completedAt,
+      });
+      await tracker.complete(STEPS.storeRepairRecord.id);
+      const outcome: FaultRepairOutcome = {
+        repairedBy: escalated ? 'vendor' : 'in-house',
+        reworkCount,
+        verifiedBy: verification.actor.displayName,
+      };
+      tracker.setData({ outcome });
+      await tracker.finish('completed', STEPS.faultClosed.id);
+      await condition(allHandlersFinished);
+      return outcome;
+    }
+    reworkCount += 1;
+    lastRejection = verification.payload.comment;
+    tracker.setData({ reworkCount });
+  }
+}

@@ -1,0 +1,164 @@
+import { ApplicationFailure, condition, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { z } from 'zod';
+import type { createHumanTaskActivities } from '../../activities/human-tasks';
+import { completeTaskUpdate, type Actor, type CompleteTaskInput, type FieldError, type TaskRejection } from './messages';
+import type { ProcessTracker } from './progress';
+
+const taskStore = proxyLocalActivities<ReturnType<typeof createHumanTaskActivities>>({
+  startToCloseTimeout: '10 seconds',
+});
+
+export interface HumanTaskSpec<Form extends z.ZodType> {
+  stepId: string;
+  title: string;
+  form: Form;
+  candidateRoles: readonly string[];
+  candidateUsers?: readonly string[];
+  dueInMs: number;
+  priority: number;
+  /** What the person needs to see to do the step (location, symptoms, earlier findings). */
+  context: Record<string, unknown>;
+}
+
+export interface TaskCompletion<Payload> {
+  taskId: string;
+  actor: Actor;
+  payload: Payload;
+  completedAt: string;
+}
+
+interface TaskState {
+  stepId: string;
+  status: 'open' | 'completed' | 'cancelled';
+  form: z.ZodType;
+  candidateRoles: string[];
+  candidateUsers: string[];
+  completion?: TaskCompletion<unknown>;
+}
+
+function reject(type: TaskRejection, message: string, fields: FieldError[] = []): never {
+  throw ApplicationFailure.create({ type, message, nonRetryable: true, details: fields });
+}
+
+/**
+ * The one way a process waits for a person. `open` writes the worklist row; the `completeTask`
+ * update (validated against the task's state, candidates and form) completes it; the row is
+ * closed before the update returns, so the caller sees the worklist already updated.
+ */
+export class HumanTasks {
+  private readonly tasks = new Map<string, TaskState>();
+  private readonly visits = new Map<string, number>();
+
+  constructor(
+    private readonly process: string,
+    private readonly tracker: ProcessTracker,
+  ) {
+    setHandler(completeTaskUpdate, (input) => this.complete(input), { validator: (input) => this.validate(input) });
+  }
+
+  async open<Form extends z.ZodType>(spec: HumanTaskSpec<Form>): Promise<HumanTask<z.output<Form>>> {
+    const visit = (this.visits.get(spec.stepId) ?? 0) + 1;
+    this.visits.set(spec.stepId, visit);
+    const taskId = `${workflowInfo().workflowId}.${spec.stepId}.${visit}`;
+    const state: TaskState = {
+      stepId: spec.stepId,
+      status: 'open',
+      form: spec.form,
+      candidateRoles: [...spec.candidateRoles],
+      candidateUsers: [...(spec.candidateUsers ?? [])],
+    };
+    this.tasks.set(taskId, state);
+    const createdAt = new Date();
+    await taskStore.createTask({
+      id: taskId,
+      workflowId: workflowInfo().workflowId,
+      process: this.process,
+      stepId: spec.stepId,
+      title: spec.title,
+      candidateRoles: state.candidateRoles,
+      candidateUsers: state.candidateUsers,
+      priority: spec.priority,
+      createdAt: createdAt.toISOString(),
+      dueAt: new Date(createdAt.getTime() + spec.dueInMs).toISOString(),
+      formSchema: z.toJSONSchema(spec.form, { io: 'input' }) as Record<string, unknown>,
+      context: spec.context,
+    });
+    await this.tracker.enter(spec.stepId);
+    return new HumanTask<z.output<Form>>(taskId, state, this.tracker);
+  }
+
+  /** Opens a task and waits, without a deadline, for its completion. */
+  async run<Form extends z.ZodType>(spec: HumanTaskSpec<Form>): Promise<TaskCompletion<z.output<Form>>> {
+    const task = await this.open(spec);
+    const completion = await task.completion();
+    if (!completion) throw ApplicationFailure.nonRetryable(`task ${task.id} ended without completion`);
+    return completion;
+  }
+
+  private validate({ taskId, actor, payload }: CompleteTaskInput): void {
+    const task = this.tasks.get(taskId);
+    if (!task) reject('UnknownTask', `task ${taskId} does not belong to this process`);
+    if (task.status !== 'open') reject('TaskClosed', `task ${taskId} is already ${task.status}`);
+    const isCandidate =
+      task.candidateUsers.includes(actor.userId) || actor.roles.some((role) => task.candidateRoles.includes(role));
+    if (!isCandidate) reject('NotCandidate', `${actor.userId} is not a candidate for ${task.stepId}`);
+    const parsed = task.form.safeParse(payload);
+    if (!parsed.success) {
+      reject(
+        'InvalidPayload',
+        `the ${task.stepId} form is invalid`,
+        parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '(form)', message: issue.message })),
+      );
+    }
+  }
+
+  private async complete({ taskId, actor, payload }: CompleteTaskInput) {
+    const task = this.tasks.get(taskId)!;
+    const completedAt = new Date().toISOString();
+    // The parse already passed in the validator; parsing again applies defaults and transforms.
+    const form = task.form.parse(payload);
+    task.status = 'completed';
+    await taskStore.closeTask({ id: taskId, status: 'completed', at: completedAt, actor: actor.userId, result: form });
+    await this.tracker.complete(task.stepId, actor.displayName, form);
+    // Set last, so the process moves on only once the row is closed and the step recorded.
+    task.completion = { taskId, actor, payload: form, completedAt };
+    return { taskId, stepId: task.stepId, completedAt };
+  }
+}
+
+export class HumanTask<Payload> {
+  constructor(
+    readonly id: string,
+    private readonly state: TaskState,
+    private readonly tracker: ProcessTracker,
+  ) {}
+
+  /** Waits for the completion; with a timeout, returns undefined if it passes first. */
+  async completion(timeoutMs?: number): Promise<TaskCompletion<Payload> | undefined> {
+    const done = () => this.state.completion !== undefined;
+    if (timeoutMs === undefined) await condition(done);
+    else await condition(done, timeoutMs);
+    // Accepted just before the deadline but still being recorded: it counts as in time.
+    if (this.state.status === 'completed') await condition(done);
+    return this.state.completion as TaskCompletion<Payload> | undefined;
+  }
+
+  /** Withdraws an open task (its deadline escalated it elsewhere); a late completion gets TaskClosed. */
+  async cancel(reason: string): Promise<void> {
+    if (this.state.status !== 'open') return;
+    this.state.status = 'cancelled';
+    await taskStore.closeTask({ id: this.id, status: 'cancelled', at: new Date().toISOString(), actor: null, result: { reason } });
+    await this.tracker.fail(this.state.stepId, { reason });
+  }
+
+  /** Widens who may act (escalation: the supervisor joins the candidates). */
+  async addCandidates(candidates: { roles?: string[]; users?: string[] }): Promise<void> {
+    this.state.candidateRoles = [...new Set([...this.state.candidateRoles, ...(candidates.roles ?? [])])];
+    this.state.candidateUsers = [...new Set([...this.state.candidateUsers, ...(candidates.users ?? [])])];
+    await taskStore.updateTaskCandidates({
+      id: this.id,
+      candidateRoles: this.state.candidateRoles,
+      candidateUsers: this.state.candidateUsers,
+    });
+  }
+}

@@ -1,0 +1,96 @@
+import { proxyLocalActivities, setHandler, upsertMemo, workflowInfo } from '@temporalio/workflow';
+import type { createProcessProjectionActivities } from '../../activities/process-projection';
+import { progressQuery, type ProcessProgress, type StepProgress } from './messages';
+
+const projection = proxyLocalActivities<ReturnType<typeof createProcessProjectionActivities>>({
+  startToCloseTimeout: '10 seconds',
+});
+
+export type StepEvent = 'entered' | 'completed' | 'failed';
+
+export interface ProcessDescription {
+  process: string;
+  title: string;
+  startedBy: string | null;
+}
+
+/**
+ * Tracks the path of one process through its diagram. Every transition is written to the history
+ * itself (the memo), so the path can be rebuilt without the worker or the database, and to the
+ * database projection that the worklist and instance pages read.
+ */
+export class ProcessTracker {
+  private readonly steps: Record<string, StepProgress> = {};
+  private status: ProcessProgress['status'] = 'running';
+  private seq = 0;
+  private readonly startedAt = new Date().toISOString();
+
+  constructor(
+    private readonly description: ProcessDescription,
+    private data: Record<string, unknown>,
+  ) {
+    setHandler(progressQuery, () => this.snapshot());
+  }
+
+  /** Merges fields into the process data shown on the instance page. */
+  setData(fields: Record<string, unknown>): void {
+    this.data = { ...this.data, ...fields };
+  }
+
+  enter(stepId: string, actor: string | null = null, detail?: unknown): Promise<void> {
+    return this.record(stepId, 'entered', actor, detail);
+  }
+
+  complete(stepId: string, actor: string | null = null, detail?: unknown): Promise<void> {
+    return this.record(stepId, 'completed', actor, detail);
+  }
+
+  fail(stepId: string, detail?: unknown): Promise<void> {
+    return this.record(stepId, 'failed', null, detail);
+  }
+
+  /** A step that happens at once (a start, a timer firing, an end): entered and completed. */
+  pass(stepId: string, actor: string | null = null, detail?: unknown): Promise<void> {
+    return this.record(stepId, 'completed', actor, detail, true);
+  }
+
+  finish(status: 'completed' | 'failed', stepId: string, actor: string | null = null, detail?: unknown): Promise<void> {
+    this.status = status;
+    return this.record(stepId, 'completed', actor, detail, true);
+  }
+
+  snapshot(): ProcessProgress {
+    return { process: this.description.process, status: this.status, steps: this.steps, seq: this.seq };
+  }
+
+  private async record(stepId: string, event: StepEvent, actor: string | null, detail: unknown, visit = event === 'entered'): Promise<void> {
+    const at = new Date().toISOString();
+    const previous = this.steps[stepId];
+    const visits = (previous?.visits ?? 0) + (visit ? 1 : 0);
+    const status = event === 'entered' ? 'active' : event;
+    this.steps[stepId] = { status, visits, lastAt: at, lastActor: actor ?? previous?.lastActor ?? null };
+    this.seq += 1;
+    const seq = this.seq;
+    upsertMemo({ progress: { seq, status: this.status, steps: this.steps } });
+    await projection.recordStepEvent({
+      workflowId: workflowInfo().workflowId,
+      seq,
+      stepId,
+      event,
+      visit: visits,
+      actor,
+      at,
+      detail: detail ?? null,
+      instance: {
+        ...this.description,
+        status: this.status,
+        startedAt: this.startedAt,
+        endedAt: this.status === 'running' ? null : at,
+        currentSteps: Object.entries(this.steps)
+          .filter(([, step]) => step.status === 'active')
+          .map(([id]) => id),
+        data: this.data,
+      },
+    });
+  }
+}

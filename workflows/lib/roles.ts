@@ -1,0 +1,21 @@
+/** Every role a Steward user can hold (P1.2: staff, suppliers, owners, committee, auditors). */
+export const ROLES = [
+  'owner',
+  'technician',
+  'tech-supervisor',
+  'monitoring-operator',
+  'guard',
+  'finance',
+  'procurement',
+  'management',
+  'committee-member',
+  'hr',
+  'auditor',
+  'admin',
+  'vendor',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+/** Roles that may reassign another person's task (the escalation ladder's last rung). */
+export const SUPERVISOR_ROLES: readonly Role[] = ['tech-supervisor', 'management', 'admin'];
