@@ -1,4 +1,4 @@
-import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, NativeConnection, Worker, type WorkerOptions, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { fileURLToPath } from 'node:url';
 import { createActivities } from '../activities';
 import type { Database } from '../db/client';
@@ -24,7 +24,8 @@ export interface StewardWorkerOptions {
   namespace: string;
   taskQueue: string;
   db: Database;
-  workflowBundle?: WorkflowBundleWithSourceMap;
+  /** A prebuilt bundle (tests share one); without it the worker bundles `workflows/` itself. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
 }
 
 export async function createStewardWorker(options: StewardWorkerOptions): Promise<Worker> {

@@ -1,0 +1,122 @@
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import postgres from 'postgres';
+import { inject } from 'vitest';
+import { listen } from '../../api/server';
+import { apiSettings, type ApiContext } from '../../api/context';
+import { closeDatabase, openDatabase, type Database } from '../../db/client';
+import { seedDemoCommunity } from '../../db/seed/demo-community';
+import type { FaultRepairTimings } from '../../workflows/fault-repair/messages';
+import { createStewardWorker } from '../../worker/worker';
+import { withDatabase } from './global-setup';
+
+Runtime.install({ logger: new DefaultLogger('WARN') });
+
+/** Short durations so SLA paths run in seconds; tests override what they exercise. */
+export const TEST_TIMINGS: FaultRepairTimings = {
+  diagnosisDueMs: 60_000,
+  repairSlaMs: 60_000,
+  vendorReminderMs: 60_000,
+  verificationDueMs: 60_000,
+};
+
+export interface TestDatabase {
+  url: string;
+  db: Database;
+  drop(): Promise<void>;
+}
+
+/** A database of the test's own, cloned from the migrated template and loaded with the demo community. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const adminUrl = inject('postgresAdminUrl');
+  const name = `steward_t${randomUUID().slice(0, 8)}_${inject('templateDatabase').split('_').pop()}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}" template ${inject('templateDatabase')}`);
+  const url = withDatabase(adminUrl, name);
+  const db = openDatabase(url, { max: 5 });
+  await seedDemoCommunity(db);
+  return {
+    url,
+    db,
+    async drop() {
+      await closeDatabase(db);
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+
+export interface TestStack {
+  db: Database;
+  client: Client;
+  taskQueue: string;
+  /** A worker on the stack's own task queue; each can run once (runUntil or run). */
+  createWorker(): Promise<Worker>;
+  stop(): Promise<void>;
+}
+
+export async function startTestStack(address = inject('temporalAddress')): Promise<TestStack & { database: TestDatabase }> {
+  const database = await createTestDatabase();
+  const connection = await Connection.connect({ address });
+  const nativeConnection = await NativeConnection.connect({ address });
+  const taskQueue = `test-${randomUUID()}`;
+  return {
+    database,
+    db: database.db,
+    client: new Client({ connection }),
+    taskQueue,
+    createWorker: async () =>
+      createStewardWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db: database.db, workflowBundle: { codePath: inject('workflowBundlePath') } }),
+    async stop() {
+      await connection.close();
+      await nativeConnection.close();
+      await database.drop();
+    },
+  };
+}
+
+export interface ApiTestStack extends TestStack {
+  baseUrl: string;
+  ctx: ApiContext;
+}
+
+/** The stack plus a running worker and the HTTP API (and the UI when built) on a free port. */
+export async function startApiTestStack(timings: Partial<FaultRepairTimings> = {}, uiDir?: string): Promise<ApiTestStack> {
+  const stack = await startTestStack();
+  const worker = await stack.createWorker();
+  const running = worker.run();
+  const ctx: ApiContext = {
+    db: stack.db,
+    temporal: stack.client,
+    taskQueue: stack.taskQueue,
+    settings: { ...apiSettings({}), faultRepair: { ...TEST_TIMINGS, ...timings } },
+  };
+  const server: Server = await listen(ctx, 0, '127.0.0.1', uiDir);
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    ...stack,
+    ctx,
+    baseUrl: `http://127.0.0.1:${port}`,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      worker.shutdown();
+      await running;
+      await stack.stop();
+    },
+  };
+}
+
+/** Polls until the probe returns a value (not undefined); never sleeps a fixed time. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`not reached within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
