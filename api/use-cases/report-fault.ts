@@ -1,4 +1,4 @@
-import { WorkflowIdConflictPolicy } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/client';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { attachments, buildings, devices, processInstances, SYSTEMS, unitOwners, units, zones } from '../../db/schema';
@@ -84,12 +84,18 @@ export async function reportFault(ctx: ApiContext, user: SessionUser, request: F
     timings: ctx.settings.faultRepair,
     priority: source === 'monitoring' ? 70 : 50,
   };
-  await ctx.temporal.workflow.start('faultRepair', {
-    taskQueue: ctx.taskQueue,
-    workflowId,
-    args: [input],
-    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-  });
+  try {
+    await ctx.temporal.workflow.start('faultRepair', {
+      taskQueue: ctx.taskQueue,
+      workflowId,
+      args: [input],
+      // A retry while the process runs joins it; a retry after it closed must not start it again.
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+    });
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+  }
   // The reporter sees the fault at once; the process's first transition fills in the rest.
   await ctx.db
     .insert(processInstances)

@@ -6,7 +6,15 @@ import { tasks } from '../../db/schema';
 import { DEMO_USERS } from '../../db/seed/demo-community';
 import { completeTaskUpdate, type FaultRepairInput, type FaultRepairTimings } from '../../workflows/fault-repair/messages';
 import type { Actor } from '../../workflows/lib/messages';
-import { eventually, TEST_TIMINGS } from './stack';
+import { eventually } from './poll';
+
+/** Durations long enough not to fire unless a test shortens the one it exercises. */
+export const TEST_TIMINGS: FaultRepairTimings = {
+  diagnosisDueMs: 60_000,
+  repairSlaMs: 60_000,
+  vendorReminderMs: 60_000,
+  verificationDueMs: 60_000,
+};
 
 export function actor(username: string): Actor {
   const user = DEMO_USERS.find((candidate) => candidate.username === username);

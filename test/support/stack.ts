@@ -10,17 +10,11 @@ import { closeDatabase, openDatabase, type Database } from '../../db/client';
 import { seedDemoCommunity } from '../../db/seed/demo-community';
 import type { FaultRepairTimings } from '../../workflows/fault-repair/messages';
 import { createStewardWorker } from '../../worker/worker';
+import { TEST_TIMINGS } from './fault-scenarios';
 import { withDatabase } from './global-setup';
 
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
-/** Short durations so SLA paths run in seconds; tests override what they exercise. */
-export const TEST_TIMINGS: FaultRepairTimings = {
-  diagnosisDueMs: 60_000,
-  repairSlaMs: 60_000,
-  vendorReminderMs: 60_000,
-  verificationDueMs: 60_000,
-};
 
 export interface TestDatabase {
   url: string;
@@ -110,13 +104,4 @@ export async function startApiTestStack(timings: Partial<FaultRepairTimings> = {
   };
 }
 
-/** Polls until the probe returns a value (not undefined); never sleeps a fixed time. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`not reached within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+export { eventually } from './poll';

@@ -8,7 +8,7 @@ import type { ProcessInstanceDetail, StepStatus } from '../../../types/api';
 
 /** The few diagram-js services used here, typed as narrowly as we need them. */
 interface Canvas {
-  zoom(level: 'fit-viewport'): number;
+  zoom(level: 'fit-viewport', center?: 'auto'): number;
   addMarker(elementId: string, marker: string): void;
 }
 interface ElementRegistry {
@@ -46,7 +46,7 @@ export function ProcessDiagram({ xml, steps }: { xml: string; steps: ProcessInst
         const canvas = viewer.get<Canvas>('canvas');
         const registry = viewer.get<ElementRegistry>('elementRegistry');
         const overlays = viewer.get<Overlays>('overlays');
-        canvas.zoom('fit-viewport');
+        canvas.zoom('fit-viewport', 'auto');
         for (const [stepId, step] of Object.entries(steps)) {
           if (!registry.get(stepId)) continue;
           canvas.addMarker(stepId, `step-${step.status}`);

@@ -5,6 +5,8 @@ import { ErrorBanner } from '../../../components/error-banner';
 import { KeyValueList } from '../../../components/key-value-list';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
+import { HISTORY_DOWNLOAD_ROLES, hasAnyRole } from '../../../lib/roles';
+import { useCurrentUser } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { getProcessDiagram, getProcessInstance, historyDownloadUrl } from '../api/processes-api';
 import { InstanceStatusBadge } from './instance-status-badge';
@@ -17,6 +19,7 @@ const ProcessDiagram = lazy(() => import('./process-diagram').then((module) => (
 export function ProcessInstancePage({ processesPath }: { processesPath: string }) {
   const { workflowId = '' } = useParams();
   const { t, label, formatDateTime, formatList } = useI18n();
+  const user = useCurrentUser();
   const detail = useApiResource((signal) => getProcessInstance(workflowId, signal), [workflowId]);
   const process = detail.data?.instance.process;
   const diagram = useApiResource(
@@ -35,9 +38,11 @@ export function ProcessInstancePage({ processesPath }: { processesPath: string }
       <header className="page-header">
         <h1>{instance.title}</h1>
         <InstanceStatusBadge status={instance.status} />
-        <a className="button button-secondary" href={historyDownloadUrl(instance.workflowId)} download data-testid="download-history">
-          {t('instance.downloadHistory')}
-        </a>
+        {hasAnyRole(user, HISTORY_DOWNLOAD_ROLES) && (
+          <a className="button button-secondary" href={historyDownloadUrl(instance.workflowId)} download data-testid="download-history">
+            {t('instance.downloadHistory')}
+          </a>
+        )}
       </header>
       <div className="card">
         <KeyValueList

@@ -22,7 +22,7 @@ export function ProcessTimeline({ timeline, stepTitles }: Pick<ProcessInstanceDe
             <tr key={`${entry.at}-${entry.stepId}-${entry.event}-${index}`} data-step={entry.stepId} data-event={entry.event}>
               <td className="nowrap">{formatDateTime(entry.at)}</td>
               <td>{stepTitles[entry.stepId] ?? label('step', entry.stepId)}</td>
-              <td>
+              <td className="nowrap">
                 <span className={`event event-${entry.event}`}>{label('event', entry.event)}</span>
               </td>
               <td>{entry.actor ?? '—'}</td>

@@ -1,0 +1,28 @@
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it, inject } from 'vitest';
+
+const replayDir = fileURLToPath(new URL('./replay/', import.meta.url));
+const recorded = readdirSync(replayDir, { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.json'))
+  .map((file) => ({ name: file }));
+
+describe('recorded histories replay against the current workflow code', () => {
+  it('has recorded histories of every process', () => {
+    const processes = new Set(recorded.map((history) => path.dirname(history.name)));
+    expect([...processes]).toContain('fault-repair');
+  });
+
+  it.each(recorded)('$name replays without nondeterminism', async ({ name }) => {
+    const recording = JSON.parse(readFileSync(path.join(replayDir, name), 'utf8')) as { workflowId: string; history: unknown };
+    const { workflowId } = recording;
+    const history = historyFromJSON(recording.history);
+    const results = Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') } }, [{ workflowId, history }]);
+    for await (const result of results) {
+      expect(result.error, `${name}: ${result.error?.message}`).toBeUndefined();
+    }
+  });
+});

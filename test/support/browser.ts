@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The built UI the API serves in browser tests. */
+export const UI_DIST = `${repoRoot}ui/dist`;
+
+/** Screenshots and other files worth a look after a run (gitignored). */
+export const ARTIFACTS_DIR = `${repoRoot}test/artifacts`;
+
+/**
+ * Builds the UI with vite unless ui/dist already holds a build. A build left over from older
+ * sources is used as it is: delete ui/dist (or run `npm run build:ui`) after changing ui/src.
+ */
+export async function ensureUiBuilt(): Promise<string> {
+  if (!existsSync(`${UI_DIST}/index.html`)) {
+    const { build } = await import('vite');
+    await build({ configFile: `${repoRoot}ui/vite.config.ts`, logLevel: 'warn' });
+  }
+  return UI_DIST;
+}
+
+/** Debian's chromium (`apt-get install chromium`), or CHROMIUM_PATH. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A fresh browser profile on the stack's origin (cookies and localStorage of its own). */
+export function newContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  return browser.newContext({ baseURL, viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+}
+
+/** Signs in on /login and waits for the app shell. */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('[data-testid="sign-in"]').click();
+  await page.waitForSelector('[data-testid="current-user"]');
+}
+
+/** Saves a full-page screenshot under test/artifacts and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(ARTIFACTS_DIR, { recursive: true });
+  const path = `${ARTIFACTS_DIR}/${name}`;
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

@@ -1,0 +1,61 @@
+import { DEMO_PASSWORD } from '../../db/seed/demo-community';
+
+export interface HttpResponse<Body = any> {
+  status: number;
+  /** Parsed JSON (application/json or application/problem+json), else the text; undefined when empty. */
+  body: Body;
+  contentType: string;
+}
+
+export interface HttpClient {
+  get(path: string): Promise<HttpResponse>;
+  /** A string body is sent as-is (to test malformed JSON); anything else as JSON. */
+  post(path: string, body?: unknown): Promise<HttpResponse>;
+}
+
+export interface SignedInClient extends HttpClient {
+  user: { id: string; username: string; displayName: string; roles: string[] };
+}
+
+/** Requests against the API with an optional cookie jar (name → value), kept up to date from Set-Cookie. */
+function client(baseUrl: string, jar?: Map<string, string>): HttpClient {
+  const send = async (method: string, path: string, body?: unknown): Promise<HttpResponse> => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (jar?.size) headers.cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(new URL(path, baseUrl), {
+      method,
+      headers,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    if (jar) {
+      for (const cookie of response.headers.getSetCookie()) {
+        const [pair, ...attributes] = cookie.split(';');
+        const [name, ...value] = pair.split('=');
+        const expired = attributes.some((attribute) => /^\s*expires=/i.test(attribute) && Date.parse(attribute.split('=')[1]) <= Date.now());
+        if (expired || value.join('=') === '') jar.delete(name.trim());
+        else jar.set(name.trim(), value.join('=').trim());
+      }
+    }
+    const contentType = response.headers.get('content-type') ?? '';
+    const text = await response.text();
+    const parsed = text && /[/+]json\b/.test(contentType) ? JSON.parse(text) : text || undefined;
+    return { status: response.status, body: parsed, contentType };
+  };
+  return {
+    get: (path) => send('GET', path),
+    post: (path, body) => send('POST', path, body),
+  };
+}
+
+/** A requester without a session. */
+export const anonymous = (baseUrl: string): HttpClient => client(baseUrl);
+
+/** Signs a demo user in and returns a client carrying that user's session cookie. */
+export async function signIn(baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<SignedInClient> {
+  const jar = new Map<string, string>();
+  const http = client(baseUrl, jar);
+  const response = await http.post('/api/v1/auth/login', { username, password });
+  if (response.status !== 200) throw new Error(`sign-in of ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return { ...http, user: response.body.user };
+}
