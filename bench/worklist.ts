@@ -194,6 +194,7 @@ async function sqlOpenLoop(url: string, variant: SqlVariant, seconds: number): P
     const every = PAGE2_SHARE > 0 ? Math.round(1 / PAGE2_SHARE) : Infinity;
     const t0 = performance.now() + 50;
     const results: Array<{ kind: 'page1' | 'page2'; ms: number }> = [];
+    const failures: string[] = [];
     const pending: Array<Promise<void>> = [];
     await new Promise<void>((resolve) => {
       let next = 0;
@@ -204,9 +205,10 @@ async function sqlOpenLoop(url: string, variant: SqlVariant, seconds: number): P
           const kind = (next + 1) % every === 0 ? 'page2' : 'page1';
           const query = variant[kind];
           pending.push(
-            client.unsafe(query.sql, query.params as never[]).then(() => {
-              results.push({ kind, ms: performance.now() - scheduled });
-            }),
+            client.unsafe(query.sql, query.params as never[]).then(
+              () => void results.push({ kind, ms: performance.now() - scheduled }),
+              (error: unknown) => void failures.push(String(error)),
+            ),
           );
           next++;
         }
@@ -216,6 +218,7 @@ async function sqlOpenLoop(url: string, variant: SqlVariant, seconds: number): P
       setTimeout(tick, 50);
     });
     await Promise.all(pending);
+    if (failures.length > 0) throw new Error(`${variant.name}: ${failures.length} queries failed, e.g. ${failures[0]}`);
     return {
       page1: summarize(results.filter((r) => r.kind === 'page1').map((r) => r.ms)),
       page2: summarize(results.filter((r) => r.kind === 'page2').map((r) => r.ms)),
@@ -255,11 +258,13 @@ async function measureApi(baseUrl: string, cookie: string, cursor: string): Prom
 function alternatives(current: { page1: CapturedQuery; page2: CapturedQuery }): SqlVariant[] {
   // Keyset condition as a row comparison, which an index scan can start from instead of filtering.
   const rowCompare = (query: CapturedQuery): CapturedQuery => {
-    const replaced = query.sql.replace(
-      /\("tasks"\."due_at" > \$(\d+) or \("tasks"\."due_at" = \$(\d+) and "tasks"\."id" > \$(\d+)\)\)/,
-      (_match, a: string, _b: string, c: string) => `("tasks"."due_at", "tasks"."id") > ($${a}, $${c})`,
-    );
-    return { sql: replaced, params: query.params };
+    const match = /\("tasks"\."due_at" > \$(\d+) or \("tasks"\."due_at" = \$(\d+) and "tasks"\."id" > \$(\d+)\)\)/.exec(query.sql);
+    if (!match) throw new Error('keyset condition not found in the worklist query');
+    const [a, b, c] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const sql = query.sql.replace(match[0], `("tasks"."due_at", "tasks"."id") > ($${a}, $${c})`);
+    // Drop the now unused parameter $b and renumber the ones after it.
+    const renumbered = sql.replace(/\$(\d+)/g, (_m, n: string) => `$${Number(n) > b ? Number(n) - 1 : Number(n)}`);
+    return { sql: renumbered, params: query.params.filter((_p, index) => index !== b - 1) };
   };
   return [
     { name: 'current (as the API sends it)', ...current },

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TaskView } from '../api/use-cases/worklist';
 import { processInstances, stepEvents, tasks } from '../db/schema';
 import { DIAGNOSIS, REPAIR } from './support/fault-scenarios';
 import { anonymous, signIn, type HttpClient, type HttpResponse, type SignedInClient } from './support/http-client';
@@ -48,7 +49,7 @@ function worklistTask(http: HttpClient, workflowId: string, stepId: string) {
   return eventually(async () => {
     const response = await http.get(`${API}/tasks?process=fault-repair&step=${stepId}&limit=200`);
     expect(response.status).toBe(200);
-    return (response.body.items as Array<{ id: string; workflowId: string }>).find((task) => task.workflowId === workflowId);
+    return (response.body.items as TaskView[]).find((task) => task.workflowId === workflowId);
   });
 }
 
@@ -91,8 +92,8 @@ describe('fault repair over HTTP (P3.2a–c)', () => {
 
     const diagnosis = await worklistTask(tech1, workflowId, 'diagnoseFault');
     expect(diagnosis).toMatchObject({ status: 'open', candidateRoles: ['technician', 'tech-supervisor'], assignee: null, overdue: false });
-    expect((diagnosis as { context: object }).context).toMatchObject({ system: 'cctv', symptoms: 'Lobby camera shows a black image' });
-    expect((diagnosis as { formSchema: { properties: object } }).formSchema.properties).toHaveProperty('faultClass');
+    expect(diagnosis.context).toMatchObject({ system: 'cctv', symptoms: 'Lobby camera shows a black image' });
+    expect(diagnosis.formSchema.properties).toHaveProperty('faultClass');
 
     const claimed = await tech1.post(`${API}/tasks/${diagnosis.id}/claim`);
     expect(claimed.status).toBe(200);
@@ -106,7 +107,7 @@ describe('fault repair over HTTP (P3.2a–c)', () => {
     expect(diagnosed.body.task).toMatchObject({ id: diagnosis.id, status: 'completed', completedBy: tech1.user.id });
 
     const repair = await worklistTask(tech1, workflowId, 'repairFault');
-    expect((repair as { context: object }).context).toMatchObject({ cause: DIAGNOSIS.general.cause, repairPlan: DIAGNOSIS.general.repairPlan });
+    expect(repair.context).toMatchObject({ cause: DIAGNOSIS.general.cause, repairPlan: DIAGNOSIS.general.repairPlan });
     const repaired = await tech1.post(`${API}/tasks/${repair.id}/complete`, { payload: REPAIR });
     expect(repaired.status, JSON.stringify(repaired.body)).toBe(200);
     expect(repaired.body.task.status).toBe('completed');

@@ -60,6 +60,15 @@ export function runBench(main: () => Promise<void>): void {
   };
   process.once('SIGINT', () => interrupt('SIGINT'));
   process.once('SIGTERM', () => interrupt('SIGTERM'));
+  // A crash must not leave a dev server or database behind either.
+  const crash = (error: unknown) => {
+    console.error('[bench] crashed:', error);
+    if (interrupted) return;
+    interrupted = true;
+    void runCleanups().then(() => process.exit(1));
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
   main()
     .then(
       () => 0,

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -11,12 +11,11 @@ export const UI_DIST = `${repoRoot}ui/dist`;
 /** Screenshots and other files worth a look after a run (gitignored). */
 export const ARTIFACTS_DIR = `${repoRoot}test/artifacts`;
 
-/**
- * Builds the UI with vite unless ui/dist already holds a build. A build left over from older
- * sources is used as it is: delete ui/dist (or run `npm run build:ui`) after changing ui/src.
- */
+/** Builds the UI with vite unless ui/dist holds a build newer than every file under ui/src. */
 export async function ensureUiBuilt(): Promise<string> {
-  if (!existsSync(`${UI_DIST}/index.html`)) {
+  const builtAt = existsSync(`${UI_DIST}/index.html`) ? statSync(`${UI_DIST}/index.html`).mtimeMs : 0;
+  const sources = readdirSync(`${repoRoot}ui/src`, { recursive: true, encoding: 'utf8' });
+  if (sources.some((file) => statSync(`${repoRoot}ui/src/${file}`).mtimeMs > builtAt)) {
     const { build } = await import('vite');
     await build({ configFile: `${repoRoot}ui/vite.config.ts`, logLevel: 'warn' });
   }

@@ -1,5 +1,6 @@
 import { DEMO_PASSWORD } from '../../db/seed/demo-community';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read response bodies of every shape
 export interface HttpResponse<Body = any> {
   status: number;
   /** Parsed JSON (application/json or application/problem+json), else the text; undefined when empty. */

@@ -28,7 +28,7 @@ export function AppLayout() {
 
   async function handleSignOut() {
     await signOut();
-    navigate(routes.login, { replace: true });
+    void navigate(routes.login, { replace: true });
   }
 
   return (

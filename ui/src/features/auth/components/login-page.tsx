@@ -29,7 +29,7 @@ export function LoginPage({ homeFor }: { homeFor: (user: User) => string }) {
     try {
       const signedIn = await signIn({ username: username.trim(), password });
       setUser(signedIn);
-      navigate(from ?? homeFor(signedIn), { replace: true });
+      void navigate(from ?? homeFor(signedIn), { replace: true });
     } catch (failure) {
       setError(failure);
     } finally {

@@ -120,7 +120,7 @@ export function ReportFaultPage({ faultLink }: { faultLink: (workflowId: string)
     setSubmitting(true);
     setError(null);
     try {
-      navigate(faultLink(await reportFault(report)));
+      void navigate(faultLink(await reportFault(report)));
     } catch (failure) {
       setError(failure);
       setFieldErrors(fieldErrorsByName(failure, ['location']));
