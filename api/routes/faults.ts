@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
-import { faultDetail, faultListQuery, faultSummary, getFault, listFaults, rateRepair, ratingRequest } from '../use-cases/faults';
+import { faultDetail, faultListQuery, faultSummary, getFault, getFaultPhoto, listFaults, rateRepair, ratingRequest } from '../use-cases/faults';
 import { listLocations, locationsView } from '../use-cases/reference';
 import { faultReportRequest, reportFault } from '../use-cases/report-fault';
 
@@ -34,6 +34,17 @@ export const faultRoutes = (ctx: ApiContext) => [
     access: 'signed-in',
     response: faultDetail,
     handle: ({ user, params }) => getFault(ctx, user, params.workflowId),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/faults/:workflowId/photo',
+    summary: 'The photo attached to a fault report',
+    access: 'signed-in',
+    raw: { contentType: 'image/*' },
+    handle: async ({ user, params, res }) => {
+      const photo = await getFaultPhoto(ctx, user, params.workflowId);
+      res.type(photo.contentType).send(photo.content);
+    },
   }),
   defineRoute({
     method: 'post',

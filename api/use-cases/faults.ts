@@ -1,6 +1,6 @@
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { processInstances, repairRecords } from '../../db/schema';
+import { attachments, processInstances, repairRecords } from '../../db/schema';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { conflict, forbidden, notFound } from '../http/problem';
@@ -102,4 +102,13 @@ export async function rateRepair(ctx: ApiContext, user: SessionUser, workflowId:
     .returning({ rating: repairRecords.rating });
   if (!updated.length) throw conflict('the repair is not closed yet', [{ field: 'status', message: row.status }]);
   return { rating: request.rating };
+}
+
+/** A fault's photo, for the reporter and for staff. */
+export async function getFaultPhoto(ctx: ApiContext, user: SessionUser, workflowId: string) {
+  const row = await findFault(ctx, user, workflowId);
+  const photoId = (row.data as { report?: { photoId?: string } }).report?.photoId;
+  const photo = photoId ? await ctx.db.query.attachments.findFirst({ where: eq(attachments.id, photoId) }) : undefined;
+  if (!photo) throw notFound(`fault ${workflowId} has no photo`);
+  return { contentType: photo.contentType, content: Buffer.from(photo.content, 'base64') };
 }

@@ -109,7 +109,10 @@ export interface FaultReport {
   location: FaultLocation;
   system: string;
   symptoms: string;
+  /** Sent when reporting: a data URL. */
   photo?: string;
+  /** Returned in the fault's report once stored: GET /faults/:id/photo serves it. */
+  photoId?: string;
 }
 
 export type InstanceStatus = 'running' | 'completed' | 'failed' | 'cancelled';

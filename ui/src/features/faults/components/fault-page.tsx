@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import { DataValue } from '../../../components/data-value';
 import { ErrorBanner } from '../../../components/error-banner';
 import { KeyValueList } from '../../../components/key-value-list';
 import { Loading } from '../../../components/loading';
@@ -41,7 +40,12 @@ export function FaultPage({ myFaultsPath }: { myFaultsPath: string }) {
     [t('fault.system'), report?.system ? label('system', report.system) : '—'],
     [t('fault.symptoms'), <span className="prewrap">{report?.symptoms ?? '—'}</span>],
   ];
-  if (report?.photo) reportEntries.push([t('fault.photo'), <DataValue value={report.photo} />]);
+  if (report?.photoId) {
+    reportEntries.push([
+      t('fault.photo'),
+      <img className="photo-preview" src={`/api/v1/faults/${encodeURIComponent(detail.workflowId)}/photo`} alt={t('fault.photo')} />,
+    ]);
+  }
   if (detail.endedAt) reportEntries.push([t('fault.endedAt'), formatDateTime(detail.endedAt)]);
 
   return (
