@@ -92,23 +92,21 @@ export async function faultRepair({ report, timings, priority }: FaultRepairInpu
       context: { ...repairContext, vendor: assigned?.vendorName ?? null, rejection: lastRejection },
     });
     if (!assigned) return (await task.completion())!;
-    const deadline = Date.now() + assigned.repairSlaMs;
-    let reminders = 0;
-    for (;;) {
-      const untilDeadline = deadline - Date.now();
-      const repair = await task.completion(untilDeadline > 0 ? Math.min(timings.vendorReminderMs, untilDeadline) : undefined);
-      if (repair) return repair;
-      if (Date.now() < deadline) {
-        reminders += 1;
+    const deadline = new Date(Date.now() + assigned.repairSlaMs).toISOString();
+    return task.completionWithLadder({
+      deadlineMs: assigned.repairSlaMs,
+      remindEveryMs: timings.vendorReminderMs,
+      remind: async (reminder) => {
         await notify({
           workflowId: workflowInfo().workflowId,
-          dedupeKey: `${task.id}.reminder.${reminders}`,
+          dedupeKey: `${task.id}.reminder.${reminder}`,
           recipientUsers: assigned.staffUserIds,
           recipientRoles: [],
-          message: `Reminder ${reminders}: ${title} is due by ${new Date(deadline).toISOString()}`,
+          message: `Reminder ${reminder}: ${title} is due by ${deadline}`,
         });
-        await tracker.pass(STEPS.vendorReminder.id, null, { reminder: reminders });
-      } else {
+        await tracker.pass(STEPS.vendorReminder.id, null, { reminder });
+      },
+      escalate: async () => {
         await task.addCandidates({ roles: ['tech-supervisor'] });
         await notify({
           workflowId: workflowInfo().workflowId,
@@ -118,9 +116,8 @@ export async function faultRepair({ report, timings, priority }: FaultRepairInpu
           message: `${assigned.vendorName} is late on ${title}`,
         });
         await tracker.pass(STEPS.vendorOverdue.id, null, { vendor: assigned.vendorName });
-        return (await task.completion())!;
-      }
-    }
+      },
+    });
   };
 
   if (escalated) await escalate('complex');

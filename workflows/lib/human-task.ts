@@ -20,6 +20,13 @@ export interface HumanTaskSpec<Form extends z.ZodType> {
   context: Record<string, unknown>;
 }
 
+export interface EscalationLadder {
+  deadlineMs: number;
+  remindEveryMs: number;
+  remind(reminder: number): Promise<void>;
+  escalate(): Promise<void>;
+}
+
 export interface TaskCompletion<Payload> {
   taskId: string;
   actor: Actor;
@@ -141,6 +148,27 @@ export class HumanTask<Payload> {
     // Accepted just before the deadline but still being recorded: it counts as in time.
     if (this.state.status === 'completed') await condition(done);
     return this.state.completion as TaskCompletion<Payload> | undefined;
+  }
+
+  /**
+   * The escalation ladder: while the task is open, `remind` every `remindEveryMs` until the deadline,
+   * then `escalate` once, then wait for the completion without a deadline.
+   */
+  async completionWithLadder(ladder: EscalationLadder): Promise<TaskCompletion<Payload>> {
+    const deadline = Date.now() + ladder.deadlineMs;
+    let reminders = 0;
+    for (;;) {
+      const untilDeadline = deadline - Date.now();
+      if (untilDeadline <= 0) break;
+      const completion = await this.completion(Math.min(ladder.remindEveryMs, untilDeadline));
+      if (completion) return completion;
+      if (Date.now() < deadline) {
+        reminders += 1;
+        await ladder.remind(reminders);
+      }
+    }
+    await ladder.escalate();
+    return (await this.completion())!;
   }
 
   /** Withdraws an open task (its deadline escalated it elsewhere); a late completion gets TaskClosed. */
