@@ -1,4 +1,5 @@
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { DeterminismViolationError } from '@temporalio/workflow';
 import { Worker } from '@temporalio/worker';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,6 +24,24 @@ describe('recorded histories replay against the current workflow code', () => {
     const results = Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') } }, [{ workflowId, history }]);
     for await (const result of results) {
       expect(result.error, `${name}: ${result.error?.message}`).toBeUndefined();
+    }
+  });
+});
+
+describe('the replay check has teeth', () => {
+  it('names the divergence when the history does not match the code', async () => {
+    const recording = JSON.parse(readFileSync(path.join(replayDir, 'fault-repair/general-path.json'), 'utf8')) as {
+      workflowId: string;
+      history: { events: Array<{ activityTaskScheduledEventAttributes?: { activityType: { name: string } } }> };
+    };
+    const scheduled = recording.history.events.find((event) => event.activityTaskScheduledEventAttributes);
+    scheduled!.activityTaskScheduledEventAttributes!.activityType.name = 'archiveSomethingElse';
+    const results = Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') } }, [
+      { workflowId: recording.workflowId, history: historyFromJSON(recording.history) },
+    ]);
+    for await (const result of results) {
+      expect(result.error).toBeInstanceOf(DeterminismViolationError);
+      expect(result.error?.message).toMatch(/archiveSomethingElse|storeRepairRecord/);
     }
   });
 });
