@@ -4,6 +4,7 @@ import {
   boolean,
   index,
   integer,
+  json,
   jsonb,
   numeric,
   pgTable,
@@ -161,8 +162,9 @@ export const tasks = pgTable(
     createdAt: timestamptz('created_at').notNull(),
     completedAt: timestamptz('completed_at'),
     completedBy: text('completed_by'),
-    formSchema: jsonb('form_schema').notNull(),
-    context: jsonb('context').notNull(),
+    // json, not jsonb: jsonb reorders keys, and a form's fields must keep the order they were declared in.
+    formSchema: json('form_schema').notNull(),
+    context: json('context').notNull(),
     result: jsonb('result'),
   },
   (t) => [

@@ -4,7 +4,7 @@ import { and, asc, desc, eq, lt, or } from 'drizzle-orm';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { processInstances, stepEvents, taskActions, tasks } from '../../db/schema';
+import { processInstances, stepEvents, taskActions, tasks, users } from '../../db/schema';
 import { PROCESS_CATALOGUE } from '../../workflows/catalogue';
 import type { ApiContext } from '../context';
 import { notFound } from '../http/problem';
@@ -26,6 +26,7 @@ export const instanceSummary = z.object({
   endedAt: z.string().nullable(),
   currentSteps: z.array(z.string()),
   startedBy: z.string().nullable(),
+  startedByName: z.string().nullable(),
 });
 
 const stepMark = z.object({ status: z.enum(['completed', 'active', 'failed', 'overdue']), visits: z.number().int() });
@@ -40,7 +41,7 @@ export const instanceDetail = z.object({
   data: z.record(z.string(), z.unknown()),
 });
 
-const summary = (row: typeof processInstances.$inferSelect) => ({
+const summary = ({ row, startedByName }: { row: typeof processInstances.$inferSelect; startedByName: string | null }) => ({
   workflowId: row.workflowId,
   process: row.process,
   title: row.title,
@@ -49,13 +50,19 @@ const summary = (row: typeof processInstances.$inferSelect) => ({
   endedAt: row.endedAt?.toISOString() ?? null,
   currentSteps: row.currentSteps,
   startedBy: row.startedBy,
+  startedByName,
 });
+
+const selectInstances = (ctx: ApiContext) =>
+  ctx.db
+    .select({ row: processInstances, startedByName: users.displayName })
+    .from(processInstances)
+    .leftJoin(users, eq(users.id, processInstances.startedBy))
+    .$dynamic();
 
 export async function listInstances(ctx: ApiContext, query: z.infer<typeof instanceListQuery>) {
   const cursor = decodeCursor(query.cursor);
-  const rows = await ctx.db
-    .select()
-    .from(processInstances)
+  const rows = await selectInstances(ctx)
     .where(
       and(
         query.process ? eq(processInstances.process, query.process) : undefined,
@@ -65,13 +72,14 @@ export async function listInstances(ctx: ApiContext, query: z.infer<typeof insta
     )
     .orderBy(desc(processInstances.startedAt), desc(processInstances.workflowId))
     .limit(query.limit + 1);
-  return page(rows.map(summary), query.limit, (row) => [row.startedAt, row.workflowId]);
+  return page(rows.map(summary), query.limit, (instance) => [instance.startedAt, instance.workflowId]);
 }
 
 /** The instance page: step marks and visit counts for the diagram, the timeline and the data. */
 export async function getInstance(ctx: ApiContext, workflowId: string) {
-  const row = await ctx.db.query.processInstances.findFirst({ where: eq(processInstances.workflowId, workflowId) });
-  if (!row) throw notFound(`no process ${workflowId}`);
+  const [found] = await selectInstances(ctx).where(eq(processInstances.workflowId, workflowId));
+  if (!found) throw notFound(`no process ${workflowId}`);
+  const { row } = found;
   const [events, actions, openTasks] = await Promise.all([
     ctx.db.select().from(stepEvents).where(eq(stepEvents.workflowId, workflowId)).orderBy(asc(stepEvents.seq)),
     ctx.db.select().from(taskActions).where(eq(taskActions.workflowId, workflowId)).orderBy(asc(taskActions.at)),
@@ -93,7 +101,7 @@ export async function getInstance(ctx: ApiContext, workflowId: string) {
   ].sort((a, b) => a.at.localeCompare(b.at));
   const definition = PROCESS_CATALOGUE[row.process];
   return {
-    instance: summary(row),
+    instance: summary(found),
     steps,
     stepTitles: Object.fromEntries(Object.values(definition?.steps ?? {}).map((step) => [step.id, `${step.title} [${step.clause}]`])),
     timeline,

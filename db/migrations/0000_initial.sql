@@ -112,8 +112,8 @@ CREATE TABLE "tasks" (
 	"created_at" timestamp with time zone NOT NULL,
 	"completed_at" timestamp with time zone,
 	"completed_by" text,
-	"form_schema" jsonb NOT NULL,
-	"context" jsonb NOT NULL,
+	"form_schema" json NOT NULL,
+	"context" json NOT NULL,
 	"result" jsonb
 );
 --> statement-breakpoint

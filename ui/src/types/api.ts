@@ -152,6 +152,7 @@ export interface ProcessInstance {
   endedAt: string | null;
   currentSteps: string[];
   startedBy: string | null;
+  startedByName: string | null;
 }
 
 export type StepStatus = 'completed' | 'active' | 'failed' | 'overdue';

@@ -54,7 +54,7 @@ export function ProcessInstancePage({ processesPath }: { processesPath: string }
             ],
             [t('processes.startedAt'), formatDateTime(instance.startedAt)],
             [t('processes.endedAt'), formatDateTime(instance.endedAt)],
-            [t('processes.startedBy'), instance.startedBy ?? '—'],
+            [t('processes.startedBy'), instance.startedByName ?? instance.startedBy ?? '—'],
           ]}
         />
       </div>

@@ -81,7 +81,7 @@ export function ProcessListPage({ processInstanceLink }: { processInstanceLink: 
                   <td>{formatList(instance.currentSteps.map((step) => label('step', step))) || '—'}</td>
                   <td className="nowrap">{formatDateTime(instance.startedAt)}</td>
                   <td className="nowrap">{formatDateTime(instance.endedAt)}</td>
-                  <td>{instance.startedBy ?? '—'}</td>
+                  <td>{instance.startedByName ?? instance.startedBy ?? '—'}</td>
                 </tr>
               ))}
             </tbody>
