@@ -26,16 +26,25 @@ export function FormField({
         {required && <span className="required-mark" aria-hidden="true"> *</span>}
       </label>
       {children}
+      <FieldNotes id={id} name={name ?? id} help={help} error={error} />
+    </div>
+  );
+}
+
+/** A control's help text and error, with the ids its aria-describedby points at. */
+export function FieldNotes({ id, name, help, error }: { id: string; name: string; help?: ReactNode; error?: string }) {
+  return (
+    <>
       {help && (
         <small className="help" id={`${id}-help`}>
           {help}
         </small>
       )}
       {error && (
-        <small className="field-error" id={`${id}-error`} role="alert" data-field-error={name ?? id}>
+        <small className="field-error" id={`${id}-error`} role="alert" data-field-error={name}>
           {error}
         </small>
       )}
-    </div>
+    </>
   );
 }

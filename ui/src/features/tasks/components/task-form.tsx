@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { ErrorBanner } from '../../../components/error-banner';
-import { FormField } from '../../../components/form-field';
+import { FieldNotes, FormField } from '../../../components/form-field';
 import { fieldErrorsByName } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { withoutKey } from '../../../lib/records';
@@ -123,16 +123,7 @@ function SchemaField({
           <input {...common} type="checkbox" checked={value === true} onChange={(event) => onChange(event.target.checked)} />{' '}
           {field.label}
         </label>
-        {help && (
-          <small className="help" id={`${id}-help`}>
-            {help}
-          </small>
-        )}
-        {error && (
-          <small className="field-error" id={`${id}-error`} role="alert" data-field-error={name}>
-            {error}
-          </small>
-        )}
+        <FieldNotes id={id} name={name} help={help} error={error} />
       </div>
     );
   }
@@ -164,16 +155,7 @@ function SchemaField({
             </label>
           );
         })}
-        {help && (
-          <small className="help" id={`${id}-help`}>
-            {help}
-          </small>
-        )}
-        {error && (
-          <small className="field-error" id={`${id}-error`} role="alert" data-field-error={name}>
-            {error}
-          </small>
-        )}
+        <FieldNotes id={id} name={name} help={help} error={error} />
       </fieldset>
     );
   }
