@@ -92,8 +92,11 @@ describe('fault repair over HTTP (P3.2a–c)', () => {
 
     const diagnosis = await worklistTask(tech1, workflowId, 'diagnoseFault');
     expect(diagnosis).toMatchObject({ status: 'open', candidateRoles: ['technician', 'tech-supervisor'], assignee: null, overdue: false });
-    expect(diagnosis.context).toMatchObject({ system: 'cctv', symptoms: 'Lobby camera shows a black image' });
-    expect(diagnosis.formSchema.properties).toHaveProperty('faultClass');
+    // A worklist row is a summary; the task itself carries its context and form.
+    expect(diagnosis).not.toHaveProperty('formSchema');
+    const diagnosisTask = (await tech1.get(`${API}/tasks/${diagnosis.id}`)).body;
+    expect(diagnosisTask.context).toMatchObject({ system: 'cctv', symptoms: 'Lobby camera shows a black image' });
+    expect(Object.keys(diagnosisTask.formSchema.properties)).toEqual(['cause', 'repairPlan', 'faultClass']);
 
     const claimed = await tech1.post(`${API}/tasks/${diagnosis.id}/claim`);
     expect(claimed.status).toBe(200);
@@ -107,7 +110,10 @@ describe('fault repair over HTTP (P3.2a–c)', () => {
     expect(diagnosed.body.task).toMatchObject({ id: diagnosis.id, status: 'completed', completedBy: tech1.user.id });
 
     const repair = await worklistTask(tech1, workflowId, 'repairFault');
-    expect(repair.context).toMatchObject({ cause: DIAGNOSIS.general.cause, repairPlan: DIAGNOSIS.general.repairPlan });
+    expect((await tech1.get(`${API}/tasks/${repair.id}`)).body.context).toMatchObject({
+      cause: DIAGNOSIS.general.cause,
+      repairPlan: DIAGNOSIS.general.repairPlan,
+    });
     const repaired = await tech1.post(`${API}/tasks/${repair.id}/complete`, { payload: REPAIR });
     expect(repaired.status, JSON.stringify(repaired.body)).toBe(200);
     expect(repaired.body.task.status).toBe('completed');
@@ -221,6 +227,29 @@ describe('fault repair over HTTP (P3.2a–c)', () => {
       ['diagnoseFault', 'completed'],
       ['repairFault', 'open'],
     ]);
+  });
+
+  it('the worklist pages by keyset: every task once, in due order, whatever arrives meanwhile', async () => {
+    const [zhang, tech2] = await users('owner-zhang', 'tech2');
+    const reported = [await report(zhang), await report(zhang), await report(zhang)];
+    for (const workflowId of reported) await diagnosisTaskOf(workflowId, tech2);
+    const seen: Array<{ id: string; dueAt: string }> = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = `${API}/tasks?process=fault-repair&step=diagnoseFault&limit=1${cursor ? `&cursor=${cursor}` : ''}`;
+      const response = await tech2.get(query);
+      expect(response.status).toBe(200);
+      expect(response.body.items.length).toBeLessThanOrEqual(1);
+      seen.push(...response.body.items);
+      // A fault reported between pages lands after the cursor or before it, never twice.
+      if (seen.length === 1) await diagnosisTaskOf(await report(zhang), tech2);
+      cursor = response.body.nextCursor;
+    } while (cursor);
+    const ids = seen.map((task) => task.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(expect.arrayContaining(reported.map((workflowId) => `${workflowId}.diagnoseFault.1`)));
+    const keys = seen.map((task) => `${task.dueAt}|${task.id}`);
+    expect(keys).toEqual([...keys].sort());
   });
 
   it('GET /api/docs is an OpenAPI 3.1 document generated from the route schemas', async () => {

@@ -10,11 +10,12 @@ import {
   listWorklist,
   reassignTask,
   releaseTask,
+  taskSummary,
   taskView,
   worklistFilters,
 } from '../use-cases/worklist';
 
-const taskPage = z.object({ items: z.array(taskView), nextCursor: z.string().nullable() });
+const taskPage = z.object({ items: z.array(taskSummary), nextCursor: z.string().nullable() });
 
 export const taskRoutes = (ctx: ApiContext) => [
   defineRoute({

@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { and, asc, eq, gt, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { taskActions, tasks, users } from '../../db/schema';
 import { completeTaskUpdate, type TaskRejection } from '../../workflows/lib/messages';
@@ -21,7 +21,8 @@ export const worklistFilters = z.object({
 });
 export type WorklistFilters = z.infer<typeof worklistFilters>;
 
-export const taskView = z.object({
+/** A worklist row: what a list shows. The form and context come with the task itself. */
+export const taskSummary = z.object({
   id: z.string(),
   workflowId: z.string(),
   process: z.string(),
@@ -38,14 +39,18 @@ export const taskView = z.object({
   createdAt: z.string(),
   completedAt: z.string().nullable(),
   completedBy: z.string().nullable(),
+});
+
+export const taskView = taskSummary.extend({
   context: z.record(z.string(), z.unknown()),
   formSchema: z.record(z.string(), z.unknown()),
 });
 export type TaskView = z.infer<typeof taskView>;
+type TaskSummary = z.infer<typeof taskSummary>;
 
 type TaskRow = Omit<typeof tasks.$inferSelect, 'result'> & { assigneeName: string | null };
 
-const taskColumns = {
+const summaryColumns = {
   id: tasks.id,
   workflowId: tasks.workflowId,
   process: tasks.process,
@@ -61,11 +66,10 @@ const taskColumns = {
   createdAt: tasks.createdAt,
   completedAt: tasks.completedAt,
   completedBy: tasks.completedBy,
-  formSchema: tasks.formSchema,
-  context: tasks.context,
 };
+const taskColumns = { ...summaryColumns, formSchema: tasks.formSchema, context: tasks.context };
 
-function toView(row: TaskRow, now = Date.now()): TaskView {
+function toSummary(row: Omit<TaskRow, 'context' | 'formSchema'>, now = Date.now()): TaskSummary {
   return {
     id: row.id,
     workflowId: row.workflowId,
@@ -83,9 +87,11 @@ function toView(row: TaskRow, now = Date.now()): TaskView {
     createdAt: row.createdAt.toISOString(),
     completedAt: row.completedAt?.toISOString() ?? null,
     completedBy: row.completedBy,
-    context: row.context as Record<string, unknown>,
-    formSchema: row.formSchema as Record<string, unknown>,
   };
+}
+
+function toView(row: TaskRow): TaskView {
+  return { ...toSummary(row), context: row.context as Record<string, unknown>, formSchema: row.formSchema as Record<string, unknown> };
 }
 
 /** Auditors and admins see every task; everyone else only those they are a candidate for. */
@@ -121,13 +127,16 @@ export async function listWorklist(ctx: ApiContext, user: SessionUser, filters: 
     filters.due === 'week' ? lt(tasks.dueAt, endOf(7)) : undefined,
     filters.assignee === 'me' ? eq(tasks.assignee, user.id) : undefined,
     filters.assignee === 'unassigned' ? isNull(tasks.assignee) : undefined,
-    cursor ? or(gt(tasks.dueAt, cursor[0]), and(eq(tasks.dueAt, cursor[0]), gt(tasks.id, cursor[1]))) : undefined,
+    cursor ? sql`(${tasks.dueAt}, ${tasks.id}) > (${cursor[0].toISOString()}::timestamptz, ${cursor[1]})` : undefined,
   ];
-  const rows = await selectTasks(ctx)
+  const rows = await ctx.db
+    .select(summaryColumns)
+    .from(tasks)
+    .leftJoin(users, eq(users.id, tasks.assignee))
     .where(and(...conditions))
     .orderBy(asc(tasks.dueAt), asc(tasks.id))
     .limit(filters.limit + 1);
-  const views = rows.map((row) => toView(row, now.getTime()));
+  const views = rows.map((row) => toSummary(row, now.getTime()));
   return page(views, filters.limit, (task) => [task.dueAt, task.id]);
 }
 

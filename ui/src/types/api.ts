@@ -43,7 +43,8 @@ export interface JsonSchema {
   [keyword: string]: unknown;
 }
 
-export interface Task {
+/** A worklist row (GET /tasks). */
+export interface TaskSummary {
   id: string;
   workflowId: string;
   process: string;
@@ -60,6 +61,10 @@ export interface Task {
   createdAt: string;
   completedAt: string | null;
   completedBy: string | null;
+}
+
+/** One task with what its form needs (GET /tasks/:id). */
+export interface Task extends TaskSummary {
   context: Record<string, unknown>;
   formSchema: JsonSchema;
 }

@@ -1,5 +1,5 @@
 import { apiRequest } from '../../../lib/api-client';
-import type { Page, Task } from '../../../types/api';
+import type { Page, TaskSummary } from '../../../types/api';
 
 export type TaskStatusFilter = 'open' | 'completed' | 'all';
 export type DueFilter = '' | 'overdue' | 'today' | 'week';
@@ -15,6 +15,6 @@ export interface WorklistFilters {
 
 export const PAGE_SIZE = 50;
 
-export function listTasks(filters: WorklistFilters, cursor: string | null, signal?: AbortSignal): Promise<Page<Task>> {
-  return apiRequest<Page<Task>>('/tasks', { query: { ...filters, cursor, limit: PAGE_SIZE }, signal });
+export function listTasks(filters: WorklistFilters, cursor: string | null, signal?: AbortSignal): Promise<Page<TaskSummary>> {
+  return apiRequest<Page<TaskSummary>>('/tasks', { query: { ...filters, cursor, limit: PAGE_SIZE }, signal });
 }

@@ -1,7 +1,7 @@
 import { Link, useNavigate } from 'react-router';
 import { Badge, type BadgeTone } from '../../../components/badge';
 import { useI18n } from '../../../lib/i18n';
-import type { Task, TaskStatus } from '../../../types/api';
+import type { TaskSummary, TaskStatus } from '../../../types/api';
 
 const STATUS_TONE: Record<TaskStatus, BadgeTone> = { open: 'info', completed: 'success', cancelled: 'neutral' };
 
@@ -11,7 +11,7 @@ function priorityTone(priority: number): BadgeTone {
   return 'neutral';
 }
 
-export function TaskTable({ tasks, taskLink }: { tasks: Task[]; taskLink: (taskId: string) => string }) {
+export function TaskTable({ tasks, taskLink }: { tasks: TaskSummary[]; taskLink: (taskId: string) => string }) {
   const { t, label, formatDateTime } = useI18n();
   const navigate = useNavigate();
   return (
