@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -69,7 +70,7 @@ export function runBench(main: () => Promise<void>): void {
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
-  main()
+  void main()
     .then(
       () => 0,
       (error: unknown) => {
@@ -181,3 +182,18 @@ export async function saveResults(name: string, results: unknown): Promise<strin
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** CPU time (user + system, ms) of the processes whose command line contains `match` (Linux /proc). */
+export function processCpuMs(match: string): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(match)) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended
+    }
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}

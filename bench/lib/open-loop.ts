@@ -144,7 +144,37 @@ function tick() {
   while (next < total && tStart + next * interval <= now) send(next++);
   if (next < total) setTimeout(tick, Math.max(0, tStart + next * interval - performance.now()));
 }
-setTimeout(tick, Math.max(0, tStart - performance.now()));
+
+// Closed loop (capacity probe): C requests in flight, each sent when the previous one returns.
+function closedLoop() {
+  const end = performance.now() + (o.warmupSeconds + o.seconds) * 1000;
+  const measureFrom = performance.now() + o.warmupSeconds * 1000;
+  let completed = 0, failed = 0, i = 0, running = o.closedConcurrency;
+  const lat = [];
+  const one = () => {
+    if (performance.now() >= end) { if (--running === 0) report(); return; }
+    const spec = pick(i++);
+    const sent = performance.now();
+    const req = http.request({ host: url.hostname, port: url.port, path: spec.path, method: spec.method, agent, headers: { cookie: o.cookie } }, (res) => {
+      res.resume();
+      res.on('end', () => {
+        if (sent >= measureFrom) { if (res.statusCode === 200) { completed++; lat.push(performance.now() - sent); } else failed++; }
+        one();
+      });
+    });
+    req.on('error', () => { failed++; one(); });
+    req.end();
+  };
+  const report = () => {
+    agent.destroy();
+    lat.sort((a, b) => a - b);
+    parentPort.postMessage({ closed: true, perSecond: completed / o.seconds, failed, p50: lat[Math.floor(lat.length / 2)] || 0 });
+  };
+  for (let k = 0; k < o.closedConcurrency; k++) one();
+}
+
+if (o.closedConcurrency) closedLoop();
+else setTimeout(tick, Math.max(0, tStart - performance.now()));
 `;
 
 export function runOpenLoop(options: OpenLoopOptions & { keepBodyKinds?: string[] }): Promise<OpenLoopResult> {
@@ -159,6 +189,18 @@ export function runOpenLoop(options: OpenLoopOptions & { keepBodyKinds?: string[
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`load generator exited with ${code}`));
     });
+  });
+}
+
+/** Closed-loop capacity probe: `concurrency` requests always in flight; completed requests per second. */
+export function probeCapacity(options: Omit<OpenLoopOptions, 'ratePerSecond'> & { concurrency: number }): Promise<{ perSecond: number; failed: number; p50: number }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerSource, { eval: true, workerData: { ...options, ratePerSecond: 1, closedConcurrency: options.concurrency } });
+    worker.once('message', (result: { perSecond: number; failed: number; p50: number }) => {
+      resolve(result);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
   });
 }
 
