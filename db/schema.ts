@@ -171,6 +171,12 @@ export const tasks = pgTable(
     // The worklist walks open tasks in due order and filters by candidates: an index scan whose
     // cost depends on the page size and the role's share, not on the table size.
     index('tasks_worklist_idx').on(t.status, t.dueAt, t.id),
+    // For people few open tasks match (an owner, one vendor's staff), walking the due order would
+    // read every open task; these let the planner go straight to theirs.
+    index('tasks_open_candidates_idx')
+      .using('gin', t.candidateRoles, t.candidateUsers)
+      .where(sql`${t.status} = 'open'`),
+    index('tasks_open_assignee_idx').on(t.assignee).where(sql`${t.status} = 'open'`),
     index('tasks_workflow_idx').on(t.workflowId),
   ],
 );

@@ -8,6 +8,7 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemoCommunity } from '../db/seed/demo-co
 import { temporalSettings } from '../worker/config';
 import { createStewardWorker } from '../worker/worker';
 import { startEmbeddedPostgres } from './dev-services/embedded-postgres';
+import { preferredPort } from './dev-services/ports';
 import { startTemporalDevServer } from './dev-services/temporal-cli';
 
 /**
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   const [temporal, database] = await Promise.all([
     process.env.TEMPORAL_ADDRESS
       ? null
-      : startTemporalDevServer({ dbFile: path.join(dataDir, 'temporal.sqlite'), port: 7233, ui: true, log }),
+      : startTemporalDevServer({ dbFile: path.join(dataDir, 'temporal.sqlite'), port: await preferredPort(7233), ui: true, log }),
     process.env.DATABASE_URL ? null : startEmbeddedPostgres(path.join(dataDir, 'postgres')),
     buildUiIfMissing(uiDir),
   ]);

@@ -17,6 +17,20 @@ export interface SessionUser {
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/**
+ * Signed-in users looked up in the last few seconds, so a busy worklist does not read the session
+ * table on every request. Logout evicts at once; a deactivated user or an expired session is
+ * honoured within SESSION_CACHE_MS.
+ */
+const SESSION_CACHE_MS = 5_000;
+const SESSION_CACHE_LIMIT = 10_000;
+const recentSessions = new Map<string, { user: SessionUser; until: number }>();
+
+function remember(tokenHash: string, user: SessionUser): void {
+  if (recentSessions.size >= SESSION_CACHE_LIMIT) recentSessions.delete(recentSessions.keys().next().value!);
+  recentSessions.set(tokenHash, { user, until: Date.now() + SESSION_CACHE_MS });
+}
+
 export async function openSession(db: Database, res: Response, userId: string, ttlMs: number, secure: boolean): Promise<void> {
   const token = randomBytes(32).toString('base64url');
   await db.insert(sessions).values({ tokenHash: hashToken(token), userId, expiresAt: new Date(Date.now() + ttlMs) });
@@ -24,7 +38,10 @@ export async function openSession(db: Database, res: Response, userId: string, t
 }
 
 export async function closeSession(db: Database, res: Response, token: string | undefined): Promise<void> {
-  if (token) await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+  if (token) {
+    recentSessions.delete(hashToken(token));
+    await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+  }
   res.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
@@ -34,7 +51,10 @@ export function loadSession(db: Database): RequestHandler {
     try {
       const token: string | undefined = req.cookies?.[SESSION_COOKIE];
       let user: SessionUser | null = null;
-      if (token) {
+      const tokenHash = token ? hashToken(token) : null;
+      const recent = tokenHash ? recentSessions.get(tokenHash) : undefined;
+      if (recent && recent.until > Date.now()) user = recent.user;
+      else if (tokenHash) {
         const [row] = await db
           .select({
             id: users.id,
@@ -46,8 +66,10 @@ export function loadSession(db: Database): RequestHandler {
           })
           .from(sessions)
           .innerJoin(users, eq(users.id, sessions.userId))
-          .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date()), eq(users.active, true)));
+          .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date()), eq(users.active, true)));
         user = row ?? null;
+        if (user) remember(tokenHash, user);
+        else recentSessions.delete(tokenHash);
       }
       (req as typeof req & { user: SessionUser | null }).user = user;
       next();

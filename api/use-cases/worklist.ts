@@ -104,7 +104,7 @@ function visibleTo(user: SessionUser): SQL | undefined {
   if (seesEverything(user)) return undefined;
   return or(
     sql`${tasks.candidateRoles} && ${sql.param(user.roles)}::text[]`,
-    sql`${user.id} = any(${tasks.candidateUsers})`,
+    sql`${tasks.candidateUsers} @> array[${user.id}]::text[]`,
     eq(tasks.assignee, user.id),
   );
 }

@@ -177,6 +177,8 @@ CREATE INDEX "process_instances_started_by_idx" ON "process_instances" USING btr
 CREATE UNIQUE INDEX "step_events_seq_idx" ON "step_events" USING btree ("workflow_id","seq");--> statement-breakpoint
 CREATE INDEX "task_actions_workflow_idx" ON "task_actions" USING btree ("workflow_id","at");--> statement-breakpoint
 CREATE INDEX "tasks_worklist_idx" ON "tasks" USING btree ("status","due_at","id");--> statement-breakpoint
+CREATE INDEX "tasks_open_candidates_idx" ON "tasks" USING gin ("candidate_roles","candidate_users") WHERE "tasks"."status" = 'open';--> statement-breakpoint
+CREATE INDEX "tasks_open_assignee_idx" ON "tasks" USING btree ("assignee") WHERE "tasks"."status" = 'open';--> statement-breakpoint
 CREATE INDEX "tasks_workflow_idx" ON "tasks" USING btree ("workflow_id");--> statement-breakpoint
 CREATE INDEX "unit_owners_owner_idx" ON "unit_owners" USING btree ("owner_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "vendor_contracts_active_system_idx" ON "vendor_contracts" USING btree ("system") WHERE "vendor_contracts"."active";

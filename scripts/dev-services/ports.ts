@@ -12,6 +12,15 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The usual port when nothing else holds it, so a second checkout can run beside the first. */
+export function preferredPort(port: number): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(freePort()));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(port)));
+  });
+}
+
 /** Polls a condition until it holds; throws with the last error after the timeout. */
 export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, intervalMs = 200): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -59,7 +59,9 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions =
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'error'];
   if (options.dbFile) {
     await mkdir(path.dirname(options.dbFile), { recursive: true });
-    args.push('--db-filename', options.dbFile);
+    // NORMAL instead of FULL sync: 3× the workflow throughput (docs/benchmarks.md); a process crash
+    // loses nothing, only a power loss may lose the last transactions of this development store.
+    args.push('--db-filename', options.dbFile, '--sqlite-pragma', 'synchronous=NORMAL');
   }
   if (uiPort) args.push('--ui-port', String(uiPort));
   else args.push('--headless');
