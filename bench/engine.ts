@@ -7,8 +7,8 @@
  * Env: BENCH_ENGINE_RATES (start rates to try, default 10,20,40,80,160,320 wf/s; stops at the first
  * rate not sustained, then tries the midpoint), BENCH_STEP_SECONDS (15 s per rate), BENCH_MAX_P99_MS
  * (2000: a rate is sustained when p99 scheduled-start→complete stays under it and no more than 1 % is
- * still running 2 s after the last start), BENCH_ENGINE_MODES (memory,sqlite,sqlite-normal; the last is
- * a SQLite file with synchronous=NORMAL, started by the bench itself), BENCH_ENGINE_KINDS
+ * still running 2 s after the last start), BENCH_ENGINE_MODES (memory,sqlite,sqlite-full; the last is
+ * a SQLite file with synchronous=FULL, the CLI's default, for comparison), BENCH_ENGINE_KINDS
  * (oneActivity,threeActivities), BENCH_FAULT_RATE (5 reports/s), BENCH_FAULT_SECONDS (20),
  * BENCH_DATABASE_URL (PostgreSQL for the fault part; embedded otherwise).
  */
@@ -21,9 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { connectApiContext, listen } from '../api/server';
 import { closeDatabase, migrateDatabase, openDatabase } from '../db/client';
 import { DEMO_PASSWORD, seedDemoCommunity } from '../db/seed/demo-community';
-import { locateTemporalCli, startTemporalDevServer, type TemporalDevServer } from '../scripts/dev-services/temporal-cli';
-import { freePort, waitUntil } from '../scripts/dev-services/ports';
-import { spawn } from 'node:child_process';
+import { startTemporalDevServer, type TemporalDevServer } from '../scripts/dev-services/temporal-cli';
 import { bundleWorkflows, createStewardWorker } from '../worker/worker';
 import { createEngineBenchActivities } from './engine-activities';
 import { envList, envNumber, fmt, log, machineNote, onCleanup, printTable, processCpuMs, runBench, saveResults, scratchDir, sleep, startBenchDatabase, summarize, type Summary } from './lib/common';
@@ -34,12 +32,12 @@ const STEP_SECONDS = envNumber('BENCH_STEP_SECONDS', 15);
 const MAX_P99_MS = envNumber('BENCH_MAX_P99_MS', 2000);
 const GRACE_MS = 2000;
 const DRAIN_TIMEOUT_MS = 30_000;
-type Mode = 'memory' | 'sqlite' | 'sqlite-normal';
-const MODES = (process.env.BENCH_ENGINE_MODES ?? 'memory,sqlite,sqlite-normal').split(',') as Mode[];
+type Mode = 'memory' | 'sqlite' | 'sqlite-full';
+const MODES = (process.env.BENCH_ENGINE_MODES ?? 'memory,sqlite,sqlite-full').split(',') as Mode[];
 const MODE_LABEL: Record<Mode, string> = {
   memory: 'dev server, in memory',
-  sqlite: 'dev server, SQLite file (as npm start)',
-  'sqlite-normal': 'dev server, SQLite file, --sqlite-pragma synchronous=NORMAL',
+  sqlite: 'dev server, SQLite file, WAL with synchronous=NORMAL (as npm start)',
+  'sqlite-full': 'dev server, SQLite file with synchronous=FULL (the CLI default)',
 };
 const KINDS = (process.env.BENCH_ENGINE_KINDS ?? 'oneActivity,threeActivities').split(',') as Array<'oneActivity' | 'threeActivities'>;
 const FAULT_RATE = envNumber('BENCH_FAULT_RATE', 5);
@@ -199,42 +197,6 @@ async function sweep(mode: string, temporal: TemporalDevServer, client: Client, 
   return { steps, sustained: best };
 }
 
-/** The dev server as startTemporalDevServer runs it, with extra arguments (scripts/ stays unchanged). */
-async function startDevServerWith(extraArgs: string[]): Promise<TemporalDevServer> {
-  const cli = await locateTemporalCli(log);
-  const port = await freePort();
-  const child = spawn(cli, ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'error', '--headless', ...extraArgs], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const address = `127.0.0.1:${port}`;
-  await waitUntil(async () => {
-    if (child.exitCode !== null) throw new Error(`temporal dev server exited: ${stderr}`);
-    try {
-      const connection = await Connection.connect({ address, connectTimeout: 1000 });
-      try {
-        await connection.workflowService.describeNamespace({ namespace: 'default' });
-        return true;
-      } finally {
-        await connection.close();
-      }
-    } catch {
-      return false;
-    }
-  }, 60_000);
-  return {
-    address,
-    uiUrl: null,
-    async stop() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(killer);
-    },
-  };
-}
-
 // ---- fault report → diagnosis task in tech1's worklist ----
 
 interface FaultResult {
@@ -338,10 +300,11 @@ async function main(): Promise<void> {
   let faultServer: TemporalDevServer | null = null;
   for (const mode of MODES) {
     const dbFile = path.join(dir, `temporal-${mode}-${randomUUID().slice(0, 8)}.sqlite`);
-    const temporal =
-      mode === 'sqlite-normal'
-        ? await startDevServerWith(['--db-filename', dbFile, '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=NORMAL'])
-        : await startTemporalDevServer({ dbFile: mode === 'sqlite' ? dbFile : undefined, log });
+    const temporal = await startTemporalDevServer({
+      dbFile: mode === 'memory' ? undefined : dbFile,
+      sqlitePragmas: mode === 'sqlite-full' ? ['synchronous=FULL'] : undefined,
+      log,
+    });
     onCleanup(`stop Temporal dev server (${mode})`, () => temporal.stop());
     log(`Temporal dev server (${MODE_LABEL[mode]}) on ${temporal.address}`);
     const clientConnection = await Connection.connect({ address: temporal.address });

@@ -269,19 +269,6 @@ function rowCompare(query: CapturedQuery): CapturedQuery | null {
   return { sql: renumbered, params: query.params.filter((_p, index) => index !== b - 1) };
 }
 
-/** The candidate test in a form a GIN index answers: `candidate_users @> array[$n]` instead of `$n = any(candidate_users)`. */
-function containsUser(query: CapturedQuery): CapturedQuery {
-  const sql = query.sql.replace(/\$(\d+) = any\("tasks"\."candidate_users"\)/, (_m, n: string) => `"tasks"."candidate_users" @> array[$${n}]::text[]`);
-  if (sql === query.sql) throw new Error('candidate_users test not found in the worklist query');
-  return { sql, params: query.params };
-}
-
-/** Indexes for users whose tasks are few (the proposal's second part), created only in the bench's database. */
-const SPARSE_INDEXES = [
-  'create index bench_tasks_open_candidates_idx on tasks using gin (candidate_roles, candidate_users) where status = \'open\'',
-  'create index bench_tasks_open_assignee_idx on tasks (assignee) where status = \'open\'',
-];
-
 // ---- HTTP ----
 
 type ApiResult = { page1: Summary; page2: Summary; all: Summary; service: Summary; errors: number; completedPerSecond: number; maxInFlight: number; sendLagP99Ms: number };
@@ -337,7 +324,6 @@ interface SizeResult {
   sql: SqlResult[];
   capacity: { api: number; lean: number; sessionCache: number; noOutputCheck: number };
   /** With the partial GIN + assignee indexes and `candidate_users @> array[$n]`. */
-  sparseFix: Array<{ user: string; before: Plan; after: Plan }>;
   low: ApiResult;
   api: ApiResult;
   lean: ApiResult;
@@ -438,20 +424,7 @@ async function main(): Promise<void> {
     const low = await measureHttp(baseUrl, '/api/v1/tasks', cookie, cursor, LOW_RATE);
     log(`  p50 ${fmt(low.all.p50)} p99 ${fmt(low.all.p99)} ms, ${fmt(low.completedPerSecond, 0)} completed/s; ${machineNote()}`);
 
-    // Users with few matching tasks: the same page with a partial GIN index (+ assignee) and a GIN-able user test.
-    for (const statement of SPARSE_INDEXES) await db.$client.unsafe(statement);
-    await db.$client.unsafe('analyze tasks');
-    const sparseFix: SizeResult['sparseFix'] = [];
-    for (const username of ['tech1', 'hr', 'owner-zhang']) {
-      const query = await captureWorklistQuery(database.url, demoUser(username), {});
-      const before = username === 'tech1' ? plan1 : sparse.find((s) => s.user.startsWith(`${username} `))!.plan;
-      const after = await explain(db, containsUser(query));
-      sparseFix.push({ user: `${username} (${demoUser(username).roles.join('+')})`, before, after });
-      log(`with the sparse-user indexes, ${username}: ${fmt(before.executionMs, 2)} → ${fmt(after.executionMs, 2)} ms (${after.text.split('\n')[0].trim()} …; ${after.buffers} buffers${/Bitmap/.test(after.text) ? ', bitmap scans' : ''}${after.indexScan ? ', index scan on tasks_worklist_idx' : ''})`);
-      if (username === 'owner-zhang') console.log(`\n--- EXPLAIN (ANALYZE, BUFFERS) page 1 for owner-zhang with the sparse-user indexes, ${label} rows ---\n${after.text}\n`);
-    }
-    await db.$client.unsafe('drop index bench_tasks_open_candidates_idx; drop index bench_tasks_open_assignee_idx');
-    sizes.push({ size, facts, fillSeconds, plans: { page1: plan1, page2: plan2, sparse }, sql: sqlResults, capacity: { api: capacityApi, lean: capacityLean, sessionCache: capacitySessionCache, noOutputCheck: capacityNoOutputCheck }, sparseFix, low, api, lean, loadBefore, loadAfter: machineNote() });
+    sizes.push({ size, facts, fillSeconds, plans: { page1: plan1, page2: plan2, sparse }, sql: sqlResults, capacity: { api: capacityApi, lean: capacityLean, sessionCache: capacitySessionCache, noOutputCheck: capacityNoOutputCheck }, low, api, lean, loadBefore, loadAfter: machineNote() });
   }
 
   const [small, large] = sizes;
@@ -485,8 +458,6 @@ async function main(): Promise<void> {
     [sizeLabel(r), 'tech1 page 2', planLine(r.plans.page2)],
     ...r.plans.sparse.map((s) => [sizeLabel(r), `${s.user} page 1`, planLine(s.plan)]),
   ]));
-  console.log('\n=== users with few matching tasks: page 1 before / with a partial GIN index on (candidate_roles, candidate_users) + partial index on assignee, and `candidate_users @> array[$n]` ===');
-  printTable(['tasks', 'user', 'now', 'with the indexes'], [small, large].flatMap((r) => r.sparseFix.map((f) => [sizeLabel(r), f.user, `${fmt(f.before.executionMs, 2)} ms, ${f.before.buffers} buffers`, `${fmt(f.after.executionMs, 2)} ms, ${f.after.buffers} buffers, ${f.after.indexScan ? 'ordered index scan' : /Bitmap/.test(f.after.text) ? 'bitmap + top-N sort' : 'other'}`])));
 
   const ratio = large.api.all.p99 / small.api.all.p99;
   const leanRatio = large.lean.all.p99 / small.lean.all.p99;
