@@ -103,6 +103,24 @@ describe('fault repair (P3.2a–c) on a real dev server', () => {
     });
   });
 
+  it('no active vendor contract: the escalation shows failed and the tech supervisor gets the repair', async () => {
+    await stack.db.update(vendorContracts).set({ active: false }).where(eq(vendorContracts.system, 'elevator-monitoring'));
+    const worker = await stack.createWorker();
+    await worker.runUntil(async () => {
+      const handle = await startFault(stack.client, stack.taskQueue, faultInput({}, 'elevator-monitoring'));
+      const diagnosis = await openTask(stack.db, handle.workflowId, 'diagnoseFault');
+      await complete(stack.client, handle.workflowId, diagnosis.id, actor('tech1'), DIAGNOSIS.complex);
+      const repair = await openTask(stack.db, handle.workflowId, 'vendorRepair');
+      expect(repair).toMatchObject({ candidateRoles: ['tech-supervisor'], candidateUsers: [] });
+      expect((await handle.query(progressQuery)).steps.escalateToVendor.status).toBe('failed');
+      await complete(stack.client, handle.workflowId, repair.id, actor('techsup'), REPAIR);
+      await complete(stack.client, handle.workflowId, (await openTask(stack.db, handle.workflowId, 'verifyRepair')).id, actor('owner-zhang'), { accepted: true });
+      expect(await handle.result()).toMatchObject({ repairedBy: 'in-house' });
+      const [record] = await stack.db.select().from(repairRecords).where(eq(repairRecords.workflowId, handle.workflowId));
+      expect(record.vendorId).toBeNull();
+    });
+  });
+
   it('late vendor: reminders, then the tech supervisor joins the task', async () => {
     await stack.db.update(vendorContracts).set({ repairSlaSeconds: 3 }).where(eq(vendorContracts.system, 'network'));
     const worker = await stack.createWorker();

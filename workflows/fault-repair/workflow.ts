@@ -1,4 +1,5 @@
 import { ActivityFailure, allHandlersFinished, condition, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { z } from 'zod';
 import type { createFaultRepairActivities } from '../../activities/fault-repair';
 import { HumanTasks, type TaskCompletion } from '../lib/human-task';
 import { ProcessTracker } from '../lib/progress';
@@ -17,7 +18,7 @@ const { escalateToVendor, storeRepairRecord, notify } = proxyActivities<ReturnTy
   retry: { maximumAttempts: 5, nonRetryableErrorTypes: ['NoVendorContract'] },
 });
 
-type RepairCompletion = TaskCompletion<{ repairProcess: string; partsReplaced: string[]; timeSpentMinutes: number }>;
+type RepairCompletion = TaskCompletion<z.output<typeof repairForm>>;
 
 /** Fault repair, P3.2a–c: report → diagnosis → repair (in-house within the SLA, or the vendor) → verification → record. */
 export async function faultRepair({ report, timings, priority }: FaultRepairInput): Promise<FaultRepairOutcome> {
@@ -152,7 +153,7 @@ export async function faultRepair({ report, timings, priority }: FaultRepairInpu
         partsReplaced: repair.payload.partsReplaced,
         timeSpentMinutes: repair.payload.timeSpentMinutes,
         repairedBy: repair.actor.displayName,
-        vendorId: escalated && assigned ? assigned.vendorId : null,
+        vendorId: assigned?.vendorId ?? null,
         verifiedBy: verification.actor.displayName,
         reworkCount,
         reportedBy: report.reporter.userId,
@@ -160,7 +161,7 @@ export async function faultRepair({ report, timings, priority }: FaultRepairInpu
       });
       await tracker.complete(STEPS.storeRepairRecord.id);
       const outcome: FaultRepairOutcome = {
-        repairedBy: escalated ? 'vendor' : 'in-house',
+        repairedBy: assigned ? 'vendor' : 'in-house',
         reworkCount,
         verifiedBy: verification.actor.displayName,
       };
