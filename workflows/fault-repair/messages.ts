@@ -31,13 +31,12 @@ export const faultReport = z.object({
 export type FaultReport = z.infer<typeof faultReport>;
 
 /** Every duration is an input, so tests run a 4-hour SLA in seconds. */
-export const faultRepairTimings = z.object({
-  diagnosisDueMs: z.number().int().positive(),
-  repairSlaMs: z.number().int().positive(),
-  vendorReminderMs: z.number().int().positive(),
-  verificationDueMs: z.number().int().positive(),
-});
-export type FaultRepairTimings = z.infer<typeof faultRepairTimings>;
+export interface FaultRepairTimings {
+  diagnosisDueMs: number;
+  repairSlaMs: number;
+  vendorReminderMs: number;
+  verificationDueMs: number;
+}
 
 export interface FaultRepairInput {
   report: FaultReport;

@@ -45,8 +45,7 @@ export interface CompleteTaskResult {
  */
 export const completeTaskUpdate = defineUpdate<CompleteTaskResult, [CompleteTaskInput]>('completeTask');
 
-export const TASK_REJECTIONS = ['UnknownTask', 'TaskClosed', 'NotCandidate', 'InvalidPayload'] as const;
-export type TaskRejection = (typeof TASK_REJECTIONS)[number];
+export type TaskRejection = 'UnknownTask' | 'TaskClosed' | 'NotCandidate' | 'InvalidPayload';
 
 export interface FieldError {
   field: string;
