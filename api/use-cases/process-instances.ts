@@ -80,10 +80,10 @@ export async function getInstance(ctx: ApiContext, workflowId: string) {
   const [found] = await selectInstances(ctx).where(eq(processInstances.workflowId, workflowId));
   if (!found) throw notFound(`no process ${workflowId}`);
   const { row } = found;
-  const [events, actions, openTasks] = await Promise.all([
+  const [events, actions, processTasks] = await Promise.all([
     ctx.db.select().from(stepEvents).where(eq(stepEvents.workflowId, workflowId)).orderBy(asc(stepEvents.seq)),
     ctx.db.select().from(taskActions).where(eq(taskActions.workflowId, workflowId)).orderBy(asc(taskActions.at)),
-    ctx.db.select({ stepId: tasks.stepId, dueAt: tasks.dueAt }).from(tasks).where(and(eq(tasks.workflowId, workflowId), eq(tasks.status, 'open'))),
+    ctx.db.select({ id: tasks.id, stepId: tasks.stepId, dueAt: tasks.dueAt, status: tasks.status }).from(tasks).where(eq(tasks.workflowId, workflowId)),
   ]);
   const steps: Record<string, z.infer<typeof stepMark>> = {};
   for (const event of events) {
@@ -91,10 +91,10 @@ export async function getInstance(ctx: ApiContext, workflowId: string) {
     steps[event.stepId] = { status, visits: Math.max(event.visit, steps[event.stepId]?.visits ?? 0) };
   }
   const now = Date.now();
-  for (const task of openTasks) {
-    if (task.dueAt.getTime() < now && steps[task.stepId]?.status === 'active') steps[task.stepId].status = 'overdue';
+  for (const task of processTasks) {
+    if (task.status === 'open' && task.dueAt.getTime() < now && steps[task.stepId]?.status === 'active') steps[task.stepId].status = 'overdue';
   }
-  const stepIdOf = new Map((await ctx.db.select({ id: tasks.id, stepId: tasks.stepId }).from(tasks).where(eq(tasks.workflowId, workflowId))).map((task) => [task.id, task.stepId]));
+  const stepIdOf = new Map(processTasks.map((task) => [task.id, task.stepId]));
   const timeline = [
     ...events.map((event) => ({ at: event.at.toISOString(), stepId: event.stepId, event: event.event, actor: event.actor, detail: event.detail })),
     ...actions.map((action) => ({ at: action.at.toISOString(), stepId: stepIdOf.get(action.taskId) ?? '', event: action.action, actor: action.actor, detail: action.detail })),
