@@ -1,7 +1,18 @@
 import type { Database } from '../db/client';
+import { createAlarmLinkageActivities } from './alarm-linkage';
+import { createAccessControlActivities } from './access-control';
+import { createDeviceCommandActivities } from './devices/device-commands';
 import { createFaultRepairActivities } from './fault-repair';
+import { createGovernanceActivities } from './governance';
 import { createHumanTaskActivities } from './human-tasks';
+import { createInspectionActivities } from './inspection';
+import { createOwnersVoteActivities } from './owners-vote';
 import { createProcessProjectionActivities } from './process-projection';
+import { createProjectAcceptanceActivities } from './project-acceptance';
+import { createProjectDeliveryActivities } from './project-delivery';
+import { createSupplierEvaluationActivities } from './supplier-evaluation';
+import { createProcurementActivities } from './procurement';
+import { createSupplierActivities } from './suppliers';
 
 export interface ActivityDependencies {
   db: Database;
@@ -13,5 +24,16 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createHumanTaskActivities(dependencies),
     ...createProcessProjectionActivities(dependencies),
     ...createFaultRepairActivities(dependencies),
+    ...createProjectDeliveryActivities(dependencies),
+    ...createProjectAcceptanceActivities(dependencies),
+    ...createSupplierEvaluationActivities(dependencies),
+    ...createInspectionActivities(dependencies),
+    ...createSupplierActivities(dependencies),
+    ...createProcurementActivities(dependencies),
+    ...createDeviceCommandActivities(dependencies),
+    ...createAlarmLinkageActivities(dependencies),
+    ...createAccessControlActivities(dependencies),
+    ...createGovernanceActivities(dependencies),
+    ...createOwnersVoteActivities(dependencies),
   };
 }

@@ -6,15 +6,38 @@ import { loadSession } from './auth/session';
 import type { ApiContext } from './context';
 import { notFound, problemHandler } from './http/problem';
 import { mountRoutes, openApiDocument } from './http/route';
+import { acceptanceRoutes } from './routes/acceptance';
 import { authRoutes } from './routes/auth';
+import { deliveryRoutes } from './routes/delivery';
+import { accessControlRoutes } from './routes/access-control';
+import { deviceListener, deviceRoutes } from './routes/devices';
 import { faultRoutes } from './routes/faults';
+import { inspectionRoutes } from './routes/inspections';
+import { governanceRoutes } from './routes/governance';
 import { processRoutes } from './routes/processes';
+import { supplierEvaluationRoutes } from './routes/supplier-evaluation';
+import { procurementRoutes } from './routes/procurement';
+import { supplierRoutes } from './routes/suppliers';
 import { taskRoutes } from './routes/tasks';
 
 export const API_BASE = '/api/v1';
 
 export function createApp(ctx: ApiContext, options: { uiDir?: string } = {}) {
-  const routes = [...authRoutes(ctx), ...taskRoutes(ctx), ...faultRoutes(ctx), ...processRoutes(ctx)];
+  const routes = [
+    ...authRoutes(ctx),
+    ...taskRoutes(ctx),
+    ...faultRoutes(ctx),
+    ...processRoutes(ctx),
+    ...deliveryRoutes(ctx),
+    ...acceptanceRoutes(ctx),
+    ...supplierEvaluationRoutes(ctx),
+    ...inspectionRoutes(ctx),
+    ...supplierRoutes(ctx),
+    ...procurementRoutes(ctx),
+    ...deviceRoutes(ctx),
+    ...accessControlRoutes(ctx),
+    ...governanceRoutes(ctx),
+  ];
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -22,6 +45,7 @@ export function createApp(ctx: ApiContext, options: { uiDir?: string } = {}) {
   app.get('/api/docs', (_req, res) => {
     res.json(openApi);
   });
+  app.use(`${API_BASE}/device-events`, deviceListener(ctx));
   app.use(API_BASE, express.json({ limit: '4mb' }), cookieParser(), loadSession(ctx.db), mountRoutes(routes));
   app.use('/api', (req, _res, next) => next(notFound(`no route ${req.method} ${req.originalUrl}`)));
   if (options.uiDir && existsSync(options.uiDir)) {

@@ -1,11 +1,22 @@
 import type { Client } from '@temporalio/client';
 import type { Database } from '../db/client';
 import type { FaultRepairTimings } from '../workflows/fault-repair/messages';
+import type { DeliveryTimings } from '../workflows/project-delivery/messages';
+import type { EvaluationPolicy, SupplierEvaluationTimings } from '../workflows/supplier-evaluation/messages';
+import type { DeviceRetry } from '../workflows/lib/device-commands';
+import { governanceSettings, type GovernanceSettings } from './governance-settings';
 
 export interface ApiSettings {
   faultRepair: FaultRepairTimings;
+  governance: GovernanceSettings;
   sessionTtlMs: number;
   secureCookies: boolean;
+  /** Overrides of the worker's configured delivery durations (tests, demos); unset: the worker's. */
+  delivery?: Partial<DeliveryTimings>;
+  /** Overrides of the supplier-evaluation settings read from the environment. */
+  supplierEvaluation?: { timings?: Partial<SupplierEvaluationTimings>; policy?: Partial<EvaluationPolicy> };
+  /** P4.2b: how device commands are retried, and how long a resident's or staff credential is valid. */
+  accessControl: { deviceRetry: DeviceRetry; credentialValidityMs: number };
 }
 
 /** What every use case may depend on. */
@@ -31,7 +42,15 @@ export function apiSettings(env: NodeJS.ProcessEnv = process.env): ApiSettings {
       vendorReminderMs: minutes(env, 'VENDOR_REMINDER_MINUTES', 60),
       verificationDueMs: minutes(env, 'FAULT_VERIFICATION_DUE_MINUTES', 24 * 60),
     },
+    governance: governanceSettings(env),
     sessionTtlMs: minutes(env, 'SESSION_TTL_MINUTES', 12 * 60),
     secureCookies: env.SECURE_COOKIES === '1',
+    accessControl: {
+      deviceRetry: {
+        maximumAttempts: Math.max(1, Math.round(Number(env.DEVICE_COMMAND_ATTEMPTS ?? 5)) || 5),
+        initialIntervalMs: minutes(env, 'DEVICE_RETRY_INTERVAL_MINUTES', 1 / 60), // one second by default
+      },
+      credentialValidityMs: minutes(env, 'CREDENTIAL_VALIDITY_MINUTES', 5 * 365 * 24 * 60),
+    },
   };
 }

@@ -2,7 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { closeDatabase, migrateDatabase, openDatabase } from '../db/client';
 import { seedDemoCommunity } from '../db/seed/demo-community';
 import { temporalSettings } from '../worker/config';
+import { subscribeDeviceEvents } from './devices/mqtt-subscriber';
+import { deviceGateway } from './devices/registry';
 import { connectApiContext, listen } from './server';
+import { ensureProcessSchedules } from './use-cases/process-schedules';
 
 /** Production entry: the API and the built UI; Temporal and PostgreSQL come from the environment. */
 async function main(): Promise<void> {
@@ -12,11 +15,18 @@ async function main(): Promise<void> {
   if (process.env.STEWARD_MIGRATE === '1') await migrateDatabase(db);
   if (process.env.STEWARD_SEED_DEMO === '1') await seedDemoCommunity(db);
   const ctx = await connectApiContext(db, temporalSettings());
+  await ensureProcessSchedules(ctx);
   const port = Number(process.env.PORT ?? 3000);
   const server = await listen(ctx, port, process.env.HOST ?? '0.0.0.0', fileURLToPath(new URL('../ui/dist', import.meta.url)));
   console.log(`Steward API on port ${port}`);
+  // Device health (P3.1b) is swept here; with MQTT_URL the API also takes device events from the broker.
+  const gateway = deviceGateway(ctx);
+  gateway.start();
+  const mqtt = process.env.MQTT_URL ? await subscribeDeviceEvents(gateway, process.env.MQTT_URL, (line) => console.log(`[devices] ${line}`)) : null;
   const stop = () => {
     server.close(async () => {
+      await mqtt?.stop();
+      await gateway.stop();
       await ctx.close();
       await closeDatabase(db);
       process.exit(0);

@@ -3,10 +3,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connectApiContext, listen } from '../api/server';
+import { ensureProcessSchedules } from '../api/use-cases/process-schedules';
 import { closeDatabase, migrateDatabase, openDatabase } from '../db/client';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoCommunity } from '../db/seed/demo-community';
+import { users } from '../db/schema';
+import { DEMO_PASSWORD, seedDemoCommunity } from '../db/seed/demo-community';
 import { temporalSettings } from '../worker/config';
 import { createStewardWorker } from '../worker/worker';
+import { startDeviceServices } from './dev-services/devices';
 import { startEmbeddedPostgres } from './dev-services/embedded-postgres';
 import { preferredPort } from './dev-services/ports';
 import { startTemporalDevServer } from './dev-services/temporal-cli';
@@ -62,6 +65,8 @@ async function main(): Promise<void> {
   });
 
   const ctx = await connectApiContext(db, { ...settings, address: temporalAddress });
+  const { inspectionPlans } = await ensureProcessSchedules(ctx);
+  log(`Schedules: ${inspectionPlans} inspection plans, supplier re-qualification, quarterly supplier evaluation, year-end plan.`);
   const port = Number(process.env.PORT ?? 3000);
   const server = await listen(ctx, port, '127.0.0.1', uiDir);
   stops.unshift(async () => {
@@ -69,11 +74,18 @@ async function main(): Promise<void> {
     await ctx.close();
   });
 
+  const deviceServices = await startDeviceServices(ctx, port, log);
+  stops.unshift(deviceServices.stop);
+
   log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   log(`Steward UI:    http://127.0.0.1:${port}/`);
   log(`API docs:      http://127.0.0.1:${port}/api/docs`);
   if (temporal?.uiUrl) log(`Temporal UI:   ${temporal.uiUrl}`);
-  log(`Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((user) => `${user.username} (${user.roles.join('+')})`).join(', ')}`);
+  log(`MQTT:          ${deviceServices.mqttUrl}${process.env.MQTT_URL ? '' : ' (embedded)'}`);
+  if (deviceServices.simulatorUrl) log(`Devices:       simulator ${deviceServices.simulatorUrl} (console: http://127.0.0.1:${port}/console)`);
+  // Every seed adds its own people (suppliers' staff, more owners): list them from the database.
+  const logins = await db.select({ username: users.username, roles: users.roles }).from(users).orderBy(users.username);
+  log(`Demo logins (password "${DEMO_PASSWORD}"): ${logins.map((user) => `${user.username} (${user.roles.join('+')})`).join(', ')}`);
 
   let stopping = false;
   const stop = async () => {

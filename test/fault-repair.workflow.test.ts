@@ -1,11 +1,10 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications, repairRecords, tasks, vendorContracts } from '../db/schema';
 import { progressQuery } from '../workflows/fault-repair/messages';
 import { actor, complete, DIAGNOSIS, faultInput, openTask, REPAIR, startFault } from './support/fault-scenarios';
 import { eventually, startTestStack, type TestStack } from './support/stack';
+import { updateRejection } from './support/update-rejection';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -15,16 +14,6 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function rejection(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (failure: unknown) => failure,
-  );
-  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-  const cause = (error as WorkflowUpdateFailedError).cause;
-  expect(cause).toBeInstanceOf(ApplicationFailure);
-  return { type: (cause as ApplicationFailure).type, details: (cause as ApplicationFailure).details };
-}
 
 async function updateEvents(workflowId: string) {
   const history = await stack.client.workflow.getHandle(workflowId).fetchHistory();
@@ -68,8 +57,8 @@ describe('fault repair (P3.2a–c) on a real dev server', () => {
       const vendorTask = await openTask(stack.db, handle.workflowId, 'vendorRepair');
       expect(vendorTask.candidateUsers).toEqual(['u-vendor-cctv']);
       expect(vendorTask.candidateRoles).toEqual([]);
-      expect((await rejection(complete(stack.client, handle.workflowId, vendorTask.id, actor('tech1'), REPAIR))).type).toBe('NotCandidate');
-      expect((await rejection(complete(stack.client, handle.workflowId, vendorTask.id, actor('vendor-access-control'), REPAIR))).type).toBe('NotCandidate');
+      expect((await updateRejection(complete(stack.client, handle.workflowId, vendorTask.id, actor('tech1'), REPAIR))).type).toBe('NotCandidate');
+      expect((await updateRejection(complete(stack.client, handle.workflowId, vendorTask.id, actor('vendor-access-control'), REPAIR))).type).toBe('NotCandidate');
       await complete(stack.client, handle.workflowId, vendorTask.id, actor('vendor-cctv'), REPAIR);
       const verification = await openTask(stack.db, handle.workflowId, 'verifyRepair');
       await complete(stack.client, handle.workflowId, verification.id, actor('techsup'), { accepted: true });
@@ -91,7 +80,7 @@ describe('fault repair (P3.2a–c) on a real dev server', () => {
       const [withdrawn] = await stack.db.select().from(tasks).where(eq(tasks.id, repair.id));
       expect(withdrawn.status).toBe('cancelled');
       // A technician finishing after the deadline is told the task is closed.
-      expect((await rejection(complete(stack.client, handle.workflowId, repair.id, actor('tech1'), REPAIR))).type).toBe('TaskClosed');
+      expect((await updateRejection(complete(stack.client, handle.workflowId, repair.id, actor('tech1'), REPAIR))).type).toBe('TaskClosed');
       const progress = await handle.query(progressQuery);
       expect(progress.steps.repairSlaBreached).toMatchObject({ status: 'completed', visits: 1 });
       expect(progress.steps.repairFault.status).toBe('failed');
@@ -183,7 +172,7 @@ describe('fault repair (P3.2a–c) on a real dev server', () => {
         handle.executeUpdate('completeTask', { args: [input], updateId: 'same-click' }),
       ]);
       expect(retried).toEqual(first);
-      const second = await rejection(complete(stack.client, handle.workflowId, diagnosis.id, actor('tech2'), DIAGNOSIS.complex));
+      const second = await updateRejection(complete(stack.client, handle.workflowId, diagnosis.id, actor('tech2'), DIAGNOSIS.complex));
       expect(second.type).toBe('TaskClosed');
       await openTask(stack.db, handle.workflowId, 'repairFault');
       expect(await updateEvents(handle.workflowId)).toBe(1);
@@ -201,12 +190,12 @@ describe('fault repair (P3.2a–c) on a real dev server', () => {
     await worker.runUntil(async () => {
       const handle = await startFault(stack.client, stack.taskQueue, faultInput());
       const diagnosis = await openTask(stack.db, handle.workflowId, 'diagnoseFault');
-      const invalid = await rejection(complete(stack.client, handle.workflowId, diagnosis.id, actor('tech1'), { cause: 'x', faultClass: 'minor' }));
+      const invalid = await updateRejection(complete(stack.client, handle.workflowId, diagnosis.id, actor('tech1'), { cause: 'x', faultClass: 'minor' }));
       expect(invalid.type).toBe('InvalidPayload');
-      expect((invalid.details as Array<{ field: string }>).map((detail) => detail.field).sort()).toEqual(['cause', 'faultClass', 'repairPlan']);
-      const guard = await rejection(complete(stack.client, handle.workflowId, diagnosis.id, actor('guard1'), DIAGNOSIS.general));
+      expect(invalid.fields.sort()).toEqual(['cause', 'faultClass', 'repairPlan']);
+      const guard = await updateRejection(complete(stack.client, handle.workflowId, diagnosis.id, actor('guard1'), DIAGNOSIS.general));
       expect(guard.type).toBe('NotCandidate');
-      const unknown = await rejection(complete(stack.client, handle.workflowId, `${handle.workflowId}.repairFault.1`, actor('tech1'), REPAIR));
+      const unknown = await updateRejection(complete(stack.client, handle.workflowId, `${handle.workflowId}.repairFault.1`, actor('tech1'), REPAIR));
       expect(unknown.type).toBe('UnknownTask');
       expect(await updateEvents(handle.workflowId)).toBe(0);
       const [row] = await stack.db.select().from(tasks).where(eq(tasks.id, diagnosis.id));

@@ -4,7 +4,7 @@ import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
 import { getInstance, instanceDetail, instanceListQuery, instanceSummary, listInstances, processDiagram, processHistory } from '../use-cases/process-instances';
 
-const PROCESS_VIEWERS: readonly Role[] = ['technician', 'tech-supervisor', 'monitoring-operator', 'management', 'admin', 'auditor'];
+const PROCESS_VIEWERS: readonly Role[] = ['technician', 'tech-supervisor', 'monitoring-operator', 'procurement', 'finance', 'management', 'admin', 'auditor'];
 
 export const processRoutes = (ctx: ApiContext) => [
   defineRoute({

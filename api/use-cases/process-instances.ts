@@ -1,6 +1,6 @@
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { and, asc, desc, eq, lt, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -39,6 +39,14 @@ export const instanceDetail = z.object({
     z.object({ at: z.string(), stepId: z.string(), event: z.string(), actor: z.string().nullable(), detail: z.unknown() }),
   ),
   data: z.record(z.string(), z.unknown()),
+  related: z.array(
+    instanceSummary.pick({ workflowId: true, process: true, title: true, status: true }).extend({
+      relation: z.string(),
+      /** The instance whose link reached this one, and how many links away it is. */
+      via: z.string(),
+      distance: z.number().int(),
+    }),
+  ),
 });
 
 const summary = ({ row, startedByName }: { row: typeof processInstances.$inferSelect; startedByName: string | null }) => ({
@@ -100,13 +108,51 @@ export async function getInstance(ctx: ApiContext, workflowId: string) {
     ...actions.map((action) => ({ at: action.at.toISOString(), stepId: stepIdOf.get(action.taskId) ?? '', event: action.action, actor: action.actor, detail: action.detail })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   const definition = PROCESS_CATALOGUE[row.process];
+  const related = await relatedInstances(ctx, workflowId);
   return {
     instance: summary(found),
     steps,
     stepTitles: Object.fromEntries(Object.values(definition?.steps ?? {}).map((step) => [step.id, `${step.title} [${step.clause}]`])),
     timeline,
     data: row.data as Record<string, unknown>,
+    related,
   };
+}
+
+const MAX_CHAIN = 200;
+
+/**
+ * The instance's whole chain (P2.1c → P2.2b → P2.3 → P3.2): every instance reachable through links
+ * in either direction, nearest first, so each is one click away from any other.
+ */
+async function relatedInstances(ctx: ApiContext, workflowId: string) {
+  const rows = await ctx.db.execute<{ workflow_id: string; relation: string; via: string; distance: number }>(sql`
+    with recursive chain(workflow_id, relation, via, distance, path) as (
+      select ${workflowId}::text, ''::text, ''::text, 0, array[${workflowId}::text]
+      union all
+      select next.workflow_id, next.relation, chain.workflow_id, chain.distance + 1, chain.path || next.workflow_id
+      from chain
+      cross join lateral (
+        select to_workflow_id as workflow_id, relation from process_links where from_workflow_id = chain.workflow_id
+        union all
+        select from_workflow_id, relation from process_links where to_workflow_id = chain.workflow_id
+      ) next
+      where not next.workflow_id = any(chain.path) and chain.distance < 10
+    )
+    select distinct on (workflow_id) workflow_id, relation, via, distance from chain
+    where distance > 0
+    order by workflow_id, distance
+    limit ${MAX_CHAIN}`);
+  if (rows.length === 0) return [];
+  const instances = await ctx.db
+    .select({ workflowId: processInstances.workflowId, process: processInstances.process, title: processInstances.title, status: processInstances.status })
+    .from(processInstances)
+    .where(inArray(processInstances.workflowId, rows.map((row) => row.workflow_id)));
+  const byId = new Map(instances.map((instance) => [instance.workflowId, instance]));
+  return rows
+    .filter((row) => byId.has(row.workflow_id))
+    .map((row) => ({ ...byId.get(row.workflow_id)!, relation: row.relation, via: row.via, distance: row.distance }))
+    .sort((a, b) => a.distance - b.distance || a.workflowId.localeCompare(b.workflowId));
 }
 
 const workflowsDir = fileURLToPath(new URL('../../workflows/', import.meta.url));

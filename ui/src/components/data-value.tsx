@@ -1,4 +1,5 @@
 import { useI18n } from '../lib/i18n';
+import { KeyValueList } from './key-value-list';
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
@@ -15,5 +16,40 @@ export function DataValue({ value }: { value: unknown }) {
   if (Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null)) {
     return <>{formatList(value.map(String))}</>;
   }
+  // A list of records (a plan's projects, a budget's line items) reads best as a table.
+  if (Array.isArray(value) && value.length > 0 && value.every(isRecord)) {
+    const columns = [...new Set(value.flatMap((row) => Object.keys(row)))];
+    return (
+      <div className="table-scroll">
+        <table className="data-table" data-records="">
+          <thead>
+            <tr>
+              {columns.map((column) => (
+                <th key={column}>{column}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {value.map((row, index) => (
+              <tr key={index}>
+                {columns.map((column) => (
+                  <td key={column}>
+                    <DataValue value={row[column]} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    );
+  }
+  if (isRecord(value)) {
+    return <KeyValueList entries={Object.entries(value).map(([key, item]) => [key, <DataValue value={item} />, key])} />;
+  }
   return <pre className="json">{JSON.stringify(value, null, 2)}</pre>;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -40,6 +40,7 @@ export interface JsonSchema {
   exclusiveMinimum?: number;
   exclusiveMaximum?: number;
   minItems?: number;
+  maxItems?: number;
   [keyword: string]: unknown;
 }
 
@@ -186,4 +187,11 @@ export interface ProcessInstanceDetail {
   stepTitles: Record<string, string>;
   timeline: TimelineEntry[];
   data: Record<string, unknown>;
+  related: RelatedInstance[];
+}
+
+export interface RelatedInstance extends Pick<ProcessInstance, 'workflowId' | 'process' | 'title' | 'status'> {
+  relation: string;
+  via: string;
+  distance: number;
 }

@@ -16,7 +16,13 @@ import { ProcessTimeline } from './process-timeline';
 const ProcessDiagram = lazy(() => import('./process-diagram').then((module) => ({ default: module.ProcessDiagram })));
 
 /** One process instance for auditors: diagram with step states, timeline, data, history download. */
-export function ProcessInstancePage({ processesPath }: { processesPath: string }) {
+export function ProcessInstancePage({
+  processesPath,
+  processInstanceLink,
+}: {
+  processesPath: string;
+  processInstanceLink: (workflowId: string) => string;
+}) {
   const { workflowId = '' } = useParams();
   const { t, label, formatDateTime, formatList } = useI18n();
   const user = useCurrentUser();
@@ -28,7 +34,7 @@ export function ProcessInstancePage({ processesPath }: { processesPath: string }
   );
 
   if (!detail.data) return detail.error ? <ErrorBanner error={detail.error} /> : <Loading />;
-  const { instance, steps, stepTitles, timeline, data } = detail.data;
+  const { instance, steps, stepTitles, timeline, data, related } = detail.data;
 
   return (
     <section className="instance-page" data-workflow-id={instance.workflowId} data-status={instance.status}>
@@ -58,6 +64,20 @@ export function ProcessInstancePage({ processesPath }: { processesPath: string }
           ]}
         />
       </div>
+
+      {related.length > 0 && (
+        <div className="card" data-testid="related-instances">
+          <h2>{t('instance.related')}</h2>
+          <ul className="related-instances">
+            {related.map((other) => (
+              <li key={other.workflowId} data-workflow-id={other.workflowId} data-distance={other.distance}>
+                <Link to={processInstanceLink(other.workflowId)}>{other.title}</Link> · {label('process', other.process)} ·{' '}
+                {other.relation} <InstanceStatusBadge status={other.status} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
 
       <div className="card">
         <h2>{t('instance.diagram')}</h2>

@@ -1,15 +1,21 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
 import { ErrorBanner } from '../../../components/error-banner';
 import { FieldNotes, FormField } from '../../../components/form-field';
-import { fieldErrorsByName } from '../../../lib/api-client';
+import { ApiError, apiRequest } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { withoutKey } from '../../../lib/records';
+import { newUuid } from '../../../lib/uuid';
 import type { Task } from '../../../types/api';
 import { completeTask } from '../api/task-api';
 import {
+  fieldPaths,
   fieldsFromSchema,
   initialValues,
+  optionLabel,
+  placeFieldErrors,
+  setValueAt,
   toPayload,
+  withoutPath,
   type FieldProblem,
   type FormFieldSpec,
   type FormValue,
@@ -31,24 +37,22 @@ export function TaskForm({
   const [values, setValues] = useState<FormValues>(() => initialValues(fields));
   const [problems, setProblems] = useState<Record<string, FieldProblem>>({});
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [unclaimed, setUnclaimed] = useState<string[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
 
-  const fieldNames = new Set(fields.map((field) => field.name));
-  const unclaimed = Object.entries(serverErrors)
-    .filter(([name]) => !fieldNames.has(name))
-    .map(([name, message]) => `${name}: ${message}`);
-
-  function setValue(name: string, value: FormValue) {
-    setValues((current) => ({ ...current, [name]: value }));
-    setProblems((current) => withoutKey(current, name));
-    setServerErrors((current) => withoutKey(current, name));
+  /** Sets the value at a path; a list's rows renumber, so its errors go with them. */
+  function setValue(path: string, value: FormValue, clearsBelow = false) {
+    const clear = <T,>(record: Record<string, T>) => (clearsBelow ? withoutPath(record, path) : withoutKey(record, path));
+    setValues((current) => setValueAt(current, path, value));
+    setProblems(clear);
+    setServerErrors(clear);
   }
 
-  function errorFor(name: string): string | undefined {
-    const problem = problems[name];
+  function errorFor(path: string): string | undefined {
+    const problem = problems[path];
     if (problem) return t(problem.key, problem.n === undefined ? undefined : { n: problem.n });
-    return serverErrors[name];
+    return serverErrors[path];
   }
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -56,6 +60,7 @@ export function TaskForm({
     const { payload, problems: found } = toPayload(fields, values);
     setProblems(found);
     setServerErrors({});
+    setUnclaimed([]);
     if (Object.keys(found).length > 0) {
       setError(new Error(t('form.fixErrors')));
       return;
@@ -66,7 +71,9 @@ export function TaskForm({
       onCompleted(await completeTask(task.id, payload));
     } catch (failure) {
       setError(failure);
-      setServerErrors(fieldErrorsByName(failure, ['payload']));
+      const placed = placeFieldErrors(failure instanceof ApiError ? failure.errors : [], fieldPaths(fields, values), 'payload');
+      setServerErrors(placed.byPath);
+      setUnclaimed(placed.unclaimed);
     } finally {
       setSubmitting(false);
     }
@@ -77,15 +84,7 @@ export function TaskForm({
       <ErrorBanner error={error} unclaimedFieldErrors={unclaimed} />
       <fieldset disabled={disabled || submitting}>
         {fields.length === 0 && <p className="muted">{t('task.noFields')}</p>}
-        {fields.map((field) => (
-          <SchemaField
-            key={field.name}
-            field={field}
-            value={values[field.name] ?? ''}
-            error={errorFor(field.name)}
-            onChange={(value) => setValue(field.name, value)}
-          />
-        ))}
+        <FieldList fields={fields} values={values} prefix="" errorFor={errorFor} onChange={setValue} />
         <div className="form-actions">
           <button type="submit" className="button-primary" data-testid="complete-task">
             {t('task.complete')}
@@ -96,20 +95,130 @@ export function TaskForm({
   );
 }
 
+type OnChange = (path: string, value: FormValue, clearsBelow?: boolean) => void;
+
+/** The fields of the form, of one row or of one section; `prefix` makes their paths. */
+function FieldList({
+  fields,
+  values,
+  prefix,
+  errorFor,
+  onChange,
+}: {
+  fields: FormFieldSpec[];
+  values: FormValues;
+  prefix: string;
+  errorFor: (path: string) => string | undefined;
+  onChange: OnChange;
+}) {
+  return (
+    <>
+      {fields.map((field) => {
+        const path = `${prefix}${field.name}`;
+        const value = values[field.name] ?? '';
+        if (field.kind === 'rows') {
+          return <RowsField key={path} field={field} path={path} value={value} errorFor={errorFor} onChange={onChange} />;
+        }
+        if (field.kind === 'group') {
+          const record = typeof value === 'object' && !Array.isArray(value) ? value : {};
+          const error = errorFor(path);
+          return (
+            <fieldset key={path} className={`form-group${error ? ' has-error' : ''}`} data-group={path}>
+              <legend>
+                {field.label}
+                {field.required && <span className="required-mark"> *</span>}
+              </legend>
+              <FieldList fields={field.fields} values={record} prefix={`${path}.`} errorFor={errorFor} onChange={onChange} />
+              <FieldNotes id={idOf(path)} name={path} help={field.help} error={error} />
+            </fieldset>
+          );
+        }
+        return (
+          <SchemaField key={path} field={field} path={path} value={value} error={errorFor(path)} onChange={(next) => onChange(path, next)} />
+        );
+      })}
+    </>
+  );
+}
+
+/** An array of objects: one fieldset per row with the row's own fields; rows are added and removed. */
+function RowsField({
+  field,
+  path,
+  value,
+  errorFor,
+  onChange,
+}: {
+  field: FormFieldSpec;
+  path: string;
+  value: FormValue;
+  errorFor: (path: string) => string | undefined;
+  onChange: OnChange;
+}) {
+  const { t } = useI18n();
+  const rows = Array.isArray(value) ? value.filter((row): row is FormValues => typeof row === 'object') : [];
+  const { minItems = 0, maxItems = Infinity } = field.schema;
+  const error = errorFor(path);
+  const id = idOf(path);
+  return (
+    <fieldset className={`form-rows${error ? ' has-error' : ''}`} data-rows={path} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend>
+        {field.label}
+        {field.required && <span className="required-mark"> *</span>}
+      </legend>
+      {rows.length === 0 && <p className="muted">{t('form.noRows')}</p>}
+      {/* Rows are controlled, so the index is key enough: the values move with the state. */}
+      {rows.map((row, index) => (
+        <fieldset key={index} className="form-row" data-row={index}>
+          <legend>{t('form.row', { n: index + 1 })}</legend>
+          <FieldList fields={field.fields} values={row} prefix={`${path}.${index}.`} errorFor={errorFor} onChange={onChange} />
+          <button
+            type="button"
+            className="button-secondary"
+            data-testid="remove-row"
+            disabled={rows.length <= minItems}
+            onClick={() => onChange(path, rows.filter((_, at) => at !== index), true)}
+          >
+            {t('form.removeRow', { n: index + 1 })}
+          </button>
+        </fieldset>
+      ))}
+      <button
+        type="button"
+        className="button-secondary"
+        data-testid="add-row"
+        disabled={rows.length >= maxItems}
+        onClick={() => onChange(path, [...rows, initialValues(field.fields)], true)}
+      >
+        {t('form.addRow')}
+      </button>
+      <FieldNotes id={id} name={path} help={field.help} error={error} />
+    </fieldset>
+  );
+}
+
+/** A control's id: the path with dots replaced, so `#field-projects-0-title` needs no escaping. */
+function idOf(path: string): string {
+  return `field-${path.replaceAll('.', '-')}`;
+}
+
 function SchemaField({
   field,
+  path,
   value,
   error,
   onChange,
 }: {
   field: FormFieldSpec;
+  path: string;
   value: FormValue;
   error?: string;
   onChange: (value: FormValue) => void;
 }) {
   const { t } = useI18n();
-  const { name, schema, kind } = field;
-  const id = `field-${name}`;
+  const { schema, kind } = field;
+  const name = path;
+  const id = idOf(path);
   const describedBy = [field.help || kind === 'list' ? `${id}-help` : '', error ? `${id}-error` : '']
     .filter(Boolean)
     .join(' ') || undefined;
@@ -129,7 +238,7 @@ function SchemaField({
   }
 
   if (kind === 'choice-list') {
-    const selected = Array.isArray(value) ? value : [];
+    const selected = Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
     return (
       <fieldset className={`form-field choice-list${error ? ' has-error' : ''}`} aria-describedby={describedBy}>
         <legend>
@@ -151,7 +260,7 @@ function SchemaField({
                   )
                 }
               />{' '}
-              {optionValue}
+              {optionLabel(field, option)}
             </label>
           );
         })}
@@ -163,13 +272,16 @@ function SchemaField({
   const text = typeof value === 'string' ? value : '';
   let control;
   switch (kind) {
+    case 'photo':
+      control = <PhotoInput id={id} uploadPath={String(schema['x-photo-upload'])} photoId={text} onChange={onChange} />;
+      break;
     case 'choice':
       control = (
         <select {...common} value={text} onChange={(event) => onChange(event.target.value)}>
           <option value="">{t('common.select')}</option>
           {field.options.map((option) => (
             <option key={String(option)} value={String(option)}>
-              {String(option)}
+              {optionLabel(field, option)}
             </option>
           ))}
         </select>
@@ -216,5 +328,68 @@ function SchemaField({
     <FormField id={id} name={name} label={field.label} help={help} error={error} required={field.required}>
       {control}
     </FormField>
+  );
+}
+
+const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
+
+function readAsDataUrl(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** Picks a photo, uploads it (idempotent on a client-chosen id) and hands the id to the form. */
+function PhotoInput({
+  id,
+  uploadPath,
+  photoId,
+  onChange,
+}: {
+  id: string;
+  uploadPath: string;
+  photoId: string;
+  onChange: (value: FormValue) => void;
+}) {
+  const { t } = useI18n();
+  const [preview, setPreview] = useState<string | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  async function handleChange(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    setError(null);
+    setPreview(null);
+    onChange('');
+    if (!file) return;
+    if (file.size > MAX_PHOTO_BYTES) {
+      event.target.value = '';
+      setError(new Error(t('fault.photoTooLarge')));
+      return;
+    }
+    setUploading(true);
+    try {
+      const photo = await readAsDataUrl(file);
+      const uploaded = await apiRequest<{ photoId: string }>(uploadPath, { method: 'POST', body: { photoId: newUuid(), photo } });
+      setPreview(photo);
+      onChange(uploaded.photoId);
+    } catch (failure) {
+      event.target.value = '';
+      setError(failure);
+    } finally {
+      setUploading(false);
+    }
+  }
+
+  return (
+    <div className="photo-input" data-photo-id={photoId || undefined}>
+      <input id={id} type="file" accept="image/*" onChange={handleChange} disabled={uploading} />
+      {uploading && <span className="muted"> {t('common.loading')}</span>}
+      <ErrorBanner error={error} />
+      {preview && photoId && <img className="photo-preview" src={preview} alt={t('fault.photo')} />}
+    </div>
   );
 }

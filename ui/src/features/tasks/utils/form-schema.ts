@@ -6,7 +6,21 @@ import { toDateTimeLocal } from '../../../lib/dates';
 import type { MessageKey } from '../../../lib/i18n';
 import type { JsonSchema } from '../../../types/api';
 
-export type FieldKind = 'text' | 'number' | 'integer' | 'boolean' | 'choice' | 'list' | 'choice-list' | 'date-time' | 'date';
+export type FieldKind =
+  | 'text'
+  | 'number'
+  | 'integer'
+  | 'boolean'
+  | 'choice'
+  | 'list'
+  | 'choice-list'
+  | 'date-time'
+  | 'date'
+  | 'photo'
+  /** An array of objects: an editable list of rows, each with its own fields. */
+  | 'rows'
+  /** A nested object: its fields, drawn together. */
+  | 'group';
 
 export interface FormFieldSpec {
   name: string;
@@ -16,12 +30,21 @@ export interface FormFieldSpec {
   kind: FieldKind;
   /** The allowed values for choice and choice-list fields. */
   options: unknown[];
+  /** Display names of options (`x-option-labels` in the schema), keyed by the option's value. */
+  optionLabels: Record<string, string>;
+  /** The fields of each row (rows) or of the nested object (group); empty otherwise. */
+  fields: FormFieldSpec[];
   schema: JsonSchema;
 }
 
-/** Everything the form holds: text for inputs, booleans for checkboxes, string[] for checkbox groups. */
-export type FormValue = string | boolean | string[];
-export type FormValues = Record<string, FormValue>;
+/**
+ * Everything the form holds: text for inputs, booleans for checkboxes, string[] for checkbox groups,
+ * a list of rows for an array of objects and a nested record for an object.
+ */
+export type FormValue = string | boolean | string[] | FormValues[] | FormValues;
+export interface FormValues {
+  [name: string]: FormValue;
+}
 
 /** A validation problem as a message key plus its number, translated by the caller. */
 export interface FieldProblem {
@@ -64,11 +87,22 @@ function kindOf(schema: JsonSchema): FieldKind {
   if (types.includes('number')) return 'number';
   if (types.includes('array')) {
     const items = schema.items ? unwrap(schema.items) : undefined;
+    if (items?.properties) return 'rows';
     return items?.enum ? 'choice-list' : 'list';
+  }
+  if (schema.properties) return 'group';
+  // A photo is uploaded on its own; the field holds the id the upload returns.
+  if (typeof schema.contentMediaType === 'string' && schema.contentMediaType.startsWith('image/') && typeof schema['x-photo-upload'] === 'string') {
+    return 'photo';
   }
   if (schema.format === 'date-time') return 'date-time';
   if (schema.format === 'date') return 'date';
   return 'text';
+}
+
+function labelsOf(schema: JsonSchema | undefined): Record<string, string> {
+  const labels = schema?.['x-option-labels'];
+  return labels && typeof labels === 'object' ? (labels as Record<string, string>) : {};
 }
 
 export function fieldsFromSchema(formSchema: JsonSchema | null | undefined): FormFieldSpec[] {
@@ -77,8 +111,8 @@ export function fieldsFromSchema(formSchema: JsonSchema | null | undefined): For
   return Object.entries(properties).map(([name, raw]) => {
     const schema = unwrap(raw);
     const kind = kindOf(schema);
-    const options =
-      kind === 'choice' ? (schema.enum ?? []) : kind === 'choice-list' && schema.items ? (unwrap(schema.items).enum ?? []) : [];
+    const items = schema.items ? unwrap(schema.items) : undefined;
+    const options = kind === 'choice' ? (schema.enum ?? []) : kind === 'choice-list' ? (items?.enum ?? []) : [];
     return {
       name,
       label: schema.title ?? name,
@@ -86,9 +120,16 @@ export function fieldsFromSchema(formSchema: JsonSchema | null | undefined): For
       required: required.has(name),
       kind,
       options: options.filter((option) => option !== null),
+      optionLabels: { ...labelsOf(items), ...labelsOf(schema) },
+      fields: kind === 'rows' ? fieldsFromSchema(items) : kind === 'group' ? fieldsFromSchema(schema) : [],
       schema,
     };
   });
+}
+
+/** A field's display text for one of its options. */
+export function optionLabel(field: FormFieldSpec, option: unknown): string {
+  return field.optionLabels[String(option)] ?? String(option);
 }
 
 export function initialValues(fields: FormFieldSpec[]): FormValues {
@@ -107,6 +148,13 @@ export function initialValues(fields: FormFieldSpec[]): FormValues {
         break;
       case 'date-time':
         values[field.name] = typeof fallback === 'string' ? toDateTimeLocal(new Date(fallback)) : '';
+        break;
+      // A list that needs rows starts with as many blank ones as it needs.
+      case 'rows':
+        values[field.name] = Array.from({ length: field.schema.minItems ?? 0 }, () => initialValues(field.fields));
+        break;
+      case 'group':
+        values[field.name] = initialValues(field.fields);
         break;
       default:
         values[field.name] = fallback === undefined || fallback === null ? '' : String(fallback);
@@ -129,18 +177,66 @@ function checkNumber(value: number, schema: JsonSchema, integer: boolean): Field
   return null;
 }
 
-/** Builds the payload; empty optional fields are left out. */
+/** Nothing entered: no text, no ticked box, no row. */
+function isBlank(value: FormValue | undefined): boolean {
+  if (value === undefined || value === false) return true;
+  if (typeof value === 'string') return value.trim() === '';
+  if (Array.isArray(value)) return value.length === 0;
+  if (value === true) return false;
+  return Object.values(value).every(isBlank);
+}
+
+function rowsOf(value: FormValue | undefined): FormValues[] {
+  return Array.isArray(value) ? value.filter((row): row is FormValues => typeof row === 'object') : [];
+}
+
+function recordOf(value: FormValue | undefined): FormValues {
+  return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+}
+
+/**
+ * Builds the payload; empty optional fields are left out. Problems are keyed by the field's path,
+ * `projects.0.title` for a row's field, the same paths the API names in a 422.
+ */
 export function toPayload(
   fields: FormFieldSpec[],
   values: FormValues,
+  prefix = '',
 ): { payload: Record<string, unknown>; problems: Record<string, FieldProblem> } {
   const payload: Record<string, unknown> = {};
   const problems: Record<string, FieldProblem> = {};
   for (const field of fields) {
-    const { name, schema } = field;
-    const value = values[name];
+    const { schema } = field;
+    const name = `${prefix}${field.name}`;
+    const value = values[field.name];
     if (field.kind === 'boolean') {
-      payload[name] = value === true;
+      payload[field.name] = value === true;
+      continue;
+    }
+    if (field.kind === 'rows') {
+      const rows = rowsOf(value);
+      const items = rows.map((row, index) => {
+        const built = toPayload(field.fields, row, `${name}.${index}.`);
+        Object.assign(problems, built.problems);
+        return built.payload;
+      });
+      if (schema.minItems !== undefined && items.length < schema.minItems) {
+        problems[name] =
+          items.length === 0 && field.required ? { key: 'form.required' } : { key: 'form.minItems', n: schema.minItems };
+      } else if (schema.maxItems !== undefined && items.length > schema.maxItems) {
+        problems[name] = { key: 'form.maxItems', n: schema.maxItems };
+      } else if (items.length > 0 || field.required) {
+        payload[field.name] = items;
+      }
+      continue;
+    }
+    if (field.kind === 'group') {
+      const record = recordOf(value);
+      // An optional section left untouched is left out rather than checked.
+      if (!field.required && isBlank(record)) continue;
+      const built = toPayload(field.fields, record, `${name}.`);
+      Object.assign(problems, built.problems);
+      payload[field.name] = built.payload;
       continue;
     }
     if (field.kind === 'choice-list' || field.kind === 'list') {
@@ -150,12 +246,14 @@ export function toPayload(
               .split('\n')
               .map((item) => item.trim())
               .filter(Boolean)
-          : (value as string[]).map((item) => field.options.find((option) => String(option) === item) ?? item);
+          : (Array.isArray(value) ? value.map(String) : []).map((item) => field.options.find((option) => String(option) === item) ?? item);
       if (schema.minItems !== undefined && items.length < schema.minItems) {
         problems[name] =
           items.length === 0 && field.required ? { key: 'form.required' } : { key: 'form.minItems', n: schema.minItems };
+      } else if (schema.maxItems !== undefined && items.length > schema.maxItems) {
+        problems[name] = { key: 'form.maxItems', n: schema.maxItems };
       } else if (items.length > 0 || field.required) {
-        payload[name] = items;
+        payload[field.name] = items;
       }
       continue;
     }
@@ -166,20 +264,20 @@ export function toPayload(
     }
     switch (field.kind) {
       case 'choice':
-        payload[name] = field.options.find((option) => String(option) === text) ?? text;
+        payload[field.name] = field.options.find((option) => String(option) === text) ?? text;
         break;
       case 'number':
       case 'integer': {
         const number = Number(text);
         const problem = checkNumber(number, schema, field.kind === 'integer');
         if (problem) problems[name] = problem;
-        else payload[name] = number;
+        else payload[field.name] = number;
         break;
       }
       case 'date-time': {
         const date = new Date(text);
         if (Number.isNaN(date.getTime())) problems[name] = { key: 'form.required' };
-        else payload[name] = date.toISOString();
+        else payload[field.name] = date.toISOString();
         break;
       }
       default:
@@ -188,9 +286,65 @@ export function toPayload(
         } else if (schema.maxLength !== undefined && text.length > schema.maxLength) {
           problems[name] = { key: 'form.maxLength', n: schema.maxLength };
         } else {
-          payload[name] = text;
+          payload[field.name] = text;
         }
     }
   }
   return { payload, problems };
+}
+
+/** Where a field's control and error live: its path in the values, `lineItems.1.amountYuan`. */
+export function fieldPaths(fields: FormFieldSpec[], values: FormValues, prefix = ''): string[] {
+  return fields.flatMap((field) => {
+    const path = `${prefix}${field.name}`;
+    if (field.kind === 'rows') {
+      return [path, ...rowsOf(values[field.name]).flatMap((row, index) => fieldPaths(field.fields, row, `${path}.${index}.`))];
+    }
+    if (field.kind === 'group') return [path, ...fieldPaths(field.fields, recordOf(values[field.name]), `${path}.`)];
+    return [path];
+  });
+}
+
+/**
+ * Places the API's field errors (`payload.projects.0.title`) at the nearest field drawn: the row's
+ * field itself, else the list or section holding it; what matches no field is returned as unclaimed.
+ */
+export function placeFieldErrors(
+  errors: Array<{ field: string; message: string }>,
+  paths: string[],
+  stripPrefix: string,
+): { byPath: Record<string, string>; unclaimed: string[] } {
+  const known = new Set(paths);
+  const byPath: Record<string, string> = {};
+  const unclaimed: string[] = [];
+  for (const { field, message } of errors) {
+    const path = field.startsWith(`${stripPrefix}.`) ? field.slice(stripPrefix.length + 1) : field;
+    const segments = path.split('.');
+    let target: string | undefined;
+    for (let length = segments.length; length > 0 && !target; length -= 1) {
+      const candidate = segments.slice(0, length).join('.');
+      if (known.has(candidate)) target = candidate;
+    }
+    if (target) byPath[target] = byPath[target] ? `${byPath[target]}; ${message}` : message;
+    else unclaimed.push(`${path}: ${message}`);
+  }
+  return { byPath, unclaimed };
+}
+
+/** The values with the one at `path` (`lineItems.1.category`) replaced, leaving the rest shared. */
+export function setValueAt(values: FormValues, path: string, value: FormValue): FormValues {
+  const [head = '', ...rest] = path.split('.');
+  if (rest.length === 0) return { ...values, [head]: value };
+  const [index = '', ...inner] = rest;
+  const current = values[head];
+  if (Array.isArray(current)) {
+    const rows = rowsOf(current).map((row, at) => (String(at) === index ? setValueAt(row, inner.join('.'), value) : row));
+    return { ...values, [head]: rows };
+  }
+  return { ...values, [head]: setValueAt(recordOf(current), rest.join('.'), value) };
+}
+
+/** Drops the entries at `path` and under it (a list's rows renumber when one is removed). */
+export function withoutPath<T>(record: Record<string, T>, path: string): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).filter(([key]) => key !== path && !key.startsWith(`${path}.`)));
 }

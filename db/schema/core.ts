@@ -69,6 +69,12 @@ export const devices = pgTable('devices', {
 export const vendors = pgTable('vendors', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
+  /** P2.2a: the registry's verdict; only `qualified` suppliers are invited to procurements. */
+  qualificationStatus: text('qualification_status', { enum: ['pending', 'qualified', 'rejected'] }).notNull().default('pending'),
+  qualifiedAt: timestamptz('qualified_at'),
+  /** P2.2a: when the periodic re-qualification is due. */
+  requalifyDueAt: timestamptz('requalify_due_at'),
+  contactEmail: text('contact_email'),
 });
 
 /** The maintenance contract that makes a vendor responsible for one system (P2.2b, P3.2b). */
@@ -81,6 +87,8 @@ export const vendorContracts = pgTable(
     /** The vendor's repair SLA, which fault repair enforces after escalation. */
     repairSlaSeconds: integer('repair_sla_seconds').notNull(),
     active: boolean('active').notNull().default(true),
+    /** The procurement contract this maintenance duty comes from (P2.2b); null for older contracts. */
+    procurementContractId: text('procurement_contract_id'),
   },
   (t) => [uniqueIndex('vendor_contracts_active_system_idx').on(t.system).where(sql`${t.active}`)],
 );
@@ -127,6 +135,22 @@ export const processInstances = pgTable(
     index('process_instances_list_idx').on(t.status, t.startedAt, t.workflowId),
     index('process_instances_started_by_idx').on(t.startedBy, t.startedAt),
   ],
+);
+
+/**
+ * How processes lead to one another (plan → filing, vote, procurement → delivery → acceptance → the
+ * repairs of what was bought), so that from any instance its whole chain is one click away.
+ */
+export const processLinks = pgTable(
+  'process_links',
+  {
+    fromWorkflowId: text('from_workflow_id').notNull(),
+    toWorkflowId: text('to_workflow_id').notNull(),
+    /** What the target is to the source, e.g. `filing`, `vote`, `procurement`, `repair`. */
+    relation: text('relation').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.fromWorkflowId, t.toWorkflowId, t.relation] }), index('process_links_to_idx').on(t.toWorkflowId)],
 );
 
 export const stepEvents = pgTable(

@@ -1,0 +1,289 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import {
+  accessPeople,
+  accessPoints,
+  accessRevocations,
+  attachments,
+  credentialDevices,
+  credentials,
+  faceConsents,
+  faceDeletionDevices,
+  faceDeletions,
+  vehiclePlates,
+  visitorPasses,
+} from '../db/schema';
+import { asActivity, loadDeviceConnection } from './devices/connections';
+import type { CredentialEnrolment, CredentialRevocation, DeviceAdapter, DeviceConnection } from './devices/device-adapter';
+import { adapterFor } from './devices/isapi-adapter';
+
+/**
+ * One command on one device through the device adapter. The activity builds the command itself from
+ * ids (reading the face image or PIN here), so no biometric or secret ever enters process history.
+ */
+async function onDevice<T>(db: Database, deviceId: string, command: (adapter: DeviceAdapter, connection: DeviceConnection) => Promise<T>): Promise<T> {
+  const connection = await loadDeviceConnection(db, deviceId);
+  return asActivity(() => command(adapterFor(connection), connection));
+}
+
+const ruleFailure = (type: string, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
+
+/** ISAPI validity windows are device-local date-times without an offset, in the estate's time zone. */
+function deviceClock(timeZone: string) {
+  const format = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  return (date: Date) => format.format(date).replace(' ', 'T');
+}
+
+/** The consent a face enrolment rests on: the person's own, live (not withdrawn) consent. */
+export async function liveFaceConsent(db: Database, personId: string) {
+  return db.query.faceConsents.findFirst({
+    where: and(eq(faceConsents.personId, personId), eq(faceConsents.scope, 'door-access'), isNull(faceConsents.withdrawnAt)),
+  });
+}
+
+/** Whether the person holds (or is being given) a way in that is not their face (SPC provisions art. 10). */
+export async function hasNonFaceCredential(db: Database, personId: string, except?: string) {
+  const rows = await db
+    .select({ id: credentials.id })
+    .from(credentials)
+    .where(
+      and(
+        eq(credentials.personId, personId),
+        ne(credentials.kind, 'face'),
+        inArray(credentials.status, ['enrolling', 'active']),
+        except ? ne(credentials.id, except) : undefined,
+      ),
+    );
+  return rows.length > 0;
+}
+
+/** The doors a person may open: staff every door; everyone else estate-wide doors and their building's. */
+export async function doorsOfPerson(db: Database, personId: string): Promise<string[]> {
+  const person = await db.query.accessPeople.findFirst({ where: eq(accessPeople.id, personId) });
+  if (!person) return [];
+  const doors = await db.select().from(accessPoints).where(eq(accessPoints.kind, 'door')).orderBy(accessPoints.deviceId);
+  if (person.kind === 'staff') return doors.map((door) => door.deviceId);
+  const buildingRows = person.unitId
+    ? await db.execute<{ building_id: string }>(sql`select building_id from units where id = ${person.unitId}`)
+    : person.ownerId
+      ? await db.execute<{ building_id: string }>(
+          sql`select distinct u.building_id from units u join unit_owners uo on uo.unit_id = u.id where uo.owner_id = ${person.ownerId}`,
+        )
+      : [];
+  const buildingIds = new Set([...buildingRows].map((row) => row.building_id));
+  return doors.filter((door) => door.buildingId === null || buildingIds.has(door.buildingId)).map((door) => door.deviceId);
+}
+
+/** The time zone the door controllers' clocks run in (the estate's); DEVICE_TIME_ZONE overrides it. */
+export const DEFAULT_DEVICE_TIME_ZONE = 'Asia/Shanghai';
+
+export function createAccessControlActivities({ db, deviceTimeZone = process.env.DEVICE_TIME_ZONE ?? DEFAULT_DEVICE_TIME_ZONE }: { db: Database; deviceTimeZone?: string }) {
+  const deviceTime = deviceClock(deviceTimeZone);
+  async function credentialOf(credentialId: string) {
+    const credential = await db.query.credentials.findFirst({ where: eq(credentials.id, credentialId) });
+    if (!credential) throw ruleFailure('UnknownCredential', `no credential ${credentialId}`);
+    const person = await db.query.accessPeople.findFirst({ where: eq(accessPeople.id, credential.personId) });
+    return { credential, person: person! };
+  }
+
+  async function secretOf(secretId: string | null): Promise<string> {
+    if (!secretId) throw ruleFailure('UnknownCredential', 'the credential has no stored secret');
+    const row = await db.query.attachments.findFirst({ where: eq(attachments.id, secretId) });
+    if (!row) throw ruleFailure('UnknownCredential', 'the stored secret is gone');
+    return row.content;
+  }
+
+  const setDeviceState = (credentialId: string, deviceId: string, state: typeof credentialDevices.$inferInsert.state, lastError: string | null = null) =>
+    db
+      .insert(credentialDevices)
+      .values({ credentialId, deviceId, state, lastError })
+      .onConflictDoUpdate({ target: [credentialDevices.credentialId, credentialDevices.deviceId], set: { state, lastError, updatedAt: new Date() } });
+
+  return {
+    /**
+     * P4.2b, PIPL art. 26/29: a face is enrolled only on the person's own recorded consent, and never
+     * as their only way in. Checked again here, at enrolment time, because consent can be withdrawn.
+     */
+    async checkFaceConsent({ credentialId }: { credentialId: string }): Promise<{ consentId: string }> {
+      const { credential } = await credentialOf(credentialId);
+      // A refused face is not kept: the image is erased with the refusal (PIPL art. 19, 47).
+      const refuse = async (type: string, message: string) => {
+        await db.transaction(async (tx) => {
+          await tx.update(credentials).set({ status: 'refused', secretId: null }).where(eq(credentials.id, credentialId));
+          if (credential.secretId) await tx.delete(attachments).where(eq(attachments.id, credential.secretId));
+        });
+        return ruleFailure(type, message);
+      };
+      const consent = await liveFaceConsent(db, credential.personId);
+      if (!consent) throw await refuse('FaceConsentMissing', 'the person has not consented to face recognition');
+      if (!(await hasNonFaceCredential(db, credential.personId))) throw await refuse('NoOtherWayIn', 'the person needs a card, fingerprint or PIN besides the face');
+      return { consentId: consent.id };
+    },
+
+    /** Enrols one credential on one door controller (idempotent on the device: set-up overwrites). */
+    async enrolOnDevice({ credentialId, deviceId }: { credentialId: string; deviceId: string }): Promise<void> {
+      const { credential, person } = await credentialOf(credentialId);
+      // A move-out recorded while this enrolment waited wins: nothing new reaches the doors.
+      if (person.status === 'left') throw ruleFailure('PersonLeft', `${person.name} has moved out or left`);
+      const holder = {
+        personId: person.id,
+        name: person.name,
+        validity: { from: deviceTime(credential.validFrom), until: deviceTime(credential.validUntil) },
+      };
+      let enrolment: CredentialEnrolment;
+      switch (credential.kind) {
+        case 'card':
+          enrolment = { kind: 'card', holder, cardNo: credential.cardNo! };
+          break;
+        case 'face':
+          enrolment = { kind: 'face', holder, faceImage: await secretOf(credential.secretId) };
+          break;
+        case 'fingerprint':
+          enrolment = { kind: 'fingerprint', holder, fingerIndex: credential.fingerIndex ?? 1, template: await secretOf(credential.secretId) };
+          break;
+        case 'pin':
+          enrolment = { kind: 'pin', holder, pin: await secretOf(credential.secretId) };
+          break;
+      }
+      await setDeviceState(credentialId, deviceId, 'pending');
+      await onDevice(db, deviceId, (adapter, connection) => adapter.enrolCredential(connection, enrolment));
+      await setDeviceState(credentialId, deviceId, 'enrolled');
+    },
+
+    /** Revokes one credential on one device; revoking what the device no longer holds succeeds. */
+    async revokeOnDevice({ credentialId, deviceId }: { credentialId: string; deviceId: string }): Promise<void> {
+      const { credential, person } = await credentialOf(credentialId);
+      const revocation: CredentialRevocation =
+        credential.kind === 'card'
+          ? { kind: 'card', personId: person.id, cardNo: credential.cardNo! }
+          : credential.kind === 'fingerprint'
+            ? { kind: 'fingerprint', personId: person.id, fingerIndex: credential.fingerIndex ?? undefined }
+            : { kind: credential.kind, personId: person.id };
+      await onDevice(db, deviceId, (adapter, connection) => adapter.revokeCredential(connection, revocation));
+      await setDeviceState(credentialId, deviceId, 'revoked');
+    },
+
+    /** A device that kept failing after every retry: recorded so staff see which door still holds what. */
+    async recordDeviceFailure({ credentialId, deviceId, state, error }: { credentialId: string; deviceId: string; state: 'enrol-failed' | 'revoke-failed'; error: string }): Promise<void> {
+      await setDeviceState(credentialId, deviceId, state, error);
+    },
+
+    async setCredentialStatus({ credentialId, status, reason }: { credentialId: string; status: 'active' | 'failed' | 'revoking' | 'revoked'; reason?: string }): Promise<void> {
+      const ended = status === 'revoked' ? { revokedAt: new Date(), revokedReason: reason ?? null } : {};
+      await db
+        .update(credentials)
+        .set({ status, ...ended })
+        .where(and(eq(credentials.id, credentialId), ne(credentials.status, 'revoked')));
+    },
+
+    /** Every live credential of a person and the devices it is (or may be) on. */
+    async credentialsOnDevices({ personId, credentialIds }: { personId: string; credentialIds?: string[] }): Promise<Array<{ credentialId: string; kind: string; deviceIds: string[] }>> {
+      const rows = await db
+        .select()
+        .from(credentials)
+        .where(
+          and(
+            eq(credentials.personId, personId),
+            inArray(credentials.status, ['enrolling', 'active', 'revoking', 'failed']),
+            credentialIds ? inArray(credentials.id, credentialIds) : undefined,
+          ),
+        )
+        .orderBy(credentials.createdAt, credentials.id);
+      if (!rows.length) return [];
+      const placed = await db
+        .select()
+        .from(credentialDevices)
+        .where(and(inArray(credentialDevices.credentialId, rows.map((row) => row.id)), ne(credentialDevices.state, 'revoked')));
+      return rows.map((row) => ({
+        credentialId: row.id,
+        kind: row.kind,
+        deviceIds: placed.filter((entry) => entry.credentialId === row.id).map((entry) => entry.deviceId).sort(),
+      }));
+    },
+
+    /** P4.2b: the person has left; nothing new may be enrolled for them. */
+    async markPersonLeft({ personId }: { personId: string }): Promise<void> {
+      await db.update(accessPeople).set({ status: 'left', leftAt: new Date() }).where(and(eq(accessPeople.id, personId), eq(accessPeople.status, 'active')));
+    },
+
+    async storeRevocationRecord(record: { workflowId: string; personId: string; reason: 'moved-out' | 'left' | 'credential'; requestedBy: string; credentialsRevoked: number; devicesFailed: string[] }): Promise<void> {
+      const row = { ...record, completedAt: new Date() };
+      await db.insert(accessRevocations).values(row).onConflictDoUpdate({ target: accessRevocations.workflowId, set: row });
+    },
+
+    /** Every door controller: a face is deleted from all of them, not only where Steward believes it was. */
+    async faceDevices(): Promise<string[]> {
+      const doors = await db.select({ deviceId: accessPoints.deviceId }).from(accessPoints).where(eq(accessPoints.kind, 'door')).orderBy(accessPoints.deviceId);
+      return doors.map((door) => door.deviceId);
+    },
+
+    /** PIPL art. 47: the face leaves this device; the deletion log records it. */
+    async deleteFaceOnDevice({ deletionId, personId, deviceId }: { deletionId: string; personId: string; deviceId: string }): Promise<void> {
+      await onDevice(db, deviceId, (adapter, connection) => adapter.deleteFace(connection, personId));
+      const row = { deletionId, deviceId, result: 'deleted' as const, error: null, at: new Date() };
+      await db.insert(faceDeletionDevices).values(row).onConflictDoUpdate({ target: [faceDeletionDevices.deletionId, faceDeletionDevices.deviceId], set: row });
+    },
+
+    async recordFaceDeletionFailure({ deletionId, deviceId, error }: { deletionId: string; deviceId: string; error: string }): Promise<void> {
+      const row = { deletionId, deviceId, result: 'failed' as const, error, at: new Date() };
+      await db.insert(faceDeletionDevices).values(row).onConflictDoUpdate({ target: [faceDeletionDevices.deletionId, faceDeletionDevices.deviceId], set: row });
+    },
+
+    /**
+     * Erases the face images Steward stores itself, revokes the face credentials and withdraws the
+     * consent: the person's face is nowhere left once the process closes.
+     */
+    async eraseStoredFace({ personId, requestedBy }: { personId: string; requestedBy: string }): Promise<{ imagesErased: number }> {
+      return db.transaction(async (tx) => {
+        const faces = await tx.select().from(credentials).where(and(eq(credentials.personId, personId), eq(credentials.kind, 'face')));
+        const secretIds = faces.map((face) => face.secretId).filter((id): id is string => id !== null);
+        if (faces.length) {
+          await tx
+            .update(credentials)
+            .set({ status: 'revoked', revokedAt: new Date(), revokedReason: 'face deletion request', secretId: null })
+            .where(and(eq(credentials.personId, personId), eq(credentials.kind, 'face')));
+          await tx
+            .update(credentialDevices)
+            .set({ state: 'revoked', updatedAt: new Date() })
+            .where(inArray(credentialDevices.credentialId, faces.map((face) => face.id)));
+        }
+        if (secretIds.length) await tx.delete(attachments).where(inArray(attachments.id, secretIds));
+        await tx
+          .update(faceConsents)
+          .set({ withdrawnAt: new Date(), withdrawnBy: requestedBy })
+          .where(and(eq(faceConsents.personId, personId), isNull(faceConsents.withdrawnAt)));
+        return { imagesErased: secretIds.length };
+      });
+    },
+
+    async closeFaceDeletion({ deletionId, status, imagesErased }: { deletionId: string; status: 'completed' | 'incomplete'; imagesErased: number }): Promise<void> {
+      await db.update(faceDeletions).set({ status, imagesErased, completedAt: new Date() }).where(eq(faceDeletions.id, deletionId));
+    },
+
+    async closeVisitorPass({ passId, status }: { passId: string; status: 'expired' | 'revoked' }): Promise<void> {
+      await db
+        .update(visitorPasses)
+        .set({ status, endedAt: new Date() })
+        .where(and(eq(visitorPasses.id, passId), eq(visitorPasses.status, 'active')));
+    },
+
+    async barrierDevices(): Promise<string[]> {
+      const barriers = await db.select({ deviceId: accessPoints.deviceId }).from(accessPoints).where(eq(accessPoints.kind, 'barrier')).orderBy(accessPoints.deviceId);
+      return barriers.map((barrier) => barrier.deviceId);
+    },
+
+    /** P4.2b vehicles: puts the plate's current list entry (or its removal) on one barrier. */
+    async pushPlateToBarrier({ plate, deviceId }: { plate: string; deviceId: string }): Promise<void> {
+      const entry = await db.query.vehiclePlates.findFirst({ where: eq(vehiclePlates.plate, plate) });
+      await onDevice(db, deviceId, (adapter, connection) =>
+        entry ? adapter.setPlate(connection, { plate, list: entry.list }) : adapter.removePlate(connection, plate),
+      );
+    },
+
+    async setPlateSyncState({ plate, workflowId, syncState }: { plate: string; workflowId: string; syncState: 'synced' | 'failed' }): Promise<void> {
+      // Only the latest change of the plate reports its state: an older push finishing late says nothing.
+      await db.update(vehiclePlates).set({ syncState }).where(and(eq(vehiclePlates.plate, plate), eq(vehiclePlates.workflowId, workflowId)));
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { alarmCorrelations, alarmIncidents, guardRoster, users } from '../db/schema';
+import type { IncidentCamera, IncidentTimelineEntry } from '../workflows/alarm-linkage/messages';
+import type { DeviceAdapter } from './devices/device-adapter';
+import { zoneCameras } from './devices/connections';
+import { adapterFor } from './devices/isapi-adapter';
+
+/** The PostgreSQL channel the console's live stream listens on. */
+export const CONSOLE_CHANNEL = 'steward_console';
+
+export interface IncidentProjection {
+  workflowId: string;
+  zoneId: string;
+  alarmType: string;
+  openedAt: string;
+  version: number;
+  status: 'open' | 'dispatched' | 'acknowledged' | 'on-site' | 'closed';
+  repeatCount: number;
+  detectorState: 'active' | 'inactive';
+  lastEventAt: string;
+  assignedGuard: string | null;
+  dispatchTaskId: string | null;
+  cameras: IncidentCamera[];
+  timeline: IncidentTimelineEntry[];
+  outcome: unknown;
+  closedAt: string | null;
+}
+
+export function createAlarmLinkageActivities({ db, adapter }: { db: Database; adapter?: DeviceAdapter }) {
+  return {
+    /** P4.2c: every camera of the zone, called up through the device adapter; one dead camera does not hide the others. */
+    async callUpZoneCameras({ zoneId }: { zoneId: string }): Promise<IncidentCamera[]> {
+      const cameras = await zoneCameras(db, zoneId);
+      return Promise.all(
+        cameras.map(async (camera): Promise<IncidentCamera> => {
+          try {
+            const callUp = await (adapter ?? adapterFor(camera)).callUpCamera(camera, camera.channel);
+            return { deviceId: camera.deviceId, name: camera.name, streamUrl: callUp.streamUrl, snapshotUrl: `/api/v1/devices/${camera.deviceId}/snapshot`, calledUpAt: callUp.calledUpAt };
+          } catch (error) {
+            return { deviceId: camera.deviceId, name: camera.name, streamUrl: '', snapshotUrl: `/api/v1/devices/${camera.deviceId}/snapshot`, calledUpAt: null, error: (error as Error).message };
+          }
+        }),
+      );
+    },
+
+    /** P4.2c: the zone's on-duty guards in dispatch order (active accounts only). */
+    async dispatchRoster({ zoneId }: { zoneId: string }): Promise<string[]> {
+      const rows = await db
+        .select({ userId: guardRoster.userId })
+        .from(guardRoster)
+        .innerJoin(users, eq(users.id, guardRoster.userId))
+        .where(and(eq(guardRoster.zoneId, zoneId), eq(users.active, true)))
+        .orderBy(asc(guardRoster.position));
+      return rows.map((row) => row.userId);
+    },
+
+    /**
+     * The incident is being closed: the zone's next alarm of this type opens incident n+1 (compare-and-set,
+     * so a retry or a gateway that already moved on changes nothing).
+     */
+    async releaseCorrelation({ zoneId, alarmType, workflowId }: { zoneId: string; alarmType: string; workflowId: string }): Promise<void> {
+      const incidentNo = Number(/-(\d+)$/.exec(workflowId)?.[1]);
+      if (!Number.isInteger(incidentNo)) return;
+      await db
+        .update(alarmCorrelations)
+        .set({ incidentNo: incidentNo + 1 })
+        .where(and(eq(alarmCorrelations.zoneId, zoneId), eq(alarmCorrelations.alarmType, alarmType), eq(alarmCorrelations.incidentNo, incidentNo)));
+    },
+
+    /** The console's row for the incident; a retried or overtaken write (lower version) changes nothing. */
+    async projectIncident(incident: IncidentProjection): Promise<void> {
+      const values = {
+        workflowId: incident.workflowId,
+        zoneId: incident.zoneId,
+        alarmType: incident.alarmType,
+        status: incident.status,
+        repeatCount: incident.repeatCount,
+        detectorState: incident.detectorState,
+        openedAt: new Date(incident.openedAt),
+        lastEventAt: new Date(incident.lastEventAt),
+        assignedGuard: incident.assignedGuard,
+        dispatchTaskId: incident.dispatchTaskId,
+        cameras: incident.cameras,
+        timeline: incident.timeline,
+        outcome: incident.outcome,
+        closedAt: incident.closedAt ? new Date(incident.closedAt) : null,
+        version: incident.version,
+      };
+      // The live repeat count, detector state and last event are the listener's (it counts stored events); the
+      // workflow's own values only fill a row the listener has not written yet.
+      const { workflowId: _key, repeatCount: _count, detectorState: _state, lastEventAt: _last, ...changes } = values;
+      const write = db
+        .insert(alarmIncidents)
+        .values(values)
+        .onConflictDoUpdate({ target: alarmIncidents.workflowId, set: changes, setWhere: lt(alarmIncidents.version, incident.version) })
+        .returning({ workflowId: alarmIncidents.workflowId });
+      // One statement: the console hears of the row only if it was written.
+      await db.execute(sql`with written as (${write.getSQL()}) select pg_notify(${CONSOLE_CHANNEL}, ${JSON.stringify({ kind: 'incident', id: incident.workflowId })}) from written`);
+    },
+  };
+}

@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import type { ApiContext } from '../context';
+import { defineRoute } from '../http/route';
+import { consentRequest, deletionLogEntry, deletionRequest, listFaceDeletions, recordConsent, requestFaceDeletion, withdrawConsent, withdrawRequest } from '../use-cases/access-control/consent';
+import { enrolCredential, enrolRequest, leaveRequest, recordLeaving, revokeCredential, revokeRequest } from '../use-cases/access-control/credentials';
+import { cancelVisitorPass, issueVisitorPass, listVisitorPasses, passRequest, passView } from '../use-cases/access-control/passes';
+import { getPerson, listPeople, personDetail, personRequest, personSummary, registerPerson } from '../use-cases/access-control/people';
+import { anprCheckRequest, checkPlate, listAnprDecisions, listPlates, plateRequest, plateView, setPlate } from '../use-cases/access-control/plates';
+import { ACCESS_READERS, ACCESS_STAFF, LEAVE_RECORDERS, refusing } from '../use-cases/access-control/shared';
+
+const started = z.object({ workflowId: z.string() });
+
+/** Access control (P4.2b): people, credentials, face consent and deletion, visitor passes, plates. */
+export const accessControlRoutes = (ctx: ApiContext) => [
+  defineRoute({
+    method: 'get',
+    path: '/access/people',
+    summary: 'People with access and their credentials (an owner: themselves)',
+    access: 'signed-in',
+    response: z.object({ items: z.array(personSummary) }),
+    handle: ({ user }) => listPeople(ctx, user),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/access/people',
+    summary: 'Register an owner, resident or staff member for access; idempotent on personId',
+    access: ACCESS_STAFF,
+    body: personRequest,
+    response: personSummary,
+    status: 201,
+    handle: ({ body }) => refusing(() => registerPerson(ctx, body)),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/access/people/:personId',
+    summary: 'A person: credentials with their state on each device, consents, face deletions',
+    access: 'signed-in',
+    response: personDetail,
+    handle: ({ user, params }) => getPerson(ctx, user, params.personId),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/access/people/:personId/credentials',
+    summary: "Enrol a credential on the doors of the person's area; a face needs their own consent and another way in",
+    access: ACCESS_STAFF,
+    body: enrolRequest,
+    response: z.object({ workflowId: z.string(), credentialId: z.string() }),
+    status: 201,
+    handle: ({ user, params, body }) => refusing(() => enrolCredential(ctx, user, params.personId, body)),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/access/credentials/:credentialId/revoke',
+    summary: 'Revoke one credential on every device; idempotent on requestId',
+    access: ACCESS_STAFF,
+    body: revokeRequest,
+    response: started,
+    status: 201,
+    handle: ({ user, params, body }) => refusing(() => revokeCredential(ctx, user, params.credentialId, body)),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/access/people/:personId/leave',
+    summary: 'An owner moved out or a staff member left: revoke every credential on every device',
+    access: LEAVE_RECORDERS,
+    body: leaveRequest,
+    response: started,
+    status: 201,
+    handle: ({ user, params, body }) => refusing(() => recordLeaving(ctx, user, params.personId, body)),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/access/people/:personId/consent',
+    summary: 'Record face-recognition consent: the person themselves, or staff with the signed form',
+    access: [...ACCESS_STAFF, 'owner'],
+    body: consentRequest,
+    response: z.object({ consentId: z.string(), consentedAt: z.string() }),
+    status: 201,
+    handle: ({ user, params, body }) => recordConsent(ctx, user, params.personId, body),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/access/people/:personId/consent/withdraw',
+    summary: 'Withdraw face consent; an enrolled face is then deleted from every device',
+    access: [...ACCESS_STAFF, 'owner'],
+    body: withdrawRequest,
+    response: z.object({ withdrawn: z.boolean(), deletionWorkflowId: z.string().nullable() }),
+    handle: ({ user, params, body }) => withdrawConsent(ctx, user, params.personId, body),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/access/people/:personId/face-deletions',
+    summary: "Delete the person's face from every device and from Steward (PIPL art. 47); idempotent on deletionId",
+    access: [...ACCESS_STAFF, 'owner'],
+    body: deletionRequest,
+    response: started,
+    status: 201,
+    handle: ({ user, params, body }) => requestFaceDeletion(ctx, user, params.personId, body),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/access/face-deletions',
+    summary: 'The face-deletion log: devices, times, results',
+    access: ACCESS_READERS,
+    response: z.object({ items: z.array(deletionLogEntry) }),
+    handle: () => listFaceDeletions(ctx),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/access/visitor-passes',
+    summary: 'Visitor passes (an owner: those of their units)',
+    access: 'signed-in',
+    response: z.object({ items: z.array(passView) }),
+    handle: ({ user }) => listVisitorPasses(ctx, user),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/access/visitor-passes',
+    summary: "Issue a visitor pass for a unit (owners: their own); it expires by itself",
+    access: [...ACCESS_STAFF, 'owner'],
+    body: passRequest,
+    response: z.object({ workflowId: z.string(), passId: z.string(), credentialId: z.string() }),
+    status: 201,
+    handle: ({ user, body }) => refusing(() => issueVisitorPass(ctx, user, body)),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/access/visitor-passes/:passId/cancel',
+    summary: 'End a visitor pass early',
+    access: [...ACCESS_STAFF, 'owner'],
+    response: z.object({ status: z.string() }),
+    handle: ({ user, params }) => cancelVisitorPass(ctx, user, params.passId),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/access/plates',
+    summary: 'The vehicle allow / refuse list',
+    access: ACCESS_READERS,
+    response: z.object({ items: z.array(plateView) }),
+    handle: () => listPlates(ctx),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/access/plates',
+    summary: 'Allow, refuse or remove a plate; pushed to every barrier',
+    access: ACCESS_STAFF,
+    body: plateRequest,
+    response: started,
+    status: 201,
+    handle: ({ user, body }) => setPlate(ctx, user, body),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/access/anpr',
+    summary: 'Answer a plate read at a barrier: allowed or refused (recorded)',
+    access: ACCESS_STAFF,
+    body: anprCheckRequest,
+    response: z.object({ plate: z.string(), decision: z.enum(['allowed', 'refused']), reason: z.string() }),
+    handle: ({ body }) => checkPlate(ctx, body),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/access/anpr',
+    summary: 'Recent barrier decisions',
+    access: ACCESS_READERS,
+    response: z.object({
+      items: z.array(z.object({ id: z.number(), deviceId: z.string(), plate: z.string(), decision: z.string(), reason: z.string(), occurredAt: z.string() })),
+    }),
+    handle: () => listAnprDecisions(ctx),
+  }),
+];

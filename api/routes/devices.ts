@@ -1,0 +1,116 @@
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { ApiContext } from '../context';
+import { parseAlertBody } from '../devices/normalise';
+import { consoleHub } from '../devices/console-hub';
+import { deviceGateway } from '../devices/registry';
+import { defineRoute } from '../http/route';
+import { badRequest, HttpProblem } from '../http/problem';
+import {
+  assignGuard,
+  cameraSnapshot,
+  CONSOLE_ROLES,
+  deviceHealthView,
+  getIncident,
+  incidentListQuery,
+  incidentView,
+  listDeviceHealth,
+  listGuards,
+  listIncidents,
+} from '../use-cases/console';
+
+/**
+ * The device listener: devices push ISAPI `EventNotificationAlert`s (XML or JSON) here, authenticated
+ * with HTTP Basic (device id, push secret). It lives on the API's own port so a site opens one address
+ * to its devices, behind the same proxy and TLS; it is mounted before the JSON parser because devices
+ * send XML too. 200 means stored (and, for an alarm, signalled): a device retries anything else.
+ */
+export function deviceListener(ctx: ApiContext): Router {
+  const router = Router();
+  router.post('/', express.text({ type: () => true, limit: '1mb' }), async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const header = req.headers.authorization ?? '';
+      const [scheme, encoded] = header.split(' ');
+      const [deviceId, secret] = scheme?.toLowerCase() === 'basic' && encoded ? Buffer.from(encoded, 'base64').toString('utf8').split(/:(.*)/s) : [];
+      const gateway = deviceGateway(ctx);
+      const device = deviceId && secret ? await gateway.authenticate(deviceId, secret) : null;
+      if (!device) {
+        res.setHeader('www-authenticate', 'Basic realm="steward-devices"');
+        throw new HttpProblem(401, 'Device not authenticated', 'give the device id and its push secret (HTTP Basic)');
+      }
+      const alert = typeof req.body === 'string' ? parseAlertBody(req.body, req.headers['content-type'] ?? '') : null;
+      if (!alert) throw badRequest('the body is not an EventNotificationAlert (XML or JSON)', [{ field: '(body)', message: 'not an EventNotificationAlert' }]);
+      res.json(await gateway.accept(device, alert, 'http'));
+    } catch (error) {
+      next(error);
+    }
+  });
+  return router;
+}
+
+export const deviceRoutes = (ctx: ApiContext) => [
+  defineRoute({
+    method: 'get',
+    path: '/console/incidents',
+    summary: 'Alarm incidents for the control-room console (P4.2c)',
+    access: CONSOLE_ROLES,
+    query: incidentListQuery,
+    response: z.object({ items: z.array(incidentView) }),
+    handle: async ({ query }) => ({ items: await listIncidents(ctx, query.scope) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/console/incidents/:workflowId',
+    summary: 'One alarm incident with its timeline',
+    access: CONSOLE_ROLES,
+    response: incidentView,
+    handle: ({ params }) => getIncident(ctx, params.workflowId),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/console/incidents/:workflowId/assign',
+    summary: 'Assign a guard to an incident not yet acknowledged',
+    access: ['monitoring-operator', 'security-supervisor', 'admin'],
+    body: z.object({ guardUserId: z.string().min(1) }),
+    response: incidentView,
+    handle: ({ user, params, body }) => assignGuard(ctx, user, params.workflowId, body.guardUserId),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/console/guards',
+    summary: 'Active guards the control room can assign',
+    access: CONSOLE_ROLES,
+    response: z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string() })) }),
+    handle: async () => ({ items: await listGuards(ctx) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/console/devices',
+    summary: 'Device health at a glance (P3.1b): streaming, stale, down',
+    access: CONSOLE_ROLES,
+    response: z.object({ items: z.array(deviceHealthView) }),
+    handle: async () => ({ items: await listDeviceHealth(ctx) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/console/stream',
+    summary: 'Live incidents and device health (server-sent events: snapshot, incident, device)',
+    access: CONSOLE_ROLES,
+    raw: { contentType: 'text/event-stream' },
+    handle: async ({ res }) => {
+      await consoleHub(ctx).attach(res);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/devices/:deviceId/snapshot',
+    summary: "A camera's snapshot now (JPEG), fetched with the device's credentials",
+    access: CONSOLE_ROLES,
+    raw: { contentType: 'image/jpeg' },
+    handle: async ({ params, res }) => {
+      const image = await cameraSnapshot(ctx, params.deviceId);
+      res.type('image/jpeg').setHeader('cache-control', 'no-store');
+      res.send(Buffer.from(image));
+    },
+  }),
+];

@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import type { ApiContext } from '../context';
+import { defineRoute } from '../http/route';
+import { filingView, getFiling, listFilings, listPlans, planRequest, planView, startAnnualPlan } from '../use-cases/annual-plan';
+import {
+  ballotRequest,
+  ballotsEvidence,
+  castBallot,
+  EVIDENCE_READERS,
+  fileObjection,
+  getParticipation,
+  getVote,
+  listVotes,
+  objectionRequest,
+  participationView,
+  proxyRequest,
+  recordProxy,
+  requestVote,
+  rollEvidence,
+  voteRequest,
+  voteView,
+} from '../use-cases/owners-vote';
+import { votePdf } from '../use-cases/vote-evidence-pdf';
+
+const PLAN_STARTERS = ['management', 'admin'] as const;
+const VOTE_ORGANISERS = ['committee-member', 'management', 'admin'] as const;
+const FILING_READERS = ['committee-member', 'management', 'tech-supervisor', 'finance', 'auditor', 'admin'] as const;
+
+/** P2.1a–c: annual plans, committee filings and owners' votes. */
+export const governanceRoutes = (ctx: ApiContext) => [
+  defineRoute({
+    method: 'post',
+    path: '/plans',
+    summary: "Start a year's annual plan (P2.1a); idempotent on planId",
+    access: PLAN_STARTERS,
+    body: planRequest,
+    response: z.object({ workflowId: z.string() }),
+    status: 201,
+    handle: ({ user, body }) => startAnnualPlan(ctx, user, body),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/plans',
+    summary: 'Approved annual plans and their projects (P2.1a–c)',
+    access: FILING_READERS,
+    response: z.object({ items: z.array(planView) }),
+    handle: () => listPlans(ctx),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/filings',
+    summary: "Filings with the owners' committee and their receipts (P2.1c)",
+    access: FILING_READERS,
+    response: z.object({ items: z.array(filingView) }),
+    handle: () => listFilings(ctx),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/filings/:workflowId',
+    summary: 'One filing with its dated package',
+    access: FILING_READERS,
+    response: filingView.extend({ package: z.record(z.string(), z.unknown()) }),
+    handle: ({ params }) => getFiling(ctx, params.workflowId),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/votes',
+    summary: "Put a matter to the owners' vote (P2.1c, art. 278); idempotent on voteId",
+    access: VOTE_ORGANISERS,
+    body: voteRequest,
+    response: z.object({ workflowId: z.string(), voteId: z.string() }),
+    status: 201,
+    handle: ({ user, body }) => requestVote(ctx, user, body),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/votes',
+    summary: "Owners' votes, with live participation and the signed-in owner's ballot",
+    access: 'signed-in',
+    response: z.object({ items: z.array(voteView) }),
+    handle: ({ user }) => listVotes(ctx, user),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/votes/:voteId',
+    summary: "One owners' vote",
+    access: 'signed-in',
+    response: voteView,
+    handle: ({ user, params }) => getVote(ctx, user, params.voteId),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/votes/:voteId/participation',
+    summary: 'Live participation by area and by head count',
+    access: 'signed-in',
+    response: participationView.extend({ status: z.string() }),
+    handle: ({ params }) => getParticipation(ctx, params.voteId),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/votes/:voteId/ballots',
+    summary: 'Cast the ballot of the signed-in owner (or as their recorded proxy); repeating it is harmless',
+    access: ['owner', 'committee-member'],
+    body: ballotRequest,
+    response: z.object({ voterId: z.string(), choice: z.string(), castAt: z.string(), repeated: z.boolean(), participation: participationView }),
+    handle: ({ user, params, body }) => castBallot(ctx, user, params.voteId, body),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/votes/:voteId/proxy',
+    summary: 'Record a proxy (another owner or a named person) who casts your ballot',
+    access: ['owner'],
+    body: proxyRequest,
+    response: z.object({ voterId: z.string(), proxyOwnerId: z.string().nullable(), proxyName: z.string() }),
+    handle: ({ user, params, body }) => recordProxy(ctx, user, params.voteId, body),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/votes/:voteId/objections',
+    summary: 'Object to the published result within the objection period',
+    access: ['owner'],
+    body: objectionRequest,
+    response: z.object({ voteId: z.string(), filed: z.boolean() }),
+    status: 201,
+    handle: ({ user, params, body }) => fileObjection(ctx, user, params.voteId, body),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/votes/:voteId/evidence/roll.csv',
+    summary: 'The frozen voter roll; its SHA-256 is the rollDigest',
+    access: EVIDENCE_READERS,
+    raw: { contentType: 'text/csv' },
+    handle: async ({ params, res }) => {
+      const csv = await rollEvidence(ctx, params.voteId);
+      res.type('text/csv; charset=utf-8').attachment(`${params.voteId}-roll.csv`).send(Buffer.from(csv, 'utf8'));
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/votes/:voteId/evidence/ballots.csv',
+    summary: 'The counted ballots; their SHA-256 is the ballotsDigest',
+    access: EVIDENCE_READERS,
+    raw: { contentType: 'text/csv' },
+    handle: async ({ params, res }) => {
+      const csv = await ballotsEvidence(ctx, params.voteId);
+      res.type('text/csv; charset=utf-8').attachment(`${params.voteId}-ballots.csv`).send(Buffer.from(csv, 'utf8'));
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/votes/:voteId/evidence.pdf',
+    summary: 'The evidence pack: tally, digests of the roll and the ballots, every voter and ballot',
+    access: EVIDENCE_READERS,
+    raw: { contentType: 'application/pdf' },
+    handle: async ({ params, res }) => {
+      const pdf = await votePdf(ctx, params.voteId);
+      res.type('application/pdf').attachment(`${params.voteId}-evidence.pdf`).send(pdf);
+    },
+  }),
+];

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import type { ApiContext } from '../context';
+import { defineRoute } from '../http/route';
+import {
+  bidReceipt,
+  bidRequest,
+  bidView,
+  getBid,
+  getProcurement,
+  listBids,
+  listProcurements,
+  myBidReceipt,
+  PROCUREMENT_READERS,
+  procurementDetail,
+  procurementRequest,
+  procurementSummary,
+  startProcurement,
+  submitBid,
+} from '../use-cases/procurement';
+
+export const procurementRoutes = (ctx: ApiContext) => [
+  defineRoute({
+    method: 'post',
+    path: '/procurements',
+    summary: 'Start the procurement of a project (P2.2b); idempotent on projectId',
+    access: ['procurement', 'management', 'admin'],
+    body: procurementRequest,
+    response: z.object({ workflowId: z.string() }),
+    status: 201,
+    handle: ({ user, body }) => startProcurement(ctx, user, body),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/procurements',
+    summary: 'Procurements (suppliers: those they are invited to)',
+    access: PROCUREMENT_READERS,
+    response: z.object({ items: z.array(procurementSummary) }),
+    handle: ({ user }) => listProcurements(ctx, user),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/procurements/:workflowId',
+    summary: 'A procurement: invitations; after the opening its bids, panel, scores, award and contract',
+    access: PROCUREMENT_READERS,
+    response: procurementDetail,
+    handle: ({ user, params }) => getProcurement(ctx, user, params.workflowId),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/procurements/:workflowId/bids',
+    summary: 'Submit a sealed bid (invited, qualified supplier; before the deadline); returns the receipt',
+    access: ['vendor'],
+    body: bidRequest,
+    response: bidReceipt,
+    status: 201,
+    handle: ({ user, params, body }) => submitBid(ctx, user, params.workflowId, body),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/procurements/:workflowId/bids/mine',
+    summary: "The receipt of my company's sealed bid (hash and time)",
+    access: ['vendor'],
+    response: bidReceipt,
+    handle: ({ user, params }) => myBidReceipt(ctx, user, params.workflowId),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/procurements/:workflowId/bids',
+    summary: 'The bids, readable only after the opening (403 before it, for every role)',
+    access: PROCUREMENT_READERS,
+    response: z.object({ items: z.array(bidView) }),
+    handle: ({ user, params }) => listBids(ctx, user, params.workflowId),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/procurements/:workflowId/bids/:bidId',
+    summary: 'One bid, readable only after the opening (403 before it, for every role)',
+    access: PROCUREMENT_READERS,
+    response: bidView,
+    handle: ({ user, params }) => getBid(ctx, user, params.workflowId, params.bidId),
+  }),
+];

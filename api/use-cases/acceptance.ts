@@ -1,0 +1,48 @@
+import { asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { acceptanceReports, acceptanceSignatures, acceptanceTeamMembers, users } from '../../db/schema';
+import type { ApiContext } from '../context';
+import { notFound } from '../http/problem';
+
+export const ACCEPTANCE_VIEWERS = ['technician', 'tech-supervisor', 'procurement', 'management', 'finance', 'committee-member', 'auditor', 'admin'] as const;
+
+export const acceptanceView = z.object({
+  workflowId: z.string(),
+  team: z.array(z.object({ userId: z.string(), displayName: z.string(), department: z.string() })),
+  signatures: z.array(z.object({ round: z.number(), userId: z.string(), signedAs: z.string(), signedAt: z.string() })),
+  report: z.object({ rounds: z.number(), checklist: z.unknown(), warrantyStartsAt: z.string().nullable(), warrantyEndsAt: z.string().nullable(), createdAt: z.string() }).nullable(),
+});
+
+/** P2.3c: the team, the signatures and, once passed, the report of an acceptance. */
+export async function getAcceptance(ctx: ApiContext, workflowId: string) {
+  const [team, signatures, [report]] = await Promise.all([
+    ctx.db
+      .select({ userId: acceptanceTeamMembers.userId, displayName: users.displayName, department: acceptanceTeamMembers.department })
+      .from(acceptanceTeamMembers)
+      .innerJoin(users, eq(users.id, acceptanceTeamMembers.userId))
+      .where(eq(acceptanceTeamMembers.workflowId, workflowId)),
+    ctx.db.select().from(acceptanceSignatures).where(eq(acceptanceSignatures.workflowId, workflowId)).orderBy(asc(acceptanceSignatures.round), asc(acceptanceSignatures.signedAt)),
+    ctx.db.select().from(acceptanceReports).where(eq(acceptanceReports.workflowId, workflowId)),
+  ]);
+  if (team.length === 0 && !report) throw notFound(`no acceptance ${workflowId}`);
+  return {
+    workflowId,
+    team,
+    signatures: signatures.map((signature) => ({ round: signature.round, userId: signature.userId, signedAs: signature.signedAs, signedAt: signature.signedAt.toISOString() })),
+    report: report
+      ? {
+          rounds: report.rounds,
+          checklist: report.checklist,
+          warrantyStartsAt: report.warrantyStartsAt?.toISOString() ?? null,
+          warrantyEndsAt: report.warrantyEndsAt?.toISOString() ?? null,
+          createdAt: report.createdAt.toISOString(),
+        }
+      : null,
+  };
+}
+
+export async function getAcceptanceReportPdf(ctx: ApiContext, workflowId: string): Promise<Buffer> {
+  const [report] = await ctx.db.select({ pdf: acceptanceReports.pdf }).from(acceptanceReports).where(eq(acceptanceReports.workflowId, workflowId));
+  if (!report) throw notFound(`no acceptance report for ${workflowId}`);
+  return Buffer.from(report.pdf, 'base64');
+}

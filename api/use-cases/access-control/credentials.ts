@@ -1,0 +1,160 @@
+import { and, eq, inArray, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import { doorsOfPerson, hasNonFaceCredential, liveFaceConsent } from '../../../activities/access-control';
+import { attachments, credentials } from '../../../db/schema';
+import type { AccessRevocationInput } from '../../../workflows/access-revocation/messages';
+import type { CredentialEnrolmentInput } from '../../../workflows/credential-enrolment/messages';
+import type { SessionUser } from '../../auth/session';
+import type { ApiContext } from '../../context';
+import { notFound, unprocessable } from '../../http/problem';
+import { AccessRefusal, actorOf, dataUrl, personOrNotFound } from './shared';
+import { startProcess } from '../start-process';
+
+const cardNo = z.string().trim().regex(/^[0-9A-Fa-f]{4,20}$/, '4 to 20 digits (decimal or hex)');
+const pin = z.string().regex(/^\d{4,8}$/, '4 to 8 digits');
+const faceImage = z
+  .string()
+  .regex(/^data:image\/jpeg;base64,[A-Za-z0-9+/=]+$/, 'a JPEG data URL')
+  .max(1_400_000, 'at most 1 MB');
+
+/** The secret part of each kind; a face image, fingerprint template or PIN is stored as an attachment. */
+export const credentialMaterial = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('card'), cardNo }),
+  z.object({ kind: z.literal('pin'), pin }),
+  z.object({ kind: z.literal('face'), faceImage }),
+  z.object({ kind: z.literal('fingerprint'), fingerIndex: z.number().int().min(1).max(10), template: z.base64().min(8).max(20_000) }),
+]);
+
+export const enrolRequest = z.object({
+  /** Chosen by the client once, so a retried request enrols one credential. */
+  credentialId: z.uuid(),
+  validUntil: z.iso.datetime({ offset: true }).optional(),
+  credential: credentialMaterial,
+});
+export type EnrolRequest = z.infer<typeof enrolRequest>;
+
+export const credentialWorkflowId = (credentialId: string) => `credential-enrolment-${credentialId}`;
+
+/** Writes the credential and its secret; nothing is written when the request is refused. */
+export async function storeCredential(
+  ctx: ApiContext,
+  user: SessionUser,
+  input: { credentialId: string; personId: string; material: z.infer<typeof credentialMaterial>; validFrom: Date; validUntil: Date; workflowId: string },
+) {
+  const { material, credentialId } = input;
+  await ctx.db.transaction(async (tx) => {
+    const existing = await tx.query.credentials.findFirst({ where: eq(credentials.id, credentialId) });
+    if (existing) {
+      if (existing.personId !== input.personId || existing.kind !== material.kind) throw new AccessRefusal('IdTaken', 'credentialId', 'this id is already another credential');
+      return;
+    }
+    let secretId: string | null = null;
+    if (material.kind !== 'card') {
+      const secret =
+        material.kind === 'face'
+          ? dataUrl(material.faceImage)
+          : material.kind === 'pin'
+            ? { contentType: 'text/x-pin', content: material.pin }
+            : { contentType: 'application/x-fingerprint-template', content: material.template };
+      secretId = `secret-${credentialId}`;
+      await tx.insert(attachments).values({ id: secretId, ...secret, uploadedBy: user.id });
+    }
+    await tx.insert(credentials).values({
+      id: credentialId,
+      personId: input.personId,
+      kind: material.kind,
+      cardNo: material.kind === 'card' ? material.cardNo.toUpperCase() : null,
+      fingerIndex: material.kind === 'fingerprint' ? material.fingerIndex : null,
+      secretId,
+      status: 'enrolling',
+      validFrom: input.validFrom,
+      validUntil: input.validUntil,
+      workflowId: input.workflowId,
+      createdBy: user.id,
+    });
+  });
+}
+
+/**
+ * P4.2b: enrols a credential on the doors of the person's area. A face is refused unless the person's
+ * own consent is on record (PIPL art. 26, 29 → 422 on `kind`) and the person also has a non-face way
+ * in (SPC face-recognition provisions art. 10 → 409 on `kind`).
+ */
+export async function enrolCredential(ctx: ApiContext, user: SessionUser, personId: string, request: EnrolRequest) {
+  const person = await personOrNotFound(ctx, personId);
+  if (person.status === 'left') throw new AccessRefusal('PersonLeft', 'personId', 'the person has moved out or left');
+  if (person.kind === 'visitor') throw unprocessable('visitors get their credential with a visitor pass', [{ field: 'personId', message: 'a visitor' }]);
+  const already = await ctx.db.query.credentials.findFirst({ where: eq(credentials.id, request.credentialId) });
+  if (!already && request.credential.kind === 'face') {
+    if (!(await liveFaceConsent(ctx.db, personId))) {
+      throw new AccessRefusal('FaceConsentMissing', 'credential.kind', "a face is enrolled only with the person's own recorded consent; offer a card, fingerprint or PIN instead");
+    }
+    if (!(await hasNonFaceCredential(ctx.db, personId))) {
+      throw new AccessRefusal('NoOtherWayIn', 'credential.kind', 'enrol a card, fingerprint or PIN first: a face may not be the only way in');
+    }
+  }
+  const validFrom = new Date();
+  const validUntil = request.validUntil ? new Date(request.validUntil) : new Date(validFrom.getTime() + ctx.settings.accessControl.credentialValidityMs);
+  if (validUntil <= validFrom) throw unprocessable('the credential would never be valid', [{ field: 'validUntil', message: 'must be in the future' }]);
+  const workflowId = credentialWorkflowId(request.credentialId);
+  const { credentialId, credential: material } = request;
+  await storeCredential(ctx, user, { credentialId, personId, material, validFrom, validUntil, workflowId });
+  const input: CredentialEnrolmentInput = {
+    credentialId,
+    personId,
+    personName: person.name,
+    kind: material.kind,
+    deviceIds: await doorsOfPerson(ctx.db, personId),
+    requestedBy: actorOf(user),
+    retry: ctx.settings.accessControl.deviceRetry,
+  };
+  await startProcess(ctx, { workflowType: 'credentialEnrolment', workflowId, input, process: 'credential-enrolment', title: `${material.kind}: ${person.name}`, startedBy: user.id });
+  return { workflowId, credentialId };
+}
+
+export const revokeRequest = z.object({ requestId: z.uuid() });
+export const leaveRequest = z.object({ requestId: z.uuid(), reason: z.enum(['moved-out', 'left']) });
+
+export const revocationWorkflowId = (requestId: string) => `access-revocation-${requestId}`;
+
+/** P4.2b: withdraws one credential on every device; the last non-face way in stays while a face is active. */
+export async function revokeCredential(ctx: ApiContext, user: SessionUser, credentialId: string, request: z.infer<typeof revokeRequest>) {
+  const credential = await ctx.db.query.credentials.findFirst({ where: eq(credentials.id, credentialId) });
+  if (!credential) throw notFound(`no credential ${credentialId}`);
+  const person = await personOrNotFound(ctx, credential.personId);
+  if (credential.kind !== 'face') {
+    const liveFace = await ctx.db.query.credentials.findFirst({
+      where: and(eq(credentials.personId, person.id), eq(credentials.kind, 'face'), inArray(credentials.status, ['enrolling', 'active'])),
+    });
+    if (liveFace && !(await hasNonFaceCredential(ctx.db, person.id, credentialId))) {
+      throw new AccessRefusal('LastOtherWayIn', 'credentialId', 'this is the last way in besides the face: enrol another card, fingerprint or PIN first');
+    }
+  }
+  const input: AccessRevocationInput = {
+    personId: person.id,
+    personName: person.name,
+    reason: 'credential',
+    credentialIds: [credentialId],
+    requestedBy: actorOf(user),
+    retry: ctx.settings.accessControl.deviceRetry,
+  };
+  const workflowId = revocationWorkflowId(request.requestId);
+  await ctx.db.update(credentials).set({ status: 'revoking' }).where(and(eq(credentials.id, credentialId), ne(credentials.status, 'revoked')));
+  return startProcess(ctx, { workflowType: 'accessRevocation', workflowId, input, process: 'access-revocation', title: `Revoke ${credential.kind}: ${person.name}`, startedBy: user.id });
+}
+
+/** P4.2b: an owner moved out or a staff member left: every credential goes, on every device. */
+export async function recordLeaving(ctx: ApiContext, user: SessionUser, personId: string, request: z.infer<typeof leaveRequest>) {
+  const person = await personOrNotFound(ctx, personId);
+  if (request.reason === 'left' && person.kind !== 'staff') throw unprocessable('only staff leave; owners and residents move out', [{ field: 'reason', message: `a ${person.kind} moves out` }]);
+  if (request.reason === 'moved-out' && person.kind === 'staff') throw unprocessable('staff leave; they do not move out', [{ field: 'reason', message: 'staff leave' }]);
+  const input: AccessRevocationInput = { personId, personName: person.name, reason: request.reason, requestedBy: actorOf(user), retry: ctx.settings.accessControl.deviceRetry };
+  return startProcess(ctx, {
+    workflowType: 'accessRevocation',
+    workflowId: revocationWorkflowId(request.requestId),
+    input,
+    process: 'access-revocation',
+    title: `Revoke access: ${person.name} (${request.reason})`,
+    startedBy: user.id,
+  });
+}

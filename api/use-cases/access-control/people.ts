@@ -1,0 +1,152 @@
+import { asc, desc, eq, inArray, isNull, and } from 'drizzle-orm';
+import { z } from 'zod';
+import {
+  ACCESS_PERSON_KINDS,
+  accessPeople,
+  CREDENTIAL_KINDS,
+  credentialDevices,
+  credentials,
+  faceConsents,
+  faceDeletions,
+  owners,
+  units,
+  users,
+} from '../../../db/schema';
+import type { SessionUser } from '../../auth/session';
+import type { ApiContext } from '../../context';
+import { forbidden, unprocessable } from '../../http/problem';
+import { AccessRefusal, deviceSafeId, isAccessReader, personOrNotFound } from './shared';
+
+export const personRequest = z.object({
+  /** Chosen by the client once, so a retried request registers one person. */
+  personId: z.uuid(),
+  kind: z.enum(ACCESS_PERSON_KINDS).exclude(['visitor']),
+  name: z.string().trim().min(1).max(200),
+  ownerId: z.string().min(1).optional(),
+  userId: z.string().min(1).optional(),
+  unitId: z.string().min(1).optional(),
+});
+
+const deviceState = z.object({ deviceId: z.string(), state: z.string(), lastError: z.string().nullable() });
+export const credentialView = z.object({
+  id: z.string(),
+  kind: z.enum(CREDENTIAL_KINDS),
+  /** Only the last digits of a card: enough to recognise it, not to clone it. */
+  cardHint: z.string().nullable(),
+  status: z.string(),
+  validFrom: z.string(),
+  validUntil: z.string(),
+  workflowId: z.string(),
+  revokedReason: z.string().nullable(),
+  devices: z.array(deviceState),
+});
+export const consentView = z.object({
+  id: z.string(),
+  scope: z.string(),
+  method: z.string(),
+  recordedBy: z.string(),
+  consentedAt: z.string(),
+  withdrawnAt: z.string().nullable(),
+});
+export const personSummary = z.object({
+  id: z.string(),
+  kind: z.enum(ACCESS_PERSON_KINDS),
+  name: z.string(),
+  ownerId: z.string().nullable(),
+  userId: z.string().nullable(),
+  unitId: z.string().nullable(),
+  status: z.enum(['active', 'left']),
+  faceConsent: z.boolean(),
+  credentialKinds: z.array(z.enum(CREDENTIAL_KINDS)),
+});
+export const personDetail = personSummary.extend({
+  credentials: z.array(credentialView),
+  consents: z.array(consentView),
+  deletions: z.array(z.object({ id: z.string(), status: z.string(), requestedAt: z.string(), workflowId: z.string() })),
+});
+
+/** P4.2b: registers a person who may hold credentials; idempotent on personId. */
+export async function registerPerson(ctx: ApiContext, request: z.infer<typeof personRequest>) {
+  const missing = (field: string, what: string) => unprocessable(`unknown ${what}`, [{ field, message: `no such ${what}` }]);
+  if (request.ownerId && !(await ctx.db.query.owners.findFirst({ where: eq(owners.id, request.ownerId) }))) throw missing('ownerId', 'owner');
+  if (request.userId && !(await ctx.db.query.users.findFirst({ where: eq(users.id, request.userId) }))) throw missing('userId', 'user');
+  if (request.unitId && !(await ctx.db.query.units.findFirst({ where: eq(units.id, request.unitId) }))) throw missing('unitId', 'unit');
+  if (request.kind === 'owner' && !request.ownerId) throw unprocessable('an owner is linked to the owner register', [{ field: 'ownerId', message: 'required for an owner' }]);
+  if (request.kind === 'resident' && !request.unitId) throw unprocessable('a resident lives in a unit', [{ field: 'unitId', message: 'required for a resident' }]);
+  const row = { id: deviceSafeId('p', request.personId), kind: request.kind, name: request.name, ownerId: request.ownerId ?? null, userId: request.userId ?? null, unitId: request.unitId ?? null };
+  await ctx.db.insert(accessPeople).values(row).onConflictDoNothing();
+  const stored = await personOrNotFound(ctx, row.id);
+  if (stored.kind !== row.kind || stored.name !== row.name) throw new AccessRefusal('IdTaken', 'personId', 'this id is already another person');
+  return summaries(ctx, [stored]).then((list) => list[0]);
+}
+
+async function summaries(ctx: ApiContext, people: Array<typeof accessPeople.$inferSelect>) {
+  const ids = people.map((person) => person.id);
+  const [live, consents] = ids.length
+    ? await Promise.all([
+        ctx.db
+          .select({ personId: credentials.personId, kind: credentials.kind })
+          .from(credentials)
+          .where(and(inArray(credentials.personId, ids), inArray(credentials.status, ['enrolling', 'active', 'revoking']))),
+        ctx.db.select({ personId: faceConsents.personId }).from(faceConsents).where(and(inArray(faceConsents.personId, ids), isNull(faceConsents.withdrawnAt))),
+      ])
+    : [[], []];
+  return people.map((person) => ({
+    id: person.id,
+    kind: person.kind,
+    name: person.name,
+    ownerId: person.ownerId,
+    userId: person.userId,
+    unitId: person.unitId,
+    status: person.status,
+    faceConsent: consents.some((consent) => consent.personId === person.id),
+    credentialKinds: [...new Set(live.filter((row) => row.personId === person.id).map((row) => row.kind))].sort(),
+  }));
+}
+
+/** Staff see everyone; an owner sees the people linked to their own sign-in (themselves). */
+export async function listPeople(ctx: ApiContext, user: SessionUser) {
+  const people = isAccessReader(user)
+    ? await ctx.db.select().from(accessPeople).orderBy(asc(accessPeople.kind), asc(accessPeople.name), asc(accessPeople.id))
+    : await ctx.db.select().from(accessPeople).where(eq(accessPeople.userId, user.id));
+  return { items: await summaries(ctx, people) };
+}
+
+export async function getPerson(ctx: ApiContext, user: SessionUser, personId: string) {
+  const person = await personOrNotFound(ctx, personId);
+  if (!isAccessReader(user) && person.userId !== user.id) throw forbidden('you can see your own access record only');
+  const [summary] = await summaries(ctx, [person]);
+  const credentialRows = await ctx.db.select().from(credentials).where(eq(credentials.personId, personId)).orderBy(desc(credentials.createdAt));
+  const placed = credentialRows.length
+    ? await ctx.db.select().from(credentialDevices).where(inArray(credentialDevices.credentialId, credentialRows.map((row) => row.id)))
+    : [];
+  const consentRows = await ctx.db.select().from(faceConsents).where(eq(faceConsents.personId, personId)).orderBy(desc(faceConsents.consentedAt));
+  const deletionRows = await ctx.db.select().from(faceDeletions).where(eq(faceDeletions.personId, personId)).orderBy(desc(faceDeletions.requestedAt));
+  return {
+    ...summary,
+    credentials: credentialRows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      cardHint: row.cardNo ? `…${row.cardNo.slice(-4)}` : null,
+      status: row.status,
+      validFrom: row.validFrom.toISOString(),
+      validUntil: row.validUntil.toISOString(),
+      workflowId: row.workflowId,
+      revokedReason: row.revokedReason,
+      devices: placed
+        .filter((entry) => entry.credentialId === row.id)
+        .map((entry) => ({ deviceId: entry.deviceId, state: entry.state, lastError: entry.lastError }))
+        .sort((a, b) => a.deviceId.localeCompare(b.deviceId)),
+    })),
+    consents: consentRows.map((row) => ({
+      id: row.id,
+      scope: row.scope,
+      method: row.method,
+      recordedBy: row.recordedBy,
+      consentedAt: row.consentedAt.toISOString(),
+      withdrawnAt: row.withdrawnAt?.toISOString() ?? null,
+    })),
+    deletions: deletionRows.map((row) => ({ id: row.id, status: row.status, requestedAt: row.requestedAt.toISOString(), workflowId: row.workflowId })),
+  };
+}
+

@@ -1,0 +1,81 @@
+import { and, eq } from 'drizzle-orm';
+import { accessPeople, unitOwners } from '../../../db/schema';
+import type { SessionUser } from '../../auth/session';
+import type { ApiContext } from '../../context';
+import { conflict, forbidden, HttpProblem, notFound, unprocessable } from '../../http/problem';
+
+/** Who runs access control (P4.2b): administration, security and management. */
+export const ACCESS_STAFF = ['admin', 'guard', 'security-supervisor', 'management'] as const;
+/** Who may record a move-out or a leaver: the access staff and HR. */
+export const LEAVE_RECORDERS = [...ACCESS_STAFF, 'hr'] as const;
+/** Who may read people, credentials and the deletion log. */
+export const ACCESS_READERS = [...ACCESS_STAFF, 'hr', 'auditor'] as const;
+
+export const isAccessStaff = (user: SessionUser) => user.roles.some((role) => (ACCESS_STAFF as readonly string[]).includes(role));
+export const isAccessReader = (user: SessionUser) => user.roles.some((role) => (ACCESS_READERS as readonly string[]).includes(role));
+
+/**
+ * A rule of access control that refuses a request (P4.2b; PIPL art. 26; SPC face-recognition
+ * provisions), with the field at fault. `refusalProblem` turns it into 422 or 409.
+ */
+export type AccessRefusalType = 'FaceConsentMissing' | 'NoOtherWayIn' | 'PersonLeft' | 'LastOtherWayIn' | 'IdTaken';
+
+export class AccessRefusal extends Error {
+  constructor(
+    readonly type: AccessRefusalType,
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AccessRefusal';
+  }
+}
+
+/** A missing consent is unprocessable content; the others conflict with the person's current state. */
+export function refusalProblem(refusal: AccessRefusal): HttpProblem {
+  const errors = [{ field: refusal.field, message: `${refusal.type}: ${refusal.message}` }];
+  return refusal.type === 'FaceConsentMissing' ? unprocessable(refusal.message, errors) : conflict(refusal.message, errors);
+}
+
+/** Runs a use case, turning its access refusals into problems. */
+export async function refusing<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof AccessRefusal) throw refusalProblem(error);
+    throw error;
+  }
+}
+
+export async function personOrNotFound(ctx: ApiContext, personId: string) {
+  const person = await ctx.db.query.accessPeople.findFirst({ where: eq(accessPeople.id, personId) });
+  if (!person) throw notFound(`no person ${personId}`);
+  return person;
+}
+
+/** An owner acts for themselves only: the person whose record is linked to their own sign-in. */
+export async function personForActor(ctx: ApiContext, user: SessionUser, personId: string, what: string) {
+  const person = await personOrNotFound(ctx, personId);
+  if (!isAccessStaff(user) && person.userId !== user.id) throw forbidden(`you can ${what} for yourself only`, [{ field: 'personId', message: 'not you' }]);
+  return person;
+}
+
+export async function ownsUnit(ctx: ApiContext, user: SessionUser, unitId: string) {
+  if (!user.ownerId) return false;
+  return Boolean(await ctx.db.query.unitOwners.findFirst({ where: and(eq(unitOwners.unitId, unitId), eq(unitOwners.ownerId, user.ownerId)) }));
+}
+
+export const actorOf = (user: SessionUser) => ({ userId: user.id, displayName: user.displayName });
+
+
+/**
+ * The id a person is known by on the door controllers (ISAPI employeeNo, at most 32 characters):
+ * a prefix and the client's UUID without dashes, so a retried request maps to the same person.
+ */
+export const deviceSafeId = (prefix: 'p' | 'v', uuid: string) => `${prefix}${uuid.replace(/-/g, '').slice(0, 31)}`;
+
+/** A data URL's media type and base64 content. */
+export function dataUrl(value: string): { contentType: string; content: string } {
+  const [, contentType, content] = /^data:([^;]+);base64,(.*)$/s.exec(value)!;
+  return { contentType, content };
+}

@@ -1,0 +1,139 @@
+import { asc, desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { acceptanceReports, deliveries, deliveryIssues, deliveryMilestones, progressReports, vendors } from '../../db/schema';
+import type { ProjectDeliveryInput } from '../../workflows/project-delivery/messages';
+import type { SessionUser } from '../auth/session';
+import type { ApiContext } from '../context';
+import { notFound, unprocessable } from '../http/problem';
+import { startProcess } from './start-process';
+
+export const DELIVERY_STARTERS = ['procurement', 'tech-supervisor', 'management', 'admin'] as const;
+export const DELIVERY_VIEWERS = ['technician', 'tech-supervisor', 'procurement', 'management', 'finance', 'committee-member', 'auditor', 'admin'] as const;
+
+export const deliveryRequest = z.object({
+  contractId: z.string().trim().min(1).max(200),
+  procurementWorkflowId: z.string().trim().min(1).max(300).optional(),
+  projectId: z.string().trim().min(1).max(200),
+  vendorId: z.string().min(1),
+  title: z.string().trim().min(3).max(300),
+  deliveryDate: z.iso.datetime({ offset: true }),
+});
+
+/** One delivery per contract: the id follows from the contract, so a retried start joins it. */
+export const deliveryWorkflowId = (contractId: string) => `project-delivery-${contractId}`;
+
+/** P2.3a: starts the delivery of a signed contract on demand (procurement starts it as a child). */
+export async function startDelivery(ctx: ApiContext, user: SessionUser, request: z.infer<typeof deliveryRequest>) {
+  const vendor = await ctx.db.query.vendors.findFirst({ where: eq(vendors.id, request.vendorId) });
+  if (!vendor) throw unprocessable('unknown supplier', [{ field: 'vendorId', message: 'no such supplier' }]);
+  const workflowId = deliveryWorkflowId(request.contractId);
+  const input: ProjectDeliveryInput = { ...request, ...(ctx.settings.delivery ? { timings: ctx.settings.delivery } : {}) };
+  await startProcess(ctx, { workflowType: 'projectDelivery', workflowId, input: input, process: 'project-delivery', title: request.title, startedBy: user.id });
+  await ctx.db
+    .insert(deliveries)
+    .values({ ...request, workflowId, procurementWorkflowId: request.procurementWorkflowId ?? null, deliveryDate: new Date(request.deliveryDate), status: 'planning' })
+    .onConflictDoNothing();
+  return { workflowId };
+}
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+export const deliverySummary = z.object({
+  workflowId: z.string(),
+  contractId: z.string(),
+  procurementWorkflowId: z.string().nullable(),
+  projectId: z.string(),
+  vendorId: z.string(),
+  vendorName: z.string(),
+  title: z.string(),
+  status: z.string(),
+  system: z.string().nullable(),
+  deliveryDate: z.string(),
+  projectLead: z.string().nullable(),
+  acceptanceWorkflowId: z.string().nullable(),
+  warrantyStartsAt: z.string().nullable(),
+  warrantyEndsAt: z.string().nullable(),
+});
+
+export const deliveryDetail = deliverySummary.extend({
+  phases: z.unknown(),
+  qualityRequirements: z.string().nullable(),
+  milestones: z.array(z.object({ milestoneId: z.string(), name: z.string(), dueAt: z.string(), reachedAt: z.string().nullable(), overdueAt: z.string().nullable() })),
+  reports: z.array(z.object({ taskId: z.string(), reportedBy: z.string(), reportedAt: z.string(), summary: z.string(), percentComplete: z.number(), milestonesReached: z.array(z.string()), deliveryComplete: z.boolean() })),
+  issues: z.array(z.object({ id: z.string(), title: z.string(), severity: z.string(), source: z.string(), raisedBy: z.string(), raisedAt: z.string() })),
+  acceptanceReport: z.object({ workflowId: z.string(), rounds: z.number(), createdAt: z.string() }).nullable(),
+});
+
+type DeliveryRow = typeof deliveries.$inferSelect & { vendorName: string };
+
+const summary = (row: DeliveryRow): z.infer<typeof deliverySummary> => ({
+  workflowId: row.workflowId,
+  contractId: row.contractId,
+  procurementWorkflowId: row.procurementWorkflowId,
+  projectId: row.projectId,
+  vendorId: row.vendorId,
+  vendorName: row.vendorName,
+  title: row.title,
+  status: row.status,
+  system: row.system,
+  deliveryDate: row.deliveryDate.toISOString(),
+  projectLead: row.projectLead,
+  acceptanceWorkflowId: row.acceptanceWorkflowId,
+  warrantyStartsAt: iso(row.warrantyStartsAt),
+  warrantyEndsAt: iso(row.warrantyEndsAt),
+});
+
+const selectDeliveries = (ctx: ApiContext) =>
+  ctx.db
+    .select({ delivery: deliveries, vendorName: vendors.name })
+    .from(deliveries)
+    .innerJoin(vendors, eq(vendors.id, deliveries.vendorId));
+
+/** The most recent deliveries (a community runs a handful a year, so one page suffices). */
+export async function listDeliveries(ctx: ApiContext) {
+  const rows = await selectDeliveries(ctx).orderBy(desc(deliveries.createdAt)).limit(200);
+  return { items: rows.map((row) => summary({ ...row.delivery, vendorName: row.vendorName })) };
+}
+
+export async function getDelivery(ctx: ApiContext, workflowId: string) {
+  const [row] = await selectDeliveries(ctx).where(eq(deliveries.workflowId, workflowId));
+  if (!row) throw notFound(`no delivery ${workflowId}`);
+  const [milestones, reports, issues, acceptance] = await Promise.all([
+    ctx.db.select().from(deliveryMilestones).where(eq(deliveryMilestones.workflowId, workflowId)).orderBy(asc(deliveryMilestones.dueAt)),
+    ctx.db.select().from(progressReports).where(eq(progressReports.workflowId, workflowId)).orderBy(asc(progressReports.reportedAt)),
+    ctx.db.select().from(deliveryIssues).where(eq(deliveryIssues.workflowId, workflowId)).orderBy(asc(deliveryIssues.raisedAt)),
+    ctx.db
+      .select({ workflowId: acceptanceReports.workflowId, rounds: acceptanceReports.rounds, createdAt: acceptanceReports.createdAt })
+      .from(acceptanceReports)
+      .where(eq(acceptanceReports.deliveryWorkflowId, workflowId)),
+  ]);
+  return {
+    ...summary({ ...row.delivery, vendorName: row.vendorName }),
+    phases: row.delivery.phases,
+    qualityRequirements: row.delivery.qualityRequirements,
+    milestones: milestones.map((milestone) => ({ milestoneId: milestone.milestoneId, name: milestone.name, dueAt: milestone.dueAt.toISOString(), reachedAt: iso(milestone.reachedAt), overdueAt: iso(milestone.overdueAt) })),
+    reports: reports.map((report) => ({ ...report, reportedAt: report.reportedAt.toISOString() })),
+    issues: issues.map((issue) => ({ id: issue.id, title: issue.title, severity: issue.severity, source: issue.source, raisedBy: issue.raisedBy, raisedAt: issue.raisedAt.toISOString() })),
+    acceptanceReport: acceptance[0] ? { ...acceptance[0], createdAt: acceptance[0].createdAt.toISOString() } : null,
+  };
+}
+
+export const issueRequest = z.object({
+  /** Chosen by the client once per entry, so a retried submission logs one issue. */
+  issueId: z.uuid(),
+  title: z.string().trim().min(3).max(500),
+  severity: z.enum(['low', 'medium', 'high']).default('medium'),
+});
+
+/** P2.3b: an entry in the delivery's issues log. */
+export async function logIssue(ctx: ApiContext, user: SessionUser, workflowId: string, request: z.infer<typeof issueRequest>) {
+  const delivery = await ctx.db.query.deliveries.findFirst({ where: eq(deliveries.workflowId, workflowId) });
+  if (!delivery) throw notFound(`no delivery ${workflowId}`);
+  await ctx.db
+    .insert(deliveryIssues)
+    .values({ id: request.issueId, workflowId, title: request.title, severity: request.severity, source: 'api', raisedBy: user.id })
+    .onConflictDoNothing();
+  const [issue] = await ctx.db.select().from(deliveryIssues).where(eq(deliveryIssues.id, request.issueId));
+  if (issue.workflowId !== workflowId) throw unprocessable('that issue id belongs to another delivery', [{ field: 'issueId', message: 'already used' }]);
+  return { id: issue.id, title: issue.title, severity: issue.severity, source: issue.source, raisedBy: issue.raisedBy, raisedAt: issue.raisedAt.toISOString() };
+}

@@ -1,0 +1,377 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { ballotsCsv, loadBallots, loadRoll, rollCsv } from '../../activities/vote-evidence';
+import { ballots, ownerVotes, voteObjections, voteProxies, voteRoll, voteRollOwners } from '../../db/schema';
+import { ownersVoteWorkflowId, voteRequest, type OwnersVoteInput, type VoteRequest } from '../../workflows/owners-vote/messages';
+import type { Art278Item } from '../../workflows/owners-vote/tally';
+import type { SessionUser } from '../auth/session';
+import type { ApiContext } from '../context';
+import { conflict, forbidden, notFound, unprocessable } from '../http/problem';
+import { startProcess } from './start-process';
+
+export { voteRequest };
+
+export const ballotRequest = z.object({
+  choice: z.enum(['for', 'against', 'abstain']),
+  /** A proxy casts for the voter who recorded them. */
+  onBehalfOf: z.string().min(1).optional(),
+});
+
+export const proxyRequest = z
+  .object({
+    proxyOwnerId: z.string().min(1).optional(),
+    proxyName: z.string().trim().min(2).max(200).optional(),
+  })
+  .refine((proxy) => proxy.proxyOwnerId || proxy.proxyName, { message: 'name another owner or a person', path: ['proxyName'] });
+
+export const objectionRequest = z.object({ reason: z.string().trim().min(3).max(4000) });
+
+const weight = z.object({ areaHundredths: z.number().int(), heads: z.number().int() });
+
+export const participationView = z.object({
+  area: z.number().int(),
+  heads: z.number().int(),
+  rollArea: z.number().int().nullable(),
+  rollHeads: z.number().int().nullable(),
+  areaPercent: z.number().nullable(),
+  headsPercent: z.number().nullable(),
+  /** Whether 2/3 of the area and of the heads already took part (art. 278), compared exactly. */
+  quorum: z.object({ area: z.boolean(), heads: z.boolean() }),
+});
+
+export const voteView = z.object({
+  voteId: z.string(),
+  workflowId: z.string(),
+  title: z.string(),
+  description: z.string(),
+  item: z.number().int(),
+  status: z.string(),
+  noticeAt: z.string(),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  objectionEndsAt: z.string().nullable(),
+  planWorkflowId: z.string().nullable(),
+  participation: participationView,
+  rollDigest: z.string().nullable(),
+  ballotsDigest: z.string().nullable(),
+  result: z
+    .object({
+      outcome: z.string(),
+      rule: z.string(),
+      quorum: z.object({ area: z.boolean(), heads: z.boolean() }),
+      approval: z.object({ area: z.boolean(), heads: z.boolean() }),
+      participating: weight,
+      totals: z.object({ roll: weight, for: weight, against: weight, abstain: weight }),
+    })
+    .nullable(),
+  /** For a signed-in owner: their place on the roll, their ballot, the proxy they recorded, and whom they hold a proxy for. */
+  me: z
+    .object({
+      voterId: z.string().nullable(),
+      ballot: z.object({ choice: z.string(), castAt: z.string(), castBy: z.string(), proxyName: z.string().nullable() }).nullable(),
+      proxy: z.object({ proxyOwnerId: z.string().nullable(), proxyName: z.string() }).nullable(),
+      proxyFor: z.array(z.object({ voterId: z.string(), label: z.string(), voted: z.boolean() })),
+    })
+    .nullable(),
+});
+export type VoteView = z.infer<typeof voteView>;
+
+type VoteRow = typeof ownerVotes.$inferSelect;
+
+const percent = (part: number, whole: number | null) => (whole ? Math.round((part * 10_000) / whole) / 100 : null);
+
+function participationOf(vote: Pick<VoteRow, 'participatingAreaHundredths' | 'participatingHeads' | 'rollAreaHundredths' | 'rollHeads'>) {
+  const area = vote.participatingAreaHundredths;
+  const heads = vote.participatingHeads;
+  const rollArea = vote.rollAreaHundredths;
+  const rollHeads = vote.rollHeads;
+  return {
+    area,
+    heads,
+    rollArea,
+    rollHeads,
+    areaPercent: percent(area, rollArea),
+    headsPercent: percent(heads, rollHeads),
+    quorum: {
+      area: rollArea !== null && rollArea > 0 && BigInt(area) * 3n >= BigInt(rollArea) * 2n,
+      heads: rollHeads !== null && rollHeads > 0 && BigInt(heads) * 3n >= BigInt(rollHeads) * 2n,
+    },
+  };
+}
+
+const EVIDENCE_READERS = ['committee-member', 'management', 'auditor', 'admin'] as const;
+export { EVIDENCE_READERS };
+
+/** P2.1c: the committee or management puts a matter to the owners; idempotent on voteId. */
+export async function requestVote(ctx: ApiContext, user: SessionUser, request: VoteRequest) {
+  const workflowId = ownersVoteWorkflowId(request.voteId);
+  const input: OwnersVoteInput = {
+    voteId: request.voteId,
+    title: request.title,
+    description: request.description,
+    item: request.item as Art278Item,
+    requestedBy: { userId: user.id, displayName: user.displayName },
+    timings: ctx.settings.governance.vote,
+  };
+  await startProcess(ctx, { workflowType: 'ownersVote', workflowId, input: input, process: 'owners-vote', title: `Owners' vote: ${request.title}`, startedBy: user.id });
+  return { workflowId, voteId: request.voteId };
+}
+
+async function findVote(ctx: ApiContext, voteId: string): Promise<VoteRow> {
+  const [vote] = await ctx.db.select().from(ownerVotes).where(eq(ownerVotes.voteId, voteId));
+  if (!vote) throw notFound(`no vote ${voteId}`);
+  return vote;
+}
+
+async function myPart(ctx: ApiContext, user: SessionUser, voteId: string): Promise<VoteView['me']> {
+  if (!user.ownerId) return null;
+  const [mine] = await ctx.db
+    .select({ voterId: voteRollOwners.voterId })
+    .from(voteRollOwners)
+    .where(and(eq(voteRollOwners.voteId, voteId), eq(voteRollOwners.ownerId, user.ownerId)));
+  const voterId = mine?.voterId ?? null;
+  const [ballot] = voterId ? await ctx.db.select().from(ballots).where(and(eq(ballots.voteId, voteId), eq(ballots.voterId, voterId))) : [];
+  const [proxy] = voterId ? await ctx.db.select().from(voteProxies).where(and(eq(voteProxies.voteId, voteId), eq(voteProxies.voterId, voterId))) : [];
+  const held = await ctx.db
+    .select({ voterId: voteProxies.voterId, label: voteRoll.label, voted: sql<boolean>`${ballots.voterId} is not null` })
+    .from(voteProxies)
+    .innerJoin(voteRoll, and(eq(voteRoll.voteId, voteProxies.voteId), eq(voteRoll.voterId, voteProxies.voterId)))
+    .leftJoin(ballots, and(eq(ballots.voteId, voteProxies.voteId), eq(ballots.voterId, voteProxies.voterId)))
+    .where(and(eq(voteProxies.voteId, voteId), eq(voteProxies.proxyOwnerId, user.ownerId)));
+  return {
+    voterId,
+    ballot: ballot ? { choice: ballot.choice, castAt: ballot.castAt.toISOString(), castBy: ballot.castBy, proxyName: ballot.proxyName } : null,
+    proxy: proxy ? { proxyOwnerId: proxy.proxyOwnerId, proxyName: proxy.proxyName } : null,
+    proxyFor: held,
+  };
+}
+
+function toView(vote: VoteRow, me: VoteView['me']): VoteView {
+  return {
+    voteId: vote.voteId,
+    workflowId: vote.workflowId,
+    title: vote.title,
+    description: vote.description,
+    item: vote.art278Item,
+    status: vote.status,
+    noticeAt: vote.noticeAt.toISOString(),
+    opensAt: vote.opensAt.toISOString(),
+    closesAt: vote.closesAt.toISOString(),
+    objectionEndsAt: vote.objectionEndsAt?.toISOString() ?? null,
+    planWorkflowId: vote.planWorkflowId,
+    participation: participationOf(vote),
+    rollDigest: vote.rollDigest,
+    ballotsDigest: vote.ballotsDigest,
+    result: (vote.result as VoteView['result']) ?? null,
+    me,
+  };
+}
+
+export async function getVote(ctx: ApiContext, user: SessionUser, voteId: string): Promise<VoteView> {
+  const vote = await findVote(ctx, voteId);
+  return toView(vote, await myPart(ctx, user, voteId));
+}
+
+/** The live participation only: one primary-key read, what the owner portal polls. */
+export async function getParticipation(ctx: ApiContext, voteId: string) {
+  const [vote] = await ctx.db
+    .select({
+      status: ownerVotes.status,
+      participatingAreaHundredths: ownerVotes.participatingAreaHundredths,
+      participatingHeads: ownerVotes.participatingHeads,
+      rollAreaHundredths: ownerVotes.rollAreaHundredths,
+      rollHeads: ownerVotes.rollHeads,
+    })
+    .from(ownerVotes)
+    .where(eq(ownerVotes.voteId, voteId));
+  if (!vote) throw notFound(`no vote ${voteId}`);
+  return { status: vote.status, ...participationOf(vote) };
+}
+
+export async function listVotes(ctx: ApiContext, user: SessionUser) {
+  const rows = await ctx.db.select().from(ownerVotes).orderBy(desc(ownerVotes.noticeAt)).limit(100);
+  return { items: await Promise.all(rows.map(async (vote) => toView(vote, await myPart(ctx, user, vote.voteId)))) };
+}
+
+/**
+ * Casts a ballot (P2.1c): roll membership, one ballot per voter (co-owners share it), before the
+ * deadline. The ballot and the participation figure are written in one transaction; the
+ * participation update is conditional on the vote still being open, so a ballot never commits
+ * after the workflow closed voting. Repeating the same ballot returns it unchanged.
+ */
+export async function castBallot(ctx: ApiContext, user: SessionUser, voteId: string, request: z.infer<typeof ballotRequest>) {
+  if (!request.onBehalfOf && user.ownerId) {
+    const cast = await castOwnBallot(ctx, user, voteId, request.choice);
+    if (cast) return cast;
+  }
+  return castBallotChecked(ctx, user, voteId, request);
+}
+
+class VotingClosed extends Error {}
+
+/**
+ * The common case in one statement (the ballot 50 times a second must stay cheap): an owner on the
+ * roll casts their own first ballot while the vote is open. Anything else (a repeat, not on the roll,
+ * closed, a proxy) returns undefined and goes the checked way, which names the reason.
+ */
+async function castOwnBallot(ctx: ApiContext, user: SessionUser, voteId: string, choice: string) {
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const rows = await tx.execute<{ voter_id: string; choice: string; cast_at: string; updated: boolean; area: string; heads: number; roll_area: string | null; roll_heads: number | null }>(sql`
+        with voter as (
+          select r.voter_id, r.area_hundredths from ${voteRollOwners} o
+          join ${voteRoll} r on r.vote_id = o.vote_id and r.voter_id = o.voter_id
+          where o.vote_id = ${voteId} and o.owner_id = ${user.ownerId}
+        ), inserted as (
+          insert into ${ballots} (vote_id, voter_id, choice, cast_by)
+          select ${voteId}, voter.voter_id, ${choice}, ${user.id } from voter
+          where exists (select 1 from ${ownerVotes} where vote_id = ${voteId} and status = 'open' and closes_at > now())
+          on conflict do nothing
+          returning voter_id, choice, cast_at
+        ), updated as (
+          update ${ownerVotes}
+          set participating_area_hundredths = participating_area_hundredths + (select area_hundredths from voter),
+              participating_heads = participating_heads + 1
+          where vote_id = ${voteId} and exists (select 1 from inserted) and status = 'open' and closes_at > now()
+          returning participating_area_hundredths, participating_heads, roll_area_hundredths, roll_heads
+        )
+        select i.voter_id, i.choice, i.cast_at, u.participating_heads is not null as updated,
+               u.participating_area_hundredths as area, u.participating_heads as heads, u.roll_area_hundredths as roll_area, u.roll_heads
+        from inserted i left join updated u on true`);
+      const [row] = rows as unknown as Array<(typeof rows)[number]>;
+      if (!row) return undefined;
+      // Closed between the check and the update: nothing of this ballot may stay.
+      if (!row.updated) throw new VotingClosed();
+      return {
+        voterId: row.voter_id,
+        choice: row.choice,
+        castAt: new Date(row.cast_at).toISOString(),
+        repeated: false,
+        participation: participationOf({
+          participatingAreaHundredths: Number(row.area),
+          participatingHeads: row.heads,
+          rollAreaHundredths: row.roll_area === null ? null : Number(row.roll_area),
+          rollHeads: row.roll_heads,
+        }),
+      };
+    });
+  } catch (error) {
+    if (error instanceof VotingClosed) return undefined;
+    throw error;
+  }
+}
+
+async function castBallotChecked(ctx: ApiContext, user: SessionUser, voteId: string, request: z.infer<typeof ballotRequest>) {
+  return ctx.db.transaction(async (tx) => {
+    const [vote] = await tx.select({ status: ownerVotes.status, closesAt: ownerVotes.closesAt }).from(ownerVotes).where(eq(ownerVotes.voteId, voteId));
+    if (!vote) throw notFound(`no vote ${voteId}`);
+    if (vote.status === 'notice') throw conflict('voting has not opened yet', [{ field: 'voteId', message: 'voting opens after the notice period' }]);
+    if (vote.status !== 'open' || vote.closesAt.getTime() <= Date.now()) throw conflict('voting has closed', [{ field: 'voteId', message: 'the deadline has passed' }]);
+
+    let voterId: string;
+    let proxyName: string | null = null;
+    if (request.onBehalfOf) {
+      const [proxy] = await tx.select().from(voteProxies).where(and(eq(voteProxies.voteId, voteId), eq(voteProxies.voterId, request.onBehalfOf)));
+      if (!proxy) throw forbidden('that owner recorded no proxy', [{ field: 'onBehalfOf', message: 'no proxy recorded' }]);
+      const entitled = proxy.proxyOwnerId ? proxy.proxyOwnerId === user.ownerId : user.roles.includes('committee-member');
+      if (!entitled) throw forbidden('you are not the recorded proxy', [{ field: 'onBehalfOf', message: 'not your proxy' }]);
+      voterId = proxy.voterId;
+      proxyName = proxy.proxyName;
+    } else {
+      const [mine] = user.ownerId
+        ? await tx.select().from(voteRollOwners).where(and(eq(voteRollOwners.voteId, voteId), eq(voteRollOwners.ownerId, user.ownerId)))
+        : [];
+      if (!mine) throw forbidden('you are not on the voter roll of this vote', [{ field: 'voteId', message: 'not on the roll' }]);
+      voterId = mine.voterId;
+    }
+    const [voter] = await tx.select({ area: voteRoll.areaHundredths }).from(voteRoll).where(and(eq(voteRoll.voteId, voteId), eq(voteRoll.voterId, voterId)));
+    const [inserted] = await tx
+      .insert(ballots)
+      .values({ voteId, voterId, choice: request.choice, castBy: user.id, proxyName })
+      .onConflictDoNothing()
+      .returning();
+    if (!inserted) {
+      const [existing] = await tx.select().from(ballots).where(and(eq(ballots.voteId, voteId), eq(ballots.voterId, voterId)));
+      if (existing.castBy !== user.id || existing.choice !== request.choice) {
+        throw conflict('a ballot was already cast for this owner', [{ field: 'choice', message: `already cast by ${existing.castBy === user.id ? 'you' : 'a co-owner or proxy'}` }]);
+      }
+      const [current] = await tx.select().from(ownerVotes).where(eq(ownerVotes.voteId, voteId));
+      return { voterId, choice: existing.choice, castAt: existing.castAt.toISOString(), repeated: true, participation: participationOf(current) };
+    }
+    const [updated] = await tx
+      .update(ownerVotes)
+      .set({
+        participatingAreaHundredths: sql`${ownerVotes.participatingAreaHundredths} + ${voter.area}`,
+        participatingHeads: sql`${ownerVotes.participatingHeads} + 1`,
+      })
+      .where(and(eq(ownerVotes.voteId, voteId), eq(ownerVotes.status, 'open'), sql`${ownerVotes.closesAt} > now()`))
+      .returning();
+    if (!updated) throw conflict('voting has closed', [{ field: 'voteId', message: 'the deadline has passed' }]);
+    return { voterId, choice: inserted.choice, castAt: inserted.castAt.toISOString(), repeated: false, participation: participationOf(updated) };
+  });
+}
+
+/** An owner on the roll records a proxy before casting: another owner (who then casts) or a named person. */
+export async function recordProxy(ctx: ApiContext, user: SessionUser, voteId: string, request: z.infer<typeof proxyRequest>) {
+  const vote = await findVote(ctx, voteId);
+  if (vote.status !== 'open') throw conflict('proxies are recorded while voting is open', [{ field: 'voteId', message: `the vote is ${vote.status}` }]);
+  const [mine] = user.ownerId
+    ? await ctx.db.select().from(voteRollOwners).where(and(eq(voteRollOwners.voteId, voteId), eq(voteRollOwners.ownerId, user.ownerId)))
+    : [];
+  if (!mine) throw forbidden('you are not on the voter roll of this vote', [{ field: 'voteId', message: 'not on the roll' }]);
+  let proxyName = request.proxyName ?? '';
+  if (request.proxyOwnerId) {
+    const [holder] = await ctx.db
+      .select({ label: voteRoll.label, voterId: voteRoll.voterId })
+      .from(voteRollOwners)
+      .innerJoin(voteRoll, and(eq(voteRoll.voteId, voteRollOwners.voteId), eq(voteRoll.voterId, voteRollOwners.voterId)))
+      .where(and(eq(voteRollOwners.voteId, voteId), eq(voteRollOwners.ownerId, request.proxyOwnerId)));
+    if (!holder) throw unprocessable('the proxy is not an owner on the roll', [{ field: 'proxyOwnerId', message: 'not on the roll' }]);
+    if (holder.voterId === mine.voterId) throw unprocessable('a co-owner already shares your ballot', [{ field: 'proxyOwnerId', message: 'shares your ballot' }]);
+    proxyName = request.proxyName ?? holder.label;
+  }
+  const [cast] = await ctx.db.select().from(ballots).where(and(eq(ballots.voteId, voteId), eq(ballots.voterId, mine.voterId)));
+  if (cast) throw conflict('the ballot is already cast', [{ field: 'voteId', message: 'already voted' }]);
+  const row = { voteId, voterId: mine.voterId, proxyOwnerId: request.proxyOwnerId ?? null, proxyName, recordedBy: user.id };
+  await ctx.db.insert(voteProxies).values(row).onConflictDoUpdate({ target: [voteProxies.voteId, voteProxies.voterId], set: { ...row, recordedAt: new Date() } });
+  return { voterId: mine.voterId, proxyOwnerId: row.proxyOwnerId, proxyName };
+}
+
+/** An owner on the roll objects to the published result within the objection period. */
+export async function fileObjection(ctx: ApiContext, user: SessionUser, voteId: string, request: z.infer<typeof objectionRequest>) {
+  const vote = await findVote(ctx, voteId);
+  if (vote.status !== 'objection-period') throw conflict('objections are filed during the objection period', [{ field: 'voteId', message: `the vote is ${vote.status}` }]);
+  const [mine] = user.ownerId
+    ? await ctx.db.select().from(voteRollOwners).where(and(eq(voteRollOwners.voteId, voteId), eq(voteRollOwners.ownerId, user.ownerId)))
+    : [];
+  if (!mine) throw forbidden('you are not on the voter roll of this vote', [{ field: 'voteId', message: 'not on the roll' }]);
+  await ctx.db.insert(voteObjections).values({ voteId, ownerId: user.ownerId!, reason: request.reason, filedBy: user.id }).onConflictDoNothing();
+  return { voteId, filed: true };
+}
+
+async function evidenceVote(ctx: ApiContext, voteId: string) {
+  const vote = await findVote(ctx, voteId);
+  if (!vote.rollDigest) throw conflict('the roll is frozen when voting opens', [{ field: 'voteId', message: `the vote is ${vote.status}` }]);
+  return vote;
+}
+
+/** The roll as frozen: its SHA-256 is the vote's rollDigest. */
+export async function rollEvidence(ctx: ApiContext, voteId: string): Promise<string> {
+  await evidenceVote(ctx, voteId);
+  return rollCsv(await loadRoll(ctx.db, voteId));
+}
+
+/** The ballots as counted: once voting closed, its SHA-256 is the vote's ballotsDigest. */
+export async function ballotsEvidence(ctx: ApiContext, voteId: string): Promise<string> {
+  const vote = await evidenceVote(ctx, voteId);
+  if (!['counting', 'objection-period', 'final'].includes(vote.status)) {
+    throw conflict('the ballots are exported once voting has closed', [{ field: 'voteId', message: `the vote is ${vote.status}` }]);
+  }
+  return ballotsCsv(await loadBallots(ctx.db, voteId));
+}
+
+export async function evidenceSummary(ctx: ApiContext, voteId: string) {
+  const vote = await evidenceVote(ctx, voteId);
+  const [{ objections }] = await ctx.db.select({ objections: sql<number>`count(*)::int` }).from(voteObjections).where(eq(voteObjections.voteId, voteId));
+  return { vote: toView(vote, null), objections, ballots: await loadBallots(ctx.db, voteId), roll: await loadRoll(ctx.db, voteId) };
+}

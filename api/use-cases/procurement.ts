@@ -1,0 +1,299 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { 
+  bids,
+  bidScores,
+  panelMembers,
+  procurementContracts,
+  procurementInvitations,
+  procurements,
+  SYSTEMS,
+  users,
+  vendors,
+} from '../../db/schema';
+import type { ProcurementInput } from '../../workflows/procurement/messages';
+import type { SessionUser } from '../auth/session';
+import type { ApiContext } from '../context';
+import { conflict, forbidden, notFound } from '../http/problem';
+import { startProcess } from './start-process';
+
+/** Staff who follow procurements; suppliers see only what they were invited to. */
+export const PROCUREMENT_READERS = ['procurement', 'management', 'tech-supervisor', 'technician', 'finance', 'auditor', 'admin', 'vendor'] as const;
+const STAFF_READERS = PROCUREMENT_READERS.filter((role) => role !== 'vendor') as string[];
+
+export const procurementRequest = z.object({
+  projectId: z.string().trim().regex(/^[A-Za-z0-9._-]{1,80}$/, 'letters, digits, dot, underscore or hyphen'),
+  planWorkflowId: z.string().min(1).max(200).optional(),
+  title: z.string().trim().min(3).max(200),
+  /** Whole yuan (CNY). */
+  estimate: z.number().int().positive().max(10_000_000_000),
+  system: z.enum(SYSTEMS).optional(),
+  requirements: z.string().trim().max(20_000).optional(),
+  bidWindowSeconds: z.number().int().min(1).max(90 * 24 * 3600).optional(),
+});
+
+export const procurementWorkflowId = (projectId: string) => `procurement-${projectId}`;
+
+/** Starts the procurement of a project (P2.2b); idempotent on the project id. */
+export async function startProcurement(ctx: ApiContext, user: SessionUser, request: z.infer<typeof procurementRequest>) {
+  const workflowId = procurementWorkflowId(request.projectId);
+  const input: ProcurementInput = { ...request, requestedBy: user.id };
+  await startProcess(ctx, { workflowType: 'procurement', workflowId, input: input, process: 'procurement', title: request.title, startedBy: user.id });
+  return { workflowId };
+}
+
+export const bidRequest = z.object({
+  /** Chosen by the client once per bid, so a retried submission stores it once. */
+  bidId: z.uuid(),
+  priceYuan: z.number().int().positive().max(10_000_000_000),
+  technicalProposal: z.string().trim().min(3).max(50_000),
+  deliveryDate: z.iso.date(),
+  afterSalesTerms: z.string().trim().min(3).max(20_000),
+});
+export type BidRequest = z.infer<typeof bidRequest>;
+
+export const bidReceipt = z.object({ bidId: z.string(), procurementWorkflowId: z.string(), submittedAt: z.string(), contentHash: z.string() });
+
+export const bidView = z.object({
+  bidId: z.string(),
+  vendorId: z.string(),
+  vendorName: z.string(),
+  submittedAt: z.string(),
+  contentHash: z.string(),
+  priceYuan: z.number(),
+  technicalProposal: z.string(),
+  deliveryDate: z.string(),
+  afterSalesTerms: z.string(),
+});
+
+const isStaff = (user: SessionUser) => user.roles.some((role) => STAFF_READERS.includes(role));
+
+async function findProcurement(ctx: ApiContext, workflowId: string) {
+  const row = await ctx.db.query.procurements.findFirst({ where: eq(procurements.workflowId, workflowId) });
+  if (!row) throw notFound(`no procurement ${workflowId}`);
+  return row;
+}
+
+async function requireInvited(ctx: ApiContext, user: SessionUser, workflowId: string) {
+  if (!user.vendorId) throw forbidden('only supplier staff act for a supplier');
+  const invitation = await ctx.db.query.procurementInvitations.findFirst({
+    where: and(eq(procurementInvitations.procurementWorkflowId, workflowId), eq(procurementInvitations.vendorId, user.vendorId)),
+  });
+  if (!invitation) throw forbidden('your company is not invited to this procurement', [{ field: 'vendorId', message: 'not invited' }]);
+  return user.vendorId;
+}
+
+/** The SHA-256 of a bid's content: the supplier's receipt, and proof at the opening that nothing changed. */
+export const bidHash = (bidId: string, content: Omit<BidRequest, 'bidId'>) =>
+  createHash('sha256').update(JSON.stringify([bidId, content.priceYuan, content.technicalProposal, content.deliveryDate, content.afterSalesTerms])).digest('hex');
+
+/**
+ * P2.2b: a sealed bid. Only an invited, still qualified supplier, only until the deadline; the row
+ * lock orders it against the opening. The bid never passes through the process before the opening.
+ */
+export async function submitBid(ctx: ApiContext, user: SessionUser, workflowId: string, request: BidRequest) {
+  const procurement = await findProcurement(ctx, workflowId);
+  const vendorId = await requireInvited(ctx, user, workflowId);
+  const vendor = await ctx.db.query.vendors.findFirst({ where: eq(vendors.id, vendorId) });
+  if (vendor?.qualificationStatus !== 'qualified') {
+    throw forbidden('your company is no longer qualified in the supplier registry', [{ field: 'vendorId', message: vendor?.qualificationStatus ?? 'unknown' }]);
+  }
+  const { bidId, ...content } = request;
+  const contentHash = bidHash(bidId, content);
+  return ctx.db.transaction(async (tx) => {
+    const [current] = await tx.select().from(procurements).where(eq(procurements.workflowId, procurement.workflowId)).for('update');
+    const [existing] = await tx.select().from(bids).where(and(eq(bids.procurementWorkflowId, workflowId), eq(bids.vendorId, vendorId)));
+    if (existing?.id === bidId) {
+      if (existing.contentHash !== contentHash) throw conflict(`bid ${bidId} was submitted with other content`, [{ field: 'bidId', message: 'already used' }]);
+      return { bidId, procurementWorkflowId: workflowId, submittedAt: existing.submittedAt.toISOString(), contentHash };
+    }
+    const now = new Date();
+    if (current.openedAt || !current.bidDeadline || now >= current.bidDeadline) {
+      throw conflict(
+        current.bidDeadline ? `the bid deadline ${current.bidDeadline.toISOString()} has passed` : 'bidding has not opened',
+        [{ field: 'bidId', message: current.openedAt ? 'the bids are open' : 'outside the bid window' }],
+      );
+    }
+    // A supplier may replace its sealed bid before the deadline; the last one counts.
+    if (existing) await tx.delete(bids).where(eq(bids.id, existing.id));
+    await tx.insert(bids).values({ id: bidId, procurementWorkflowId: workflowId, vendorId, submittedBy: user.id, submittedAt: now, priceYuan: content.priceYuan, content, contentHash });
+    return { bidId, procurementWorkflowId: workflowId, submittedAt: now.toISOString(), contentHash };
+  });
+}
+
+/** A supplier's receipt of its own sealed bid (hash and time, never the content before the opening). */
+export async function myBidReceipt(ctx: ApiContext, user: SessionUser, workflowId: string) {
+  await findProcurement(ctx, workflowId);
+  const vendorId = await requireInvited(ctx, user, workflowId);
+  const [bid] = await ctx.db.select().from(bids).where(and(eq(bids.procurementWorkflowId, workflowId), eq(bids.vendorId, vendorId)));
+  if (!bid) throw notFound('your company has not bid');
+  return { bidId: bid.id, procurementWorkflowId: workflowId, submittedAt: bid.submittedAt.toISOString(), contentHash: bid.contentHash };
+}
+
+function sealed(procurement: typeof procurements.$inferSelect) {
+  return forbidden(
+    `the bids are sealed until the opening${procurement.bidDeadline ? ` at ${procurement.bidDeadline.toISOString()}` : ''}; nobody reads a bid before it`,
+    [{ field: 'openedAt', message: 'not opened' }],
+  );
+}
+
+async function openedBids(ctx: ApiContext, user: SessionUser, workflowId: string) {
+  const procurement = await findProcurement(ctx, workflowId);
+  // The seal holds for every role, the bidder and management included.
+  if (!procurement.openedAt) throw sealed(procurement);
+  const staff = isStaff(user);
+  if (!staff) await requireInvited(ctx, user, workflowId);
+  const rows = await ctx.db
+    .select({ bid: bids, vendorName: vendors.name })
+    .from(bids)
+    .innerJoin(vendors, eq(vendors.id, bids.vendorId))
+    .where(eq(bids.procurementWorkflowId, workflowId))
+    .orderBy(asc(bids.submittedAt), asc(bids.id));
+  return rows
+    .filter(({ bid }) => staff || bid.vendorId === user.vendorId)
+    .map(({ bid, vendorName }) => {
+      const content = bid.content as Omit<BidRequest, 'bidId'>;
+      return {
+        bidId: bid.id,
+        vendorId: bid.vendorId,
+        vendorName,
+        submittedAt: bid.submittedAt.toISOString(),
+        contentHash: bid.contentHash,
+        priceYuan: bid.priceYuan,
+        technicalProposal: content.technicalProposal,
+        deliveryDate: content.deliveryDate,
+        afterSalesTerms: content.afterSalesTerms,
+      };
+    });
+}
+
+/** The bids, after the opening only (403 to everyone before it). Suppliers read their own. */
+export async function listBids(ctx: ApiContext, user: SessionUser, workflowId: string) {
+  return { items: await openedBids(ctx, user, workflowId) };
+}
+
+export async function getBid(ctx: ApiContext, user: SessionUser, workflowId: string, bidId: string) {
+  const items = await openedBids(ctx, user, workflowId);
+  const bid = items.find((item) => item.bidId === bidId);
+  if (!bid) throw notFound(`no bid ${bidId} you can read`);
+  return bid;
+}
+
+export const procurementSummary = z.object({
+  workflowId: z.string(),
+  projectId: z.string(),
+  planWorkflowId: z.string().nullable(),
+  title: z.string(),
+  estimateYuan: z.number(),
+  system: z.string().nullable(),
+  method: z.string().nullable(),
+  status: z.string(),
+  bidDeadline: z.string().nullable(),
+  openedAt: z.string().nullable(),
+});
+
+export const procurementDetail = procurementSummary.extend({
+  requirements: z.string().nullable(),
+  methodReason: z.string().nullable(),
+  invited: z.array(z.object({ vendorId: z.string(), name: z.string() })),
+  bids: z.array(bidView).nullable(),
+  panel: z.array(z.object({ userId: z.string(), displayName: z.string(), conflict: z.boolean().nullable(), statement: z.string().nullable() })),
+  scores: z.array(z.object({ userId: z.string(), bidId: z.string(), price: z.number(), technical: z.number(), afterSales: z.number(), weighted: z.number() })),
+  awardedVendorId: z.string().nullable(),
+  contract: z
+    .object({
+      id: z.string(),
+      vendorId: z.string(),
+      priceYuan: z.number(),
+      rightsAndObligations: z.string(),
+      specs: z.string(),
+      deliveryDate: z.string(),
+      afterSalesTerms: z.string(),
+      repairSlaSeconds: z.number(),
+      approvedBy: z.string().nullable(),
+      signedAt: z.string(),
+    })
+    .nullable(),
+});
+
+const toSummary = (row: typeof procurements.$inferSelect) => ({
+  workflowId: row.workflowId,
+  projectId: row.projectId,
+  planWorkflowId: row.planWorkflowId,
+  title: row.title,
+  estimateYuan: row.estimateYuan,
+  system: row.system,
+  method: row.method,
+  status: row.status,
+  bidDeadline: row.bidDeadline?.toISOString() ?? null,
+  openedAt: row.openedAt?.toISOString() ?? null,
+});
+
+export async function listProcurements(ctx: ApiContext, user: SessionUser) {
+  if (isStaff(user)) {
+    const rows = await ctx.db.select().from(procurements).orderBy(desc(procurements.createdAt)).limit(200);
+    return { items: rows.map(toSummary) };
+  }
+  if (!user.vendorId) return { items: [] };
+  const rows = await ctx.db
+    .select({ row: procurements })
+    .from(procurements)
+    .innerJoin(procurementInvitations, eq(procurementInvitations.procurementWorkflowId, procurements.workflowId))
+    .where(eq(procurementInvitations.vendorId, user.vendorId))
+    .orderBy(desc(procurements.createdAt))
+    .limit(200);
+  return { items: rows.map(({ row }) => toSummary(row)) };
+}
+
+export async function getProcurement(ctx: ApiContext, user: SessionUser, workflowId: string) {
+  const row = await findProcurement(ctx, workflowId);
+  const staff = isStaff(user);
+  if (!staff) await requireInvited(ctx, user, workflowId);
+  const [invited, panel, scores, contract] = await Promise.all([
+    ctx.db
+      .select({ vendorId: vendors.id, name: vendors.name })
+      .from(procurementInvitations)
+      .innerJoin(vendors, eq(vendors.id, procurementInvitations.vendorId))
+      .where(eq(procurementInvitations.procurementWorkflowId, workflowId))
+      .orderBy(asc(vendors.id)),
+    staff
+      ? ctx.db
+          .select({ userId: panelMembers.userId, displayName: users.displayName, conflict: panelMembers.conflict, statement: panelMembers.statement })
+          .from(panelMembers)
+          .innerJoin(users, eq(users.id, panelMembers.userId))
+          .where(eq(panelMembers.procurementWorkflowId, workflowId))
+          .orderBy(asc(panelMembers.userId))
+      : [],
+    staff && row.openedAt
+      ? ctx.db.select().from(bidScores).where(eq(bidScores.procurementWorkflowId, workflowId)).orderBy(asc(bidScores.userId), asc(bidScores.bidId))
+      : [],
+    ctx.db.query.procurementContracts.findFirst({ where: eq(procurementContracts.procurementWorkflowId, workflowId) }),
+  ]);
+  return {
+    ...toSummary(row),
+    requirements: row.requirements,
+    methodReason: row.methodReason,
+    invited,
+    // Before the opening the detail carries no bids at all, not even their number.
+    bids: row.openedAt ? await openedBids(ctx, user, workflowId) : null,
+    panel,
+    scores: scores.map((score) => ({ userId: score.userId, bidId: score.bidId, price: score.price, technical: score.technical, afterSales: score.afterSales, weighted: score.weighted / 100 })),
+    awardedVendorId: row.openedAt ? row.awardedVendorId : null,
+    contract:
+      contract && (staff || contract.vendorId === user.vendorId)
+        ? {
+            id: contract.id,
+            vendorId: contract.vendorId,
+            priceYuan: contract.priceYuan,
+            rightsAndObligations: contract.rightsAndObligations,
+            specs: contract.specs,
+            deliveryDate: contract.deliveryDate,
+            afterSalesTerms: contract.afterSalesTerms,
+            repairSlaSeconds: contract.repairSlaSeconds,
+            approvedBy: contract.approvedBy,
+            signedAt: contract.signedAt.toISOString(),
+          }
+        : null,
+  };
+}

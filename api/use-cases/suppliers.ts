@@ -1,0 +1,256 @@
+import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
+import { and, asc, desc, eq, isNotNull, like, lte } from 'drizzle-orm';
+import { z } from 'zod';
+import { documentState, documentWarnDays } from '../../activities/suppliers';
+import { processInstances, qualificationReviews, SUPPLIER_DOCUMENT_KINDS, supplierDocuments, vendors } from '../../db/schema';
+import type { SupplierQualificationInput } from '../../workflows/supplier-qualification/messages';
+import type { SupplierRequalificationInput } from '../../workflows/supplier-requalification/messages';
+import type { SessionUser } from '../auth/session';
+import type { ApiContext } from '../context';
+import { conflict, forbidden, notFound } from '../http/problem';
+import { startProcess } from './start-process';
+
+/** Staff who read the registry; a supplier's own staff read their own entry only. */
+export const REGISTRY_READERS = ['procurement', 'tech-supervisor', 'technician', 'management', 'finance', 'auditor', 'admin', 'vendor'] as const;
+export const REGISTRY_KEEPERS = ['procurement', 'tech-supervisor', 'admin'] as const;
+
+const positive = (env: NodeJS.ProcessEnv, name: string, fallback: number) => {
+  const value = Number(env[name] ?? fallback);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
+  return value;
+};
+
+/** P2.2a durations and the pass mark, from the environment. */
+export function qualificationSettings(env: NodeJS.ProcessEnv = process.env) {
+  return {
+    reviewDueSeconds: positive(env, 'SUPPLIER_REVIEW_DUE_DAYS', 7) * 24 * 3600,
+    requalifyAfterSeconds: positive(env, 'SUPPLIER_REQUALIFY_AFTER_DAYS', 365) * 24 * 3600,
+    passMark: positive(env, 'SUPPLIER_PASS_MARK', 60),
+  };
+}
+
+export const documentRequest = z
+  .object({
+    /** Chosen by the client once per document, so a retried upload adds it once. */
+    documentId: z.uuid(),
+    kind: z.enum(SUPPLIER_DOCUMENT_KINDS),
+    title: z.string().trim().min(2).max(200),
+    number: z.string().trim().max(100).optional(),
+    issuedOn: z.iso.date().optional(),
+    expiresOn: z.iso.date().optional(),
+  })
+  .refine((document) => !document.issuedOn || !document.expiresOn || document.issuedOn <= document.expiresOn, {
+    message: 'expires before it was issued',
+    path: ['expiresOn'],
+  });
+export type DocumentRequest = z.infer<typeof documentRequest>;
+
+export const supplierRequest = z.object({
+  supplierId: z.string().regex(/^v-[a-z0-9-]{2,40}$/, 'v- followed by 2–40 lowercase letters, digits or hyphens'),
+  name: z.string().trim().min(2).max(200),
+  contactEmail: z.email().optional(),
+  documents: z.array(documentRequest).max(50).default([]),
+});
+
+const documentView = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  number: z.string().nullable(),
+  issuedOn: z.string().nullable(),
+  expiresOn: z.string().nullable(),
+  state: z.enum(['valid', 'expiring', 'expired']),
+});
+
+export const supplierSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  qualificationStatus: z.enum(['pending', 'qualified', 'rejected']),
+  qualifiedAt: z.string().nullable(),
+  requalifyDueAt: z.string().nullable(),
+  flaggedDocuments: z.number().int(),
+});
+
+export const supplierDetail = supplierSummary.extend({
+  contactEmail: z.string().nullable(),
+  documents: z.array(documentView),
+  reviews: z.array(
+    z.object({
+      workflowId: z.string(),
+      kind: z.string(),
+      qualification: z.number(),
+      reputation: z.number(),
+      technicalStrength: z.number(),
+      afterSales: z.number(),
+      total: z.number(),
+      decision: z.string(),
+      comment: z.string().nullable(),
+      reviewedAt: z.string(),
+    }),
+  ),
+  qualificationWorkflows: z.array(z.object({ workflowId: z.string(), status: z.string(), startedAt: z.string() })),
+});
+
+export const expiringDocument = documentView.extend({ vendorId: z.string(), vendorName: z.string() });
+
+function toDocument(row: typeof supplierDocuments.$inferSelect, now: Date, warnDays: number) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    number: row.number,
+    issuedOn: row.issuedOn,
+    expiresOn: row.expiresOn,
+    state: documentState(row.expiresOn, now, warnDays),
+  };
+}
+
+function requireOwnOrStaff(user: SessionUser, vendorId: string) {
+  const isStaff = user.roles.some((role) => role !== 'vendor' && (REGISTRY_READERS as readonly string[]).includes(role));
+  if (!isStaff && user.vendorId !== vendorId) throw forbidden('suppliers see their own registry entry only');
+}
+
+export async function listSuppliers(ctx: ApiContext, user: SessionUser) {
+  const warnDays = documentWarnDays();
+  const now = new Date();
+  const rows = await ctx.db.select().from(vendors).orderBy(asc(vendors.id));
+  const documents = await ctx.db.select().from(supplierDocuments);
+  const visible = rows.filter((row) => user.roles.some((role) => role !== 'vendor') || row.id === user.vendorId);
+  return {
+    items: visible.map((row) => ({
+      id: row.id,
+      name: row.name,
+      qualificationStatus: row.qualificationStatus,
+      qualifiedAt: row.qualifiedAt?.toISOString() ?? null,
+      requalifyDueAt: row.requalifyDueAt?.toISOString() ?? null,
+      flaggedDocuments: documents.filter((document) => document.vendorId === row.id && documentState(document.expiresOn, now, warnDays) !== 'valid').length,
+    })),
+  };
+}
+
+export async function getSupplier(ctx: ApiContext, user: SessionUser, vendorId: string) {
+  requireOwnOrStaff(user, vendorId);
+  const vendor = await ctx.db.query.vendors.findFirst({ where: eq(vendors.id, vendorId) });
+  if (!vendor) throw notFound(`no supplier ${vendorId}`);
+  const warnDays = documentWarnDays();
+  const now = new Date();
+  const [documents, reviews, workflows] = await Promise.all([
+    ctx.db.select().from(supplierDocuments).where(eq(supplierDocuments.vendorId, vendorId)).orderBy(asc(supplierDocuments.kind), asc(supplierDocuments.id)),
+    ctx.db.select().from(qualificationReviews).where(eq(qualificationReviews.vendorId, vendorId)).orderBy(desc(qualificationReviews.reviewedAt)),
+    ctx.db
+      .select({ workflowId: processInstances.workflowId, status: processInstances.status, startedAt: processInstances.startedAt })
+      .from(processInstances)
+      .where(and(eq(processInstances.process, 'supplier-qualification'), like(processInstances.workflowId, `supplier-qualification-${vendorId}-%`)))
+      .orderBy(desc(processInstances.startedAt)),
+  ]);
+  const mapped = documents.map((row) => toDocument(row, now, warnDays));
+  return {
+    id: vendor.id,
+    name: vendor.name,
+    contactEmail: vendor.contactEmail,
+    qualificationStatus: vendor.qualificationStatus,
+    qualifiedAt: vendor.qualifiedAt?.toISOString() ?? null,
+    requalifyDueAt: vendor.requalifyDueAt?.toISOString() ?? null,
+    flaggedDocuments: mapped.filter((document) => document.state !== 'valid').length,
+    documents: mapped,
+    reviews: reviews.map((review) => ({ ...review, reviewedAt: review.reviewedAt.toISOString() })),
+    qualificationWorkflows: workflows.map((row) => ({ workflowId: row.workflowId, status: row.status, startedAt: row.startedAt.toISOString() })),
+  };
+}
+
+/** P2.2a: documents expired or expiring within SUPPLIER_DOCUMENT_WARN_DAYS, soonest first. */
+export async function listExpiringDocuments(ctx: ApiContext) {
+  const warnDays = documentWarnDays();
+  const now = new Date();
+  const horizon = new Date(now.getTime() + warnDays * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  const rows = await ctx.db
+    .select({ document: supplierDocuments, vendorName: vendors.name })
+    .from(supplierDocuments)
+    .innerJoin(vendors, eq(vendors.id, supplierDocuments.vendorId))
+    .where(and(isNotNull(supplierDocuments.expiresOn), lte(supplierDocuments.expiresOn, horizon)))
+    .orderBy(asc(supplierDocuments.expiresOn), asc(supplierDocuments.id));
+  return { items: rows.map(({ document, vendorName }) => ({ ...toDocument(document, now, warnDays), vendorId: document.vendorId, vendorName })) };
+}
+
+export async function addDocument(ctx: ApiContext, user: SessionUser, vendorId: string, request: DocumentRequest) {
+  const vendor = await ctx.db.query.vendors.findFirst({ where: eq(vendors.id, vendorId) });
+  if (!vendor) throw notFound(`no supplier ${vendorId}`);
+  const existing = await ctx.db.query.supplierDocuments.findFirst({ where: eq(supplierDocuments.id, request.documentId) });
+  if (existing && existing.vendorId !== vendorId) throw conflict('that document id belongs to another supplier', [{ field: 'documentId', message: 'already used' }]);
+  await ctx.db
+    .insert(supplierDocuments)
+    .values({
+      id: request.documentId,
+      vendorId,
+      kind: request.kind,
+      title: request.title,
+      number: request.number ?? null,
+      issuedOn: request.issuedOn ?? null,
+      expiresOn: request.expiresOn ?? null,
+      createdBy: user.id,
+    })
+    .onConflictDoNothing();
+  return getSupplier(ctx, user, vendorId);
+}
+
+export const qualificationWorkflowId = (vendorId: string, requestId: string) => `supplier-qualification-${vendorId}-${requestId}`;
+
+/** Starts a (re-)qualification; idempotent on the workflow id. */
+export async function startQualification(ctx: ApiContext, user: SessionUser | null, vendorId: string, kind: 'initial' | 'requalification', requestId: string) {
+  const workflowId = qualificationWorkflowId(vendorId, requestId);
+  const input: SupplierQualificationInput = { vendorId, kind, requestedBy: user?.id ?? null, ...qualificationSettings() };
+  await startProcess(ctx, { workflowType: 'supplierQualification', workflowId, input: input, process: 'supplier-qualification', title: `Supplier qualification: ${vendorId} (${kind})`, startedBy: user?.id ?? null });
+  return { workflowId };
+}
+
+/** P2.2a: a new supplier with its documents; its qualification review starts at once. Idempotent on supplierId. */
+export async function registerSupplier(ctx: ApiContext, user: SessionUser, request: z.infer<typeof supplierRequest>) {
+  const existing = await ctx.db.query.vendors.findFirst({ where: eq(vendors.id, request.supplierId) });
+  if (existing && existing.name !== request.name) {
+    throw conflict(`supplier ${request.supplierId} is already registered as ${existing.name}`, [{ field: 'supplierId', message: 'taken' }]);
+  }
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(vendors).values({ id: request.supplierId, name: request.name, contactEmail: request.contactEmail ?? null }).onConflictDoNothing();
+    if (request.documents.length) {
+      await tx
+        .insert(supplierDocuments)
+        .values(
+          request.documents.map((document) => ({
+            id: document.documentId,
+            vendorId: request.supplierId,
+            kind: document.kind,
+            title: document.title,
+            number: document.number ?? null,
+            issuedOn: document.issuedOn ?? null,
+            expiresOn: document.expiresOn ?? null,
+            createdBy: user.id,
+          })),
+        )
+        .onConflictDoNothing();
+    }
+  });
+  const { workflowId } = await startQualification(ctx, user, request.supplierId, 'initial', 'initial');
+  return { supplierId: request.supplierId, workflowId };
+}
+
+export const REQUALIFICATION_SCHEDULE_ID = 'supplier-requalification';
+
+/**
+ * P2.2a "updated regularly": the Schedule that runs the registry sweep every SUPPLIER_SWEEP_INTERVAL_HOURS.
+ * Created once; an existing schedule is left as it is (an operator may have paused it).
+ */
+export async function ensureRequalificationSchedule(client: Client, taskQueue: string, env: NodeJS.ProcessEnv = process.env, scheduleId = REQUALIFICATION_SCHEDULE_ID) {
+  const intervalHours = positive(env, 'SUPPLIER_SWEEP_INTERVAL_HOURS', 24);
+  const input: SupplierRequalificationInput = qualificationSettings(env);
+  try {
+    await client.schedule.create({
+      scheduleId,
+      spec: { intervals: [{ every: `${intervalHours}h` }] },
+      policies: { overlap: ScheduleOverlapPolicy.SKIP },
+      action: { type: 'startWorkflow', workflowType: 'supplierRequalification', taskQueue, workflowId: `${scheduleId}-sweep`, args: [input] },
+    });
+  } catch (error) {
+    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
+  }
+  return client.schedule.getHandle(scheduleId);
+}

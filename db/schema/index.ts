@@ -1,0 +1,8 @@
+// One file per domain so that each domain's tables can be read (and changed) on their own.
+export * from './core';
+export * from './delivery';
+export * from './inspections';
+export * from './procurement';
+export * from './devices';
+export * from './access-control';
+export * from './governance';

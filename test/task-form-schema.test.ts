@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  fieldPaths,
+  fieldsFromSchema,
+  initialValues,
+  placeFieldErrors,
+  setValueAt,
+  toPayload,
+  type FormValues,
+} from '../ui/src/features/tasks/utils/form-schema';
+import type { JsonSchema } from '../ui/src/types/api';
+import { budgetForm, planForm } from '../workflows/annual-plan/messages';
+import { acceptanceChecklistForm } from '../workflows/project-acceptance/messages';
+
+/** The schema exactly as a task carries it (human-task.ts). */
+const schemaOf = (form: z.ZodType) => z.toJSONSchema(form, { io: 'input' }) as JsonSchema;
+
+describe('task form schema: rows and sections', () => {
+  const plan = fieldsFromSchema(schemaOf(planForm));
+
+  it('reads an array of objects as rows with their own fields, titles and bounds', () => {
+    const projects = plan.find((field) => field.name === 'projects')!;
+    expect(projects.kind).toBe('rows');
+    expect(projects.label).toBe('项目清单 Projects');
+    expect(projects.schema.minItems).toBe(1);
+    expect(projects.schema.maxItems).toBe(50);
+    expect(projects.fields.map((field) => [field.name, field.kind, field.required])).toEqual([
+      ['title', 'text', true],
+      ['priority', 'integer', true],
+      ['estimateYuan', 'number', true],
+      ['schedule', 'text', true],
+      ['system', 'choice', false],
+      ['major', 'boolean', true],
+      ['art278Item', 'integer', false],
+    ]);
+    expect(plan.find((field) => field.name === 'goals')!.kind).toBe('list');
+    const budgetRows = fieldsFromSchema(schemaOf(budgetForm))[0]!;
+    expect(budgetRows.fields[0]!.optionLabels.training).toBe('培训 Training');
+  });
+
+  it('starts with minItems blank rows and builds the payload row by row, problems keyed by path', () => {
+    const values = initialValues(plan);
+    expect(values.projects).toEqual([{ title: '', priority: '', estimateYuan: '', schedule: '', system: '', major: false, art278Item: '' }]);
+    let filled: FormValues = setValueAt(values, 'goals', 'Clear coverage');
+    filled = setValueAt(filled, 'schedule', 'Q2 cameras');
+    filled = setValueAt(filled, 'projects', [...(filled.projects as FormValues[]), initialValues(plan[1]!.fields)]);
+    for (const [path, value] of [
+      ['projects.0.title', 'Replace cameras'],
+      ['projects.0.priority', '1'],
+      ['projects.0.estimateYuan', '86000.5'],
+      ['projects.0.schedule', '2032 Q2'],
+      ['projects.1.title', 'Sh'],
+      ['projects.1.priority', '9'],
+    ] as const) {
+      filled = setValueAt(filled, path, value);
+    }
+    filled = setValueAt(filled, 'projects.1.major', true);
+    const { payload, problems } = toPayload(plan, filled);
+    expect(problems).toEqual({
+      'projects.1.title': { key: 'form.minLength', n: 3 },
+      'projects.1.priority': { key: 'form.maximum', n: 5 },
+      'projects.1.estimateYuan': { key: 'form.required' },
+      'projects.1.schedule': { key: 'form.required' },
+    });
+    expect(payload.projects).toEqual([
+      { title: 'Replace cameras', priority: 1, estimateYuan: 86000.5, schedule: '2032 Q2', major: false },
+      { major: true },
+    ]);
+    // Untouched rows of the first project survive the edit of the second.
+    expect((filled.projects as FormValues[])[0]!.title).toBe('Replace cameras');
+  });
+
+  it('a list under its minimum or over its maximum is named at the list', () => {
+    const projects = plan.find((field) => field.name === 'projects')!;
+    expect(toPayload([projects], { projects: [] }).problems).toEqual({ projects: { key: 'form.required' } });
+    const row = initialValues(projects.fields);
+    expect(toPayload([projects], { projects: Array.from({ length: 51 }, () => row) }).problems.projects).toEqual({ key: 'form.maxItems', n: 50 });
+  });
+
+  it('places API errors at the row field, else at the nearest list or section drawn', () => {
+    const values = setValueAt(initialValues(plan), 'projects', [initialValues(plan[1]!.fields), initialValues(plan[1]!.fields)]);
+    const placed = placeFieldErrors(
+      [
+        { field: 'payload.projects.1.art278Item', message: 'a major project is classified under art. 278 (items 1–9)' },
+        { field: 'payload.goals.2', message: 'Too small' },
+        { field: 'payload.projects.7.title', message: 'gone' },
+        { field: 'payload.(form)', message: 'whole form' },
+      ],
+      fieldPaths(plan, values),
+      'payload',
+    );
+    expect(placed.byPath).toEqual({
+      'projects.1.art278Item': 'a major project is classified under art. 278 (items 1–9)',
+      goals: 'Too small',
+      projects: 'gone',
+    });
+    expect(placed.unclaimed).toEqual(['(form): whole form']);
+  });
+
+  it('a required section is always sent; an optional one left blank is left out', () => {
+    const required = fieldsFromSchema(schemaOf(acceptanceChecklistForm(true)));
+    const optional = fieldsFromSchema(schemaOf(acceptanceChecklistForm(false)));
+    expect(required.map((field) => [field.name, field.kind, field.required])).toContainEqual(['biometric', 'group', true]);
+    expect(optional.map((field) => [field.name, field.kind, field.required])).toContainEqual(['biometric', 'group', false]);
+    expect(toPayload(optional, initialValues(optional)).payload).not.toHaveProperty('biometric');
+    const built = toPayload(required, setValueAt(initialValues(required), 'biometric.signage.passed', true));
+    expect(built.problems).toEqual({});
+    expect(built.payload.biometric).toEqual({ signage: { passed: true }, separateConsent: { passed: false }, nonFaceAlternative: { passed: false } });
+  });
+});

@@ -1,0 +1,58 @@
+import { Link } from 'react-router';
+import { Badge } from '../../../components/badge';
+import { ErrorBanner } from '../../../components/error-banner';
+import { Loading } from '../../../components/loading';
+import { useI18n } from '../../../lib/i18n';
+import { useApiResource } from '../../../lib/use-api-resource';
+import { listDeletions } from '../api/access-api';
+import { useAccessText } from '../messages';
+
+/** The face-deletion log (PIPL art. 47): who asked, when, and each device's result. */
+export function DeletionLogPanel({ processInstanceLink }: { processInstanceLink: (workflowId: string) => string }) {
+  const text = useAccessText();
+  const { formatDateTime } = useI18n();
+  const deletions = useApiResource((signal) => listDeletions(signal), []);
+  return (
+    <div>
+      <ErrorBanner error={deletions.error} />
+      {deletions.loading && !deletions.data && <Loading />}
+      <div className="table-scroll">
+        <table className="data-table" data-testid="face-deletions">
+          <thead>
+            <tr>
+              <th>{text('name')}</th>
+              <th>{text('requestedBy')}</th>
+              <th>{text('requestedAt')}</th>
+              <th>{text('devices')}</th>
+              <th>{text('imagesErased')}</th>
+              <th>{text('status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(deletions.data?.items ?? []).map((entry) => (
+              <tr key={entry.id}>
+                <td>{entry.personName}</td>
+                <td>{entry.requestedBy}</td>
+                <td>{formatDateTime(entry.requestedAt)}</td>
+                <td>
+                  {entry.devices.map((device) => (
+                    <div key={device.deviceId}>
+                      {device.deviceId}: <Badge tone={device.result === 'deleted' ? 'success' : 'danger'}>{text(`result.${device.result}`)}</Badge> {formatDateTime(device.at)}
+                    </div>
+                  ))}
+                </td>
+                <td>{entry.imagesErased ?? '—'}</td>
+                <td>
+                  <Link to={processInstanceLink(entry.workflowId)}>
+                    <Badge tone={entry.status === 'completed' ? 'success' : entry.status === 'running' ? 'info' : 'danger'}>{text(`deletion.${entry.status}`)}</Badge>
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {deletions.data?.items.length === 0 && <p className="empty">{text('none')}</p>}
+    </div>
+  );
+}

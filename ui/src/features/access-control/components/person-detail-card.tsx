@@ -1,0 +1,164 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { Badge } from '../../../components/badge';
+import { ErrorBanner } from '../../../components/error-banner';
+import { FormField } from '../../../components/form-field';
+import { Loading } from '../../../components/loading';
+import { fieldErrorsByName } from '../../../lib/api-client';
+import { useI18n } from '../../../lib/i18n';
+import { hasAnyRole } from '../../../lib/roles';
+import { useCurrentUser } from '../../../lib/session';
+import { useApiResource } from '../../../lib/use-api-resource';
+import { ACCESS_STAFF, consentSelf, enrol, getPerson, recordLeaving, requestFaceDeletion, revoke, withdrawConsent, type CredentialMaterial } from '../api/access-api';
+import { useAccessText } from '../messages';
+
+const readJpeg = (file: File) =>
+  new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+
+/** One person: credentials and where each is enrolled, consent, and the actions the user may take. */
+export function PersonDetailCard({ personId, onChanged, processInstanceLink }: { personId: string; onChanged: () => void; processInstanceLink: (workflowId: string) => string }) {
+  const text = useAccessText();
+  const { formatDateTime } = useI18n();
+  const user = useCurrentUser();
+  const staff = hasAnyRole(user, ACCESS_STAFF);
+  const person = useApiResource((signal) => getPerson(personId, signal), [personId]);
+  const [kind, setKind] = useState<CredentialMaterial['kind']>('card');
+  const [value, setValue] = useState('');
+  const [face, setFace] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [started, setStarted] = useState<string | null>(null);
+
+  async function act(action: () => Promise<{ workflowId?: string; deletionWorkflowId?: string | null } | unknown>) {
+    setError(null);
+    try {
+      const result = (await action()) as { workflowId?: string; deletionWorkflowId?: string | null };
+      setStarted(result.workflowId ?? result.deletionWorkflowId ?? null);
+      person.reload();
+      onChanged();
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  function submitEnrol(event: FormEvent) {
+    event.preventDefault();
+    const material: CredentialMaterial = kind === 'card' ? { kind, cardNo: value } : kind === 'pin' ? { kind, pin: value } : { kind: 'face', faceImage: face ?? '' };
+    void act(() => enrol(personId, material));
+  }
+
+  if (!person.data) return person.error ? <ErrorBanner error={person.error} /> : <Loading />;
+  const detail = person.data;
+  const own = detail.userId === user.id;
+  const errors = fieldErrorsByName(error, ['credential']);
+
+  return (
+    <article className="card" data-testid="person-detail">
+      <h2>
+        {detail.name} <Badge tone={detail.status === 'active' ? 'info' : 'warning'}>{text(detail.status)}</Badge>
+      </h2>
+      <ErrorBanner error={error} />
+      {started && (
+        <p className="banner banner-info">
+          <Link to={processInstanceLink(started)}>{text('started', { id: started })}</Link>
+        </p>
+      )}
+      <div className="table-scroll">
+        <table className="data-table" data-testid="person-credentials">
+          <thead>
+            <tr>
+              <th>{text('credentials')}</th>
+              <th>{text('status')}</th>
+              <th>{text('devices')}</th>
+              <th>{text('validUntil')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {detail.credentials.map((credential) => (
+              <tr key={credential.id} data-credential-kind={credential.kind} data-credential-status={credential.status}>
+                <td>
+                  {text(`credential.${credential.kind}`)} {credential.cardHint ?? ''}
+                </td>
+                <td>
+                  <Link to={processInstanceLink(credential.workflowId)}>{credential.status}</Link>
+                </td>
+                <td>{credential.devices.map((device) => `${device.deviceId}: ${device.state}`).join('; ') || '—'}</td>
+                <td>{formatDateTime(credential.validUntil)}</td>
+                <td>
+                  {staff && ['active', 'failed'].includes(credential.status) && (
+                    <button type="button" className="button-link" onClick={() => void act(() => revoke(credential.id))}>
+                      {text('revoke')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h3>{text('consentTitle')}</h3>
+      <p data-testid="person-consent">
+        <Badge tone={detail.faceConsent ? 'success' : 'neutral'}>{text(detail.faceConsent ? 'consentGiven' : 'consentNone')}</Badge>{' '}
+        {detail.consents[0] && formatDateTime(detail.consents[0].withdrawnAt ?? detail.consents[0].consentedAt)}
+      </p>
+      <p className="muted">{text('nonFaceOffer')}</p>
+      <div className="form-actions">
+        {own && !detail.faceConsent && (
+          <button type="button" className="button button-secondary" data-testid="consent-self" onClick={() => void act(() => consentSelf(personId))}>
+            {text('consentSelf')}
+          </button>
+        )}
+        {(own || staff) && detail.faceConsent && (
+          <button type="button" className="button button-secondary" onClick={() => void act(() => withdrawConsent(personId))}>
+            {text('consentWithdraw')}
+          </button>
+        )}
+        {(own || staff) && detail.credentialKinds.includes('face') && (
+          <button type="button" className="button button-secondary" data-testid="request-face-deletion" onClick={() => void act(() => requestFaceDeletion(personId))}>
+            {text('requestDeletion')}
+          </button>
+        )}
+        {staff && detail.status === 'active' && detail.kind !== 'visitor' && (
+          <button type="button" className="button button-secondary" onClick={() => void act(() => recordLeaving(personId, detail.kind === 'staff' ? 'left' : 'moved-out'))}>
+            {text(detail.kind === 'staff' ? 'leave' : 'moveOut')}
+          </button>
+        )}
+      </div>
+
+      {staff && detail.status === 'active' && (
+        <form onSubmit={submitEnrol} noValidate data-testid="enrol-form">
+          <h3>{text('enrolTitle')}</h3>
+          <FormField id="enrol-kind" name="kind" label={text('kind')} error={errors.kind}>
+            <select id="enrol-kind" value={kind} onChange={(event) => setKind(event.target.value as CredentialMaterial['kind'])}>
+              {(['card', 'pin', 'face'] as const).map((option) => (
+                <option key={option} value={option}>
+                  {text(`credential.${option}`)}
+                </option>
+              ))}
+            </select>
+          </FormField>
+          {kind === 'face' ? (
+            <FormField id="enrol-face" name="faceImage" label={text('faceImage')} error={errors.faceImage}>
+              <input id="enrol-face" type="file" accept="image/jpeg" onChange={(event) => event.target.files?.[0] && void readJpeg(event.target.files[0]).then(setFace)} />
+            </FormField>
+          ) : (
+            <FormField id="enrol-value" name={kind === 'card' ? 'cardNo' : 'pin'} label={text(kind === 'card' ? 'cardNo' : 'pin')} error={errors.cardNo ?? errors.pin}>
+              <input id="enrol-value" value={value} onChange={(event) => setValue(event.target.value)} inputMode="numeric" />
+            </FormField>
+          )}
+          <div className="form-actions">
+            <button type="submit" className="button-primary">
+              {text('enrol')}
+            </button>
+          </div>
+        </form>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,122 @@
+import { useState, type FormEvent } from 'react';
+import { Badge } from '../../../components/badge';
+import { ErrorBanner } from '../../../components/error-banner';
+import { FormField } from '../../../components/form-field';
+import { Loading } from '../../../components/loading';
+import { fieldErrorsByName } from '../../../lib/api-client';
+import { useI18n } from '../../../lib/i18n';
+import { hasAnyRole } from '../../../lib/roles';
+import { useCurrentUser } from '../../../lib/session';
+import { useApiResource } from '../../../lib/use-api-resource';
+import { ACCESS_STAFF, listAnpr, listPlates, setPlate } from '../api/access-api';
+import { useAccessText } from '../messages';
+
+/** The barrier's allow / refuse list and its recent answers to plate reads (P4.2b vehicles). */
+export function PlatesPanel() {
+  const text = useAccessText();
+  const { formatDateTime } = useI18n();
+  const staff = hasAnyRole(useCurrentUser(), ACCESS_STAFF);
+  const plates = useApiResource((signal) => listPlates(signal), []);
+  const reads = useApiResource((signal) => listAnpr(signal), []);
+  const [plate, setPlateText] = useState('');
+  const [list, setList] = useState<'allow' | 'refuse'>('allow');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<unknown>(null);
+
+  async function change(target: string, next: 'allow' | 'refuse' | null, comment?: string) {
+    setError(null);
+    try {
+      await setPlate(target, next, comment);
+      setPlateText('');
+      setNote('');
+      plates.reload();
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void change(plate, list, note);
+  }
+
+  const errors = fieldErrorsByName(error);
+  return (
+    <div>
+      <ErrorBanner error={plates.error ?? reads.error} />
+      {plates.loading && !plates.data && <Loading />}
+      <div className="table-scroll">
+        <table className="data-table" data-testid="plates">
+          <thead>
+            <tr>
+              <th>{text('plate')}</th>
+              <th>{text('list')}</th>
+              <th>{text('note')}</th>
+              <th>{text('sync')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {(plates.data?.items ?? []).map((entry) => (
+              <tr key={entry.plate}>
+                <td>{entry.plate}</td>
+                <td>
+                  <Badge tone={entry.list === 'allow' ? 'success' : 'danger'}>{text(`list.${entry.list}`)}</Badge>
+                </td>
+                <td>{entry.note ?? '—'}</td>
+                <td>{text(`sync.${entry.syncState}`)}</td>
+                <td>
+                  {staff && (
+                    <button type="button" className="button-link" onClick={() => void change(entry.plate, null)}>
+                      {text('remove')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {staff && (
+        <form className="card" onSubmit={submit} noValidate data-testid="plate-form">
+          <ErrorBanner error={error} />
+          <FormField id="plate-number" name="plate" label={text('plate')} error={errors.plate} required>
+            <input id="plate-number" value={plate} onChange={(event) => setPlateText(event.target.value)} placeholder="粤B12345" />
+          </FormField>
+          <FormField id="plate-list" name="list" label={text('list')}>
+            <select id="plate-list" value={list} onChange={(event) => setList(event.target.value as 'allow' | 'refuse')}>
+              <option value="allow">{text('list.allow')}</option>
+              <option value="refuse">{text('list.refuse')}</option>
+            </select>
+          </FormField>
+          <FormField id="plate-note" name="note" label={text('note')} error={errors.note}>
+            <input id="plate-note" value={note} onChange={(event) => setNote(event.target.value)} />
+          </FormField>
+          <div className="form-actions">
+            <button type="submit" className="button-primary">
+              {text('save')}
+            </button>
+          </div>
+        </form>
+      )}
+      <h3>{text('recentReads')}</h3>
+      <div className="table-scroll">
+        <table className="data-table" data-testid="anpr-decisions">
+          <tbody>
+            {(reads.data?.items ?? []).map((read) => (
+              <tr key={read.id}>
+                <td>{formatDateTime(read.occurredAt)}</td>
+                <td>{read.deviceId}</td>
+                <td>{read.plate}</td>
+                <td>
+                  <Badge tone={read.decision === 'allowed' ? 'success' : 'danger'}>{text(`decision.${read.decision}`)}</Badge>
+                </td>
+                <td>{read.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

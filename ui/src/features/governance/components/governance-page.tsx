@@ -1,0 +1,137 @@
+import { Link } from 'react-router';
+import { Badge } from '../../../components/badge';
+import { ErrorBanner } from '../../../components/error-banner';
+import { Loading } from '../../../components/loading';
+import { useI18n } from '../../../lib/i18n';
+import { hasAnyRole } from '../../../lib/roles';
+import { useCurrentUser } from '../../../lib/session';
+import { useApiResource } from '../../../lib/use-api-resource';
+import { evidenceUrl, listFilings, listPlans, listVotes } from '../api/governance-api';
+
+/** Annual plans and their filings with the owners' committee (P2.1a–c): receipts, projects, votes, procurement. */
+export function GovernancePage({ processInstanceLink }: { processInstanceLink: (workflowId: string) => string }) {
+  const { language, formatDateTime } = useI18n();
+  const text = (zh: string, en: string) => (language === 'en' ? en : zh);
+  const filings = useApiResource((signal) => listFilings(signal), []);
+  const plans = useApiResource((signal) => listPlans(signal), []);
+  const votes = useApiResource((signal) => listVotes(signal), []);
+  const canExport = hasAnyRole(useCurrentUser(), ['committee-member', 'management', 'auditor', 'admin']);
+  const statusText: Record<string, string> = {
+    'awaiting-receipt': text('待回执', 'Awaiting receipt'),
+    acknowledged: text('已备案', 'Filed'),
+    returned: text('已退回', 'Returned'),
+  };
+  return (
+    <section className="governance-page">
+      <header className="page-header">
+        <h1>{text('年度计划与备案', 'Annual plans and filings')}</h1>
+      </header>
+      <h2>{text('业委会备案', "Filings with the owners' committee")}</h2>
+      <ErrorBanner error={filings.error} />
+      {filings.loading && !filings.data && <Loading />}
+      <div className="table-scroll">
+        <table className="data-table" data-testid="filings-table">
+          <thead>
+            <tr>
+              <th>{text('年度', 'Year')}</th>
+              <th>{text('备案材料', 'Package')}</th>
+              <th>{text('报送时间', 'Filed')}</th>
+              <th>{text('状态', 'Status')}</th>
+              <th>{text('回执编号', 'Receipt number')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {filings.data?.map((filing) => (
+              <tr key={filing.workflowId} data-testid="filing-row" data-workflow-id={filing.workflowId} data-status={filing.status}>
+                <td>{filing.year}</td>
+                <td>
+                  <Link to={processInstanceLink(filing.workflowId)}>{filing.title}</Link>
+                  <br />
+                  <small className="muted" title="SHA-256">
+                    {filing.packageDigest.slice(0, 16)}…
+                  </small>
+                </td>
+                <td>{formatDateTime(filing.filedAt)}</td>
+                <td>
+                  <Badge tone={filing.status === 'acknowledged' ? 'success' : filing.status === 'returned' ? 'warning' : 'info'}>{statusText[filing.status]}</Badge>
+                  {filing.comment && <div className="muted">{filing.comment}</div>}
+                </td>
+                <td data-testid="receipt-number">{filing.receiptNumber ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{text('年度计划', 'Annual plans')}</h2>
+      <ErrorBanner error={plans.error} />
+      {plans.data?.map((plan) => (
+        <div key={plan.workflowId} className="card" data-testid="plan-card">
+          <strong>
+            <Link to={processInstanceLink(plan.workflowId)}>{text(`${plan.year} 年度计划`, `Plan ${plan.year}`)}</Link>
+          </strong>{' '}
+          <Badge tone={plan.status === 'effective' ? 'success' : 'info'}>{plan.status === 'effective' ? text('已生效', 'In effect') : text('已批准', 'Approved')}</Badge>
+          <ul>
+            {plan.projects.map((project) => (
+              <li key={project.projectId}>
+                {project.title} · ¥{project.estimateYuan.toFixed(2)} · {project.status}
+                {project.voteWorkflowId && (
+                  <>
+                    {' · '}
+                    <Link to={processInstanceLink(project.voteWorkflowId)}>{text('业主表决', "owners' vote")}</Link>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      <h2>{text('业主大会表决与证据', "Owners' votes and evidence")}</h2>
+      <ErrorBanner error={votes.error} />
+      <div className="table-scroll">
+        <table className="data-table" data-testid="votes-table">
+          <thead>
+            <tr>
+              <th>{text('事项', 'Matter')}</th>
+              <th>{text('状态', 'Status')}</th>
+              <th>{text('参与（面积 / 人数）', 'Participation (area / owners)')}</th>
+              <th>{text('结果', 'Result')}</th>
+              <th>{text('证据', 'Evidence')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {votes.data?.map((vote) => (
+              <tr key={vote.voteId} data-testid="vote-row" data-vote-id={vote.voteId}>
+                <td>
+                  <Link to={processInstanceLink(vote.workflowId)}>{vote.title}</Link>
+                  <div className="muted">{text(`第278条第${vote.item}项`, `art. 278 item ${vote.item}`)}</div>
+                </td>
+                <td>{vote.status}</td>
+                <td>
+                  {vote.participation.areaPercent ?? 0}% / {vote.participation.headsPercent ?? 0}%
+                </td>
+                <td>{vote.result?.outcome ?? '—'}</td>
+                <td>
+                  {canExport && vote.rollDigest && (
+                    <a href={evidenceUrl(vote.voteId, 'evidence/roll.csv')} title={`SHA-256 ${vote.rollDigest}`}>
+                      {text('名册', 'Roll')}
+                    </a>
+                  )}
+                  {canExport && vote.ballotsDigest && (
+                    <>
+                      {' · '}
+                      <a href={evidenceUrl(vote.voteId, 'evidence/ballots.csv')} title={`SHA-256 ${vote.ballotsDigest}`}>
+                        {text('选票', 'Ballots')}
+                      </a>
+                      {' · '}
+                      <a href={evidenceUrl(vote.voteId, 'evidence.pdf')}>PDF</a>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

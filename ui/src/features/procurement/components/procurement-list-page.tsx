@@ -1,0 +1,50 @@
+import { Link } from 'react-router';
+import { ErrorBanner } from '../../../components/error-banner';
+import { Loading } from '../../../components/loading';
+import { useI18n } from '../../../lib/i18n';
+import { useApiResource } from '../../../lib/use-api-resource';
+import { listProcurements } from '../api/procurement-api';
+import { useProcurementText } from '../text';
+
+/** Procurements, newest first; a supplier sees those it is invited to. */
+export function ProcurementListPage({ procurementLink }: { procurementLink: (workflowId: string) => string }) {
+  const text = useProcurementText();
+  const { formatDateTime } = useI18n();
+  const procurements = useApiResource((signal) => listProcurements(signal), []);
+  return (
+    <section>
+      <h1>{text('procurements')}</h1>
+      <ErrorBanner error={procurements.error} />
+      {procurements.loading && !procurements.data && <Loading />}
+      {procurements.data && procurements.data.items.length === 0 && <p className="empty">{text('none')}</p>}
+      {procurements.data && procurements.data.items.length > 0 && (
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th>{text('title')}</th>
+                <th>{text('estimate')}</th>
+                <th>{text('method')}</th>
+                <th>{text('status')}</th>
+                <th>{text('deadline')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {procurements.data.items.map((procurement) => (
+                <tr key={procurement.workflowId} data-testid="procurement-row" data-workflow-id={procurement.workflowId}>
+                  <td>
+                    <Link to={procurementLink(procurement.workflowId)}>{procurement.title}</Link>
+                  </td>
+                  <td>{procurement.estimateYuan.toLocaleString()}</td>
+                  <td>{text.value('method', procurement.method) ?? '—'}</td>
+                  <td>{text.value('status', procurement.status)}</td>
+                  <td>{formatDateTime(procurement.bidDeadline)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { ErrorBanner } from '../../../components/error-banner';
+import { KeyValueList } from '../../../components/key-value-list';
+import { Loading } from '../../../components/loading';
+import { useI18n } from '../../../lib/i18n';
+import { hasAnyRole } from '../../../lib/roles';
+import { useCurrentUser } from '../../../lib/session';
+import { useApiResource } from '../../../lib/use-api-resource';
+import { newUuid } from '../../../lib/uuid';
+import { getSupplier, requestRequalification } from '../api/suppliers-api';
+import { useSupplierText } from '../text';
+import { DocumentStateBadge, QualificationBadge } from './supplier-registry-page';
+
+/** One supplier: documents with their expiry state, qualification reviews, and its processes one click away. */
+export function SupplierPage({ registryPath, processInstanceLink }: { registryPath: string; processInstanceLink: (workflowId: string) => string }) {
+  const text = useSupplierText();
+  const { formatDateTime } = useI18n();
+  const { vendorId = '' } = useParams();
+  const user = useCurrentUser();
+  const supplier = useApiResource((signal) => getSupplier(vendorId, signal), [vendorId]);
+  const [requestId] = useState(newUuid);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [started, setStarted] = useState<string | null>(null);
+
+  async function requalify() {
+    setActionError(null);
+    try {
+      setStarted((await requestRequalification(vendorId, requestId)).workflowId);
+    } catch (error) {
+      setActionError(error);
+    }
+  }
+
+  if (supplier.loading && !supplier.data) return <Loading />;
+  const data = supplier.data;
+  return (
+    <section>
+      <p>
+        <Link to={registryPath}>← {text('registry')}</Link>
+      </p>
+      <ErrorBanner error={supplier.error ?? actionError} />
+      {data && (
+        <>
+          <header className="page-header">
+            <h1>{data.name}</h1>
+            {hasAnyRole(user, ['tech-supervisor', 'procurement', 'admin']) && (
+              <button type="button" className="button" onClick={requalify} disabled={started !== null}>
+                {text('requalify')}
+              </button>
+            )}
+          </header>
+          {started && (
+            <p className="banner" role="status">
+              {text('started')}: <Link to={processInstanceLink(started)}>{started}</Link>
+            </p>
+          )}
+          <KeyValueList
+            entries={[
+              [text('status'), <QualificationBadge status={data.qualificationStatus} />],
+              [text('qualifiedAt'), formatDateTime(data.qualifiedAt)],
+              [text('requalifyDue'), formatDateTime(data.requalifyDueAt)],
+            ]}
+          />
+          <h2>{text('document')}</h2>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th>{text('document')}</th>
+                <th>{text('kind')}</th>
+                <th>{text('number')}</th>
+                <th>{text('expiresOn')}</th>
+                <th>{text('state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.documents.map((document) => (
+                <tr key={document.id} data-testid="document-row" data-state={document.state}>
+                  <td>{document.title}</td>
+                  <td>{document.kind}</td>
+                  <td>{document.number ?? '—'}</td>
+                  <td>{document.expiresOn ?? '—'}</td>
+                  <td>
+                    <DocumentStateBadge state={document.state} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h2>{text('reviews')}</h2>
+          {data.reviews.length === 0 && <p className="empty">{text('none')}</p>}
+          <ul>
+            {data.reviews.map((review) => (
+              <li key={review.workflowId}>
+                <Link to={processInstanceLink(review.workflowId)}>{formatDateTime(review.reviewedAt)}</Link> · {text('decision')}: {review.decision} · {text('total')}{' '}
+                {review.total} · {text('scores')}: {review.qualification} / {review.reputation} / {review.technicalStrength} / {review.afterSales}
+              </li>
+            ))}
+          </ul>
+          <h2>{text('processes')}</h2>
+          <ul>
+            {data.qualificationWorkflows.map((workflow) => (
+              <li key={workflow.workflowId}>
+                <Link to={processInstanceLink(workflow.workflowId)}>{workflow.workflowId}</Link> · {workflow.status} · {formatDateTime(workflow.startedAt)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { useI18n } from '../../lib/i18n';
+
+const TEXT = {
+  registry: ['供应商名录', 'Supplier registry'],
+  expiring: ['即将到期或已过期的证照', 'Documents expired or expiring soon'],
+  name: ['供应商', 'Supplier'],
+  status: ['资格', 'Qualification'],
+  qualifiedAt: ['合格日期', 'Qualified on'],
+  requalifyDue: ['复审日期', 'Re-qualification due'],
+  flagged: ['证照提醒', 'Flagged documents'],
+  document: ['证照', 'Document'],
+  kind: ['类别', 'Kind'],
+  number: ['编号', 'Number'],
+  expiresOn: ['有效期至', 'Expires on'],
+  state: ['状态', 'State'],
+  reviews: ['资格评审', 'Qualification reviews'],
+  total: ['平均分', 'Average'],
+  decision: ['结论', 'Verdict'],
+  scores: ['资质 / 信誉 / 技术 / 售后', 'Qualification / reputation / technical / after-sales'],
+  processes: ['评审流程', 'Qualification processes'],
+  requalify: ['发起复审', 'Start a re-qualification'],
+  started: ['已发起复审', 'Re-qualification started'],
+  none: ['无', 'None'],
+  register: ['登记供应商', 'Register a supplier'],
+  supplierId: ['编码（v-…）', 'Id (v-…)'],
+  licenceNumber: ['营业执照编号', 'Business licence number'],
+  licenceExpires: ['营业执照有效期至', 'Business licence expires on'],
+  certificate: ['资质证书', 'Certificate'],
+  certificateExpires: ['证书有效期至', 'Certificate expires on'],
+  registered: ['已登记，资格评审已发起', 'Registered; its qualification review has started'],
+  'status.pending': ['待评审', 'Pending'],
+  'status.qualified': ['合格', 'Qualified'],
+  'status.rejected': ['不合格', 'Rejected'],
+  'state.valid': ['有效', 'Valid'],
+  'state.expiring': ['即将到期', 'Expiring'],
+  'state.expired': ['已过期', 'Expired'],
+} as const;
+
+export type SupplierTextKey = keyof typeof TEXT;
+
+/** The registry's own words in zh-CN and English, kept with the feature. */
+export function useSupplierText() {
+  const { language } = useI18n();
+  return (key: SupplierTextKey) => TEXT[key][language === 'en' ? 1 : 0];
+}

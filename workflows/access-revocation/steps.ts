@@ -1,0 +1,12 @@
+/**
+ * Access revocation steps. Each id is the BPMN element id in diagram.bpmn; each carries its policy clause.
+ */
+export const ACCESS_REVOCATION_STEPS = {
+  revocationRequested: { id: 'revocationRequested', kind: 'startEvent', clause: 'P4.2b', title: 'Moved out, left, or a credential withdrawn' },
+  closePersonAccess: { id: 'closePersonAccess', kind: 'serviceTask', clause: 'P4.2b', title: 'Close the person for new credentials' },
+  revokeOnDevices: { id: 'revokeOnDevices', kind: 'serviceTask', clause: 'P4.2b', title: 'Revoke every credential on every device' },
+  storeRevocationRecord: { id: 'storeRevocationRecord', kind: 'serviceTask', clause: 'P4.2b', title: 'Store the revocation record' },
+  accessRevoked: { id: 'accessRevoked', kind: 'endEvent', clause: 'P4.2b', title: 'Access revoked' },
+} as const;
+
+export type AccessRevocationStepId = keyof typeof ACCESS_REVOCATION_STEPS;

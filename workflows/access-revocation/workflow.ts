@@ -1,0 +1,65 @@
+import { allHandlersFinished, condition, workflowInfo } from '@temporalio/workflow';
+import { accessControlActivities, failureOf, onEveryDevice, type DeviceFailure } from '../lib/device-commands';
+import { ProcessTracker } from '../lib/progress';
+import type { AccessRevocationInput, AccessRevocationOutcome } from './messages';
+import { ACCESS_REVOCATION_STEPS as STEPS } from './steps';
+
+/**
+ * Access revocation, P4.2b: an owner who moves out or a staff member who leaves loses every
+ * credential on every device, each device retried on its own; the result is recorded.
+ */
+export async function accessRevocation(input: AccessRevocationInput): Promise<AccessRevocationOutcome> {
+  const { personId, reason } = input;
+  const tracker = new ProcessTracker(
+    { process: 'access-revocation', title: `Revoke access: ${input.personName} (${reason})`, startedBy: input.requestedBy.userId },
+    { personId, reason },
+  );
+  const access = accessControlActivities(input.retry);
+  await tracker.pass(STEPS.revocationRequested.id, input.requestedBy.displayName, { reason });
+
+  if (reason !== 'credential') {
+    await tracker.enter(STEPS.closePersonAccess.id);
+    await access.markPersonLeft({ personId });
+    await tracker.complete(STEPS.closePersonAccess.id);
+  }
+
+  await tracker.enter(STEPS.revokeOnDevices.id);
+  const held = await access.credentialsOnDevices({ personId, credentialIds: reason === 'credential' ? input.credentialIds : undefined });
+  const perCredential = await Promise.all(
+    held.map(async ({ credentialId, deviceIds }) => {
+      await access.setCredentialStatus({ credentialId, status: 'revoking' });
+      const result = await onEveryDevice(deviceIds, async (deviceId) => {
+        try {
+          await access.revokeOnDevice({ credentialId, deviceId });
+        } catch (error) {
+          await access.recordDeviceFailure({ credentialId, deviceId, state: 'revoke-failed', error: failureOf(error).error });
+          throw error;
+        }
+      });
+      // A credential is revoked once no device is known to hold it; a failed device keeps it `revoking`.
+      if (!result.failed.length) await access.setCredentialStatus({ credentialId, status: 'revoked', reason });
+      return result.failed.map((failure): DeviceFailure & { credentialId: string } => ({ ...failure, credentialId }));
+    }),
+  );
+  const failed = perCredential.flat();
+  const credentialsRevoked = perCredential.filter((failures) => !failures.length).length;
+  if (failed.length) await tracker.fail(STEPS.revokeOnDevices.id, { credentialsRevoked, failed });
+  else await tracker.complete(STEPS.revokeOnDevices.id, null, { credentialsRevoked });
+
+  await tracker.enter(STEPS.storeRevocationRecord.id);
+  await access.storeRevocationRecord({
+    workflowId: workflowInfo().workflowId,
+    personId,
+    reason,
+    requestedBy: input.requestedBy.userId,
+    credentialsRevoked,
+    devicesFailed: [...new Set(failed.map((failure) => failure.deviceId))].sort(),
+  });
+  await tracker.complete(STEPS.storeRevocationRecord.id);
+
+  const outcome: AccessRevocationOutcome = { credentialsRevoked, failed };
+  tracker.setData({ outcome });
+  await tracker.finish(failed.length ? 'failed' : 'completed', STEPS.accessRevoked.id);
+  await condition(allHandlersFinished);
+  return outcome;
+}

@@ -1,0 +1,93 @@
+import { defineSignal, defineUpdate } from '@temporalio/workflow';
+import { z } from 'zod';
+
+export { completeTaskUpdate, progressQuery } from '../lib/messages';
+
+/** One or more events of the zone's alarm, batched by the listener: a detector repeats about once a second. */
+export interface AlarmEvents {
+  deviceId: string;
+  /** Active reports in this batch: each is one repeat of the alarm. */
+  activeCount: number;
+  firstSequence: number | null;
+  lastSequence: number | null;
+  lastOccurredAt: string;
+  /** The detector's state after this batch; inactive does not close the incident (it stays latched). */
+  lastState: 'active' | 'inactive';
+}
+
+export const alarmEventsSignal = defineSignal<[AlarmEvents]>('alarmEvents');
+
+/** The control room assigns a guard of its choice (in addition to the roster's). */
+export const assignGuardUpdate = defineUpdate<{ guardUserId: string }, [{ guardUserId: string; actor: { userId: string; displayName: string } }]>('assignGuard');
+
+/** Every duration is an input, so tests run a 60-second acknowledgement timer in 2 seconds. */
+export interface AlarmLinkageTimings {
+  /** P4.2c: time for the dispatched guard to acknowledge before being notified again, then escalated. */
+  acknowledgeMs: number;
+  arriveOnSiteDueMs: number;
+  findingsDueMs: number;
+}
+
+export interface AlarmLinkageInput {
+  zoneId: string;
+  alarmType: string;
+  /** The system the alarm belongs to (for a fault repair the findings may open). */
+  system: string;
+  firstEvent: AlarmEvents;
+  timings: AlarmLinkageTimings;
+  /** Fault-repair durations for the repair a real incident may open. */
+  faultRepairTimings: { diagnosisDueMs: number; repairSlaMs: number; vendorReminderMs: number; verificationDueMs: number };
+}
+
+export interface AlarmLinkageOutcome {
+  verdict: 'real' | 'false-alarm';
+  repeatCount: number;
+  faultRepairWorkflowId: string | null;
+}
+
+/** A camera shown on the console for the incident. */
+export interface IncidentCamera {
+  deviceId: string;
+  name: string;
+  streamUrl: string;
+  snapshotUrl: string;
+  calledUpAt: string | null;
+  error?: string;
+}
+
+export interface IncidentTimelineEntry {
+  at: string;
+  what: 'detected' | 'cameras-shown' | 'dispatched' | 're-notified' | 'escalated' | 'assigned' | 'acknowledged' | 'on-site' | 'findings' | 'repair-opened' | 'closed';
+  actor?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+// ---- the forms of the human steps ----
+
+export const acknowledgeForm = z.object({
+  acknowledged: z.literal(true).meta({ title: '确认出警 Acknowledge', description: 'I am on my way' }),
+});
+
+// The later steps' forms are built when the incident reaches them: every workflow builds its own schemas, and
+// most of an incident's life (and every start) needs only the acknowledgement.
+export const arrivalForm = () =>
+  z.object({
+    onSite: z.literal(true).meta({ title: '已到达现场 On site', description: 'I am at the alarm location' }),
+  });
+
+export const findingsForm = () =>
+  z
+    .object({
+      verdict: z.enum(['real', 'false-alarm']).meta({ title: '结论 Verdict', description: 'real: a real incident; false-alarm: nothing found' }),
+      actionsTaken: z.string().trim().min(3).max(4000).meta({ title: '处置措施 Actions taken' }),
+      openFaultRepair: z.boolean().default(false).meta({ title: '报修 Open a fault repair', description: 'Something is broken and must be repaired' }),
+      repairSymptoms: z.string().trim().max(4000).optional().meta({ title: '故障现象 What is broken', description: 'Required when a repair is opened' }),
+    })
+    .refine((findings) => !findings.openFaultRepair || (findings.repairSymptoms ?? '').length >= 3, {
+      message: 'say what is broken',
+      path: ['repairSymptoms'],
+    })
+    .refine((findings) => !findings.openFaultRepair || findings.verdict === 'real', {
+      message: 'only a real incident opens a repair',
+      path: ['openFaultRepair'],
+    });

@@ -1,0 +1,239 @@
+import {
+  ActivityFailure,
+  allHandlersFinished,
+  condition,
+  ParentClosePolicy,
+  proxyLocalActivities,
+  setHandler,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { createAlarmLinkageActivities } from '../../activities/alarm-linkage';
+import type { createFaultRepairActivities } from '../../activities/fault-repair';
+import type { FaultRepairInput } from '../fault-repair/messages';
+import { HumanTasks } from '../lib/human-task';
+import { ProcessTracker } from '../lib/progress';
+import {
+  acknowledgeForm,
+  alarmEventsSignal,
+  arrivalForm,
+  assignGuardUpdate,
+  findingsForm,
+  type AlarmEvents,
+  type AlarmLinkageInput,
+  type AlarmLinkageOutcome,
+  type IncidentCamera,
+  type IncidentTimelineEntry,
+} from './messages';
+import { ALARM_LINKAGE_STEPS as STEPS } from './steps';
+
+const { dispatchRoster, projectIncident, releaseCorrelation } = proxyLocalActivities<ReturnType<typeof createAlarmLinkageActivities>>({
+  startToCloseTimeout: '10 seconds',
+});
+// The call-up is a few ISAPI requests that take milliseconds: local, so the incident's first moments are one
+// workflow task, with no activity task and no second workflow task through the server.
+const { callUpZoneCameras } = proxyLocalActivities<ReturnType<typeof createAlarmLinkageActivities>>({
+  startToCloseTimeout: '10 seconds',
+  retry: { maximumAttempts: 3 },
+});
+// A notification is one idempotent row: local, so a dispatch costs no extra round trip through the server.
+const { notify } = proxyLocalActivities<ReturnType<typeof createFaultRepairActivities>>({
+  startToCloseTimeout: '10 seconds',
+});
+
+const DISPATCH_PRIORITY = 90;
+
+/**
+ * Alarm linkage, P4.2c with P3.1b: one incident per active alarm of a zone and type, however often the
+ * detector repeats (the listener signals repeats here). Cameras are called up and the zone's guard is
+ * dispatched at once; an unacknowledged dispatch is re-notified, then widened to the next guard and the
+ * security supervisor. The incident stays latched until a person records the findings.
+ */
+export async function alarmLinkage(input: AlarmLinkageInput): Promise<AlarmLinkageOutcome> {
+  const { zoneId, alarmType, timings } = input;
+  const { workflowId } = workflowInfo();
+  const title = `${alarmType} @ ${zoneId}`;
+  const tracker = new ProcessTracker({ process: 'alarm-linkage', title, startedBy: null }, { zoneId, alarmType });
+  const tasks = new HumanTasks('alarm-linkage', tracker);
+
+  const openedAt = new Date().toISOString();
+  const incident = {
+    status: 'open' as 'open' | 'dispatched' | 'acknowledged' | 'on-site' | 'closed',
+    repeatCount: 0,
+    detectorState: 'active' as 'active' | 'inactive',
+    lastEventAt: openedAt,
+    assignedGuard: null as string | null,
+    dispatchTaskId: null as string | null,
+    cameras: [] as IncidentCamera[],
+    timeline: [] as IncidentTimelineEntry[],
+    outcome: null as AlarmLinkageOutcome | null,
+    closedAt: null as string | null,
+  };
+  let version = 0;
+
+  const apply = (events: AlarmEvents) => {
+    incident.repeatCount += events.activeCount;
+    incident.detectorState = events.lastState;
+    if (events.lastOccurredAt > incident.lastEventAt) incident.lastEventAt = events.lastOccurredAt;
+    tracker.setData({ repeatCount: incident.repeatCount, detectorState: incident.detectorState });
+  };
+  // Every change of the incident is published to the console's projection at once, in the flow's own order.
+  // No side coroutine: local activities running concurrently could complete in another order on replay.
+  // The live repeat count is the listener's to keep (it counts stored events); this count is the history's.
+  const publish = async () => {
+    version += 1;
+    await projectIncident({ workflowId, zoneId, alarmType, openedAt, version, ...incident });
+  };
+  const mark = async (entry: Omit<IncidentTimelineEntry, 'at'>, publishNow = true) => {
+    incident.timeline.push({ at: new Date().toISOString(), ...entry });
+    if (publishNow) await publish();
+  };
+  // A detector going inactive only updates the count and state: the incident stays latched until handled.
+  // The first events arrive as the signal of signalWithStart, so they are counted by the handler too.
+  setHandler(alarmEventsSignal, apply);
+  // The first moments' three step events (detected, dispatch entered, cameras shown) are written together, with
+  // one local activity once the cameras are up, instead of one each; the guard's task does not wait for them.
+  tracker.deferWrites();
+  await tracker.pass(STEPS.alarmDetected.id, null, { deviceId: input.firstEvent.deviceId });
+  const roster = await dispatchRoster({ zoneId });
+  // Published with the dispatch and the cameras a moment later: one projection write for the incident's first moments.
+  await mark({ what: 'detected', detail: { deviceId: input.firstEvent.deviceId } }, false);
+
+  // The call-up takes milliseconds: its step is recorded once it is done (or entered and failed).
+  const showCameras = async () => {
+    try {
+      incident.cameras = await callUpZoneCameras({ zoneId });
+    } catch (error) {
+      // No camera must hold up the guard: the step shows failed and the dispatch goes on.
+      if (!(error instanceof ActivityFailure)) throw error;
+      await mark({ what: 'cameras-shown', detail: { error: error.cause?.message ?? error.message } });
+      await tracker.enter(STEPS.callUpCameras.id);
+      await tracker.fail(STEPS.callUpCameras.id, { error: error.cause?.message ?? error.message });
+      return;
+    }
+    await mark({ what: 'cameras-shown', detail: { cameras: incident.cameras.map((camera) => camera.deviceId) } });
+    await tracker.pass(STEPS.callUpCameras.id, null, { cameras: incident.cameras.length });
+  };
+
+  const dispatch = async () => {
+    const [first, next] = roster;
+    const task = await tasks.open({
+      stepId: STEPS.dispatchGuard.id,
+      title: `Alarm: ${title}`,
+      form: acknowledgeForm,
+      // With no roster for the zone, every guard is a candidate.
+      candidateRoles: first ? [] : ['guard'],
+      candidateUsers: first ? [first] : [],
+      dueInMs: timings.acknowledgeMs,
+      priority: DISPATCH_PRIORITY,
+      context: { zoneId, alarmType, openedAt },
+    });
+    incident.status = 'dispatched';
+    incident.assignedGuard = first ?? null;
+    incident.dispatchTaskId = task.id;
+    // Published with the cameras a few milliseconds later (one projection write); the worklist row is already there.
+    await mark({ what: 'dispatched', detail: { guard: first ?? null } }, false);
+    const tell = (users: string[], roles: string[], key: string, message: string) =>
+      notify({ workflowId, dedupeKey: `${task.id}.${key}`, recipientUsers: users, recipientRoles: roles, message });
+
+    setHandler(assignGuardUpdate, async ({ guardUserId, actor }) => {
+      await task.addCandidates({ users: [guardUserId] });
+      incident.assignedGuard = guardUserId;
+      await mark({ what: 'assigned', actor: actor.displayName, detail: { guard: guardUserId } });
+      await tell([guardUserId], [], `assigned.${guardUserId}`, `Alarm ${title}: you are assigned by ${actor.displayName}`);
+      return { guardUserId };
+    });
+
+    const acknowledgement = async () => {
+      await tell(first ? [first] : [], first ? [] : ['guard'], 'dispatch', `Alarm ${title}: go now and acknowledge`);
+      const acknowledged = await task.completionWithLadder({
+        deadlineMs: 2 * timings.acknowledgeMs,
+        remindEveryMs: timings.acknowledgeMs,
+        remind: async (reminder) => {
+          await tell(first ? [first] : [], first ? [] : ['guard'], `renotify.${reminder}`, `Alarm ${title}: still not acknowledged`);
+          await mark({ what: 're-notified', detail: { guard: first ?? null, reminder } });
+          await tracker.pass(STEPS.renotifyGuard.id, null, { reminder });
+        },
+        escalate: async () => {
+          const users = next ? [next] : [];
+          await task.addCandidates({ users, roles: ['security-supervisor'] });
+          await tell(users, ['security-supervisor'], 'escalated', `Alarm ${title}: not acknowledged by ${first ?? 'any guard'}`);
+          if (next) incident.assignedGuard = next;
+          await mark({ what: 'escalated', detail: { nextGuard: next ?? null, supervisor: 'security-supervisor' } });
+          await tracker.pass(STEPS.escalateDispatch.id, null, { nextGuard: next ?? null });
+        },
+      });
+      incident.status = 'acknowledged';
+      incident.assignedGuard = acknowledged.actor.userId;
+      await mark({ what: 'acknowledged', actor: acknowledged.actor.displayName });
+      return acknowledged.actor;
+    };
+    return { acknowledged: acknowledgement };
+  };
+
+  // In sequence, not in parallel (replay safety, see publish): the guard's task first, then the cameras, a few
+  // milliseconds later; the acknowledgement timer runs from the dispatch.
+  const dispatched = await dispatch();
+  await showCameras();
+  await tracker.flush();
+  const guard = await dispatched.acknowledged();
+  const context = { zoneId, alarmType, openedAt, guard: guard.displayName, cameras: incident.cameras };
+
+  const arrival = await tasks.run({
+    stepId: STEPS.arriveOnSite.id,
+    title: `On site: ${title}`,
+    form: arrivalForm(),
+    candidateRoles: ['security-supervisor'],
+    candidateUsers: [guard.userId],
+    dueInMs: timings.arriveOnSiteDueMs,
+    priority: DISPATCH_PRIORITY,
+    context,
+  });
+  incident.status = 'on-site';
+  await mark({ what: 'on-site', actor: arrival.actor.displayName });
+
+  const findings = await tasks.run({
+    stepId: STEPS.recordFindings.id,
+    title: `Findings: ${title}`,
+    form: findingsForm(),
+    candidateRoles: ['security-supervisor'],
+    candidateUsers: [arrival.actor.userId],
+    dueInMs: timings.findingsDueMs,
+    priority: DISPATCH_PRIORITY,
+    context,
+  });
+  await mark({ what: 'findings', actor: findings.actor.displayName, detail: { verdict: findings.payload.verdict, actionsTaken: findings.payload.actionsTaken } });
+
+  let faultRepairWorkflowId: string | null = null;
+  if (findings.payload.openFaultRepair) {
+    await tracker.enter(STEPS.openFaultRepair.id);
+    faultRepairWorkflowId = `fault-repair-${workflowId}`;
+    const repair: FaultRepairInput = {
+      report: {
+        occurredAt: openedAt,
+        location: { zoneId },
+        system: input.system,
+        symptoms: findings.payload.repairSymptoms!,
+        source: 'staff',
+        reporter: { userId: findings.actor.userId, displayName: findings.actor.displayName },
+      },
+      timings: input.faultRepairTimings,
+      priority: 70,
+    };
+    // The repair outlives the incident: it is the technicians' process from here on.
+    await startChild('faultRepair', { workflowId: faultRepairWorkflowId, args: [repair], parentClosePolicy: ParentClosePolicy.ABANDON });
+    await mark({ what: 'repair-opened', detail: { workflowId: faultRepairWorkflowId } });
+    await tracker.complete(STEPS.openFaultRepair.id, findings.actor.displayName, { workflowId: faultRepairWorkflowId });
+  }
+
+  // From here the zone's next alarm of this type is a new incident; reports until now still count here.
+  await releaseCorrelation({ zoneId, alarmType, workflowId });
+  incident.outcome = { verdict: findings.payload.verdict, repeatCount: incident.repeatCount, faultRepairWorkflowId };
+  incident.status = 'closed';
+  incident.closedAt = new Date().toISOString();
+  await mark({ what: 'closed', actor: findings.actor.displayName });
+  tracker.setData({ outcome: incident.outcome });
+  await tracker.finish('completed', STEPS.incidentClosed.id, findings.actor.displayName);
+  await condition(allHandlersFinished);
+  return { ...incident.outcome, repeatCount: incident.repeatCount };
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+export { completeTaskUpdate, progressQuery } from '../lib/messages';
+
+export interface CommitteeFilingTimings {
+  acknowledgementDueMs: number;
+}
+
+/** P2.1c: what the committee receives: the approved plan and budget, who approved them and when. */
+export interface FilingPackage {
+  year: number;
+  plan: unknown;
+  budget: unknown;
+  approvedBy: string;
+  approvedAt: string;
+  evaluationWorkflowId: string | null;
+}
+
+export interface CommitteeFilingInput {
+  planWorkflowId: string;
+  title: string;
+  filingPackage: FilingPackage;
+  timings: CommitteeFilingTimings;
+}
+
+export type CommitteeFilingOutcome =
+  | { status: 'acknowledged'; receiptNumber: string; packageDigest: string; acknowledgedBy: string; acknowledgedAt: string }
+  | { status: 'returned'; comment: string; returnedBy: string };
+
+/** The committee acknowledges receipt (a receipt number is issued) or returns an incomplete package. */
+export const acknowledgementForm = z
+  .object({
+    decision: z.enum(['acknowledged', 'returned']).meta({ title: '备案结果 Decision', description: 'acknowledged: receipt issued; returned: the package is incomplete' }),
+    comment: z.string().trim().max(2000).optional().meta({ title: '意见 Comment', description: 'Required when the package is returned' }),
+  })
+  .refine((form) => form.decision === 'acknowledged' || (form.comment ?? '').length > 0, {
+    message: 'say what is missing',
+    path: ['comment'],
+  });
+
+export const committeeFilingWorkflowId = (planWorkflowId: string, attempt: number) => `committee-filing-${planWorkflowId}-${attempt}`;

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import type { FaultRepairTimings } from '../fault-repair/messages';
+
+export { completeTaskUpdate, progressQuery } from '../lib/messages';
+
+/** What a schedule run starts with: the plan is read when the run starts, so an edit applies to the next run. */
+export interface InspectionInput {
+  planId: string;
+  /** Durations of the fault repairs that failed items open (P3.2b). */
+  faultRepairTimings: FaultRepairTimings;
+}
+
+/** One checklist item as the run sees it (P3.1a: hardware state, software function, network connectivity). */
+export interface InspectionItem {
+  id: string;
+  text: string;
+  system: string;
+  deviceId?: string;
+  zoneId?: string;
+  buildingId?: string;
+}
+
+/** The plan as loaded for one run, with the run's open record. */
+export interface InspectionRun {
+  active: boolean;
+  title: string;
+  responsibleRole: string;
+  buildingId: string | null;
+  zoneId: string | null;
+  checklist: InspectionItem[];
+  dueAt: string;
+  dueInMs: number;
+}
+
+export interface ItemResult {
+  itemId: string;
+  text: string;
+  system: string;
+  result: 'pass' | 'fail';
+  note: string | null;
+  photoId: string | null;
+  faultRepairWorkflowId: string | null;
+}
+
+export interface InspectionOutcome {
+  status: 'recorded' | 'plan-inactive';
+  failedItems: string[];
+  faultRepairWorkflowIds: string[];
+}
+
+/** A failed item's fault repair: one per run and item, so a retried start finds the same process. */
+export const faultRepairIdFor = (inspectionWorkflowId: string, itemId: string) => `fault-repair-${inspectionWorkflowId}-${itemId}`;
+
+export const RESULT_FIELD = (itemId: string) => `result_${itemId}`;
+export const NOTE_FIELD = (itemId: string) => `note_${itemId}`;
+export const PHOTO_FIELD = (itemId: string) => `photo_${itemId}`;
+
+/**
+ * P3.1a/P3.1c: the checklist form of one run, built from the plan's items: per item a pass/fail
+ * result, a note (required on a fail: it becomes the fault's symptoms) and an optional photo
+ * (an attachment id; the photo itself is uploaded first so history carries only its id).
+ */
+export function checklistForm(items: readonly InspectionItem[]) {
+  const shape: Record<string, z.ZodType> = {};
+  items.forEach((item, index) => {
+    const label = `${index + 1}. ${item.text}`;
+    shape[RESULT_FIELD(item.id)] = z.enum(['pass', 'fail']).meta({ title: label, description: `${item.system} · 通过 pass / 不通过 fail` });
+    shape[NOTE_FIELD(item.id)] = z
+      .string()
+      .trim()
+      .max(4000)
+      .optional()
+      .meta({ title: `${index + 1}. 备注 Note`, description: '不通过时必填：现象 Required on a fail: what is wrong' });
+    shape[PHOTO_FIELD(item.id)] = z
+      .uuid()
+      .optional()
+      // The form renderer uploads the picked photo to this API path and submits the id it returns.
+      .meta({ title: `${index + 1}. 照片 Photo`, contentMediaType: 'image/*', 'x-photo-upload': '/inspections/photos' });
+  });
+  return z.object(shape).superRefine((values, context) => {
+    for (const item of items) {
+      const note = values[NOTE_FIELD(item.id)] as string | undefined;
+      if (values[RESULT_FIELD(item.id)] === 'fail' && (note ?? '').length < 3) {
+        context.addIssue({ code: 'custom', path: [NOTE_FIELD(item.id)], message: 'describe what failed (at least 3 characters)' });
+      }
+    }
+  });
+}

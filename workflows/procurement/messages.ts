@@ -1,0 +1,196 @@
+import { z } from 'zod';
+
+export { completeTaskUpdate, progressQuery } from '../lib/messages';
+
+export const PROCUREMENT_SYSTEMS = ['cctv', 'access-control', 'intrusion-alarm', 'network', 'elevator-monitoring', 'smart-home'] as const;
+export type ProcurementMethod = 'inquiry' | 'tender' | 'negotiation';
+
+/**
+ * How another process (the annual plan) starts a procurement, by workflow type `procurement`.
+ * `estimate` is whole yuan (CNY). Durations are optional: the worker's configuration fills them in.
+ */
+export interface ProcurementInput {
+  projectId: string;
+  planWorkflowId?: string;
+  title: string;
+  /** Whole yuan (CNY). */
+  estimate: number;
+  system?: (typeof PROCUREMENT_SYSTEMS)[number];
+  requirements?: string;
+  /** The sealed-bid window, from the invitations to the opening. */
+  bidWindowSeconds?: number;
+  /** Due time of each human step. */
+  taskDueSeconds?: number;
+  /** Start project delivery as a child after the contract (default: PROCUREMENT_START_DELIVERY, true). */
+  startDelivery?: boolean;
+  /** Who asked for it (shown on the instance); the plan's starter when the plan starts it. */
+  requestedBy?: string | null;
+}
+
+/** The configuration the process reads once at its start (worker env), so thresholds are not literals. */
+export interface ProcurementSettings {
+  /** Estimates up to this (yuan) may go by inquiry (at least three quotes); above it, public tender. */
+  inquiryMaxYuan: number;
+  /** Contracts above this price (yuan) need management's approval. */
+  approvalThresholdYuan: number;
+  /** Weights of the panel's three scores. */
+  weights: { price: number; technical: number; afterSales: number };
+  /** Least number of quotes (inquiry) or bids (tender); negotiation needs one. */
+  minimumBids: number;
+  minimumPanel: number;
+  bidWindowSeconds: number;
+  taskDueSeconds: number;
+  /** Whether project delivery starts after the contract when the input does not say. */
+  startDelivery: boolean;
+  /** The workflow type of project delivery (P2.3), started by name: it is another process's code. */
+  deliveryWorkflowType: string;
+}
+
+export interface OpenedBid {
+  bidId: string;
+  vendorId: string;
+  vendorName: string;
+  priceYuan: number;
+}
+
+export interface BidResult extends OpenedBid {
+  /** Average weighted score over the panel, 0–100 with two decimals. */
+  score: number;
+}
+
+export interface ProcurementOutcome {
+  status: 'contracted' | 'cancelled';
+  reason?: string;
+  method?: ProcurementMethod;
+  contractId?: string;
+  vendorId?: string;
+  vendorName?: string;
+  priceYuan?: number;
+  deliveryDate?: string;
+  deliveryWorkflowId?: string;
+}
+
+/** What project delivery is started with (by type name, default `projectDelivery`; child, ABANDON). */
+export interface ProjectDeliveryStart {
+  contractId: string;
+  procurementWorkflowId: string;
+  projectId: string;
+  vendorId: string;
+  title: string;
+  deliveryDate: string;
+}
+
+/** P2.2b: the method follows the thresholds; negotiation only with a recorded reason. */
+export function methodForm(estimate: number, settings: ProcurementSettings, qualifiedVendorIds: string[]) {
+  const invitees = qualifiedVendorIds.length
+    ? z.array(z.enum(qualifiedVendorIds as [string, ...string[]]))
+    : z.array(z.string()).max(0, 'no supplier in the registry is qualified');
+  return z
+    .object({
+      method: z.enum(['inquiry', 'tender', 'negotiation']).meta({ title: '采购方式 Method', description: `inquiry up to ${settings.inquiryMaxYuan} yuan, tender above` }),
+      reason: z.string().trim().max(2000).optional().meta({ title: '理由 Reason', description: 'Required for negotiation' }),
+      invitedVendorIds: invitees.meta({ title: '邀请供应商 Invited suppliers', description: 'Qualified suppliers from the registry' }),
+    })
+    .superRefine((form, issues) => {
+      if (form.method === 'inquiry' && estimate > settings.inquiryMaxYuan) {
+        issues.addIssue({ code: 'custom', path: ['method'], message: `an estimate above ${settings.inquiryMaxYuan} yuan goes to public tender` });
+      }
+      if (form.method === 'negotiation' && (form.reason ?? '').length < 5) {
+        issues.addIssue({ code: 'custom', path: ['reason'], message: 'record why the procurement is negotiated' });
+      }
+      const needed = form.method === 'negotiation' ? 1 : settings.minimumBids;
+      if (new Set(form.invitedVendorIds).size < needed) {
+        issues.addIssue({ code: 'custom', path: ['invitedVendorIds'], message: `${form.method} needs at least ${needed} distinct suppliers` });
+      }
+    });
+}
+
+/** P2.2b: the panel: at least `needed` more members, none appointed before. */
+export function panelForm(eligibleUserIds: string[], needed: number) {
+  return z.object({
+    memberUserIds: z
+      .array(z.enum(eligibleUserIds as [string, ...string[]]))
+      .refine((ids) => new Set(ids).size === ids.length, 'each member once')
+      .refine((ids) => ids.length >= needed, `the panel needs at least ${needed} more members`)
+      .meta({ title: '评标委员会 Panel members' }),
+  });
+}
+
+export const declarationForm = z
+  .object({
+    conflict: z.boolean().meta({ title: '存在利益冲突 I have a conflict of interest' }),
+    statement: z.string().trim().max(2000).optional().meta({ title: '说明 Statement' }),
+  })
+  .refine((form) => !form.conflict || (form.statement ?? '').length > 0, { message: 'describe the conflict', path: ['statement'] });
+
+const CRITERIA = { Price: '价格 price', Technical: '技术 technical', AfterSales: '售后 after-sales' } as const;
+
+/** Field name of one criterion of the n-th opened bid (1-based): flat, so the generic task form renders it. */
+export const scoreField = (index: number, criterion: keyof typeof CRITERIA) => `bid${index + 1}${criterion}`;
+
+/** P2.2b: one score (0–100) per opened bid and criterion. */
+export function scoringForm(bids: Array<Pick<OpenedBid, 'vendorName' | 'priceYuan'>>) {
+  const shape: Record<string, z.ZodNumber> = {};
+  bids.forEach((bid, index) => {
+    for (const [criterion, label] of Object.entries(CRITERIA)) {
+      shape[scoreField(index, criterion as keyof typeof CRITERIA)] = z
+        .number()
+        .int()
+        .min(0)
+        .max(100)
+        .meta({ title: `${index + 1}. ${bid.vendorName} (${bid.priceYuan} 元): ${label}` });
+    }
+  });
+  return z.object(shape);
+}
+
+export interface BidScore {
+  bidId: string;
+  price: number;
+  technical: number;
+  afterSales: number;
+}
+
+/** The flat form back into one score per bid. */
+export function scoresOf(bids: Array<Pick<OpenedBid, 'bidId'>>, form: Record<string, number>): BidScore[] {
+  return bids.map((bid, index) => ({
+    bidId: bid.bidId,
+    price: form[scoreField(index, 'Price')],
+    technical: form[scoreField(index, 'Technical')],
+    afterSales: form[scoreField(index, 'AfterSales')],
+  }));
+}
+
+export const contractForm = z.object({
+  rightsAndObligations: z.string().trim().min(5).max(20_000).meta({ title: '权利义务 Rights and obligations' }),
+  specs: z.string().trim().min(3).max(20_000).meta({ title: '产品规格 Product specifications' }),
+  priceYuan: z.number().int().positive().meta({ title: '合同价（元）Price (yuan)' }),
+  deliveryDate: z.iso.date().meta({ title: '交付日期 Delivery date' }),
+  afterSalesTerms: z.string().trim().min(3).max(20_000).meta({ title: '售后条款 After-sales terms' }),
+  repairSlaSeconds: z.number().int().min(1).max(90 * 24 * 3600).meta({ title: '维修时限（秒）Repair SLA (seconds)', description: 'Fault repair enforces it on the vendor' }),
+});
+export type ContractTerms = z.output<typeof contractForm>;
+
+export const approvalForm = z
+  .object({
+    decision: z.enum(['approve', 'revise', 'cancel']).meta({ title: '决定 Decision', description: 'revise: back to drafting; cancel: the procurement ends' }),
+    comment: z.string().trim().max(2000).optional().meta({ title: '意见 Comment' }),
+  })
+  .refine((form) => form.decision === 'approve' || (form.comment ?? '').length > 0, { message: 'say why', path: ['comment'] });
+
+/** Weighted score of one member's scores for one bid, 0–100. */
+export function weightedScore(entry: Pick<BidScore, 'price' | 'technical' | 'afterSales'>, weights: ProcurementSettings['weights']): number {
+  const total = weights.price + weights.technical + weights.afterSales;
+  return (entry.price * weights.price + entry.technical * weights.technical + entry.afterSales * weights.afterSales) / total;
+}
+
+/** The ranking: average weighted score over the panel; ties go to the lower price. */
+export function rankBids(bids: OpenedBid[], panelScores: BidScore[][], weights: ProcurementSettings['weights']): BidResult[] {
+  return bids
+    .map((bid) => {
+      const mine = panelScores.map((scores) => scores.find((entry) => entry.bidId === bid.bidId)!);
+      const average = mine.reduce((sum, entry) => sum + weightedScore(entry, weights), 0) / mine.length;
+      return { ...bid, score: Math.round(average * 100) / 100 };
+    })
+    .sort((a, b) => b.score - a.score || a.priceYuan - b.priceYuan || a.bidId.localeCompare(b.bidId));
+}

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+
+export { completeTaskUpdate, progressQuery } from '../lib/messages';
+
+export interface SupplierEvaluationTimings {
+  evaluationDueMs: number;
+  /** The supplier's deadline to rectify after a poor score; reminded every `rectificationReminderMs`. */
+  rectificationDueMs: number;
+  rectificationReminderMs: number;
+  penaltyDueMs: number;
+  terminationDecisionDueMs: number;
+}
+
+/** How the score is made and what counts as poor; configuration, not code. */
+export interface EvaluationPolicy {
+  /** A score below this (0–100) is poor. */
+  poorBelow: number;
+  /** Weights of the four components; a component without data is left out and the rest rescaled. */
+  weights: { technology: number; user: number; sla: number; rating: number };
+}
+
+export interface SupplierEvaluationInput {
+  vendorId: string;
+  trigger: 'quarterly' | 'on-demand';
+  /** The period whose repairs and ratings are scored (ISO). */
+  periodFrom: string;
+  periodTo: string;
+  requestedBy: string | null;
+  timings: SupplierEvaluationTimings;
+  policy: EvaluationPolicy;
+}
+
+export interface SupplierEvaluationOutcome {
+  result: 'good' | 'improved' | 'retained' | 'terminated';
+  scores: number[];
+}
+
+/** The supplier's fault-repair record in the period (P3.2b SLA) and owners' ratings. */
+export interface ServiceRecord {
+  repairsOnTime: number;
+  repairsLate: number;
+  ratings: number;
+  averageRating: number | null;
+}
+
+/** The round that a quarterly Schedule starts: one evaluation per vendor under an active contract. */
+export interface QuarterlyEvaluationInput {
+  timings: SupplierEvaluationTimings;
+  policy: EvaluationPolicy;
+  /** How far back the quarter reaches. */
+  periodMs: number;
+}
+
+export const evaluationForm = z.object({
+  serviceQuality: z.number().int().min(0).max(100).meta({ title: '服务质量 Service quality (0–100)' }),
+  productPerformance: z.number().int().min(0).max(100).meta({ title: '产品性能 Product performance (0–100)' }),
+  comment: z.string().trim().max(2000).optional().meta({ title: '意见 Comment' }),
+});
+export type EvaluationForm = z.output<typeof evaluationForm>;
+
+export const rectificationNoticeForm = z.object({
+  measures: z.string().trim().min(3).max(4000).meta({ title: '整改措施 Rectification measures' }),
+});
+
+export const penaltyForm = z.object({
+  amount: z.number().positive().meta({ title: '违约金 Penalty (CNY)' }),
+  contractClause: z.string().trim().min(1).max(200).meta({ title: '合同条款 Contract clause' }),
+  reason: z.string().trim().min(3).max(2000).meta({ title: '理由 Reason' }),
+});
+
+export const terminationDecisionForm = z
+  .object({
+    approved: z.boolean().meta({ title: '批准解除合同 Approve termination' }),
+    comment: z.string().trim().max(2000).optional().meta({ title: '意见 Comment', description: 'Required when rejecting' }),
+  })
+  .refine((decision) => decision.approved || (decision.comment ?? '').length > 0, { message: 'say why the contract continues', path: ['comment'] });
+
+/** The combined score: each present component weighted, rescaled over the present ones. Pure, so it is tested alone. */
+export function combinedScore(
+  components: { technology: number | null; user: number | null; sla: number | null; rating: number | null },
+  weights: EvaluationPolicy['weights'],
+): number {
+  let total = 0;
+  let weight = 0;
+  for (const key of ['technology', 'user', 'sla', 'rating'] as const) {
+    const value = components[key];
+    if (value === null) continue;
+    total += value * weights[key];
+    weight += weights[key];
+  }
+  return weight === 0 ? 0 : Math.round((total / weight) * 10) / 10;
+}
+
+export function serviceComponents(record: ServiceRecord): { sla: number | null; rating: number | null } {
+  const repairs = record.repairsOnTime + record.repairsLate;
+  return {
+    sla: repairs === 0 ? null : Math.round((record.repairsOnTime / repairs) * 1000) / 10,
+    rating: record.averageRating === null ? null : Math.round(((record.averageRating - 1) / 4) * 1000) / 10,
+  };
+}
