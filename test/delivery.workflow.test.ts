@@ -57,7 +57,11 @@ describe('project delivery (P2.3a–b) on a real dev server', () => {
       const [overdue] = await stack.db.select().from(deliveryMilestones).where(and(eq(deliveryMilestones.workflowId, handle.workflowId), eq(deliveryMilestones.milestoneId, 'm1')));
       expect(overdue.overdueAt).not.toBeNull();
       await complete(stack.client, handle.workflowId, review.id, actor('manager'), { instruction: 'Add a second installation crew' });
-      const progress = await handle.query(progressQuery);
+      // The management alert is written before its step is recorded: wait for the step rather than race it.
+      const progress = await eventually(async () => {
+        const current = await handle.query(progressQuery);
+        return current.steps.progressReportOverdue ? current : undefined;
+      });
       expect(progress.steps.progressReminder.visits).toBeGreaterThanOrEqual(1);
       expect(progress.steps.progressReportOverdue.visits).toBe(1);
       expect(progress.steps.milestoneOverdue.visits).toBe(1);

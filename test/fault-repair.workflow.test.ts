@@ -129,8 +129,9 @@ describe('fault repair (P3.2a–c) on a real dev server', () => {
       const [escalated] = await stack.db.select().from(tasks).where(eq(tasks.id, vendorTask.id));
       expect(escalated.candidateRoles).toEqual(['tech-supervisor']);
       expect(escalated.candidateUsers).toEqual(['u-vendor-network']);
-      const progress = await handle.query(progressQuery);
-      expect(progress.steps.vendorOverdue.visits).toBe(1);
+      // The alert is written before the step is recorded: wait for the step rather than race it.
+      const overdue = await eventually(async () => (await handle.query(progressQuery)).steps.vendorOverdue);
+      expect(overdue.visits).toBe(1);
       await complete(stack.client, handle.workflowId, vendorTask.id, actor('techsup'), REPAIR);
       const verification = await openTask(stack.db, handle.workflowId, 'verifyRepair');
       await complete(stack.client, handle.workflowId, verification.id, actor('techsup'), { accepted: true });
