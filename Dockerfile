@@ -41,6 +41,11 @@ ENV NODE_ENV=production \
     PORT=3000 \
     PATH=/app/node_modules/.bin:$PATH
 
+# Acceptance reports and vote evidence print Chinese names: PDFs embed a CJK face found with fontconfig.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fontconfig fonts-noto-cjk \
+ && rm -rf /var/lib/apt/lists/*
+
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY . .
 COPY --from=build /app/ui/dist ./ui/dist

@@ -3,6 +3,7 @@ import PDFDocument from 'pdfkit';
 import type { Database } from '../db/client';
 import { acceptanceReports, acceptanceSignatures, acceptanceTeamMembers, deliveries, users, vendors } from '../db/schema';
 import type { AcceptanceChecklist, AcceptanceTeam } from '../workflows/project-acceptance/messages';
+import { pdfTypeface } from './documents/pdf-typeface';
 
 export interface AcceptanceReportInput {
   workflowId: string;
@@ -19,28 +20,24 @@ export interface AcceptanceReportInput {
   acceptedAt: string;
 }
 
-/** The PDF's built-in font is Latin-only: Chinese is left out, keeping the bilingual names' English. */
-function latin(text: string): string {
-  const kept = text.replace(/[^\x20-\x7E]/g, '').replace(/\s+/g, ' ').trim();
-  return kept || '-';
-}
-
 function renderPdf(report: AcceptanceReportInput, names: Map<string, string>, vendorName: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `Acceptance report ${latin(report.title)}`, Author: 'Steward' } });
+    const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `Acceptance report ${report.title}`, Author: 'Steward' } });
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
-    doc.fontSize(18).text('Project acceptance report (P2.3c)');
-    doc.moveDown(0.5).fontSize(10);
-    doc.text(`Project: ${latin(report.title)} (${latin(report.projectId)})`);
-    doc.text(`Contract: ${latin(report.contractId)}    Supplier: ${latin(vendorName)}    System: ${latin(report.system)}`);
+    const face = pdfTypeface(doc);
+    const text = face.text;
+    doc.font(face.bold).fontSize(18).text('Project acceptance report (P2.3c)');
+    doc.font(face.regular).moveDown(0.5).fontSize(10);
+    doc.text(`Project: ${text(report.title)} (${text(report.projectId)})`);
+    doc.text(`Contract: ${text(report.contractId)}    Supplier: ${text(vendorName)}    System: ${text(report.system)}`);
     doc.text(`Accepted at: ${report.acceptedAt}    Inspection rounds: ${report.rounds}`);
-    doc.moveDown().fontSize(13).text('Checklist');
-    doc.fontSize(10);
+    doc.moveDown().font(face.bold).fontSize(13).text('Checklist');
+    doc.font(face.regular).fontSize(10);
     const line = (label: string, item: { passed: boolean; note?: string }) =>
-      doc.text(`${item.passed ? '[pass]' : '[FAIL]'} ${label}${item.note ? `: ${latin(item.note)}` : ''}`);
+      doc.text(`${item.passed ? '[pass]' : '[FAIL]'} ${label}${item.note ? `: ${text(item.note)}` : ''}`);
     line('Function', report.checklist.function);
     line('Performance indicators', report.checklist.performance);
     line('Data security', report.checklist.dataSecurity);
@@ -50,11 +47,11 @@ function renderPdf(report: AcceptanceReportInput, names: Map<string, string>, ve
       line('Biometric: non-face alternative', report.checklist.biometric.nonFaceAlternative);
     }
     line('After-sales service', report.checklist.afterSales);
-    doc.moveDown().fontSize(13).text('Acceptance team and signatures');
-    doc.fontSize(10);
+    doc.moveDown().font(face.bold).fontSize(13).text('Acceptance team and signatures');
+    doc.font(face.regular).fontSize(10);
     const department = (ids: string[], label: string) => ids.forEach((id) => {
       const signature = report.signatures.find((entry) => entry.userId === id);
-      doc.text(`${label}: ${latin(names.get(id) ?? id)}  signed "${latin(signature?.signedAs ?? '')}" at ${signature?.signedAt ?? '-'}`);
+      doc.text(`${label}: ${text(names.get(id) ?? id)}  signed "${text(signature?.signedAs ?? '')}" at ${signature?.signedAt ?? '-'}`);
     });
     department(report.team.technologyMembers, 'Technology');
     department(report.team.businessMembers, 'Business');

@@ -5,6 +5,7 @@ import type { TaskView } from '../api/use-cases/worklist';
 import { processLinks, tasks } from '../db/schema';
 import { CHECKLIST_FAIL, CHECKLIST_PASS, TEAM, TEAM_USERNAMES } from './support/delivery-scenarios';
 import { DIAGNOSIS } from './support/fault-scenarios';
+import { chineseCharactersOf, printedCharacters } from './support/pdf-characters';
 import { signIn, type HttpClient, type HttpResponse } from './support/http-client';
 import { eventually, startApiTestStack, type ApiTestStack } from './support/stack';
 
@@ -46,7 +47,7 @@ describe('delivery and acceptance over HTTP (P2.3)', () => {
   it('delivery on demand → acceptance: a team without an owner representative is 422; pass → PDF, warranty, chain to the repairs', async () => {
     const [procure, techsup, tech1, finance, auditor] = await Promise.all(['procure', 'techsup', 'tech1', 'finance', 'auditor'].map((name) => signIn(stack.baseUrl, name)));
     const contractId = `contract-${randomUUID()}`;
-    const request = { contractId, projectId: 'p-gates', vendorId: 'v-access-control', title: 'Face-recognition gates', deliveryDate: new Date(Date.now() + 86400_000).toISOString() };
+    const request = { contractId, projectId: 'p-gates', vendorId: 'v-access-control', title: '人脸识别闸机 Face-recognition gates', deliveryDate: new Date(Date.now() + 86400_000).toISOString() };
     expectProblem(await procure.post(`${API}/deliveries`, { ...request, vendorId: 'v-nobody' }), 422, ['vendorId']);
     expectProblem(await procure.post(`${API}/deliveries`, { ...request, deliveryDate: 'soon' }), 400, ['deliveryDate']);
     expect((await tech1.post(`${API}/deliveries`, request)).status).toBe(403);
@@ -101,7 +102,11 @@ describe('delivery and acceptance over HTTP (P2.3)', () => {
     expect(acceptance.body.signatures).toHaveLength(6);
     const pdf = await fetch(`${stack.baseUrl}${API}/acceptances/${acceptanceId}/report.pdf`, { headers: { cookie: await cookieOf('auditor') } });
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    const report = Buffer.from(await pdf.arrayBuffer());
+    expect(report.subarray(0, 5).toString()).toBe('%PDF-');
+    // The title is printed as written, Chinese included.
+    const printed = printedCharacters(report);
+    expect(chineseCharactersOf(request.title).filter((character) => !printed.has(character))).toEqual([]);
 
     // A complex fault on the delivered system goes to this vendor: the repair joins the chain.
     const fault = await tech1.post(`${API}/faults`, { reportId: randomUUID(), occurredAt: new Date().toISOString(), location: { buildingId: 'b1' }, system: 'access-control', symptoms: 'Gate 2 does not recognise faces' });

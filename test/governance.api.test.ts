@@ -5,6 +5,7 @@ import { ensureAnnualPlanSchedule, ANNUAL_PLAN_SCHEDULE_ID } from '../api/use-ca
 import { ballots, committeeFilings, notifications, ownerVotes, planProjects, processLinks } from '../db/schema';
 import type { AnnualPlanOutcome, ProcurementStart } from '../workflows/annual-plan/messages';
 import { API, BUDGET, completeTask, CONTRIBUTION, openTaskOf, PLAN, testGovernanceSettings, voteInStatus } from './support/governance-scenarios';
+import { chineseCharactersOf, printedCharacters } from './support/pdf-characters';
 import { signIn, type HttpClient, type HttpResponse, type SignedInClient } from './support/http-client';
 import { eventually, startApiTestStack, type ApiTestStack } from './support/stack';
 
@@ -116,6 +117,9 @@ describe("owners' vote over HTTP (P2.1c, art. 278)", () => {
     const bytes = Buffer.from(await pdf.arrayBuffer()).toString('latin1');
     expect(bytes.startsWith('%PDF-')).toBe(true);
     expect(bytes).toContain(`roll-sha256=${published.rollDigest} ballots-sha256=${published.ballotsDigest}`);
+    // Names are printed as written: the proxy's Chinese name is in the PDF, not dropped.
+    const printed = printedCharacters(Buffer.from(bytes, 'latin1'));
+    expect(chineseCharactersOf('张明').filter((character) => !printed.has(character))).toEqual([]);
     expectProblem(await people['owner-zhang'].get(`${API}/votes/${voteId}/evidence/roll.csv`), 403);
     const [vote] = await stack.db.select().from(ownerVotes).where(eq(ownerVotes.voteId, voteId));
     expect(vote.status).toBe('final');

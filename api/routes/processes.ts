@@ -1,17 +1,15 @@
 import { z } from 'zod';
-import type { Role } from '../../workflows/lib/roles';
+import { PROCESS_VIEWER_ROLES } from '../../workflows/lib/roles';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
 import { getInstance, instanceDetail, instanceListQuery, instanceSummary, listInstances, processDiagram, processHistory } from '../use-cases/process-instances';
-
-const PROCESS_VIEWERS: readonly Role[] = ['technician', 'tech-supervisor', 'monitoring-operator', 'procurement', 'finance', 'management', 'admin', 'auditor'];
 
 export const processRoutes = (ctx: ApiContext) => [
   defineRoute({
     method: 'get',
     path: '/processes',
     summary: 'Process instances, newest first (keyset pages)',
-    access: PROCESS_VIEWERS,
+    access: PROCESS_VIEWER_ROLES,
     query: instanceListQuery,
     response: z.object({ items: z.array(instanceSummary), nextCursor: z.string().nullable() }),
     handle: ({ query }) => listInstances(ctx, query),
@@ -20,7 +18,7 @@ export const processRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/processes/:workflowId',
     summary: 'One instance: step marks, visit counts, timeline, data',
-    access: PROCESS_VIEWERS,
+    access: PROCESS_VIEWER_ROLES,
     response: instanceDetail,
     handle: ({ params }) => getInstance(ctx, params.workflowId),
   }),

@@ -20,3 +20,6 @@ export type Role = (typeof ROLES)[number];
 
 /** Roles that may reassign another person's task (the escalation ladder's last rung). */
 export const SUPERVISOR_ROLES: readonly Role[] = ['tech-supervisor', 'management', 'admin'];
+
+/** Who may open process instance lists and pages (the API's rule; the UI shows the nav item to the same roles). */
+export const PROCESS_VIEWER_ROLES: readonly Role[] = ['technician', 'tech-supervisor', 'monitoring-operator', 'procurement', 'finance', 'management', 'admin', 'auditor'];

@@ -1,7 +1,7 @@
-import { ROLES, SUPERVISOR_ROLES, type Role } from '../../../workflows/lib/roles';
+import { PROCESS_VIEWER_ROLES, ROLES, SUPERVISOR_ROLES, type Role } from '../../../workflows/lib/roles';
 import type { User } from '../types/api';
 
-export { ROLES, SUPERVISOR_ROLES, type Role };
+export { PROCESS_VIEWER_ROLES, ROLES, SUPERVISOR_ROLES, type Role };
 
 /** Staff: everyone who works for the estate (not owners, vendors or auditors). */
 export const STAFF_ROLES: readonly Role[] = ROLES.filter(
@@ -13,7 +13,6 @@ export const WORKLIST_ROLES: readonly Role[] = [...STAFF_ROLES, 'vendor'];
 export const CONSOLE_ROLES: readonly Role[] = ['monitoring-operator', 'security-supervisor', 'guard', 'management', 'admin'];
 /** Who sees overdue inspections (GET /inspections/overdue), on the console among other places. */
 export const OVERDUE_INSPECTION_ROLES: readonly Role[] = ['monitoring-operator', 'technician', 'tech-supervisor', 'management', 'admin'];
-export const PROCESS_VIEWER_ROLES: readonly Role[] = [...STAFF_ROLES, 'auditor'];
 /** Who may download an instance's Temporal history (GET /processes/:workflowId/history). */
 export const HISTORY_DOWNLOAD_ROLES: readonly Role[] = ['auditor', 'admin', 'tech-supervisor', 'management'];
 

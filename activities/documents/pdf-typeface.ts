@@ -1,0 +1,82 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+/** A font file, and the face's PostScript name when the file is a collection (.ttc). */
+interface FontFace {
+  file: string;
+  postscriptName?: string;
+}
+
+/** The fonts a generated document writes with, and how its text is prepared for them. */
+export interface PdfTypeface {
+  regular: string;
+  bold: string;
+  /** ids, digests and tables: fixed width (Courier), ASCII only. */
+  mono: string;
+  /** True when Chinese is printed as written; false when only Latin is (no CJK font on this machine). */
+  cjk: boolean;
+  /** The text as the regular and bold fonts can print it. */
+  text(value: string): string;
+}
+
+/**
+ * Names, places and notes in this community are Chinese, and PDF's standard fonts are Latin only. A CJK font
+ * is taken from PDF_FONT_FILE (with PDF_FONT_NAME for a face of a .ttc collection) or found with fontconfig
+ * (Debian: fonts-noto-cjk, installed by the image and CI). Without one, documents keep their Latin text.
+ */
+function findChineseFaces(): { regular: FontFace; bold: FontFace } | null {
+  const configured = process.env.PDF_FONT_FILE;
+  if (configured) {
+    const face = { file: configured, postscriptName: process.env.PDF_FONT_NAME || undefined };
+    return { regular: face, bold: face };
+  }
+  let listing: string;
+  try {
+    listing = execFileSync('fc-list', [':lang=zh-cn', '-f', '%{file}|%{postscriptname}|%{family}\n'], { encoding: 'utf8', timeout: 5000 });
+  } catch {
+    return null;
+  }
+  const faces = listing
+    .split('\n')
+    .map((line) => line.split('|'))
+    .filter((parts) => parts.length === 3 && /\.(ttf|otf|ttc)$/i.test(parts[0]))
+    .map(([file, postscriptName, family]) => ({ file, postscriptName, family }));
+  // Simplified-Chinese sans first (the UI's face), then any sans, then whatever covers Chinese.
+  const rank = (face: { postscriptName: string; family: string }) =>
+    (/sc\b|SC\b/.test(face.postscriptName + face.family) ? 0 : 2) + (/sans/i.test(face.family) ? 0 : 1);
+  const pick = (weight: RegExp) =>
+    faces.filter((face) => weight.test(face.postscriptName)).sort((a, b) => rank(a) - rank(b) || a.postscriptName.localeCompare(b.postscriptName))[0];
+  const regular = pick(/-Regular$/) ?? faces[0];
+  if (!regular) return null;
+  const bold = pick(/-Bold$/) ?? regular;
+  return { regular: { file: regular.file, postscriptName: regular.postscriptName }, bold: { file: bold.file, postscriptName: bold.postscriptName } };
+}
+
+/** Standard fonts can print printable ASCII only: other characters are dropped. */
+const latinOnly = (value: string) => value.replace(/[^\x20-\x7E]/g, '').replace(/\s+/g, ' ').trim() || '-';
+
+let chineseFaces: { regular: FontFace & { bytes: Buffer }; bold: FontFace & { bytes: Buffer } } | null | undefined;
+
+/** Looked up once per process; a font collection is read once and kept (documents share it). */
+function loadedChineseFaces() {
+  if (chineseFaces !== undefined) return chineseFaces;
+  const found = findChineseFaces();
+  if (!found) return (chineseFaces = null);
+  try {
+    const regularBytes = readFileSync(found.regular.file);
+    const boldBytes = found.bold.file === found.regular.file ? regularBytes : readFileSync(found.bold.file);
+    chineseFaces = { regular: { ...found.regular, bytes: regularBytes }, bold: { ...found.bold, bytes: boldBytes } };
+  } catch {
+    chineseFaces = null;
+  }
+  return chineseFaces;
+}
+
+/** Registers the document's fonts: a CJK face when the machine has one, the standard Latin fonts otherwise. */
+export function pdfTypeface(doc: PDFKit.PDFDocument): PdfTypeface {
+  const faces = loadedChineseFaces();
+  if (!faces) return { regular: 'Helvetica', bold: 'Helvetica-Bold', mono: 'Courier', cjk: false, text: latinOnly };
+  doc.registerFont('steward-regular', faces.regular.bytes, faces.regular.postscriptName);
+  doc.registerFont('steward-bold', faces.bold.bytes, faces.bold.postscriptName);
+  return { regular: 'steward-regular', bold: 'steward-bold', mono: 'Courier', cjk: true, text: (value) => value.replace(/\s+/g, ' ').trim() || '-' };
+}
