@@ -184,9 +184,13 @@ describe('the generic task form draws lists of rows (annual plan and budget in C
     const acceptanceId = acceptanceWorkflowIdFor(delivery.workflowId);
     const teamTask = await openTask(stack.db, acceptanceId, 'formTeam');
     const supervisor = await openTaskPage('techsup', teamTask.id);
-    await supervisor.locator('[name="technologyMembers"]').fill(actor('techsup').userId);
-    await supervisor.locator('[name="businessMembers"]').fill(actor('guard1').userId);
-    await supervisor.locator('[name="ownerRepresentatives"]').fill(actor('committee').userId);
+    // The team is picked by name, each list offering only the people of its roles.
+    const ownerChoices = (await supervisor.locator('label:has([name="ownerRepresentatives"])').allTextContents()).map((label) => label.trim());
+    expect(ownerChoices).toContain(actor('committee').displayName);
+    expect(ownerChoices).not.toContain(actor('techsup').displayName);
+    await supervisor.locator(`[name="technologyMembers"][value="${actor('techsup').userId}"]`).check();
+    await supervisor.locator(`[name="businessMembers"][value="${actor('guard1').userId}"]`).check();
+    await supervisor.locator(`[name="ownerRepresentatives"][value="${actor('committee').userId}"]`).check();
     await supervisor.locator('[data-testid="complete-task"]').click();
     await supervisor.locator('[data-testid="task-form"]').waitFor({ state: 'detached' });
 

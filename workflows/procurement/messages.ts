@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pickMany } from '../lib/form-fields';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
 
@@ -81,15 +82,18 @@ export interface ProjectDeliveryStart {
 }
 
 /** P2.2b: the method follows the thresholds; negotiation only with a recorded reason. */
-export function methodForm(estimate: number, settings: ProcurementSettings, qualifiedVendorIds: string[]) {
-  const invitees = qualifiedVendorIds.length
-    ? z.array(z.enum(qualifiedVendorIds as [string, ...string[]]))
-    : z.array(z.string()).max(0, 'no supplier in the registry is qualified');
+export function methodForm(estimate: number, settings: ProcurementSettings, qualified: Array<{ vendorId: string; name: string }>) {
   return z
     .object({
       method: z.enum(['inquiry', 'tender', 'negotiation']).meta({ title: '采购方式 Method', description: `inquiry up to ${settings.inquiryMaxYuan} yuan, tender above` }),
       reason: z.string().trim().max(2000).optional().meta({ title: '理由 Reason', description: 'Required for negotiation' }),
-      invitedVendorIds: invitees.meta({ title: '邀请供应商 Invited suppliers', description: 'Qualified suppliers from the registry' }),
+      invitedVendorIds: pickMany({
+        choices: qualified.map((supplier) => ({ id: supplier.vendorId, label: supplier.name })),
+        title: '邀请供应商 Invited suppliers',
+        description: 'Qualified suppliers from the registry',
+        refusal: (vendorId) => `${vendorId} is not a qualified supplier`,
+        noneAvailable: 'no supplier in the registry is qualified',
+      }),
     })
     .superRefine((form, issues) => {
       if (form.method === 'inquiry' && estimate > settings.inquiryMaxYuan) {
@@ -106,13 +110,16 @@ export function methodForm(estimate: number, settings: ProcurementSettings, qual
 }
 
 /** P2.2b: the panel: at least `needed` more members, none appointed before. */
-export function panelForm(eligibleUserIds: string[], needed: number) {
+export function panelForm(eligible: Array<{ userId: string; displayName: string }>, needed: number) {
   return z.object({
-    memberUserIds: z
-      .array(z.enum(eligibleUserIds as [string, ...string[]]))
+    memberUserIds: pickMany({
+      choices: eligible.map((user) => ({ id: user.userId, label: user.displayName })),
+      title: '评标委员会 Panel members',
+      refusal: (userId) => `${userId} may not sit on this panel`,
+      noneAvailable: 'nobody else may sit on this panel',
+    })
       .refine((ids) => new Set(ids).size === ids.length, 'each member once')
-      .refine((ids) => ids.length >= needed, `the panel needs at least ${needed} more members`)
-      .meta({ title: '评标委员会 Panel members' }),
+      .refine((ids) => ids.length >= needed, `the panel needs at least ${needed} more members`),
   });
 }
 

@@ -63,7 +63,7 @@ export async function procurement(input: ProcurementInput): Promise<ProcurementO
   const choice = await tasks.run({
     stepId: STEPS.chooseMethod.id,
     title: `Procurement method: ${input.title}`,
-    form: methodForm(input.estimate, settings, qualified.map((supplier) => supplier.vendorId)),
+    form: methodForm(input.estimate, settings, qualified),
     candidateRoles: ['procurement'],
     dueInMs,
     priority: 50,
@@ -143,7 +143,7 @@ export async function procurement(input: ProcurementInput): Promise<ProcurementO
     const panel = await tasks.run({
       stepId: STEPS.appointPanel.id,
       title: `Evaluation panel: ${input.title}`,
-      form: panelForm(available.map((user) => user.userId), needed),
+      form: panelForm(available, needed),
       candidateRoles: ['procurement', 'management'],
       dueInMs,
       priority: 50,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pickMany } from '../lib/form-fields';
 import type { DirectoryUser } from '../project-delivery/messages';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
@@ -41,35 +42,33 @@ export const BUSINESS_ROLES = ['monitoring-operator', 'guard', 'finance', 'procu
 /** Owner representatives: an owner or a member of the owners' committee. */
 export const OWNER_ROLES = ['owner', 'committee-member'];
 
-const memberList = (title: string) => z.array(z.string().min(1)).default([]).meta({ title });
-
 /**
  * P2.3c: the acceptance team must include the technology department, the business departments
- * concerned and at least one owner representative. Each list is checked against the directory, so
- * a team without an owner representative is refused naming `ownerRepresentatives`.
+ * concerned and at least one owner representative. Each list offers only the people of its roles (by
+ * name), so a team without an owner representative is refused naming `ownerRepresentatives`.
  */
 export function acceptanceTeamForm(directory: DirectoryUser[]) {
-  const byId = new Map(directory.map((user) => [user.id, user]));
+  const members = (title: string, roles: readonly string[], who: string) =>
+    pickMany({
+      choices: directory.filter((user) => user.roles.some((role) => roles.includes(role))).map((user) => ({ id: user.id, label: user.displayName })),
+      title,
+      refusal: (userId) => `${userId} is not ${who}`,
+      noneAvailable: `nobody in the directory is ${who}`,
+    }).default([]);
   const rule = [
-    ['technologyMembers', TECHNOLOGY_ROLES, 'a member of the technology department (technician or tech supervisor)'],
-    ['businessMembers', BUSINESS_ROLES, 'a member of a business department concerned'],
-    ['ownerRepresentatives', OWNER_ROLES, 'an owner representative (an owner or a committee member)'],
+    ['technologyMembers', 'a member of the technology department (technician or tech supervisor)'],
+    ['businessMembers', 'a member of a business department concerned'],
+    ['ownerRepresentatives', 'an owner representative (an owner or a committee member)'],
   ] as const;
   return z
     .object({
-      technologyMembers: memberList('技术部门成员 Technology department (user ids)'),
-      businessMembers: memberList('业务部门成员 Business departments (user ids)'),
-      ownerRepresentatives: memberList('业主代表 Owner representatives (user ids)'),
+      technologyMembers: members('技术部门成员 Technology department', TECHNOLOGY_ROLES, rule[0][1]),
+      businessMembers: members('业务部门成员 Business departments', BUSINESS_ROLES, rule[1][1]),
+      ownerRepresentatives: members('业主代表 Owner representatives', OWNER_ROLES, rule[2][1]),
     })
     .superRefine((team, ctx) => {
-      for (const [field, roles, who] of rule) {
+      for (const [field, who] of rule) {
         if (team[field].length === 0) ctx.addIssue({ code: 'custom', path: [field], message: `the team needs at least ${who}` });
-        team[field].forEach((userId, index) => {
-          const user = byId.get(userId);
-          if (!user || !user.roles.some((role) => roles.includes(role))) {
-            ctx.addIssue({ code: 'custom', path: [field, index], message: `${userId} is not ${who}` });
-          }
-        });
       }
       const all = [...team.technologyMembers, ...team.businessMembers, ...team.ownerRepresentatives];
       if (new Set(all).size !== all.length) ctx.addIssue({ code: 'custom', path: ['ownerRepresentatives'], message: 'a person sits on the team once' });

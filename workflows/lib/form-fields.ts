@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+export interface Choice {
+  id: string;
+  label: string;
+}
+
+/**
+ * Several people or suppliers picked from a list: the task form shows their names (`x-option-labels`),
+ * the payload carries their ids, and an id outside the list is refused with `refusal(id)`.
+ */
+export function pickMany(options: { choices: Choice[]; title: string; description?: string; refusal: (id: string) => string; noneAvailable: string }) {
+  const { choices, title, description, refusal, noneAvailable } = options;
+  if (!choices.length) return z.array(z.string()).max(0, noneAvailable).meta({ title, description });
+  const ids = choices.map((choice) => choice.id) as [string, ...string[]];
+  return z
+    .array(z.enum(ids, { error: (issue) => refusal(String(issue.input)) }))
+    .meta({ title, description, 'x-option-labels': Object.fromEntries(choices.map((choice) => [choice.id, choice.label])) });
+}
