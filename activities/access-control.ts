@@ -207,6 +207,16 @@ export function createAccessControlActivities({ db, deviceTimeZone = process.env
       await db.update(accessPeople).set({ status: 'left', leftAt: new Date() }).where(and(eq(accessPeople.id, personId), eq(accessPeople.status, 'active')));
     },
 
+    /** The visitor passes a person issued that are still running: they end with the person's own access. */
+    async visitorPassesIssuedBy({ personId }: { personId: string }): Promise<Array<{ passId: string; workflowId: string }>> {
+      return db
+        .select({ passId: visitorPasses.id, workflowId: visitorPasses.workflowId })
+        .from(visitorPasses)
+        .innerJoin(accessPeople, eq(accessPeople.userId, visitorPasses.issuedBy))
+        .where(and(eq(accessPeople.id, personId), eq(visitorPasses.status, 'active')))
+        .orderBy(visitorPasses.id);
+    },
+
     async storeRevocationRecord(record: { workflowId: string; personId: string; reason: 'moved-out' | 'left' | 'credential'; requestedBy: string; credentialsRevoked: number; devicesFailed: string[] }): Promise<void> {
       const row = { ...record, completedAt: new Date() };
       await db.insert(accessRevocations).values(row).onConflictDoUpdate({ target: accessRevocations.workflowId, set: row });

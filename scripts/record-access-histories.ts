@@ -17,6 +17,8 @@ const admin = user('u-admin', ['admin']);
 const hr = user('u-hr', ['hr']);
 const zhang = user('u-owner-zhang', ['owner'], 'o-zhang');
 const li = user('u-owner-li', ['owner'], 'o-li');
+const wang = user('u-owner-wang', ['owner'], 'o-wang');
+const manager = user('u-manager', ['management']);
 
 const enrol = (ctx: ApiContext, personId: string, credential: Parameters<typeof enrolCredential>[3]['credential']) =>
   enrolCredential(ctx, admin, personId, { credentialId: randomUUID(), credential });
@@ -73,6 +75,12 @@ recordHistories({
         await ctx.temporal.workflow.getHandle(workflowId).result();
       }
       return (await recordLeaving(ctx, hr, 'ap-tech1', { requestId: randomUUID(), reason: 'left' })).workflowId;
+    },
+    'access-revocation/owner-moved-out': async ({ ctx }) => {
+      await ctx.temporal.workflow.getHandle((await enrol(ctx, 'ap-wang', { kind: 'card', cardNo: '6601' })).workflowId).result();
+      const guest = await issueVisitorPass(ctx, wang, { passId: randomUUID(), visitorName: 'Guest', hostUnitId: 'b1-201', validUntil: new Date(Date.now() + 3600_000).toISOString(), credential: { kind: 'card', cardNo: '7101' } });
+      const { workflowId } = await recordLeaving(ctx, manager, 'ap-wang', { requestId: randomUUID(), reason: 'moved-out' });
+      return { 'access-revocation/owner-moved-out': workflowId, 'visitor-pass/host-moved-out': guest.workflowId };
     },
     'face-deletion/completed': async ({ ctx }) => {
       await recordConsent(ctx, zhang, 'ap-zhang', { method: 'self' });

@@ -9,6 +9,7 @@ import { pointDemoDevicesAt } from '../db/seed/devices';
 import { startDeviceTestStack, type DeviceTestStack } from './support/devices';
 import { signIn, type HttpResponse, type SignedInClient } from './support/http-client';
 import { eventually } from './support/stack';
+import { progressQuery } from '../workflows/lib/messages';
 
 const API = '/api/v1';
 /** A tiny JPEG: the simulator stores its bytes, never shows it. */
@@ -242,7 +243,7 @@ describe('moving out and leaving revoke every credential on every device (P4.2b)
 
     expectProblem(await hr.post(`${API}/access/people/ap-tech1/leave`, { requestId: randomUUID(), reason: 'moved-out' }), 422, 'reason');
     const workflowId = await startedProcess(await hr.post(`${API}/access/people/ap-tech1/leave`, { requestId: randomUUID(), reason: 'left' }));
-    expect(await resultOf(workflowId)).toEqual({ credentialsRevoked: 3, failed: [] });
+    expect(await resultOf(workflowId)).toEqual({ credentialsRevoked: 3, failed: [], visitorPassesEnded: [] });
     for (const door of ['door-b1', 'door-b2']) {
       expect(await holds(door, 'ap-tech1')).toMatchObject({ cards: [], face: false, fingerprints: 0 });
       expect((await holds(door, 'ap-tech1')).pin ?? null).toBeNull();
@@ -256,8 +257,8 @@ describe('moving out and leaving revoke every credential on every device (P4.2b)
     expectProblem(await admin.post(`${API}/access/people/ap-tech1/credentials`, { credentialId: randomUUID(), credential: { kind: 'card', cardNo: '5502' } }), 409, 'personId');
   });
 
-  it('an owner who moves out loses their card on their building’s door', async () => {
-    const manager = await signIn(stack.baseUrl, 'manager');
+  it('an owner who moves out loses their card on their building’s door, and the visitor passes they issued end', async () => {
+    const [manager, wang, li] = await Promise.all(['manager', 'owner-wang', 'owner-li'].map((name) => signIn(stack.baseUrl, name)));
     // A retried request (same credentialId) joins the same process and writes one credential.
     const request = { credentialId: randomUUID(), credential: { kind: 'card', cardNo: '6601' } };
     const first = await manager.post(`${API}/access/people/ap-wang/credentials`, request);
@@ -267,9 +268,29 @@ describe('moving out and leaving revoke every credential on every device (P4.2b)
     await resultOf(await startedProcess(first));
     expect((await stack.db.select().from(credentials).where(eq(credentials.personId, 'ap-wang'))).length).toBe(1);
     expect((await holds('door-b1', 'ap-wang')).cards).toEqual(['6601']);
+    // Both co-owners of b1-201 have a guest in for the day.
+    const validUntil = new Date(Date.now() + 3600_000).toISOString();
+    const issue = async (host: SignedInClient, cardNo: string) => {
+      const passId = randomUUID();
+      const passWorkflowId = await startedProcess(await host.post(`${API}/access/visitor-passes`, { passId, visitorName: '访客 Guest', hostUnitId: 'b1-201', validUntil, credential: { kind: 'card', cardNo } }));
+      const visitorId = `v${passId.replace(/-/g, '').slice(0, 31)}`;
+      await eventually(async () => ((await holds('door-b1', visitorId)).cards.includes(cardNo) ? true : undefined));
+      return { passId, passWorkflowId, visitorId };
+    };
+    const wangsGuest = await issue(wang, '7101');
+    const lisGuest = await issue(li, '7102');
+
     const workflowId = await startedProcess(await manager.post(`${API}/access/people/ap-wang/leave`, { requestId: randomUUID(), reason: 'moved-out' }));
-    expect(await resultOf(workflowId)).toEqual({ credentialsRevoked: 1, failed: [] });
+    expect(await resultOf(workflowId)).toEqual({ credentialsRevoked: 1, failed: [], visitorPassesEnded: [wangsGuest.passId] });
     expect((await holds('door-b1', 'ap-wang')).cards).toEqual([]);
+    // Wang's guest loses the door with Wang; the co-owner's guest keeps it.
+    expect(await resultOf(wangsGuest.passWorkflowId)).toMatchObject({ ended: 'cancelled', revoked: ['door-b1'] });
+    expect((await holds('door-b1', wangsGuest.visitorId)).cards).toEqual([]);
+    const passes = await stack.db.select().from(visitorPasses).where(inArray(visitorPasses.id, [wangsGuest.passId, lisGuest.passId]));
+    expect(Object.fromEntries(passes.map((pass) => [pass.id, pass.status]))).toEqual({ [wangsGuest.passId]: 'revoked', [lisGuest.passId]: 'active' });
+    expect((await holds('door-b1', lisGuest.visitorId)).cards).toEqual(['7102']);
+    const progress = await stack.client.workflow.getHandle(workflowId).query(progressQuery);
+    expect(progress.steps.endVisitorPasses).toMatchObject({ status: 'completed', visits: 1 });
   });
 });
 

@@ -15,4 +15,6 @@ export interface AccessRevocationInput {
 export interface AccessRevocationOutcome {
   credentialsRevoked: number;
   failed: Array<DeviceFailure & { credentialId: string }>;
+  /** Visitor passes the person issued, ended by their own processes (which take the visitors' credentials off the doors). */
+  visitorPassesEnded?: string[];
 }

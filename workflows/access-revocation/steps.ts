@@ -4,6 +4,7 @@
 export const ACCESS_REVOCATION_STEPS = {
   revocationRequested: { id: 'revocationRequested', kind: 'startEvent', clause: 'P4.2b', title: 'Moved out, left, or a credential withdrawn' },
   closePersonAccess: { id: 'closePersonAccess', kind: 'serviceTask', clause: 'P4.2b', title: 'Close the person for new credentials' },
+  endVisitorPasses: { id: 'endVisitorPasses', kind: 'serviceTask', clause: 'P4.2b', title: "End the visitor passes the person issued" },
   revokeOnDevices: { id: 'revokeOnDevices', kind: 'serviceTask', clause: 'P4.2b', title: 'Revoke every credential on every device' },
   storeRevocationRecord: { id: 'storeRevocationRecord', kind: 'serviceTask', clause: 'P4.2b', title: 'Store the revocation record' },
   accessRevoked: { id: 'accessRevoked', kind: 'endEvent', clause: 'P4.2b', title: 'Access revoked' },
