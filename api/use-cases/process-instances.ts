@@ -1,5 +1,5 @@
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowNotFoundError, isGrpcServiceError } from '@temporalio/client';
 import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -164,12 +164,16 @@ export async function processDiagram(process: string): Promise<string> {
 }
 
 /** The full Temporal history, for auditors and for the replay tests. */
+/** gRPC status code 5. */
+const GRPC_NOT_FOUND = 5;
+
 export async function processHistory(ctx: ApiContext, workflowId: string) {
   try {
     const history = await ctx.temporal.workflow.getHandle(workflowId).fetchHistory();
     return JSON.parse(historyToJSON(history)) as unknown;
   } catch (error) {
-    if (error instanceof WorkflowNotFoundError) throw notFound(`no history for ${workflowId}`);
+    // fetchHistory reports an unknown workflow as the service's NOT_FOUND, not as WorkflowNotFoundError.
+    if (error instanceof WorkflowNotFoundError || (isGrpcServiceError(error) && error.code === GRPC_NOT_FOUND)) throw notFound(`no history for ${workflowId}`);
     throw error;
   }
 }
