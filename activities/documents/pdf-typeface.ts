@@ -13,8 +13,6 @@ export interface PdfTypeface {
   bold: string;
   /** ids, digests and tables: fixed width (Courier), ASCII only. */
   mono: string;
-  /** True when Chinese is printed as written; false when only Latin is (no CJK font on this machine). */
-  cjk: boolean;
   /** The text as the regular and bold fonts can print it. */
   text(value: string): string;
 }
@@ -75,8 +73,8 @@ function loadedChineseFaces() {
 /** Registers the document's fonts: a CJK face when the machine has one, the standard Latin fonts otherwise. */
 export function pdfTypeface(doc: PDFKit.PDFDocument): PdfTypeface {
   const faces = loadedChineseFaces();
-  if (!faces) return { regular: 'Helvetica', bold: 'Helvetica-Bold', mono: 'Courier', cjk: false, text: latinOnly };
+  if (!faces) return { regular: 'Helvetica', bold: 'Helvetica-Bold', mono: 'Courier', text: latinOnly };
   doc.registerFont('steward-regular', faces.regular.bytes, faces.regular.postscriptName);
   doc.registerFont('steward-bold', faces.bold.bytes, faces.bold.postscriptName);
-  return { regular: 'steward-regular', bold: 'steward-bold', mono: 'Courier', cjk: true, text: (value) => value.replace(/\s+/g, ' ').trim() || '-' };
+  return { regular: 'steward-regular', bold: 'steward-bold', mono: 'Courier', text: (value) => value.replace(/\s+/g, ' ').trim() || '-' };
 }
