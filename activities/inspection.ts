@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { inspectionPlans, inspectionRecords } from '../db/schema';
+import { attachments, inspectionPlans, inspectionRecords } from '../db/schema';
 import type { InspectionRun, ItemResult } from '../workflows/inspection/messages';
 
 export interface InspectionRecordInput {
@@ -58,19 +58,38 @@ export function createInspectionActivities({ db }: { db: Database }) {
         .where(and(eq(inspectionRecords.workflowId, workflowId), isNull(inspectionRecords.overdueAt)));
     },
 
-    /** P3.1c: the completed record joins the maintenance archive; a retry rewrites the same row. */
+    /**
+     * P3.1c: the completed record joins the maintenance archive; a retry rewrites the same row. Its
+     * checklist photos now belong to it, so every reader of the record may see them.
+     */
     async storeInspectionRecord(record: InspectionRecordInput): Promise<void> {
-      await db
-        .update(inspectionRecords)
-        .set({
-          status: 'completed',
-          completedAt: new Date(record.completedAt),
-          inspectorId: record.inspectorId,
-          inspectorName: record.inspectorName,
-          results: record.results,
-          faultRepairWorkflowIds: record.faultRepairWorkflowIds,
-        })
-        .where(eq(inspectionRecords.workflowId, record.workflowId));
+      const photoIds = record.results.map((result) => result.photoId).filter((id): id is string => id !== null);
+      await db.transaction(async (tx) => {
+        if (photoIds.length) {
+          await tx
+            .update(attachments)
+            .set({ recordId: record.workflowId })
+            .where(
+              and(
+                inArray(attachments.id, photoIds),
+                eq(attachments.kind, 'inspection-photo'),
+                eq(attachments.uploadedBy, record.inspectorId),
+                isNull(attachments.recordId),
+              ),
+            );
+        }
+        await tx
+          .update(inspectionRecords)
+          .set({
+            status: 'completed',
+            completedAt: new Date(record.completedAt),
+            inspectorId: record.inspectorId,
+            inspectorName: record.inspectorName,
+            results: record.results,
+            faultRepairWorkflowIds: record.faultRepairWorkflowIds,
+          })
+          .where(eq(inspectionRecords.workflowId, record.workflowId));
+      });
     },
   };
 }

@@ -45,7 +45,7 @@ recordHistories({
     'inspection/failed-items-open-repairs': async ({ client, taskQueue, db }) => {
       const handle = await startRun(client, taskQueue, db, {});
       const photoId = randomUUID();
-      await db.insert(attachments).values({ id: photoId, contentType: 'image/png', content: PNG, uploadedBy: 'u-tech1' });
+      await db.insert(attachments).values({ id: photoId, kind: 'inspection-photo', contentType: 'image/png', content: PNG, uploadedBy: 'u-tech1' });
       const task = await openTask(db, handle.workflowId, 'performInspection');
       await complete(client, handle.workflowId, task.id, actor('tech1'), {
         'result_lobby-camera': 'fail',

@@ -123,8 +123,8 @@ export const inspectionRoutes = (ctx: ApiContext) => [
     summary: 'A checklist photo',
     access: VIEWERS,
     raw: { contentType: 'image/*' },
-    handle: async ({ params, res }) => {
-      const photo = await getPhoto(ctx, params.photoId);
+    handle: async ({ user, params, res }) => {
+      const photo = await getPhoto(ctx, user, params.photoId);
       res.type(photo.contentType).send(photo.content);
     },
   }),

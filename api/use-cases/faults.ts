@@ -104,11 +104,18 @@ export async function rateRepair(ctx: ApiContext, user: SessionUser, workflowId:
   return { rating: request.rating };
 }
 
-/** A fault's photo, for the reporter and for staff. */
+/**
+ * A fault's photo, for the reporter and for staff: the one uploaded with this report, or the
+ * checklist photo of the inspection item that opened it (uploaded by the inspector who reported it).
+ * The id comes from the report; a file of any other kind or record is "not found".
+ */
 export async function getFaultPhoto(ctx: ApiContext, user: SessionUser, workflowId: string) {
   const row = await findFault(ctx, user, workflowId);
-  const photoId = (row.data as { report?: { photoId?: string } }).report?.photoId;
-  const photo = photoId ? await ctx.db.query.attachments.findFirst({ where: eq(attachments.id, photoId) }) : undefined;
-  if (!photo) throw notFound(`fault ${workflowId} has no photo`);
+  const report = (row.data as { report?: { photoId?: string; reporter?: { userId?: string } } }).report;
+  const photo = report?.photoId ? await ctx.db.query.attachments.findFirst({ where: eq(attachments.id, report.photoId) }) : undefined;
+  const belongs =
+    (photo?.kind === 'fault-photo' && photo.recordId === workflowId) ||
+    (photo?.kind === 'inspection-photo' && photo.uploadedBy === report?.reporter?.userId);
+  if (!photo || !belongs) throw notFound(`fault ${workflowId} has no photo`);
   return { contentType: photo.contentType, content: Buffer.from(photo.content, 'base64') };
 }

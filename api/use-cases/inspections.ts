@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lt, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { attachments, buildings, devices, inspectionPlans, inspectionRecords, processInstances, SYSTEMS, tasks, zones } from '../../db/schema';
 import type { SessionUser } from '../auth/session';
@@ -339,12 +339,25 @@ export async function listOverdue(ctx: ApiContext) {
 /** A checklist photo, uploaded before the checklist is submitted so the process carries only its id. */
 export async function uploadPhoto(ctx: ApiContext, user: SessionUser, request: z.infer<typeof photoRequest>) {
   const [, contentType, content] = /^data:([^;]+);base64,(.*)$/.exec(request.photo)!;
-  await ctx.db.insert(attachments).values({ id: request.photoId, contentType, content, uploadedBy: user.id }).onConflictDoNothing();
+  await ctx.db
+    .insert(attachments)
+    .values({ id: request.photoId, kind: 'inspection-photo', contentType, content, uploadedBy: user.id })
+    .onConflictDoNothing();
   return { photoId: request.photoId };
 }
 
-export async function getPhoto(ctx: ApiContext, photoId: string) {
-  const photo = await ctx.db.query.attachments.findFirst({ where: eq(attachments.id, photoId) });
-  if (!photo) throw notFound(`no photo ${photoId}`);
+/**
+ * Only inspection photos: those of a stored inspection record (which every inspection viewer reads),
+ * and the uploader's own before the checklist is submitted. Any other file is "not found".
+ */
+export async function getPhoto(ctx: ApiContext, user: SessionUser, photoId: string) {
+  const photo = await ctx.db.query.attachments.findFirst({
+    where: and(
+      eq(attachments.id, photoId),
+      eq(attachments.kind, 'inspection-photo'),
+      or(isNotNull(attachments.recordId), eq(attachments.uploadedBy, user.id)),
+    ),
+  });
+  if (!photo) throw notFound(`no inspection photo ${photoId}`);
   return { contentType: photo.contentType, content: Buffer.from(photo.content, 'base64') };
 }

@@ -69,7 +69,7 @@ export async function reportFault(ctx: ApiContext, user: SessionUser, request: F
   const workflowId = faultRepairWorkflowId(request.reportId);
   if (request.photo) {
     const [, contentType, content] = /^data:([^;]+);base64,(.*)$/.exec(request.photo)!;
-    await ctx.db.insert(attachments).values({ id: request.reportId, contentType, content, uploadedBy: user.id }).onConflictDoNothing();
+    await ctx.db.insert(attachments).values({ id: request.reportId, kind: 'fault-photo', recordId: workflowId, contentType, content, uploadedBy: user.id }).onConflictDoNothing();
   }
   const input: FaultRepairInput = {
     report: {

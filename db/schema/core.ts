@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  check,
   index,
   integer,
   json,
@@ -257,11 +258,28 @@ export const repairRecords = pgTable('repair_records', {
   ratedAt: timestamptz('rated_at'),
 });
 
+/**
+ * What a stored file is. Each file route serves only its own kind to those who may read the record
+ * the file belongs to; face, fingerprint and PIN material is never served over HTTP.
+ */
+export const ATTACHMENT_KINDS = ['inspection-photo', 'fault-photo', 'consent-scan', 'face', 'fingerprint', 'pin'] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+
 /** Photos and documents; processes carry only the id, keeping large payloads out of history. */
-export const attachments = pgTable('attachments', {
-  id: text('id').primaryKey(),
-  contentType: text('content_type').notNull(),
-  content: text('content').notNull(),
-  uploadedBy: text('uploaded_by').notNull(),
-  createdAt: timestamptz('created_at').notNull().defaultNow(),
-});
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: ATTACHMENT_KINDS }).notNull(),
+    /**
+     * The record the file belongs to: the fault's workflow, the inspection's workflow (set when its
+     * record is stored), the credential, the person consenting.
+     */
+    recordId: text('record_id'),
+    contentType: text('content_type').notNull(),
+    content: text('content').notNull(),
+    uploadedBy: text('uploaded_by').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (table) => [check('attachments_kind', sql`${table.kind} in ('inspection-photo', 'fault-photo', 'consent-scan', 'face', 'fingerprint', 'pin')`)],
+);

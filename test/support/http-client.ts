@@ -13,6 +13,8 @@ export interface HttpClient {
   /** A string body is sent as-is (to test malformed JSON); anything else as JSON. */
   post(path: string, body?: unknown): Promise<HttpResponse>;
   put(path: string, body?: unknown): Promise<HttpResponse>;
+  /** A GET answered as it came (downloads, images), with the session's cookie. */
+  raw(path: string): Promise<Response>;
 }
 
 export interface SignedInClient extends HttpClient {
@@ -45,6 +47,7 @@ function client(baseUrl: string, jar?: Map<string, string>): HttpClient {
     return { status: response.status, body: parsed, contentType };
   };
   return {
+    raw: (path) => fetch(new URL(path, baseUrl), { headers: jar?.size ? { cookie: [...jar].map(([name, value]) => `${name}=${value}`).join('; ') } : {} }),
     get: (path) => send('GET', path),
     post: (path, body) => send('POST', path, body),
     put: (path, body) => send('PUT', path, body),

@@ -48,7 +48,7 @@ function storeConsent(ctx: ApiContext, user: SessionUser, personId: string, id: 
     let evidenceId: string | null = null;
     if (request.evidence) {
       evidenceId = `evidence-${id}`;
-      await tx.insert(attachments).values({ id: evidenceId, ...dataUrl(request.evidence), uploadedBy: user.id });
+      await tx.insert(attachments).values({ id: evidenceId, kind: 'consent-scan', recordId: personId, ...dataUrl(request.evidence), uploadedBy: user.id });
     }
     const [row] = await tx.insert(faceConsents).values({ id, personId, scope: 'door-access', method: request.method, evidenceId, recordedBy: user.id }).returning();
     return { consentId: row.id, consentedAt: row.consentedAt.toISOString() };

@@ -57,7 +57,7 @@ export async function storeCredential(
             ? { contentType: 'text/x-pin', content: material.pin }
             : { contentType: 'application/x-fingerprint-template', content: material.template };
       secretId = `secret-${credentialId}`;
-      await tx.insert(attachments).values({ id: secretId, ...secret, uploadedBy: user.id });
+      await tx.insert(attachments).values({ id: secretId, kind: material.kind, recordId: credentialId, ...secret, uploadedBy: user.id });
     }
     await tx.insert(credentials).values({
       id: credentialId,
