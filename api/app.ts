@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadSession } from './auth/session';
 import type { ApiContext } from './context';
+import { sameOriginWrites, securityHeaders } from './http/hardening';
 import { notFound, problemHandler } from './http/problem';
 import { mountRoutes, openApiDocument } from './http/route';
 import { acceptanceRoutes } from './routes/acceptance';
@@ -41,12 +42,22 @@ export function createApp(ctx: ApiContext, options: { uiDir?: string } = {}) {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  // Behind a reverse proxy, TRUST_PROXY names it so sign-in throttling sees the client's address.
+  if (ctx.settings.trustProxy) app.set('trust proxy', ctx.settings.trustProxy);
+  app.use(securityHeaders(ctx.settings.secureCookies));
   const openApi = openApiDocument(routes, API_BASE);
   app.get('/api/docs', (_req, res) => {
     res.json(openApi);
   });
   app.use(`${API_BASE}/device-events`, deviceListener(ctx));
-  app.use(API_BASE, express.json({ limit: '4mb' }), cookieParser(), loadSession(ctx.db), mountRoutes(routes));
+  app.use(
+    API_BASE,
+    sameOriginWrites(ctx.settings.security.allowedOrigins),
+    express.json({ limit: '4mb' }),
+    cookieParser(),
+    loadSession(ctx.db, ctx.settings.security.sessionIdleMs),
+    mountRoutes(routes),
+  );
   app.use('/api', (req, _res, next) => next(notFound(`no route ${req.method} ${req.originalUrl}`)));
   if (options.uiDir && existsSync(options.uiDir)) {
     const uiDir = options.uiDir;

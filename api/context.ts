@@ -9,14 +9,34 @@ import { governanceSettings, type GovernanceSettings } from './governance-settin
 export interface ApiSettings {
   faultRepair: FaultRepairTimings;
   governance: GovernanceSettings;
+  /** A session ends this long after sign-in, whatever happens (SESSION_TTL_MINUTES). */
   sessionTtlMs: number;
   secureCookies: boolean;
+  /** Web-side protection (M1, H6): idle sessions, sign-in throttling, the origins allowed to write. */
+  security: SecuritySettings;
+  /** Express's `trust proxy` (TRUST_PROXY: a hop count, or addresses such as `loopback`); unset: none. */
+  trustProxy?: string | number;
   /** Overrides of the worker's configured delivery durations (tests, demos); unset: the worker's. */
   delivery?: Partial<DeliveryTimings>;
   /** Overrides of the supplier-evaluation settings read from the environment. */
   supplierEvaluation?: { timings?: Partial<SupplierEvaluationTimings>; policy?: Partial<EvaluationPolicy> };
   /** P4.2b: how device commands are retried, and how long a resident's or staff credential is valid. */
   accessControl: { deviceRetry: DeviceRetry; credentialValidityMs: number };
+}
+
+export interface SecuritySettings {
+  /** A session unused this long ends (SESSION_IDLE_MINUTES), beside the absolute lifetime. */
+  sessionIdleMs: number;
+  /** Wrong passwords for one username within the window before sign-in is refused unchecked. */
+  loginFailuresPerUser: number;
+  /** Wrong passwords from one address within the window, across usernames. */
+  loginFailuresPerAddress: number;
+  loginWindowMs: number;
+  /** Origins besides the API's own host allowed to send state-changing requests (ALLOWED_ORIGINS). */
+  allowedOrigins: string[];
+  /** Failed device authentications per device id or address within the window (DEVICE_AUTH_FAILURES). */
+  deviceAuthFailures: number;
+  deviceAuthWindowMs: number;
 }
 
 /** What every use case may depend on. */
@@ -33,6 +53,12 @@ const minutes = (env: NodeJS.ProcessEnv, name: string, fallback: number) => {
   return Math.round(value * 60_000);
 };
 
+const count = (env: NodeJS.ProcessEnv, name: string, fallback: number) => {
+  const value = Number(env[name] ?? fallback);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number`);
+  return value;
+};
+
 /** Durations of the regulated steps; the demo's repair SLA is 4 hours (P3.2b). */
 export function apiSettings(env: NodeJS.ProcessEnv = process.env): ApiSettings {
   return {
@@ -45,6 +71,16 @@ export function apiSettings(env: NodeJS.ProcessEnv = process.env): ApiSettings {
     governance: governanceSettings(env),
     sessionTtlMs: minutes(env, 'SESSION_TTL_MINUTES', 12 * 60),
     secureCookies: env.SECURE_COOKIES === '1',
+    trustProxy: env.TRUST_PROXY ? (/^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY) : undefined,
+    security: {
+      sessionIdleMs: minutes(env, 'SESSION_IDLE_MINUTES', 30),
+      loginFailuresPerUser: count(env, 'LOGIN_FAILURES_PER_USER', 10),
+      loginFailuresPerAddress: count(env, 'LOGIN_FAILURES_PER_ADDRESS', 50),
+      loginWindowMs: minutes(env, 'LOGIN_WINDOW_MINUTES', 15),
+      allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+      deviceAuthFailures: count(env, 'DEVICE_AUTH_FAILURES', 20),
+      deviceAuthWindowMs: minutes(env, 'DEVICE_AUTH_WINDOW_MINUTES', 1),
+    },
     accessControl: {
       deviceRetry: {
         maximumAttempts: Math.max(1, Math.round(Number(env.DEVICE_COMMAND_ATTEMPTS ?? 5)) || 5),

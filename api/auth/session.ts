@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { RequestHandler, Response } from 'express';
 import type { Database } from '../../db/client';
 import { sessions, users } from '../../db/schema';
@@ -45,8 +45,14 @@ export async function closeSession(db: Database, res: Response, token: string | 
   res.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
-/** Puts the signed-in user (or null) on the request; routes decide what that allows. */
-export function loadSession(db: Database): RequestHandler {
+/** How stale a session's last-seen time may get before a request moves it on (one write a minute at most). */
+const LAST_SEEN_STEP_MS = 60_000;
+
+/**
+ * Puts the signed-in user (or null) on the request; routes decide what that allows. A session ends at
+ * its absolute expiry or after `idleMs` without use, whichever comes first.
+ */
+export function loadSession(db: Database, idleMs: number): RequestHandler {
   return async (req, _res, next) => {
     try {
       const token: string | undefined = req.cookies?.[SESSION_COOKIE];
@@ -66,10 +72,22 @@ export function loadSession(db: Database): RequestHandler {
           })
           .from(sessions)
           .innerJoin(users, eq(users.id, sessions.userId))
-          .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date()), eq(users.active, true)));
+          .where(
+            and(
+              eq(sessions.tokenHash, tokenHash),
+              gt(sessions.expiresAt, new Date()),
+              gt(sessions.lastSeenAt, new Date(Date.now() - idleMs)),
+              eq(users.active, true),
+            ),
+          );
         user = row ?? null;
-        if (user) remember(tokenHash, user);
-        else recentSessions.delete(tokenHash);
+        if (user) {
+          remember(tokenHash, user);
+          await db
+            .update(sessions)
+            .set({ lastSeenAt: sql`now()` })
+            .where(and(eq(sessions.tokenHash, tokenHash), lt(sessions.lastSeenAt, new Date(Date.now() - LAST_SEEN_STEP_MS))));
+        } else recentSessions.delete(tokenHash);
       }
       (req as typeof req & { user: SessionUser | null }).user = user;
       next();

@@ -13,6 +13,8 @@ export class HttpProblem extends Error {
     readonly title: string,
     detail: string,
     readonly errors: FieldProblem[] = [],
+    /** Sent as Retry-After: when the caller may try again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(detail);
   }
@@ -24,6 +26,8 @@ export const forbidden = (detail: string, errors: FieldProblem[] = []) => new Ht
 export const notFound = (detail: string) => new HttpProblem(404, 'Not found', detail);
 export const conflict = (detail: string, errors: FieldProblem[] = []) => new HttpProblem(409, 'Conflict', detail, errors);
 export const unprocessable = (detail: string, errors: FieldProblem[]) => new HttpProblem(422, 'Unprocessable content', detail, errors);
+export const tooManyRequests = (detail: string, retryAfterSeconds: number, errors: FieldProblem[] = []) =>
+  new HttpProblem(429, 'Too many requests', detail, errors, retryAfterSeconds);
 
 export function fieldProblems(error: z.ZodError, prefix?: string): FieldProblem[] {
   return error.issues.map((issue) => ({
@@ -48,9 +52,10 @@ export const problemHandler: ErrorRequestHandler = (error, _req, res, _next) => 
   else if (error?.type === 'entity.parse.failed') problem = badRequest('the body is not valid JSON', [{ field: '(body)', message: 'malformed JSON' }]);
   else if (error?.type === 'entity.too.large') problem = new HttpProblem(413, 'Payload too large', 'the body is too large');
   else {
-    console.error(error);
+    console.error(loggable(error));
     problem = new HttpProblem(500, 'Internal error', 'something went wrong on our side');
   }
+  if (problem.retryAfterSeconds !== undefined) res.setHeader('retry-after', String(Math.max(1, Math.ceil(problem.retryAfterSeconds))));
   res
     .status(problem.status)
     .type('application/problem+json')
@@ -64,3 +69,21 @@ export const problemHandler: ErrorRequestHandler = (error, _req, res, _next) => 
       }),
     );
 };
+
+/**
+ * What an unexpected error may put in the log (M12): a failed query's message and detail carry its
+ * parameters (PINs, faces, card numbers, bids), so a database error is logged by its codes alone.
+ */
+export function loggable(error: unknown): unknown {
+  type PostgresFailure = { code?: string; constraint_name?: string; table_name?: string; routine?: string };
+  const failure = error as (PostgresFailure & { name?: string; query?: unknown; cause?: PostgresFailure }) | null;
+  const driver = failure?.name === 'PostgresError' ? failure : failure?.cause;
+  if (failure?.query === undefined && driver?.code === undefined) return error;
+  return {
+    error: failure?.name ?? 'DatabaseError',
+    code: driver?.code,
+    constraint: driver?.constraint_name,
+    table: driver?.table_name,
+    routine: driver?.routine,
+  };
+}

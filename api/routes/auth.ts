@@ -14,7 +14,7 @@ export const authRoutes = (ctx: ApiContext) => [
     access: 'public',
     body: credentials,
     response: userResponse,
-    handle: async ({ body, res }) => ({ user: await signIn(ctx, res, body) }),
+    handle: async ({ body, req, res }) => ({ user: await signIn(ctx, res, body, req.ip ?? 'unknown') }),
   }),
   defineRoute({
     method: 'post',

@@ -5,7 +5,8 @@ import { parseAlertBody } from '../devices/normalise';
 import { consoleHub } from '../devices/console-hub';
 import { deviceGateway } from '../devices/registry';
 import { defineRoute } from '../http/route';
-import { badRequest, HttpProblem } from '../http/problem';
+import { FailureWindow } from '../http/hardening';
+import { badRequest, HttpProblem, tooManyRequests } from '../http/problem';
 import {
   assignGuard,
   cameraSnapshot,
@@ -27,14 +28,24 @@ import {
  */
 export function deviceListener(ctx: ApiContext): Router {
   const router = Router();
+  // Failed authentications per device id and per address: past the limit, refused before any lookup (H6).
+  // Many devices may share one address (NAT), so the address gets ten times a device's allowance.
+  const { deviceAuthFailures, deviceAuthWindowMs } = ctx.settings.security;
+  const byDevice = new FailureWindow(deviceAuthFailures, deviceAuthWindowMs);
+  const byAddress = new FailureWindow(deviceAuthFailures * 10, deviceAuthWindowMs);
   router.post('/', express.text({ type: () => true, limit: '1mb' }), async (req: Request, res: Response, next: NextFunction) => {
     try {
       const header = req.headers.authorization ?? '';
       const [scheme, encoded] = header.split(' ');
       const [deviceId, secret] = scheme?.toLowerCase() === 'basic' && encoded ? Buffer.from(encoded, 'base64').toString('utf8').split(/:(.*)/s) : [];
+      const address = req.ip ?? 'unknown';
+      const wait = Math.max(byAddress.retryAfter(address), deviceId ? byDevice.retryAfter(deviceId) : 0);
+      if (wait > 0) throw tooManyRequests('too many failed device authentications; try again later', wait);
       const gateway = deviceGateway(ctx);
       const device = deviceId && secret ? await gateway.authenticate(deviceId, secret) : null;
       if (!device) {
+        byAddress.fail(address);
+        if (deviceId) byDevice.fail(deviceId);
         res.setHeader('www-authenticate', 'Basic realm="steward-devices"');
         throw new HttpProblem(401, 'Device not authenticated', 'give the device id and its push secret (HTTP Basic)');
       }

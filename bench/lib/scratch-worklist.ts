@@ -23,7 +23,7 @@ type WithUser = { user?: SessionUser | null };
 
 /** loadSession, answered from memory for `ttlMs` per token. */
 function cachedSession(db: Database, ttlMs = 10_000): RequestHandler {
-  const load = loadSession(db);
+  const load = loadSession(db, 24 * 3600_000);
   const cache = new Map<string, { user: SessionUser | null; until: number }>();
   return (req, res, next) => {
     const token: string | undefined = req.cookies?.[SESSION_COOKIE];
@@ -68,7 +68,7 @@ export function listenScratchWorklist(db: Database): Promise<Server> {
   };
   app.get('/scratch/tasks-lean', cookieParser(), cachedSession(db), handler(false));
   app.get('/scratch/tasks-session-cache', cookieParser(), cachedSession(db), handler(true));
-  app.get('/scratch/tasks-no-output-check', cookieParser(), loadSession(db), handler(false));
+  app.get('/scratch/tasks-no-output-check', cookieParser(), loadSession(db, 24 * 3600_000), handler(false));
   return new Promise((resolve, reject) => {
     const server = app.listen(0, '127.0.0.1', () => resolve(server));
     server.once('error', reject);

@@ -113,7 +113,25 @@ export const sessions = pgTable('sessions', {
   userId: text('user_id').notNull().references(() => users.id),
   createdAt: timestamptz('created_at').notNull().defaultNow(),
   expiresAt: timestamptz('expires_at').notNull(),
+  /** For the idle timeout: moved on as the session is used (at most once a minute). */
+  lastSeenAt: timestamptz('last_seen_at').notNull().defaultNow(),
 });
+
+/**
+ * Sign-in attempts still counting against a username and an address (H6). An attempt is written
+ * before its password is checked, so parallel guesses count too; a successful sign-in clears the
+ * username's rows.
+ */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    username: text('username').notNull(),
+    address: text('address').notNull(),
+    at: timestamptz('at').notNull().defaultNow(),
+  },
+  (table) => [index('login_attempts_username_idx').on(table.username, table.at), index('login_attempts_address_idx').on(table.address, table.at)],
+);
 
 // ---- projections written by activities (fast reads; Temporal history stays the truth) ----
 

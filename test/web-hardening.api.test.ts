@@ -1,0 +1,176 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiContext, SecuritySettings } from '../api/context';
+import { loggable } from '../api/http/problem';
+import { listen } from '../api/server';
+import { loginAttempts, sessions, tasks } from '../db/schema';
+import { DEMO_PASSWORD } from '../db/seed/demo-community';
+import { signIn } from './support/http-client';
+import { eventually, startApiTestStack, type ApiTestStack } from './support/stack';
+
+const API = '/api/v1';
+let stack: ApiTestStack;
+const servers: Server[] = [];
+
+beforeAll(async () => {
+  stack = await startApiTestStack();
+});
+afterAll(async () => {
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  await stack?.stop();
+});
+
+/** Another API on the same database and engine, with its own settings. */
+async function apiWith(settings: { secureCookies?: boolean; security?: Partial<SecuritySettings> }): Promise<string> {
+  const ctx: ApiContext = { ...stack.ctx, settings: { ...stack.ctx.settings, ...settings, security: { ...stack.ctx.settings.security, ...settings.security } } };
+  const server = await listen(ctx, 0, '127.0.0.1');
+  servers.push(server);
+  const address = server.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}
+
+const login = (baseUrl: string, username: string, password: string) =>
+  fetch(`${baseUrl}${API}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+
+describe('security headers (M1)', () => {
+  it('forbid framing and sniffing on API answers and files; HSTS only once cookies are secure', async () => {
+    const answer = await fetch(`${stack.baseUrl}${API}/auth/me`);
+    const policy = answer.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("object-src 'none'");
+    expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(answer.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(answer.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(answer.headers.get('strict-transport-security')).toBeNull();
+
+    const secure = await fetch(`${await apiWith({ secureCookies: true })}${API}/auth/me`);
+    expect(secure.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+    expect(secure.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
+  });
+});
+
+describe('cross-site requests (M1)', () => {
+  it('a write from another origin or site is refused before it runs, bodyless ones included; the own origin passes', async () => {
+    const tech1 = await signIn(stack.baseUrl, 'tech1');
+    const cookie = await sessionCookie('tech1');
+    const [task] = await stack.db.insert(tasks).values(openTask()).returning();
+    const claim = (headers: Record<string, string>) => fetch(`${stack.baseUrl}${API}/tasks/${task.id}/claim`, { method: 'POST', headers: { cookie, ...headers } });
+
+    const crossSite: Array<Record<string, string>> = [
+      { origin: 'http://127.0.0.1:1' },
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+      { 'sec-fetch-site': 'same-site' },
+      { 'sec-fetch-site': 'cross-site', 'content-type': 'text/plain' },
+    ];
+    for (const headers of crossSite) {
+      const refused = await claim(headers);
+      expect(refused.status, JSON.stringify(headers)).toBe(403);
+      const problem = await refused.json();
+      expect(problem.errors[0].field).toBe('origin');
+    }
+    // Nothing ran: the task is still unclaimed.
+    expect((await stack.db.select().from(tasks).where(eq(tasks.id, task.id)))[0].assignee).toBeNull();
+
+    const own = await claim({ origin: stack.baseUrl, 'sec-fetch-site': 'same-origin' });
+    expect(own.status, await own.text()).toBe(200);
+    expect((await stack.db.select().from(tasks).where(eq(tasks.id, task.id)))[0].assignee).toBe(tech1.user.id);
+    // Reads are not writes: a cross-site GET answers as usual (the cookie policy and CORS guard reads).
+    expect((await fetch(`${stack.baseUrl}${API}/auth/me`, { headers: { cookie, origin: 'https://evil.example' } })).status).toBe(200);
+  });
+});
+
+describe('sign-in throttling (H6)', () => {
+  it('after ten wrong passwords the eleventh attempt is refused unchecked, even with the right password; another user is unaffected', async () => {
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      const wrong = await login(stack.baseUrl, 'tech2', `wrong-${attempt}`);
+      expect(wrong.status, `attempt ${attempt}`).toBe(401);
+    }
+    const refused = await login(stack.baseUrl, 'tech2', DEMO_PASSWORD);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await refused.json()).errors).toEqual([{ field: 'username', message: 'temporarily locked' }]);
+    expect(refused.headers.getSetCookie()).toEqual([]);
+    expect((await login(stack.baseUrl, 'techsup', DEMO_PASSWORD)).status).toBe(200);
+  });
+
+  it('one address guessing across usernames is locked out too; an unknown user gets the same answer as a wrong password', async () => {
+    const baseUrl = await apiWith({ security: { loginFailuresPerAddress: 3 } });
+    // Tests share 127.0.0.1: start this address's count afresh.
+    await stack.db.delete(loginAttempts);
+    const unknown = await login(baseUrl, `nobody-${randomUUID()}`, 'x');
+    const wrong = await login(baseUrl, 'finance', 'x');
+    expect([unknown.status, wrong.status]).toEqual([401, 401]);
+    expect(await unknown.json()).toEqual(await wrong.json());
+    expect((await login(baseUrl, 'hr', 'x')).status).toBe(401);
+    expect((await login(baseUrl, 'procure', DEMO_PASSWORD)).status).toBe(429);
+  });
+});
+
+describe('idle sessions', () => {
+  it('a session unused for the idle time ends while its absolute lifetime has hours to go', async () => {
+    const baseUrl = await apiWith({ security: { sessionIdleMs: 1_000 } });
+    const manager = await signIn(baseUrl, 'manager');
+    expect((await manager.get(`${API}/auth/me`)).status).toBe(200);
+    // Last seen long enough ago: the session is idle (the clock is the database's).
+    await stack.db.update(sessions).set({ lastSeenAt: sql`now() - interval '5 seconds'` }).where(eq(sessions.userId, manager.user.id));
+    await eventually(async () => ((await manager.get(`${API}/auth/me`)).status === 401 ? true : undefined));
+    const [row] = await stack.db.select().from(sessions).where(eq(sessions.userId, manager.user.id));
+    expect(row.expiresAt.getTime()).toBeGreaterThan(Date.now() + 3600_000);
+  });
+});
+
+describe('device listener authentication (H6)', () => {
+  it('refuses a device id after repeated wrong push secrets without looking it up', async () => {
+    const push = (secret: string) =>
+      fetch(`${stack.baseUrl}${API}/device-events`, {
+        method: 'POST',
+        headers: { authorization: `Basic ${Buffer.from(`door-b1:${secret}`).toString('base64')}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
+    const limit = stack.ctx.settings.security.deviceAuthFailures;
+    for (let attempt = 1; attempt <= limit; attempt++) expect((await push(`guess-${attempt}`)).status).toBe(401);
+    const refused = await push('guess-final');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
+
+describe('failed queries in the log (M12)', () => {
+  it('names the database error by its codes, never its parameters', async () => {
+    const pin = '482915';
+    const failure = await stack.db.insert(tasks).values({ ...openTask(), id: pin }).then(
+      () => stack.db.insert(tasks).values({ ...openTask(), id: pin, title: `PIN ${pin}` }),
+    ).catch((error: unknown) => error);
+    expect(String((failure as Error).message)).toContain(pin);
+    const logged = JSON.stringify(loggable(failure));
+    expect(logged).not.toContain(pin);
+    expect(logged).toContain('23505');
+  });
+});
+
+function openTask() {
+  return {
+    id: randomUUID(),
+    workflowId: `web-hardening-${randomUUID()}`,
+    process: 'fault-repair',
+    stepId: 'diagnoseFault',
+    title: 'A task to claim',
+    status: 'open' as const,
+    candidateRoles: ['technician'],
+    candidateUsers: [],
+    priority: 50,
+    dueAt: new Date(Date.now() + 3600_000),
+    createdAt: new Date(),
+    formSchema: {},
+    context: {},
+  };
+}
+
+async function sessionCookie(username: string): Promise<string> {
+  const response = await login(stack.baseUrl, username, DEMO_PASSWORD);
+  return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+}
