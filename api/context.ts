@@ -21,7 +21,14 @@ export interface ApiSettings {
   /** Overrides of the supplier-evaluation settings read from the environment. */
   supplierEvaluation?: { timings?: Partial<SupplierEvaluationTimings>; policy?: Partial<EvaluationPolicy> };
   /** P4.2b: how device commands are retried, and how long a resident's or staff credential is valid. */
-  accessControl: { deviceRetry: DeviceRetry; credentialValidityMs: number };
+  accessControl: {
+    deviceRetry: DeviceRetry;
+    credentialValidityMs: number;
+    /** M5: the longest a visitor pass may be valid (VISITOR_PASS_MAX_DAYS). */
+    visitorPassMaxValidityMs: number;
+    /** M5: active visitor passes one owner may hold at once (VISITOR_PASSES_PER_OWNER). */
+    activePassesPerOwner: number;
+  };
 }
 
 export interface SecuritySettings {
@@ -51,6 +58,12 @@ const minutes = (env: NodeJS.ProcessEnv, name: string, fallback: number) => {
   const value = Number(env[name] ?? fallback);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number of minutes`);
   return Math.round(value * 60_000);
+};
+
+const days = (env: NodeJS.ProcessEnv, name: string, fallback: number) => {
+  const value = Number(env[name] ?? fallback);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number of days`);
+  return Math.round(value * 86_400_000);
 };
 
 const count = (env: NodeJS.ProcessEnv, name: string, fallback: number) => {
@@ -87,6 +100,8 @@ export function apiSettings(env: NodeJS.ProcessEnv = process.env): ApiSettings {
         initialIntervalMs: minutes(env, 'DEVICE_RETRY_INTERVAL_MINUTES', 1 / 60), // one second by default
       },
       credentialValidityMs: minutes(env, 'CREDENTIAL_VALIDITY_MINUTES', 5 * 365 * 24 * 60),
+      visitorPassMaxValidityMs: days(env, 'VISITOR_PASS_MAX_DAYS', 7),
+      activePassesPerOwner: count(env, 'VISITOR_PASSES_PER_OWNER', 10),
     },
   };
 }

@@ -231,6 +231,47 @@ describe('visitor passes (P4.2b)', () => {
   });
 });
 
+describe('access processes are shown to access staff and auditors only (M6)', () => {
+  it('lists, instance pages and history downloads of credential enrolments: hidden from technical and finance staff, open to the auditor', async () => {
+    const [admin, tech1, techsup, finance, auditor] = await Promise.all(['admin', 'tech1', 'techsup', 'finance', 'auditor'].map((username) => signIn(stack.baseUrl, username)));
+    const { workflowId } = await enrol(admin, 'ap-guard1', { kind: 'card', cardNo: '6901' });
+    for (const viewer of [tech1, techsup, finance]) {
+      const listed = await viewer.get(`${API}/processes?process=credential-enrolment`);
+      expect(listed.status).toBe(200);
+      expect(listed.body.items).toEqual([]);
+      expect((await viewer.get(`${API}/processes?limit=200`)).body.items.map((item: { workflowId: string }) => item.workflowId)).not.toContain(workflowId);
+      expectProblem(await viewer.get(`${API}/processes/${workflowId}`), 404);
+    }
+    expectProblem(await techsup.get(`${API}/processes/${workflowId}/history`), 404);
+    expect((await auditor.get(`${API}/processes?process=credential-enrolment`)).body.items.map((item: { workflowId: string }) => item.workflowId)).toContain(workflowId);
+    expect((await auditor.get(`${API}/processes/${workflowId}`)).status).toBe(200);
+    expect((await auditor.get(`${API}/processes/${workflowId}/history`)).status).toBe(200);
+  });
+});
+
+describe('visitor pass limits (M5)', () => {
+  it('a pass is valid for at most the configured days, and an owner holds at most the configured number of active passes', async () => {
+    const zhang = await signIn(stack.baseUrl, 'owner-zhang');
+    const limits = stack.ctx.settings.accessControl;
+    const issue = (validUntil: Date, cardNo: string) =>
+      zhang.post(`${API}/access/visitor-passes`, { passId: randomUUID(), visitorName: '访客 Guest', hostUnitId: 'b1-101', validUntil: validUntil.toISOString(), credential: { kind: 'card', cardNo } });
+    const tooLong = expectProblem(await issue(new Date(Date.now() + limits.visitorPassMaxValidityMs + 60_000), '8001'), 422, 'validUntil');
+    expect(tooLong.detail).toMatch(/at most 7 days/);
+
+    const configured = limits.activePassesPerOwner;
+    limits.activePassesPerOwner = 1;
+    try {
+      await startedProcess(await issue(new Date(Date.now() + 3600_000), '8002'));
+      const second = expectProblem(await issue(new Date(Date.now() + 3600_000), '8003'), 409, 'passId');
+      expect(second.detail).toMatch(/1 active visitor passes/);
+    } finally {
+      limits.activePassesPerOwner = configured;
+    }
+    // Refused passes wrote nothing: one pass, one visitor credential of Zhang's.
+    expect(await stack.db.select().from(visitorPasses).where(eq(visitorPasses.issuedBy, zhang.user.id))).toHaveLength(1);
+  });
+});
+
 describe('moving out and leaving revoke every credential on every device (P4.2b)', () => {
   it('a staff member who leaves loses card, PIN and fingerprint on both doors, with a record', async () => {
     const [admin, hr] = await Promise.all([signIn(stack.baseUrl, 'admin'), signIn(stack.baseUrl, 'hr')]);

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../workflows/lib/roles';
+import { USER_OF_ROLE } from './support/demo-users';
 import { signIn, type HttpResponse, type SignedInClient } from './support/http-client';
 import { startApiTestStack, type ApiTestStack } from './support/stack';
 
@@ -9,24 +10,6 @@ import { startApiTestStack, type ApiTestStack } from './support/stack';
  * API's own OpenAPI document lists: each is called by a demo user its access admits, with ids that do not exist,
  * query strings of the wrong kind, and bodies of the wrong shape.
  */
-
-/** A demo user per role (db/seed/demo-community.ts). */
-const USER_OF_ROLE: Record<Role, string> = {
-  owner: 'owner-zhang',
-  technician: 'tech1',
-  'tech-supervisor': 'techsup',
-  'monitoring-operator': 'monitor',
-  guard: 'guard1',
-  'security-supervisor': 'secsup',
-  finance: 'finance',
-  procurement: 'procure',
-  management: 'manager',
-  'committee-member': 'committee',
-  hr: 'hr',
-  auditor: 'auditor',
-  admin: 'admin',
-  vendor: 'vendor-cctv',
-};
 
 interface JsonSchema {
   type?: string | string[];

@@ -78,6 +78,9 @@ describe("owners' vote over HTTP (P2.1c, art. 278)", () => {
     expect((await cast(people['owner-zhang'], voteId, 'against', 'o-chen')).body).toMatchObject({ voterId: 'o-chen', repeated: false });
 
     expect((await cast(people.committee, voteId, 'abstain')).body).toMatchObject({ voterId: 'o-qian' });
+    // Zhao names a person who is no owner: nobody, the committee included, casts in that proxy's name (M3).
+    expect((await people['owner-zhao'].post(`${API}/votes/${voteId}/proxy`, { proxyName: '赵小明 Zhao Xiaoming' })).status).toBe(200);
+    expect(expectProblem(await cast(people.committee, voteId, 'for', 'o-zhao'), 403, 'onBehalfOf').detail).toMatch(/not an owner/);
     expectProblem(await cast(people['owner-zhao'], voteId, 'maybe'), 400, 'choice');
     expectProblem(await people.finance.post(`${API}/votes/${voteId}/ballots`, { choice: 'for' }), 403);
     expect((await cast(people.developer, voteId, 'for')).status).toBe(200);

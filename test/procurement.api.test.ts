@@ -160,6 +160,10 @@ describe('sealed bids over HTTP (P2.2b)', () => {
       expectProblem(await reader.get(`${API}/procurements/${workflowId}/bids/${bids[0].bidId}`), 403, ['openedAt']);
     }
     expect((await manager.get(`${API}/procurements/${workflowId}`)).body).toMatchObject({ status: 'bidding', bids: null, openedAt: null });
+    // Bidding Law art. 22: before the opening an invited supplier sees only itself among the invited; staff see all three.
+    expect((await cctv.get(`${API}/procurements/${workflowId}`)).body.invited).toEqual([{ vendorId: 'v-cctv', name: expect.any(String) }]);
+    expect((await procure.get(`${API}/procurements/${workflowId}`)).body.invited.map((entry: { vendorId: string }) => entry.vendorId)).toEqual(['v-anxin', 'v-cctv', 'v-huaan']);
+    expectProblem(await network.get(`${API}/procurements/${workflowId}`), 403);
     expect((await anxin.get(`${API}/procurements/${workflowId}/bids/mine`)).body).toEqual(receipts[0].body);
     expectProblem(await pending.get(`${API}/procurements/${workflowId}/bids/mine`), 403);
     const history = JSON.stringify(await stack.client.workflow.getHandle(workflowId).fetchHistory());

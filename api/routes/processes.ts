@@ -12,7 +12,7 @@ export const processRoutes = (ctx: ApiContext) => [
     access: PROCESS_VIEWER_ROLES,
     query: instanceListQuery,
     response: z.object({ items: z.array(instanceSummary), nextCursor: z.string().nullable() }),
-    handle: ({ query }) => listInstances(ctx, query),
+    handle: ({ user, query }) => listInstances(ctx, user, query),
   }),
   defineRoute({
     method: 'get',
@@ -20,7 +20,7 @@ export const processRoutes = (ctx: ApiContext) => [
     summary: 'One instance: step marks, visit counts, timeline, data',
     access: PROCESS_VIEWER_ROLES,
     response: instanceDetail,
-    handle: ({ params }) => getInstance(ctx, params.workflowId),
+    handle: ({ user, params }) => getInstance(ctx, user, params.workflowId),
   }),
   defineRoute({
     method: 'get',
@@ -28,8 +28,8 @@ export const processRoutes = (ctx: ApiContext) => [
     summary: 'The Temporal history of an instance (JSON download)',
     access: ['auditor', 'admin', 'tech-supervisor', 'management'],
     raw: { contentType: 'application/json' },
-    handle: async ({ params, res }) => {
-      const history = await processHistory(ctx, params.workflowId);
+    handle: async ({ user, params, res }) => {
+      const history = await processHistory(ctx, user, params.workflowId);
       res.attachment(`${params.workflowId}.history.json`).json(history);
     },
   }),

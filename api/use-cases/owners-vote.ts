@@ -273,8 +273,10 @@ async function castBallotChecked(ctx: ApiContext, user: SessionUser, voteId: str
     if (request.onBehalfOf) {
       const [proxy] = await tx.select().from(voteProxies).where(and(eq(voteProxies.voteId, voteId), eq(voteProxies.voterId, request.onBehalfOf)));
       if (!proxy) throw forbidden('that owner recorded no proxy', [{ field: 'onBehalfOf', message: 'no proxy recorded' }]);
-      const entitled = proxy.proxyOwnerId ? proxy.proxyOwnerId === user.ownerId : user.roles.includes('committee-member');
-      if (!entitled) throw forbidden('you are not the recorded proxy', [{ field: 'onBehalfOf', message: 'not your proxy' }]);
+      // Only an owner named as proxy casts for another owner: nobody (not the committee) casts in the name of
+      // a proxy who holds no account here, so no ballot is cast by someone the owner never chose (M3).
+      if (!proxy.proxyOwnerId) throw forbidden('a proxy who is not an owner cannot cast here; the owner casts their own ballot', [{ field: 'onBehalfOf', message: 'the proxy is not an owner' }]);
+      if (proxy.proxyOwnerId !== user.ownerId) throw forbidden('you are not the recorded proxy', [{ field: 'onBehalfOf', message: 'not your proxy' }]);
       voterId = proxy.voterId;
       proxyName = proxy.proxyName;
     } else {

@@ -1,11 +1,13 @@
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { WorkflowNotFoundError, isGrpcServiceError } from '@temporalio/client';
-import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, notInArray, or, sql } from 'drizzle-orm';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { processInstances, stepEvents, taskActions, tasks, users } from '../../db/schema';
 import { PROCESS_CATALOGUE } from '../../workflows/catalogue';
+import { hiddenProcesses } from '../../workflows/lib/roles';
+import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { notFound } from '../http/problem';
 import { decodeCursor, page } from './cursor';
@@ -68,12 +70,14 @@ const selectInstances = (ctx: ApiContext) =>
     .leftJoin(users, eq(users.id, processInstances.startedBy))
     .$dynamic();
 
-export async function listInstances(ctx: ApiContext, query: z.infer<typeof instanceListQuery>) {
+export async function listInstances(ctx: ApiContext, user: SessionUser, query: z.infer<typeof instanceListQuery>) {
   const cursor = decodeCursor(query.cursor);
+  const hidden = hiddenProcesses(user.roles);
   const rows = await selectInstances(ctx)
     .where(
       and(
         query.process ? eq(processInstances.process, query.process) : undefined,
+        hidden.length ? notInArray(processInstances.process, [...hidden]) : undefined,
         query.status === 'all' ? undefined : eq(processInstances.status, query.status),
         cursor ? or(lt(processInstances.startedAt, cursor[0]), and(eq(processInstances.startedAt, cursor[0]), lt(processInstances.workflowId, cursor[1]))) : undefined,
       ),
@@ -84,9 +88,8 @@ export async function listInstances(ctx: ApiContext, query: z.infer<typeof insta
 }
 
 /** The instance page: step marks and visit counts for the diagram, the timeline and the data. */
-export async function getInstance(ctx: ApiContext, workflowId: string) {
-  const [found] = await selectInstances(ctx).where(eq(processInstances.workflowId, workflowId));
-  if (!found) throw notFound(`no process ${workflowId}`);
+export async function getInstance(ctx: ApiContext, user: SessionUser, workflowId: string) {
+  const found = await openableInstance(ctx, user, workflowId);
   const { row } = found;
   const [events, actions, processTasks] = await Promise.all([
     ctx.db.select().from(stepEvents).where(eq(stepEvents.workflowId, workflowId)).orderBy(asc(stepEvents.seq)),
@@ -108,7 +111,8 @@ export async function getInstance(ctx: ApiContext, workflowId: string) {
     ...actions.map((action) => ({ at: action.at.toISOString(), stepId: stepIdOf.get(action.taskId) ?? '', event: action.action, actor: action.actor, detail: action.detail })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   const definition = PROCESS_CATALOGUE[row.process];
-  const related = await relatedInstances(ctx, workflowId);
+  const hidden = hiddenProcesses(user.roles);
+  const related = (await relatedInstances(ctx, workflowId)).filter((instance) => !hidden.includes(instance.process));
   return {
     instance: summary(found),
     steps,
@@ -117,6 +121,13 @@ export async function getInstance(ctx: ApiContext, workflowId: string) {
     data: row.data as Record<string, unknown>,
     related,
   };
+}
+
+/** An instance the user may open: indexed, and not of a process hidden from their roles; else 404. */
+async function openableInstance(ctx: ApiContext, user: SessionUser, workflowId: string) {
+  const [found] = await selectInstances(ctx).where(eq(processInstances.workflowId, workflowId));
+  if (!found || hiddenProcesses(user.roles).includes(found.row.process)) throw notFound(`no process ${workflowId}`);
+  return found;
 }
 
 const MAX_CHAIN = 200;
@@ -167,7 +178,8 @@ export async function processDiagram(process: string): Promise<string> {
 /** gRPC status code 5. */
 const GRPC_NOT_FOUND = 5;
 
-export async function processHistory(ctx: ApiContext, workflowId: string) {
+export async function processHistory(ctx: ApiContext, user: SessionUser, workflowId: string) {
+  await openableInstance(ctx, user, workflowId);
   try {
     const history = await ctx.temporal.workflow.getHandle(workflowId).fetchHistory();
     return JSON.parse(historyToJSON(history)) as unknown;

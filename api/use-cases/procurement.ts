@@ -274,7 +274,8 @@ export async function getProcurement(ctx: ApiContext, user: SessionUser, workflo
     ...toSummary(row),
     requirements: row.requirements,
     methodReason: row.methodReason,
-    invited,
+    // Bidding Law art. 22: until the opening a supplier learns neither who else was invited nor how many.
+    invited: staff || row.openedAt ? invited : invited.filter((entry) => entry.vendorId === user.vendorId),
     // Before the opening the detail carries no bids at all, not even their number.
     bids: row.openedAt ? await openedBids(ctx, user, workflowId) : null,
     panel,

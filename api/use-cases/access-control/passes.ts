@@ -1,4 +1,4 @@
-import { desc, eq, inArray } from 'drizzle-orm';
+import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { doorsOfPerson } from '../../../activities/access-control';
 import { accessPeople, unitOwners, units, visitorPasses } from '../../../db/schema';
@@ -48,9 +48,21 @@ export async function issueVisitorPass(ctx: ApiContext, user: SessionUser, reque
   const validFrom = request.validFrom ? new Date(request.validFrom) : new Date();
   const validUntil = new Date(request.validUntil);
   if (validUntil.getTime() <= Date.now()) throw unprocessable('the pass would never be valid', [{ field: 'validUntil', message: 'must be in the future' }]);
+  const { visitorPassMaxValidityMs, activePassesPerOwner } = ctx.settings.accessControl;
+  // M5: a visitor's card or PIN is short-lived, whoever issues it.
+  if (validUntil.getTime() - validFrom.getTime() > visitorPassMaxValidityMs) {
+    const days = Math.round((visitorPassMaxValidityMs / 86_400_000) * 10) / 10;
+    throw unprocessable(`a visitor pass is valid for at most ${days} days`, [{ field: 'validUntil', message: `at most ${days} days after validFrom` }]);
+  }
   const workflowId = visitorPassWorkflowId(request.passId);
   const existing = await ctx.db.query.visitorPasses.findFirst({ where: eq(visitorPasses.id, request.passId) });
   if (existing && existing.hostUnitId !== request.hostUnitId) throw conflict('this id is already another pass', [{ field: 'passId', message: 'taken' }]);
+  if (!existing && !isAccessStaff(user)) {
+    const [active] = await ctx.db.select({ passes: count() }).from(visitorPasses).where(and(eq(visitorPasses.issuedBy, user.id), eq(visitorPasses.status, 'active')));
+    if (active.passes >= activePassesPerOwner) {
+      throw conflict(`you already have ${active.passes} active visitor passes; end one first`, [{ field: 'passId', message: `at most ${activePassesPerOwner} active passes` }]);
+    }
+  }
   const personId = existing?.personId ?? deviceSafeId('v', request.passId);
   const credentialId = existing?.credentialId ?? `pass-${request.passId}`;
   if (!existing) {
