@@ -37,6 +37,8 @@ export const messagesEn: Record<MessageKey, string> = {
   'login.username': 'Username',
   'login.password': 'Password',
   'login.submit': 'Sign in',
+  'login.wrongCredentials': 'Wrong username or password.',
+  'login.locked': 'Too many attempts: sign-in is locked for a while. Try again later.',
 
   'worklist.title': 'Worklist',
   'worklist.empty': 'No tasks match these filters',

@@ -35,6 +35,8 @@ export const messagesZhCn = {
   'login.username': '用户名',
   'login.password': '密码',
   'login.submit': '登录',
+  'login.wrongCredentials': '用户名或密码错误。',
+  'login.locked': '尝试次数过多，登录已暂时锁定，请稍后再试。',
 
   'worklist.title': '工作清单',
   'worklist.empty': '没有符合条件的任务',

@@ -3,6 +3,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ErrorBanner } from '../../../components/error-banner';
 import { FormField } from '../../../components/form-field';
 import { LanguageToggle } from '../../../components/language-toggle';
+import { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { useSession } from '../../../lib/session';
 import type { User } from '../../../types/api';
@@ -45,7 +46,13 @@ export function LoginPage({ homeFor }: { homeFor: (user: User) => string }) {
       <form className="card login-card" onSubmit={handleSubmit}>
         <h1>{t('app.name')}</h1>
         <h2>{t('login.title')}</h2>
-        <ErrorBanner error={error} />
+        {error instanceof ApiError && (error.status === 401 || error.status === 429) ? (
+          <div className="banner banner-error" role="alert" data-status={error.status}>
+            {t(error.status === 401 ? 'login.wrongCredentials' : 'login.locked')}
+          </div>
+        ) : (
+          <ErrorBanner error={error} />
+        )}
         <FormField id="username" label={t('login.username')} required>
           <input
             id="username"
