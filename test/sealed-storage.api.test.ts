@@ -170,7 +170,7 @@ describe('secrets and sensitive data sealed at rest (P4.3c, P5.2c; PIPL art. 51)
     const [procure, ...vendors] = await Promise.all(['procure', 'vendor-anxin', 'vendor-cctv', 'vendor-huaan'].map((name) => signIn(stack.baseUrl, name)));
     const projectId = `proj-${randomUUID().slice(0, 8)}`;
     // Long enough a window for the rotation below to happen before the opening.
-    procurementId = expectCreated(await procure.post(`${API}/procurements`, { projectId, title: 'Gate cameras', estimate: 95_000, system: 'cctv', bidWindowSeconds: 25 })).workflowId;
+    procurementId = expectCreated(await procure.post(`${API}/procurements`, { projectId, title: 'Gate cameras', estimate: 95_000, system: 'cctv', bidWindowSeconds: 15 })).workflowId;
     await completeTask(procure, procurementId, 'chooseMethod', { method: 'inquiry', invitedVendorIds: [...CCTV_SUPPLIERS] });
     await eventually(async () => ((await stack.db.query.procurements.findFirst({ where: eq(procurements.workflowId, procurementId) }))?.status === 'bidding' ? true : undefined));
     for (const [index, vendor] of vendors.entries()) {
@@ -333,9 +333,18 @@ describe('rows stored before encryption (migration 0004)', () => {
         await db.execute(statement);
       }
 
+      const legacyCanaries = { PIN: inClear(PIN), card: CARD, password: 'legacy-device-pw', 'push key': sha256('legacy-push'), proposal: PROPOSAL, price: inClear(String(BID_PRICES[0])) };
+      // The raw read finds them while they are in clear.
+      expect(await plaintextIn(db, legacyCanaries)).toEqual([
+        'PIN in attachments',
+        'proposal in bids',
+        'price in bids',
+        'card in credentials',
+        'password in device_connections',
+        'push key in device_connections',
+      ]);
       expect(await migrateDatabase(db)).toEqual({ attachments: 1, cards: 1, devices: 1, bids: 1 });
       expect(await migrateDatabase(db)).toEqual({ attachments: 0, cards: 0, devices: 0, bids: 0 });
-      const legacyCanaries = { PIN: inClear(PIN), card: CARD, password: 'legacy-device-pw', 'push key': sha256('legacy-push'), proposal: PROPOSAL, price: inClear(String(BID_PRICES[0])) };
       expect(await plaintextIn(db, legacyCanaries)).toEqual([]);
 
       const [pin] = await db.select().from(attachments).where(eq(attachments.id, 'secret-c1'));
