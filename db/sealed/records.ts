@@ -1,13 +1,10 @@
+// The sealed columns of each table, in one place for the use cases, the activities and the start-up
+// pass that seals rows written before encryption: each writes and reads them the same way.
 import type { Database } from '../client';
 import { sealRecord, unsealRecord } from './envelope';
 
 type Reader = Pick<Database, 'select'>;
 type Writer = Pick<Database, 'insert'>;
-
-/**
- * The sealed columns of each table, in one place for the use cases, the activities and the
- * start-up pass that seals rows written before encryption: each writes and reads them the same way.
- */
 
 /** `attachments.content` of a face, fingerprint template, PIN or consent scan. */
 export async function sealAttachmentContent(db: Writer, attachmentId: string, content: string) {
