@@ -14,13 +14,15 @@ import {
   vehiclePlates,
   visitorPasses,
 } from '../db/schema';
+import { eraseDataKeys } from '../db/sealed/envelope';
+import { openAttachmentContent, openCardNo } from '../db/sealed/records';
 import { asActivity, loadDeviceConnection } from './devices/connections';
 import type { CredentialEnrolment, CredentialRevocation, DeviceAdapter, DeviceConnection } from './devices/device-adapter';
 import { adapterFor } from './devices/isapi-adapter';
 
 /**
  * One command on one device through the device adapter. The activity builds the command itself from
- * ids (reading the face image or PIN here), so no biometric or secret ever enters process history.
+ * ids (opening the sealed face image or PIN here), so no biometric or secret ever enters process history.
  */
 async function onDevice<T>(db: Database, deviceId: string, command: (adapter: DeviceAdapter, connection: DeviceConnection) => Promise<T>): Promise<T> {
   const connection = await loadDeviceConnection(db, deviceId);
@@ -91,7 +93,24 @@ export function createAccessControlActivities({ db, deviceTimeZone = process.env
     if (!secretId) throw ruleFailure('UnknownCredential', 'the credential has no stored secret');
     const row = await db.query.attachments.findFirst({ where: eq(attachments.id, secretId) });
     if (!row) throw ruleFailure('UnknownCredential', 'the stored secret is gone');
-    return row.content;
+    return openAttachmentContent(db, row);
+  }
+
+  async function cardNoOf(credential: typeof credentials.$inferSelect): Promise<string> {
+    const cardNo = await openCardNo(db, credential);
+    if (!cardNo) throw ruleFailure('UnknownCredential', `card credential ${credential.id} has no card number`);
+    return cardNo;
+  }
+
+  /**
+   * Erases stored secrets with their data keys (crypto-shredding, PIPL art. 47): the row goes, and so
+   * does the only key to any copy of it left in dead tuples, WAL or backups.
+   */
+  async function eraseSecrets(tx: Pick<Database, 'delete'>, secretIds: string[]): Promise<number> {
+    if (!secretIds.length) return 0;
+    const erased = await tx.delete(attachments).where(inArray(attachments.id, secretIds)).returning({ dataKeyId: attachments.dataKeyId });
+    await eraseDataKeys(tx, erased.map((row) => row.dataKeyId));
+    return erased.length;
   }
 
   const setDeviceState = (credentialId: string, deviceId: string, state: typeof credentialDevices.$inferInsert.state, lastError: string | null = null) =>
@@ -107,11 +126,11 @@ export function createAccessControlActivities({ db, deviceTimeZone = process.env
      */
     async checkFaceConsent({ credentialId }: { credentialId: string }): Promise<{ consentId: string }> {
       const { credential } = await credentialOf(credentialId);
-      // A refused face is not kept: the image is erased with the refusal (PIPL art. 19, 47).
+      // A refused face is not kept: the image and its key are erased with the refusal (PIPL art. 19, 47).
       const refuse = async (type: string, message: string) => {
         await db.transaction(async (tx) => {
           await tx.update(credentials).set({ status: 'refused', secretId: null }).where(eq(credentials.id, credentialId));
-          if (credential.secretId) await tx.delete(attachments).where(eq(attachments.id, credential.secretId));
+          if (credential.secretId) await eraseSecrets(tx, [credential.secretId]);
         });
         return ruleFailure(type, message);
       };
@@ -134,7 +153,7 @@ export function createAccessControlActivities({ db, deviceTimeZone = process.env
       let enrolment: CredentialEnrolment;
       switch (credential.kind) {
         case 'card':
-          enrolment = { kind: 'card', holder, cardNo: credential.cardNo! };
+          enrolment = { kind: 'card', holder, cardNo: await cardNoOf(credential) };
           break;
         case 'face':
           enrolment = { kind: 'face', holder, faceImage: await secretOf(credential.secretId) };
@@ -156,7 +175,7 @@ export function createAccessControlActivities({ db, deviceTimeZone = process.env
       const { credential, person } = await credentialOf(credentialId);
       const revocation: CredentialRevocation =
         credential.kind === 'card'
-          ? { kind: 'card', personId: person.id, cardNo: credential.cardNo! }
+          ? { kind: 'card', personId: person.id, cardNo: await cardNoOf(credential) }
           : credential.kind === 'fingerprint'
             ? { kind: 'fingerprint', personId: person.id, fingerIndex: credential.fingerIndex ?? undefined }
             : { kind: credential.kind, personId: person.id };
@@ -241,8 +260,8 @@ export function createAccessControlActivities({ db, deviceTimeZone = process.env
     },
 
     /**
-     * Erases the face images Steward stores itself, revokes the face credentials and withdraws the
-     * consent: the person's face is nowhere left once the process closes.
+     * Erases the face images Steward stores itself with their data keys, revokes the face credentials
+     * and withdraws the consent: the person's face is nowhere left once the process closes.
      */
     async eraseStoredFace({ personId, requestedBy }: { personId: string; requestedBy: string }): Promise<{ imagesErased: number }> {
       return db.transaction(async (tx) => {
@@ -258,7 +277,7 @@ export function createAccessControlActivities({ db, deviceTimeZone = process.env
             .set({ state: 'revoked', updatedAt: new Date() })
             .where(inArray(credentialDevices.credentialId, faces.map((face) => face.id)));
         }
-        if (secretIds.length) await tx.delete(attachments).where(inArray(attachments.id, secretIds));
+        await eraseSecrets(tx, secretIds);
         await tx
           .update(faceConsents)
           .set({ withdrawnAt: new Date(), withdrawnBy: requestedBy })

@@ -14,6 +14,7 @@ import {
   vendorContracts,
   vendors,
 } from '../db/schema';
+import { openBidContent } from '../db/sealed/records';
 import {
   weightedScore,
   type BidScore,
@@ -144,19 +145,26 @@ export function createProcurementActivities({ db }: { db: Database }) {
 
     /**
      * P2.2b: the opening. Locks the procurement row, so a bid racing the deadline either committed
-     * before (and is opened) or sees the opening (and is refused). Returns ids, suppliers and prices only.
+     * before (and is opened) or sees the opening (and is refused). Decrypts the bids only now, and
+     * returns ids, suppliers and prices only.
      */
     async openBids({ workflowId }: { workflowId: string }): Promise<OpenedBid[]> {
       return db.transaction(async (tx) => {
         const [current] = await tx.select().from(procurements).where(eq(procurements.workflowId, workflowId)).for('update');
-        if (!current.openedAt) await tx.update(procurements).set({ openedAt: new Date(), status: 'opened' }).where(eq(procurements.workflowId, workflowId));
+        const openedAt = current.openedAt ?? new Date();
+        if (!current.openedAt) await tx.update(procurements).set({ openedAt, status: 'opened' }).where(eq(procurements.workflowId, workflowId));
         const rows = await tx
-          .select({ bidId: bids.id, vendorId: bids.vendorId, vendorName: vendors.name, priceYuan: bids.priceYuan })
+          .select({ bid: bids, vendorName: vendors.name })
           .from(bids)
           .innerJoin(vendors, eq(vendors.id, bids.vendorId))
           .where(eq(bids.procurementWorkflowId, workflowId))
           .orderBy(asc(bids.submittedAt), asc(bids.id));
-        return rows;
+        const opened: OpenedBid[] = [];
+        for (const { bid, vendorName } of rows) {
+          const { priceYuan } = await openBidContent<{ priceYuan: number }>(tx, bid, openedAt);
+          opened.push({ bidId: bid.id, vendorId: bid.vendorId, vendorName, priceYuan });
+        }
+        return opened;
       });
     },
 

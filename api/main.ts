@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { closeDatabase, migrateDatabase, openDatabase } from '../db/client';
 import { seedDemoCommunity } from '../db/seed/demo-community';
+import { keyring } from '../db/sealed/keyring';
+import { sealPlaintextRows } from '../db/sealed/plaintext';
 import { temporalSettings } from '../worker/config';
 import { subscribeDeviceEvents } from './devices/mqtt-subscriber';
 import { deviceGateway } from './devices/registry';
@@ -11,8 +13,12 @@ import { ensureProcessSchedules } from './use-cases/process-schedules';
 async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error('DATABASE_URL is required');
+  // The key-encryption keys are checked before anything starts: no secret is stored or read without them.
+  keyring();
   const db = openDatabase(databaseUrl);
+  // Migrations seal what was stored before encryption; migrated by other means, the sealing still runs.
   if (process.env.STEWARD_MIGRATE === '1') await migrateDatabase(db);
+  else await sealPlaintextRows(db);
   if (process.env.STEWARD_SEED_DEMO === '1') await seedDemoCommunity(db);
   const ctx = await connectApiContext(db, temporalSettings());
   await ensureProcessSchedules(ctx);

@@ -3,6 +3,7 @@ import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
+import { sealPlaintextRows, type PlaintextSealing } from './sealed/plaintext';
 
 export type Database = PostgresJsDatabase<typeof schema> & { $client: postgres.Sql };
 
@@ -17,6 +18,8 @@ export async function closeDatabase(db: Database): Promise<void> {
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
-export async function migrateDatabase(db: Database): Promise<void> {
+/** Applies the migrations, then seals the rows stored in plaintext before encryption (SQL cannot: the key is not in the database). */
+export async function migrateDatabase(db: Database): Promise<PlaintextSealing> {
   await migrate(db, { migrationsFolder });
+  return sealPlaintextRows(db);
 }

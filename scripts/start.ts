@@ -51,7 +51,9 @@ async function main(): Promise<void> {
 
   const db = openDatabase(databaseUrl);
   stops.unshift(() => closeDatabase(db));
-  await migrateDatabase(db);
+  const sealing = await migrateDatabase(db);
+  const sealed = Object.entries(sealing).filter(([, rows]) => rows > 0);
+  if (sealed.length) log(`Sealed rows stored before encryption: ${sealed.map(([table, rows]) => `${rows} ${table}`).join(', ')}.`);
   if (await seedDemoCommunity(db)) log('Loaded the demo community.');
 
   const connection = await NativeConnection.connect({ address: temporalAddress });

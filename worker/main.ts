@@ -1,5 +1,6 @@
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { closeDatabase, openDatabase } from '../db/client';
+import { keyring } from '../db/sealed/keyring';
 import { temporalSettings } from './config';
 import { createStewardWorker } from './worker';
 
@@ -9,6 +10,8 @@ async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error('DATABASE_URL is required');
   const settings = temporalSettings();
+  // Activities open sealed secrets (PINs, faces, device passwords): fail at start without the keys.
+  keyring();
   const db = openDatabase(databaseUrl);
   const connection = await NativeConnection.connect({ address: settings.address });
   const worker = await createStewardWorker({ connection, namespace: settings.namespace, taskQueue: settings.taskQueue, db });

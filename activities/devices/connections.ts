@@ -2,13 +2,15 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { deviceConnections, devices } from '../../db/schema';
+import { openDeviceSecrets } from '../../db/sealed/records';
 import { DeviceCommandError, type DeviceConnection } from './device-adapter';
 
-/** A device's connection row, or a non-retryable `UnknownDevice` failure. */
+/** A device's connection row, its admin password opened from its seal; or a non-retryable `UnknownDevice` failure. */
 export async function loadDeviceConnection(db: Database, deviceId: string): Promise<DeviceConnection> {
   const [row] = await db.select().from(deviceConnections).where(eq(deviceConnections.deviceId, deviceId));
   if (!row) throw ApplicationFailure.create({ type: 'UnknownDevice', message: `no connection data for device ${deviceId}`, nonRetryable: true });
-  return { deviceId: row.deviceId, baseUrl: row.baseUrl, username: row.username, password: row.password, protocol: row.protocol };
+  const { password } = await openDeviceSecrets(db, row);
+  return { deviceId: row.deviceId, baseUrl: row.baseUrl, username: row.username, password, protocol: row.protocol };
 }
 
 /** The zone's cameras with their connection and the channel to call up (P4.2c). */
@@ -19,15 +21,17 @@ export async function zoneCameras(db: Database, zoneId: string): Promise<Array<D
     .innerJoin(deviceConnections, eq(deviceConnections.deviceId, devices.id))
     .where(and(eq(devices.zoneId, zoneId), eq(devices.system, 'cctv')))
     .orderBy(asc(devices.id));
-  return rows.map(({ connection, name }) => ({
-    deviceId: connection.deviceId,
-    baseUrl: connection.baseUrl,
-    username: connection.username,
-    password: connection.password,
-    protocol: connection.protocol,
-    channel: connection.cameraChannel,
-    name,
-  }));
+  return Promise.all(
+    rows.map(async ({ connection, name }) => ({
+      deviceId: connection.deviceId,
+      baseUrl: connection.baseUrl,
+      username: connection.username,
+      password: (await openDeviceSecrets(db, connection)).password,
+      protocol: connection.protocol,
+      channel: connection.cameraChannel,
+      name,
+    })),
+  );
 }
 
 /**

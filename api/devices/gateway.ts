@@ -6,6 +6,7 @@ import type { DeviceAdapter, DeviceEventRecord } from '../../activities/devices/
 import { loadDeviceConnection } from '../../activities/devices/connections';
 import { IsapiAdapter } from '../../activities/devices/isapi-adapter';
 import { alarmCorrelations, deviceConnections, deviceEvents, deviceHealth, devices, processInstances } from '../../db/schema';
+import { openDeviceSecrets } from '../../db/sealed/records';
 import { alarmEventsSignal, type AlarmEvents, type AlarmLinkageInput } from '../../workflows/alarm-linkage/messages';
 import type { FaultRepairInput } from '../../workflows/fault-repair/messages';
 import type { ApiContext } from '../context';
@@ -19,7 +20,8 @@ interface KnownDevice {
   name: string;
   zoneId: string;
   system: string;
-  pushSecretHash: string;
+  /** The device's push key, opened from its seal: the SHA-256 of its push secret, keying its signatures. */
+  pushKey: string;
   loadedAt: number;
 }
 
@@ -78,29 +80,30 @@ export class DeviceGateway {
     private readonly adapter: DeviceAdapter = new IsapiAdapter(),
   ) {}
 
-  /** The device whose push secret this is, or null. */
+  /** The device whose push secret this is (compared in constant time through its push key), or null. */
   async authenticate(deviceId: string, secret: string): Promise<KnownDevice | null> {
     const device = await this.device(deviceId);
-    return device && sameHash(device.pushSecretHash, hashSecret(secret)) ? device : null;
+    return device && sameHash(device.pushKey, hashSecret(secret)) ? device : null;
   }
 
-  /** The device if its signature over an MQTT payload (HMAC-SHA256 keyed with the push-secret hash) holds. */
+  /** The device if its signature over an MQTT payload (HMAC-SHA256 keyed with its push key) holds. */
   async verifySignature(deviceId: string, payload: string, signature: string): Promise<KnownDevice | null> {
     const device = await this.device(deviceId);
     if (!device) return null;
-    return sameHash(createHmac('sha256', device.pushSecretHash).update(payload).digest('hex'), signature) ? device : null;
+    return sameHash(createHmac('sha256', device.pushKey).update(payload).digest('hex'), signature) ? device : null;
   }
 
   private async device(deviceId: string): Promise<KnownDevice | null> {
     const cached = this.known.get(deviceId);
     if (cached && Date.now() - cached.loadedAt < DEVICE_CACHE_MS) return cached;
     const [row] = await this.ctx.db
-      .select({ id: devices.id, name: devices.name, zoneId: devices.zoneId, system: devices.system, pushSecretHash: deviceConnections.pushSecretHash })
+      .select({ device: { id: devices.id, name: devices.name, zoneId: devices.zoneId, system: devices.system }, connection: deviceConnections })
       .from(devices)
       .innerJoin(deviceConnections, eq(deviceConnections.deviceId, devices.id))
       .where(eq(devices.id, deviceId));
     if (!row) return null;
-    const device = { ...row, loadedAt: Date.now() };
+    const { pushKey } = await openDeviceSecrets(this.ctx.db, row.connection);
+    const device = { ...row.device, pushKey, loadedAt: Date.now() };
     this.known.set(deviceId, device);
     await this.ctx.db.insert(deviceHealth).values({ deviceId }).onConflictDoNothing();
     return device;

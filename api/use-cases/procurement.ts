@@ -12,6 +12,8 @@ import {
   users,
   vendors,
 } from '../../db/schema';
+import { eraseDataKeys } from '../../db/sealed/envelope';
+import { openBidContent, sealBidContent } from '../../db/sealed/records';
 import type { ProcurementInput } from '../../workflows/procurement/messages';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
@@ -90,7 +92,8 @@ export const bidHash = (bidId: string, content: Omit<BidRequest, 'bidId'>) =>
 
 /**
  * P2.2b: a sealed bid. Only an invited, still qualified supplier, only until the deadline; the row
- * lock orders it against the opening. The bid never passes through the process before the opening.
+ * lock orders it against the opening. The bid is stored encrypted and never passes through the
+ * process before the opening.
  */
 export async function submitBid(ctx: ApiContext, user: SessionUser, workflowId: string, request: BidRequest) {
   const procurement = await findProcurement(ctx, workflowId);
@@ -115,9 +118,13 @@ export async function submitBid(ctx: ApiContext, user: SessionUser, workflowId: 
         [{ field: 'bidId', message: current.openedAt ? 'the bids are open' : 'outside the bid window' }],
       );
     }
-    // A supplier may replace its sealed bid before the deadline; the last one counts.
-    if (existing) await tx.delete(bids).where(eq(bids.id, existing.id));
-    await tx.insert(bids).values({ id: bidId, procurementWorkflowId: workflowId, vendorId, submittedBy: user.id, submittedAt: now, priceYuan: content.priceYuan, content, contentHash });
+    // A supplier may replace its sealed bid before the deadline; the last one counts, the replaced one is shredded.
+    if (existing) {
+      await tx.delete(bids).where(eq(bids.id, existing.id));
+      await eraseDataKeys(tx, [existing.dataKeyId]);
+    }
+    const sealed = await sealBidContent(tx, bidId, content);
+    await tx.insert(bids).values({ id: bidId, procurementWorkflowId: workflowId, vendorId, submittedBy: user.id, submittedAt: now, ...sealed, contentHash });
     return { bidId, procurementWorkflowId: workflowId, submittedAt: now.toISOString(), contentHash };
   });
 }
@@ -150,22 +157,23 @@ async function openedBids(ctx: ApiContext, user: SessionUser, workflowId: string
     .innerJoin(vendors, eq(vendors.id, bids.vendorId))
     .where(eq(bids.procurementWorkflowId, workflowId))
     .orderBy(asc(bids.submittedAt), asc(bids.id));
-  return rows
-    .filter(({ bid }) => staff || bid.vendorId === user.vendorId)
-    .map(({ bid, vendorName }) => {
-      const content = bid.content as Omit<BidRequest, 'bidId'>;
+  const readable = rows.filter(({ bid }) => staff || bid.vendorId === user.vendorId);
+  return Promise.all(
+    readable.map(async ({ bid, vendorName }) => {
+      const content = await openBidContent<Omit<BidRequest, 'bidId'>>(ctx.db, bid, procurement.openedAt);
       return {
         bidId: bid.id,
         vendorId: bid.vendorId,
         vendorName,
         submittedAt: bid.submittedAt.toISOString(),
         contentHash: bid.contentHash,
-        priceYuan: bid.priceYuan,
+        priceYuan: content.priceYuan,
         technicalProposal: content.technicalProposal,
         deliveryDate: content.deliveryDate,
         afterSalesTerms: content.afterSalesTerms,
       };
-    });
+    }),
+  );
 }
 
 /** The bids, after the opening only (403 to everyone before it). Suppliers read their own. */

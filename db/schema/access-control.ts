@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { attachments, buildings, devices, owners, units, users } from './core';
+import { dataKeys } from './sealed';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -42,8 +43,9 @@ export const CREDENTIAL_KINDS = ['card', 'face', 'fingerprint', 'pin'] as const;
 export type AccessCredentialKind = (typeof CREDENTIAL_KINDS)[number];
 
 /**
- * One credential. A card number is kept here; the secret material (face image, fingerprint template,
- * PIN) lives in `attachments` and only its id travels, so no process history ever holds a face.
+ * One credential. A card number is kept here, sealed; the secret material (face image, fingerprint
+ * template, PIN) lives sealed in `attachments` and only its id travels, so no process history ever
+ * holds a face.
  */
 export const credentials = pgTable(
   'credentials',
@@ -53,7 +55,11 @@ export const credentials = pgTable(
       .notNull()
       .references(() => accessPeople.id),
     kind: text('kind', { enum: CREDENTIAL_KINDS }).notNull(),
-    cardNo: text('card_no'),
+    /** The full card number, sealed under `data_key_id`: the door controller needs it to enrol and revoke. */
+    sealedCardNo: text('sealed_card_no'),
+    /** What people are shown of a card. */
+    cardLast4: text('card_last4'),
+    dataKeyId: text('data_key_id').references(() => dataKeys.id),
     fingerIndex: integer('finger_index'),
     /** Attachment holding the face image, fingerprint template or PIN; erased on face deletion. */
     secretId: text('secret_id').references(() => attachments.id, { onDelete: 'set null' }),

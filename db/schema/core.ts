@@ -15,6 +15,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { dataKeys } from './sealed';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -282,6 +283,8 @@ export const repairRecords = pgTable('repair_records', {
  */
 export const ATTACHMENT_KINDS = ['inspection-photo', 'fault-photo', 'consent-scan', 'face', 'fingerprint', 'pin'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+/** Kinds stored encrypted (P4.3c, P5.2c): biometrics, PINs and the signed consent forms. */
+export const SEALED_ATTACHMENT_KINDS = ['face', 'fingerprint', 'pin', 'consent-scan'] as const satisfies readonly AttachmentKind[];
 
 /** Photos and documents; processes carry only the id, keeping large payloads out of history. */
 export const attachments = pgTable(
@@ -295,7 +298,10 @@ export const attachments = pgTable(
      */
     recordId: text('record_id'),
     contentType: text('content_type').notNull(),
+    /** Base64; for the sealed kinds the ciphertext under `data_key_id` (db/sealed/records.ts). */
     content: text('content').notNull(),
+    /** The data key sealing the content; erasing it erases the file (a face's crypto-shredding). */
+    dataKeyId: text('data_key_id').references(() => dataKeys.id),
     uploadedBy: text('uploaded_by').notNull(),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { devices, users, zones } from './core';
+import { dataKeys } from './sealed';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -13,10 +14,14 @@ export const deviceConnections = pgTable('device_connections', {
   /** ISAPI base URL, e.g. `http://10.0.3.21` or a simulator's `http://127.0.0.1:8091/devices/door-b1`. */
   baseUrl: text('base_url').notNull(),
   username: text('username').notNull(),
-  /** The device's own admin password: Steward must present it (Digest), so it cannot be a hash. */
-  password: text('password').notNull(),
-  /** SHA-256 of the secret the device signs its event pushes with. */
-  pushSecretHash: text('push_secret_hash').notNull(),
+  /** The device's own admin password, sealed: Steward must present it (Digest), so it cannot be a hash. */
+  sealedPassword: text('sealed_password').notNull(),
+  /**
+   * The push key, sealed: the SHA-256 of the device's push secret, which keys its MQTT signatures and
+   * checks its HTTP Basic secret. Sealed, a copy of the database can neither sign nor sign in.
+   */
+  sealedPushKey: text('sealed_push_key').notNull(),
+  dataKeyId: text('data_key_id').references(() => dataKeys.id),
   /** Camera channel shown on the console when the zone's alarm calls the camera up. */
   cameraChannel: integer('camera_channel').notNull().default(1),
 });

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { SYSTEMS, users, vendors } from './core';
+import { dataKeys } from './sealed';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -84,8 +85,9 @@ export const procurementInvitations = pgTable(
 );
 
 /**
- * P2.2b: a sealed bid. Its content is only served after `procurements.opened_at` (the API enforces
- * it for every role); before that the supplier sees its receipt: the SHA-256 of the content and the time.
+ * P2.2b: a sealed bid. Its content is encrypted at rest and only opened after `procurements.opened_at`
+ * (the API enforces it for every role); before that the supplier sees its receipt: the SHA-256 of the
+ * content and the time.
  */
 export const bids = pgTable(
   'bids',
@@ -95,9 +97,9 @@ export const bids = pgTable(
     vendorId: text('vendor_id').notNull().references(() => vendors.id),
     submittedBy: text('submitted_by').notNull().references(() => users.id),
     submittedAt: timestamptz('submitted_at').notNull(),
-    priceYuan: bigint('price_yuan', { mode: 'number' }).notNull(),
-    /** Technical proposal, delivery date, after-sales terms. */
-    content: jsonb('content').notNull(),
+    /** Price, technical proposal, delivery date, after-sales terms: JSON sealed under `data_key_id`. */
+    sealedContent: text('sealed_content').notNull(),
+    dataKeyId: text('data_key_id').references(() => dataKeys.id),
     contentHash: text('content_hash').notNull(),
   },
   (t) => [uniqueIndex('bids_one_per_supplier_idx').on(t.procurementWorkflowId, t.vendorId)],

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { accessPeople, attachments, credentials, faceConsents, faceDeletionDevices, faceDeletions } from '../../../db/schema';
+import { sealAttachmentContent } from '../../../db/sealed/records';
 import type { FaceDeletionInput } from '../../../workflows/face-deletion/messages';
 import type { SessionUser } from '../../auth/session';
 import type { ApiContext } from '../../context';
@@ -48,7 +49,9 @@ function storeConsent(ctx: ApiContext, user: SessionUser, personId: string, id: 
     let evidenceId: string | null = null;
     if (request.evidence) {
       evidenceId = `evidence-${id}`;
-      await tx.insert(attachments).values({ id: evidenceId, kind: 'consent-scan', recordId: personId, ...dataUrl(request.evidence), uploadedBy: user.id });
+      const { contentType, content } = dataUrl(request.evidence);
+      const sealed = await sealAttachmentContent(tx, evidenceId, content);
+      await tx.insert(attachments).values({ id: evidenceId, kind: 'consent-scan', recordId: personId, contentType, ...sealed, uploadedBy: user.id });
     }
     const [row] = await tx.insert(faceConsents).values({ id, personId, scope: 'door-access', method: request.method, evidenceId, recordedBy: user.id }).returning();
     return { consentId: row.id, consentedAt: row.consentedAt.toISOString() };

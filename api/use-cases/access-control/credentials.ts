@@ -2,6 +2,7 @@ import { and, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { doorsOfPerson, hasNonFaceCredential, liveFaceConsent } from '../../../activities/access-control';
 import { attachments, credentials } from '../../../db/schema';
+import { sealAttachmentContent, sealCardNo } from '../../../db/sealed/records';
 import type { AccessRevocationInput } from '../../../workflows/access-revocation/messages';
 import type { CredentialEnrolmentInput } from '../../../workflows/credential-enrolment/messages';
 import type { SessionUser } from '../../auth/session';
@@ -17,7 +18,7 @@ const faceImage = z
   .regex(/^data:image\/jpeg;base64,[A-Za-z0-9+/=]+$/, 'a JPEG data URL')
   .max(1_400_000, 'at most 1 MB');
 
-/** The secret part of each kind; a face image, fingerprint template or PIN is stored as an attachment. */
+/** The secret part of each kind; a face image, fingerprint template or PIN is stored as a sealed attachment. */
 export const credentialMaterial = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('card'), cardNo }),
   z.object({ kind: z.literal('pin'), pin }),
@@ -35,7 +36,7 @@ export type EnrolRequest = z.infer<typeof enrolRequest>;
 
 export const credentialWorkflowId = (credentialId: string) => `credential-enrolment-${credentialId}`;
 
-/** Writes the credential and its secret; nothing is written when the request is refused. */
+/** Writes the credential and its secret, sealed; nothing is written when the request is refused. */
 export async function storeCredential(
   ctx: ApiContext,
   user: SessionUser,
@@ -57,13 +58,14 @@ export async function storeCredential(
             ? { contentType: 'text/x-pin', content: material.pin }
             : { contentType: 'application/x-fingerprint-template', content: material.template };
       secretId = `secret-${credentialId}`;
-      await tx.insert(attachments).values({ id: secretId, kind: material.kind, recordId: credentialId, ...secret, uploadedBy: user.id });
+      const sealed = await sealAttachmentContent(tx, secretId, secret.content);
+      await tx.insert(attachments).values({ id: secretId, kind: material.kind, recordId: credentialId, contentType: secret.contentType, ...sealed, uploadedBy: user.id });
     }
     await tx.insert(credentials).values({
       id: credentialId,
       personId: input.personId,
       kind: material.kind,
-      cardNo: material.kind === 'card' ? material.cardNo.toUpperCase() : null,
+      ...(material.kind === 'card' ? await sealCardNo(tx, credentialId, material.cardNo.toUpperCase()) : {}),
       fingerIndex: material.kind === 'fingerprint' ? material.fingerIndex : null,
       secretId,
       status: 'enrolling',

@@ -127,7 +127,7 @@ export async function getPerson(ctx: ApiContext, user: SessionUser, personId: st
     credentials: credentialRows.map((row) => ({
       id: row.id,
       kind: row.kind,
-      cardHint: row.cardNo ? `…${row.cardNo.slice(-4)}` : null,
+      cardHint: row.cardLast4 ? `…${row.cardLast4}` : null,
       status: row.status,
       validFrom: row.validFrom.toISOString(),
       validUntil: row.validUntil.toISOString(),

@@ -1,0 +1,67 @@
+// The sealed columns of each table, in one place for the use cases, the activities and the start-up
+// pass that seals rows written before encryption: each writes and reads them the same way.
+import type { Database } from '../client';
+import { sealRecord, unsealRecord } from './envelope';
+
+type Reader = Pick<Database, 'select'>;
+type Writer = Pick<Database, 'insert'>;
+
+/** `attachments.content` of a face, fingerprint template, PIN or consent scan. */
+export async function sealAttachmentContent(db: Writer, attachmentId: string, content: string) {
+  const { dataKeyId, sealed } = await sealRecord(db, { table: 'attachments', id: attachmentId }, { content });
+  return { dataKeyId, content: sealed.content };
+}
+
+export async function openAttachmentContent(db: Reader, row: { id: string; content: string; dataKeyId: string | null }): Promise<string> {
+  // A row without a data key predates encryption and is sealed at the next start.
+  if (!row.dataKeyId) return row.content;
+  return (await unsealRecord(db, row.dataKeyId, { table: 'attachments', id: row.id }, { content: row.content })).content;
+}
+
+/** A card's full number: the device needs it to enrol and revoke; people see its last 4 digits. */
+export async function sealCardNo(db: Writer, credentialId: string, cardNo: string) {
+  const { dataKeyId, sealed } = await sealRecord(db, { table: 'credentials', id: credentialId }, { cardNo });
+  return { dataKeyId, sealedCardNo: sealed.cardNo, cardLast4: cardNo.slice(-4) };
+}
+
+export async function openCardNo(db: Reader, row: { id: string; sealedCardNo: string | null; dataKeyId: string | null }): Promise<string | null> {
+  if (row.sealedCardNo === null || !row.dataKeyId) return row.sealedCardNo;
+  return (await unsealRecord(db, row.dataKeyId, { table: 'credentials', id: row.id }, { cardNo: row.sealedCardNo })).cardNo;
+}
+
+/**
+ * A device's admin password (Steward presents it for Digest) and its push key: the key the device
+ * signs MQTT envelopes with (SHA-256 of its push secret), against which HTTP Basic is checked too.
+ */
+export async function sealDeviceSecrets(db: Writer, deviceId: string, secrets: { password: string; pushKey: string }) {
+  const { dataKeyId, sealed } = await sealRecord(db, { table: 'device_connections', id: deviceId }, secrets);
+  return { dataKeyId, sealedPassword: sealed.password, sealedPushKey: sealed.pushKey };
+}
+
+export async function openDeviceSecrets(
+  db: Reader,
+  row: { deviceId: string; sealedPassword: string; sealedPushKey: string; dataKeyId: string | null },
+): Promise<{ password: string; pushKey: string }> {
+  if (!row.dataKeyId) return { password: row.sealedPassword, pushKey: row.sealedPushKey };
+  return unsealRecord(db, row.dataKeyId, { table: 'device_connections', id: row.deviceId }, { password: row.sealedPassword, pushKey: row.sealedPushKey });
+}
+
+/** A sealed bid's content (price, proposal, delivery, after-sales), as JSON. */
+export async function sealBidContent(db: Writer, bidId: string, content: object) {
+  const { dataKeyId, sealed } = await sealRecord(db, { table: 'bids', id: bidId }, { content: JSON.stringify(content) });
+  return { dataKeyId, sealedContent: sealed.content };
+}
+
+export class BidStillSealed extends Error {
+  constructor(bidId: string) {
+    super(`bid ${bidId} is sealed until the opening`);
+    this.name = 'BidStillSealed';
+  }
+}
+
+/** P2.2b: a bid opens only once its procurement is opened; before that nobody decrypts it. */
+export async function openBidContent<T>(db: Reader, row: { id: string; sealedContent: string; dataKeyId: string | null }, openedAt: Date | null): Promise<T> {
+  if (!openedAt) throw new BidStillSealed(row.id);
+  const json = row.dataKeyId ? (await unsealRecord(db, row.dataKeyId, { table: 'bids', id: row.id }, { content: row.sealedContent })).content : row.sealedContent;
+  return JSON.parse(json) as T;
+}
