@@ -23,3 +23,6 @@ export const SUPERVISOR_ROLES: readonly Role[] = ['tech-supervisor', 'management
 
 /** Who may open process instance lists and pages (the API's rule; the UI shows the nav item to the same roles). */
 export const PROCESS_VIEWER_ROLES: readonly Role[] = ['technician', 'tech-supervisor', 'monitoring-operator', 'procurement', 'finance', 'management', 'admin', 'auditor'];
+
+/** Who may ask whether the current code reproduces an instance's history (POST /processes/:workflowId/replay). */
+export const REPLAY_ROLES: readonly Role[] = ['auditor', 'admin', 'tech-supervisor'];
