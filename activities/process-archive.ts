@@ -55,9 +55,18 @@ export async function projectionSnapshot(db: Database | Transaction, workflowId:
   };
 }
 
-/** The history as the download serves it: compact JSON, the same bytes from Temporal and from the archive. */
+const byKey = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Objects with their keys in order: Temporal serves map fields (marker details, memo) in varying order. */
+const sortedKeys = (_key: string, value: unknown) =>
+  value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(byKey)) : value;
+
+/**
+ * The history as the download serves it: compact proto JSON with sorted keys, so one history always has the
+ * same bytes and SHA-256, whether it comes from Temporal (on any fetch) or from the archive.
+ */
 export function serializeHistory(history: Parameters<typeof historyToJSON>[0]): string {
-  return JSON.stringify(JSON.parse(historyToJSON(history)));
+  return JSON.stringify(JSON.parse(historyToJSON(history)), sortedKeys);
 }
 
 export const sha256Hex = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
