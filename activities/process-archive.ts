@@ -30,13 +30,13 @@ type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 /** The instance's projection rows as a snapshot; undefined when no process wrote an instance row. */
 export async function projectionSnapshot(db: Database | Transaction, workflowId: string): Promise<ProjectionSnapshot | undefined> {
-  const [instance] = await db.select().from(processInstances).where(eq(processInstances.workflowId, workflowId));
-  if (!instance) return undefined;
-  const [events, actions, processTasks] = await Promise.all([
+  const [[instance], events, actions, processTasks] = await Promise.all([
+    db.select().from(processInstances).where(eq(processInstances.workflowId, workflowId)),
     db.select().from(stepEvents).where(eq(stepEvents.workflowId, workflowId)).orderBy(asc(stepEvents.seq)),
     db.select().from(taskActions).where(eq(taskActions.workflowId, workflowId)).orderBy(asc(taskActions.at), asc(taskActions.id)),
     db.select({ id: tasks.id, stepId: tasks.stepId, dueAt: tasks.dueAt, status: tasks.status }).from(tasks).where(eq(tasks.workflowId, workflowId)).orderBy(asc(tasks.id)),
   ]);
+  if (!instance) return undefined;
   return {
     instance: {
       workflowId: instance.workflowId,

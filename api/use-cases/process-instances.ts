@@ -114,7 +114,10 @@ export async function getInstance(ctx: ApiContext, workflowId: string) {
   const snapshot = (archived?.projection as ProjectionSnapshot | undefined) ?? (await projectionSnapshot(ctx.db, workflowId));
   if (!snapshot) throw notFound(`no process ${workflowId}`);
   const { instance } = snapshot;
-  const [starter] = instance.startedBy ? await ctx.db.select({ displayName: users.displayName }).from(users).where(eq(users.id, instance.startedBy)) : [];
+  const [[starter], related] = await Promise.all([
+    instance.startedBy ? ctx.db.select({ displayName: users.displayName }).from(users).where(eq(users.id, instance.startedBy)) : [],
+    relatedInstances(ctx, workflowId),
+  ]);
   const steps: Record<string, z.infer<typeof stepMark>> = {};
   for (const event of snapshot.stepEvents) {
     const status = event.event === 'entered' ? 'active' : (event.event as 'completed' | 'failed');
@@ -130,7 +133,6 @@ export async function getInstance(ctx: ApiContext, workflowId: string) {
     ...snapshot.taskActions.map((action) => ({ at: action.at, stepId: stepIdOf.get(action.taskId) ?? '', event: action.action, actor: action.actor, detail: action.detail })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   const definition = PROCESS_CATALOGUE[instance.process];
-  const related = await relatedInstances(ctx, workflowId);
   return {
     instance: {
       workflowId: instance.workflowId,
