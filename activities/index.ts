@@ -12,10 +12,14 @@ import { createProjectAcceptanceActivities } from './project-acceptance';
 import { createProjectDeliveryActivities } from './project-delivery';
 import { createSupplierEvaluationActivities } from './supplier-evaluation';
 import { createProcurementActivities } from './procurement';
+import { createReplayAuditActivities } from './replay-audit';
 import { createSupplierActivities } from './suppliers';
+import type { WorkflowBundle } from './history-replay';
 
 export interface ActivityDependencies {
   db: Database;
+  /** The workflow code recorded histories are replayed against (the nightly replay audit). */
+  replayBundle: WorkflowBundle;
 }
 
 /** Every activity the worker registers, built from its dependencies. */
@@ -35,5 +39,6 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createAccessControlActivities(dependencies),
     ...createGovernanceActivities(dependencies),
     ...createOwnersVoteActivities(dependencies),
+    ...createReplayAuditActivities(dependencies),
   };
 }

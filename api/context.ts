@@ -29,6 +29,13 @@ export interface ApiSettings {
     /** M5: active visitor passes one owner may hold at once (VISITOR_PASSES_PER_OWNER). */
     activePassesPerOwner: number;
   };
+  /** How often closed processes are archived, and how far back a sweep looks (Temporal's retention). */
+  archive: { sweepIntervalMs: number; lookbackMs: number };
+  /**
+   * Replay verdicts: the prebuilt workflow bundle they replay against (unset: `workflows/` is bundled on the
+   * first request), and the nightly audit's schedule, look-back and review due time.
+   */
+  replay: { workflowBundlePath: string | null; nightlyCron: string; lookbackMs: number; reviewDueMs: number };
 }
 
 export interface SecuritySettings {
@@ -54,16 +61,12 @@ export interface ApiContext {
   settings: ApiSettings;
 }
 
-const minutes = (env: NodeJS.ProcessEnv, name: string, fallback: number) => {
-  const value = Number(env[name] ?? fallback);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number of minutes`);
-  return Math.round(value * 60_000);
-};
+const UNIT_MS = { seconds: 1000, minutes: 60_000, hours: 3_600_000, days: 86_400_000 };
 
-const days = (env: NodeJS.ProcessEnv, name: string, fallback: number) => {
+const duration = (env: NodeJS.ProcessEnv, name: string, fallback: number, unit: keyof typeof UNIT_MS) => {
   const value = Number(env[name] ?? fallback);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number of days`);
-  return Math.round(value * 86_400_000);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number of ${unit}`);
+  return Math.round(value * UNIT_MS[unit]);
 };
 
 const count = (env: NodeJS.ProcessEnv, name: string, fallback: number) => {
@@ -71,6 +74,8 @@ const count = (env: NodeJS.ProcessEnv, name: string, fallback: number) => {
   if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number`);
   return value;
 };
+
+const minutes = (env: NodeJS.ProcessEnv, name: string, fallback: number) => duration(env, name, fallback, 'minutes');
 
 /** Durations of the regulated steps; the demo's repair SLA is 4 hours (P3.2b). */
 export function apiSettings(env: NodeJS.ProcessEnv = process.env): ApiSettings {
@@ -100,8 +105,18 @@ export function apiSettings(env: NodeJS.ProcessEnv = process.env): ApiSettings {
         initialIntervalMs: minutes(env, 'DEVICE_RETRY_INTERVAL_MINUTES', 1 / 60), // one second by default
       },
       credentialValidityMs: minutes(env, 'CREDENTIAL_VALIDITY_MINUTES', 5 * 365 * 24 * 60),
-      visitorPassMaxValidityMs: days(env, 'VISITOR_PASS_MAX_DAYS', 7),
+      visitorPassMaxValidityMs: duration(env, 'VISITOR_PASS_MAX_DAYS', 7, 'days'),
       activePassesPerOwner: count(env, 'VISITOR_PASSES_PER_OWNER', 10),
+    },
+    archive: {
+      sweepIntervalMs: duration(env, 'ARCHIVE_SWEEP_SECONDS', 60, 'seconds'),
+      lookbackMs: duration(env, 'ARCHIVE_LOOKBACK_HOURS', 7 * 24, 'hours'),
+    },
+    replay: {
+      workflowBundlePath: env.WORKFLOW_BUNDLE_PATH || null,
+      nightlyCron: env.REPLAY_NIGHTLY_CRON ?? '0 3 * * *',
+      lookbackMs: duration(env, 'REPLAY_LOOKBACK_HOURS', 24, 'hours'),
+      reviewDueMs: duration(env, 'REPLAY_REVIEW_DUE_HOURS', 24, 'hours'),
     },
   };
 }

@@ -7,6 +7,7 @@ import { temporalSettings } from '../worker/config';
 import { subscribeDeviceEvents } from './devices/mqtt-subscriber';
 import { deviceGateway } from './devices/registry';
 import { connectApiContext, listen } from './server';
+import { startProcessArchiver } from './use-cases/process-archive';
 import { ensureProcessSchedules } from './use-cases/process-schedules';
 
 /** Production entry: the API and the built UI; Temporal and PostgreSQL come from the environment. */
@@ -28,11 +29,13 @@ async function main(): Promise<void> {
   // Device health (P3.1b) is swept here; with MQTT_URL the API also takes device events from the broker.
   const gateway = deviceGateway(ctx);
   gateway.start();
+  const archiver = startProcessArchiver(ctx);
   const mqtt = process.env.MQTT_URL ? await subscribeDeviceEvents(gateway, process.env.MQTT_URL, (line) => console.log(`[devices] ${line}`)) : null;
   const stop = () => {
     server.close(async () => {
       await mqtt?.stop();
       await gateway.stop();
+      await archiver.stop();
       await ctx.close();
       await closeDatabase(db);
       process.exit(0);

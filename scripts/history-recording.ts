@@ -18,6 +18,8 @@ export interface RecordingEnv {
   client: Client;
   taskQueue: string;
   ctx: ApiContext;
+  /** For a scenario that runs a worker of its own (other code, another task queue). */
+  nativeConnection: NativeConnection;
 }
 
 /** Where a history goes, relative to the replay folder and without `.json`: `<process>/<name>`. */
@@ -69,7 +71,7 @@ async function record<Extra extends object>({ taskQueue = 'record-histories', se
     const connection = await Connection.connect({ address: temporal.address });
     const nativeConnection = await NativeConnection.connect({ address: temporal.address });
     const client = new Client({ connection });
-    const base: RecordingEnv = { db, client, taskQueue, ctx: { db, temporal: client, taskQueue, settings: apiSettings({}) } };
+    const base: RecordingEnv = { db, client, taskQueue, ctx: { db, temporal: client, taskQueue, settings: apiSettings({}) }, nativeConnection };
     const { tearDown, ...extra } = setUp ? await setUp(base) : ({} as Extra & TearDown);
     const env = { ...base, ...(extra as Extra) };
     const worker = await createStewardWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db });

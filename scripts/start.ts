@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connectApiContext, listen } from '../api/server';
+import { startProcessArchiver } from '../api/use-cases/process-archive';
 import { ensureProcessSchedules } from '../api/use-cases/process-schedules';
 import { closeDatabase, migrateDatabase, openDatabase } from '../db/client';
 import { users } from '../db/schema';
@@ -68,7 +69,9 @@ async function main(): Promise<void> {
 
   const ctx = await connectApiContext(db, { ...settings, address: temporalAddress });
   const { inspectionPlans } = await ensureProcessSchedules(ctx);
-  log(`Schedules: ${inspectionPlans} inspection plans, supplier re-qualification, quarterly supplier evaluation, year-end plan.`);
+  log(`Schedules: ${inspectionPlans} inspection plans, supplier re-qualification, quarterly supplier evaluation, year-end plan, nightly replay.`);
+  const archiver = startProcessArchiver(ctx, (line) => log(`archive: ${line}`));
+  stops.unshift(() => archiver.stop());
   const port = Number(process.env.PORT ?? 3000);
   const server = await listen(ctx, port, '127.0.0.1', uiDir);
   stops.unshift(async () => {

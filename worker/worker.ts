@@ -26,14 +26,18 @@ export interface StewardWorkerOptions {
   db: Database;
   /** A prebuilt bundle (tests share one); without it the worker bundles `workflows/` itself. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** The code the nightly replay checks histories against; by default the code this worker runs. */
+  replayBundle?: WorkerOptions['workflowBundle'];
 }
 
 export async function createStewardWorker(options: StewardWorkerOptions): Promise<Worker> {
+  // Bundled here rather than by Worker.create, so the replay audit checks histories against this very code.
+  const workflowBundle = options.workflowBundle ?? (await bundleWorkflows());
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
-    activities: createActivities({ db: options.db }),
+    workflowBundle,
+    activities: createActivities({ db: options.db, replayBundle: options.replayBundle ?? workflowBundle }),
   });
 }

@@ -11,6 +11,7 @@ import { PLATE_LIST_STEPS } from './plate-list/steps';
 import { PROCUREMENT_STEPS } from './procurement/steps';
 import { PROJECT_ACCEPTANCE_STEPS } from './project-acceptance/steps';
 import { PROJECT_DELIVERY_STEPS } from './project-delivery/steps';
+import { REPLAY_AUDIT_STEPS } from './replay-audit/steps';
 import { SUPPLIER_EVALUATION_STEPS } from './supplier-evaluation/steps';
 import { SUPPLIER_QUALIFICATION_STEPS } from './supplier-qualification/steps';
 import { SUPPLIER_REQUALIFICATION_STEPS } from './supplier-requalification/steps';
@@ -42,4 +43,5 @@ export const PROCESS_CATALOGUE: Record<string, { title: string; folder: string; 
   'annual-plan': { title: 'Annual plan and budget (P2.1a–c, P7.2b)', folder: 'annual-plan', steps: ANNUAL_PLAN_STEPS },
   'committee-filing': { title: "Filing with the owners' committee (P2.1c)", folder: 'committee-filing', steps: COMMITTEE_FILING_STEPS },
   'owners-vote': { title: "Owners' vote (P2.1c, Civil Code art. 278)", folder: 'owners-vote', steps: OWNERS_VOTE_STEPS },
+  'replay-audit': { title: 'Nightly replay audit (P3.3b)', folder: 'replay-audit', steps: REPLAY_AUDIT_STEPS },
 };

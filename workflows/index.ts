@@ -19,6 +19,7 @@ import type * as PlateList from './plate-list/workflow';
 import type * as Procurement from './procurement/workflow';
 import type * as ProjectAcceptance from './project-acceptance/workflow';
 import type * as ProjectDelivery from './project-delivery/workflow';
+import type * as ReplayAudit from './replay-audit/workflow';
 import type * as SupplierEvaluation from './supplier-evaluation/workflow';
 import type * as SupplierQualification from './supplier-qualification/workflow';
 import type * as SupplierRequalification from './supplier-requalification/workflow';
@@ -78,6 +79,10 @@ export async function projectDelivery(...args: Parameters<typeof ProjectDelivery
 
 export async function quarterlySupplierEvaluation(...args: Parameters<typeof SupplierEvaluation.quarterlySupplierEvaluation>): ReturnType<typeof SupplierEvaluation.quarterlySupplierEvaluation> {
   return (await import(/* webpackMode: "eager" */ './supplier-evaluation/workflow')).quarterlySupplierEvaluation(...args);
+}
+
+export async function replayAudit(...args: Parameters<typeof ReplayAudit.replayAudit>): ReturnType<typeof ReplayAudit.replayAudit> {
+  return (await import(/* webpackMode: "eager" */ './replay-audit/workflow')).replayAudit(...args);
 }
 
 export async function supplierEvaluation(...args: Parameters<typeof SupplierEvaluation.supplierEvaluation>): ReturnType<typeof SupplierEvaluation.supplierEvaluation> {

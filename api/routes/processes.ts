@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { PROCESS_VIEWER_ROLES } from '../../workflows/lib/roles';
+import { PROCESS_VIEWER_ROLES, REPLAY_ROLES } from '../../workflows/lib/roles';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
 import { getInstance, instanceDetail, instanceListQuery, instanceSummary, listInstances, processDiagram, processHistory } from '../use-cases/process-instances';
+import { replayInstance, replayVerdictView } from '../use-cases/process-replay';
 
 export const processRoutes = (ctx: ApiContext) => [
   defineRoute({
@@ -25,14 +26,24 @@ export const processRoutes = (ctx: ApiContext) => [
   defineRoute({
     method: 'get',
     path: '/processes/:workflowId/history',
-    summary: 'The Temporal history of an instance (JSON download)',
+    summary: 'The Temporal history of an instance (JSON download), from the archive once Temporal has dropped it',
     access: ['auditor', 'admin', 'tech-supervisor', 'management'],
     raw: { contentType: 'application/json' },
     handle: async ({ user, params, res }) => {
       const history = await processHistory(ctx, user, params.workflowId);
-      res.attachment(`${params.workflowId}.history.json`).json(history);
+      res.attachment(`${params.workflowId}.history.json`).send(history);
     },
   }),
+  ...(['post', 'get'] as const).map((method) =>
+    defineRoute({
+      method,
+      path: '/processes/:workflowId/replay',
+      summary: "Replays the instance's history against the current workflow code: it reproduces, or the first event it diverges at",
+      access: REPLAY_ROLES,
+      response: replayVerdictView,
+      handle: ({ params }) => replayInstance(ctx, params.workflowId),
+    }),
+  ),
   defineRoute({
     method: 'get',
     path: '/process-definitions/:process/diagram',

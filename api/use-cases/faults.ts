@@ -1,6 +1,6 @@
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { attachments, processInstances, repairRecords } from '../../db/schema';
+import { attachments, INSTANCE_STATUSES, processInstances, repairRecords } from '../../db/schema';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { conflict, forbidden, notFound } from '../http/problem';
@@ -16,7 +16,7 @@ export const faultListQuery = z.object({
 
 export const faultSummary = z.object({
   workflowId: z.string(),
-  status: z.enum(['running', 'completed', 'failed', 'cancelled']),
+  status: z.enum(INSTANCE_STATUSES),
   currentSteps: z.array(z.string()),
   title: z.string(),
   startedAt: z.string(),

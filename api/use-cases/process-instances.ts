@@ -1,10 +1,9 @@
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { WorkflowNotFoundError, isGrpcServiceError } from '@temporalio/client';
-import { and, asc, desc, eq, inArray, lt, notInArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, notInArray, or, sql } from 'drizzle-orm';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { processInstances, stepEvents, taskActions, tasks, users } from '../../db/schema';
+import { loadInstanceHistory, projectionSnapshot, type ProjectionSnapshot } from '../../activities/process-archive';
+import { INSTANCE_STATUSES, processArchives, processInstances, users } from '../../db/schema';
 import { PROCESS_CATALOGUE } from '../../workflows/catalogue';
 import { hiddenProcesses } from '../../workflows/lib/roles';
 import type { SessionUser } from '../auth/session';
@@ -14,7 +13,7 @@ import { decodeCursor, page } from './cursor';
 
 export const instanceListQuery = z.object({
   process: z.string().min(1).optional(),
-  status: z.enum(['running', 'completed', 'failed', 'cancelled', 'all']).default('all'),
+  status: z.enum([...INSTANCE_STATUSES, 'all']).default('all'),
   cursor: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -33,6 +32,16 @@ export const instanceSummary = z.object({
 
 const stepMark = z.object({ status: z.enum(['completed', 'active', 'failed', 'overdue']), visits: z.number().int() });
 
+/** Where the auditor's record of a closed instance is kept, and its fingerprint. */
+const archiveView = z.object({
+  runId: z.string(),
+  closeStatus: z.string(),
+  closedAt: z.string(),
+  archivedAt: z.string(),
+  historySha256: z.string(),
+  historyEvents: z.number().int(),
+});
+
 export const instanceDetail = z.object({
   instance: instanceSummary,
   steps: z.record(z.string(), stepMark),
@@ -49,6 +58,8 @@ export const instanceDetail = z.object({
       distance: z.number().int(),
     }),
   ),
+  /** Set once the instance is archived: its page and history then outlive Temporal's retention. */
+  archive: archiveView.nullable(),
 });
 
 const summary = ({ row, startedByName }: { row: typeof processInstances.$inferSelect; startedByName: string | null }) => ({
@@ -87,47 +98,75 @@ export async function listInstances(ctx: ApiContext, user: SessionUser, query: z
   return page(rows.map(summary), query.limit, (instance) => [instance.startedAt, instance.workflowId]);
 }
 
-/** The instance page: step marks and visit counts for the diagram, the timeline and the data. */
+/**
+ * The instance page: step marks and visit counts for the diagram, the timeline and the data. A closed
+ * instance's page is drawn from its archived projection, the live projection's copy taken at archival.
+ */
 export async function getInstance(ctx: ApiContext, user: SessionUser, workflowId: string) {
-  const found = await openableInstance(ctx, user, workflowId);
-  const { row } = found;
-  const [events, actions, processTasks] = await Promise.all([
-    ctx.db.select().from(stepEvents).where(eq(stepEvents.workflowId, workflowId)).orderBy(asc(stepEvents.seq)),
-    ctx.db.select().from(taskActions).where(eq(taskActions.workflowId, workflowId)).orderBy(asc(taskActions.at)),
-    ctx.db.select({ id: tasks.id, stepId: tasks.stepId, dueAt: tasks.dueAt, status: tasks.status }).from(tasks).where(eq(tasks.workflowId, workflowId)),
+  const [archived] = await ctx.db
+    .select({
+      runId: processArchives.runId,
+      closeStatus: processArchives.closeStatus,
+      closedAt: processArchives.closedAt,
+      archivedAt: processArchives.archivedAt,
+      historySha256: processArchives.historySha256,
+      historyEvents: processArchives.historyEvents,
+      projection: processArchives.projection,
+    })
+    .from(processArchives)
+    .where(eq(processArchives.workflowId, workflowId));
+  const snapshot = (archived?.projection as ProjectionSnapshot | undefined) ?? (await projectionSnapshot(ctx.db, workflowId));
+  const hidden = hiddenProcesses(user.roles);
+  if (!snapshot || hidden.includes(snapshot.instance.process)) throw notFound(`no process ${workflowId}`);
+  const { instance } = snapshot;
+  const [[starter], chain] = await Promise.all([
+    instance.startedBy ? ctx.db.select({ displayName: users.displayName }).from(users).where(eq(users.id, instance.startedBy)) : [],
+    relatedInstances(ctx, workflowId),
   ]);
+  const related = chain.filter((linked) => !hidden.includes(linked.process));
   const steps: Record<string, z.infer<typeof stepMark>> = {};
-  for (const event of events) {
+  for (const event of snapshot.stepEvents) {
     const status = event.event === 'entered' ? 'active' : (event.event as 'completed' | 'failed');
     steps[event.stepId] = { status, visits: Math.max(event.visit, steps[event.stepId]?.visits ?? 0) };
   }
   const now = Date.now();
-  for (const task of processTasks) {
-    if (task.status === 'open' && task.dueAt.getTime() < now && steps[task.stepId]?.status === 'active') steps[task.stepId].status = 'overdue';
+  for (const task of snapshot.tasks) {
+    if (task.status === 'open' && Date.parse(task.dueAt) < now && steps[task.stepId]?.status === 'active') steps[task.stepId].status = 'overdue';
   }
-  const stepIdOf = new Map(processTasks.map((task) => [task.id, task.stepId]));
+  const stepIdOf = new Map(snapshot.tasks.map((task) => [task.id, task.stepId]));
   const timeline = [
-    ...events.map((event) => ({ at: event.at.toISOString(), stepId: event.stepId, event: event.event, actor: event.actor, detail: event.detail })),
-    ...actions.map((action) => ({ at: action.at.toISOString(), stepId: stepIdOf.get(action.taskId) ?? '', event: action.action, actor: action.actor, detail: action.detail })),
+    ...snapshot.stepEvents.map((event) => ({ at: event.at, stepId: event.stepId, event: event.event, actor: event.actor, detail: event.detail })),
+    ...snapshot.taskActions.map((action) => ({ at: action.at, stepId: stepIdOf.get(action.taskId) ?? '', event: action.action, actor: action.actor, detail: action.detail })),
   ].sort((a, b) => a.at.localeCompare(b.at));
-  const definition = PROCESS_CATALOGUE[row.process];
-  const hidden = hiddenProcesses(user.roles);
-  const related = (await relatedInstances(ctx, workflowId)).filter((instance) => !hidden.includes(instance.process));
+  const definition = PROCESS_CATALOGUE[instance.process];
   return {
-    instance: summary(found),
+    instance: {
+      workflowId: instance.workflowId,
+      process: instance.process,
+      title: instance.title,
+      status: instance.status,
+      startedAt: instance.startedAt,
+      endedAt: instance.endedAt,
+      currentSteps: instance.currentSteps,
+      startedBy: instance.startedBy,
+      startedByName: starter?.displayName ?? null,
+    },
     steps,
     stepTitles: Object.fromEntries(Object.values(definition?.steps ?? {}).map((step) => [step.id, `${step.title} [${step.clause}]`])),
     timeline,
-    data: row.data as Record<string, unknown>,
+    data: instance.data,
     related,
+    archive: archived
+      ? {
+          runId: archived.runId,
+          closeStatus: archived.closeStatus,
+          closedAt: archived.closedAt.toISOString(),
+          archivedAt: archived.archivedAt.toISOString(),
+          historySha256: archived.historySha256,
+          historyEvents: archived.historyEvents,
+        }
+      : null,
   };
-}
-
-/** An instance the user may open: indexed, and not of a process hidden from their roles; else 404. */
-async function openableInstance(ctx: ApiContext, user: SessionUser, workflowId: string) {
-  const [found] = await selectInstances(ctx).where(eq(processInstances.workflowId, workflowId));
-  if (!found || hiddenProcesses(user.roles).includes(found.row.process)) throw notFound(`no process ${workflowId}`);
-  return found;
 }
 
 const MAX_CHAIN = 200;
@@ -174,18 +213,12 @@ export async function processDiagram(process: string): Promise<string> {
   return readFile(`${workflowsDir}${definition.folder}/diagram.bpmn`, 'utf8');
 }
 
-/** The full Temporal history, for auditors and for the replay tests. */
-/** gRPC status code 5. */
-const GRPC_NOT_FOUND = 5;
-
-export async function processHistory(ctx: ApiContext, user: SessionUser, workflowId: string) {
-  await openableInstance(ctx, user, workflowId);
-  try {
-    const history = await ctx.temporal.workflow.getHandle(workflowId).fetchHistory();
-    return JSON.parse(historyToJSON(history)) as unknown;
-  } catch (error) {
-    // fetchHistory reports an unknown workflow as the service's NOT_FOUND, not as WorkflowNotFoundError.
-    if (error instanceof WorkflowNotFoundError || (isGrpcServiceError(error) && error.code === GRPC_NOT_FOUND)) throw notFound(`no history for ${workflowId}`);
-    throw error;
-  }
+/** The full history, for auditors and the replay: from Temporal, or from the archive once Temporal has dropped it. */
+export async function processHistory(ctx: ApiContext, user: SessionUser, workflowId: string): Promise<string> {
+  // Only instances the user may open: indexed ones, not of a process hidden from their roles (M6).
+  const [indexed] = await ctx.db.select({ process: processInstances.process }).from(processInstances).where(eq(processInstances.workflowId, workflowId));
+  if (!indexed || hiddenProcesses(user.roles).includes(indexed.process)) throw notFound(`no history for ${workflowId}`);
+  const history = await loadInstanceHistory(ctx.db, ctx.temporal, workflowId);
+  if (!history) throw notFound(`no history for ${workflowId}`);
+  return history.json;
 }

@@ -1,17 +1,20 @@
 import type { ApiContext } from '../context';
 import { ensureAnnualPlanSchedule } from './annual-plan';
 import { ensureInspectionSchedules } from './inspection-schedules';
+import { ensureReplayNightlySchedule } from './process-replay';
 import { ensureQuarterlyEvaluationSchedule } from './supplier-evaluation';
 import { ensureRequalificationSchedule } from './suppliers';
 
 /**
  * Every Temporal Schedule the regulations ask for: inspections (P3.1a), supplier re-qualification
- * (P2.2a), quarterly supplier evaluation (P2.2c), the year-end plan (P2.1a). Safe on every start.
+ * (P2.2a), quarterly supplier evaluation (P2.2c), the year-end plan (P2.1a), the nightly replay audit
+ * (P3.3b). Safe on every start.
  */
 export async function ensureProcessSchedules(ctx: ApiContext): Promise<{ inspectionPlans: number }> {
   const inspectionPlans = await ensureInspectionSchedules(ctx);
   await ensureRequalificationSchedule(ctx.temporal, ctx.taskQueue);
   await ensureQuarterlyEvaluationSchedule(ctx.temporal, ctx.taskQueue);
   await ensureAnnualPlanSchedule(ctx.temporal, ctx.taskQueue, ctx.settings.governance);
+  await ensureReplayNightlySchedule(ctx.temporal, ctx.taskQueue, ctx.settings.replay);
   return { inspectionPlans };
 }

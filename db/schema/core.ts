@@ -136,13 +136,20 @@ export const loginAttempts = pgTable(
 
 // ---- projections written by activities (fast reads; Temporal history stays the truth) ----
 
+/**
+ * An instance's state: the tracker writes running, completed and failed; the archiver writes how Temporal
+ * closed an instance that never reported its end (terminated, timed out, cancelled, failed).
+ */
+export const INSTANCE_STATUSES = ['running', 'completed', 'failed', 'cancelled', 'terminated', 'timed-out'] as const;
+export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
+
 export const processInstances = pgTable(
   'process_instances',
   {
     workflowId: text('workflow_id').primaryKey(),
     process: text('process').notNull(),
     title: text('title').notNull(),
-    status: text('status', { enum: ['running', 'completed', 'failed', 'cancelled'] }).notNull(),
+    status: text('status', { enum: INSTANCE_STATUSES }).notNull(),
     startedBy: text('started_by'),
     startedAt: timestamptz('started_at').notNull(),
     endedAt: timestamptz('ended_at'),
@@ -154,6 +161,8 @@ export const processInstances = pgTable(
   (t) => [
     index('process_instances_list_idx').on(t.status, t.startedAt, t.workflowId),
     index('process_instances_started_by_idx').on(t.startedBy, t.startedAt),
+    // The archiver and the nightly replay look for instances that ended recently.
+    index('process_instances_ended_idx').on(t.endedAt),
   ],
 );
 

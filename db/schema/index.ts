@@ -7,3 +7,4 @@ export * from './devices';
 export * from './access-control';
 export * from './governance';
 export * from './sealed';
+export * from './archive';

@@ -86,7 +86,8 @@ export async function startApiTestStack(timings: Partial<FaultRepairTimings> = {
     db: stack.db,
     temporal: stack.client,
     taskQueue: stack.taskQueue,
-    settings: { ...apiSettings({}), faultRepair: { ...TEST_TIMINGS, ...timings } },
+    // Replay verdicts replay against the bundle the workers run, not one the API would build itself.
+    settings: { ...apiSettings({ WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath') }), faultRepair: { ...TEST_TIMINGS, ...timings } },
   };
   const server: Server = await listen(ctx, 0, '127.0.0.1', uiDir);
   const address = server.address();

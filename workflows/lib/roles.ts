@@ -33,3 +33,6 @@ export const ACCESS_PROCESS_VIEWER_ROLES: readonly Role[] = ['management', 'admi
 /** The processes a user with these roles may not list or open, though they may open process pages. */
 export const hiddenProcesses = (roles: readonly string[]): readonly string[] =>
   roles.some((role) => (ACCESS_PROCESS_VIEWER_ROLES as readonly string[]).includes(role)) ? [] : ACCESS_PROCESSES;
+
+/** Who may ask whether the current code reproduces an instance's history (POST /processes/:workflowId/replay). */
+export const REPLAY_ROLES: readonly Role[] = ['auditor', 'admin', 'tech-supervisor'];

@@ -227,6 +227,28 @@ export const messagesZhCn = {
   'step.recordFindings': '记录处置结果',
   'step.openFaultRepair': '发起报修',
   'step.incidentClosed': '事件关闭',
+
+  'instanceStatus.terminated': '已强制终止',
+  'instanceStatus.timed-out': '已超时',
+  'faultStatus.terminated': '已强制终止',
+  'faultStatus.timed-out': '已超时',
+  'process.replay-audit': '夜间重放审计',
+  'step.reviewDivergences': '审查重放不一致',
+  'instance.archived': '已归档',
+  'instance.archivedAt': '归档时间',
+  'instance.historySha256': '历史记录 SHA-256',
+  'instance.historyEvents': '历史事件数',
+  'replay.title': '重放验证',
+  'replay.explain': '用当前的流程代码重新执行本实例的历史记录，检查结果是否一致。',
+  'replay.button': '用当前代码重放',
+  'replay.running': '正在重放…',
+  'replay.reproduces': '一致',
+  'replay.reproducesDetail': '当前代码重现了全部 {events} 个历史事件。',
+  'replay.diverges': '不一致',
+  'replay.eventId': '事件编号',
+  'replay.recorded': '历史记录',
+  'replay.now': '当前代码',
+  'replay.fromArchive': '（Temporal 已不再保存该实例，重放的是归档的历史记录。）',
 } as const;
 
 export type MessageKey = keyof typeof messagesZhCn;

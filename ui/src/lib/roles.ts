@@ -1,7 +1,7 @@
-import { PROCESS_VIEWER_ROLES, ROLES, SUPERVISOR_ROLES, type Role } from '../../../workflows/lib/roles';
+import { PROCESS_VIEWER_ROLES, REPLAY_ROLES, ROLES, SUPERVISOR_ROLES, type Role } from '../../../workflows/lib/roles';
 import type { User } from '../types/api';
 
-export { PROCESS_VIEWER_ROLES, ROLES, SUPERVISOR_ROLES, type Role };
+export { PROCESS_VIEWER_ROLES, REPLAY_ROLES, ROLES, SUPERVISOR_ROLES, type Role };
 
 /** Staff: everyone who works for the estate (not owners, vendors or auditors). */
 export const STAFF_ROLES: readonly Role[] = ROLES.filter(

@@ -121,7 +121,7 @@ export interface FaultReport {
   photoId?: string;
 }
 
-export type InstanceStatus = 'running' | 'completed' | 'failed' | 'cancelled';
+export type InstanceStatus = 'running' | 'completed' | 'failed' | 'cancelled' | 'terminated' | 'timed-out';
 
 export interface FaultSummary {
   workflowId: string;
@@ -188,7 +188,24 @@ export interface ProcessInstanceDetail {
   timeline: TimelineEntry[];
   data: Record<string, unknown>;
   related: RelatedInstance[];
+  /** Set once the instance is archived: its page and history outlive Temporal's retention. */
+  archive: InstanceArchive | null;
 }
+
+export interface InstanceArchive {
+  runId: string;
+  closeStatus: string;
+  closedAt: string;
+  archivedAt: string;
+  historySha256: string;
+  historyEvents: number;
+}
+
+/** POST /processes/:workflowId/replay: does the current code reproduce the recorded history? */
+export type ReplayVerdict = { events: number; historySource: 'temporal' | 'archive' } & (
+  | { verdict: 'reproduces' }
+  | { verdict: 'diverges'; eventId: number; recorded: string; now: string }
+);
 
 export interface RelatedInstance extends Pick<ProcessInstance, 'workflowId' | 'process' | 'title' | 'status'> {
   relation: string;

@@ -7,6 +7,8 @@ const STATUS_TONE: Record<InstanceStatus, BadgeTone> = {
   completed: 'success',
   failed: 'danger',
   cancelled: 'neutral',
+  terminated: 'danger',
+  'timed-out': 'danger',
 };
 
 /** A fault's status and, while it runs, its current step in plain words. */

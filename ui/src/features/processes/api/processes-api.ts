@@ -1,5 +1,5 @@
 import { apiRequest, apiRequestText, apiUrl } from '../../../lib/api-client';
-import type { Page, ProcessInstance, ProcessInstanceDetail } from '../../../types/api';
+import type { Page, ProcessInstance, ProcessInstanceDetail, ReplayVerdict } from '../../../types/api';
 
 export type InstanceStatusFilter = 'running' | 'completed' | 'all';
 
@@ -30,4 +30,9 @@ export function getProcessDiagram(process: string, signal?: AbortSignal): Promis
 /** The instance's recorded history as a JSON download. */
 export function historyDownloadUrl(workflowId: string): string {
   return apiUrl(`${instancePath(workflowId)}/history`);
+}
+
+/** Replays the instance's history against the current workflow code. */
+export function replayInstance(workflowId: string): Promise<ReplayVerdict> {
+  return apiRequest<ReplayVerdict>(`${instancePath(workflowId)}/replay`, { method: 'POST' });
 }

@@ -5,17 +5,18 @@ import { ErrorBanner } from '../../../components/error-banner';
 import { KeyValueList } from '../../../components/key-value-list';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
-import { HISTORY_DOWNLOAD_ROLES, hasAnyRole } from '../../../lib/roles';
+import { HISTORY_DOWNLOAD_ROLES, REPLAY_ROLES, hasAnyRole } from '../../../lib/roles';
 import { useCurrentUser } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { getProcessDiagram, getProcessInstance, historyDownloadUrl } from '../api/processes-api';
 import { InstanceStatusBadge } from './instance-status-badge';
 import { ProcessTimeline } from './process-timeline';
+import { ReplayCheck } from './replay-check';
 
 /** bpmn-js is large: load it only when a diagram is shown. */
 const ProcessDiagram = lazy(() => import('./process-diagram').then((module) => ({ default: module.ProcessDiagram })));
 
-/** One process instance for auditors: diagram with step states, timeline, data, history download. */
+/** One process instance for auditors: diagram with step states, timeline, data, history download, archive, replay check. */
 export function ProcessInstancePage({
   processesPath,
   processInstanceLink,
@@ -34,7 +35,7 @@ export function ProcessInstancePage({
   );
 
   if (!detail.data) return detail.error ? <ErrorBanner error={detail.error} /> : <Loading />;
-  const { instance, steps, stepTitles, timeline, data, related } = detail.data;
+  const { instance, steps, stepTitles, timeline, data, related, archive } = detail.data;
 
   return (
     <section className="instance-page" data-workflow-id={instance.workflowId} data-status={instance.status}>
@@ -64,6 +65,21 @@ export function ProcessInstancePage({
           ]}
         />
       </div>
+
+      {archive && (
+        <div className="card" data-testid="instance-archive">
+          <h2>{t('instance.archived')}</h2>
+          <KeyValueList
+            entries={[
+              [t('instance.archivedAt'), formatDateTime(archive.archivedAt)],
+              [t('instance.historyEvents'), String(archive.historyEvents)],
+              [t('instance.historySha256'), <code className="digest">{archive.historySha256}</code>],
+            ]}
+          />
+        </div>
+      )}
+
+      {hasAnyRole(user, REPLAY_ROLES) && <ReplayCheck workflowId={instance.workflowId} />}
 
       {related.length > 0 && (
         <div className="card" data-testid="related-instances">

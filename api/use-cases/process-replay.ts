@@ -1,0 +1,74 @@
+import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
+import { z } from 'zod';
+import { replayVerdict, type RecordedHistory, type WorkflowBundle } from '../../activities/history-replay';
+import { loadInstanceHistory } from '../../activities/process-archive';
+import type { ReplayAuditInput } from '../../workflows/replay-audit/messages';
+import { bundleWorkflows } from '../../worker/worker';
+import type { ApiContext, ApiSettings } from '../context';
+import { notFound } from '../http/problem';
+
+const historySource = z.enum(['temporal', 'archive']);
+
+export const replayVerdictView = z.discriminatedUnion('verdict', [
+  z.object({ verdict: z.literal('reproduces'), events: z.number().int(), historySource }),
+  z.object({
+    verdict: z.literal('diverges'),
+    events: z.number().int(),
+    /** The first event the current code does not reproduce. */
+    eventId: z.number().int(),
+    /** That event, as the history recorded it. */
+    recorded: z.string(),
+    /** What the current code does instead. */
+    now: z.string(),
+    historySource,
+  }),
+]);
+
+const bundles = new WeakMap<ApiContext, Promise<WorkflowBundle>>();
+
+/** The workflow code to replay against: the configured prebuilt bundle, else `workflows/` bundled once, on first use. */
+function workflowBundle(ctx: ApiContext): Promise<WorkflowBundle> {
+  let bundle = bundles.get(ctx);
+  if (!bundle) {
+    const path = ctx.settings.replay.workflowBundlePath;
+    bundle = path ? Promise.resolve({ codePath: path }) : bundleWorkflows();
+    bundles.set(ctx, bundle);
+    // A failed bundling is tried again by the next request.
+    bundle.catch(() => bundles.delete(ctx));
+  }
+  return bundle;
+}
+
+/** A replay runs workflow code on this process's event loop: one at a time, so requests queue instead of piling up. */
+let replaying: Promise<unknown> = Promise.resolve();
+
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const run = replaying.then(work);
+  replaying = run.catch(() => undefined);
+  return run;
+}
+
+/** Does the current code reproduce this instance's history (running, closed, or archived)? */
+export async function replayInstance(ctx: ApiContext, workflowId: string): Promise<z.infer<typeof replayVerdictView>> {
+  const history = await loadInstanceHistory(ctx.db, ctx.temporal, workflowId);
+  if (!history) throw notFound(`no history for ${workflowId}`);
+  const recorded: RecordedHistory = { workflowId, history: JSON.parse(history.json) as RecordedHistory['history'] };
+  const verdict = await oneAtATime(async () => replayVerdict(await workflowBundle(ctx), recorded));
+  return { ...verdict, historySource: history.source };
+}
+
+export const REPLAY_NIGHTLY_SCHEDULE_ID = 'replay-nightly';
+
+/** The nightly replay audit's Schedule (P3.3b); safe on every start, and follows a changed configuration. */
+export async function ensureReplayNightlySchedule(temporal: Client, taskQueue: string, settings: ApiSettings['replay'], scheduleId = REPLAY_NIGHTLY_SCHEDULE_ID): Promise<void> {
+  const spec = { cronExpressions: [settings.nightlyCron] };
+  const input: ReplayAuditInput = { lookbackMs: settings.lookbackMs, reviewDueMs: settings.reviewDueMs };
+  const action = { type: 'startWorkflow' as const, workflowType: 'replayAudit', taskQueue, workflowId: scheduleId, args: [input] };
+  const policies = { overlap: ScheduleOverlapPolicy.SKIP };
+  try {
+    await temporal.schedule.create({ scheduleId, spec, action, policies });
+  } catch (error) {
+    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
+    await temporal.schedule.getHandle(scheduleId).update((previous) => ({ ...previous, spec, action }));
+  }
+}
