@@ -6,3 +6,4 @@ export * from './procurement';
 export * from './devices';
 export * from './access-control';
 export * from './governance';
+export * from './access-log';
