@@ -1,4 +1,5 @@
 import type { Database } from '../db/client';
+import { createAccessAnomalyActivities } from './access-anomaly';
 import { createAlarmLinkageActivities } from './alarm-linkage';
 import { createAccessControlActivities } from './access-control';
 import { createDeviceCommandActivities } from './devices/device-commands';
@@ -35,5 +36,6 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createAccessControlActivities(dependencies),
     ...createGovernanceActivities(dependencies),
     ...createOwnersVoteActivities(dependencies),
+    ...createAccessAnomalyActivities(dependencies),
   };
 }

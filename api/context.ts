@@ -4,6 +4,7 @@ import type { FaultRepairTimings } from '../workflows/fault-repair/messages';
 import type { DeliveryTimings } from '../workflows/project-delivery/messages';
 import type { EvaluationPolicy, SupplierEvaluationTimings } from '../workflows/supplier-evaluation/messages';
 import type { DeviceRetry } from '../workflows/lib/device-commands';
+import { accessLogSettings, type AccessLogSettings } from './access-log-settings';
 import { governanceSettings, type GovernanceSettings } from './governance-settings';
 
 export interface ApiSettings {
@@ -17,6 +18,8 @@ export interface ApiSettings {
   supplierEvaluation?: { timings?: Partial<SupplierEvaluationTimings>; policy?: Partial<EvaluationPolicy> };
   /** P4.2b: how device commands are retried, and how long a resident's or staff credential is valid. */
   accessControl: { deviceRetry: DeviceRetry; credentialValidityMs: number };
+  /** P5.3c: the anomaly rules over the access log of personal data. */
+  accessLog: AccessLogSettings;
 }
 
 /** What every use case may depend on. */
@@ -52,5 +55,6 @@ export function apiSettings(env: NodeJS.ProcessEnv = process.env): ApiSettings {
       },
       credentialValidityMs: minutes(env, 'CREDENTIAL_VALIDITY_MINUTES', 5 * 365 * 24 * 60),
     },
+    accessLog: accessLogSettings(env),
   };
 }

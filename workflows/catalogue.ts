@@ -1,3 +1,4 @@
+import { ACCESS_ANOMALY_STEPS } from './access-anomaly/steps';
 import { ACCESS_REVOCATION_STEPS } from './access-revocation/steps';
 import { ALARM_LINKAGE_STEPS } from './alarm-linkage/steps';
 import { ANNUAL_PLAN_STEPS } from './annual-plan/steps';
@@ -42,4 +43,5 @@ export const PROCESS_CATALOGUE: Record<string, { title: string; folder: string; 
   'annual-plan': { title: 'Annual plan and budget (P2.1a–c, P7.2b)', folder: 'annual-plan', steps: ANNUAL_PLAN_STEPS },
   'committee-filing': { title: "Filing with the owners' committee (P2.1c)", folder: 'committee-filing', steps: COMMITTEE_FILING_STEPS },
   'owners-vote': { title: "Owners' vote (P2.1c, Civil Code art. 278)", folder: 'owners-vote', steps: OWNERS_VOTE_STEPS },
+  'access-anomaly': { title: 'Access anomaly review (P5.3c)', folder: 'access-anomaly', steps: ACCESS_ANOMALY_STEPS },
 };

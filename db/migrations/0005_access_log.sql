@@ -39,11 +39,12 @@ CREATE INDEX "access_log_subjects_idx" ON "access_log" USING gin ("subject_ids")
 CREATE INDEX "access_log_records_idx" ON "access_log" USING gin ("record_ids");--> statement-breakpoint
 -- P5.3c: the access log is append-only and hash-chained. The chain is defined in SQL so that the writer
 -- and the verifier (api/use-cases/access-log.ts, npm run access-log:verify) cannot disagree about it.
--- A row's content: every column but the hashes, as a JSON array; time in microseconds since the epoch
--- so the text does not depend on the session's time zone.
+-- A row's content: every column but the hashes, as PostgreSQL's text of a row value (quoted, so unambiguous),
+-- with the time in microseconds since the epoch so the text does not depend on the session's time zone.
+-- STABLE (record output is), so the verifier's query inlines it: ~3 s per million rows instead of ~15.
 CREATE FUNCTION access_log_content(id bigint, at timestamptz, actor_id text, actor_roles text[], kind text, scope text, record_ids text[], subject_ids text[], route text, ip text)
-RETURNS bytea LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT convert_to(json_build_array(id, (extract(epoch FROM at) * 1000000)::bigint, actor_id, actor_roles, kind, scope, record_ids, subject_ids, route, ip)::text, 'UTF8')
+RETURNS bytea LANGUAGE sql STABLE PARALLEL SAFE AS $$
+  SELECT convert_to(row(id, (extract(epoch FROM at) * 1000000)::bigint, actor_id, actor_roles, kind, scope, record_ids, subject_ids, route, ip)::text, 'UTF8')
 $$;--> statement-breakpoint
 -- The first row's prev_hash: 32 zero bytes.
 CREATE FUNCTION access_log_genesis() RETURNS bytea LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT decode(repeat('00', 32), 'hex') $$;--> statement-breakpoint
