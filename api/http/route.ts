@@ -38,6 +38,10 @@ export interface PersonalData<Query, Result> {
   read(served: { params: Record<string, string>; query: Query; user: SessionUser; result: Result }): { recordIds: string[]; subjectIds?: string[]; self?: boolean } | null;
 }
 
+/** A list read for the access log: the records shown and whom they are about (by default the records); an empty list read nobody's data. */
+export const listed = (recordIds: string[], { subjectIds = recordIds, self = false }: { subjectIds?: string[]; self?: boolean } = {}) =>
+  recordIds.length ? { recordIds: [...new Set(recordIds)], subjectIds: [...new Set(subjectIds)], self } : null;
+
 export interface RouteSpec<Query = unknown, Body = unknown, Result = unknown> {
   method: 'get' | 'post' | 'put' | 'delete';
   path: string;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import type { AnomalyRule } from '../../db/schema/access-log';
-
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
+
+/** The rules of api/access-log-settings.ts (the access_alerts.rule column holds the same names). */
+export type AnomalyRule = 'many-people' | 'off-shift' | 'bulk-export';
 
 export interface AccessAnomalyTimings {
   reviewDueMs: number;
