@@ -211,7 +211,7 @@ function AlertsPanel({ processInstanceLink }: { processInstanceLink: (workflowId
           </table>
         </div>
       )}
-      {alerts.data?.items.length === 0 && <p className="empty">{text('empty')}</p>}
+      {alerts.data?.items.length === 0 && <p className="empty">{text('noAlerts')}</p>}
     </div>
   );
 }
