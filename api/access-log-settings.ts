@@ -15,6 +15,14 @@ export interface AccessLogSettings {
   /** Reads outside every shift of the user's roles; one alert per user per `windowMs`. */
   offShift: { shifts: Partial<Record<Role, Shift>>; timeZone: string; windowMs: number };
   reviewDueMs: number;
+  /**
+   * Whether a read waits for its log row to reach the disk (PostgreSQL's synchronous_commit for that one
+   * insert). Off (the default), the row is committed and visible before the answer, but a crash of the
+   * database server can lose the last fraction of a second of rows (never one in the middle of the chain);
+   * on, every logged read also waits for a WAL flush while holding the chain's lock, which serialises the
+   * flushes (docs/benchmarks.md, section 6).
+   */
+  synchronousCommit: boolean;
 }
 
 const positive = (env: NodeJS.ProcessEnv, name: string, fallback: number) => {
@@ -22,6 +30,13 @@ const positive = (env: NodeJS.ProcessEnv, name: string, fallback: number) => {
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
   return value;
 };
+
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  if (value !== 'on' && value !== 'off') throw new Error(`${name} must be on or off`);
+  return value === 'on';
+}
 
 function shift(name: string, spec: string): Shift {
   const match = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(spec.trim());
@@ -64,11 +79,20 @@ export function accessLogSettings(env: NodeJS.ProcessEnv = process.env): AccessL
     bulkExport: { limit: Math.floor(positive(env, 'ACCESS_ANOMALY_EXPORT_LIMIT', 10)), windowMs: minutes('ACCESS_ANOMALY_EXPORT_WINDOW_MINUTES', 60) },
     offShift: { shifts: shifts(env), timeZone: timeZone(env), windowMs: minutes('ACCESS_ANOMALY_OFF_SHIFT_WINDOW_MINUTES', 12 * 60) },
     reviewDueMs: minutes('ACCESS_ANOMALY_REVIEW_DUE_MINUTES', 24 * 60),
+    synchronousCommit: onOff(env, 'ACCESS_LOG_SYNCHRONOUS_COMMIT', false),
   };
 }
 
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+/** Minutes after midnight in the zone; the formatter is built once per zone (building one costs more than a log write). */
 const minuteOfDay = (at: Date, zone: string) => {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  let clock = clocks.get(zone);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    clocks.set(zone, clock);
+  }
+  const parts = clock.formatToParts(at);
   const value = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
   return value('hour') * 60 + value('minute');
 };

@@ -116,20 +116,26 @@ export function mountRoutes(routes: RouteSpec[], { recordRead }: MountOptions = 
         if (body && !body.success) throw badRequest('the body is invalid', fieldProblems(body.error));
         const params = req.params as Record<string, string>;
         const result = await route.handle({ params, query: query?.data, body: body?.data, user, req, res });
-        // Checked before the read is logged, so a response that fails its schema is neither served nor logged.
-        const payload = route.raw || result === undefined || !route.response ? result : route.response.parse(result);
         const read = personalData?.read({ params, query: query?.data, user, result });
-        if (personalData && read) {
-          await recordRead!({
-            user,
-            kind: personalData.kind,
-            scope: personalData.scope,
-            recordIds: read.recordIds,
-            subjectIds: read.subjectIds ?? [],
-            self: read.self ?? false,
-            route: `${route.method.toUpperCase()} ${req.baseUrl}${route.path}`,
-            ip: req.ip ?? null,
-          });
+        // The row is written while the answer is checked against its schema; nothing is sent before both are done.
+        const logging =
+          personalData && read
+            ? recordRead!({
+                user,
+                kind: personalData.kind,
+                scope: personalData.scope,
+                recordIds: read.recordIds,
+                subjectIds: read.subjectIds ?? [],
+                self: read.self ?? false,
+                route: `${route.method.toUpperCase()} ${req.baseUrl}${route.path}`,
+                ip: req.ip ?? null,
+              })
+            : undefined;
+        let payload: unknown;
+        try {
+          payload = route.raw || result === undefined || !route.response ? result : route.response.parse(result);
+        } finally {
+          await logging;
         }
         if (route.raw) {
           held?.release();

@@ -35,31 +35,57 @@ const ms = (value: number) => sql`(${value}::bigint * interval '1 millisecond')`
  * next read that trips the rule starts it.
  */
 export function accessLogWriter(ctx: ApiContext) {
+  const client = ctx.db.$client;
   return async (read: PersonalDataRead): Promise<void> => {
     const { user } = read;
     const rules = ctx.settings.accessLog;
-    const insert = sql`insert into ${accessLog} (actor_id, actor_roles, kind, scope, record_ids, subject_ids, route, ip, prev_hash, hash)
-      values (${user.id}, ${sql.param(user.roles)}::text[], ${read.kind}, ${read.scope}, ${sql.param(read.recordIds)}::text[], ${sql.param(read.subjectIds)}::text[],
-              ${read.route}, ${read.ip}, ''::bytea, ''::bytea)
-      returning id, at`;
-    // The counts the rules need come back with the insert, in one round trip; the new row is not yet visible to them.
-    const counted =
-      read.scope === 'record'
-        ? sql`(select count(*) from (select unnest(subject_ids) from ${accessLog} where actor_id = ${user.id} and scope = 'record' and at > clock_timestamp() - ${ms(rules.manyPeople.windowMs)}
-                 union select unnest(${sql.param(read.subjectIds)}::text[])) people)`
-        : read.scope === 'export'
-          ? sql`(select count(*) + 1 from ${accessLog} where actor_id = ${user.id} and scope = 'export' and at > clock_timestamp() - ${ms(rules.bulkExport.windowMs)})`
-          : sql`0`;
-    const [logged] = (await ctx.db.execute(sql`with logged as (${insert}) select logged.at, ${counted}::int as counted from logged`)) as unknown as Array<{ at: Date | string; counted: number }>;
-    const at = new Date(logged.at);
+    // One short statement (a prepared one: this runs on every read), holding the chain's lock to its commit; the
+    // rules count afterwards. set_config(…, true) holds for the statement's own transaction only.
+    const [logged] = await client<Array<{ id: string }>>`
+      with settings as (select set_config('synchronous_commit', ${rules.synchronousCommit ? 'on' : 'off'}, true)),
+      logged as (
+        insert into access_log (actor_id, actor_roles, kind, scope, record_ids, subject_ids, route, ip, prev_hash, hash)
+        values (${user.id}, ${user.roles}::text[], ${read.kind}, ${read.scope}, ${read.recordIds}::text[], ${read.subjectIds}::text[], ${read.route}, ${read.ip}, '', '')
+        returning id)
+      select logged.id from logged, settings`;
+    const since = (windowMs: number) => new Date(Date.now() - windowMs).toISOString();
     try {
-      if (read.scope === 'record' && logged.counted > rules.manyPeople.limit) await raise(ctx, user, 'many-people', logged.counted, rules.manyPeople.limit, rules.manyPeople.windowMs);
-      if (read.scope === 'export' && logged.counted > rules.bulkExport.limit) await raise(ctx, user, 'bulk-export', logged.counted, rules.bulkExport.limit, rules.bulkExport.windowMs);
-      if (!read.self && offShift(rules.offShift, user.roles, at)) await raise(ctx, user, 'off-shift', 1, 0, rules.offShift.windowMs);
+      if (read.scope === 'record' && read.subjectIds.length) {
+        const people = await distinctPeople(ctx, user.id, logged.id, read.subjectIds, since(rules.manyPeople.windowMs));
+        if (people > rules.manyPeople.limit) await raise(ctx, user, 'many-people', people, rules.manyPeople.limit, rules.manyPeople.windowMs);
+      }
+      if (read.scope === 'export') {
+        const [{ exports }] = await client<Array<{ exports: number }>>`
+          select count(*)::int as exports from access_log where actor_id = ${user.id} and scope = 'export' and at > ${since(rules.bulkExport.windowMs)}::timestamptz`;
+        if (exports > rules.bulkExport.limit) await raise(ctx, user, 'bulk-export', exports, rules.bulkExport.limit, rules.bulkExport.windowMs);
+      }
+      if (!read.self && offShift(rules.offShift, user.roles, new Date())) await raise(ctx, user, 'off-shift', 1, 0, rules.offShift.windowMs);
     } catch (error) {
       console.error('[access-log] an anomaly alert could not be raised; the next read that trips the rule retries it', error);
     }
   };
+}
+
+/**
+ * How many distinct people the user's record reads since `since` name, this read included; 0 when this
+ * read names nobody new in the window (the count cannot have grown, and a re-read stays cheap).
+ */
+async function distinctPeople(ctx: ApiContext, actorId: string, readId: string, subjectIds: string[], since: string): Promise<number> {
+  const [{ people }] = await ctx.db.$client<Array<{ people: number }>>`
+    select case
+      when not exists (
+        select 1 from unnest(${subjectIds}::text[]) s
+        where not exists (
+          select 1 from access_log
+          where actor_id = ${actorId} and scope = 'record' and at > ${since}::timestamptz and id <> ${readId}::bigint and subject_ids @> array[s]))
+      then 0
+      else (
+        select count(*) from (
+          select unnest(subject_ids) from access_log
+          where actor_id = ${actorId} and scope = 'record' and at > ${since}::timestamptz and id <> ${readId}::bigint
+          union select unnest(${subjectIds}::text[])) seen)
+    end::int as people`;
+  return people;
 }
 
 /** One alert per (user, rule, window): the window opens when the rule first fires and lasts the rule's length. */

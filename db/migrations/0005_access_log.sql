@@ -35,8 +35,8 @@ CREATE INDEX "access_alerts_actor_idx" ON "access_alerts" USING btree ("actor_id
 CREATE UNIQUE INDEX "access_alerts_workflow_idx" ON "access_alerts" USING btree ("workflow_id");--> statement-breakpoint
 CREATE INDEX "access_log_actor_idx" ON "access_log" USING btree ("actor_id","at");--> statement-breakpoint
 CREATE INDEX "access_log_at_idx" ON "access_log" USING btree ("at");--> statement-breakpoint
-CREATE INDEX "access_log_subjects_idx" ON "access_log" USING gin ("subject_ids");--> statement-breakpoint
-CREATE INDEX "access_log_records_idx" ON "access_log" USING gin ("record_ids");--> statement-breakpoint
+CREATE INDEX "access_log_subjects_idx" ON "access_log" USING gin ("subject_ids") WITH (fastupdate=false);--> statement-breakpoint
+CREATE INDEX "access_log_records_idx" ON "access_log" USING gin ("record_ids") WITH (fastupdate=false);--> statement-breakpoint
 -- P5.3c: the access log is append-only and hash-chained. The chain is defined in SQL so that the writer
 -- and the verifier (api/use-cases/access-log.ts, npm run access-log:verify) cannot disagree about it.
 -- A row's content: every column but the hashes, as PostgreSQL's text of a row value (quoted, so unambiguous),
