@@ -58,7 +58,7 @@ async function fillLog(db: Database, rows: number): Promise<number> {
       insert into access_log (actor_id, actor_roles, kind, scope, record_ids, subject_ids, route, ip, prev_hash, hash)
       select 'u-staff' || (g % 40), array[(array['guard','hr','admin','security-supervisor','auditor'])[1 + g % 5]],
         (array['person-record','fault-report','process-instance','task-context'])[1 + g % 4], 'record',
-        array['ap-' || (g * 7919 % 3000)], array['ap-' || (g * 7919 % 3000)],
+        array['ap-' || (g::bigint * 7919 % 3000)], array['ap-' || (g::bigint * 7919 % 3000)],
         (array['GET /api/v1/access/people/:personId','GET /api/v1/faults/:workflowId','GET /api/v1/processes/:workflowId','GET /api/v1/tasks/:taskId'])[1 + g % 4],
         '10.0.' || (g % 4) || '.' || (g % 250), '', ''
       from generate_series(${from}, ${to}) g`);
