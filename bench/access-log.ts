@@ -5,12 +5,14 @@
  *
  * 1. Fills access_log to BENCH_LOG_ROWS (1M) rows through the chaining trigger (rows/s reported).
  * 2. GET /api/v1/tasks as tech1 over BENCH_TASKS (100k) tasks, open loop at BENCH_RATE (50 req/s, below the
- *    capacity of every variant on the standard machine; the capacity is probed too), on three copies of the
+ *    capacity of every variant on the standard machine; the capacity is probed too), on copies of the
  *    real worklist route in this process, each mounted with mountRoutes like the API: `off` (as shipped: the
  *    worklist reads no personal data), `logged` (declared as a list read: one chained row per request naming
  *    the 50 tasks, with the default settings) and `logged-sync` (the same with ACCESS_LOG_SYNCHRONOUS_COMMIT=on:
- *    each read also waits for the WAL flush). Rounds alternate off → logged → logged-sync, BENCH_ROUNDS (3)
- *    times, BENCH_SECONDS (20) each after BENCH_WARMUP_SECONDS (3); the samples of a variant are pooled.
+ *    each read also waits for the WAL flush). For comparison, a personal-data route as shipped: guard1 reading
+ *    GET /access/people/ap-li (`person-logged`, a record read with the rules) and the same route with its
+ *    declaration removed (`person-off`). Rounds alternate through the five, BENCH_ROUNDS (3) times,
+ *    BENCH_SECONDS (20) each after BENCH_WARMUP_SECONDS (3); the samples of a variant are pooled.
  * 3. The anomaly rules' own cost, sequentially (BENCH_RULE_CALLS, 500 each): the log write of a list read, of a
  *    record read of someone read before in the window, and of someone new, for a user with 200 reads in the window.
  * 4. `verify` (the use case behind GET /api/v1/access-log/verify and npm run access-log:verify) over the
@@ -28,6 +30,7 @@ import { accessLogSettings } from '../api/access-log-settings';
 import { loadSession } from '../api/auth/session';
 import { apiSettings, type ApiContext } from '../api/context';
 import { listed, mountRoutes, type RouteSpec } from '../api/http/route';
+import { accessControlRoutes } from '../api/routes/access-control';
 import { authRoutes } from '../api/routes/auth';
 import { taskRoutes } from '../api/routes/tasks';
 import { accessLogWriter, verifyAccessLog } from '../api/use-cases/access-log';
@@ -83,18 +86,34 @@ async function fillTasks(db: Database, count: number): Promise<void> {
   await db.$client.unsafe('vacuum (analyze) tasks');
 }
 
-const VARIANTS = ['off', 'logged', 'logged-sync'] as const;
+const VARIANTS = ['off', 'logged', 'logged-sync', 'person-off', 'person-logged'] as const;
 type Variant = (typeof VARIANTS)[number];
+/** What each variant serves and to whom: the worklist to tech1, a person's record to guard1. */
+const REQUEST: Record<Variant, { path: string; user: 'tech1' | 'guard1'; baseline: Variant }> = {
+  off: { path: '/api/v1/tasks', user: 'tech1', baseline: 'off' },
+  logged: { path: '/api/v1/tasks', user: 'tech1', baseline: 'off' },
+  'logged-sync': { path: '/api/v1/tasks', user: 'tech1', baseline: 'off' },
+  'person-off': { path: '/api/v1/access/people/ap-li', user: 'guard1', baseline: 'person-off' },
+  'person-logged': { path: '/api/v1/access/people/ap-li', user: 'guard1', baseline: 'person-off' },
+};
 const RULE_CALLS = envNumber('BENCH_RULE_CALLS', 500);
 
-/** The real GET /tasks route, as declared or declared as a personal-data read, mounted like the API mounts it. */
+/**
+ * The real routes mounted like the API mounts them: GET /tasks as shipped (no personal data) or declared as a
+ * list read; GET /access/people/:personId as shipped (a logged record read) or with its declaration removed.
+ */
 function listenVariant(base: ApiContext, variant: Variant): Promise<Server> {
   const ctx = variant === 'logged-sync' ? { ...base, settings: { ...base.settings, accessLog: { ...base.settings.accessLog, synchronousCommit: true } } } : base;
   const worklist = taskRoutes(ctx).find((route) => route.method === 'get' && route.path === '/tasks')! as RouteSpec<unknown, unknown, { items: Array<{ id: string }> }>;
-  const declared: RouteSpec<unknown, unknown, { items: Array<{ id: string }> }> =
+  const person = accessControlRoutes(ctx).find((route) => route.method === 'get' && route.path === '/access/people/:personId')!;
+  const declared: RouteSpec<unknown, unknown, { items: Array<{ id: string }> }> | RouteSpec =
     variant === 'off'
       ? worklist
-      : { ...worklist, personalData: { kind: 'task-context', scope: 'list', read: ({ result }) => listed(result.items.map((task) => task.id), { subjectIds: [] }) } };
+      : variant === 'person-off'
+        ? { ...person, personalData: undefined }
+        : variant === 'person-logged'
+          ? person
+          : { ...worklist, personalData: { kind: 'task-context', scope: 'list', read: ({ result }: { result: { items: Array<{ id: string }> } }) => listed(result.items.map((task) => task.id), { subjectIds: [] }) } };
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -163,30 +182,31 @@ async function main(): Promise<void> {
     servers[variant].keepAliveTimeout = 30_000;
     onCleanup(`close ${variant} server`, () => new Promise<void>((resolve) => servers[variant].close(() => resolve())));
   }
-  const cookie = await signIn(urlOf(servers.off), 'tech1', DEMO_PASSWORD);
-  const first = (await (await fetch(`${urlOf(servers.logged)}/api/v1/tasks`, { headers: { cookie } })).json()) as { items: unknown[] };
+  const cookies = { tech1: await signIn(urlOf(servers.off), 'tech1', DEMO_PASSWORD), guard1: await signIn(urlOf(servers.off), 'guard1', DEMO_PASSWORD) };
+  const first = (await (await fetch(`${urlOf(servers.logged)}/api/v1/tasks`, { headers: { cookie: cookies.tech1 } })).json()) as { items: unknown[] };
   if (first.items.length !== 50) throw new Error(`unexpected first page: ${first.items.length} tasks`);
 
   log(`capacity probe (closed loop, 4 in flight, ${CAPACITY_SECONDS} s per variant)…`);
   const capacity = {} as Record<Variant, number>;
   for (const variant of VARIANTS) {
-    const probe = await probeCapacity({ baseUrl: urlOf(servers[variant]), cookie, concurrency: 4, warmupSeconds: 1, seconds: CAPACITY_SECONDS, requests: [{ kind: 'page1', method: 'GET', path: '/api/v1/tasks', weight: 1 }] });
+    const { path, user } = REQUEST[variant];
+    const probe = await probeCapacity({ baseUrl: urlOf(servers[variant]), cookie: cookies[user], concurrency: 4, warmupSeconds: 1, seconds: CAPACITY_SECONDS, requests: [{ kind: 'page1', method: 'GET', path, weight: 1 }] });
     capacity[variant] = probe.perSecond;
     log(`  ${variant}: ${fmt(probe.perSecond, 0)} req/s, p50 ${fmt(probe.p50)} ms, ${probe.failed} failed`);
   }
 
-  const samples: Record<Variant, number[]> = { off: [], logged: [], 'logged-sync': [] };
-  const errors: Record<Variant, number> = { off: 0, logged: 0, 'logged-sync': 0 };
+  const samples = Object.fromEntries(VARIANTS.map((variant) => [variant, [] as number[]])) as Record<Variant, number[]>;
+  const errors = Object.fromEntries(VARIANTS.map((variant) => [variant, 0])) as Record<Variant, number>;
   const logRowsBefore = Number((await db.$client.unsafe<Array<{ n: string }>>('select count(*) as n from access_log'))[0].n);
   for (let round = 1; round <= ROUNDS; round++) {
     for (const variant of VARIANTS) {
       const result = await runOpenLoop({
         baseUrl: urlOf(servers[variant]),
-        cookie,
+        cookie: cookies[REQUEST[variant].user],
         ratePerSecond: RATE,
         warmupSeconds: WARMUP_SECONDS,
         seconds: SECONDS,
-        requests: [{ kind: 'page1', method: 'GET', path: '/api/v1/tasks', weight: 1 }],
+        requests: [{ kind: 'page1', method: 'GET', path: REQUEST[variant].path, weight: 1 }],
         timeoutMs: 120_000,
       });
       errors[variant] += result.errors;
@@ -211,13 +231,13 @@ async function main(): Promise<void> {
   }
   const verifyMs = [...verifyRuns.map((run) => run.ms)].sort((a, b) => a - b)[Math.floor(verifyRuns.length / 2)];
 
-  console.log(`\n=== GET /api/v1/tasks as tech1, ${RATE} req/s open loop, ${ROUNDS} × ${SECONDS} s per variant; latency from scheduled send (ms) ===`);
-  printTable(['variant', 'n', 'p50', 'p95', 'p99', 'max', 'errors', 'p99 / off'], VARIANTS.map((variant) => {
+  console.log(`\n=== ${RATE} req/s open loop, ${ROUNDS} × ${SECONDS} s per variant; latency from scheduled send (ms) ===`);
+  printTable(['variant', 'request', 'n', 'p50', 'p95', 'p99', 'max', 'errors', 'p99 / unlogged'], VARIANTS.map((variant) => {
     const s = summaries[variant];
-    return [variant, s.n, fmt(s.p50), fmt(s.p95), fmt(s.p99), fmt(s.max), errors[variant], fmt(s.p99 / summaries.off.p99, 2)];
+    return [variant, `${REQUEST[variant].user} GET ${REQUEST[variant].path}`, s.n, fmt(s.p50), fmt(s.p95), fmt(s.p99), fmt(s.max), errors[variant], fmt(s.p99 / summaries[REQUEST[variant].baseline].p99, 2)];
   }));
   console.log(`\n=== capacity (closed loop, 4 in flight): completed req/s ===`);
-  printTable(['variant', 'req/s', '/ off'], VARIANTS.map((variant) => [variant, fmt(capacity[variant], 0), fmt(capacity[variant] / capacity.off, 2)]));
+  printTable(['variant', 'req/s', '/ unlogged'], VARIANTS.map((variant) => [variant, fmt(capacity[variant], 0), fmt(capacity[variant] / capacity[REQUEST[variant].baseline], 2)]));
   console.log(`access_log rows written by the measured requests: ${(logRowsAfter - logRowsBefore).toLocaleString('en')}`);
   console.log(`\n=== one log write through the writer, rules included, sequential, default settings (ms) ===`);
   printTable(['read', 'n', 'p50', 'p95', 'p99'], rules.map(({ read, summary }) => [read, summary.n, fmt(summary.p50, 2), fmt(summary.p95, 2), fmt(summary.p99, 2)]));
@@ -226,15 +246,17 @@ async function main(): Promise<void> {
 
   const ratio = summaries.logged.p99 / summaries.off.p99;
   const syncRatio = summaries['logged-sync'].p99 / summaries.off.p99;
+  const personRatio = summaries['person-logged'].p99 / summaries['person-off'].p99;
   console.log('\n=== targets ===');
   printTable(['measure', 'value', 'target', 'met'], [
     ['p99 logged / off (default: ACCESS_LOG_SYNCHRONOUS_COMMIT=off)', fmt(ratio, 2), `≤ ${TARGET_RATIO}`, ratio <= TARGET_RATIO ? 'yes' : 'NO'],
     ['p99 logged-sync / off (ACCESS_LOG_SYNCHRONOUS_COMMIT=on)', fmt(syncRatio, 2), `≤ ${TARGET_RATIO}`, syncRatio <= TARGET_RATIO ? 'yes' : 'NO'],
+    ['p99 person-logged / person-off (a record read, rules included)', fmt(personRatio, 2), `≤ ${TARGET_RATIO}`, personRatio <= TARGET_RATIO ? 'yes' : 'NO'],
     [`verify, ${logRowsVerified.toLocaleString('en')} rows (median ms)`, verifyMs, `≤ ${TARGET_VERIFY_MS}`, verifyMs <= TARGET_VERIFY_MS ? 'yes' : 'NO'],
     ['failed requests', VARIANTS.reduce((sum, variant) => sum + errors[variant], 0), '0', VARIANTS.every((variant) => errors[variant] === 0) ? 'yes' : 'NO'],
   ]);
   console.log(`Machine: ${machineNote()}`);
-  const file = await saveResults('access-log', { date: new Date().toISOString(), machine: machineNote(), logRows: LOG_ROWS, tasks: TASKS, rate: RATE, seconds: SECONDS, rounds: ROUNDS, fillSeconds, tableSize: size, summaries, capacity, errors, rules, verifyRuns, ratio, syncRatio, verifyMs });
+  const file = await saveResults('access-log', { date: new Date().toISOString(), machine: machineNote(), logRows: LOG_ROWS, tasks: TASKS, rate: RATE, seconds: SECONDS, rounds: ROUNDS, fillSeconds, tableSize: size, summaries, capacity, errors, rules, verifyRuns, ratio, syncRatio, personRatio, verifyMs });
   log(`raw results: ${file}`);
 }
 

@@ -67,12 +67,14 @@ export function accessLogWriter(ctx: ApiContext) {
 }
 
 /**
- * How many distinct people the user's record reads since `since` name, this read included; 0 when this
- * read names nobody new in the window (the count cannot have grown, and a re-read stays cheap).
+ * How many distinct people the user's record reads since `since` name, this read included. 0 when this read
+ * names nobody new in the window (the count cannot have grown) or the user's alert for the rule is already
+ * open: so the full count runs at most about `limit` times per window, however much one user reads.
  */
 async function distinctPeople(ctx: ApiContext, actorId: string, readId: string, subjectIds: string[], since: string): Promise<number> {
   const [{ people }] = await ctx.db.$client<Array<{ people: number }>>`
     select case
+      when exists (select 1 from access_alerts where actor_id = ${actorId} and rule = 'many-people' and window_end > now() and started) then 0
       when not exists (
         select 1 from unnest(${subjectIds}::text[]) s
         where not exists (
