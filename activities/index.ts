@@ -1,4 +1,5 @@
 import type { Database } from '../db/client';
+import { createAccessAnomalyActivities } from './access-anomaly';
 import { createAlarmLinkageActivities } from './alarm-linkage';
 import { createAccessControlActivities } from './access-control';
 import { createDeviceCommandActivities } from './devices/device-commands';
@@ -39,6 +40,7 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createAccessControlActivities(dependencies),
     ...createGovernanceActivities(dependencies),
     ...createOwnersVoteActivities(dependencies),
+    ...createAccessAnomalyActivities(dependencies),
     ...createReplayAuditActivities(dependencies),
   };
 }

@@ -11,6 +11,7 @@ import { acceptanceRoutes } from './routes/acceptance';
 import { authRoutes } from './routes/auth';
 import { deliveryRoutes } from './routes/delivery';
 import { accessControlRoutes } from './routes/access-control';
+import { accessLogRoutes } from './routes/access-log';
 import { deviceListener, deviceRoutes } from './routes/devices';
 import { faultRoutes } from './routes/faults';
 import { inspectionRoutes } from './routes/inspections';
@@ -20,6 +21,7 @@ import { supplierEvaluationRoutes } from './routes/supplier-evaluation';
 import { procurementRoutes } from './routes/procurement';
 import { supplierRoutes } from './routes/suppliers';
 import { taskRoutes } from './routes/tasks';
+import { accessLogWriter } from './use-cases/access-log';
 
 export const API_BASE = '/api/v1';
 
@@ -38,6 +40,7 @@ export function createApp(ctx: ApiContext, options: { uiDir?: string } = {}) {
     ...deviceRoutes(ctx),
     ...accessControlRoutes(ctx),
     ...governanceRoutes(ctx),
+    ...accessLogRoutes(ctx),
   ];
   const app = express();
   app.disable('x-powered-by');
@@ -56,7 +59,7 @@ export function createApp(ctx: ApiContext, options: { uiDir?: string } = {}) {
     express.json({ limit: '4mb' }),
     cookieParser(),
     loadSession(ctx.db, ctx.settings.security.sessionIdleMs),
-    mountRoutes(routes),
+    mountRoutes(routes, { recordRead: accessLogWriter(ctx) }),
   );
   app.use('/api', (req, _res, next) => next(notFound(`no route ${req.method} ${req.originalUrl}`)));
   if (options.uiDir && existsSync(options.uiDir)) {

@@ -4,6 +4,7 @@ import type { FaultRepairTimings } from '../workflows/fault-repair/messages';
 import type { DeliveryTimings } from '../workflows/project-delivery/messages';
 import type { EvaluationPolicy, SupplierEvaluationTimings } from '../workflows/supplier-evaluation/messages';
 import type { DeviceRetry } from '../workflows/lib/device-commands';
+import { accessLogSettings, type AccessLogSettings } from './access-log-settings';
 import { governanceSettings, type GovernanceSettings } from './governance-settings';
 
 export interface ApiSettings {
@@ -36,6 +37,8 @@ export interface ApiSettings {
    * first request), and the nightly audit's schedule, look-back and review due time.
    */
   replay: { workflowBundlePath: string | null; nightlyCron: string; lookbackMs: number; reviewDueMs: number };
+  /** P5.3c: the anomaly rules over the access log of personal data. */
+  accessLog: AccessLogSettings;
 }
 
 export interface SecuritySettings {
@@ -118,5 +121,6 @@ export function apiSettings(env: NodeJS.ProcessEnv = process.env): ApiSettings {
       lookbackMs: duration(env, 'REPLAY_LOOKBACK_HOURS', 24, 'hours'),
       reviewDueMs: duration(env, 'REPLAY_REVIEW_DUE_HOURS', 24, 'hours'),
     },
+    accessLog: accessLogSettings(env),
   };
 }

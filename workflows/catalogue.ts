@@ -1,3 +1,4 @@
+import { ACCESS_ANOMALY_STEPS } from './access-anomaly/steps';
 import { ACCESS_REVOCATION_STEPS } from './access-revocation/steps';
 import { ALARM_LINKAGE_STEPS } from './alarm-linkage/steps';
 import { ANNUAL_PLAN_STEPS } from './annual-plan/steps';
@@ -44,4 +45,5 @@ export const PROCESS_CATALOGUE: Record<string, { title: string; folder: string; 
   'committee-filing': { title: "Filing with the owners' committee (P2.1c)", folder: 'committee-filing', steps: COMMITTEE_FILING_STEPS },
   'owners-vote': { title: "Owners' vote (P2.1c, Civil Code art. 278)", folder: 'owners-vote', steps: OWNERS_VOTE_STEPS },
   'replay-audit': { title: 'Nightly replay audit (P3.3b)', folder: 'replay-audit', steps: REPLAY_AUDIT_STEPS },
+  'access-anomaly': { title: 'Access anomaly review (P5.3c)', folder: 'access-anomaly', steps: ACCESS_ANOMALY_STEPS },
 };

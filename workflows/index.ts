@@ -6,6 +6,7 @@
  * does not build the forms of every other process first. `webpackMode: "eager"` keeps everything in the one
  * bundle; the import only defers the evaluation, and it is the same on replay.
  */
+import type * as AccessAnomaly from './access-anomaly/workflow';
 import type * as AccessRevocation from './access-revocation/workflow';
 import type * as AlarmLinkage from './alarm-linkage/workflow';
 import type * as AnnualPlan from './annual-plan/workflow';
@@ -24,6 +25,10 @@ import type * as SupplierEvaluation from './supplier-evaluation/workflow';
 import type * as SupplierQualification from './supplier-qualification/workflow';
 import type * as SupplierRequalification from './supplier-requalification/workflow';
 import type * as VisitorPass from './visitor-pass/workflow';
+
+export async function accessAnomaly(...args: Parameters<typeof AccessAnomaly.accessAnomaly>): ReturnType<typeof AccessAnomaly.accessAnomaly> {
+  return (await import(/* webpackMode: "eager" */ './access-anomaly/workflow')).accessAnomaly(...args);
+}
 
 export async function accessRevocation(...args: Parameters<typeof AccessRevocation.accessRevocation>): ReturnType<typeof AccessRevocation.accessRevocation> {
   return (await import(/* webpackMode: "eager" */ './access-revocation/workflow')).accessRevocation(...args);

@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
+import type { AccessKind, AccessScope } from '../../db/schema/access-log';
 import type { Role } from '../../workflows/lib/roles';
 import type { SessionUser } from '../auth/session';
 import { badRequest, fieldProblems, forbidden, problemSchema, unauthorized } from './problem';
@@ -15,6 +16,32 @@ export interface RouteInput<Query, Body> {
   res: Response;
 }
 
+/** One read of personal data, as the access log records it (P5.3c). */
+export interface PersonalDataRead {
+  user: SessionUser;
+  kind: AccessKind;
+  scope: AccessScope;
+  recordIds: string[];
+  subjectIds: string[];
+  /** The user read their own data (an owner's own record): no shift applies to that. */
+  self: boolean;
+  /** Why: the method and the route's path pattern. */
+  route: string;
+  ip: string | null;
+}
+
+/** A route that serves personal data declares what it serves; mountRoutes logs each read before answering. */
+export interface PersonalData<Query, Result> {
+  kind: AccessKind;
+  scope: AccessScope;
+  /** The records served and whom they are about; null when this answer held no personal data. */
+  read(served: { params: Record<string, string>; query: Query; user: SessionUser; result: Result }): { recordIds: string[]; subjectIds?: string[]; self?: boolean } | null;
+}
+
+/** A list read for the access log: the records shown and whom they are about (by default the records); an empty list read nobody's data. */
+export const listed = (recordIds: string[], { subjectIds = recordIds, self = false }: { subjectIds?: string[]; self?: boolean } = {}) =>
+  recordIds.length ? { recordIds: [...new Set(recordIds)], subjectIds: [...new Set(subjectIds)], self } : null;
+
 export interface RouteSpec<Query = unknown, Body = unknown, Result = unknown> {
   method: 'get' | 'post' | 'put' | 'delete';
   path: string;
@@ -26,6 +53,8 @@ export interface RouteSpec<Query = unknown, Body = unknown, Result = unknown> {
   /** A non-JSON response (XML, a download): the handler writes it itself. */
   raw?: { contentType: string };
   status?: number;
+  /** Set on routes that read personal data (P5.3c); a raw handler must answer with res.send or res.json. */
+  personalData?: PersonalData<Query, Result>;
   handle(input: RouteInput<Query, Body>): Promise<Result>;
 }
 
@@ -42,11 +71,42 @@ function authorize(access: Access, user: SessionUser | null): asserts user is Se
   }
 }
 
-/** Mounts routes: access check, zod on the way in and on the way out, errors to problem+json. */
-export function mountRoutes(routes: RouteSpec[]): Router {
+/**
+ * Keeps what a raw handler sends until the read is logged: a read that cannot be logged is not
+ * served. Only res.send is held (res.json and the download helpers end in it).
+ */
+function holdResponse(res: Response) {
+  const send = res.send.bind(res);
+  let held: { body: unknown } | null = null;
+  res.send = ((body?: unknown) => {
+    held = { body };
+    return res;
+  }) as Response['send'];
+  return {
+    release() {
+      res.send = send;
+      if (held) send(held.body);
+    },
+    discard() {
+      res.send = send;
+      res.removeHeader('content-disposition');
+    },
+  };
+}
+
+export interface MountOptions {
+  /** Appends a personal-data read to the access log; a failure fails the request (nothing is served). */
+  recordRead?: (read: PersonalDataRead) => Promise<void>;
+}
+
+/** Mounts routes: access check, zod on the way in and on the way out, personal-data reads logged, errors to problem+json. */
+export function mountRoutes(routes: RouteSpec[], { recordRead }: MountOptions = {}): Router {
   const router = Router();
   for (const route of routes) {
+    const personalData = route.personalData;
+    if (personalData && !recordRead) throw new Error(`${route.method.toUpperCase()} ${route.path} reads personal data: mountRoutes needs recordRead`);
     router[route.method](route.path, async (req, res, next) => {
+      const held = personalData && route.raw ? holdResponse(res) : null;
       try {
         const user = (req as Request & { user?: SessionUser | null }).user ?? null;
         authorize(route.access, user);
@@ -54,14 +114,40 @@ export function mountRoutes(routes: RouteSpec[]): Router {
         if (query && !query.success) throw badRequest('the query string is invalid', fieldProblems(query.error, 'query'));
         const body = route.body ? route.body.safeParse(req.body ?? {}) : undefined;
         if (body && !body.success) throw badRequest('the body is invalid', fieldProblems(body.error));
-        const result = await route.handle({ params: req.params as Record<string, string>, query: query?.data, body: body?.data, user, req, res });
-        if (route.raw) return;
+        const params = req.params as Record<string, string>;
+        const result = await route.handle({ params, query: query?.data, body: body?.data, user, req, res });
+        const read = personalData?.read({ params, query: query?.data, user, result });
+        // The row is written while the answer is checked against its schema; nothing is sent before both are done.
+        const logging =
+          personalData && read
+            ? recordRead!({
+                user,
+                kind: personalData.kind,
+                scope: personalData.scope,
+                recordIds: read.recordIds,
+                subjectIds: read.subjectIds ?? [],
+                self: read.self ?? false,
+                route: `${route.method.toUpperCase()} ${req.baseUrl}${route.path}`,
+                ip: req.ip ?? null,
+              })
+            : undefined;
+        let payload: unknown;
+        try {
+          payload = route.raw || result === undefined || !route.response ? result : route.response.parse(result);
+        } finally {
+          await logging;
+        }
+        if (route.raw) {
+          held?.release();
+          return;
+        }
         if (result === undefined) {
           res.status(route.status ?? 204).end();
           return;
         }
-        res.status(route.status ?? 200).json(route.response ? route.response.parse(result) : result);
+        res.status(route.status ?? 200).json(payload);
       } catch (error) {
+        held?.discard();
         next(error);
       }
     });
@@ -86,7 +172,10 @@ export function openApiDocument(routes: RouteSpec[], basePath: string) {
       ...paths[path],
       [route.method]: {
         summary: route.summary,
-        description: route.access === 'public' ? 'public' : `access: ${route.access === 'signed-in' ? 'any signed-in user' : route.access.join(', ')}`,
+        description: [
+          route.access === 'public' ? 'public' : `access: ${route.access === 'signed-in' ? 'any signed-in user' : route.access.join(', ')}`,
+          ...(route.personalData ? [`personal data (${route.personalData.kind}): every read is written to the access log (P5.3c)`] : []),
+        ].join('; '),
         parameters,
         ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(route.body, 'input') } } } } : {}),
         responses: {

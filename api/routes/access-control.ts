@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ApiContext } from '../context';
-import { defineRoute } from '../http/route';
+import { defineRoute, listed } from '../http/route';
 import { consentRequest, deletionLogEntry, deletionRequest, listFaceDeletions, recordConsent, requestFaceDeletion, withdrawConsent, withdrawRequest } from '../use-cases/access-control/consent';
 import { enrolCredential, enrolRequest, leaveRequest, recordLeaving, revokeCredential, revokeRequest } from '../use-cases/access-control/credentials';
 import { cancelVisitorPass, issueVisitorPass, listVisitorPasses, passRequest, passView } from '../use-cases/access-control/passes';
@@ -18,6 +18,11 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     summary: 'People with access and their credentials (an owner: themselves)',
     access: 'signed-in',
     response: z.object({ items: z.array(personSummary) }),
+    personalData: {
+      kind: 'person-record',
+      scope: 'list',
+      read: ({ user, result }) => listed(result.items.map((person) => person.id), { self: result.items.every((person) => person.userId === user.id) }),
+    },
     handle: ({ user }) => listPeople(ctx, user),
   }),
   defineRoute({
@@ -36,6 +41,11 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     summary: 'A person: credentials with their state on each device, consents, face deletions',
     access: 'signed-in',
     response: personDetail,
+    personalData: {
+      kind: 'person-record',
+      scope: 'record',
+      read: ({ user, params, result }) => ({ recordIds: [params.personId], subjectIds: [params.personId], self: result.userId === user.id }),
+    },
     handle: ({ user, params }) => getPerson(ctx, user, params.personId),
   }),
   defineRoute({
@@ -103,6 +113,7 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     summary: 'The face-deletion log: devices, times, results',
     access: ACCESS_READERS,
     response: z.object({ items: z.array(deletionLogEntry) }),
+    personalData: { kind: 'face-deletion-log', scope: 'list', read: ({ result }) => listed(result.items.map((entry) => entry.id), { subjectIds: result.items.map((entry) => entry.personId) }) },
     handle: () => listFaceDeletions(ctx),
   }),
   defineRoute({
@@ -111,6 +122,7 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     summary: 'Visitor passes (an owner: those of their units)',
     access: 'signed-in',
     response: z.object({ items: z.array(passView) }),
+    personalData: { kind: 'visitor-pass', scope: 'list', read: ({ result }) => listed(result.items.map((pass) => pass.id), { subjectIds: [] }) },
     handle: ({ user }) => listVisitorPasses(ctx, user),
   }),
   defineRoute({
@@ -137,6 +149,11 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     summary: 'The vehicle allow / refuse list',
     access: ACCESS_READERS,
     response: z.object({ items: z.array(plateView) }),
+    personalData: {
+      kind: 'plate-list',
+      scope: 'list',
+      read: ({ result }) => listed(result.items.map((entry) => entry.plate), { subjectIds: result.items.flatMap((entry) => (entry.ownerId ? [entry.ownerId] : [])) }),
+    },
     handle: () => listPlates(ctx),
   }),
   defineRoute({
@@ -166,6 +183,7 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     response: z.object({
       items: z.array(z.object({ id: z.number(), deviceId: z.string(), plate: z.string(), decision: z.string(), reason: z.string(), occurredAt: z.string() })),
     }),
+    personalData: { kind: 'anpr-history', scope: 'list', read: ({ result }) => listed(result.items.map((decision) => decision.plate), { subjectIds: [] }) },
     handle: () => listAnprDecisions(ctx),
   }),
 ];

@@ -118,6 +118,7 @@ export const deviceRoutes = (ctx: ApiContext) => [
     summary: "A camera's snapshot now (JPEG), fetched with the device's credentials",
     access: CONSOLE_ROLES,
     raw: { contentType: 'image/jpeg' },
+    personalData: { kind: 'camera-snapshot', scope: 'record', read: ({ params }) => ({ recordIds: [params.deviceId] }) },
     handle: async ({ params, res }) => {
       const image = await cameraSnapshot(ctx, params.deviceId);
       res.type('image/jpeg').setHeader('cache-control', 'no-store');

@@ -33,6 +33,14 @@ export const faultRoutes = (ctx: ApiContext) => [
     summary: 'A fault: status, report, and the repair record once closed',
     access: 'signed-in',
     response: faultDetail,
+    personalData: {
+      kind: 'fault-report',
+      scope: 'record',
+      read: ({ user, params, result }) => {
+        const reporter = (result.report?.reporter as { userId?: string } | undefined)?.userId;
+        return { recordIds: [params.workflowId], subjectIds: reporter ? [reporter] : [], self: reporter === user.id };
+      },
+    },
     handle: ({ user, params }) => getFault(ctx, user, params.workflowId),
   }),
   defineRoute({
@@ -41,6 +49,7 @@ export const faultRoutes = (ctx: ApiContext) => [
     summary: 'The photo attached to a fault report',
     access: 'signed-in',
     raw: { contentType: 'image/*' },
+    personalData: { kind: 'fault-photo', scope: 'record', read: ({ params }) => ({ recordIds: [params.workflowId] }) },
     handle: async ({ user, params, res }) => {
       const photo = await getFaultPhoto(ctx, user, params.workflowId);
       res.type(photo.contentType).send(photo.content);

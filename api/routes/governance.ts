@@ -25,6 +25,8 @@ import { votePdf } from '../use-cases/vote-evidence-pdf';
 const PLAN_STARTERS = ['management', 'admin'] as const;
 const VOTE_ORGANISERS = ['committee-member', 'management', 'admin'] as const;
 const FILING_READERS = ['committee-member', 'management', 'tech-supervisor', 'finance', 'auditor', 'admin'] as const;
+/** The roll and the ballots name owners and how they voted: each download is logged (P5.3c). */
+const evidenceRead = { kind: 'vote-evidence', scope: 'export', read: ({ params }: { params: Record<string, string> }) => ({ recordIds: [params.voteId] }) } as const;
 
 /** P2.1a–c: annual plans, committee filings and owners' votes. */
 export const governanceRoutes = (ctx: ApiContext) => [
@@ -130,6 +132,7 @@ export const governanceRoutes = (ctx: ApiContext) => [
     summary: 'The frozen voter roll; its SHA-256 is the rollDigest',
     access: EVIDENCE_READERS,
     raw: { contentType: 'text/csv' },
+    personalData: evidenceRead,
     handle: async ({ params, res }) => {
       const csv = await rollEvidence(ctx, params.voteId);
       res.type('text/csv; charset=utf-8').attachment(`${params.voteId}-roll.csv`).send(Buffer.from(csv, 'utf8'));
@@ -141,6 +144,7 @@ export const governanceRoutes = (ctx: ApiContext) => [
     summary: 'The counted ballots; their SHA-256 is the ballotsDigest',
     access: EVIDENCE_READERS,
     raw: { contentType: 'text/csv' },
+    personalData: evidenceRead,
     handle: async ({ params, res }) => {
       const csv = await ballotsEvidence(ctx, params.voteId);
       res.type('text/csv; charset=utf-8').attachment(`${params.voteId}-ballots.csv`).send(Buffer.from(csv, 'utf8'));
@@ -152,6 +156,7 @@ export const governanceRoutes = (ctx: ApiContext) => [
     summary: 'The evidence pack: tally, digests of the roll and the ballots, every voter and ballot',
     access: EVIDENCE_READERS,
     raw: { contentType: 'application/pdf' },
+    personalData: evidenceRead,
     handle: async ({ params, res }) => {
       const pdf = await votePdf(ctx, params.voteId);
       res.type('application/pdf').attachment(`${params.voteId}-evidence.pdf`).send(pdf);

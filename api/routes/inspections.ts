@@ -123,6 +123,7 @@ export const inspectionRoutes = (ctx: ApiContext) => [
     summary: 'A checklist photo',
     access: VIEWERS,
     raw: { contentType: 'image/*' },
+    personalData: { kind: 'inspection-photo', scope: 'record', read: ({ params }) => ({ recordIds: [params.photoId] }) },
     handle: async ({ user, params, res }) => {
       const photo = await getPhoto(ctx, user, params.photoId);
       res.type(photo.contentType).send(photo.content);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PROCESS_VIEWER_ROLES, REPLAY_ROLES } from '../../workflows/lib/roles';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
+import { PERSONAL_DATA_PROCESSES, subjectsOf } from '../use-cases/access-log';
 import { getInstance, instanceDetail, instanceListQuery, instanceSummary, listInstances, processDiagram, processHistory } from '../use-cases/process-instances';
 import { replayInstance, replayVerdictView } from '../use-cases/process-replay';
 
@@ -21,6 +22,11 @@ export const processRoutes = (ctx: ApiContext) => [
     summary: 'One instance: step marks, visit counts, timeline, data',
     access: PROCESS_VIEWER_ROLES,
     response: instanceDetail,
+    personalData: {
+      kind: 'process-instance',
+      scope: 'record',
+      read: ({ params, result }) => (PERSONAL_DATA_PROCESSES.includes(result.instance.process) ? { recordIds: [params.workflowId], subjectIds: subjectsOf(result.data) } : null),
+    },
     handle: ({ user, params }) => getInstance(ctx, user, params.workflowId),
   }),
   defineRoute({
@@ -29,6 +35,7 @@ export const processRoutes = (ctx: ApiContext) => [
     summary: 'The Temporal history of an instance (JSON download), from the archive once Temporal has dropped it',
     access: ['auditor', 'admin', 'tech-supervisor', 'management'],
     raw: { contentType: 'application/json' },
+    personalData: { kind: 'process-history', scope: 'export', read: ({ params }) => ({ recordIds: [params.workflowId] }) },
     handle: async ({ user, params, res }) => {
       const history = await processHistory(ctx, user, params.workflowId);
       res.attachment(`${params.workflowId}.history.json`).send(history);

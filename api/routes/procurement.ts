@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ApiContext } from '../context';
-import { defineRoute } from '../http/route';
+import { defineRoute, listed } from '../http/route';
 import {
   bidReceipt,
   bidRequest,
@@ -43,6 +43,7 @@ export const procurementRoutes = (ctx: ApiContext) => [
     summary: 'A procurement: invitations; after the opening its bids, panel, scores, award and contract',
     access: PROCUREMENT_READERS,
     response: procurementDetail,
+    personalData: { kind: 'bid', scope: 'list', read: ({ result }) => listed((result.bids ?? []).map((bid) => bid.bidId), { subjectIds: [] }) },
     handle: ({ user, params }) => getProcurement(ctx, user, params.workflowId),
   }),
   defineRoute({
@@ -69,6 +70,7 @@ export const procurementRoutes = (ctx: ApiContext) => [
     summary: 'The bids, readable only after the opening (403 before it, for every role)',
     access: PROCUREMENT_READERS,
     response: z.object({ items: z.array(bidView) }),
+    personalData: { kind: 'bid', scope: 'list', read: ({ result }) => listed(result.items.map((bid) => bid.bidId), { subjectIds: [] }) },
     handle: ({ user, params }) => listBids(ctx, user, params.workflowId),
   }),
   defineRoute({
@@ -77,6 +79,7 @@ export const procurementRoutes = (ctx: ApiContext) => [
     summary: 'One bid, readable only after the opening (403 before it, for every role)',
     access: PROCUREMENT_READERS,
     response: bidView,
+    personalData: { kind: 'bid', scope: 'record', read: ({ params }) => ({ recordIds: [params.bidId] }) },
     handle: ({ user, params }) => getBid(ctx, user, params.workflowId, params.bidId),
   }),
 ];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES, SUPERVISOR_ROLES } from '../../workflows/lib/roles';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
+import { PERSONAL_DATA_PROCESSES, subjectsOf } from '../use-cases/access-log';
 import {
   claimTask,
   completeTask,
@@ -33,6 +34,11 @@ export const taskRoutes = (ctx: ApiContext) => [
     summary: 'One task with its form schema',
     access: 'signed-in',
     response: taskView,
+    personalData: {
+      kind: 'task-context',
+      scope: 'record',
+      read: ({ params, result }) => (PERSONAL_DATA_PROCESSES.includes(result.process) ? { recordIds: [params.taskId], subjectIds: subjectsOf(result.context) } : null),
+    },
     handle: ({ user, params }) => getTask(ctx, user, params.taskId),
   }),
   defineRoute({

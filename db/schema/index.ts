@@ -6,5 +6,6 @@ export * from './procurement';
 export * from './devices';
 export * from './access-control';
 export * from './governance';
+export * from './access-log';
 export * from './sealed';
 export * from './archive';

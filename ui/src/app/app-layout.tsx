@@ -28,6 +28,7 @@ const NAV_ITEMS: { to: string; label: MessageKey; visible: (user: User) => boole
   { to: routes.accessControl, label: 'nav.accessControl', visible: (user) => hasAnyRole(user, ['admin', 'guard', 'security-supervisor', 'management', 'hr', 'auditor', 'owner']) },
   { to: routes.ownerVotes, label: 'nav.ownerVotes', visible: (user) => hasAnyRole(user, ['owner']) },
   { to: routes.governance, label: 'nav.governance', visible: (user) => hasAnyRole(user, GOVERNANCE_ROLES) },
+  { to: routes.accessLog, label: 'nav.accessLog', visible: (user) => hasAnyRole(user, ['auditor', 'admin', 'security-supervisor']) },
 ];
 
 /** The signed-in shell: header with role-based nav, language toggle and sign-out. */

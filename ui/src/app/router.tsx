@@ -1,5 +1,6 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AccessControlPage } from '../features/access-control/components/access-control-page';
+import { AccessLogPage } from '../features/access-log/components/access-log-page';
 import { LoginPage } from '../features/auth/components/login-page';
 import { DeliveriesPage } from '../features/delivery/components/deliveries-page';
 import { DeliveryPage } from '../features/delivery/components/delivery-page';
@@ -80,6 +81,7 @@ export const router = createBrowserRouter([
       { path: routes.accessControl, element: <AccessControlPage processInstanceLink={links.processInstance} /> },
       { path: routes.ownerVotes, element: <OwnerVotesPage /> },
       { path: routes.governance, element: <GovernancePage processInstanceLink={links.processInstance} /> },
+      { path: routes.accessLog, element: <AccessLogPage processInstanceLink={links.processInstance} /> },
       { path: '*', element: <HomeRedirect /> },
     ],
   },

@@ -25,6 +25,7 @@ export const routes = {
   accessControl: '/access',
   ownerVotes: '/owner/votes',
   governance: '/governance',
+  accessLog: '/access-log',
 } as const;
 
 /** Builders for the parameterised routes above. */

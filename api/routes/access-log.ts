@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { ApiContext } from '../context';
+import { defineRoute } from '../http/route';
+import {
+  ACCESS_LOG_READERS,
+  accessLogEntry,
+  accessLogQuery,
+  ALERT_READERS,
+  alertView,
+  listAccessAlerts,
+  listAccessLog,
+  verification,
+  verifyAccessLog,
+} from '../use-cases/access-log';
+
+/** P5.3c: the auditor's view of the access log of personal data, its chain check, and the alerts raised on it. */
+export const accessLogRoutes = (ctx: ApiContext) => [
+  defineRoute({
+    method: 'get',
+    path: '/access-log',
+    summary: 'Reads of personal data, newest first (keyset pages); filter by subject, actor, record, kind and time',
+    access: ACCESS_LOG_READERS,
+    query: accessLogQuery,
+    response: z.object({ items: z.array(accessLogEntry), nextCursor: z.string().nullable() }),
+    handle: ({ query }) => listAccessLog(ctx, query),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/access-log/verify',
+    summary: 'Recompute the hash chain: intact with the row count, or the first broken row',
+    access: ACCESS_LOG_READERS,
+    response: verification,
+    handle: () => verifyAccessLog(ctx.db),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/access-log/alerts',
+    summary: 'Anomaly alerts raised on the access log and their review',
+    access: ALERT_READERS,
+    response: z.object({ items: z.array(alertView) }),
+    handle: () => listAccessAlerts(ctx),
+  }),
+];

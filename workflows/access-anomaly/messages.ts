@@ -1,0 +1,45 @@
+import { z } from 'zod';
+export { completeTaskUpdate, progressQuery } from '../lib/messages';
+
+/** The rules of api/access-log-settings.ts (the access_alerts.rule column holds the same names). */
+export type AnomalyRule = 'many-people' | 'off-shift' | 'bulk-export';
+
+export interface AccessAnomalyTimings {
+  reviewDueMs: number;
+}
+
+/** P5.3c: a rule over the access log fired for one user in one window. */
+export interface AccessAnomalyInput {
+  alertId: string;
+  rule: AnomalyRule;
+  actor: { userId: string; displayName: string; roles: string[] };
+  windowStart: string;
+  windowEnd: string;
+  /** What was counted when the rule fired (people, downloads, reads off shift) and the limit it passed. */
+  observed: number;
+  threshold: number;
+  timings: AccessAnomalyTimings;
+}
+
+export interface AccessAnomalyOutcome {
+  finding: 'legitimate' | 'misuse';
+  note: string;
+  reviewedBy: string;
+  reviewedAt: string;
+}
+
+export const RULE_TITLES: Record<AnomalyRule, string> = {
+  'many-people': '短时间内查阅多人记录 Many people read in a short time',
+  'off-shift': '非当班时间查阅 Read outside the shift',
+  'bulk-export': '批量导出 Bulk export',
+};
+
+/** The security supervisor's finding: a legitimate need, or misuse (which needs a note and goes to management). */
+export const reviewForm = z
+  .object({
+    finding: z.enum(['legitimate', 'misuse']).meta({ title: '结论 Finding', description: 'legitimate: a duty explains the reads; misuse: they were not needed' }),
+    note: z.string().trim().max(2000).optional().meta({ title: '说明 Note', description: 'What explains the reads, or what was misused; required for misuse' }),
+  })
+  .refine((form) => form.finding === 'legitimate' || (form.note ?? '').length > 0, { message: 'say what was misused', path: ['note'] });
+
+export const accessAnomalyWorkflowId = (alertId: string) => `access-anomaly-${alertId}`;
