@@ -17,7 +17,7 @@ interface JsonSchema {
 }
 
 interface Operation {
-  description: string;
+  'x-access': 'public' | 'signed-in' | Role[];
   parameters: Array<{ name: string; in: 'path' | 'query'; schema: JsonSchema }>;
   requestBody?: { content: { 'application/json': { schema: JsonSchema } } };
   responses: Record<string, { content?: Record<string, unknown> }>;
@@ -54,7 +54,8 @@ const clients = new Map<string, SignedInClient>();
 
 /** A signed-in user the route admits; routes for any signed-in user get the admin. */
 async function callerFor(operation: Operation): Promise<SignedInClient> {
-  const roles = operation.description.startsWith('access: ') && !operation.description.includes('any signed-in user') ? (operation.description.slice(8).split(', ') as Role[]) : ['admin' as Role];
+  const access = operation['x-access'];
+  const roles = access === 'public' || access === 'signed-in' ? ['admin' as Role] : access;
   const username = USER_OF_ROLE[roles[0]];
   let client = clients.get(username);
   if (!client) {

@@ -176,6 +176,8 @@ export function openApiDocument(routes: RouteSpec[], basePath: string) {
           route.access === 'public' ? 'public' : `access: ${route.access === 'signed-in' ? 'any signed-in user' : route.access.join(', ')}`,
           ...(route.personalData ? [`personal data (${route.personalData.kind}): every read is written to the access log (P5.3c)`] : []),
         ].join('; '),
+        // The declaration itself, machine-readable: 'public', 'signed-in' or the roles admitted.
+        'x-access': route.access,
         parameters,
         ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(route.body, 'input') } } } } : {}),
         responses: {
