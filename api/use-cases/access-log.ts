@@ -205,7 +205,7 @@ export type Verification = z.infer<typeof verification>;
 
 /**
  * Recomputes the chain in the database, with the same SQL function the trigger hashed with: each row's
- * hash from its content (a parallel scan), then each link to the row before (one ordered pass). A row
+ * hash from its content (one scan), then each link to the row before (one ordered pass). A row
  * changed, inserted or deleted behind the trigger's back breaks one or the other at that row.
  */
 export async function verifyAccessLog(db: Database): Promise<Verification> {
