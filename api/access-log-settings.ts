@@ -20,7 +20,7 @@ export interface AccessLogSettings {
    * insert). Off (the default), the row is committed and visible before the answer, but a crash of the
    * database server can lose the last fraction of a second of rows (never one in the middle of the chain);
    * on, every logged read also waits for a WAL flush while holding the chain's lock, which serialises the
-   * flushes (docs/benchmarks.md, section 6).
+   * flushes (docs/benchmarks.md, section 7).
    */
   synchronousCommit: boolean;
 }

@@ -11,14 +11,16 @@
  *    the 50 tasks, with the default settings) and `logged-sync` (the same with ACCESS_LOG_SYNCHRONOUS_COMMIT=on:
  *    each read also waits for the WAL flush). For comparison, a personal-data route as shipped: guard1 reading
  *    GET /access/people/ap-li (`person-logged`, a record read with the rules) and the same route with its
- *    declaration removed (`person-off`). Rounds alternate through the five, BENCH_ROUNDS (3) times,
- *    BENCH_SECONDS (20) each after BENCH_WARMUP_SECONDS (3); the samples of a variant are pooled.
+ *    declaration removed (`person-off`). Rounds alternate through the five, BENCH_ROUNDS (6) times,
+ *    BENCH_SECONDS (10) each after BENCH_WARMUP_SECONDS (3). Other work on the machine comes in bursts, so the
+ *    target is judged on the median over rounds of p99(variant) / p99(its unlogged twin) in the same round;
+ *    pooled figures are printed too.
  * 3. The anomaly rules' own cost, sequentially (BENCH_RULE_CALLS, 500 each): the log write of a list read, of a
  *    record read of someone read before in the window, and of someone new, for a user with 200 reads in the window.
  * 4. `verify` (the use case behind GET /api/v1/access-log/verify and npm run access-log:verify) over the
  *    filled log, BENCH_VERIFY_RUNS (3) times.
  *
- * Targets: p99(logged) ≤ 1.10 × p99(off); verify over 1M rows ≤ 10 s.
+ * Targets: median per-round p99(logged) / p99(off) ≤ 1.10; verify over 1M rows ≤ 10 s.
  * No Temporal: the rules' limits are set so that nothing fires (firing starts a process, not measured here).
  */
 import cookieParser from 'cookie-parser';
@@ -43,9 +45,9 @@ import { probeCapacity, runOpenLoop, signIn } from './lib/open-loop';
 const LOG_ROWS = envNumber('BENCH_LOG_ROWS', 1_000_000);
 const TASKS = envNumber('BENCH_TASKS', 100_000);
 const RATE = envNumber('BENCH_RATE', 50);
-const SECONDS = envNumber('BENCH_SECONDS', 20);
+const SECONDS = envNumber('BENCH_SECONDS', 10);
 const WARMUP_SECONDS = envNumber('BENCH_WARMUP_SECONDS', 3);
-const ROUNDS = envNumber('BENCH_ROUNDS', 3);
+const ROUNDS = envNumber('BENCH_ROUNDS', 6);
 const CAPACITY_SECONDS = envNumber('BENCH_CAPACITY_SECONDS', 5);
 const VERIFY_RUNS = envNumber('BENCH_VERIFY_RUNS', 3);
 const TARGET_RATIO = 1.1;
@@ -197,6 +199,7 @@ async function main(): Promise<void> {
 
   const samples = Object.fromEntries(VARIANTS.map((variant) => [variant, [] as number[]])) as Record<Variant, number[]>;
   const errors = Object.fromEntries(VARIANTS.map((variant) => [variant, 0])) as Record<Variant, number>;
+  const perRound = Object.fromEntries(VARIANTS.map((variant) => [variant, [] as number[]])) as Record<Variant, number[]>;
   const logRowsBefore = Number((await db.$client.unsafe<Array<{ n: string }>>('select count(*) as n from access_log'))[0].n);
   for (let round = 1; round <= ROUNDS; round++) {
     for (const variant of VARIANTS) {
@@ -212,10 +215,14 @@ async function main(): Promise<void> {
       errors[variant] += result.errors;
       samples[variant].push(...result.samples.map((sample) => (sample.status === 200 ? sample.latencyMs : Infinity)));
       const summary = summarize(result.samples.map((sample) => sample.latencyMs));
+      perRound[variant].push(summary.p99);
       log(`round ${round}, ${variant}: p50 ${fmt(summary.p50)} p99 ${fmt(summary.p99)} ms, ${result.errors} errors; ${machineNote()}`);
     }
   }
   const logRowsAfter = Number((await db.$client.unsafe<Array<{ n: string }>>('select count(*) as n from access_log'))[0].n);
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  /** Median over rounds of p99(variant) / p99(its unlogged twin), both from the same round. */
+  const roundRatio = (variant: Variant) => median(perRound[variant].map((p99, round) => p99 / perRound[REQUEST[variant].baseline][round]));
   const summaries = Object.fromEntries(VARIANTS.map((variant) => [variant, summarize(samples[variant])])) as Record<Variant, Summary>;
 
   log(`the rules' cost: ${RULE_CALLS} sequential log writes per kind of read…`);
@@ -232,10 +239,12 @@ async function main(): Promise<void> {
   const verifyMs = [...verifyRuns.map((run) => run.ms)].sort((a, b) => a - b)[Math.floor(verifyRuns.length / 2)];
 
   console.log(`\n=== ${RATE} req/s open loop, ${ROUNDS} × ${SECONDS} s per variant; latency from scheduled send (ms) ===`);
-  printTable(['variant', 'request', 'n', 'p50', 'p95', 'p99', 'max', 'errors', 'p99 / unlogged'], VARIANTS.map((variant) => {
+  printTable(['variant', 'request', 'n', 'p50', 'p95', 'p99', 'max', 'errors', 'pooled p99 / unlogged', 'median of round p99 / unlogged'], VARIANTS.map((variant) => {
     const s = summaries[variant];
-    return [variant, `${REQUEST[variant].user} GET ${REQUEST[variant].path}`, s.n, fmt(s.p50), fmt(s.p95), fmt(s.p99), fmt(s.max), errors[variant], fmt(s.p99 / summaries[REQUEST[variant].baseline].p99, 2)];
+    return [variant, `${REQUEST[variant].user} GET ${REQUEST[variant].path}`, s.n, fmt(s.p50), fmt(s.p95), fmt(s.p99), fmt(s.max), errors[variant], fmt(s.p99 / summaries[REQUEST[variant].baseline].p99, 2), fmt(roundRatio(variant), 2)];
   }));
+  console.log(`\n=== p99 per round (ms) ===`);
+  printTable(['variant', ...perRound.off.map((_p99, round) => `round ${round + 1}`)], VARIANTS.map((variant) => [variant, ...perRound[variant].map((p99) => fmt(p99))]));
   console.log(`\n=== capacity (closed loop, 4 in flight): completed req/s ===`);
   printTable(['variant', 'req/s', '/ unlogged'], VARIANTS.map((variant) => [variant, fmt(capacity[variant], 0), fmt(capacity[variant] / capacity[REQUEST[variant].baseline], 2)]));
   console.log(`access_log rows written by the measured requests: ${(logRowsAfter - logRowsBefore).toLocaleString('en')}`);
@@ -244,19 +253,19 @@ async function main(): Promise<void> {
   console.log(`\n=== verify over ${logRowsVerified.toLocaleString('en')} rows (ms) ===`);
   printTable(['run', 'ms'], verifyRuns.map((run, index) => [index + 1, run.ms]));
 
-  const ratio = summaries.logged.p99 / summaries.off.p99;
-  const syncRatio = summaries['logged-sync'].p99 / summaries.off.p99;
-  const personRatio = summaries['person-logged'].p99 / summaries['person-off'].p99;
+  const ratio = roundRatio('logged');
+  const syncRatio = roundRatio('logged-sync');
+  const personRatio = roundRatio('person-logged');
   console.log('\n=== targets ===');
   printTable(['measure', 'value', 'target', 'met'], [
-    ['p99 logged / off (default: ACCESS_LOG_SYNCHRONOUS_COMMIT=off)', fmt(ratio, 2), `≤ ${TARGET_RATIO}`, ratio <= TARGET_RATIO ? 'yes' : 'NO'],
-    ['p99 logged-sync / off (ACCESS_LOG_SYNCHRONOUS_COMMIT=on)', fmt(syncRatio, 2), `≤ ${TARGET_RATIO}`, syncRatio <= TARGET_RATIO ? 'yes' : 'NO'],
-    ['p99 person-logged / person-off (a record read, rules included)', fmt(personRatio, 2), `≤ ${TARGET_RATIO}`, personRatio <= TARGET_RATIO ? 'yes' : 'NO'],
+    ['p99 logged / off, median of rounds (default: ACCESS_LOG_SYNCHRONOUS_COMMIT=off)', fmt(ratio, 2), `≤ ${TARGET_RATIO}`, ratio <= TARGET_RATIO ? 'yes' : 'NO'],
+    ['p99 logged-sync / off, median of rounds (ACCESS_LOG_SYNCHRONOUS_COMMIT=on)', fmt(syncRatio, 2), `≤ ${TARGET_RATIO}`, syncRatio <= TARGET_RATIO ? 'yes' : 'NO'],
+    ['p99 person-logged / person-off, median of rounds (a record read, rules included)', fmt(personRatio, 2), `≤ ${TARGET_RATIO}`, personRatio <= TARGET_RATIO ? 'yes' : 'NO'],
     [`verify, ${logRowsVerified.toLocaleString('en')} rows (median ms)`, verifyMs, `≤ ${TARGET_VERIFY_MS}`, verifyMs <= TARGET_VERIFY_MS ? 'yes' : 'NO'],
     ['failed requests', VARIANTS.reduce((sum, variant) => sum + errors[variant], 0), '0', VARIANTS.every((variant) => errors[variant] === 0) ? 'yes' : 'NO'],
   ]);
   console.log(`Machine: ${machineNote()}`);
-  const file = await saveResults('access-log', { date: new Date().toISOString(), machine: machineNote(), logRows: LOG_ROWS, tasks: TASKS, rate: RATE, seconds: SECONDS, rounds: ROUNDS, fillSeconds, tableSize: size, summaries, capacity, errors, rules, verifyRuns, ratio, syncRatio, personRatio, verifyMs });
+  const file = await saveResults('access-log', { date: new Date().toISOString(), machine: machineNote(), logRows: LOG_ROWS, tasks: TASKS, rate: RATE, seconds: SECONDS, rounds: ROUNDS, fillSeconds, tableSize: size, summaries, perRound, capacity, errors, rules, verifyRuns, ratio, syncRatio, personRatio, verifyMs });
   log(`raw results: ${file}`);
 }
 

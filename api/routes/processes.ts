@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { PROCESS_VIEWER_ROLES, REPLAY_ROLES } from '../../workflows/lib/roles';
+import { ACCESS_PROCESSES, PROCESS_VIEWER_ROLES, REPLAY_ROLES } from '../../workflows/lib/roles';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
-import { PERSONAL_DATA_PROCESSES, subjectsOf } from '../use-cases/access-log';
+import { subjectsOf } from '../use-cases/access-log';
 import { getInstance, instanceDetail, instanceListQuery, instanceSummary, listInstances, processDiagram, processHistory } from '../use-cases/process-instances';
 import { replayInstance, replayVerdictView } from '../use-cases/process-replay';
 
@@ -25,7 +25,7 @@ export const processRoutes = (ctx: ApiContext) => [
     personalData: {
       kind: 'process-instance',
       scope: 'record',
-      read: ({ params, result }) => (PERSONAL_DATA_PROCESSES.includes(result.instance.process) ? { recordIds: [params.workflowId], subjectIds: subjectsOf(result.data) } : null),
+      read: ({ params, result }) => (ACCESS_PROCESSES.includes(result.instance.process) ? { recordIds: [params.workflowId], subjectIds: subjectsOf(result.data) } : null),
     },
     handle: ({ user, params }) => getInstance(ctx, user, params.workflowId),
   }),

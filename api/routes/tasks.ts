@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ROLES, SUPERVISOR_ROLES } from '../../workflows/lib/roles';
+import { ACCESS_PROCESSES, ROLES, SUPERVISOR_ROLES } from '../../workflows/lib/roles';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
-import { PERSONAL_DATA_PROCESSES, subjectsOf } from '../use-cases/access-log';
+import { subjectsOf } from '../use-cases/access-log';
 import {
   claimTask,
   completeTask,
@@ -37,7 +37,7 @@ export const taskRoutes = (ctx: ApiContext) => [
     personalData: {
       kind: 'task-context',
       scope: 'record',
-      read: ({ params, result }) => (PERSONAL_DATA_PROCESSES.includes(result.process) ? { recordIds: [params.taskId], subjectIds: subjectsOf(result.context) } : null),
+      read: ({ params, result }) => (ACCESS_PROCESSES.includes(result.process) ? { recordIds: [params.taskId], subjectIds: subjectsOf(result.context) } : null),
     },
     handle: ({ user, params }) => getTask(ctx, user, params.taskId),
   }),

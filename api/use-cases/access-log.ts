@@ -15,12 +15,6 @@ export const ACCESS_LOG_READERS = ['auditor', 'admin'] as const;
 /** Who sees the alerts raised on it: the auditors and the security supervisor who reviews them. */
 export const ALERT_READERS = ['auditor', 'admin', 'security-supervisor'] as const;
 
-/**
- * Processes whose instance pages and task contexts are about a person: access control (P4.2b) and the
- * review of someone's reading (P5.3c). Reading one is logged with the person it is about.
- */
-export const PERSONAL_DATA_PROCESSES: readonly string[] = ['credential-enrolment', 'visitor-pass', 'access-revocation', 'face-deletion', 'plate-list', 'access-anomaly'];
-
 /** Whom a process's data or a task's context is about: its person (access control) or its user (an anomaly's reader). */
 export function subjectsOf(data: Record<string, unknown>): string[] {
   return [data.personId, data.actorId, data.userId].filter((id): id is string => typeof id === 'string').slice(0, 1);
@@ -205,7 +199,7 @@ export type Verification = z.infer<typeof verification>;
 
 /**
  * Recomputes the chain in the database, with the same SQL function the trigger hashed with: each row's
- * hash from its content (a parallel scan), then each link to the row before (one ordered pass). A row
+ * hash from its content (one scan), then each link to the row before (one ordered pass). A row
  * changed, inserted or deleted behind the trigger's back breaks one or the other at that row.
  */
 export async function verifyAccessLog(db: Database): Promise<Verification> {

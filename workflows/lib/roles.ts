@@ -24,8 +24,11 @@ export const SUPERVISOR_ROLES: readonly Role[] = ['tech-supervisor', 'management
 /** Who may open process instance lists and pages (the API's rule; the UI shows the nav item to the same roles). */
 export const PROCESS_VIEWER_ROLES: readonly Role[] = ['technician', 'tech-supervisor', 'monitoring-operator', 'procurement', 'finance', 'management', 'admin', 'auditor'];
 
-/** Processes about people's door access: their instances hold names, units and credentials (M6). */
-export const ACCESS_PROCESSES: readonly string[] = ['credential-enrolment', 'visitor-pass', 'access-revocation', 'face-deletion', 'plate-list'];
+/**
+ * Processes about people's door access, and reviews of who read personal data: their instances hold
+ * names, units, credentials and readers (M6).
+ */
+export const ACCESS_PROCESSES: readonly string[] = ['credential-enrolment', 'visitor-pass', 'access-revocation', 'face-deletion', 'plate-list', 'access-anomaly'];
 
 /** Who may list and open access processes: the access staff among process viewers, and auditors. */
 export const ACCESS_PROCESS_VIEWER_ROLES: readonly Role[] = ['management', 'admin', 'security-supervisor', 'guard', 'auditor'];
