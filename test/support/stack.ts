@@ -86,8 +86,12 @@ export async function startApiTestStack(timings: Partial<FaultRepairTimings> = {
     db: stack.db,
     temporal: stack.client,
     taskQueue: stack.taskQueue,
-    // Replay verdicts replay against the bundle the workers run, not one the API would build itself.
-    settings: { ...apiSettings({ WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath') }), faultRepair: { ...TEST_TIMINGS, ...timings } },
+    // Replay verdicts replay against the bundle the workers run, not one the API would build itself; staff
+    // are on shift round the clock, so no off-shift access alert depends on the hour the tests run at.
+    settings: {
+      ...apiSettings({ WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath'), ACCESS_STAFF_HOURS: '00:00-24:00' }),
+      faultRepair: { ...TEST_TIMINGS, ...timings },
+    },
   };
   const server: Server = await listen(ctx, 0, '127.0.0.1', uiDir);
   const address = server.address();
