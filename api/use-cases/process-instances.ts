@@ -140,17 +140,8 @@ export async function getInstance(ctx: ApiContext, user: SessionUser, workflowId
   ].sort((a, b) => a.at.localeCompare(b.at));
   const definition = PROCESS_CATALOGUE[instance.process];
   return {
-    instance: {
-      workflowId: instance.workflowId,
-      process: instance.process,
-      title: instance.title,
-      status: instance.status,
-      startedAt: instance.startedAt,
-      endedAt: instance.endedAt,
-      currentSteps: instance.currentSteps,
-      startedBy: instance.startedBy,
-      startedByName: starter?.displayName ?? null,
-    },
+    // The snapshot's instance is already the summary's shape; its data is answered on its own below.
+    instance: { ...instance, data: undefined, startedByName: starter?.displayName ?? null },
     steps,
     stepTitles: Object.fromEntries(Object.values(definition?.steps ?? {}).map((step) => [step.id, `${step.title} [${step.clause}]`])),
     timeline,
