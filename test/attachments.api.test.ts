@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProcess } from '../api/use-cases/start-process';
 import { ATTACHMENT_KINDS, attachments, type AttachmentKind } from '../db/schema';
 import { DEMO_USERS } from '../db/seed/demo-community';
-import type { FaultRepairInput } from '../workflows/fault-repair/messages';
+import { faultRepairProcess, type FaultRepairInput } from '../workflows/fault-repair/definition';
 import { startDeviceTestStack, type DeviceTestStack } from './support/devices';
 import { TEST_TIMINGS } from './support/fault-scenarios';
 import { signIn, type SignedInClient } from './support/http-client';
@@ -62,11 +62,9 @@ async function faultNaming(photoId: string, reporterId: string) {
     timings: TEST_TIMINGS,
     priority: 50,
   };
-  const { workflowId } = await startProcess(stack.ctx, {
-    workflowType: 'faultRepair',
-    workflowId: `fault-repair-${reportId}`,
+  const { workflowId } = await startProcess(stack.ctx, faultRepairProcess, {
+    workflowId: faultRepairProcess.workflowId(reportId),
     input,
-    process: 'fault-repair',
     title: 'crafted',
     startedBy: reporterId,
   });

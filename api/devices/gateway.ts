@@ -1,17 +1,19 @@
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy, WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { CONSOLE_CHANNEL } from '../../activities/alarm-linkage';
 import type { DeviceAdapter, DeviceEventRecord } from '../../activities/devices/device-adapter';
 import { loadDeviceConnection } from '../../activities/devices/connections';
 import { IsapiAdapter } from '../../activities/devices/isapi-adapter';
-import { alarmCorrelations, deviceConnections, deviceEvents, deviceHealth, devices, processInstances } from '../../db/schema';
+import { alarmCorrelations, deviceConnections, deviceEvents, deviceHealth, devices } from '../../db/schema';
 import { openDeviceSecrets } from '../../db/sealed/records';
+import { alarmLinkageProcess } from '../../workflows/alarm-linkage/definition';
 import { alarmEventsSignal, type AlarmEvents, type AlarmLinkageInput } from '../../workflows/alarm-linkage/messages';
-import type { FaultRepairInput } from '../../workflows/fault-repair/messages';
+import { faultRepairProcess, type FaultRepairInput } from '../../workflows/fault-repair/definition';
 import type { ApiContext } from '../context';
 import { badRequest } from '../http/problem';
 import { answerAnprDeviceEvent, isAnprEvent } from '../use-cases/access-control/plates';
+import { signalOrStartProcess, startProcess } from '../use-cases/start-process';
 import { normaliseAlert, type Heartbeat, type NormalisedEvent } from './normalise';
 import type { DeviceSettings } from './settings';
 
@@ -57,8 +59,6 @@ function sameHash(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-/** Workflow id of a zone's n-th incident of one alarm type (signalWithStart correlates on it). */
-export const incidentWorkflowId = (prefix: string, zoneId: string, alarmType: string, incidentNo: number) => `${prefix}alarm-${zoneId}-${alarmType}-${incidentNo}`;
 
 /**
  * Where device events enter Steward (HTTP listener and MQTT alike): authenticate, normalise, drop
@@ -282,7 +282,7 @@ export class DeviceGateway {
     };
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const incidentNo = await this.currentIncidentNo(last.zoneId, last.type);
-      const workflowId = incidentWorkflowId(this.settings.workflowIdPrefix, last.zoneId, last.type, incidentNo);
+      const workflowId = alarmLinkageProcess.workflowId(this.settings.workflowIdPrefix, last.zoneId, last.type, incidentNo);
       if (events.activeCount === 0) {
         try {
           await this.ctx.temporal.workflow.getHandle(workflowId).signal(alarmEventsSignal, events);
@@ -300,20 +300,8 @@ export class DeviceGateway {
         timings: this.settings.alarm,
         faultRepairTimings: this.ctx.settings.faultRepair,
       };
-      try {
-        await this.ctx.temporal.workflow.signalWithStart('alarmLinkage', {
-          workflowId,
-          taskQueue: this.ctx.taskQueue,
-          args: [input],
-          signal: alarmEventsSignal,
-          signalArgs: [events],
-          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        });
-        return workflowId;
-      } catch (error) {
-        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-        await this.nextIncident(last.zoneId, last.type, incidentNo);
-      }
+      if ((await signalOrStartProcess(this.ctx, alarmLinkageProcess, { workflowId, input, signal: alarmEventsSignal, signalArg: events })) === 'delivered') return workflowId;
+      await this.nextIncident(last.zoneId, last.type, incidentNo);
     }
     throw new Error(`could not correlate ${last.type} in ${last.zoneId}`);
   }
@@ -402,7 +390,7 @@ export class DeviceGateway {
       .innerJoin(devices, eq(devices.id, deviceHealth.deviceId))
       .where(and(eq(deviceHealth.status, 'down'), isNull(deviceHealth.faultWorkflowId)));
     for (const device of unrepaired) {
-      const workflowId = `${this.settings.workflowIdPrefix}fault-repair-device-${device.deviceId}-${device.outageCount}`;
+      const workflowId = `${this.settings.workflowIdPrefix}${faultRepairProcess.workflowId(`device-${device.deviceId}-${device.outageCount}`)}`;
       const lastSeen = device.lastSeenAt?.toISOString() ?? new Date(now).toISOString();
       const input: FaultRepairInput = {
         report: {
@@ -416,21 +404,7 @@ export class DeviceGateway {
         timings: this.ctx.settings.faultRepair,
         priority: 70,
       };
-      try {
-        await this.ctx.temporal.workflow.start('faultRepair', {
-          taskQueue: this.ctx.taskQueue,
-          workflowId,
-          args: [input],
-          workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        });
-      } catch (error) {
-        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-      }
-      await this.ctx.db
-        .insert(processInstances)
-        .values({ workflowId, process: 'fault-repair', title: `${device.system}: ${input.report.symptoms.slice(0, 60)}`, status: 'running', startedBy: null, startedAt: new Date() })
-        .onConflictDoNothing();
+      await startProcess(this.ctx, faultRepairProcess, { workflowId, input, title: `${device.system}: ${input.report.symptoms.slice(0, 60)}`, startedBy: null });
       await this.ctx.db
         .update(deviceHealth)
         .set({ faultWorkflowId: workflowId })

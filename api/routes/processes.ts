@@ -3,7 +3,7 @@ import { ACCESS_PROCESSES, PROCESS_VIEWER_ROLES, REPLAY_ROLES } from '../../work
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
 import { subjectsOf } from '../use-cases/access-log';
-import { getInstance, instanceDetail, instanceListQuery, instanceSummary, listInstances, processDiagram, processHistory } from '../use-cases/process-instances';
+import { getInstance, instanceDetail, instanceListQuery, instanceSummary, listInstances, processCatalogue, processDiagram, processHistory } from '../use-cases/process-instances';
 import { replayInstance, replayVerdictView } from '../use-cases/process-replay';
 
 export const processRoutes = (ctx: ApiContext) => [
@@ -51,6 +51,14 @@ export const processRoutes = (ctx: ApiContext) => [
       handle: ({ params }) => replayInstance(ctx, params.workflowId),
     }),
   ),
+  defineRoute({
+    method: 'get',
+    path: '/process-definitions',
+    summary: 'Every process Steward runs: its name, its title in each language and its policy clauses',
+    access: 'signed-in',
+    response: z.array(z.object({ name: z.string(), title: z.object({ 'zh-CN': z.string(), en: z.string() }), clauses: z.array(z.string()) })),
+    handle: async () => processCatalogue(),
+  }),
   defineRoute({
     method: 'get',
     path: '/process-definitions/:process/diagram',

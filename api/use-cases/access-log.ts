@@ -3,12 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { ACCESS_KINDS, ACCESS_SCOPES, accessAlerts, accessLog, ANOMALY_RULES, users, type AnomalyRule } from '../../db/schema';
-import { accessAnomalyWorkflowId, RULE_TITLES, type AccessAnomalyInput } from '../../workflows/access-anomaly/messages';
+import { RULE_TITLES, type AccessAnomalyInput } from '../../workflows/access-anomaly/messages';
 import { offShift } from '../access-log-settings';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import type { PersonalDataRead } from '../http/route';
 import { startProcess } from './start-process';
+import { accessAnomalyProcess } from '../../workflows/access-anomaly/definition';
 
 /** Who reads the access log and verifies its chain (P5.3c). */
 export const ACCESS_LOG_READERS = ['auditor', 'admin'] as const;
@@ -98,7 +99,7 @@ async function raise(ctx: ApiContext, user: SessionUser, rule: AnomalyRule, obse
     const id = randomUUID();
     const [created] = await tx
       .insert(accessAlerts)
-      .values({ id, rule, actorId: user.id, windowStart: sql`now()`, windowEnd: sql`now() + ${ms(windowMs)}`, observed, threshold, workflowId: accessAnomalyWorkflowId(id) })
+      .values({ id, rule, actorId: user.id, windowStart: sql`now()`, windowEnd: sql`now() + ${ms(windowMs)}`, observed, threshold, workflowId: accessAnomalyProcess.workflowId(id) })
       .returning();
     return created;
   });
@@ -113,7 +114,7 @@ async function raise(ctx: ApiContext, user: SessionUser, rule: AnomalyRule, obse
     threshold: alert.threshold,
     timings: { reviewDueMs: ctx.settings.accessLog.reviewDueMs },
   };
-  await startProcess(ctx, { workflowType: 'accessAnomaly', workflowId: alert.workflowId, input, process: 'access-anomaly', title: `${RULE_TITLES[rule]}: ${user.displayName}`, startedBy: null });
+  await startProcess(ctx, accessAnomalyProcess, { workflowId: alert.workflowId, input, title: `${RULE_TITLES[rule]}: ${user.displayName}`, startedBy: null });
   await ctx.db.update(accessAlerts).set({ started: true }).where(eq(accessAlerts.id, alert.id));
 }
 

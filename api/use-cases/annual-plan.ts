@@ -2,12 +2,13 @@ import { ScheduleAlreadyRunning, type Client } from '@temporalio/client';
 import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { annualPlans, committeeFilings, planProjects } from '../../db/schema';
-import { annualPlanWorkflowId, type AnnualPlanInput } from '../../workflows/annual-plan/messages';
+import { type AnnualPlanInput } from '../../workflows/annual-plan/messages';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import type { GovernanceSettings } from '../governance-settings';
 import { notFound } from '../http/problem';
-import { startProcess } from './start-process';
+import { scheduledStart, startProcess } from './start-process';
+import { annualPlanProcess } from '../../workflows/annual-plan/definition';
 
 export const planRequest = z.object({
   /** Chosen by the client once, so a retried request starts one plan. */
@@ -24,8 +25,8 @@ export const planInput = (settings: GovernanceSettings, year?: number): AnnualPl
 
 /** P2.1a: management starts a year's plan by hand (the year-end schedule does it otherwise). */
 export async function startAnnualPlan(ctx: ApiContext, user: SessionUser, request: z.infer<typeof planRequest>) {
-  const workflowId = annualPlanWorkflowId(request.planId);
-  await startProcess(ctx, { workflowType: 'annualPlan', workflowId, input: planInput(ctx.settings.governance, request.year), process: 'annual-plan', title: `${request.year} 年度计划 Annual plan ${request.year}`, startedBy: user.id });
+  const workflowId = annualPlanProcess.workflowId(request.planId);
+  await startProcess(ctx, annualPlanProcess, { workflowId, input: planInput(ctx.settings.governance, request.year), title: `${request.year} 年度计划 Annual plan ${request.year}`, startedBy: user.id });
   return { workflowId };
 }
 
@@ -34,7 +35,7 @@ export const ANNUAL_PLAN_SCHEDULE_ID = 'annual-plan-year-end';
 /** P2.1a: the year-end schedule that starts next year's plan; created once, its cron kept in step with the settings. */
 export async function ensureAnnualPlanSchedule(temporal: Client, taskQueue: string, settings: GovernanceSettings): Promise<void> {
   const spec = { cronExpressions: [settings.annualPlanCron] };
-  const action = { type: 'startWorkflow' as const, workflowType: 'annualPlan', taskQueue, workflowId: 'annual-plan', args: [planInput(settings)] };
+  const action = scheduledStart(annualPlanProcess, { workflowId: 'annual-plan', input: planInput(settings), taskQueue });
   try {
     await temporal.schedule.create({ scheduleId: ANNUAL_PLAN_SCHEDULE_ID, spec, action });
   } catch (error) {

@@ -6,6 +6,7 @@ import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { notFound, unprocessable } from '../http/problem';
 import { startProcess } from './start-process';
+import { projectDeliveryProcess } from '../../workflows/project-delivery/definition';
 
 export const DELIVERY_STARTERS = ['procurement', 'tech-supervisor', 'management', 'admin'] as const;
 export const DELIVERY_VIEWERS = ['technician', 'tech-supervisor', 'procurement', 'management', 'finance', 'committee-member', 'auditor', 'admin'] as const;
@@ -19,16 +20,14 @@ export const deliveryRequest = z.object({
   deliveryDate: z.iso.datetime({ offset: true }),
 });
 
-/** One delivery per contract: the id follows from the contract, so a retried start joins it. */
-export const deliveryWorkflowId = (contractId: string) => `project-delivery-${contractId}`;
 
 /** P2.3a: starts the delivery of a signed contract on demand (procurement starts it as a child). */
 export async function startDelivery(ctx: ApiContext, user: SessionUser, request: z.infer<typeof deliveryRequest>) {
   const vendor = await ctx.db.query.vendors.findFirst({ where: eq(vendors.id, request.vendorId) });
   if (!vendor) throw unprocessable('unknown supplier', [{ field: 'vendorId', message: 'no such supplier' }]);
-  const workflowId = deliveryWorkflowId(request.contractId);
+  const workflowId = projectDeliveryProcess.workflowId(request.contractId);
   const input: ProjectDeliveryInput = { ...request, ...(ctx.settings.delivery ? { timings: ctx.settings.delivery } : {}) };
-  await startProcess(ctx, { workflowType: 'projectDelivery', workflowId, input: input, process: 'project-delivery', title: request.title, startedBy: user.id });
+  await startProcess(ctx, projectDeliveryProcess, { workflowId, input: input, title: request.title, startedBy: user.id });
   await ctx.db
     .insert(deliveries)
     .values({ ...request, workflowId, procurementWorkflowId: request.procurementWorkflowId ?? null, deliveryDate: new Date(request.deliveryDate), status: 'planning' })

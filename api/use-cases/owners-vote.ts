@@ -2,12 +2,13 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ballotsCsv, loadBallots, loadRoll, rollCsv } from '../../activities/vote-evidence';
 import { ballots, ownerVotes, voteObjections, voteProxies, voteRoll, voteRollOwners } from '../../db/schema';
-import { ownersVoteWorkflowId, voteRequest, type OwnersVoteInput, type VoteRequest } from '../../workflows/owners-vote/messages';
+import { voteRequest, type OwnersVoteInput, type VoteRequest } from '../../workflows/owners-vote/messages';
 import type { Art278Item } from '../../workflows/owners-vote/tally';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { conflict, forbidden, notFound, unprocessable } from '../http/problem';
 import { startProcess } from './start-process';
+import { ownersVoteProcess } from '../../workflows/owners-vote/definition';
 
 export { voteRequest };
 
@@ -104,7 +105,7 @@ export { EVIDENCE_READERS };
 
 /** P2.1c: the committee or management puts a matter to the owners; idempotent on voteId. */
 export async function requestVote(ctx: ApiContext, user: SessionUser, request: VoteRequest) {
-  const workflowId = ownersVoteWorkflowId(request.voteId);
+  const workflowId = ownersVoteProcess.workflowId(request.voteId);
   const input: OwnersVoteInput = {
     voteId: request.voteId,
     title: request.title,
@@ -113,7 +114,7 @@ export async function requestVote(ctx: ApiContext, user: SessionUser, request: V
     requestedBy: { userId: user.id, displayName: user.displayName },
     timings: ctx.settings.governance.vote,
   };
-  await startProcess(ctx, { workflowType: 'ownersVote', workflowId, input: input, process: 'owners-vote', title: `Owners' vote: ${request.title}`, startedBy: user.id });
+  await startProcess(ctx, ownersVoteProcess, { workflowId, input: input, title: `Owners' vote: ${request.title}`, startedBy: user.id });
   return { workflowId, voteId: request.voteId };
 }
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { loadInstanceHistory, projectionSnapshot, type ProjectionSnapshot } from '../../activities/process-archive';
 import { INSTANCE_STATUSES, processArchives, processInstances, users } from '../../db/schema';
-import { PROCESS_CATALOGUE } from '../../workflows/catalogue';
+import { processNamed, PROCESSES } from '../../workflows/processes';
 import { hiddenProcesses } from '../../workflows/lib/roles';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
@@ -138,7 +138,7 @@ export async function getInstance(ctx: ApiContext, user: SessionUser, workflowId
     ...snapshot.stepEvents.map((event) => ({ at: event.at, stepId: event.stepId, event: event.event, actor: event.actor, detail: event.detail })),
     ...snapshot.taskActions.map((action) => ({ at: action.at, stepId: stepIdOf.get(action.taskId) ?? '', event: action.action, actor: action.actor, detail: action.detail })),
   ].sort((a, b) => a.at.localeCompare(b.at));
-  const definition = PROCESS_CATALOGUE[instance.process];
+  const definition = processNamed(instance.process);
   return {
     // The snapshot's instance is already the summary's shape; its data is answered on its own below.
     instance: { ...instance, data: undefined, startedByName: starter?.displayName ?? null },
@@ -198,10 +198,13 @@ async function relatedInstances(ctx: ApiContext, workflowId: string) {
 
 const workflowsDir = fileURLToPath(new URL('../../workflows/', import.meta.url));
 
+/** Every process: its name, title in each language and clauses (the UI's labels come from here). */
+export const processCatalogue = () => PROCESSES.map(({ name, title, clauses }) => ({ name, title, clauses: [...clauses] }));
+
 export async function processDiagram(process: string): Promise<string> {
-  const definition = PROCESS_CATALOGUE[process];
+  const definition = processNamed(process);
   if (!definition) throw notFound(`no process ${process}`);
-  return readFile(`${workflowsDir}${definition.folder}/diagram.bpmn`, 'utf8');
+  return readFile(`${workflowsDir}${definition.name}/diagram.bpmn`, 'utf8');
 }
 
 /** The full history, for auditors and the replay: from Temporal, or from the archive once Temporal has dropped it. */

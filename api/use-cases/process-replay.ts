@@ -6,6 +6,8 @@ import type { ReplayAuditInput } from '../../workflows/replay-audit/messages';
 import { bundleWorkflows } from '../../worker/worker';
 import type { ApiContext, ApiSettings } from '../context';
 import { notFound } from '../http/problem';
+import { replayAuditProcess } from '../../workflows/replay-audit/definition';
+import { scheduledStart } from './start-process';
 
 const historySource = z.enum(['temporal', 'archive']);
 
@@ -63,7 +65,7 @@ export const REPLAY_NIGHTLY_SCHEDULE_ID = 'replay-nightly';
 export async function ensureReplayNightlySchedule(temporal: Client, taskQueue: string, settings: ApiSettings['replay'], scheduleId = REPLAY_NIGHTLY_SCHEDULE_ID): Promise<void> {
   const spec = { cronExpressions: [settings.nightlyCron] };
   const input: ReplayAuditInput = { lookbackMs: settings.lookbackMs, reviewDueMs: settings.reviewDueMs };
-  const action = { type: 'startWorkflow' as const, workflowType: 'replayAudit', taskQueue, workflowId: scheduleId, args: [input] };
+  const action = scheduledStart(replayAuditProcess, { workflowId: replayAuditProcess.workflowId(scheduleId), input, taskQueue });
   const policies = { overlap: ScheduleOverlapPolicy.SKIP };
   try {
     await temporal.schedule.create({ scheduleId, spec, action, policies });

@@ -19,6 +19,7 @@ import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { conflict, forbidden, notFound } from '../http/problem';
 import { startProcess } from './start-process';
+import { procurementProcess } from '../../workflows/procurement/definition';
 
 /** Staff who follow procurements; suppliers see only what they were invited to. */
 export const PROCUREMENT_READERS = ['procurement', 'management', 'tech-supervisor', 'technician', 'finance', 'auditor', 'admin', 'vendor'] as const;
@@ -35,13 +36,11 @@ export const procurementRequest = z.object({
   bidWindowSeconds: z.number().int().min(1).max(90 * 24 * 3600).optional(),
 });
 
-export const procurementWorkflowId = (projectId: string) => `procurement-${projectId}`;
-
 /** Starts the procurement of a project (P2.2b); idempotent on the project id. */
 export async function startProcurement(ctx: ApiContext, user: SessionUser, request: z.infer<typeof procurementRequest>) {
-  const workflowId = procurementWorkflowId(request.projectId);
+  const workflowId = procurementProcess.workflowId(request.projectId);
   const input: ProcurementInput = { ...request, requestedBy: user.id };
-  await startProcess(ctx, { workflowType: 'procurement', workflowId, input: input, process: 'procurement', title: request.title, startedBy: user.id });
+  await startProcess(ctx, procurementProcess, { workflowId, input: input, title: request.title, startedBy: user.id });
   return { workflowId };
 }
 

@@ -6,6 +6,7 @@ import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { forbidden, unprocessable } from '../http/problem';
 import { startProcess } from './start-process';
+import { faultRepairProcess } from '../../workflows/fault-repair/definition';
 
 const STAFF_REPORTERS = ['technician', 'tech-supervisor', 'monitoring-operator', 'guard', 'management', 'admin'];
 
@@ -26,7 +27,6 @@ export const faultReportRequest = z.object({
 });
 export type FaultReportRequest = z.infer<typeof faultReportRequest>;
 
-export const faultRepairWorkflowId = (reportId: string) => `fault-repair-${reportId}`;
 
 async function checkLocation(ctx: ApiContext, user: SessionUser, request: FaultReportRequest) {
   const { buildingId, unitId, zoneId, deviceId } = request.location;
@@ -66,7 +66,7 @@ export async function reportFault(ctx: ApiContext, user: SessionUser, request: F
     throw forbidden('only monitoring staff report monitoring events', [{ field: 'source', message: 'not monitoring staff' }]);
   }
   if (source !== 'owner' && !isStaff) throw forbidden(`an owner cannot report as ${source}`, [{ field: 'source', message: 'owners report as owner' }]);
-  const workflowId = faultRepairWorkflowId(request.reportId);
+  const workflowId = faultRepairProcess.workflowId(request.reportId);
   if (request.photo) {
     const [, contentType, content] = /^data:([^;]+);base64,(.*)$/.exec(request.photo)!;
     await ctx.db.insert(attachments).values({ id: request.reportId, kind: 'fault-photo', recordId: workflowId, contentType, content, uploadedBy: user.id }).onConflictDoNothing();
@@ -84,6 +84,6 @@ export async function reportFault(ctx: ApiContext, user: SessionUser, request: F
     timings: ctx.settings.faultRepair,
     priority: source === 'monitoring' ? 70 : 50,
   };
-  await startProcess(ctx, { workflowType: 'faultRepair', workflowId, input: input, process: 'fault-repair', title: `${request.system}: ${request.symptoms.slice(0, 60)}`, startedBy: user.id });
+  await startProcess(ctx, faultRepairProcess, { workflowId, input: input, title: `${request.system}: ${request.symptoms.slice(0, 60)}`, startedBy: user.id });
   return { workflowId };
 }

@@ -6,7 +6,8 @@ import type { EvaluationPolicy, QuarterlyEvaluationInput, SupplierEvaluationInpu
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { conflict, unprocessable } from '../http/problem';
-import { startProcess } from './start-process';
+import { scheduledStart, startProcess } from './start-process';
+import { quarterlyEvaluationRound, supplierEvaluationProcess } from '../../workflows/supplier-evaluation/definition';
 
 export const EVALUATION_STARTERS = ['tech-supervisor', 'procurement', 'management', 'admin'] as const;
 export const EVALUATION_VIEWERS = ['technician', 'tech-supervisor', 'procurement', 'management', 'committee-member', 'auditor', 'admin'] as const;
@@ -66,9 +67,9 @@ export async function requestEvaluation(ctx: ApiContext, user: SessionUser, requ
   const periodTo = request.periodTo ?? new Date().toISOString();
   const periodFrom = request.periodFrom ?? new Date(Date.parse(periodTo) - QUARTER_MS).toISOString();
   if (Date.parse(periodFrom) >= Date.parse(periodTo)) throw unprocessable('the period ends before it starts', [{ field: 'periodFrom', message: 'must be before periodTo' }]);
-  const workflowId = `supplier-evaluation-${request.requestId}`;
+  const workflowId = supplierEvaluationProcess.workflowId(request.requestId);
   const input: SupplierEvaluationInput = { vendorId: request.vendorId, trigger: 'on-demand', periodFrom, periodTo, requestedBy: user.id, ...settingsOf(ctx) };
-  await startProcess(ctx, { workflowType: 'supplierEvaluation', workflowId, input: input, process: 'supplier-evaluation', title: `Supplier evaluation: ${request.vendorId} (on-demand)`, startedBy: user.id });
+  await startProcess(ctx, supplierEvaluationProcess, { workflowId, input: input, title: `Supplier evaluation: ${request.vendorId} (on-demand)`, startedBy: user.id });
   return { workflowId };
 }
 
@@ -81,7 +82,7 @@ export async function ensureQuarterlyEvaluationSchedule(client: Client, taskQueu
     await client.schedule.create({
       scheduleId,
       spec: { calendars: [{ month: ['JANUARY', 'APRIL', 'JULY', 'OCTOBER'], dayOfMonth: 1, hour: 9, minute: 0 }], timezone: env.TZ_COMMUNITY ?? 'Asia/Shanghai' },
-      action: { type: 'startWorkflow', workflowType: 'quarterlySupplierEvaluation', workflowId: `${scheduleId}-round`, taskQueue, args: [input] },
+      action: scheduledStart(quarterlyEvaluationRound, { workflowId: `${scheduleId}-round`, input, taskQueue }),
       policies: { overlap: ScheduleOverlapPolicy.SKIP },
     });
   } catch (error) {

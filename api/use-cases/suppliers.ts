@@ -8,7 +8,9 @@ import type { SupplierRequalificationInput } from '../../workflows/supplier-requ
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { conflict, forbidden, notFound } from '../http/problem';
-import { startProcess } from './start-process';
+import { scheduledStart, startProcess } from './start-process';
+import { supplierQualificationProcess } from '../../workflows/supplier-qualification/definition';
+import { supplierRequalificationProcess } from '../../workflows/supplier-requalification/definition';
 
 /** Staff who read the registry; a supplier's own staff read their own entry only. */
 export const REGISTRY_READERS = ['procurement', 'tech-supervisor', 'technician', 'management', 'finance', 'auditor', 'admin', 'vendor'] as const;
@@ -193,13 +195,12 @@ export async function addDocument(ctx: ApiContext, user: SessionUser, vendorId: 
   return getSupplier(ctx, user, vendorId);
 }
 
-export const qualificationWorkflowId = (vendorId: string, requestId: string) => `supplier-qualification-${vendorId}-${requestId}`;
 
 /** Starts a (re-)qualification; idempotent on the workflow id. */
 export async function startQualification(ctx: ApiContext, user: SessionUser | null, vendorId: string, kind: 'initial' | 'requalification', requestId: string) {
-  const workflowId = qualificationWorkflowId(vendorId, requestId);
+  const workflowId = supplierQualificationProcess.workflowId(vendorId, requestId);
   const input: SupplierQualificationInput = { vendorId, kind, requestedBy: user?.id ?? null, ...qualificationSettings() };
-  await startProcess(ctx, { workflowType: 'supplierQualification', workflowId, input: input, process: 'supplier-qualification', title: `Supplier qualification: ${vendorId} (${kind})`, startedBy: user?.id ?? null });
+  await startProcess(ctx, supplierQualificationProcess, { workflowId, input: input, title: `Supplier qualification: ${vendorId} (${kind})`, startedBy: user?.id ?? null });
   return { workflowId };
 }
 
@@ -247,7 +248,7 @@ export async function ensureRequalificationSchedule(client: Client, taskQueue: s
       scheduleId,
       spec: { intervals: [{ every: `${intervalHours}h` }] },
       policies: { overlap: ScheduleOverlapPolicy.SKIP },
-      action: { type: 'startWorkflow', workflowType: 'supplierRequalification', taskQueue, workflowId: `${scheduleId}-sweep`, args: [input] },
+      action: scheduledStart(supplierRequalificationProcess, { workflowId: supplierRequalificationProcess.workflowId(scheduleId), input, taskQueue }),
     });
   } catch (error) {
     if (!(error instanceof ScheduleAlreadyRunning)) throw error;

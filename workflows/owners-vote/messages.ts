@@ -1,14 +1,8 @@
 import { z } from 'zod';
-import type { Art278Item, VoteResult } from './tally';
+import type { VoteResult } from './tally';
 
 export { progressQuery } from '../lib/messages';
-
-/** Every duration is an input: the notice runs 15 days by default, tests run it in seconds. */
-export interface OwnersVoteTimings {
-  noticeMs: number;
-  votingMs: number;
-  objectionMs: number;
-}
+export type { OwnersVoteInput, OwnersVoteTimings } from './definition';
 
 export const art278Item = z
   .number()
@@ -27,17 +21,6 @@ export const voteRequest = z.object({
 });
 export type VoteRequest = z.infer<typeof voteRequest>;
 
-export interface OwnersVoteInput {
-  voteId: string;
-  title: string;
-  description: string;
-  item: Art278Item;
-  requestedBy: { userId: string | null; displayName: string };
-  /** Set when an annual plan put one of its projects to the vote. */
-  origin?: { planWorkflowId: string; projectId: string };
-  timings: OwnersVoteTimings;
-}
-
 export interface RollSummary {
   voters: number;
   areaHundredths: number;
@@ -53,5 +36,3 @@ export interface OwnersVoteOutcome {
   ballotsDigest: string;
   objections: number;
 }
-
-export const ownersVoteWorkflowId = (voteId: string) => `owners-vote-${voteId}`;

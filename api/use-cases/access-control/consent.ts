@@ -8,6 +8,7 @@ import type { ApiContext } from '../../context';
 import { forbidden, unprocessable } from '../../http/problem';
 import { actorOf, dataUrl, isAccessStaff, personForActor } from './shared';
 import { startProcess } from '../start-process';
+import { faceDeletionProcess } from '../../../workflows/face-deletion/definition';
 
 export const consentRequest = z.object({
   /** `self`: the signed-in person consents; `signed-form`: staff record the person's signed form. */
@@ -65,17 +66,16 @@ const isUniqueViolation = (error: unknown) => {
 };
 
 export const deletionRequest = z.object({ deletionId: z.uuid() });
-export const faceDeletionWorkflowId = (deletionId: string) => `face-deletion-${deletionId}`;
 
 /** PIPL art. 47: the person's face is deleted from every device and from Steward; the deletion is logged. */
 export async function requestFaceDeletion(ctx: ApiContext, user: SessionUser, personId: string, request: z.infer<typeof deletionRequest>) {
   const person = await personForActor(ctx, user, personId, 'request face deletion');
-  const workflowId = faceDeletionWorkflowId(request.deletionId);
+  const workflowId = faceDeletionProcess.workflowId(request.deletionId);
   const existing = await ctx.db.query.faceDeletions.findFirst({ where: eq(faceDeletions.id, request.deletionId) });
   if (existing && existing.personId !== personId) throw unprocessable('this id is already another deletion', [{ field: 'deletionId', message: 'taken' }]);
   await ctx.db.insert(faceDeletions).values({ id: request.deletionId, personId, requestedBy: user.id, workflowId, status: 'running' }).onConflictDoNothing();
   const input: FaceDeletionInput = { deletionId: request.deletionId, personId, personName: person.name, requestedBy: actorOf(user), retry: ctx.settings.accessControl.deviceRetry };
-  return startProcess(ctx, { workflowType: 'faceDeletion', workflowId, input, process: 'face-deletion', title: `Delete face: ${person.name}`, startedBy: user.id });
+  return startProcess(ctx, faceDeletionProcess, { workflowId, input, title: `Delete face: ${person.name}`, startedBy: user.id });
 }
 
 export const withdrawRequest = z.object({

@@ -10,6 +10,8 @@ import type { ApiContext } from '../../context';
 import { notFound, unprocessable } from '../../http/problem';
 import { AccessRefusal, actorOf, dataUrl, personOrNotFound } from './shared';
 import { startProcess } from '../start-process';
+import { accessRevocationProcess } from '../../../workflows/access-revocation/definition';
+import { credentialEnrolmentProcess } from '../../../workflows/credential-enrolment/definition';
 
 const cardNo = z.string().trim().regex(/^[0-9A-Fa-f]{4,20}$/, '4 to 20 digits (decimal or hex)');
 const pin = z.string().regex(/^\d{4,8}$/, '4 to 8 digits');
@@ -34,7 +36,6 @@ export const enrolRequest = z.object({
 });
 export type EnrolRequest = z.infer<typeof enrolRequest>;
 
-export const credentialWorkflowId = (credentialId: string) => `credential-enrolment-${credentialId}`;
 
 /** Writes the credential and its secret, sealed; nothing is written when the request is refused. */
 export async function storeCredential(
@@ -98,7 +99,7 @@ export async function enrolCredential(ctx: ApiContext, user: SessionUser, person
   const validFrom = new Date();
   const validUntil = request.validUntil ? new Date(request.validUntil) : new Date(validFrom.getTime() + ctx.settings.accessControl.credentialValidityMs);
   if (validUntil <= validFrom) throw unprocessable('the credential would never be valid', [{ field: 'validUntil', message: 'must be in the future' }]);
-  const workflowId = credentialWorkflowId(request.credentialId);
+  const workflowId = credentialEnrolmentProcess.workflowId(request.credentialId);
   const { credentialId, credential: material } = request;
   await storeCredential(ctx, user, { credentialId, personId, material, validFrom, validUntil, workflowId });
   const input: CredentialEnrolmentInput = {
@@ -110,14 +111,13 @@ export async function enrolCredential(ctx: ApiContext, user: SessionUser, person
     requestedBy: actorOf(user),
     retry: ctx.settings.accessControl.deviceRetry,
   };
-  await startProcess(ctx, { workflowType: 'credentialEnrolment', workflowId, input, process: 'credential-enrolment', title: `${material.kind}: ${person.name}`, startedBy: user.id });
+  await startProcess(ctx, credentialEnrolmentProcess, { workflowId, input, title: `${material.kind}: ${person.name}`, startedBy: user.id });
   return { workflowId, credentialId };
 }
 
 export const revokeRequest = z.object({ requestId: z.uuid() });
 export const leaveRequest = z.object({ requestId: z.uuid(), reason: z.enum(['moved-out', 'left']) });
 
-export const revocationWorkflowId = (requestId: string) => `access-revocation-${requestId}`;
 
 /** P4.2b: withdraws one credential on every device; the last non-face way in stays while a face is active. */
 export async function revokeCredential(ctx: ApiContext, user: SessionUser, credentialId: string, request: z.infer<typeof revokeRequest>) {
@@ -140,9 +140,9 @@ export async function revokeCredential(ctx: ApiContext, user: SessionUser, crede
     requestedBy: actorOf(user),
     retry: ctx.settings.accessControl.deviceRetry,
   };
-  const workflowId = revocationWorkflowId(request.requestId);
+  const workflowId = accessRevocationProcess.workflowId(request.requestId);
   await ctx.db.update(credentials).set({ status: 'revoking' }).where(and(eq(credentials.id, credentialId), ne(credentials.status, 'revoked')));
-  return startProcess(ctx, { workflowType: 'accessRevocation', workflowId, input, process: 'access-revocation', title: `Revoke ${credential.kind}: ${person.name}`, startedBy: user.id });
+  return startProcess(ctx, accessRevocationProcess, { workflowId, input, title: `Revoke ${credential.kind}: ${person.name}`, startedBy: user.id });
 }
 
 /** P4.2b: an owner moved out or a staff member left: every credential goes, on every device. */
@@ -151,11 +151,9 @@ export async function recordLeaving(ctx: ApiContext, user: SessionUser, personId
   if (request.reason === 'left' && person.kind !== 'staff') throw unprocessable('only staff leave; owners and residents move out', [{ field: 'reason', message: `a ${person.kind} moves out` }]);
   if (request.reason === 'moved-out' && person.kind === 'staff') throw unprocessable('staff leave; they do not move out', [{ field: 'reason', message: 'staff leave' }]);
   const input: AccessRevocationInput = { personId, personName: person.name, reason: request.reason, requestedBy: actorOf(user), retry: ctx.settings.accessControl.deviceRetry };
-  return startProcess(ctx, {
-    workflowType: 'accessRevocation',
-    workflowId: revocationWorkflowId(request.requestId),
+  return startProcess(ctx, accessRevocationProcess, {
+    workflowId: accessRevocationProcess.workflowId(request.requestId),
     input,
-    process: 'access-revocation',
     title: `Revoke access: ${person.name} (${request.reason})`,
     startedBy: user.id,
   });

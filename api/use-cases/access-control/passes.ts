@@ -9,6 +9,7 @@ import { conflict, forbidden, notFound, unprocessable } from '../../http/problem
 import { credentialMaterial, storeCredential } from './credentials';
 import { actorOf, deviceSafeId, isAccessReader, isAccessStaff, ownsUnit } from './shared';
 import { startProcess } from '../start-process';
+import { visitorPassProcess } from '../../../workflows/visitor-pass/definition';
 
 /** Visitors get a card or a PIN, never a face (PIPL art. 6: no more personal information than needed). */
 const visitorCredential = z.discriminatedUnion('kind', [credentialMaterial.options[0], credentialMaterial.options[1]]);
@@ -38,7 +39,6 @@ export const passView = z.object({
   endedAt: z.string().nullable(),
 });
 
-export const visitorPassWorkflowId = (passId: string) => `visitor-pass-${passId}`;
 
 /** P4.2b: an owner issues a pass for their own unit (staff for any); it expires by itself. */
 export async function issueVisitorPass(ctx: ApiContext, user: SessionUser, request: z.infer<typeof passRequest>) {
@@ -54,7 +54,7 @@ export async function issueVisitorPass(ctx: ApiContext, user: SessionUser, reque
     const days = Math.round((visitorPassMaxValidityMs / 86_400_000) * 10) / 10;
     throw unprocessable(`a visitor pass is valid for at most ${days} days`, [{ field: 'validUntil', message: `at most ${days} days after validFrom` }]);
   }
-  const workflowId = visitorPassWorkflowId(request.passId);
+  const workflowId = visitorPassProcess.workflowId(request.passId);
   const existing = await ctx.db.query.visitorPasses.findFirst({ where: eq(visitorPasses.id, request.passId) });
   if (existing && existing.hostUnitId !== request.hostUnitId) throw conflict('this id is already another pass', [{ field: 'passId', message: 'taken' }]);
   if (!existing && !isAccessStaff(user)) {
@@ -83,7 +83,7 @@ export async function issueVisitorPass(ctx: ApiContext, user: SessionUser, reque
     issuedBy: actorOf(user),
     retry: ctx.settings.accessControl.deviceRetry,
   };
-  await startProcess(ctx, { workflowType: 'visitorPass', workflowId, input, process: 'visitor-pass', title: `Visitor ${request.visitorName} → ${unit.id}`, startedBy: user.id });
+  await startProcess(ctx, visitorPassProcess, { workflowId, input, title: `Visitor ${request.visitorName} → ${unit.id}`, startedBy: user.id });
   return { workflowId, passId: request.passId, credentialId };
 }
 

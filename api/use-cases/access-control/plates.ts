@@ -9,6 +9,7 @@ import type { ApiContext } from '../../context';
 import { unprocessable } from '../../http/problem';
 import { actorOf } from './shared';
 import { startProcess } from '../start-process';
+import { plateListProcess } from '../../../workflows/plate-list/definition';
 
 /** Plates as the ANPR camera reads them: no spaces or dots, upper case (粤B·D12345 → 粤BD12345). */
 export const normalisePlate = (plate: string) => plate.replace(/[\s·.-]/g, '').toUpperCase();
@@ -42,7 +43,7 @@ export async function setPlate(ctx: ApiContext, user: SessionUser, request: z.in
   if (request.ownerId && !(await ctx.db.query.owners.findFirst({ where: eq(owners.id, request.ownerId) }))) {
     throw unprocessable('unknown owner', [{ field: 'ownerId', message: 'no such owner' }]);
   }
-  const workflowId = `plate-list-${randomUUID()}`;
+  const workflowId = plateListProcess.workflowId(randomUUID());
   if (request.list) {
     const row = { plate: request.plate, list: request.list, ownerId: request.ownerId ?? null, note: request.note ?? null, updatedBy: user.id, updatedAt: new Date(), workflowId, syncState: 'pending' as const };
     await ctx.db.insert(vehiclePlates).values(row).onConflictDoUpdate({ target: vehiclePlates.plate, set: row });
@@ -50,7 +51,7 @@ export async function setPlate(ctx: ApiContext, user: SessionUser, request: z.in
     await ctx.db.delete(vehiclePlates).where(eq(vehiclePlates.plate, request.plate));
   }
   const input: PlateListInput = { plate: request.plate, list: request.list, requestedBy: actorOf(user), retry: ctx.settings.accessControl.deviceRetry };
-  return startProcess(ctx, { workflowType: 'plateList', workflowId, input, process: 'plate-list', title: `Plate ${request.plate}: ${request.list ?? 'removed'}`, startedBy: user.id });
+  return startProcess(ctx, plateListProcess, { workflowId, input, title: `Plate ${request.plate}: ${request.list ?? 'removed'}`, startedBy: user.id });
 }
 
 export async function listPlates(ctx: ApiContext) {

@@ -1,7 +1,9 @@
+import { useEffect } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageToggle } from '../components/language-toggle';
 import { Loading } from '../components/loading';
-import { useI18n, type MessageKey } from '../lib/i18n';
+import { apiRequest } from '../lib/api-client';
+import { useI18n, type MessageKey, type ProcessTitle } from '../lib/i18n';
 import { CONSOLE_ROLES, DELIVERY_VIEWER_ROLES, PROCESS_VIEWER_ROLES, WORKLIST_ROLES, hasAnyRole, type Role } from '../lib/roles';
 import { useSession } from '../lib/session';
 import type { User } from '../types/api';
@@ -33,10 +35,16 @@ const NAV_ITEMS: { to: string; label: MessageKey; visible: (user: User) => boole
 
 /** The signed-in shell: header with role-based nav, language toggle and sign-out. */
 export function AppLayout() {
-  const { t } = useI18n();
+  const { t, setProcessTitles } = useI18n();
   const { user, signOut } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
+  const signedIn = Boolean(user);
+
+  useEffect(() => {
+    // Without the catalogue a process shows under its name; the screens work on.
+    if (signedIn) apiRequest<ProcessTitle[]>('/process-definitions').then(setProcessTitles, () => undefined);
+  }, [signedIn, setProcessTitles]);
 
   if (user === undefined) return <Loading />;
   if (user === null) {
