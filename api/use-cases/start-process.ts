@@ -30,11 +30,12 @@ function validated<Input>(workflow: { workflowType: string; input: z.ZodType<Inp
  * the process's first transition fills in the rest.
  */
 export async function startProcess<Input>(ctx: Starter, definition: ProcessDefinition<Input, never>, start: ProcessStart<Input>): Promise<{ workflowId: string }> {
+  const input = validated(definition, start.input);
   try {
     await ctx.temporal.workflow.start(definition.workflowType, {
       taskQueue: ctx.taskQueue,
       workflowId: start.workflowId,
-      args: [validated(definition, start.input)],
+      args: [input],
       workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
     });
@@ -57,11 +58,12 @@ export async function signalOrStartProcess<Input, Signal>(
   definition: ProcessDefinition<Input, never>,
   start: { workflowId: string; input: Input; signal: SignalDefinition<[Signal]>; signalArg: Signal },
 ): Promise<'delivered' | 'closed'> {
+  const input = validated(definition, start.input);
   try {
     await ctx.temporal.workflow.signalWithStart<(input: Input) => Promise<unknown>, [Signal]>(definition.workflowType, {
       workflowId: start.workflowId,
       taskQueue: ctx.taskQueue,
-      args: [validated(definition, start.input)],
+      args: [input],
       signal: start.signal,
       signalArgs: [start.signalArg],
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
