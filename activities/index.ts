@@ -2,7 +2,7 @@ import type { Database } from '../db/client';
 import { createAccessAnomalyActivities } from './access-anomaly';
 import { createAlarmLinkageActivities } from './alarm-linkage';
 import { createAccessControlActivities } from './access-control';
-import { createDeviceCommandActivities } from './devices/device-commands';
+import { createDeviceCommandActivities } from './device-commands';
 import { createFaultRepairActivities } from './fault-repair';
 import { createGovernanceActivities } from './governance';
 import { createHumanTaskActivities } from './human-tasks';
@@ -15,7 +15,7 @@ import { createSupplierEvaluationActivities } from './supplier-evaluation';
 import { createProcurementActivities } from './procurement';
 import { createReplayAuditActivities } from './replay-audit';
 import { createSupplierActivities } from './suppliers';
-import type { WorkflowBundle } from './history-replay';
+import type { WorkflowBundle } from '../domain/history-replay';
 
 export interface ActivityDependencies {
   db: Database;

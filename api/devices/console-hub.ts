@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { CONSOLE_CHANNEL } from '../../activities/alarm-linkage';
+import { CONSOLE_CHANNEL } from '../../domain/console-channel';
 import type { ApiContext } from '../context';
 import { listDeviceHealth, listIncidents } from '../use-cases/console';
 

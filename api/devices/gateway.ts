@@ -1,10 +1,10 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { CONSOLE_CHANNEL } from '../../activities/alarm-linkage';
-import type { DeviceAdapter, DeviceEventRecord } from '../../activities/devices/device-adapter';
-import { loadDeviceConnection } from '../../activities/devices/connections';
-import { IsapiAdapter } from '../../activities/devices/isapi-adapter';
+import { CONSOLE_CHANNEL } from '../../domain/console-channel';
+import type { DeviceAdapter, DeviceEventRecord } from '../../integrations/devices/device-adapter';
+import { loadDeviceConnection } from '../../integrations/devices/connections';
+import { IsapiAdapter } from '../../integrations/devices/isapi-adapter';
 import { alarmCorrelations, deviceConnections, deviceEvents, deviceHealth, devices } from '../../db/schema';
 import { openDeviceSecrets } from '../../db/sealed/records';
 import { alarmLinkageProcess } from '../../workflows/alarm-linkage/definition';

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { ballotsCsv, loadBallots, loadRoll, rollCsv } from '../../activities/vote-evidence';
+import { ballotsCsv, loadBallots, loadRoll, rollCsv } from '../../domain/vote-evidence';
 import { ballots, ownerVotes, voteObjections, voteProxies, voteRoll, voteRollOwners } from '../../db/schema';
 import { voteRequest, type OwnersVoteInput, type VoteRequest } from '../../workflows/owners-vote/messages';
 import type { Art278Item } from '../../workflows/owners-vote/tally';

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, lt, notInArray, or, sql } from 'drizzle-orm';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { loadInstanceHistory, projectionSnapshot, type ProjectionSnapshot } from '../../activities/process-archive';
+import { loadInstanceHistory, projectionSnapshot, type ProjectionSnapshot } from '../../domain/process-archive';
 import { INSTANCE_STATUSES, processArchives, processInstances, users } from '../../db/schema';
 import { processNamed, PROCESSES } from '../../workflows/processes';
 import { hiddenProcesses } from '../../workflows/lib/roles';

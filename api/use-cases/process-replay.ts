@@ -1,7 +1,7 @@
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
 import { z } from 'zod';
-import { replayVerdict, type RecordedHistory, type WorkflowBundle } from '../../activities/history-replay';
-import { loadInstanceHistory } from '../../activities/process-archive';
+import { replayVerdict, type RecordedHistory, type WorkflowBundle } from '../../domain/history-replay';
+import { loadInstanceHistory } from '../../domain/process-archive';
 import type { ReplayAuditInput } from '../../workflows/replay-audit/messages';
 import { bundleWorkflows } from '../../worker/worker';
 import type { ApiContext, ApiSettings } from '../context';

@@ -1,6 +1,6 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import { doorsOfPerson, hasNonFaceCredential, liveFaceConsent } from '../../../activities/access-control';
+import { doorsOfPerson, hasNonFaceCredential, liveFaceConsent } from '../../../domain/access-rules';
 import { attachments, credentials } from '../../../db/schema';
 import { sealAttachmentContent, sealCardNo } from '../../../db/sealed/records';
 import type { AccessRevocationInput } from '../../../workflows/access-revocation/messages';

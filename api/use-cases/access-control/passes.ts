@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { doorsOfPerson } from '../../../activities/access-control';
+import { doorsOfPerson } from '../../../domain/access-rules';
 import { accessPeople, unitOwners, units, visitorPasses } from '../../../db/schema';
 import { cancelPassSignal, type VisitorPassInput } from '../../../workflows/visitor-pass/messages';
 import type { SessionUser } from '../../auth/session';
