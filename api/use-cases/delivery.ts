@@ -7,8 +7,6 @@ import type { ApiContext } from '../context';
 import { notFound, unprocessable } from '../http/problem';
 import { startProcess } from './start-process';
 
-export const DELIVERY_STARTERS = ['procurement', 'tech-supervisor', 'management', 'admin'] as const;
-export const DELIVERY_VIEWERS = ['technician', 'tech-supervisor', 'procurement', 'management', 'finance', 'committee-member', 'auditor', 'admin'] as const;
 
 export const deliveryRequest = z.object({
   contractId: z.string().trim().min(1).max(200),

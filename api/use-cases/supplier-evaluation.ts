@@ -8,8 +8,6 @@ import type { ApiContext } from '../context';
 import { conflict, unprocessable } from '../http/problem';
 import { startProcess } from './start-process';
 
-export const EVALUATION_STARTERS = ['tech-supervisor', 'procurement', 'management', 'admin'] as const;
-export const EVALUATION_VIEWERS = ['technician', 'tech-supervisor', 'procurement', 'management', 'committee-member', 'auditor', 'admin'] as const;
 
 const DAY_MINUTES = 24 * 60;
 const QUARTER_MS = 91 * 24 * 3600_000;
