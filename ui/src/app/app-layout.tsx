@@ -21,7 +21,8 @@ const NAV_ITEMS: { to: string; label: MessageKey; visible: (user: User) => boole
   { to: routes.console, label: 'nav.console', visible: (user) => can(user, 'console.read') },
   // Access readers see everyone's records; an owner comes for their own passes and consent.
   { to: routes.accessControl, label: 'nav.accessControl', visible: (user) => canOnAny(user, 'access.people.read') || can(user, 'visitor-pass.start') },
-  { to: routes.ownerVotes, label: 'nav.ownerVotes', visible: (user) => can(user, 'owners-vote.cast') },
+  // The owner portal: where owners name proxies (and cast and object); a committee member votes there as an owner.
+  { to: routes.ownerVotes, label: 'nav.ownerVotes', visible: (user) => can(user, 'owners-vote.proxy') },
   { to: routes.governance, label: 'nav.governance', visible: (user) => can(user, 'governance.read') },
   { to: routes.accessLog, label: 'nav.accessLog', visible: (user) => can(user, 'access-log.alerts.read') },
 ];
