@@ -4,11 +4,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiRoutes } from '../api/app';
+import { API_BASE, apiRoutes } from '../api/app';
 import type { SessionUser } from '../api/auth/session';
 import type { ApiContext } from '../api/context';
+import { openApiDocument } from '../api/http/route';
 import { getTask, listWorklist, worklistFilters } from '../api/use-cases/worklist';
-import { canOnAny, isTaskCandidate, PERMISSIONS } from '../contracts/permissions';
+import { canOnAny, isTaskCandidate, PERMISSIONS, rolesFor } from '../contracts/permissions';
 import { tasks, users } from '../db/schema';
 import { permissionsMarkdown, PERMISSIONS_DOC } from '../scripts/permissions-doc';
 import { USER_OF_ROLE } from './support/demo-users';
@@ -27,6 +28,14 @@ describe('the permission table', () => {
     const strays = routes.filter((route) => route.access !== 'public' && route.access !== 'signed-in' && !actions.includes(route.access));
     expect(strays.map((route) => `${route.method} ${route.path}: ${JSON.stringify(route.access)}`)).toEqual([]);
     expect(routes.filter((route) => actions.includes(route.access)).length).toBeGreaterThan(80);
+  });
+
+  it('the OpenAPI document names each route\'s action and the roles it admits', () => {
+    const operation = openApiDocument(apiRoutes({} as ApiContext), API_BASE).paths[`${API_BASE}/faults`].post as Record<string, unknown>;
+    expect(operation['x-action']).toBe('fault-repair.start');
+    expect(operation['x-access']).toEqual(rolesFor('fault-repair.start'));
+    expect(operation['x-access']).toEqual(expect.arrayContaining(['owner', 'technician', 'admin']));
+    expect(operation.description).toMatch(/^access: fault-repair\.start \(.*owner on their own: a unit the user owns/);
   });
 
   it('every action is asked somewhere: by a route, a use case, a workflow or the UI', () => {
