@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { scheduledStart, startProcess } from '../api/use-cases/start-process';
 import { faultRepairProcess } from '../workflows/fault-repair/definition';
+import { PERMISSIONS } from '../contracts/permissions';
 import { PROCESSES } from '../workflows/processes';
 import { quarterlyEvaluationRound } from '../workflows/supplier-evaluation/definition';
 
@@ -25,6 +26,13 @@ describe('the list of process definitions', () => {
   it('holds every process folder once, under its folder name', () => {
     expect(PROCESSES.map((definition) => definition.name).sort()).toEqual(folders);
     expect(new Set(PROCESSES.map((definition) => definition.workflowType)).size).toBe(PROCESSES.length);
+  });
+
+  it("names who may start a process from the permission table: each start action starts its own process", () => {
+    const startActions = Object.keys(PERMISSIONS).filter((action) => action.endsWith('.start'));
+    const named = PROCESSES.flatMap((definition) => (definition.startAction ? [definition.startAction] : []));
+    expect([...named].sort()).toEqual(startActions.sort());
+    for (const definition of PROCESSES) if (definition.startAction) expect(definition.startAction).toBe(`${definition.name}.start`);
   });
 
   it.each(folders)('%s has the same files as every process', (folder) => {

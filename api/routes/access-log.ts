@@ -2,10 +2,8 @@ import { z } from 'zod';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
 import {
-  ACCESS_LOG_READERS,
   accessLogEntry,
   accessLogQuery,
-  ALERT_READERS,
   alertView,
   listAccessAlerts,
   listAccessLog,
@@ -19,7 +17,7 @@ export const accessLogRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/access-log',
     summary: 'Reads of personal data, newest first (keyset pages); filter by subject, actor, record, kind and time',
-    access: ACCESS_LOG_READERS,
+    access: 'access-log.read',
     query: accessLogQuery,
     response: z.object({ items: z.array(accessLogEntry), nextCursor: z.string().nullable() }),
     handle: ({ query }) => listAccessLog(ctx, query),
@@ -28,7 +26,7 @@ export const accessLogRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/access-log/verify',
     summary: 'Recompute the hash chain: intact with the row count, or the first broken row',
-    access: ACCESS_LOG_READERS,
+    access: 'access-log.read',
     response: verification,
     handle: () => verifyAccessLog(ctx.db),
   }),
@@ -36,7 +34,7 @@ export const accessLogRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/access-log/alerts',
     summary: 'Anomaly alerts raised on the access log and their review',
-    access: ALERT_READERS,
+    access: 'access-log.alerts.read',
     response: z.object({ items: z.array(alertView) }),
     handle: () => listAccessAlerts(ctx),
   }),

@@ -5,14 +5,12 @@ import { faultDetail, faultListQuery, faultSummary, getFault, getFaultPhoto, lis
 import { listLocations, locationsView } from '../use-cases/reference';
 import { faultReportRequest, reportFault } from '../use-cases/report-fault';
 
-const REPORTERS = ['owner', 'technician', 'tech-supervisor', 'monitoring-operator', 'guard', 'management', 'admin'] as const;
-
 export const faultRoutes = (ctx: ApiContext) => [
   defineRoute({
     method: 'post',
     path: '/faults',
     summary: 'Report a fault (P3.2a); idempotent on reportId',
-    access: REPORTERS,
+    access: 'fault-repair.start',
     body: faultReportRequest,
     response: z.object({ workflowId: z.string() }),
     status: 201,
@@ -22,7 +20,7 @@ export const faultRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/faults',
     summary: 'Faults I reported (staff: all with mine=false)',
-    access: 'signed-in',
+    access: 'fault-repair.read',
     query: faultListQuery,
     response: z.object({ items: z.array(faultSummary), nextCursor: z.string().nullable() }),
     handle: ({ user, query }) => listFaults(ctx, user, query),
@@ -31,7 +29,7 @@ export const faultRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/faults/:workflowId',
     summary: 'A fault: status, report, and the repair record once closed',
-    access: 'signed-in',
+    access: 'fault-repair.read',
     response: faultDetail,
     personalData: {
       kind: 'fault-report',
@@ -47,7 +45,7 @@ export const faultRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/faults/:workflowId/photo',
     summary: 'The photo attached to a fault report',
-    access: 'signed-in',
+    access: 'fault-repair.read',
     raw: { contentType: 'image/*' },
     personalData: { kind: 'fault-photo', scope: 'record', read: ({ params }) => ({ recordIds: [params.workflowId] }) },
     handle: async ({ user, params, res }) => {
@@ -59,7 +57,7 @@ export const faultRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/faults/:workflowId/rating',
     summary: 'The reporter rates the closed repair (1–5)',
-    access: 'signed-in',
+    access: 'fault-repair.rate',
     body: ratingRequest,
     response: z.object({ rating: z.number().int() }),
     handle: ({ user, params, body }) => rateRepair(ctx, user, params.workflowId, body),
@@ -68,7 +66,7 @@ export const faultRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/reference/locations',
     summary: 'Buildings, units, zones, devices and systems a fault can be reported at',
-    access: 'signed-in',
+    access: 'location.read',
     response: locationsView,
     handle: ({ user }) => listLocations(ctx, user),
   }),

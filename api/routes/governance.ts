@@ -6,7 +6,6 @@ import {
   ballotRequest,
   ballotsEvidence,
   castBallot,
-  EVIDENCE_READERS,
   fileObjection,
   getParticipation,
   getVote,
@@ -22,9 +21,6 @@ import {
 } from '../use-cases/owners-vote';
 import { votePdf } from '../use-cases/vote-evidence-pdf';
 
-const PLAN_STARTERS = ['management', 'admin'] as const;
-const VOTE_ORGANISERS = ['committee-member', 'management', 'admin'] as const;
-const FILING_READERS = ['committee-member', 'management', 'tech-supervisor', 'finance', 'auditor', 'admin'] as const;
 /** The roll and the ballots name owners and how they voted: each download is logged (P5.3c). */
 const evidenceRead = { kind: 'vote-evidence', scope: 'export', read: ({ params }: { params: Record<string, string> }) => ({ recordIds: [params.voteId] }) } as const;
 
@@ -34,7 +30,7 @@ export const governanceRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/plans',
     summary: "Start a year's annual plan (P2.1a); idempotent on planId",
-    access: PLAN_STARTERS,
+    access: 'annual-plan.start',
     body: planRequest,
     response: z.object({ workflowId: z.string() }),
     status: 201,
@@ -44,7 +40,7 @@ export const governanceRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/plans',
     summary: 'Approved annual plans and their projects (P2.1a–c)',
-    access: FILING_READERS,
+    access: 'governance.read',
     response: z.object({ items: z.array(planView) }),
     handle: () => listPlans(ctx),
   }),
@@ -52,7 +48,7 @@ export const governanceRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/filings',
     summary: "Filings with the owners' committee and their receipts (P2.1c)",
-    access: FILING_READERS,
+    access: 'governance.read',
     response: z.object({ items: z.array(filingView) }),
     handle: () => listFilings(ctx),
   }),
@@ -60,7 +56,7 @@ export const governanceRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/filings/:workflowId',
     summary: 'One filing with its dated package',
-    access: FILING_READERS,
+    access: 'governance.read',
     response: filingView.extend({ package: z.record(z.string(), z.unknown()) }),
     handle: ({ params }) => getFiling(ctx, params.workflowId),
   }),
@@ -68,7 +64,7 @@ export const governanceRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/votes',
     summary: "Put a matter to the owners' vote (P2.1c, art. 278); idempotent on voteId",
-    access: VOTE_ORGANISERS,
+    access: 'owners-vote.start',
     body: voteRequest,
     response: z.object({ workflowId: z.string(), voteId: z.string() }),
     status: 201,
@@ -102,7 +98,7 @@ export const governanceRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/votes/:voteId/ballots',
     summary: 'Cast the ballot of the signed-in owner (or as their recorded proxy); repeating it is harmless',
-    access: ['owner', 'committee-member'],
+    access: 'owners-vote.cast',
     body: ballotRequest,
     response: z.object({ voterId: z.string(), choice: z.string(), castAt: z.string(), repeated: z.boolean(), participation: participationView }),
     handle: ({ user, params, body }) => castBallot(ctx, user, params.voteId, body),
@@ -111,7 +107,7 @@ export const governanceRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/votes/:voteId/proxy',
     summary: 'Record a proxy (another owner or a named person) who casts your ballot',
-    access: ['owner'],
+    access: 'owners-vote.proxy',
     body: proxyRequest,
     response: z.object({ voterId: z.string(), proxyOwnerId: z.string().nullable(), proxyName: z.string() }),
     handle: ({ user, params, body }) => recordProxy(ctx, user, params.voteId, body),
@@ -120,7 +116,7 @@ export const governanceRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/votes/:voteId/objections',
     summary: 'Object to the published result within the objection period',
-    access: ['owner'],
+    access: 'owners-vote.object',
     body: objectionRequest,
     response: z.object({ voteId: z.string(), filed: z.boolean() }),
     status: 201,
@@ -130,7 +126,7 @@ export const governanceRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/votes/:voteId/evidence/roll.csv',
     summary: 'The frozen voter roll; its SHA-256 is the rollDigest',
-    access: EVIDENCE_READERS,
+    access: 'owners-vote.evidence',
     raw: { contentType: 'text/csv' },
     personalData: evidenceRead,
     handle: async ({ params, res }) => {
@@ -142,7 +138,7 @@ export const governanceRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/votes/:voteId/evidence/ballots.csv',
     summary: 'The counted ballots; their SHA-256 is the ballotsDigest',
-    access: EVIDENCE_READERS,
+    access: 'owners-vote.evidence',
     raw: { contentType: 'text/csv' },
     personalData: evidenceRead,
     handle: async ({ params, res }) => {
@@ -154,7 +150,7 @@ export const governanceRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/votes/:voteId/evidence.pdf',
     summary: 'The evidence pack: tally, digests of the roll and the ballots, every voter and ballot',
-    access: EVIDENCE_READERS,
+    access: 'owners-vote.evidence',
     raw: { contentType: 'application/pdf' },
     personalData: evidenceRead,
     handle: async ({ params, res }) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACCESS_PROCESSES, PROCESS_VIEWER_ROLES, REPLAY_ROLES } from '../../workflows/lib/roles';
+import { ACCESS_PROCESSES } from '../../contracts/permissions';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
 import { subjectsOf } from '../use-cases/access-log';
@@ -11,7 +11,7 @@ export const processRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/processes',
     summary: 'Process instances, newest first (keyset pages)',
-    access: PROCESS_VIEWER_ROLES,
+    access: 'process.read',
     query: instanceListQuery,
     response: z.object({ items: z.array(instanceSummary), nextCursor: z.string().nullable() }),
     handle: ({ user, query }) => listInstances(ctx, user, query),
@@ -20,7 +20,7 @@ export const processRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/processes/:workflowId',
     summary: 'One instance: step marks, visit counts, timeline, data',
-    access: PROCESS_VIEWER_ROLES,
+    access: 'process.read',
     response: instanceDetail,
     personalData: {
       kind: 'process-instance',
@@ -33,7 +33,7 @@ export const processRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/processes/:workflowId/history',
     summary: 'The Temporal history of an instance (JSON download), from the archive once Temporal has dropped it',
-    access: ['auditor', 'admin', 'tech-supervisor', 'management'],
+    access: 'process.history.download',
     raw: { contentType: 'application/json' },
     personalData: { kind: 'process-history', scope: 'export', read: ({ params }) => ({ recordIds: [params.workflowId] }) },
     handle: async ({ user, params, res }) => {
@@ -46,7 +46,7 @@ export const processRoutes = (ctx: ApiContext) => [
       method,
       path: '/processes/:workflowId/replay',
       summary: "Replays the instance's history against the current workflow code: it reproduces, or the first event it diverges at",
-      access: REPLAY_ROLES,
+      access: 'process.replay',
       response: replayVerdictView,
       handle: ({ params }) => replayInstance(ctx, params.workflowId),
     }),

@@ -2,8 +2,6 @@ import { z } from 'zod';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
 import {
-  EVALUATION_STARTERS,
-  EVALUATION_VIEWERS,
   evaluationRequest,
   evaluationRow,
   listEvaluations,
@@ -17,7 +15,7 @@ export const supplierEvaluationRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/supplier-evaluations',
     summary: 'Evaluate a supplier on demand (P2.2c); idempotent on requestId',
-    access: EVALUATION_STARTERS,
+    access: 'supplier-evaluation.start',
     body: evaluationRequest,
     response: z.object({ workflowId: z.string() }),
     status: 201,
@@ -27,7 +25,7 @@ export const supplierEvaluationRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/supplier-evaluations',
     summary: 'Evaluation scores, newest first',
-    access: EVALUATION_VIEWERS,
+    access: 'supplier-evaluation.read',
     query: z.object({ vendorId: z.string().min(1).optional() }),
     response: z.object({ items: z.array(evaluationRow) }),
     handle: ({ query }) => listEvaluations(ctx, query.vendorId),
@@ -36,7 +34,7 @@ export const supplierEvaluationRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/supplier-standing',
     summary: 'The supplier registry: contracts in force, penalties, terminations',
-    access: EVALUATION_VIEWERS,
+    access: 'supplier-evaluation.read',
     response: z.object({ items: z.array(supplierStatus) }),
     handle: () => listSuppliers(ctx),
   }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACCESS_PROCESSES, ROLES, SUPERVISOR_ROLES } from '../../workflows/lib/roles';
+import { ACCESS_PROCESSES, ROLES } from '../../contracts/permissions';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
 import { subjectsOf } from '../use-cases/access-log';
@@ -23,7 +23,7 @@ export const taskRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/tasks',
     summary: 'The worklist: tasks the user is a candidate for, in due order (keyset pages)',
-    access: 'signed-in',
+    access: 'task.read',
     query: worklistFilters,
     response: taskPage,
     handle: ({ user, query }) => listWorklist(ctx, user, query),
@@ -32,7 +32,7 @@ export const taskRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/tasks/:taskId',
     summary: 'One task with its form schema',
-    access: 'signed-in',
+    access: 'task.read',
     response: taskView,
     personalData: {
       kind: 'task-context',
@@ -45,7 +45,7 @@ export const taskRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/tasks/:taskId/claim',
     summary: 'Claim a task',
-    access: 'signed-in',
+    access: 'task.claim',
     response: taskView,
     handle: ({ user, params }) => claimTask(ctx, user, params.taskId),
   }),
@@ -53,7 +53,7 @@ export const taskRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/tasks/:taskId/release',
     summary: 'Release a claimed task',
-    access: 'signed-in',
+    access: 'task.release',
     response: taskView,
     handle: ({ user, params }) => releaseTask(ctx, user, params.taskId),
   }),
@@ -61,7 +61,7 @@ export const taskRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/tasks/:taskId/reassign',
     summary: 'Reassign a task to another candidate (supervisors)',
-    access: SUPERVISOR_ROLES,
+    access: 'task.reassign',
     body: z.object({ assignee: z.string().min(1) }),
     response: taskView,
     handle: ({ user, params, body }) => reassignTask(ctx, user, params.taskId, body.assignee),
@@ -70,7 +70,7 @@ export const taskRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/tasks/:taskId/complete',
     summary: "Complete a task with its form's payload",
-    access: 'signed-in',
+    access: 'task.complete',
     body: z.object({ payload: z.record(z.string(), z.unknown()) }),
     response: z.object({ task: taskView }),
     handle: async ({ user, params, body }) => ({ task: await completeTask(ctx, user, params.taskId, body.payload) }),
@@ -79,7 +79,7 @@ export const taskRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/users',
     summary: 'Active users holding a role (to reassign a task)',
-    access: SUPERVISOR_ROLES,
+    access: 'task.reassign',
     query: z.object({ role: z.enum(ROLES) }),
     response: z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string(), roles: z.array(z.string()) })) }),
     handle: ({ query }) => listCandidates(ctx, query.role),

@@ -4,8 +4,6 @@ import { acceptanceReports, acceptanceSignatures, acceptanceTeamMembers, users }
 import type { ApiContext } from '../context';
 import { notFound } from '../http/problem';
 
-export const ACCEPTANCE_VIEWERS = ['technician', 'tech-supervisor', 'procurement', 'management', 'finance', 'committee-member', 'auditor', 'admin'] as const;
-
 export const acceptanceView = z.object({
   workflowId: z.string(),
   team: z.array(z.object({ userId: z.string(), displayName: z.string(), department: z.string() })),

@@ -11,10 +11,6 @@ import type { PersonalDataRead } from '../http/route';
 import { startProcess } from './start-process';
 import { accessAnomalyProcess } from '../../workflows/access-anomaly/definition';
 
-/** Who reads the access log and verifies its chain (P5.3c). */
-export const ACCESS_LOG_READERS = ['auditor', 'admin'] as const;
-/** Who sees the alerts raised on it: the auditors and the security supervisor who reviews them. */
-export const ALERT_READERS = ['auditor', 'admin', 'security-supervisor'] as const;
 
 /** Whom a process's data or a task's context is about: its person (access control) or its user (an anomaly's reader). */
 export function subjectsOf(data: Record<string, unknown>): string[] {

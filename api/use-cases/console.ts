@@ -10,8 +10,6 @@ import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { HttpProblem, notFound, unprocessable, conflict } from '../http/problem';
 
-export const CONSOLE_ROLES = ['monitoring-operator', 'security-supervisor', 'guard', 'management', 'admin'] as const;
-
 export const incidentView = z.object({
   workflowId: z.string(),
   zoneId: z.string(),

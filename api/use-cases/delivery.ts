@@ -8,8 +8,6 @@ import { notFound, unprocessable } from '../http/problem';
 import { startProcess } from './start-process';
 import { projectDeliveryProcess } from '../../workflows/project-delivery/definition';
 
-export const DELIVERY_STARTERS = ['procurement', 'tech-supervisor', 'management', 'admin'] as const;
-export const DELIVERY_VIEWERS = ['technician', 'tech-supervisor', 'procurement', 'management', 'finance', 'committee-member', 'auditor', 'admin'] as const;
 
 export const deliveryRequest = z.object({
   contractId: z.string().trim().min(1).max(200),

@@ -1,12 +1,12 @@
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { canOnAny } from '../../contracts/permissions';
 import { attachments, INSTANCE_STATUSES, processInstances, repairRecords } from '../../db/schema';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { conflict, forbidden, notFound } from '../http/problem';
 import { decodeCursor, page } from './cursor';
 
-const STAFF_VIEWERS = ['technician', 'tech-supervisor', 'monitoring-operator', 'management', 'admin', 'auditor'];
 
 export const faultListQuery = z.object({
   mine: z.enum(['true', 'false']).default('true'),
@@ -53,7 +53,7 @@ const summary = (row: typeof processInstances.$inferSelect) => ({
 
 /** The faults a person reported (or, for staff asking mine=false, all of them), newest first. */
 export async function listFaults(ctx: ApiContext, user: SessionUser, query: z.infer<typeof faultListQuery>) {
-  const everyone = query.mine === 'false' && user.roles.some((role) => STAFF_VIEWERS.includes(role));
+  const everyone = query.mine === 'false' && canOnAny(user, 'fault-repair.read');
   const cursor = decodeCursor(query.cursor);
   const rows = await ctx.db
     .select()
@@ -74,7 +74,7 @@ async function findFault(ctx: ApiContext, user: SessionUser, workflowId: string)
   const row = await ctx.db.query.processInstances.findFirst({
     where: and(eq(processInstances.workflowId, workflowId), eq(processInstances.process, 'fault-repair')),
   });
-  const staff = user.roles.some((role) => STAFF_VIEWERS.includes(role));
+  const staff = canOnAny(user, 'fault-repair.read');
   if (!row || (!staff && row.startedBy !== user.id)) throw notFound(`no fault ${workflowId}`);
   return row;
 }

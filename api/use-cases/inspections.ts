@@ -1,14 +1,12 @@
 import { and, asc, desc, eq, inArray, isNotNull, lt, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { INSPECTOR_ROLES } from '../../contracts/permissions';
 import { attachments, buildings, devices, inspectionPlans, inspectionRecords, processInstances, SYSTEMS, tasks, zones } from '../../db/schema';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { conflict, notFound, unprocessable, type FieldProblem } from '../http/problem';
 import { decodeCursor, page } from './cursor';
 import { ensureInspectionSchedule, inspectionScheduleId, triggerInspection } from './inspection-schedules';
-
-/** Who may be made responsible for a plan: the staff who walk the estate. */
-export const INSPECTOR_ROLES = ['technician', 'tech-supervisor', 'monitoring-operator', 'guard'] as const;
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes, at most 63');
 

@@ -100,8 +100,6 @@ function participationOf(vote: Pick<VoteRow, 'participatingAreaHundredths' | 'pa
   };
 }
 
-const EVIDENCE_READERS = ['committee-member', 'management', 'auditor', 'admin'] as const;
-export { EVIDENCE_READERS };
 
 /** P2.1c: the committee or management puts a matter to the owners; idempotent on voteId. */
 export async function requestVote(ctx: ApiContext, user: SessionUser, request: VoteRequest) {

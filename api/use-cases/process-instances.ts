@@ -2,10 +2,10 @@ import { and, desc, eq, inArray, lt, notInArray, or, sql } from 'drizzle-orm';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { hiddenProcesses } from '../../contracts/permissions';
 import { loadInstanceHistory, projectionSnapshot, type ProjectionSnapshot } from '../../domain/process-archive';
 import { INSTANCE_STATUSES, processArchives, processInstances, users } from '../../db/schema';
 import { processNamed, PROCESSES } from '../../workflows/processes';
-import { hiddenProcesses } from '../../workflows/lib/roles';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { notFound } from '../http/problem';
@@ -83,7 +83,7 @@ const selectInstances = (ctx: ApiContext) =>
 
 export async function listInstances(ctx: ApiContext, user: SessionUser, query: z.infer<typeof instanceListQuery>) {
   const cursor = decodeCursor(query.cursor);
-  const hidden = hiddenProcesses(user.roles);
+  const hidden = hiddenProcesses(user);
   const rows = await selectInstances(ctx)
     .where(
       and(
@@ -116,7 +116,7 @@ export async function getInstance(ctx: ApiContext, user: SessionUser, workflowId
     .from(processArchives)
     .where(eq(processArchives.workflowId, workflowId));
   const snapshot = (archived?.projection as ProjectionSnapshot | undefined) ?? (await projectionSnapshot(ctx.db, workflowId));
-  const hidden = hiddenProcesses(user.roles);
+  const hidden = hiddenProcesses(user);
   if (!snapshot || hidden.includes(snapshot.instance.process)) throw notFound(`no process ${workflowId}`);
   const { instance } = snapshot;
   const [[starter], chain] = await Promise.all([
@@ -211,7 +211,7 @@ export async function processDiagram(process: string): Promise<string> {
 export async function processHistory(ctx: ApiContext, user: SessionUser, workflowId: string): Promise<string> {
   // Only instances the user may open: indexed ones, not of a process hidden from their roles (M6).
   const [indexed] = await ctx.db.select({ process: processInstances.process }).from(processInstances).where(eq(processInstances.workflowId, workflowId));
-  if (!indexed || hiddenProcesses(user.roles).includes(indexed.process)) throw notFound(`no history for ${workflowId}`);
+  if (!indexed || hiddenProcesses(user).includes(indexed.process)) throw notFound(`no history for ${workflowId}`);
   const history = await loadInstanceHistory(ctx.db, ctx.temporal, workflowId);
   if (!history) throw notFound(`no history for ${workflowId}`);
   return history.json;

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { canOnAny } from '../../contracts/permissions';
 import { 
   bids,
   bidScores,
@@ -21,9 +22,6 @@ import { conflict, forbidden, notFound } from '../http/problem';
 import { startProcess } from './start-process';
 import { procurementProcess } from '../../workflows/procurement/definition';
 
-/** Staff who follow procurements; suppliers see only what they were invited to. */
-export const PROCUREMENT_READERS = ['procurement', 'management', 'tech-supervisor', 'technician', 'finance', 'auditor', 'admin', 'vendor'] as const;
-const STAFF_READERS = PROCUREMENT_READERS.filter((role) => role !== 'vendor') as string[];
 
 export const procurementRequest = z.object({
   projectId: z.string().trim().regex(/^[A-Za-z0-9._-]{1,80}$/, 'letters, digits, dot, underscore or hyphen'),
@@ -68,7 +66,8 @@ export const bidView = z.object({
   afterSalesTerms: z.string(),
 });
 
-const isStaff = (user: SessionUser) => user.roles.some((role) => STAFF_READERS.includes(role));
+/** Staff follow every procurement; a supplier only those it is invited to (procurement.read's own rule). */
+const isStaff = (user: SessionUser) => canOnAny(user, 'procurement.read');
 
 async function findProcurement(ctx: ApiContext, workflowId: string) {
   const row = await ctx.db.query.procurements.findFirst({ where: eq(procurements.workflowId, workflowId) });

@@ -1,5 +1,6 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
+import { canOnAny } from '../../contracts/permissions';
 import { buildings, devices, SYSTEMS, unitOwners, units, zones } from '../../db/schema';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
@@ -11,11 +12,9 @@ export const locationsView = z.object({
   systems: z.array(z.string()),
 });
 
-const STAFF = ['technician', 'tech-supervisor', 'monitoring-operator', 'guard', 'management', 'admin', 'auditor'];
-
 /** The places a fault can be reported at; an owner's unit list holds only their own units. */
 export async function listLocations(ctx: ApiContext, user: SessionUser) {
-  const staff = user.roles.some((role) => STAFF.includes(role));
+  const staff = canOnAny(user, 'location.read');
   const ownUnitIds = staff || !user.ownerId
     ? null
     : (await ctx.db.select({ unitId: unitOwners.unitId }).from(unitOwners).where(eq(unitOwners.ownerId, user.ownerId))).map((row) => row.unitId);

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { can, canOnAny } from '../../contracts/permissions';
 import { attachments, buildings, devices, SYSTEMS, unitOwners, units, zones } from '../../db/schema';
 import { faultLocation, type FaultRepairInput } from '../../workflows/fault-repair/messages';
 import type { SessionUser } from '../auth/session';
@@ -7,8 +8,6 @@ import type { ApiContext } from '../context';
 import { forbidden, unprocessable } from '../http/problem';
 import { startProcess } from './start-process';
 import { faultRepairProcess } from '../../workflows/fault-repair/definition';
-
-const STAFF_REPORTERS = ['technician', 'tech-supervisor', 'monitoring-operator', 'guard', 'management', 'admin'];
 
 export const faultReportRequest = z.object({
   /** Chosen by the client once per report, so a retried submission starts one process. */
@@ -47,7 +46,7 @@ async function checkLocation(ctx: ApiContext, user: SessionUser, request: FaultR
       throw unprocessable(`the device belongs to ${device.system}`, [{ field: 'system', message: `the device is ${device.system}` }]);
     }
   }
-  const isStaff = user.roles.some((role) => STAFF_REPORTERS.includes(role));
+  const isStaff = canOnAny(user, 'fault-repair.start');
   // P3.2a: an owner reports for a unit of their own or for a common area, never another owner's unit.
   if (!isStaff && unitId) {
     const owns = user.ownerId
@@ -62,7 +61,7 @@ async function checkLocation(ctx: ApiContext, user: SessionUser, request: FaultR
 export async function reportFault(ctx: ApiContext, user: SessionUser, request: FaultReportRequest) {
   const isStaff = await checkLocation(ctx, user, request);
   const source = request.source ?? (isStaff ? 'staff' : 'owner');
-  if (source === 'monitoring' && !user.roles.some((role) => ['monitoring-operator', 'admin'].includes(role))) {
+  if (source === 'monitoring' && !can(user, 'fault-repair.start-as-monitoring')) {
     throw forbidden('only monitoring staff report monitoring events', [{ field: 'source', message: 'not monitoring staff' }]);
   }
   if (source !== 'owner' && !isStaff) throw forbidden(`an owner cannot report as ${source}`, [{ field: 'source', message: 'owners report as owner' }]);

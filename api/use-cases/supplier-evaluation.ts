@@ -9,8 +9,6 @@ import { conflict, unprocessable } from '../http/problem';
 import { scheduledStart, startProcess } from './start-process';
 import { quarterlyEvaluationRound, supplierEvaluationProcess } from '../../workflows/supplier-evaluation/definition';
 
-export const EVALUATION_STARTERS = ['tech-supervisor', 'procurement', 'management', 'admin'] as const;
-export const EVALUATION_VIEWERS = ['technician', 'tech-supervisor', 'procurement', 'management', 'committee-member', 'auditor', 'admin'] as const;
 
 const DAY_MINUTES = 24 * 60;
 const QUARTER_MS = 91 * 24 * 3600_000;

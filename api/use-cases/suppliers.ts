@@ -2,6 +2,7 @@ import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@tem
 import { and, asc, desc, eq, isNotNull, like, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import { documentState, documentWarnDays } from '../../activities/suppliers';
+import { canOnAny } from '../../contracts/permissions';
 import { processInstances, qualificationReviews, SUPPLIER_DOCUMENT_KINDS, supplierDocuments, vendors } from '../../db/schema';
 import type { SupplierQualificationInput } from '../../workflows/supplier-qualification/messages';
 import type { SupplierRequalificationInput } from '../../workflows/supplier-requalification/messages';
@@ -12,9 +13,6 @@ import { scheduledStart, startProcess } from './start-process';
 import { supplierQualificationProcess } from '../../workflows/supplier-qualification/definition';
 import { supplierRequalificationProcess } from '../../workflows/supplier-requalification/definition';
 
-/** Staff who read the registry; a supplier's own staff read their own entry only. */
-export const REGISTRY_READERS = ['procurement', 'tech-supervisor', 'technician', 'management', 'finance', 'auditor', 'admin', 'vendor'] as const;
-export const REGISTRY_KEEPERS = ['procurement', 'tech-supervisor', 'admin'] as const;
 
 const positive = (env: NodeJS.ProcessEnv, name: string, fallback: number) => {
   const value = Number(env[name] ?? fallback);
@@ -108,8 +106,7 @@ function toDocument(row: typeof supplierDocuments.$inferSelect, now: Date, warnD
 }
 
 function requireOwnOrStaff(user: SessionUser, vendorId: string) {
-  const isStaff = user.roles.some((role) => role !== 'vendor' && (REGISTRY_READERS as readonly string[]).includes(role));
-  if (!isStaff && user.vendorId !== vendorId) throw forbidden('suppliers see their own registry entry only');
+  if (!canOnAny(user, 'supplier.read') && user.vendorId !== vendorId) throw forbidden('suppliers see their own registry entry only');
 }
 
 export async function listSuppliers(ctx: ApiContext, user: SessionUser) {
@@ -117,7 +114,7 @@ export async function listSuppliers(ctx: ApiContext, user: SessionUser) {
   const now = new Date();
   const rows = await ctx.db.select().from(vendors).orderBy(asc(vendors.id));
   const documents = await ctx.db.select().from(supplierDocuments);
-  const visible = rows.filter((row) => user.roles.some((role) => role !== 'vendor') || row.id === user.vendorId);
+  const visible = rows.filter((row) => canOnAny(user, 'supplier.read') || row.id === user.vendorId);
   return {
     items: visible.map((row) => ({
       id: row.id,

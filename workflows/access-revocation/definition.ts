@@ -19,6 +19,7 @@ export const accessRevocationProcess = defineProcess({
   workflowType: 'accessRevocation',
   title: { 'zh-CN': '门禁权限撤销', en: 'Access revocation' },
   clauses: ['P4.2b'],
+  startAction: 'access-revocation.start',
   input: accessRevocationInput,
   workflowId: (requestId: string) => `access-revocation-${requestId}`,
   steps: ACCESS_REVOCATION_STEPS,

@@ -34,6 +34,7 @@ export const annualPlanProcess = defineProcess({
   workflowType: 'annualPlan',
   title: { 'zh-CN': '年度计划与预算', en: 'Annual plan and budget' },
   clauses: ['P2.1a–c', 'P7.2b'],
+  startAction: 'annual-plan.start',
   input: annualPlanInput,
   workflowId: (runId: string) => `annual-plan-${runId}`,
   steps: ANNUAL_PLAN_STEPS,

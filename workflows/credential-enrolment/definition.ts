@@ -24,6 +24,7 @@ export const credentialEnrolmentProcess = defineProcess({
   workflowType: 'credentialEnrolment',
   title: { 'zh-CN': '门禁凭证登记', en: 'Credential enrolment' },
   clauses: ['P4.2b'],
+  startAction: 'credential-enrolment.start',
   input: credentialEnrolmentInput,
   workflowId: (credentialId: string) => `credential-enrolment-${credentialId}`,
   steps: CREDENTIAL_ENROLMENT_STEPS,

@@ -17,6 +17,7 @@ export const faceDeletionProcess = defineProcess({
   workflowType: 'faceDeletion',
   title: { 'zh-CN': '人脸数据删除', en: 'Face deletion' },
   clauses: ['P4.2b', 'PIPL art. 47'],
+  startAction: 'face-deletion.start',
   input: faceDeletionInput,
   workflowId: (deletionId: string) => `face-deletion-${deletionId}`,
   steps: FACE_DELETION_STEPS,

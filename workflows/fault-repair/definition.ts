@@ -47,6 +47,7 @@ export const faultRepairProcess = defineProcess({
   workflowType: 'faultRepair',
   title: { 'zh-CN': '故障报修', en: 'Fault repair' },
   clauses: ['P3.2'],
+  startAction: 'fault-repair.start',
   input: faultRepairInput,
   workflowId: (reportId: string) => `fault-repair-${reportId}`,
   steps: FAULT_REPAIR_STEPS,

@@ -16,6 +16,7 @@ export const inspectionProcess = defineProcess({
   workflowType: 'inspection',
   title: { 'zh-CN': '巡检', en: 'Inspection' },
   clauses: ['P3.1a', 'P3.1c'],
+  startAction: 'inspection.start',
   input: inspectionInput,
   /** The plan's schedule, named after it (one per plan), starts its runs; Temporal adds each run's time to this id. */
   workflowId: (planId: string) => `inspection-${planId}`,

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { StartAction } from '../../contracts/permissions';
 
 /** One step of a process: its BPMN element id, kind, policy clause and title. */
 export interface StepDefinition {
@@ -31,6 +32,8 @@ export interface ProcessDefinition<Input = unknown, IdArgs extends unknown[] = [
   title: { 'zh-CN': string; en: string };
   /** The policy clauses the process implements. */
   clauses: readonly string[];
+  /** Who may start it by hand: an action of the permission table. Absent: only Steward starts it (Schedules, devices, other processes). */
+  startAction?: StartAction;
   input: z.ZodType<Input>;
   /** The workflow id of an instance, from its business key: one instance per key. */
   workflowId(...key: IdArgs): string;

@@ -26,6 +26,7 @@ export const ownersVoteProcess = defineProcess({
   workflowType: 'ownersVote',
   title: { 'zh-CN': '业主大会表决', en: "Owners' vote" },
   clauses: ['P2.1c', 'Civil Code art. 278'],
+  startAction: 'owners-vote.start',
   input: ownersVoteInput,
   workflowId: (voteId: string) => `owners-vote-${voteId}`,
   steps: OWNERS_VOTE_STEPS,

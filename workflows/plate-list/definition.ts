@@ -17,6 +17,7 @@ export const plateListProcess = defineProcess({
   workflowType: 'plateList',
   title: { 'zh-CN': '车牌名单', en: 'Vehicle plate list' },
   clauses: ['P4.2b'],
+  startAction: 'plate-list.start',
   input: plateListInput,
   workflowId: (changeId: string) => `plate-list-${changeId}`,
   steps: PLATE_LIST_STEPS,

@@ -32,6 +32,7 @@ export const procurementProcess = defineProcess({
   workflowType: 'procurement',
   title: { 'zh-CN': '采购', en: 'Procurement' },
   clauses: ['P2.2b'],
+  startAction: 'procurement.start',
   input: procurementInput,
   workflowId: (projectId: string) => `procurement-${projectId}`,
   steps: PROCUREMENT_STEPS,

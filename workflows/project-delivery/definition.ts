@@ -41,6 +41,7 @@ export const projectDeliveryProcess = defineProcess({
   workflowType: 'projectDelivery',
   title: { 'zh-CN': '项目实施', en: 'Project delivery' },
   clauses: ['P2.3a–b'],
+  startAction: 'project-delivery.start',
   input: projectDeliveryInput,
   /** One delivery per contract: the id follows from the contract, so a retried start joins it. */
   workflowId: (contractId: string) => `project-delivery-${contractId}`,

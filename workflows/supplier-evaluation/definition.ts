@@ -50,6 +50,7 @@ export const supplierEvaluationProcess = defineProcess({
   workflowType: 'supplierEvaluation',
   title: { 'zh-CN': '供应商评价', en: 'Supplier evaluation' },
   clauses: ['P2.2c'],
+  startAction: 'supplier-evaluation.start',
   input: supplierEvaluationInput,
   workflowId: (requestId: string) => `supplier-evaluation-${requestId}`,
   steps: SUPPLIER_EVALUATION_STEPS,

@@ -24,6 +24,7 @@ export const supplierQualificationProcess = defineProcess({
   workflowType: 'supplierQualification',
   title: { 'zh-CN': '供应商资格审查', en: 'Supplier qualification' },
   clauses: ['P2.2a'],
+  startAction: 'supplier-qualification.start',
   input: supplierQualificationInput,
   /** One qualification per request; the sweep's requests are named after the document's due date. */
   workflowId: (vendorId: string, requestId: string) => `supplier-qualification-${vendorId}-${requestId}`,

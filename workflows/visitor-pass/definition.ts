@@ -21,6 +21,7 @@ export const visitorPassProcess = defineProcess({
   workflowType: 'visitorPass',
   title: { 'zh-CN': '访客通行证', en: 'Visitor pass' },
   clauses: ['P4.2b'],
+  startAction: 'visitor-pass.start',
   input: visitorPassInput,
   workflowId: (passId: string) => `visitor-pass-${passId}`,
   steps: VISITOR_PASS_STEPS,

@@ -1,12 +1,13 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
+import { canOnAny } from '../../../contracts/permissions';
 import { accessPeople, attachments, credentials, faceConsents, faceDeletionDevices, faceDeletions } from '../../../db/schema';
 import { sealAttachmentContent } from '../../../db/sealed/records';
 import type { FaceDeletionInput } from '../../../workflows/face-deletion/messages';
 import type { SessionUser } from '../../auth/session';
 import type { ApiContext } from '../../context';
 import { forbidden, unprocessable } from '../../http/problem';
-import { actorOf, dataUrl, isAccessStaff, personForActor } from './shared';
+import { actorOf, dataUrl, personForActor } from './shared';
 import { startProcess } from '../start-process';
 import { faceDeletionProcess } from '../../../workflows/face-deletion/definition';
 
@@ -25,12 +26,12 @@ export const consentRequest = z.object({
  * consent themselves; staff may only record a form the person signed, kept as evidence.
  */
 export async function recordConsent(ctx: ApiContext, user: SessionUser, personId: string, request: z.infer<typeof consentRequest>) {
-  const person = await personForActor(ctx, user, personId, 'record consent');
+  const person = await personForActor(ctx, user, personId, 'face-consent.record', 'record consent');
   if (request.method === 'self' && person.userId !== user.id) {
     throw forbidden("only the person can consent for themselves; record their signed form instead", [{ field: 'method', message: 'not the person' }]);
   }
   if (request.method === 'signed-form' && !request.evidence) throw unprocessable('a signed form needs the scanned form', [{ field: 'evidence', message: 'required for a signed form' }]);
-  if (request.method === 'signed-form' && !isAccessStaff(user)) throw forbidden('staff record signed forms', [{ field: 'method', message: 'staff only' }]);
+  if (request.method === 'signed-form' && !canOnAny(user, 'face-consent.record')) throw forbidden('staff record signed forms', [{ field: 'method', message: 'staff only' }]);
   const id = `consent-${personId}-${Date.now()}`;
   try {
     return await storeConsent(ctx, user, personId, id, request);
@@ -69,7 +70,7 @@ export const deletionRequest = z.object({ deletionId: z.uuid() });
 
 /** PIPL art. 47: the person's face is deleted from every device and from Steward; the deletion is logged. */
 export async function requestFaceDeletion(ctx: ApiContext, user: SessionUser, personId: string, request: z.infer<typeof deletionRequest>) {
-  const person = await personForActor(ctx, user, personId, 'request face deletion');
+  const person = await personForActor(ctx, user, personId, 'face-deletion.start', 'request face deletion');
   const workflowId = faceDeletionProcess.workflowId(request.deletionId);
   const existing = await ctx.db.query.faceDeletions.findFirst({ where: eq(faceDeletions.id, request.deletionId) });
   if (existing && existing.personId !== personId) throw unprocessable('this id is already another deletion', [{ field: 'deletionId', message: 'taken' }]);
@@ -85,7 +86,7 @@ export const withdrawRequest = z.object({
 
 /** Withdrawing consent stops face recognition for the person: their face is deleted everywhere. */
 export async function withdrawConsent(ctx: ApiContext, user: SessionUser, personId: string, request: z.infer<typeof withdrawRequest>) {
-  await personForActor(ctx, user, personId, 'withdraw consent');
+  await personForActor(ctx, user, personId, 'face-consent.withdraw', 'withdraw consent');
   await ctx.db
     .update(faceConsents)
     .set({ withdrawnAt: new Date(), withdrawnBy: user.id })

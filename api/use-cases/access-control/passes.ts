@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
+import { canOnAny } from '../../../contracts/permissions';
 import { doorsOfPerson } from '../../../domain/access-rules';
 import { accessPeople, unitOwners, units, visitorPasses } from '../../../db/schema';
 import { cancelPassSignal, type VisitorPassInput } from '../../../workflows/visitor-pass/messages';
@@ -7,7 +8,7 @@ import type { SessionUser } from '../../auth/session';
 import type { ApiContext } from '../../context';
 import { conflict, forbidden, notFound, unprocessable } from '../../http/problem';
 import { credentialMaterial, storeCredential } from './credentials';
-import { actorOf, deviceSafeId, isAccessReader, isAccessStaff, ownsUnit } from './shared';
+import { actorOf, deviceSafeId, ownsUnit } from './shared';
 import { startProcess } from '../start-process';
 import { visitorPassProcess } from '../../../workflows/visitor-pass/definition';
 
@@ -44,7 +45,7 @@ export const passView = z.object({
 export async function issueVisitorPass(ctx: ApiContext, user: SessionUser, request: z.infer<typeof passRequest>) {
   const unit = await ctx.db.query.units.findFirst({ where: eq(units.id, request.hostUnitId) });
   if (!unit) throw unprocessable('unknown unit', [{ field: 'hostUnitId', message: 'no such unit' }]);
-  if (!isAccessStaff(user) && !(await ownsUnit(ctx, user, unit.id))) throw forbidden('you can issue passes for your own units only', [{ field: 'hostUnitId', message: 'not your unit' }]);
+  if (!canOnAny(user, 'visitor-pass.start') && !(await ownsUnit(ctx, user, unit.id))) throw forbidden('you can issue passes for your own units only', [{ field: 'hostUnitId', message: 'not your unit' }]);
   const validFrom = request.validFrom ? new Date(request.validFrom) : new Date();
   const validUntil = new Date(request.validUntil);
   if (validUntil.getTime() <= Date.now()) throw unprocessable('the pass would never be valid', [{ field: 'validUntil', message: 'must be in the future' }]);
@@ -57,7 +58,7 @@ export async function issueVisitorPass(ctx: ApiContext, user: SessionUser, reque
   const workflowId = visitorPassProcess.workflowId(request.passId);
   const existing = await ctx.db.query.visitorPasses.findFirst({ where: eq(visitorPasses.id, request.passId) });
   if (existing && existing.hostUnitId !== request.hostUnitId) throw conflict('this id is already another pass', [{ field: 'passId', message: 'taken' }]);
-  if (!existing && !isAccessStaff(user)) {
+  if (!existing && !canOnAny(user, 'visitor-pass.start')) {
     const [active] = await ctx.db.select({ passes: count() }).from(visitorPasses).where(and(eq(visitorPasses.issuedBy, user.id), eq(visitorPasses.status, 'active')));
     if (active.passes >= activePassesPerOwner) {
       throw conflict(`you already have ${active.passes} active visitor passes; end one first`, [{ field: 'passId', message: `at most ${activePassesPerOwner} active passes` }]);
@@ -103,7 +104,7 @@ const view = (row: typeof visitorPasses.$inferSelect & { visitorName: string }) 
 /** Staff see every pass; an owner the passes of their own units. */
 export async function listVisitorPasses(ctx: ApiContext, user: SessionUser) {
   let unitIds: string[] | null = null;
-  if (!isAccessReader(user)) {
+  if (!canOnAny(user, 'visitor-pass.read')) {
     unitIds = user.ownerId ? (await ctx.db.select({ unitId: unitOwners.unitId }).from(unitOwners).where(eq(unitOwners.ownerId, user.ownerId))).map((row) => row.unitId) : [];
     if (!unitIds.length) return { items: [] };
   }
@@ -121,7 +122,7 @@ export async function listVisitorPasses(ctx: ApiContext, user: SessionUser) {
 export async function cancelVisitorPass(ctx: ApiContext, user: SessionUser, passId: string) {
   const pass = await ctx.db.query.visitorPasses.findFirst({ where: eq(visitorPasses.id, passId) });
   if (!pass) throw notFound(`no pass ${passId}`);
-  if (!isAccessStaff(user) && !(await ownsUnit(ctx, user, pass.hostUnitId))) throw forbidden('you can cancel passes of your own units only');
+  if (!canOnAny(user, 'visitor-pass.cancel') && !(await ownsUnit(ctx, user, pass.hostUnitId))) throw forbidden('you can cancel passes of your own units only');
   if (pass.status !== 'active') return { status: pass.status };
   await ctx.temporal.workflow.getHandle(pass.workflowId).signal(cancelPassSignal, { by: user.displayName });
   return { status: 'active' as const };

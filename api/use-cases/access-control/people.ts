@@ -1,5 +1,6 @@
 import { asc, desc, eq, inArray, isNull, and } from 'drizzle-orm';
 import { z } from 'zod';
+import { canOnAny } from '../../../contracts/permissions';
 import {
   ACCESS_PERSON_KINDS,
   accessPeople,
@@ -15,7 +16,7 @@ import {
 import type { SessionUser } from '../../auth/session';
 import type { ApiContext } from '../../context';
 import { forbidden, unprocessable } from '../../http/problem';
-import { AccessRefusal, deviceSafeId, isAccessReader, personOrNotFound } from './shared';
+import { AccessRefusal, deviceSafeId, personOrNotFound } from './shared';
 
 export const personRequest = z.object({
   /** Chosen by the client once, so a retried request registers one person. */
@@ -106,7 +107,7 @@ async function summaries(ctx: ApiContext, people: Array<typeof accessPeople.$inf
 
 /** Staff see everyone; an owner sees the people linked to their own sign-in (themselves). */
 export async function listPeople(ctx: ApiContext, user: SessionUser) {
-  const people = isAccessReader(user)
+  const people = canOnAny(user, 'access.people.read')
     ? await ctx.db.select().from(accessPeople).orderBy(asc(accessPeople.kind), asc(accessPeople.name), asc(accessPeople.id))
     : await ctx.db.select().from(accessPeople).where(eq(accessPeople.userId, user.id));
   return { items: await summaries(ctx, people) };
@@ -114,7 +115,7 @@ export async function listPeople(ctx: ApiContext, user: SessionUser) {
 
 export async function getPerson(ctx: ApiContext, user: SessionUser, personId: string) {
   const person = await personOrNotFound(ctx, personId);
-  if (!isAccessReader(user) && person.userId !== user.id) throw forbidden('you can see your own access record only');
+  if (!canOnAny(user, 'access.people.read') && person.userId !== user.id) throw forbidden('you can see your own access record only');
   const [summary] = await summaries(ctx, [person]);
   const credentialRows = await ctx.db.select().from(credentials).where(eq(credentials.personId, personId)).orderBy(desc(credentials.createdAt));
   const placed = credentialRows.length

@@ -1,5 +1,5 @@
 /** Shapes of the Steward HTTP API (/api/v1), exactly as the contract defines them. */
-import type { Role } from '../../../workflows/lib/roles';
+import type { Role } from '../../../contracts/permissions';
 
 export type { Role };
 

@@ -79,10 +79,6 @@ export const issuePass = (pass: { visitorName: string; hostUnitId: string; valid
 export const cancelPass = (passId: string) => apiRequest<{ status: string }>(`/access/visitor-passes/${encodeURIComponent(passId)}/cancel`, { method: 'POST' });
 export const listDeletions = (signal?: AbortSignal) => apiRequest<{ items: DeletionLogEntry[] }>('/access/face-deletions', { signal });
 
-/** Who runs access control (P4.2b); mirrors the API's access rules. */
-export const ACCESS_STAFF = ['admin', 'guard', 'security-supervisor', 'management'] as const;
-export const ACCESS_LOG_READERS = [...ACCESS_STAFF, 'hr', 'auditor'] as const;
-
 export interface PlateEntry {
   plate: string;
   list: 'allow' | 'refuse';

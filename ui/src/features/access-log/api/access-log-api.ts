@@ -48,10 +48,6 @@ export interface AccessAlert {
   reviewedAt: string | null;
 }
 
-/** Who reads the log and verifies it; who sees the alerts (mirrors the API's access rules). */
-export const ACCESS_LOG_READERS = ['auditor', 'admin'] as const;
-export const ALERT_READERS = ['auditor', 'admin', 'security-supervisor'] as const;
-
 export const listAccessLog = (filters: AccessLogFilters, cursor: string | null, signal?: AbortSignal) =>
   apiRequest<Page<AccessLogEntry>>('/access-log', { query: { ...filters, cursor }, signal });
 export const verifyAccessLog = () => apiRequest<Verification>('/access-log/verify');

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { can } from '../../../../../contracts/permissions';
 import { Badge, type BadgeTone } from '../../../components/badge';
 import { ErrorBanner } from '../../../components/error-banner';
 import { useI18n } from '../../../lib/i18n';
-import { hasAnyRole } from '../../../lib/roles';
 import { useCurrentUser } from '../../../lib/session';
 import { acknowledgeDispatch, assignGuard, listGuards, openConsoleStream, snapshotSrc, type DeviceHealth, type Guard, type Incident } from '../api/console-api';
 import { consoleText, type ConsoleTextKey } from './console-text';
@@ -27,9 +27,9 @@ export function ConsolePage({ overdueInspections }: { overdueInspections?: React
   const [now, setNow] = useState(Date.now());
   const [guards, setGuards] = useState<Guard[]>([]);
   const [error, setError] = useState<unknown>(null);
-  const canAssign = hasAnyRole(user, ['monitoring-operator', 'security-supervisor', 'admin']);
+  const canAssign = can(user, 'alarm-linkage.assign-guard');
   // The dispatch task accepts its guards and, once escalated, the security supervisor; the server decides.
-  const canAcknowledge = hasAnyRole(user, ['guard', 'security-supervisor']);
+  const canAcknowledge = can(user, 'alarm-linkage.acknowledge');
 
   useEffect(
     () =>

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { can } from '../../../../../contracts/permissions';
 import { Badge } from '../../../components/badge';
 import { ErrorBanner } from '../../../components/error-banner';
 import { LoadMoreButton } from '../../../components/load-more-button';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
-import { hasAnyRole } from '../../../lib/roles';
 import { useCurrentUser } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { useKeysetList } from '../../../lib/use-keyset-list';
@@ -26,8 +26,8 @@ export function InspectionsPage({
   const { label, formatDateTime } = useI18n();
   const { text, duration } = useInspectionTexts();
   const user = useCurrentUser();
-  const canPlan = hasAnyRole(user, ['tech-supervisor', 'admin']);
-  const canSeeOverdue = hasAnyRole(user, ['monitoring-operator', 'technician', 'tech-supervisor', 'management', 'admin']);
+  const canPlan = can(user, 'inspection.plan.manage');
+  const canSeeOverdue = can(user, 'inspection.overdue.read');
   const plans = useApiResource((signal) => listPlans(signal), []);
   const [planId, setPlanId] = useState('');
   const records = useKeysetList((cursor, signal) => listRecords({ planId: planId || undefined }, cursor, signal), [planId]);

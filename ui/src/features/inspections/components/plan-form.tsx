@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { INSPECTOR_ROLES } from '../../../../../contracts/permissions';
 import { ErrorBanner } from '../../../components/error-banner';
 import { FormField } from '../../../components/form-field';
 import { ApiError } from '../../../lib/api-client';
@@ -9,7 +10,6 @@ import type { InspectionPlan } from '../../../types/inspections';
 import { createPlan, getLocations } from '../api/inspections-api';
 import { useInspectionTexts } from '../texts';
 
-const INSPECTOR_ROLES = ['technician', 'tech-supervisor', 'monitoring-operator', 'guard'] as const;
 const UNIT_SECONDS = { hours: 3600, days: 86_400 } as const;
 type Unit = keyof typeof UNIT_SECONDS;
 

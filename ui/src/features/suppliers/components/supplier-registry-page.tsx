@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
+import { can } from '../../../../../contracts/permissions';
 import { Badge } from '../../../components/badge';
 import { ErrorBanner } from '../../../components/error-banner';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
-import { hasAnyRole } from '../../../lib/roles';
 import { useCurrentUser } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
 import type { DocumentState, QualificationStatus } from '../../../types/procurement';
@@ -29,7 +29,7 @@ export function SupplierRegistryPage({ supplierLink }: { supplierLink: (vendorId
   const text = useSupplierText();
   const { formatDateTime } = useI18n();
   const user = useCurrentUser();
-  const keeper = hasAnyRole(user, ['procurement', 'tech-supervisor', 'admin']);
+  const keeper = can(user, 'supplier-qualification.start');
   const suppliers = useApiResource((signal) => listSuppliers(signal), []);
   const expiring = useApiResource((signal) => (keeper ? listExpiringDocuments(signal) : Promise.resolve({ items: [] })), [keeper]);
 
