@@ -1,6 +1,7 @@
 import { ActivityFailure, allHandlersFinished, condition, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { z } from 'zod';
 import type { createFaultRepairActivities } from '../../activities/fault-repair';
+import { activityOptions } from '../lib/activities';
 import { HumanTasks, type TaskCompletion } from '../lib/human-task';
 import { ProcessTracker } from '../lib/progress';
 import {
@@ -13,10 +14,7 @@ import {
 } from './messages';
 import { FAULT_REPAIR_STEPS as STEPS } from './steps';
 
-const { escalateToVendor, storeRepairRecord, notify } = proxyActivities<ReturnType<typeof createFaultRepairActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { maximumAttempts: 5, nonRetryableErrorTypes: ['NoVendorContract'] },
-});
+const { escalateToVendor, storeRepairRecord, notify } = proxyActivities<ReturnType<typeof createFaultRepairActivities>>(activityOptions('NoVendorContract'));
 
 type RepairCompletion = TaskCompletion<z.output<typeof repairForm>>;
 

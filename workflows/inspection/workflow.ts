@@ -1,9 +1,8 @@
 import { allHandlersFinished, condition, ParentClosePolicy, proxyActivities, startChild, workflowInfo } from '@temporalio/workflow';
-import type { createFaultRepairActivities } from '../../activities/fault-repair';
 import type { createInspectionActivities } from '../../activities/inspection';
-import type { createProcessProjectionActivities } from '../../activities/process-projection';
 import type { FaultRepairInput } from '../fault-repair/messages';
 import type { faultRepair } from '../fault-repair/workflow';
+import { activityOptions, linkProcesses, notify } from '../lib/activities';
 import { HumanTasks } from '../lib/human-task';
 import { ProcessTracker } from '../lib/progress';
 import {
@@ -20,18 +19,9 @@ import {
 } from './messages';
 import { INSPECTION_STEPS as STEPS } from './steps';
 
-const { openInspection, markInspectionOverdue, storeInspectionRecord } = proxyActivities<ReturnType<typeof createInspectionActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { maximumAttempts: 5, nonRetryableErrorTypes: ['UnknownInspectionPlan'] },
-});
-const { notify } = proxyActivities<ReturnType<typeof createFaultRepairActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { maximumAttempts: 5 },
-});
-const { linkProcesses } = proxyActivities<ReturnType<typeof createProcessProjectionActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { maximumAttempts: 5 },
-});
+const { openInspection, markInspectionOverdue, storeInspectionRecord } = proxyActivities<ReturnType<typeof createInspectionActivities>>(
+  activityOptions('UnknownInspectionPlan'),
+);
 
 /** P3.2a: where the failed item is: its own device, zone or building, else the plan's area. */
 function placeOf(item: InspectionItem, run: InspectionRun): FaultRepairInput['report']['location'] {

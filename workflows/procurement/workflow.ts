@@ -1,6 +1,7 @@
 import { allHandlersFinished, condition, ParentClosePolicy, proxyActivities, sleep, startChild, workflowInfo } from '@temporalio/workflow';
 import type { createProcessProjectionActivities } from '../../activities/process-projection';
 import type { createProcurementActivities } from '../../activities/procurement';
+import { activityOptions } from '../lib/activities';
 import { HumanTasks, type TaskCompletion } from '../lib/human-task';
 import { ProcessTracker } from '../lib/progress';
 import {
@@ -20,10 +21,7 @@ import {
 } from './messages';
 import { PROCUREMENT_STEPS as STEPS } from './steps';
 
-const activities = proxyActivities<ReturnType<typeof createProcurementActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { maximumAttempts: 5, nonRetryableErrorTypes: ['InvalidProcurement'] },
-});
+const activities = proxyActivities<ReturnType<typeof createProcurementActivities>>(activityOptions('InvalidProcurement'));
 
 const { linkProcesses } = proxyActivities<ReturnType<typeof createProcessProjectionActivities>>({ startToCloseTimeout: '10 seconds' });
 

@@ -1,7 +1,7 @@
 import { allHandlersFinished, condition, proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { createFaultRepairActivities } from '../../activities/fault-repair';
 import type { createProjectAcceptanceActivities } from '../../activities/project-acceptance';
 import type { createProjectDeliveryActivities } from '../../activities/project-delivery';
+import { activityOptions, notify } from '../lib/activities';
 import { HumanTasks } from '../lib/human-task';
 import { ProcessTracker } from '../lib/progress';
 import {
@@ -17,11 +17,9 @@ import {
 } from './messages';
 import { PROJECT_ACCEPTANCE_STEPS as STEPS } from './steps';
 
-const activities = proxyActivities<
-  ReturnType<typeof createProjectAcceptanceActivities> &
-    Pick<ReturnType<typeof createProjectDeliveryActivities>, 'listDirectory'> &
-    Pick<ReturnType<typeof createFaultRepairActivities>, 'notify'>
->({ startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 5 } });
+const activities = proxyActivities<ReturnType<typeof createProjectAcceptanceActivities> & Pick<ReturnType<typeof createProjectDeliveryActivities>, 'listDirectory'>>(
+  activityOptions(),
+);
 
 /** Project acceptance, P2.3c: team → checklist → signatures → (rectification → re-check)* → report → warranty → settlement. */
 export async function projectAcceptance(input: ProjectAcceptanceInput): Promise<ProjectAcceptanceOutcome> {
@@ -96,7 +94,7 @@ export async function projectAcceptance(input: ProjectAcceptanceInput): Promise<
     // A failed item: the supplier rectifies by the deadline, then the team checks again.
     const staff = await activities.vendorStaff({ vendorId: input.vendorId });
     const deadline = new Date(Date.now() + timings.rectificationDueMs).toISOString();
-    await activities.notify({ workflowId, dedupeKey: `${workflowId}.rectification.${round}`, recipientRoles: staff.length ? [] : ['tech-supervisor'], recipientUsers: staff, message: `Rectify ${failed.join(', ')} on ${input.title} by ${deadline}` });
+    await notify({ workflowId, dedupeKey: `${workflowId}.rectification.${round}`, recipientRoles: staff.length ? [] : ['tech-supervisor'], recipientUsers: staff, message: `Rectify ${failed.join(', ')} on ${input.title} by ${deadline}` });
     const rectification = await tasks.open({
       stepId: STEPS.rectifyDefects.id,
       title: `Rectify by ${deadline}: ${input.title}`,
@@ -111,12 +109,12 @@ export async function projectAcceptance(input: ProjectAcceptanceInput): Promise<
       deadlineMs: timings.rectificationDueMs,
       remindEveryMs: timings.rectificationReminderMs,
       remind: async (reminder) => {
-        await activities.notify({ workflowId, dedupeKey: `${rectification.id}.reminder.${reminder}`, recipientRoles: [], recipientUsers: staff, message: `Reminder ${reminder}: rectification of ${input.title} due by ${deadline}` });
+        await notify({ workflowId, dedupeKey: `${rectification.id}.reminder.${reminder}`, recipientRoles: [], recipientUsers: staff, message: `Reminder ${reminder}: rectification of ${input.title} due by ${deadline}` });
         await tracker.pass(STEPS.rectificationReminder.id, null, { reminder });
       },
       escalate: async () => {
         await rectification.addCandidates({ roles: ['tech-supervisor'] });
-        await activities.notify({ workflowId, dedupeKey: `${rectification.id}.overdue`, recipientRoles: ['tech-supervisor'], recipientUsers: [], message: `The supplier is late rectifying ${input.title}` });
+        await notify({ workflowId, dedupeKey: `${rectification.id}.overdue`, recipientRoles: ['tech-supervisor'], recipientUsers: [], message: `The supplier is late rectifying ${input.title}` });
         await tracker.pass(STEPS.rectificationOverdue.id, null, { deadline });
       },
     });

@@ -1,7 +1,6 @@
 import { allHandlersFinished, condition, proxyActivities, sleep, startChild, workflowInfo } from '@temporalio/workflow';
-import type { createFaultRepairActivities } from '../../activities/fault-repair';
-import type { createProcessProjectionActivities } from '../../activities/process-projection';
 import type { createProjectDeliveryActivities } from '../../activities/project-delivery';
+import { activityOptions, linkProcesses, notify } from '../lib/activities';
 import { HumanTasks } from '../lib/human-task';
 import { ProcessTracker } from '../lib/progress';
 import { projectAcceptanceProcess } from '../project-acceptance/definition';
@@ -17,11 +16,7 @@ import {
 } from './messages';
 import { PROJECT_DELIVERY_STEPS as STEPS } from './steps';
 
-const activities = proxyActivities<
-  ReturnType<typeof createProjectDeliveryActivities> &
-    Pick<ReturnType<typeof createFaultRepairActivities>, 'notify'> &
-    Pick<ReturnType<typeof createProcessProjectionActivities>, 'linkProcesses'>
->({ startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 5 } });
+const activities = proxyActivities<ReturnType<typeof createProjectDeliveryActivities>>(activityOptions());
 
 interface MilestoneState {
   id: string;
@@ -45,7 +40,7 @@ export async function projectDelivery(input: ProjectDeliveryInput): Promise<Proj
   const timings: DeliveryTimings = { ...defaults, ...input.timings, acceptance: { ...defaults.acceptance, ...input.timings?.acceptance } };
   await activities.recordDelivery({ workflowId, input });
   if (input.procurementWorkflowId) {
-    await activities.linkProcesses({ fromWorkflowId: workflowId, toWorkflowId: input.procurementWorkflowId, relation: 'procurement' });
+    await linkProcesses({ fromWorkflowId: workflowId, toWorkflowId: input.procurementWorkflowId, relation: 'procurement' });
   }
 
   const directory = await activities.listDirectory();
@@ -77,7 +72,7 @@ export async function projectDelivery(input: ProjectDeliveryInput): Promise<Proj
   let reports = 0;
 
   const alert = (dedupeKey: string, message: string) =>
-    activities.notify({ workflowId, dedupeKey, recipientRoles: ['management'], recipientUsers: [lead], message });
+    notify({ workflowId, dedupeKey, recipientRoles: ['management'], recipientUsers: [lead], message });
 
   // P2.3b: a milestone not reached within the grace period alerts management, who review it.
   const watchMilestone = async (milestone: MilestoneState): Promise<void> => {
@@ -134,7 +129,7 @@ export async function projectDelivery(input: ProjectDeliveryInput): Promise<Proj
           deadlineMs: timings.reportDueMs,
           remindEveryMs: timings.reportReminderMs,
           remind: async (reminder) => {
-            await activities.notify({ workflowId, dedupeKey: `${task.id}.reminder.${reminder}`, recipientRoles: [], recipientUsers: [lead], message: `Reminder ${reminder}: progress report due for ${input.title}` });
+            await notify({ workflowId, dedupeKey: `${task.id}.reminder.${reminder}`, recipientRoles: [], recipientUsers: [lead], message: `Reminder ${reminder}: progress report due for ${input.title}` });
             await tracker.pass(STEPS.progressReminder.id, null, { reminder });
           },
           escalate: async () => {
@@ -156,7 +151,7 @@ export async function projectDelivery(input: ProjectDeliveryInput): Promise<Proj
   const acceptanceWorkflowId = projectAcceptanceProcess.workflowId(workflowId);
   await tracker.enter(STEPS.startAcceptance.id, null, { acceptanceWorkflowId });
   await activities.markDelivered({ workflowId, acceptanceWorkflowId, at: new Date().toISOString() });
-  await activities.linkProcesses({ fromWorkflowId: workflowId, toWorkflowId: acceptanceWorkflowId, relation: 'acceptance' });
+  await linkProcesses({ fromWorkflowId: workflowId, toWorkflowId: acceptanceWorkflowId, relation: 'acceptance' });
   const acceptanceInput: ProjectAcceptanceInput = {
     deliveryWorkflowId: workflowId,
     contractId: input.contractId,

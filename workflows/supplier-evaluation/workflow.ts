@@ -1,8 +1,7 @@
 import { allHandlersFinished, condition, ParentClosePolicy, proxyActivities, startChild, workflowInfo } from '@temporalio/workflow';
-import type { createFaultRepairActivities } from '../../activities/fault-repair';
-import type { createProcessProjectionActivities } from '../../activities/process-projection';
 import type { createProjectAcceptanceActivities } from '../../activities/project-acceptance';
 import type { createSupplierEvaluationActivities } from '../../activities/supplier-evaluation';
+import { activityOptions, linkProcesses, notify } from '../lib/activities';
 import { HumanTasks } from '../lib/human-task';
 import { ProcessTracker } from '../lib/progress';
 import {
@@ -19,12 +18,9 @@ import {
 } from './messages';
 import { SUPPLIER_EVALUATION_STEPS as STEPS } from './steps';
 
-const activities = proxyActivities<
-  ReturnType<typeof createSupplierEvaluationActivities> &
-    Pick<ReturnType<typeof createProjectAcceptanceActivities>, 'vendorStaff'> &
-    Pick<ReturnType<typeof createFaultRepairActivities>, 'notify'> &
-    Pick<ReturnType<typeof createProcessProjectionActivities>, 'linkProcesses'>
->({ startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 5 } });
+const activities = proxyActivities<ReturnType<typeof createSupplierEvaluationActivities> & Pick<ReturnType<typeof createProjectAcceptanceActivities>, 'vendorStaff'>>(
+  activityOptions(),
+);
 
 const TECHNOLOGY_ROLES = ['technician', 'tech-supervisor'];
 /** The departments that use the systems day to day. */
@@ -47,7 +43,7 @@ export async function supplierEvaluation(input: SupplierEvaluationInput): Promis
   await tracker.pass(STEPS.evaluationStarted.id, null, { trigger: input.trigger });
   // The deliveries this supplier made are one click away from its evaluation.
   for (const delivery of await activities.listVendorDeliveries({ vendorId })) {
-    await activities.linkProcesses({ fromWorkflowId: workflowId, toWorkflowId: delivery, relation: 'delivery' });
+    await linkProcesses({ fromWorkflowId: workflowId, toWorkflowId: delivery, relation: 'delivery' });
   }
 
   const scores: number[] = [];
@@ -103,7 +99,7 @@ export async function supplierEvaluation(input: SupplierEvaluationInput): Promis
   // Poor: a rectification notice with a deadline, on the supplier's worklist.
   const staff = await activities.vendorStaff({ vendorId });
   const deadline = new Date(Date.now() + timings.rectificationDueMs).toISOString();
-  await activities.notify({ workflowId, dedupeKey: `${workflowId}.rectification`, recipientRoles: staff.length ? [] : ['procurement'], recipientUsers: staff, message: `Rectification notice: score ${scores[0]} is below ${policy.poorBelow}; rectify by ${deadline}` });
+  await notify({ workflowId, dedupeKey: `${workflowId}.rectification`, recipientRoles: staff.length ? [] : ['procurement'], recipientUsers: staff, message: `Rectification notice: score ${scores[0]} is below ${policy.poorBelow}; rectify by ${deadline}` });
   const notice = await tasks.open({
     stepId: STEPS.rectifyService.id,
     title: `Rectification notice: rectify by ${deadline}`,
@@ -118,12 +114,12 @@ export async function supplierEvaluation(input: SupplierEvaluationInput): Promis
     deadlineMs: timings.rectificationDueMs,
     remindEveryMs: timings.rectificationReminderMs,
     remind: async (reminder) => {
-      await activities.notify({ workflowId, dedupeKey: `${notice.id}.reminder.${reminder}`, recipientRoles: [], recipientUsers: staff, message: `Reminder ${reminder}: rectification due by ${deadline}` });
+      await notify({ workflowId, dedupeKey: `${notice.id}.reminder.${reminder}`, recipientRoles: [], recipientUsers: staff, message: `Reminder ${reminder}: rectification due by ${deadline}` });
       await tracker.pass(STEPS.rectificationReminder.id, null, { reminder });
     },
     escalate: async () => {
       await notice.addCandidates({ roles: ['procurement'] });
-      await activities.notify({ workflowId, dedupeKey: `${notice.id}.overdue`, recipientRoles: ['procurement'], recipientUsers: [], message: `${vendorId} is late with its rectification` });
+      await notify({ workflowId, dedupeKey: `${notice.id}.overdue`, recipientRoles: ['procurement'], recipientUsers: [], message: `${vendorId} is late with its rectification` });
       await tracker.pass(STEPS.rectificationOverdue.id, null, { deadline });
     },
   });

@@ -1,14 +1,12 @@
 import { allHandlersFinished, condition, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { createSupplierActivities } from '../../activities/suppliers';
+import { activityOptions } from '../lib/activities';
 import { HumanTasks } from '../lib/human-task';
 import { ProcessTracker } from '../lib/progress';
 import { qualificationReviewForm, qualificationVerdict, type SupplierQualificationInput, type SupplierQualificationOutcome } from './messages';
 import { SUPPLIER_QUALIFICATION_STEPS as STEPS } from './steps';
 
-const { checkSupplierDocuments, recordQualification } = proxyActivities<ReturnType<typeof createSupplierActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { maximumAttempts: 5, nonRetryableErrorTypes: ['UnknownSupplier'] },
-});
+const { checkSupplierDocuments, recordQualification } = proxyActivities<ReturnType<typeof createSupplierActivities>>(activityOptions('UnknownSupplier'));
 
 /** Supplier qualification, P2.2a: documents checked → four criteria scored → qualified or rejected, with the next re-qualification date. */
 export async function supplierQualification(input: SupplierQualificationInput): Promise<SupplierQualificationOutcome> {

@@ -1,15 +1,13 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { ParentClosePolicy, proxyActivities, startChild, WorkflowIdReusePolicy } from '@temporalio/workflow';
 import type { createSupplierActivities } from '../../activities/suppliers';
+import { activityOptions } from '../lib/activities';
 import { ProcessTracker } from '../lib/progress';
 import type { SupplierQualificationInput } from '../supplier-qualification/messages';
 import type { SupplierRequalificationInput, SupplierRequalificationOutcome } from './messages';
 import { SUPPLIER_REQUALIFICATION_STEPS as STEPS } from './steps';
 
-const { flagExpiringDocuments, suppliersDueForRequalification } = proxyActivities<ReturnType<typeof createSupplierActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { maximumAttempts: 5 },
-});
+const { flagExpiringDocuments, suppliersDueForRequalification } = proxyActivities<ReturnType<typeof createSupplierActivities>>(activityOptions());
 
 /**
  * P2.2a: the registry is updated regularly. A Temporal Schedule runs this sweep: it flags documents
