@@ -36,11 +36,12 @@ import { accessControlRoutes } from '../api/routes/access-control';
 import { authRoutes } from '../api/routes/auth';
 import { taskRoutes } from '../api/routes/tasks';
 import { accessLogWriter, verifyAccessLog } from '../api/use-cases/access-log';
-import { closeDatabase, migrateDatabase, openDatabase, type Database } from '../db/client';
-import { DEMO_PASSWORD, seedDemoCommunity } from '../db/seed/demo-community';
+import type { Database } from '../db/client';
+import { DEMO_PASSWORD } from '../db/seed/demo-community';
 import { diagnosisForm } from '../workflows/fault-repair/messages';
-import { envNumber, fmt, log, machineNote, onCleanup, printTable, runBench, saveResults, startBenchDatabase, summarize, type Summary } from './lib/common';
-import { probeCapacity, runOpenLoop, signIn } from './lib/open-loop';
+import { envNumber, fmt, log, machineNote, onCleanup, printTable, runBench, saveResults, summarize, type Summary } from './lib/common';
+import { logPostgresVersion, startDemoDatabase } from './lib/demo-database';
+import { baseUrlOf, probeCapacity, runOpenLoop, signIn } from './lib/open-loop';
 
 const LOG_ROWS = envNumber('BENCH_LOG_ROWS', 1_000_000);
 const TASKS = envNumber('BENCH_TASKS', 100_000);
@@ -152,21 +153,12 @@ async function ruleCosts(ctx: ApiContext): Promise<Array<{ read: string; summary
   return results;
 }
 
-const urlOf = (server: Server) => {
-  const address = server.address();
-  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-};
-
 async function main(): Promise<void> {
   log(`access-log bench: ${LOG_ROWS.toLocaleString('en')} log rows, ${TASKS.toLocaleString('en')} tasks, ${RATE} req/s × ${SECONDS} s × ${ROUNDS} rounds per variant`);
   log(`machine: ${machineNote()}`);
-  const database = await startBenchDatabase('steward_bench_access_log');
-  const db = openDatabase(database.url);
-  onCleanup('close database pool', () => closeDatabase(db));
-  await migrateDatabase(db);
-  await seedDemoCommunity(db);
-  const [{ version }] = await db.$client.unsafe<Array<{ version: string }>>('select version()');
-  log(`PostgreSQL: ${version.split(' on ')[0]} (${database.embedded ? 'embedded, default settings' : 'BENCH_DATABASE_URL'})`);
+  const database = await startDemoDatabase('steward_bench_access_log');
+  const { db } = database;
+  await logPostgresVersion(database);
 
   log(`filling access_log through the chaining trigger…`);
   const fillSeconds = await fillLog(db, LOG_ROWS);
@@ -184,15 +176,15 @@ async function main(): Promise<void> {
     servers[variant].keepAliveTimeout = 30_000;
     onCleanup(`close ${variant} server`, () => new Promise<void>((resolve) => servers[variant].close(() => resolve())));
   }
-  const cookies = { tech1: await signIn(urlOf(servers.off), 'tech1', DEMO_PASSWORD), guard1: await signIn(urlOf(servers.off), 'guard1', DEMO_PASSWORD) };
-  const first = (await (await fetch(`${urlOf(servers.logged)}/api/v1/tasks`, { headers: { cookie: cookies.tech1 } })).json()) as { items: unknown[] };
+  const cookies = { tech1: await signIn(baseUrlOf(servers.off), 'tech1', DEMO_PASSWORD), guard1: await signIn(baseUrlOf(servers.off), 'guard1', DEMO_PASSWORD) };
+  const first = (await (await fetch(`${baseUrlOf(servers.logged)}/api/v1/tasks`, { headers: { cookie: cookies.tech1 } })).json()) as { items: unknown[] };
   if (first.items.length !== 50) throw new Error(`unexpected first page: ${first.items.length} tasks`);
 
   log(`capacity probe (closed loop, 4 in flight, ${CAPACITY_SECONDS} s per variant)…`);
   const capacity = {} as Record<Variant, number>;
   for (const variant of VARIANTS) {
     const { path, user } = REQUEST[variant];
-    const probe = await probeCapacity({ baseUrl: urlOf(servers[variant]), cookie: cookies[user], concurrency: 4, warmupSeconds: 1, seconds: CAPACITY_SECONDS, requests: [{ kind: 'page1', method: 'GET', path, weight: 1 }] });
+    const probe = await probeCapacity({ baseUrl: baseUrlOf(servers[variant]), cookie: cookies[user], concurrency: 4, warmupSeconds: 1, seconds: CAPACITY_SECONDS, requests: [{ kind: 'page1', method: 'GET', path, weight: 1 }] });
     capacity[variant] = probe.perSecond;
     log(`  ${variant}: ${fmt(probe.perSecond, 0)} req/s, p50 ${fmt(probe.p50)} ms, ${probe.failed} failed`);
   }
@@ -204,7 +196,7 @@ async function main(): Promise<void> {
   for (let round = 1; round <= ROUNDS; round++) {
     for (const variant of VARIANTS) {
       const result = await runOpenLoop({
-        baseUrl: urlOf(servers[variant]),
+        baseUrl: baseUrlOf(servers[variant]),
         cookie: cookies[REQUEST[variant].user],
         ratePerSecond: RATE,
         warmupSeconds: WARMUP_SECONDS,

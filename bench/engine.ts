@@ -19,13 +19,13 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { connectApiContext, listen } from '../api/server';
-import { closeDatabase, migrateDatabase, openDatabase } from '../db/client';
-import { DEMO_PASSWORD, seedDemoCommunity } from '../db/seed/demo-community';
+import { DEMO_PASSWORD } from '../db/seed/demo-community';
 import { startTemporalDevServer, type TemporalDevServer } from '../scripts/dev-services/temporal-cli';
 import { bundleWorkflows, createStewardWorker } from '../worker/worker';
 import { createEngineBenchActivities } from './engine-activities';
-import { envList, envNumber, fmt, log, machineNote, onCleanup, printTable, processCpuMs, runBench, saveResults, scratchDir, sleep, startBenchDatabase, summarize, type Summary } from './lib/common';
-import { runOpenLoop, signIn } from './lib/open-loop';
+import { envList, envNumber, fmt, log, machineNote, onCleanup, printTable, processCpuMs, runBench, saveResults, scratchDir, sleep, summarize, type Summary } from './lib/common';
+import { startDemoDatabase } from './lib/demo-database';
+import { baseUrlOf, runOpenLoop, signIn } from './lib/open-loop';
 
 const RATES = envList('BENCH_ENGINE_RATES', [10, 20, 40, 80, 160, 320]);
 const STEP_SECONDS = envNumber('BENCH_STEP_SECONDS', 15);
@@ -208,11 +208,7 @@ interface FaultResult {
 }
 
 async function faultToWorklist(temporal: TemporalDevServer): Promise<FaultResult> {
-  const database = await startBenchDatabase('steward_bench_engine');
-  const db = openDatabase(database.url);
-  onCleanup('close database pool', () => closeDatabase(db));
-  await migrateDatabase(db);
-  await seedDemoCommunity(db);
+  const { db } = await startDemoDatabase('steward_bench_engine');
   const settings = { address: temporal.address, namespace: 'default', taskQueue: `steward-bench-${randomUUID().slice(0, 8)}` };
   const connection = await NativeConnection.connect({ address: temporal.address });
   onCleanup('close worker connection', () => connection.close());
@@ -227,8 +223,7 @@ async function faultToWorklist(temporal: TemporalDevServer): Promise<FaultResult
   const server = await listen(ctx, 0, '127.0.0.1');
   server.keepAliveTimeout = 30_000;
   onCleanup('close HTTP server', () => new Promise<void>((resolve) => server.close(() => resolve())));
-  const address = server.address();
-  const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const baseUrl = baseUrlOf(server);
   const ownerCookie = await signIn(baseUrl, 'owner-zhang', DEMO_PASSWORD);
   const techCookie = await signIn(baseUrl, 'tech1', DEMO_PASSWORD);
 

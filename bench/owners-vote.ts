@@ -21,14 +21,14 @@ import { and, eq } from 'drizzle-orm';
 import { createOwnersVoteActivities } from '../activities/owners-vote';
 import { listen } from '../api/server';
 import { apiSettings, type ApiContext } from '../api/context';
-import { closeDatabase, migrateDatabase, openDatabase, type Database } from '../db/client';
+import type { Database } from '../db/client';
 import { owners, ownerVotes, sessions, stepEvents, unitOwners, units, users } from '../db/schema';
-import { seedDemoCommunity } from '../db/seed/demo-community';
 import { startTemporalDevServer } from '../scripts/dev-services/temporal-cli';
 import { createStewardWorker } from '../worker/worker';
 import { decideVote } from '../workflows/owners-vote/tally';
-import { envNumber, fmt, log, machineNote, onCleanup, printTable, runBench, saveResults, sleep, startBenchDatabase, summarize } from './lib/common';
-import { signIn } from './lib/open-loop';
+import { envNumber, fmt, log, machineNote, onCleanup, printTable, runBench, saveResults, sleep, summarize } from './lib/common';
+import { startDemoDatabase } from './lib/demo-database';
+import { baseUrlOf, signIn } from './lib/open-loop';
 
 const OWNERS = envNumber('BENCH_OWNERS', 10_000);
 const RATE = envNumber('BENCH_RATE', 50);
@@ -155,11 +155,7 @@ function sendBallots(baseUrl: string, voteId: string, ballots: Array<{ cookie: s
 
 async function main(): Promise<void> {
   log(`Owners' vote bench: ${OWNERS} voters, ${RATE} ballots/s. ${machineNote()}`);
-  const database = await startBenchDatabase('steward_bench_vote');
-  const db = openDatabase(database.url, { max: 10 });
-  onCleanup('close database', () => closeDatabase(db));
-  await migrateDatabase(db);
-  await seedDemoCommunity(db);
+  const { db } = await startDemoDatabase('steward_bench_vote', { max: 10 });
   // The bench's roll only: the demo community's units leave the register.
   await db.delete(unitOwners);
   const started = performance.now();
@@ -187,8 +183,7 @@ async function main(): Promise<void> {
   const ctx: ApiContext = { db, temporal: new Client({ connection }), taskQueue, settings };
   const server = await listen(ctx, 0, '127.0.0.1');
   onCleanup('close API', () => new Promise<void>((resolve) => server.close(() => resolve())));
-  const address = server.address();
-  const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const baseUrl = baseUrlOf(server);
 
   const committee = await signIn(baseUrl, 'committee', 'steward-demo');
   const voteId = `bench-${Date.now()}`;

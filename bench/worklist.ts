@@ -21,13 +21,14 @@ import { connectApiContext, listen } from '../api/server';
 import type { ApiContext } from '../api/context';
 import type { SessionUser } from '../api/auth/session';
 import { listWorklist, worklistFilters } from '../api/use-cases/worklist';
-import { closeDatabase, migrateDatabase, openDatabase, type Database } from '../db/client';
+import type { Database } from '../db/client';
 import * as schema from '../db/schema';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoCommunity } from '../db/seed/demo-community';
+import { DEMO_PASSWORD, DEMO_USERS } from '../db/seed/demo-community';
 import { startTemporalDevServer } from '../scripts/dev-services/temporal-cli';
 import { diagnosisForm } from '../workflows/fault-repair/messages';
-import { envNumber, fmt, log, machineNote, onCleanup, printTable, runBench, saveResults, startBenchDatabase, summarize, type Summary } from './lib/common';
-import { probeCapacity, runOpenLoop, signIn, type OpenLoopResult } from './lib/open-loop';
+import { envNumber, fmt, log, machineNote, onCleanup, printTable, runBench, saveResults, summarize, type Summary } from './lib/common';
+import { logPostgresVersion, startDemoDatabase } from './lib/demo-database';
+import { baseUrlOf, probeCapacity, runOpenLoop, signIn, type OpenLoopResult } from './lib/open-loop';
 import { listenScratchWorklist } from './lib/scratch-worklist';
 
 const SECONDS = envNumber('BENCH_SECONDS', 30);
@@ -334,13 +335,9 @@ interface SizeResult {
 async function main(): Promise<void> {
   log(`worklist bench: ${RATE} req/s open loop, ${SECONDS} s measured (+${WARMUP_SECONDS} s warm-up) per size, page-2 share ${PAGE2_SHARE}`);
   log(`machine: ${machineNote()}`);
-  const database = await startBenchDatabase('steward_bench_worklist');
-  const db = openDatabase(database.url);
-  onCleanup('close database pool', () => closeDatabase(db));
-  await migrateDatabase(db);
-  await seedDemoCommunity(db);
-  const [{ version }] = await db.$client.unsafe<Array<{ version: string }>>('select version()');
-  log(`PostgreSQL: ${version.split(' on ')[0]} (${database.embedded ? 'embedded, default settings' : 'BENCH_DATABASE_URL'})`);
+  const database = await startDemoDatabase('steward_bench_worklist');
+  const { db } = database;
+  await logPostgresVersion(database);
 
   // The API context wants a Temporal client; GET /tasks never uses it (the dev server stays idle).
   const temporal = await startTemporalDevServer({ log });
@@ -353,12 +350,8 @@ async function main(): Promise<void> {
   const scratchServer = await listenScratchWorklist(db);
   scratchServer.keepAliveTimeout = 30_000;
   onCleanup('close scratch HTTP server', () => new Promise<void>((resolve) => scratchServer.close(() => resolve())));
-  const port = (s: Server) => {
-    const address = s.address();
-    return typeof address === 'object' && address ? address.port : 0;
-  };
-  const baseUrl = `http://127.0.0.1:${port(server)}`;
-  const scratchUrl = `http://127.0.0.1:${port(scratchServer)}`;
+  const baseUrl = baseUrlOf(server);
+  const scratchUrl = baseUrlOf(scratchServer);
   const cookie = await signIn(baseUrl, 'tech1', DEMO_PASSWORD);
   const tech1 = demoUser('tech1');
   log(`API on ${baseUrl} (scratch copy of the route with the proposed change on ${scratchUrl}), signed in as tech1 (roles: ${tech1.roles.join(', ')})`);

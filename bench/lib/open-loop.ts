@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -215,4 +216,10 @@ export async function signIn(baseUrl: string, username: string, password: string
   const cookie = response.headers.getSetCookie().find((value) => value.startsWith('steward_session='));
   if (!cookie) throw new Error('no session cookie');
   return cookie.split(';')[0];
+}
+
+/** The base URL of a server listening on 127.0.0.1. */
+export function baseUrlOf(server: Server): string {
+  const address = server.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 }
