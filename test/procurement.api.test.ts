@@ -112,6 +112,13 @@ describe('supplier registry over HTTP (P2.2a)', () => {
     await eventually(async () => ((await status('v-api-good')) === 'qualified' && (await status('v-api-weak')) === 'rejected' ? true : undefined));
     const detail = await procure.get(`${API}/suppliers/v-api-good`);
     expect(detail.body).toMatchObject({ reviews: [{ decision: 'qualified', total: 80 }], qualificationWorkflows: [{ workflowId: good }] });
+    // A document added later joins the file once, however often it is sent.
+    const certificate = { documentId: randomUUID(), kind: 'certificate', title: 'ISO 9001', number: 'CN-9001', issuedOn: '2024-01-01', expiresOn: '2099-01-01' };
+    expect((await procure.post(`${API}/suppliers/v-api-good/documents`, certificate)).status).toBe(201);
+    const added = await procure.post(`${API}/suppliers/v-api-good/documents`, certificate);
+    expect(added.body.documents.filter((document: { id: string }) => document.id === certificate.documentId)).toEqual([
+      { id: certificate.documentId, kind: 'certificate', title: 'ISO 9001', number: 'CN-9001', issuedOn: '2024-01-01', expiresOn: '2099-01-01', state: 'valid' },
+    ]);
   });
 
   it('flags expiring and expired documents; a supplier reads only its own entry', async () => {

@@ -105,6 +105,20 @@ function toDocument(row: typeof supplierDocuments.$inferSelect, now: Date, warnD
   };
 }
 
+/** A document as stored against its supplier, by whoever registered or added it. */
+function documentRow(vendorId: string, document: DocumentRequest, createdBy: string): typeof supplierDocuments.$inferInsert {
+  return {
+    id: document.documentId,
+    vendorId,
+    kind: document.kind,
+    title: document.title,
+    number: document.number ?? null,
+    issuedOn: document.issuedOn ?? null,
+    expiresOn: document.expiresOn ?? null,
+    createdBy,
+  };
+}
+
 function requireOwnOrStaff(user: SessionUser, vendorId: string) {
   if (!canOnAny(user, 'supplier.read') && user.vendorId !== vendorId) throw forbidden('suppliers see their own registry entry only');
 }
@@ -176,19 +190,7 @@ export async function addDocument(ctx: ApiContext, user: SessionUser, vendorId: 
   if (!vendor) throw notFound(`no supplier ${vendorId}`);
   const existing = await ctx.db.query.supplierDocuments.findFirst({ where: eq(supplierDocuments.id, request.documentId) });
   if (existing && existing.vendorId !== vendorId) throw conflict('that document id belongs to another supplier', [{ field: 'documentId', message: 'already used' }]);
-  await ctx.db
-    .insert(supplierDocuments)
-    .values({
-      id: request.documentId,
-      vendorId,
-      kind: request.kind,
-      title: request.title,
-      number: request.number ?? null,
-      issuedOn: request.issuedOn ?? null,
-      expiresOn: request.expiresOn ?? null,
-      createdBy: user.id,
-    })
-    .onConflictDoNothing();
+  await ctx.db.insert(supplierDocuments).values(documentRow(vendorId, request, user.id)).onConflictDoNothing();
   return getSupplier(ctx, user, vendorId);
 }
 
@@ -212,18 +214,7 @@ export async function registerSupplier(ctx: ApiContext, user: SessionUser, reque
     if (request.documents.length) {
       await tx
         .insert(supplierDocuments)
-        .values(
-          request.documents.map((document) => ({
-            id: document.documentId,
-            vendorId: request.supplierId,
-            kind: document.kind,
-            title: document.title,
-            number: document.number ?? null,
-            issuedOn: document.issuedOn ?? null,
-            expiresOn: document.expiresOn ?? null,
-            createdBy: user.id,
-          })),
-        )
+        .values(request.documents.map((document) => documentRow(request.supplierId, document, user.id)))
         .onConflictDoNothing();
     }
   });
