@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ballotsCsv, loadBallots, loadRoll, rollCsv } from '../../domain/vote-evidence';
+import type { Database } from '../../db/client';
 import { ballots, ownerVotes, voteObjections, voteProxies, voteRoll, voteRollOwners } from '../../db/schema';
 import { voteRequest, type OwnersVoteInput, type VoteRequest } from '../../workflows/owners-vote/messages';
 import type { Art278Item } from '../../workflows/owners-vote/tally';
@@ -120,6 +121,15 @@ async function findVote(ctx: ApiContext, voteId: string): Promise<VoteRow> {
   const [vote] = await ctx.db.select().from(ownerVotes).where(eq(ownerVotes.voteId, voteId));
   if (!vote) throw notFound(`no vote ${voteId}`);
   return vote;
+}
+
+/** The signed-in owner's entry on the vote's roll (co-owners share its ballot); anyone else is refused. */
+async function ownRollEntry(db: Pick<Database, 'select'>, user: SessionUser, voteId: string) {
+  const [mine] = user.ownerId
+    ? await db.select().from(voteRollOwners).where(and(eq(voteRollOwners.voteId, voteId), eq(voteRollOwners.ownerId, user.ownerId)))
+    : [];
+  if (!mine) throw forbidden('you are not on the voter roll of this vote', [{ field: 'voteId', message: 'not on the roll' }]);
+  return mine;
 }
 
 async function myPart(ctx: ApiContext, user: SessionUser, voteId: string): Promise<VoteView['me']> {
@@ -279,11 +289,7 @@ async function castBallotChecked(ctx: ApiContext, user: SessionUser, voteId: str
       voterId = proxy.voterId;
       proxyName = proxy.proxyName;
     } else {
-      const [mine] = user.ownerId
-        ? await tx.select().from(voteRollOwners).where(and(eq(voteRollOwners.voteId, voteId), eq(voteRollOwners.ownerId, user.ownerId)))
-        : [];
-      if (!mine) throw forbidden('you are not on the voter roll of this vote', [{ field: 'voteId', message: 'not on the roll' }]);
-      voterId = mine.voterId;
+      voterId = (await ownRollEntry(tx, user, voteId)).voterId;
     }
     const [voter] = await tx.select({ area: voteRoll.areaHundredths }).from(voteRoll).where(and(eq(voteRoll.voteId, voteId), eq(voteRoll.voterId, voterId)));
     const [inserted] = await tx
@@ -316,10 +322,7 @@ async function castBallotChecked(ctx: ApiContext, user: SessionUser, voteId: str
 export async function recordProxy(ctx: ApiContext, user: SessionUser, voteId: string, request: z.infer<typeof proxyRequest>) {
   const vote = await findVote(ctx, voteId);
   if (vote.status !== 'open') throw conflict('proxies are recorded while voting is open', [{ field: 'voteId', message: `the vote is ${vote.status}` }]);
-  const [mine] = user.ownerId
-    ? await ctx.db.select().from(voteRollOwners).where(and(eq(voteRollOwners.voteId, voteId), eq(voteRollOwners.ownerId, user.ownerId)))
-    : [];
-  if (!mine) throw forbidden('you are not on the voter roll of this vote', [{ field: 'voteId', message: 'not on the roll' }]);
+  const mine = await ownRollEntry(ctx.db, user, voteId);
   let proxyName = request.proxyName ?? '';
   if (request.proxyOwnerId) {
     const [holder] = await ctx.db
@@ -342,10 +345,7 @@ export async function recordProxy(ctx: ApiContext, user: SessionUser, voteId: st
 export async function fileObjection(ctx: ApiContext, user: SessionUser, voteId: string, request: z.infer<typeof objectionRequest>) {
   const vote = await findVote(ctx, voteId);
   if (vote.status !== 'objection-period') throw conflict('objections are filed during the objection period', [{ field: 'voteId', message: `the vote is ${vote.status}` }]);
-  const [mine] = user.ownerId
-    ? await ctx.db.select().from(voteRollOwners).where(and(eq(voteRollOwners.voteId, voteId), eq(voteRollOwners.ownerId, user.ownerId)))
-    : [];
-  if (!mine) throw forbidden('you are not on the voter roll of this vote', [{ field: 'voteId', message: 'not on the roll' }]);
+  await ownRollEntry(ctx.db, user, voteId);
   await ctx.db.insert(voteObjections).values({ voteId, ownerId: user.ownerId!, reason: request.reason, filedBy: user.id }).onConflictDoNothing();
   return { voteId, filed: true };
 }
