@@ -1,5 +1,5 @@
 import { allHandlersFinished, condition, getExternalWorkflowHandle, patched, workflowInfo } from '@temporalio/workflow';
-import { accessControlActivities, failureOf, onEveryDevice, type DeviceFailure } from '../lib/device-commands';
+import { accessControlActivities, credentialOnEveryDevice, type DeviceFailure } from '../lib/device-commands';
 import { ProcessTracker } from '../lib/progress';
 import { cancelPassSignal } from '../visitor-pass/messages';
 import type { AccessRevocationInput, AccessRevocationOutcome } from './messages';
@@ -53,14 +53,7 @@ export async function accessRevocation(input: AccessRevocationInput): Promise<Ac
   const perCredential = await Promise.all(
     held.map(async ({ credentialId, deviceIds }) => {
       await access.setCredentialStatus({ credentialId, status: 'revoking' });
-      const result = await onEveryDevice(deviceIds, async (deviceId) => {
-        try {
-          await access.revokeOnDevice({ credentialId, deviceId });
-        } catch (error) {
-          await access.recordDeviceFailure({ credentialId, deviceId, state: 'revoke-failed', error: failureOf(error).error });
-          throw error;
-        }
-      });
+      const result = await credentialOnEveryDevice(access, 'revoke', credentialId, deviceIds);
       // A credential is revoked once no device is known to hold it; a failed device keeps it `revoking`.
       if (!result.failed.length) await access.setCredentialStatus({ credentialId, status: 'revoked', reason });
       return result.failed.map((failure): DeviceFailure & { credentialId: string } => ({ ...failure, credentialId }));

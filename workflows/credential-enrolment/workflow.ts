@@ -1,5 +1,5 @@
 import { allHandlersFinished, condition } from '@temporalio/workflow';
-import { accessControlActivities, failureOf, onEveryDevice } from '../lib/device-commands';
+import { accessControlActivities, credentialOnEveryDevice, failureOf } from '../lib/device-commands';
 import { ProcessTracker } from '../lib/progress';
 import type { CredentialEnrolmentInput, CredentialEnrolmentOutcome } from './messages';
 import { CREDENTIAL_ENROLMENT_STEPS as STEPS } from './steps';
@@ -39,14 +39,7 @@ export async function credentialEnrolment(input: CredentialEnrolmentInput): Prom
   }
 
   await tracker.enter(STEPS.enrolOnDoors.id, null, { devices: deviceIds.length });
-  const { done, failed } = await onEveryDevice(deviceIds, async (deviceId) => {
-    try {
-      await access.enrolOnDevice({ credentialId, deviceId });
-    } catch (error) {
-      await access.recordDeviceFailure({ credentialId, deviceId, state: 'enrol-failed', error: failureOf(error).error });
-      throw error;
-    }
-  });
+  const { done, failed } = await credentialOnEveryDevice(access, 'enrol', credentialId, deviceIds);
   if (failed.length) await tracker.fail(STEPS.enrolOnDoors.id, { enrolled: done, failed });
   else await tracker.complete(STEPS.enrolOnDoors.id, null, { enrolled: done });
   const status = done.length ? 'active' : 'failed';

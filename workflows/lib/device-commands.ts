@@ -54,3 +54,24 @@ export async function onEveryDevice(deviceIds: readonly string[], command: (devi
     failed: results.filter((result): result is DeviceFailure => 'error' in result),
   };
 }
+
+/**
+ * Enrols a credential on, or revokes it from, every device (see onEveryDevice); a device that still fails
+ * after its retries is recorded against the credential (`enrol-failed`, `revoke-failed`) for staff to see.
+ */
+export function credentialOnEveryDevice(
+  access: ReturnType<typeof accessControlActivities>,
+  command: 'enrol' | 'revoke',
+  credentialId: string,
+  deviceIds: readonly string[],
+): Promise<{ done: string[]; failed: DeviceFailure[] }> {
+  return onEveryDevice(deviceIds, async (deviceId) => {
+    try {
+      if (command === 'enrol') await access.enrolOnDevice({ credentialId, deviceId });
+      else await access.revokeOnDevice({ credentialId, deviceId });
+    } catch (error) {
+      await access.recordDeviceFailure({ credentialId, deviceId, state: command === 'enrol' ? 'enrol-failed' : 'revoke-failed', error: failureOf(error).error });
+      throw error;
+    }
+  });
+}

@@ -1,5 +1,5 @@
 import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
-import { accessControlActivities, failureOf, onEveryDevice } from '../lib/device-commands';
+import { accessControlActivities, credentialOnEveryDevice } from '../lib/device-commands';
 import { ProcessTracker } from '../lib/progress';
 import { cancelPassSignal, type VisitorPassInput, type VisitorPassOutcome } from './messages';
 import { VISITOR_PASS_STEPS as STEPS } from './steps';
@@ -23,14 +23,7 @@ export async function visitorPass(input: VisitorPassInput): Promise<VisitorPassO
   await tracker.pass(STEPS.passIssued.id, input.issuedBy.displayName, { validUntil: input.validUntil });
 
   await tracker.enter(STEPS.enrolVisitorCredential.id);
-  const enrolment = await onEveryDevice(deviceIds, async (deviceId) => {
-    try {
-      await access.enrolOnDevice({ credentialId, deviceId });
-    } catch (error) {
-      await access.recordDeviceFailure({ credentialId, deviceId, state: 'enrol-failed', error: failureOf(error).error });
-      throw error;
-    }
-  });
+  const enrolment = await credentialOnEveryDevice(access, 'enrol', credentialId, deviceIds);
   if (enrolment.failed.length) await tracker.fail(STEPS.enrolVisitorCredential.id, enrolment);
   else await tracker.complete(STEPS.enrolVisitorCredential.id, null, { enrolled: enrolment.done });
   await access.setCredentialStatus({ credentialId, status: enrolment.done.length ? 'active' : 'failed' });
@@ -43,14 +36,7 @@ export async function visitorPass(input: VisitorPassInput): Promise<VisitorPassO
   // Revoke on every door of the pass, including those the enrolment failed on: the device may hold it anyway.
   await tracker.enter(STEPS.revokeVisitorCredential.id);
   await access.setCredentialStatus({ credentialId, status: 'revoking' });
-  const revocation = await onEveryDevice(deviceIds, async (deviceId) => {
-    try {
-      await access.revokeOnDevice({ credentialId, deviceId });
-    } catch (error) {
-      await access.recordDeviceFailure({ credentialId, deviceId, state: 'revoke-failed', error: failureOf(error).error });
-      throw error;
-    }
-  });
+  const revocation = await credentialOnEveryDevice(access, 'revoke', credentialId, deviceIds);
   if (revocation.failed.length) await tracker.fail(STEPS.revokeVisitorCredential.id, revocation);
   else await tracker.complete(STEPS.revokeVisitorCredential.id, null, { revoked: revocation.done });
   const ended = cancelled ? 'cancelled' : 'expired';
