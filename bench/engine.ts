@@ -24,7 +24,7 @@ import { DEMO_PASSWORD, seedDemoCommunity } from '../db/seed/demo-community';
 import { startTemporalDevServer, type TemporalDevServer } from '../scripts/dev-services/temporal-cli';
 import { bundleWorkflows, createStewardWorker } from '../worker/worker';
 import { createEngineBenchActivities } from './engine-activities';
-import { envList, envNumber, fmt, log, machineNote, onCleanup, printTable, processCpuMs, runBench, saveResults, scratchDir, sleep, startBenchDatabase, summarize, type Summary } from './lib/common';
+import { envList, envNumber, fmt, log, machineNote, onCleanup, printTable, processCpuMs, runBench, saveResults, scratchDir, sleep, startBenchDatabase, STEWARD_DEFAULTS, summarize, TEMPORAL_CLI, type Summary } from './lib/common';
 import { runOpenLoop, signIn } from './lib/open-loop';
 
 const RATES = envList('BENCH_ENGINE_RATES', [10, 20, 40, 80, 160, 320]);
@@ -216,13 +216,13 @@ async function faultToWorklist(temporal: TemporalDevServer): Promise<FaultResult
   const settings = { address: temporal.address, namespace: 'default', taskQueue: `steward-bench-${randomUUID().slice(0, 8)}` };
   const connection = await NativeConnection.connect({ address: temporal.address });
   onCleanup('close worker connection', () => connection.close());
-  const worker = await createStewardWorker({ connection, namespace: settings.namespace, taskQueue: settings.taskQueue, db, workflowBundle: await bundleWorkflows() });
+  const worker = await createStewardWorker({ connection, namespace: settings.namespace, taskQueue: settings.taskQueue, db, settings: STEWARD_DEFAULTS.worker.activities, workflowBundle: await bundleWorkflows() });
   const workerRun = worker.run();
   onCleanup('stop Steward worker', async () => {
     if (worker.getState() === 'RUNNING') worker.shutdown();
     await workerRun;
   });
-  const ctx = await connectApiContext(db, settings);
+  const ctx = await connectApiContext(db, settings, STEWARD_DEFAULTS.api);
   onCleanup('close API Temporal client', () => ctx.close());
   const server = await listen(ctx, 0, '127.0.0.1');
   server.keepAliveTimeout = 30_000;
@@ -301,6 +301,7 @@ async function main(): Promise<void> {
   for (const mode of MODES) {
     const dbFile = path.join(dir, `temporal-${mode}-${randomUUID().slice(0, 8)}.sqlite`);
     const temporal = await startTemporalDevServer({
+      cli: TEMPORAL_CLI,
       dbFile: mode === 'memory' ? undefined : dbFile,
       sqlitePragmas: mode === 'sqlite-full' ? ['synchronous=FULL'] : undefined,
       log,
@@ -322,7 +323,7 @@ async function main(): Promise<void> {
 
   // The end-to-end part runs on the dev server with a SQLite file, as `npm start` does.
   if (!faultServer) {
-    faultServer = await startTemporalDevServer({ dbFile: path.join(dir, 'temporal-fault.sqlite'), log });
+    faultServer = await startTemporalDevServer({ cli: TEMPORAL_CLI, dbFile: path.join(dir, 'temporal-fault.sqlite'), log });
     const server = faultServer;
     onCleanup('stop Temporal dev server (fault)', () => server.stop());
   }

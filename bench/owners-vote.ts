@@ -20,14 +20,14 @@ import { NativeConnection } from '@temporalio/worker';
 import { and, eq } from 'drizzle-orm';
 import { createOwnersVoteActivities } from '../activities/owners-vote';
 import { listen } from '../api/server';
-import { apiSettings, type ApiContext } from '../api/context';
+import type { ApiContext } from '../api/context';
 import { closeDatabase, migrateDatabase, openDatabase, type Database } from '../db/client';
 import { owners, ownerVotes, sessions, stepEvents, unitOwners, units, users } from '../db/schema';
 import { seedDemoCommunity } from '../db/seed/demo-community';
 import { startTemporalDevServer } from '../scripts/dev-services/temporal-cli';
 import { createStewardWorker } from '../worker/worker';
 import { decideVote } from '../workflows/owners-vote/tally';
-import { envNumber, fmt, log, machineNote, onCleanup, printTable, runBench, saveResults, sleep, startBenchDatabase, summarize } from './lib/common';
+import { envNumber, fmt, log, machineNote, onCleanup, printTable, runBench, saveResults, sleep, startBenchDatabase, STEWARD_DEFAULTS, summarize, TEMPORAL_CLI } from './lib/common';
 import { signIn } from './lib/open-loop';
 
 const OWNERS = envNumber('BENCH_OWNERS', 10_000);
@@ -166,7 +166,7 @@ async function main(): Promise<void> {
   const voters = await loadCommunity(db);
   log(`Loaded ${voters.length} voters in ${fmt((performance.now() - started) / 1000)} s`);
 
-  const temporal = await startTemporalDevServer({ log });
+  const temporal = await startTemporalDevServer({ cli: TEMPORAL_CLI, log });
   onCleanup('stop Temporal dev server', () => temporal.stop());
   const nativeConnection = await NativeConnection.connect({ address: temporal.address });
   const connection = await Connection.connect({ address: temporal.address });
@@ -175,14 +175,14 @@ async function main(): Promise<void> {
     await nativeConnection.close();
   });
   const taskQueue = 'bench-vote';
-  const worker = await createStewardWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db });
+  const worker = await createStewardWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db, settings: STEWARD_DEFAULTS.worker.activities });
   const running = worker.run();
   onCleanup('stop worker', async () => {
     worker.shutdown();
     await running;
   });
   const votingSeconds = Math.ceil(voters.length / RATE) + 30;
-  const settings = apiSettings({});
+  const settings = structuredClone(STEWARD_DEFAULTS.api);
   settings.governance.vote = { noticeMs: 1_000, votingMs: votingSeconds * 1_000, objectionMs: 1_000 };
   const ctx: ApiContext = { db, temporal: new Client({ connection }), taskQueue, settings };
   const server = await listen(ctx, 0, '127.0.0.1');

@@ -26,7 +26,7 @@ import * as schema from '../db/schema';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoCommunity } from '../db/seed/demo-community';
 import { startTemporalDevServer } from '../scripts/dev-services/temporal-cli';
 import { diagnosisForm } from '../workflows/fault-repair/messages';
-import { envNumber, fmt, log, machineNote, onCleanup, printTable, runBench, saveResults, startBenchDatabase, summarize, type Summary } from './lib/common';
+import { envNumber, fmt, log, machineNote, onCleanup, printTable, runBench, saveResults, startBenchDatabase, STEWARD_DEFAULTS, summarize, TEMPORAL_CLI, type Summary } from './lib/common';
 import { probeCapacity, runOpenLoop, signIn, type OpenLoopResult } from './lib/open-loop';
 import { listenScratchWorklist } from './lib/scratch-worklist';
 
@@ -343,9 +343,9 @@ async function main(): Promise<void> {
   log(`PostgreSQL: ${version.split(' on ')[0]} (${database.embedded ? 'embedded, default settings' : 'BENCH_DATABASE_URL'})`);
 
   // The API context wants a Temporal client; GET /tasks never uses it (the dev server stays idle).
-  const temporal = await startTemporalDevServer({ log });
+  const temporal = await startTemporalDevServer({ cli: TEMPORAL_CLI, log });
   onCleanup('stop Temporal dev server', () => temporal.stop());
-  const ctx = await connectApiContext(db, { address: temporal.address, namespace: 'default', taskQueue: 'bench-unused' });
+  const ctx = await connectApiContext(db, { address: temporal.address, namespace: 'default', taskQueue: 'bench-unused' }, STEWARD_DEFAULTS.api);
   onCleanup('close Temporal client', () => ctx.close());
   const server: Server = await listen(ctx, 0, '127.0.0.1');
   server.keepAliveTimeout = 30_000;

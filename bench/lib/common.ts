@@ -4,10 +4,21 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
+import { loadConfig } from '../../config';
+import { installKeyring, keyringFrom } from '../../db/sealed/keyring';
 import { startEmbeddedPostgres } from '../../scripts/dev-services/embedded-postgres';
 
 /** Repository root (bench/lib/ → ../..). */
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/** What the benches run Steward with: its defaults, so the figures are of the defaults, whatever the shell sets. */
+export const STEWARD_DEFAULTS = loadConfig({});
+
+/** Where this machine's Temporal CLI is (TEMPORAL_CLI_PATH, PATH, XDG_CACHE_HOME). */
+export const TEMPORAL_CLI = loadConfig().temporalCli;
+
+// Seeding seals the demo devices' secrets: under the development key, as `npm start` does.
+installKeyring(keyringFrom(STEWARD_DEFAULTS.keys));
 
 export const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 

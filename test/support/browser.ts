@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { MACHINE } from './config';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -25,7 +26,7 @@ export async function ensureUiBuilt(): Promise<string> {
 /** Debian's chromium (`apt-get install chromium`), or CHROMIUM_PATH. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: MACHINE.test.chromiumPath,
     args: [
       '--headless',
       '--no-sandbox',
