@@ -24,7 +24,7 @@ import { DEMO_PASSWORD, seedDemoCommunity } from '../db/seed/demo-community';
 import { startTemporalDevServer, type TemporalDevServer } from '../scripts/dev-services/temporal-cli';
 import { bundleWorkflows, createStewardWorker } from '../worker/worker';
 import { createEngineBenchActivities } from './engine-activities';
-import { envList, envNumber, fmt, log, machineNote, onCleanup, printTable, processCpuMs, runBench, saveResults, scratchDir, sleep, startBenchDatabase, STEWARD_DEFAULTS, summarize, TEMPORAL_CLI, type Summary } from './lib/common';
+import { envList, envNumber, envText, fmt, log, machineNote, onCleanup, printTable, processCpuMs, runBench, saveResults, scratchDir, sleep, startBenchDatabase, STEWARD_DEFAULTS, summarize, TEMPORAL_CLI, type Summary } from './lib/common';
 import { runOpenLoop, signIn } from './lib/open-loop';
 
 const RATES = envList('BENCH_ENGINE_RATES', [10, 20, 40, 80, 160, 320]);
@@ -33,13 +33,13 @@ const MAX_P99_MS = envNumber('BENCH_MAX_P99_MS', 2000);
 const GRACE_MS = 2000;
 const DRAIN_TIMEOUT_MS = 30_000;
 type Mode = 'memory' | 'sqlite' | 'sqlite-full';
-const MODES = (process.env.BENCH_ENGINE_MODES ?? 'memory,sqlite,sqlite-full').split(',') as Mode[];
+const MODES = envText('BENCH_ENGINE_MODES', 'memory,sqlite,sqlite-full').split(',') as Mode[];
 const MODE_LABEL: Record<Mode, string> = {
   memory: 'dev server, in memory',
   sqlite: 'dev server, SQLite file, WAL with synchronous=NORMAL (as npm start)',
   'sqlite-full': 'dev server, SQLite file with synchronous=FULL (the CLI default)',
 };
-const KINDS = (process.env.BENCH_ENGINE_KINDS ?? 'oneActivity,threeActivities').split(',') as Array<'oneActivity' | 'threeActivities'>;
+const KINDS = envText('BENCH_ENGINE_KINDS', 'oneActivity,threeActivities').split(',') as Array<'oneActivity' | 'threeActivities'>;
 const FAULT_RATE = envNumber('BENCH_FAULT_RATE', 5);
 const FAULT_SECONDS = envNumber('BENCH_FAULT_SECONDS', 20);
 

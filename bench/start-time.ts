@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { freePort } from '../scripts/dev-services/ports';
 import { cliCacheDir } from '../scripts/dev-services/temporal-cli';
-import { envNumber, fmt, log, machineNote, onCleanup, printTable, repoRoot, runBench, saveResults, scratchDir, sleep, TEMPORAL_CLI } from './lib/common';
+import { envNumber, envText, fmt, log, machineNote, onCleanup, printTable, repoRoot, runBench, saveResults, scratchDir, sleep, TEMPORAL_CLI } from './lib/common';
 
 const exec = promisify(execFile);
 const START_TIMEOUT_MS = envNumber('BENCH_START_TIMEOUT_SECONDS', 300) * 1000;
@@ -224,7 +224,7 @@ async function main(): Promise<void> {
   log(`${installCommand}: ${fmt(ciSeconds)} s (${install!.stdout.trim().split('\n').pop()})`);
 
   const runs: StartRun[] = [await startOnce('first start (builds the UI, initialises PostgreSQL, migrates, seeds)', clone, dataDir, logFile)];
-  if (process.env.BENCH_SKIP_RESTART !== '1') runs.push(await startOnce('second start (same clone and data)', clone, dataDir, logFile));
+  if (envText('BENCH_SKIP_RESTART', '0') !== '1') runs.push(await startOnce('second start (same clone and data)', clone, dataDir, logFile));
 
   console.log(`\n=== fresh clone → UI (HEAD ${head}) ===`);
   printTable(['step', 'seconds', 'target', 'met'], [

@@ -26,14 +26,14 @@ import * as schema from '../db/schema';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoCommunity } from '../db/seed/demo-community';
 import { startTemporalDevServer } from '../scripts/dev-services/temporal-cli';
 import { diagnosisForm } from '../workflows/fault-repair/messages';
-import { envNumber, fmt, log, machineNote, onCleanup, printTable, runBench, saveResults, startBenchDatabase, STEWARD_DEFAULTS, summarize, TEMPORAL_CLI, type Summary } from './lib/common';
+import { envNumber, envText, fmt, log, machineNote, onCleanup, printTable, runBench, saveResults, startBenchDatabase, STEWARD_DEFAULTS, summarize, TEMPORAL_CLI, type Summary } from './lib/common';
 import { probeCapacity, runOpenLoop, signIn, type OpenLoopResult } from './lib/open-loop';
 import { listenScratchWorklist } from './lib/scratch-worklist';
 
 const SECONDS = envNumber('BENCH_SECONDS', 30);
 const WARMUP_SECONDS = envNumber('BENCH_WARMUP_SECONDS', 5);
 const RATE = envNumber('BENCH_RATE', 200);
-const PAGE2_SHARE = Math.min(0.9, Number(process.env.BENCH_PAGE2_SHARE ?? 0.2));
+const PAGE2_SHARE = Math.min(0.9, Number(envText('BENCH_PAGE2_SHARE', '0.2')));
 const DB_SECONDS = envNumber('BENCH_DB_SECONDS', 10);
 const CAPACITY_SECONDS = envNumber('BENCH_CAPACITY_SECONDS', 5);
 const LOW_RATE = envNumber('BENCH_LOW_RATE', 50);
