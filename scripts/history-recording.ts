@@ -71,7 +71,7 @@ async function record<Extra extends object>({ taskQueue = 'record-histories', se
   installKeyring(keyringFrom(config.keys));
   const scratch = await mkdtemp(path.join(tmpdir(), 'steward-record-'));
   await chmod(scratch, 0o755);
-  const [temporal, postgres] = await Promise.all([startTemporalDevServer({ cli: environment.temporalCli }), startEmbeddedPostgres(path.join(scratch, 'postgres'))]);
+  const [temporal, postgres] = await Promise.all([startTemporalDevServer({ cli: environment.temporalCli }), startEmbeddedPostgres(path.join(scratch, 'postgres'), 'steward', { temporary: true })]);
   const db = openDatabase(postgres.url);
   try {
     await migrateDatabase(db);

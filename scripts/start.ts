@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     config.start.temporalAddress
       ? null
       : startTemporalDevServer({ cli: config.temporalCli, dbFile: path.join(dataDir, 'temporal.sqlite'), port: await preferredPort(7233), ui: true, log }),
-    config.database.url ? null : startEmbeddedPostgres(path.join(dataDir, 'postgres')),
+    config.database.url ? null : startEmbeddedPostgres(path.join(dataDir, 'postgres'), 'steward', { log }),
     buildUiIfMissing(uiDir, config.start.buildUi),
   ]);
   if (temporal) stops.push(temporal.stop);

@@ -129,7 +129,7 @@ export async function startBenchDatabase(name: string): Promise<BenchDatabase> {
   // Run as root, the embedded server drops to a `postgres` user that must reach its data folder.
   await chmod(dir, 0o755);
   onCleanup('remove temp dir', () => rm(dir, { recursive: true, force: true }));
-  const server = await startEmbeddedPostgres(path.join(dir, 'postgres'), database);
+  const server = await startEmbeddedPostgres(path.join(dir, 'postgres'), database, { temporary: true });
   onCleanup('stop embedded PostgreSQL', () => server.stop());
   return { url: server.url, embedded: true };
 }

