@@ -151,7 +151,8 @@ export function url(meta: VariableMeta): Builder<string | undefined> {
 }
 
 export function choice<const T extends string>(choices: readonly T[], meta: VariableMeta & { default: T }): Builder<T> {
-  return described(() => variable(meta.default, (value) => (choices.includes(value as T) ? (value as T) : refuse(`one of ${choices.join(', ')}`))), meta);
+  const find = (value: string) => choices.find((entry) => entry.toLowerCase() === value.trim().toLowerCase());
+  return described(() => variable(meta.default, (value) => find(value) ?? refuse(`one of ${choices.join(', ')}`)), meta);
 }
 
 export function timeZone(meta: VariableMeta & { default: string }): Builder<string> {
