@@ -1,6 +1,7 @@
+import { acceptanceView } from '../../contracts/acceptance';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
-import { ACCEPTANCE_VIEWERS, acceptanceView, getAcceptance, getAcceptanceReportPdf } from '../use-cases/acceptance';
+import { ACCEPTANCE_VIEWERS, getAcceptance, getAcceptanceReportPdf } from '../use-cases/acceptance';
 
 export const acceptanceRoutes = (ctx: ApiContext) => [
   defineRoute({

@@ -1,17 +1,8 @@
-import { z } from 'zod';
+import { accessLogEntry, accessLogQuery, alertView, verification } from '../../contracts/access-log';
+import { listOf, pageOf } from '../../contracts/common';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
-import {
-  ACCESS_LOG_READERS,
-  accessLogEntry,
-  accessLogQuery,
-  ALERT_READERS,
-  alertView,
-  listAccessAlerts,
-  listAccessLog,
-  verification,
-  verifyAccessLog,
-} from '../use-cases/access-log';
+import { ACCESS_LOG_READERS, ALERT_READERS, listAccessAlerts, listAccessLog, verifyAccessLog } from '../use-cases/access-log';
 
 /** P5.3c: the auditor's view of the access log of personal data, its chain check, and the alerts raised on it. */
 export const accessLogRoutes = (ctx: ApiContext) => [
@@ -21,7 +12,7 @@ export const accessLogRoutes = (ctx: ApiContext) => [
     summary: 'Reads of personal data, newest first (keyset pages); filter by subject, actor, record, kind and time',
     access: ACCESS_LOG_READERS,
     query: accessLogQuery,
-    response: z.object({ items: z.array(accessLogEntry), nextCursor: z.string().nullable() }),
+    response: pageOf(accessLogEntry),
     handle: ({ query }) => listAccessLog(ctx, query),
   }),
   defineRoute({
@@ -37,7 +28,7 @@ export const accessLogRoutes = (ctx: ApiContext) => [
     path: '/access-log/alerts',
     summary: 'Anomaly alerts raised on the access log and their review',
     access: ALERT_READERS,
-    response: z.object({ items: z.array(alertView) }),
+    response: listOf(alertView),
     handle: () => listAccessAlerts(ctx),
   }),
 ];

@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import { listOf, workflowStarted } from '../../contracts/common';
+import { deliveryDetail, deliveryIssue, deliveryRequest, deliverySummary, issueRequest } from '../../contracts/delivery';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
-import { DELIVERY_STARTERS, DELIVERY_VIEWERS, deliveryDetail, deliveryRequest, deliverySummary, getDelivery, issueRequest, listDeliveries, logIssue, startDelivery } from '../use-cases/delivery';
+import { DELIVERY_STARTERS, DELIVERY_VIEWERS, getDelivery, listDeliveries, logIssue, startDelivery } from '../use-cases/delivery';
 
 const ISSUE_LOGGERS = ['technician', 'tech-supervisor', 'procurement', 'management', 'admin'] as const;
 
@@ -12,7 +13,7 @@ export const deliveryRoutes = (ctx: ApiContext) => [
     summary: 'Start the delivery of a signed contract (P2.3a); idempotent on contractId',
     access: DELIVERY_STARTERS,
     body: deliveryRequest,
-    response: z.object({ workflowId: z.string() }),
+    response: workflowStarted,
     status: 201,
     handle: ({ user, body }) => startDelivery(ctx, user, body),
   }),
@@ -21,7 +22,7 @@ export const deliveryRoutes = (ctx: ApiContext) => [
     path: '/deliveries',
     summary: 'Deliveries, newest first',
     access: DELIVERY_VIEWERS,
-    response: z.object({ items: z.array(deliverySummary) }),
+    response: listOf(deliverySummary),
     handle: () => listDeliveries(ctx),
   }),
   defineRoute({
@@ -38,7 +39,7 @@ export const deliveryRoutes = (ctx: ApiContext) => [
     summary: 'Log an issue on a delivery (P2.3b); idempotent on issueId',
     access: ISSUE_LOGGERS,
     body: issueRequest,
-    response: z.object({ id: z.string(), title: z.string(), severity: z.string(), source: z.string(), raisedBy: z.string(), raisedAt: z.string() }),
+    response: deliveryIssue,
     status: 201,
     handle: ({ user, params, body }) => logIssue(ctx, user, params.workflowId, body),
   }),

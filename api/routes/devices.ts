@@ -1,5 +1,6 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
-import { z } from 'zod';
+import { listOf } from '../../contracts/common';
+import { assignGuardRequest, deviceHealthView, guardView, incidentListQuery, incidentView } from '../../contracts/console';
 import type { ApiContext } from '../context';
 import { parseAlertBody } from '../devices/normalise';
 import { consoleHub } from '../devices/console-hub';
@@ -7,18 +8,7 @@ import { deviceGateway } from '../devices/registry';
 import { defineRoute } from '../http/route';
 import { FailureWindow } from '../http/hardening';
 import { badRequest, HttpProblem, tooManyRequests } from '../http/problem';
-import {
-  assignGuard,
-  cameraSnapshot,
-  CONSOLE_ROLES,
-  deviceHealthView,
-  getIncident,
-  incidentListQuery,
-  incidentView,
-  listDeviceHealth,
-  listGuards,
-  listIncidents,
-} from '../use-cases/console';
+import { assignGuard, cameraSnapshot, CONSOLE_ROLES, getIncident, listDeviceHealth, listGuards, listIncidents } from '../use-cases/console';
 
 /**
  * The device listener: devices push ISAPI `EventNotificationAlert`s (XML or JSON) here, authenticated
@@ -66,7 +56,7 @@ export const deviceRoutes = (ctx: ApiContext) => [
     summary: 'Alarm incidents for the control-room console (P4.2c)',
     access: CONSOLE_ROLES,
     query: incidentListQuery,
-    response: z.object({ items: z.array(incidentView) }),
+    response: listOf(incidentView),
     handle: async ({ query }) => ({ items: await listIncidents(ctx, query.scope) }),
   }),
   defineRoute({
@@ -82,7 +72,7 @@ export const deviceRoutes = (ctx: ApiContext) => [
     path: '/console/incidents/:workflowId/assign',
     summary: 'Assign a guard to an incident not yet acknowledged',
     access: ['monitoring-operator', 'security-supervisor', 'admin'],
-    body: z.object({ guardUserId: z.string().min(1) }),
+    body: assignGuardRequest,
     response: incidentView,
     handle: ({ user, params, body }) => assignGuard(ctx, user, params.workflowId, body.guardUserId),
   }),
@@ -91,7 +81,7 @@ export const deviceRoutes = (ctx: ApiContext) => [
     path: '/console/guards',
     summary: 'Active guards the control room can assign',
     access: CONSOLE_ROLES,
-    response: z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string() })) }),
+    response: listOf(guardView),
     handle: async () => ({ items: await listGuards(ctx) }),
   }),
   defineRoute({
@@ -99,7 +89,7 @@ export const deviceRoutes = (ctx: ApiContext) => [
     path: '/console/devices',
     summary: 'Device health at a glance (P3.1b): streaming, stale, down',
     access: CONSOLE_ROLES,
-    response: z.object({ items: z.array(deviceHealthView) }),
+    response: listOf(deviceHealthView),
     handle: async () => ({ items: await listDeviceHealth(ctx) }),
   }),
   defineRoute({

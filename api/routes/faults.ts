@@ -1,9 +1,11 @@
-import { z } from 'zod';
+import { pageOf, workflowStarted } from '../../contracts/common';
+import { faultDetail, faultListQuery, faultReportRequest, faultSummary, ratingRecorded, ratingRequest } from '../../contracts/faults';
+import { locationsView } from '../../contracts/reference';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
-import { faultDetail, faultListQuery, faultSummary, getFault, getFaultPhoto, listFaults, rateRepair, ratingRequest } from '../use-cases/faults';
-import { listLocations, locationsView } from '../use-cases/reference';
-import { faultReportRequest, reportFault } from '../use-cases/report-fault';
+import { getFault, getFaultPhoto, listFaults, rateRepair } from '../use-cases/faults';
+import { listLocations } from '../use-cases/reference';
+import { reportFault } from '../use-cases/report-fault';
 
 const REPORTERS = ['owner', 'technician', 'tech-supervisor', 'monitoring-operator', 'guard', 'management', 'admin'] as const;
 
@@ -14,7 +16,7 @@ export const faultRoutes = (ctx: ApiContext) => [
     summary: 'Report a fault (P3.2a); idempotent on reportId',
     access: REPORTERS,
     body: faultReportRequest,
-    response: z.object({ workflowId: z.string() }),
+    response: workflowStarted,
     status: 201,
     handle: ({ user, body }) => reportFault(ctx, user, body),
   }),
@@ -24,7 +26,7 @@ export const faultRoutes = (ctx: ApiContext) => [
     summary: 'Faults I reported (staff: all with mine=false)',
     access: 'signed-in',
     query: faultListQuery,
-    response: z.object({ items: z.array(faultSummary), nextCursor: z.string().nullable() }),
+    response: pageOf(faultSummary),
     handle: ({ user, query }) => listFaults(ctx, user, query),
   }),
   defineRoute({
@@ -61,7 +63,7 @@ export const faultRoutes = (ctx: ApiContext) => [
     summary: 'The reporter rates the closed repair (1–5)',
     access: 'signed-in',
     body: ratingRequest,
-    response: z.object({ rating: z.number().int() }),
+    response: ratingRecorded,
     handle: ({ user, params, body }) => rateRepair(ctx, user, params.workflowId, body),
   }),
   defineRoute({

@@ -1,27 +1,19 @@
-import { z } from 'zod';
-import type { ApiContext } from '../context';
-import { defineRoute } from '../http/route';
+import { listOf, pageOf } from '../../contracts/common';
 import {
-  createPlan,
   createPlanRequest,
-  deactivatePlan,
-  getPhoto,
-  getPlan,
-  getRecord,
-  listOverdue,
-  listPlans,
-  listRecords,
   overdueView,
   photoRequest,
+  photoUploaded,
+  planRun,
   planView,
   recordDetail,
   recordListQuery,
   recordSummary,
-  runPlanNow,
-  updatePlan,
   updatePlanRequest,
-  uploadPhoto,
-} from '../use-cases/inspections';
+} from '../../contracts/inspections';
+import type { ApiContext } from '../context';
+import { defineRoute } from '../http/route';
+import { createPlan, deactivatePlan, getPhoto, getPlan, getRecord, listOverdue, listPlans, listRecords, runPlanNow, updatePlan, uploadPhoto } from '../use-cases/inspections';
 
 const PLANNERS = ['tech-supervisor', 'admin'] as const;
 const VIEWERS = ['technician', 'tech-supervisor', 'monitoring-operator', 'guard', 'management', 'admin', 'auditor'] as const;
@@ -45,7 +37,7 @@ export const inspectionRoutes = (ctx: ApiContext) => [
     path: '/inspections/plans',
     summary: 'Inspection plans, active first',
     access: VIEWERS,
-    response: z.object({ items: z.array(planView) }),
+    response: listOf(planView),
     handle: () => listPlans(ctx),
   }),
   defineRoute({
@@ -78,7 +70,7 @@ export const inspectionRoutes = (ctx: ApiContext) => [
     path: '/inspections/plans/:planId/run',
     summary: 'Run an active plan now, besides its cycle',
     access: PLANNERS,
-    response: z.object({ scheduleId: z.string() }),
+    response: planRun,
     status: 202,
     handle: ({ params }) => runPlanNow(ctx, params.planId),
   }),
@@ -88,7 +80,7 @@ export const inspectionRoutes = (ctx: ApiContext) => [
     summary: 'Inspection records (P3.1c), newest first (keyset pages)',
     access: VIEWERS,
     query: recordListQuery,
-    response: z.object({ items: z.array(recordSummary), nextCursor: z.string().nullable() }),
+    response: pageOf(recordSummary),
     handle: ({ query }) => listRecords(ctx, query),
   }),
   defineRoute({
@@ -113,7 +105,7 @@ export const inspectionRoutes = (ctx: ApiContext) => [
     summary: 'Upload a checklist photo before submitting the checklist; idempotent on photoId',
     access: INSPECTORS,
     body: photoRequest,
-    response: z.object({ photoId: z.string() }),
+    response: photoUploaded,
     status: 201,
     handle: ({ user, body }) => uploadPhoto(ctx, user, body),
   }),

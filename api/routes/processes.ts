@@ -1,10 +1,11 @@
-import { z } from 'zod';
+import { pageOf } from '../../contracts/common';
+import { instanceDetail, instanceListQuery, instanceSummary, replayVerdictView } from '../../contracts/processes';
 import { ACCESS_PROCESSES, PROCESS_VIEWER_ROLES, REPLAY_ROLES } from '../../workflows/lib/roles';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
 import { subjectsOf } from '../use-cases/access-log';
-import { getInstance, instanceDetail, instanceListQuery, instanceSummary, listInstances, processDiagram, processHistory } from '../use-cases/process-instances';
-import { replayInstance, replayVerdictView } from '../use-cases/process-replay';
+import { getInstance, listInstances, processDiagram, processHistory } from '../use-cases/process-instances';
+import { replayInstance } from '../use-cases/process-replay';
 
 export const processRoutes = (ctx: ApiContext) => [
   defineRoute({
@@ -13,7 +14,7 @@ export const processRoutes = (ctx: ApiContext) => [
     summary: 'Process instances, newest first (keyset pages)',
     access: PROCESS_VIEWER_ROLES,
     query: instanceListQuery,
-    response: z.object({ items: z.array(instanceSummary), nextCursor: z.string().nullable() }),
+    response: pageOf(instanceSummary),
     handle: ({ user, query }) => listInstances(ctx, user, query),
   }),
   defineRoute({

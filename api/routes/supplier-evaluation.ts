@@ -1,16 +1,8 @@
-import { z } from 'zod';
+import { listOf, workflowStarted } from '../../contracts/common';
+import { evaluationQuery, evaluationRequest, evaluationRow, supplierStatus } from '../../contracts/supplier-evaluation';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
-import {
-  EVALUATION_STARTERS,
-  EVALUATION_VIEWERS,
-  evaluationRequest,
-  evaluationRow,
-  listEvaluations,
-  listSuppliers,
-  requestEvaluation,
-  supplierStatus,
-} from '../use-cases/supplier-evaluation';
+import { EVALUATION_STARTERS, EVALUATION_VIEWERS, listEvaluations, listSuppliers, requestEvaluation } from '../use-cases/supplier-evaluation';
 
 export const supplierEvaluationRoutes = (ctx: ApiContext) => [
   defineRoute({
@@ -19,7 +11,7 @@ export const supplierEvaluationRoutes = (ctx: ApiContext) => [
     summary: 'Evaluate a supplier on demand (P2.2c); idempotent on requestId',
     access: EVALUATION_STARTERS,
     body: evaluationRequest,
-    response: z.object({ workflowId: z.string() }),
+    response: workflowStarted,
     status: 201,
     handle: ({ user, body }) => requestEvaluation(ctx, user, body),
   }),
@@ -28,8 +20,8 @@ export const supplierEvaluationRoutes = (ctx: ApiContext) => [
     path: '/supplier-evaluations',
     summary: 'Evaluation scores, newest first',
     access: EVALUATION_VIEWERS,
-    query: z.object({ vendorId: z.string().min(1).optional() }),
-    response: z.object({ items: z.array(evaluationRow) }),
+    query: evaluationQuery,
+    response: listOf(evaluationRow),
     handle: ({ query }) => listEvaluations(ctx, query.vendorId),
   }),
   defineRoute({
@@ -37,7 +29,7 @@ export const supplierEvaluationRoutes = (ctx: ApiContext) => [
     path: '/supplier-standing',
     summary: 'The supplier registry: contracts in force, penalties, terminations',
     access: EVALUATION_VIEWERS,
-    response: z.object({ items: z.array(supplierStatus) }),
+    response: listOf(supplierStatus),
     handle: () => listSuppliers(ctx),
   }),
 ];

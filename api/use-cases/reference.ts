@@ -1,15 +1,8 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import { z } from 'zod';
-import { buildings, devices, SYSTEMS, unitOwners, units, zones } from '../../db/schema';
+import { SYSTEMS } from '../../contracts/reference';
+import { buildings, devices, unitOwners, units, zones } from '../../db/schema';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
-
-export const locationsView = z.object({
-  buildings: z.array(z.object({ id: z.string(), name: z.string(), units: z.array(z.object({ id: z.string(), number: z.string() })) })),
-  zones: z.array(z.object({ id: z.string(), name: z.string(), buildingId: z.string().nullable() })),
-  devices: z.array(z.object({ id: z.string(), name: z.string(), zoneId: z.string(), system: z.string() })),
-  systems: z.array(z.string()),
-});
 
 const STAFF = ['technician', 'tech-supervisor', 'monitoring-operator', 'guard', 'management', 'admin', 'auditor'];
 

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/** What kind of personal data a read served. */
+export const ACCESS_KINDS = [
+  'person-record',
+  'visitor-pass',
+  'face-deletion-log',
+  'plate-list',
+  'anpr-history',
+  'fault-report',
+  'fault-photo',
+  'inspection-photo',
+  'camera-snapshot',
+  'vote-evidence',
+  'bid',
+  'process-instance',
+  'process-history',
+  'task-context',
+] as const;
+export type AccessKind = (typeof ACCESS_KINDS)[number];
+
+/** One record, a page of summaries, or a download (evidence, CSV, history): the bulk-export rule counts downloads. */
+export const ACCESS_SCOPES = ['record', 'list', 'export'] as const;
+export type AccessScope = (typeof ACCESS_SCOPES)[number];
+
+export const ANOMALY_RULES = ['many-people', 'off-shift', 'bulk-export'] as const;
+export type AnomalyRule = (typeof ANOMALY_RULES)[number];
+
+const instant = z.iso.datetime({ offset: true });
+
+export const accessLogQuery = z
+  .object({
+    /** Whom the data is about (an access person, user or owner id). */
+    subject: z.string().trim().min(1).max(200).optional(),
+    /** Who read it (a user id). */
+    actor: z.string().trim().min(1).max(200).optional(),
+    record: z.string().trim().min(1).max(200).optional(),
+    kind: z.enum(ACCESS_KINDS).optional(),
+    from: instant.optional(),
+    to: instant.optional(),
+    cursor: z.string().regex(/^\d{1,18}$/, 'not a cursor this API issued').optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .refine((query) => !query.from || !query.to || Date.parse(query.from) < Date.parse(query.to), { message: 'must be after from', path: ['to'] });
+export type AccessLogQuery = z.output<typeof accessLogQuery>;
+
+export const accessLogEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorId: z.string(),
+  actorName: z.string().nullable(),
+  actorRoles: z.array(z.string()),
+  kind: z.enum(ACCESS_KINDS),
+  scope: z.enum(ACCESS_SCOPES),
+  recordIds: z.array(z.string()),
+  subjectIds: z.array(z.string()),
+  route: z.string(),
+  ip: z.string().nullable(),
+  hash: z.string(),
+});
+export type AccessLogEntry = z.infer<typeof accessLogEntry>;
+
+export const verification = z.object({
+  intact: z.boolean(),
+  rows: z.number().int(),
+  /** The first row whose own hash does not match its content (`content`) or whose prev_hash is not the previous row's hash (`link`). */
+  firstBroken: z.object({ id: z.number().int(), reason: z.enum(['content', 'link']) }).nullable(),
+  checkedAt: z.string(),
+  durationMs: z.number().int(),
+});
+export type Verification = z.infer<typeof verification>;
+
+export const alertView = z.object({
+  id: z.string(),
+  rule: z.enum(ANOMALY_RULES),
+  actorId: z.string(),
+  actorName: z.string().nullable(),
+  windowStart: z.string(),
+  windowEnd: z.string(),
+  observed: z.number().int(),
+  threshold: z.number().int(),
+  workflowId: z.string(),
+  finding: z.enum(['legitimate', 'misuse']).nullable(),
+  note: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+});
+export type AccessAlert = z.infer<typeof alertView>;
