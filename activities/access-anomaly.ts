@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import type { AnomalyRule } from '../contracts/access-log';
+import type { AnomalyRule } from '../contracts/vocabulary';
 import { accessAlerts, notifications } from '../db/schema';
 
 export interface AnomalyFinding {

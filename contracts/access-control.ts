@@ -1,8 +1,5 @@
 import { z } from 'zod';
-
-export const ACCESS_PERSON_KINDS = ['owner', 'resident', 'staff', 'visitor'] as const;
-export const CREDENTIAL_KINDS = ['card', 'face', 'fingerprint', 'pin'] as const;
-export type CredentialKind = (typeof CREDENTIAL_KINDS)[number];
+import { ACCESS_PERSON_KINDS, CREDENTIAL_KINDS } from './vocabulary';
 
 // ---- people ----
 
@@ -88,6 +85,7 @@ export const enrolRequest = z.object({
 export type EnrolRequest = z.input<typeof enrolRequest>;
 
 export const credentialEnrolment = z.object({ workflowId: z.string(), credentialId: z.string() });
+export type CredentialEnrolment = z.infer<typeof credentialEnrolment>;
 
 export const revokeRequest = z.object({ requestId: z.uuid() });
 export type RevokeRequest = z.input<typeof revokeRequest>;
@@ -108,6 +106,7 @@ export const consentRequest = z.object({
 export type ConsentRequest = z.input<typeof consentRequest>;
 
 export const consentRecorded = z.object({ consentId: z.string(), consentedAt: z.string() });
+export type ConsentRecorded = z.infer<typeof consentRecorded>;
 
 export const deletionRequest = z.object({ deletionId: z.uuid() });
 export type DeletionRequest = z.input<typeof deletionRequest>;
@@ -118,6 +117,7 @@ export const withdrawRequest = z.object({
 });
 
 export const consentWithdrawn = z.object({ withdrawn: z.boolean(), deletionWorkflowId: z.string().nullable() });
+export type ConsentWithdrawn = z.infer<typeof consentWithdrawn>;
 
 export const deletionLogEntry = z.object({
   id: z.string(),
@@ -152,6 +152,7 @@ export const passRequest = z
 export type PassRequest = z.input<typeof passRequest>;
 
 export const passIssued = z.object({ workflowId: z.string(), passId: z.string(), credentialId: z.string() });
+export type PassIssued = z.infer<typeof passIssued>;
 
 export const passView = z.object({
   id: z.string(),
@@ -168,6 +169,7 @@ export const passView = z.object({
 export type VisitorPass = z.infer<typeof passView>;
 
 export const passCancelled = z.object({ status: z.string() });
+export type PassCancelled = z.infer<typeof passCancelled>;
 
 // ---- vehicle plates ----
 

@@ -1,30 +1,5 @@
 import { z } from 'zod';
-
-/** What kind of personal data a read served. */
-export const ACCESS_KINDS = [
-  'person-record',
-  'visitor-pass',
-  'face-deletion-log',
-  'plate-list',
-  'anpr-history',
-  'fault-report',
-  'fault-photo',
-  'inspection-photo',
-  'camera-snapshot',
-  'vote-evidence',
-  'bid',
-  'process-instance',
-  'process-history',
-  'task-context',
-] as const;
-export type AccessKind = (typeof ACCESS_KINDS)[number];
-
-/** One record, a page of summaries, or a download (evidence, CSV, history): the bulk-export rule counts downloads. */
-export const ACCESS_SCOPES = ['record', 'list', 'export'] as const;
-export type AccessScope = (typeof ACCESS_SCOPES)[number];
-
-export const ANOMALY_RULES = ['many-people', 'off-shift', 'bulk-export'] as const;
-export type AnomalyRule = (typeof ANOMALY_RULES)[number];
+import { ACCESS_KINDS, ACCESS_SCOPES, ANOMALY_RULES } from './vocabulary';
 
 const instant = z.iso.datetime({ offset: true });
 

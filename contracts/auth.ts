@@ -15,3 +15,4 @@ export type User = z.infer<typeof userView>;
 
 /** The answer of sign-in and of "who am I". */
 export const signedInUser = z.object({ user: userView });
+export type SignedInUser = z.infer<typeof signedInUser>;

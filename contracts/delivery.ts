@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ImplementationPlan } from '../workflows/project-delivery/messages';
 
 export const deliveryRequest = z.object({
   contractId: z.string().trim().min(1).max(200),
@@ -32,7 +33,11 @@ export type DeliverySummary = z.infer<typeof deliverySummary>;
 export const deliveryIssue = z.object({ id: z.string(), title: z.string(), severity: z.string(), source: z.string(), raisedBy: z.string(), raisedAt: z.string() });
 export type DeliveryIssue = z.infer<typeof deliveryIssue>;
 
+/** The phases of the delivery's implementation plan, as the process recorded them. */
+export type DeliveryPhases = ImplementationPlan['phases'];
+
 export const deliveryDetail = deliverySummary.extend({
+  /** `DeliveryPhases` once the plan is made, null before. */
   phases: z.unknown(),
   qualityRequirements: z.string().nullable(),
   milestones: z.array(z.object({ milestoneId: z.string(), name: z.string(), dueAt: z.string(), reachedAt: z.string().nullable(), overdueAt: z.string().nullable() })),

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { faultLocation } from '../workflows/fault-repair/messages';
-import { INSTANCE_STATUSES } from './processes';
-import { SYSTEMS } from './reference';
+import { faultLocation, type FaultReport } from '../workflows/fault-repair/messages';
+import { INSTANCE_STATUSES, SYSTEMS } from './vocabulary';
 
+export type { FaultReport };
 export type FaultLocation = z.infer<typeof faultLocation>;
 
 export const faultReportRequest = z.object({
@@ -51,7 +51,7 @@ const repairRecordView = z.object({
 });
 
 export const faultDetail = faultSummary.extend({
-  /** The report as the process received it (fault-repair's `FaultReport`), answered as stored. */
+  /** The report as the process received it (a `FaultReport`), answered as stored. */
   report: z.record(z.string(), z.unknown()).nullable(),
   record: repairRecordView.nullable(),
   rating: z.number().int().nullable(),
@@ -62,3 +62,4 @@ export const ratingRequest = z.object({ rating: z.number().int().min(1).max(5), 
 export type RatingRequest = z.input<typeof ratingRequest>;
 
 export const ratingRecorded = z.object({ rating: z.number().int() });
+export type RatingRecorded = z.infer<typeof ratingRecorded>;

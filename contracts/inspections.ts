@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { listOf } from './common';
-import { SYSTEMS } from './reference';
-
-/** Who may be made responsible for a plan: the staff who walk the estate. */
-export const INSPECTOR_ROLES = ['technician', 'tech-supervisor', 'monitoring-operator', 'guard'] as const;
+import { INSPECTOR_ROLES, SYSTEMS } from './vocabulary';
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes, at most 63');
 
@@ -54,6 +51,7 @@ export type InspectionPlan = z.infer<typeof planView>;
 
 /** A plan run now, besides its cycle: the schedule that ran it. */
 export const planRun = z.object({ scheduleId: z.string() });
+export type PlanRun = z.infer<typeof planRun>;
 
 export const recordSummary = z.object({
   workflowId: z.string(),
@@ -123,3 +121,4 @@ export const photoRequest = z.object({
 export type PhotoRequest = z.input<typeof photoRequest>;
 
 export const photoUploaded = z.object({ photoId: z.string() });
+export type PhotoUploaded = z.infer<typeof photoUploaded>;

@@ -1,11 +1,5 @@
 import { z } from 'zod';
-
-/**
- * An instance's state: the tracker writes running, completed and failed; the archiver writes how Temporal
- * closed an instance that never reported its end (terminated, timed out, cancelled, failed).
- */
-export const INSTANCE_STATUSES = ['running', 'completed', 'failed', 'cancelled', 'terminated', 'timed-out'] as const;
-export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
+import { INSTANCE_STATUSES, STEP_STATUSES } from './vocabulary';
 
 export const instanceListQuery = z.object({
   process: z.string().min(1).optional(),
@@ -27,9 +21,6 @@ export const instanceSummary = z.object({
   startedByName: z.string().nullable(),
 });
 export type ProcessInstance = z.infer<typeof instanceSummary>;
-
-export const STEP_STATUSES = ['completed', 'active', 'failed', 'overdue'] as const;
-export type StepStatus = (typeof STEP_STATUSES)[number];
 
 export const stepMark = z.object({ status: z.enum(STEP_STATUSES), visits: z.number().int() });
 export type StepMark = z.infer<typeof stepMark>;

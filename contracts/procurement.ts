@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SYSTEMS } from './reference';
+import { SYSTEMS } from './vocabulary';
 
 export const procurementRequest = z.object({
   projectId: z.string().trim().regex(/^[A-Za-z0-9._-]{1,80}$/, 'letters, digits, dot, underscore or hyphen'),

@@ -1,9 +1,5 @@
 import { z } from 'zod';
 
-/** The building systems a community runs; faults, inspections and procurements name one. */
-export const SYSTEMS = ['cctv', 'access-control', 'intrusion-alarm', 'network', 'elevator-monitoring', 'smart-home'] as const;
-export type SystemKind = (typeof SYSTEMS)[number];
-
 /** Buildings (with units), zones, devices and systems a fault can be reported at. */
 export const locationsView = z.object({
   buildings: z.array(z.object({ id: z.string(), name: z.string(), units: z.array(z.object({ id: z.string(), number: z.string() })) })),

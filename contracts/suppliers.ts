@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-export const SUPPLIER_DOCUMENT_KINDS = ['business-licence', 'certificate', 'reference', 'other'] as const;
+import { SUPPLIER_DOCUMENT_KINDS } from './vocabulary';
 
 export const documentRequest = z
   .object({
@@ -27,6 +26,7 @@ export const supplierRequest = z.object({
 export type SupplierRequest = z.input<typeof supplierRequest>;
 
 export const supplierRegistered = z.object({ supplierId: z.string(), workflowId: z.string() });
+export type SupplierRegistered = z.infer<typeof supplierRegistered>;
 
 export const requalificationRequest = z.object({ requestId: z.uuid() });
 

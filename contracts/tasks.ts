@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../workflows/lib/roles';
-
-export const TASK_STATUSES = ['open', 'completed', 'cancelled'] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
+import { TASK_STATUSES } from './vocabulary';
 
 export const worklistFilters = z.object({
   status: z.enum([...TASK_STATUSES, 'all']).default('open'),
@@ -50,6 +48,7 @@ export const completeRequest = z.object({ payload: z.record(z.string(), z.unknow
 export type CompleteRequest = z.input<typeof completeRequest>;
 
 export const taskCompleted = z.object({ task: taskView });
+export type TaskCompleted = z.infer<typeof taskCompleted>;
 
 export const candidateQuery = z.object({ role: z.enum(ROLES) });
 

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { AccessKind, AccessScope } from '../../contracts/access-log';
+import type { AccessKind, AccessScope } from '../../contracts/vocabulary';
 import type { Role } from '../../workflows/lib/roles';
 import type { SessionUser } from '../auth/session';
 import { badRequest, fieldProblems, forbidden, problemSchema, unauthorized } from './problem';

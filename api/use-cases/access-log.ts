@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import type { AccessLogQuery, AnomalyRule, Verification } from '../../contracts/access-log';
+import type { AccessLogQuery, Verification } from '../../contracts/access-log';
+import type { AnomalyRule } from '../../contracts/vocabulary';
 import type { Database } from '../../db/client';
 import { accessAlerts, accessLog, users } from '../../db/schema';
 import { accessAnomalyWorkflowId, RULE_TITLES, type AccessAnomalyInput } from '../../workflows/access-anomaly/messages';

@@ -1,5 +1,5 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import { SYSTEMS } from '../../contracts/reference';
+import { SYSTEMS } from '../../contracts/vocabulary';
 import { buildings, devices, unitOwners, units, zones } from '../../db/schema';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';

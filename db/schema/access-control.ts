@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { ACCESS_PERSON_KINDS, CREDENTIAL_KINDS } from '../../contracts/access-control';
+import { ACCESS_PERSON_KINDS, CREDENTIAL_KINDS } from '../../contracts/vocabulary';
 import { attachments, buildings, devices, owners, units, users } from './core';
 import { dataKeys } from './sealed';
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, customType, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { ACCESS_KINDS, ACCESS_SCOPES, ANOMALY_RULES } from '../../contracts/access-log';
+import { ACCESS_KINDS, ACCESS_SCOPES, ANOMALY_RULES } from '../../contracts/vocabulary';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });

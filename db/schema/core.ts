@@ -15,8 +15,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { INSTANCE_STATUSES } from '../../contracts/processes';
-import { SYSTEMS } from '../../contracts/reference';
+import { INSTANCE_STATUSES, SYSTEMS } from '../../contracts/vocabulary';
 import { dataKeys } from './sealed';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { SYSTEMS } from '../../contracts/reference';
-import { SUPPLIER_DOCUMENT_KINDS } from '../../contracts/suppliers';
+import { SUPPLIER_DOCUMENT_KINDS, SYSTEMS } from '../../contracts/vocabulary';
 import { users, vendors } from './core';
 import { dataKeys } from './sealed';
 

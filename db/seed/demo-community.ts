@@ -5,7 +5,7 @@ import { seedSupplierRegistry } from './suppliers';
 import { seedAccessControl } from './access-control';
 import { seedDemoDevices } from './devices';
 import { seedGovernanceDemo } from './governance-demo';
-import { SYSTEMS } from '../../contracts/reference';
+import { SYSTEMS } from '../../contracts/vocabulary';
 import { buildings, devices, owners, unitOwners, units, users, vendorContracts, vendors, zones } from '../schema';
 import { seedInspectionPlans } from './inspections';
 

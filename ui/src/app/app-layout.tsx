@@ -1,10 +1,10 @@
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import type { User } from '../../../contracts/auth';
 import { LanguageToggle } from '../components/language-toggle';
 import { Loading } from '../components/loading';
 import { useI18n, type MessageKey } from '../lib/i18n';
 import { CONSOLE_ROLES, DELIVERY_VIEWER_ROLES, PROCESS_VIEWER_ROLES, WORKLIST_ROLES, hasAnyRole, type Role } from '../lib/roles';
 import { useSession } from '../lib/session';
-import type { User } from '../types/api';
 import { routes } from './routes';
 
 /** Who reads inspection plans and records (GET /inspections/plans). */

@@ -1,5 +1,5 @@
+import type { User } from '../../../contracts/auth';
 import { PROCESS_VIEWER_ROLES, WORKLIST_ROLES, hasAnyRole } from '../lib/roles';
-import type { User } from '../types/api';
 
 /** Every route path of the UI, in one place. */
 export const routes = {

@@ -1,5 +1,5 @@
+import type { User } from '../../../contracts/auth';
 import { PROCESS_VIEWER_ROLES, REPLAY_ROLES, ROLES, SUPERVISOR_ROLES, type Role } from '../../../workflows/lib/roles';
-import type { User } from '../types/api';
 
 export { PROCESS_VIEWER_ROLES, REPLAY_ROLES, ROLES, SUPERVISOR_ROLES, type Role };
 
@@ -22,5 +22,5 @@ export const DELIVERY_STARTER_ROLES: readonly Role[] = ['procurement', 'tech-sup
 export const EVALUATION_STARTER_ROLES: readonly Role[] = ['tech-supervisor', 'procurement', 'management', 'admin'];
 
 export function hasAnyRole(user: Pick<User, 'roles'> | null | undefined, roles: readonly Role[]): boolean {
-  return !!user && user.roles.some((role) => roles.includes(role));
+  return !!user && user.roles.some((role) => (roles as readonly string[]).includes(role));
 }

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import type { CredentialMaterial } from '../../../../../contracts/access-control';
 import { Badge } from '../../../components/badge';
 import { ErrorBanner } from '../../../components/error-banner';
 import { FormField } from '../../../components/form-field';
@@ -9,7 +10,7 @@ import { useI18n } from '../../../lib/i18n';
 import { hasAnyRole } from '../../../lib/roles';
 import { useCurrentUser } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
-import { ACCESS_STAFF, consentSelf, enrol, getPerson, recordLeaving, requestFaceDeletion, revoke, withdrawConsent, type CredentialMaterial } from '../api/access-api';
+import { ACCESS_STAFF, consentSelf, enrol, getPerson, recordLeaving, requestFaceDeletion, revoke, withdrawConsent } from '../api/access-api';
 import { useAccessText } from '../messages';
 
 const readJpeg = (file: File) =>

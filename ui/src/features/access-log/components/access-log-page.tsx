@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
+import type { Verification } from '../../../../../contracts/access-log';
 import { Badge } from '../../../components/badge';
 import { DebouncedTextInput } from '../../../components/debounced-text-input';
 import { ErrorBanner } from '../../../components/error-banner';
@@ -11,7 +12,7 @@ import { useCurrentUser } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { useKeysetList } from '../../../lib/use-keyset-list';
 import { useSearchParamFilters } from '../../../lib/use-search-param-filters';
-import { ACCESS_LOG_READERS, ALERT_READERS, listAccessAlerts, listAccessLog, verifyAccessLog, type Verification } from '../api/access-log-api';
+import { ACCESS_LOG_READERS, ALERT_READERS, listAccessAlerts, listAccessLog, verifyAccessLog } from '../api/access-log-api';
 import { useAccessLogText } from '../messages';
 
 /** A datetime-local value (the browser's zone) as an instant for the API; empty when unset or unreadable. */

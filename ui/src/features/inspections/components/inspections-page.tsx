@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { InspectionPlan } from '../../../../../contracts/inspections';
 import { Badge } from '../../../components/badge';
 import { ErrorBanner } from '../../../components/error-banner';
 import { LoadMoreButton } from '../../../components/load-more-button';
@@ -9,7 +10,6 @@ import { hasAnyRole } from '../../../lib/roles';
 import { useCurrentUser } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { useKeysetList } from '../../../lib/use-keyset-list';
-import type { InspectionPlan } from '../../../types/inspections';
 import { listPlans, listRecords, runPlanNow, setPlanActive } from '../api/inspections-api';
 import { useInspectionTexts } from '../texts';
 import { OverdueInspections } from './overdue-inspections';

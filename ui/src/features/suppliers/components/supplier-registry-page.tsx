@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import type { DocumentState, QualificationStatus } from '../../../../../contracts/suppliers';
 import { Badge } from '../../../components/badge';
 import { ErrorBanner } from '../../../components/error-banner';
 import { Loading } from '../../../components/loading';
@@ -6,7 +7,6 @@ import { useI18n } from '../../../lib/i18n';
 import { hasAnyRole } from '../../../lib/roles';
 import { useCurrentUser } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
-import type { DocumentState, QualificationStatus } from '../../../types/procurement';
 import { listExpiringDocuments, listSuppliers } from '../api/suppliers-api';
 import { RegisterSupplierForm } from './register-supplier-form';
 import { useSupplierText } from '../text';
