@@ -1,9 +1,10 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
+import { problemSchema } from '../../contracts/problem';
 import type { AccessKind, AccessScope } from '../../contracts/vocabulary';
 import type { Role } from '../../workflows/lib/roles';
 import type { SessionUser } from '../auth/session';
-import { badRequest, fieldProblems, forbidden, problemSchema, unauthorized } from './problem';
+import { badRequest, fieldProblems, forbidden, unauthorized } from './problem';
 
 export type Access = 'public' | 'signed-in' | readonly Role[];
 

@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, inArray, isNotNull, lt, or, type SQL } from 'drizzle-orm';
 import type { CreatePlanRequest, PhotoRequest, PlanFields, RecordListQuery, UpdatePlanRequest } from '../../contracts/inspections';
+import type { FieldProblem } from '../../contracts/problem';
 import { attachments, buildings, devices, inspectionPlans, inspectionRecords, processInstances, tasks, zones } from '../../db/schema';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
-import { conflict, notFound, unprocessable, type FieldProblem } from '../http/problem';
+import { conflict, notFound, unprocessable } from '../http/problem';
 import { decodeCursor, page } from './cursor';
 import { ensureInspectionSchedule, inspectionScheduleId, triggerInspection } from './inspection-schedules';
 

@@ -1,13 +1,14 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { and, asc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { FieldProblem } from '../../contracts/problem';
 import type { TaskSummary, TaskView, WorklistFilters } from '../../contracts/tasks';
 import { taskActions, tasks, users } from '../../db/schema';
 import { completeTaskUpdate, type TaskRejection } from '../../workflows/lib/messages';
 import { SUPERVISOR_ROLES } from '../../workflows/lib/roles';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
-import { conflict, forbidden, HttpProblem, notFound, unprocessable, type FieldProblem } from '../http/problem';
+import { conflict, forbidden, HttpProblem, notFound, unprocessable } from '../http/problem';
 import { decodeCursor, page } from './cursor';
 
 type TaskRow = Omit<typeof tasks.$inferSelect, 'result'> & { assigneeName: string | null };
