@@ -1,6 +1,6 @@
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import type { EvaluationRequest } from '../../contracts/supplier-evaluation';
 import { supplierEvaluations, supplierPenalties, vendorContracts, vendors, vendorTerminations } from '../../db/schema';
 import type { EvaluationPolicy, QuarterlyEvaluationInput, SupplierEvaluationInput, SupplierEvaluationTimings } from '../../workflows/supplier-evaluation/messages';
 import type { SessionUser } from '../auth/session';
@@ -48,16 +48,8 @@ function settingsOf(ctx: ApiContext) {
   return { timings: { ...configured.timings, ...override?.timings }, policy: { ...configured.policy, ...override?.policy } };
 }
 
-export const evaluationRequest = z.object({
-  /** Chosen by the client once per request, so a retried submission starts one process. */
-  requestId: z.uuid(),
-  vendorId: z.string().min(1),
-  periodFrom: z.iso.datetime({ offset: true }).optional(),
-  periodTo: z.iso.datetime({ offset: true }).optional(),
-});
-
 /** P2.2c: an on-demand evaluation of one supplier (the default period: the last quarter). */
-export async function requestEvaluation(ctx: ApiContext, user: SessionUser, request: z.infer<typeof evaluationRequest>) {
+export async function requestEvaluation(ctx: ApiContext, user: SessionUser, request: EvaluationRequest) {
   const vendor = await ctx.db.query.vendors.findFirst({ where: eq(vendors.id, request.vendorId) });
   if (!vendor) throw unprocessable('unknown supplier', [{ field: 'vendorId', message: 'no such supplier' }]);
   const terminated = await ctx.db.query.vendorTerminations.findFirst({ where: eq(vendorTerminations.vendorId, request.vendorId) });
@@ -88,22 +80,6 @@ export async function ensureQuarterlyEvaluationSchedule(client: Client, taskQueu
   }
 }
 
-export const evaluationRow = z.object({
-  workflowId: z.string(),
-  round: z.number(),
-  vendorId: z.string(),
-  trigger: z.string(),
-  technologyScore: z.number().nullable(),
-  userScore: z.number().nullable(),
-  slaScore: z.number().nullable(),
-  ratingScore: z.number().nullable(),
-  repairsOnTime: z.number(),
-  repairsLate: z.number(),
-  score: z.number(),
-  poor: z.boolean(),
-  evaluatedAt: z.string(),
-});
-
 const toNumber = (value: string | null) => (value === null ? null : Number(value));
 
 export async function listEvaluations(ctx: ApiContext, vendorId?: string) {
@@ -117,15 +93,6 @@ export async function listEvaluations(ctx: ApiContext, vendorId?: string) {
     items: rows.map((row) => ({ ...row, slaScore: toNumber(row.slaScore), ratingScore: toNumber(row.ratingScore), score: Number(row.score), evaluatedAt: row.evaluatedAt.toISOString() })),
   };
 }
-
-export const supplierStatus = z.object({
-  vendorId: z.string(),
-  name: z.string(),
-  activeContracts: z.number(),
-  status: z.enum(['active', 'terminated']),
-  terminatedAt: z.string().nullable(),
-  penalties: z.number(),
-});
 
 /** The supplier registry as P2.2c leaves it: contracts in force, penalties and terminations. */
 export async function listSuppliers(ctx: ApiContext) {

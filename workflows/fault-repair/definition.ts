@@ -1,22 +1,8 @@
 import { z } from 'zod';
+import { faultLocation } from '../../contracts/locations';
 import { durationMs } from '../lib/inputs';
 import { defineProcess } from '../lib/process-definition';
 import { FAULT_REPAIR_STEPS } from './steps';
-
-/** P3.2a: where the fault is. At least a building, a zone or a device. */
-export const faultLocation = z.lazy(() =>
-  z
-    .object({
-      buildingId: z.string().min(1).optional(),
-      unitId: z.string().min(1).optional(),
-      zoneId: z.string().min(1).optional(),
-      deviceId: z.string().min(1).optional(),
-    })
-    .refine((location) => location.buildingId || location.zoneId || location.deviceId, {
-      message: 'give a building, a zone or a device',
-      path: ['buildingId'],
-    }),
-);
 
 export const reporterSource = z.lazy(() => z.enum(['staff', 'owner', 'monitoring']));
 
