@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import {
   accessPeople,
@@ -16,9 +16,10 @@ import {
 } from '../db/schema';
 import { eraseDataKeys } from '../db/sealed/envelope';
 import { openAttachmentContent, openCardNo } from '../db/sealed/records';
-import { asActivity, loadDeviceConnection } from './devices/connections';
-import type { CredentialEnrolment, CredentialRevocation, DeviceAdapter, DeviceConnection } from './devices/device-adapter';
-import { adapterFor } from './devices/isapi-adapter';
+import { asActivity, loadDeviceConnection } from '../integrations/devices/connections';
+import type { CredentialEnrolment, CredentialRevocation, DeviceAdapter, DeviceConnection } from '../integrations/devices/device-adapter';
+import { adapterFor } from '../integrations/devices/isapi-adapter';
+import { hasNonFaceCredential, liveFaceConsent } from '../domain/access-rules';
 
 /**
  * One command on one device through the device adapter. The activity builds the command itself from
@@ -35,46 +36,6 @@ const ruleFailure = (type: string, message: string) => ApplicationFailure.create
 function deviceClock(timeZone: string) {
   const format = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
   return (date: Date) => format.format(date).replace(' ', 'T');
-}
-
-/** The consent a face enrolment rests on: the person's own, live (not withdrawn) consent. */
-export async function liveFaceConsent(db: Database, personId: string) {
-  return db.query.faceConsents.findFirst({
-    where: and(eq(faceConsents.personId, personId), eq(faceConsents.scope, 'door-access'), isNull(faceConsents.withdrawnAt)),
-  });
-}
-
-/** Whether the person holds (or is being given) a way in that is not their face (SPC provisions art. 10). */
-export async function hasNonFaceCredential(db: Database, personId: string, except?: string) {
-  const rows = await db
-    .select({ id: credentials.id })
-    .from(credentials)
-    .where(
-      and(
-        eq(credentials.personId, personId),
-        ne(credentials.kind, 'face'),
-        inArray(credentials.status, ['enrolling', 'active']),
-        except ? ne(credentials.id, except) : undefined,
-      ),
-    );
-  return rows.length > 0;
-}
-
-/** The doors a person may open: staff every door; everyone else estate-wide doors and their building's. */
-export async function doorsOfPerson(db: Database, personId: string): Promise<string[]> {
-  const person = await db.query.accessPeople.findFirst({ where: eq(accessPeople.id, personId) });
-  if (!person) return [];
-  const doors = await db.select().from(accessPoints).where(eq(accessPoints.kind, 'door')).orderBy(accessPoints.deviceId);
-  if (person.kind === 'staff') return doors.map((door) => door.deviceId);
-  const buildingRows = person.unitId
-    ? await db.execute<{ building_id: string }>(sql`select building_id from units where id = ${person.unitId}`)
-    : person.ownerId
-      ? await db.execute<{ building_id: string }>(
-          sql`select distinct u.building_id from units u join unit_owners uo on uo.unit_id = u.id where uo.owner_id = ${person.ownerId}`,
-        )
-      : [];
-  const buildingIds = new Set([...buildingRows].map((row) => row.building_id));
-  return doors.filter((door) => door.buildingId === null || buildingIds.has(door.buildingId)).map((door) => door.deviceId);
 }
 
 /** `deviceTimeZone`: the time zone the door controllers' clocks run in (the estate's, DEVICE_TIME_ZONE). */

@@ -2,12 +2,10 @@ import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { alarmCorrelations, alarmIncidents, guardRoster, users } from '../db/schema';
 import type { IncidentCamera, IncidentTimelineEntry } from '../workflows/alarm-linkage/messages';
-import type { DeviceAdapter } from './devices/device-adapter';
-import { zoneCameras } from './devices/connections';
-import { adapterFor } from './devices/isapi-adapter';
-
-/** The PostgreSQL channel the console's live stream listens on. */
-export const CONSOLE_CHANNEL = 'steward_console';
+import type { DeviceAdapter } from '../integrations/devices/device-adapter';
+import { zoneCameras } from '../integrations/devices/connections';
+import { adapterFor } from '../integrations/devices/isapi-adapter';
+import { CONSOLE_CHANNEL } from '../domain/console-channel';
 
 export interface IncidentProjection {
   workflowId: string;

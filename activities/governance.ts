@@ -3,7 +3,7 @@ import type { Database } from '../db/client';
 import { annualPlans, committeeFilings, planProjects, processInstances } from '../db/schema';
 import type { BudgetForm, PlanForm } from '../workflows/annual-plan/messages';
 import type { FilingPackage } from '../workflows/committee-filing/messages';
-import { sha256 } from './vote-evidence';
+import { sha256 } from '../domain/vote-evidence';
 
 export interface DecidedProject {
   projectId: string;

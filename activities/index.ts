@@ -2,7 +2,7 @@ import type { Database } from '../db/client';
 import { createAccessAnomalyActivities } from './access-anomaly';
 import { createAlarmLinkageActivities } from './alarm-linkage';
 import { createAccessControlActivities } from './access-control';
-import { createDeviceCommandActivities } from './devices/device-commands';
+import { createDeviceCommandActivities } from './device-commands';
 import { createFaultRepairActivities } from './fault-repair';
 import { createGovernanceActivities } from './governance';
 import { createHumanTaskActivities } from './human-tasks';
@@ -17,8 +17,8 @@ import { createReplayAuditActivities } from './replay-audit';
 import { createSupplierActivities } from './suppliers';
 import type { DeliveryTimings } from '../workflows/project-delivery/messages';
 import type { ProcurementSettings } from '../workflows/procurement/messages';
-import type { PdfFontSettings } from './documents/pdf-typeface';
-import type { WorkflowBundle } from './history-replay';
+import type { PdfFontSettings } from '../integrations/documents/pdf-typeface';
+import type { WorkflowBundle } from '../domain/history-replay';
 
 /** The worker's configuration, each factory taking what it needs. */
 export interface ActivitySettings {

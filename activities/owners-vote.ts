@@ -4,7 +4,7 @@ import type { Database } from '../db/client';
 import { ballots, notifications, owners, ownerVotes, unitOwners, units, voteObjections, voteRoll, voteRollOwners } from '../db/schema';
 import type { RollSummary } from '../workflows/owners-vote/messages';
 import { areaToHundredths, buildVoterRoll, type Art278Item, type RegisteredUnit, type VoteResult, type VoteTotals } from '../workflows/owners-vote/tally';
-import { ballotsCsv, loadBallots, rollCsv, sha256 } from './vote-evidence';
+import { ballotsCsv, loadBallots, rollCsv, sha256 } from '../domain/vote-evidence';
 
 export interface VoteNotice {
   voteId: string;

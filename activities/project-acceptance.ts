@@ -3,7 +3,7 @@ import PDFDocument from 'pdfkit';
 import type { Database } from '../db/client';
 import { acceptanceReports, acceptanceSignatures, acceptanceTeamMembers, deliveries, users, vendors } from '../db/schema';
 import type { AcceptanceChecklist, AcceptanceTeam } from '../workflows/project-acceptance/messages';
-import { pdfTypeface, type PdfFontSettings } from './documents/pdf-typeface';
+import { pdfTypeface, type PdfFontSettings } from '../integrations/documents/pdf-typeface';
 
 export interface AcceptanceReportInput {
   workflowId: string;

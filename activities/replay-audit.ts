@@ -3,8 +3,8 @@ import { and, eq, gte, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { processInstances, stepEvents } from '../db/schema';
 import type { ReplayAuditReport, ReplayDivergence } from '../workflows/replay-audit/messages';
-import { replayVerdicts, type RecordedHistory, type WorkflowBundle } from './history-replay';
-import { loadInstanceHistory } from './process-archive';
+import { replayVerdicts, type RecordedHistory, type WorkflowBundle } from '../domain/history-replay';
+import { loadInstanceHistory } from '../domain/process-archive';
 
 /** A task's context is shown on one page: the rest are counted, and each instance page names its own. */
 const LISTED_DIVERGENCES = 50;

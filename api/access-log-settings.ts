@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '../workflows/lib/roles';
+import { ROLES, type Role } from '../contracts/permissions';
 
 /** A daily shift in the community's time zone, in minutes after midnight; `end` < `start` runs past midnight. */
 export interface Shift {

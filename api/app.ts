@@ -25,23 +25,26 @@ import { accessLogWriter } from './use-cases/access-log';
 
 export const API_BASE = '/api/v1';
 
+/** Every route the API mounts under API_BASE (the device listener apart). */
+export const apiRoutes = (ctx: ApiContext) => [
+  ...authRoutes(ctx),
+  ...taskRoutes(ctx),
+  ...faultRoutes(ctx),
+  ...processRoutes(ctx),
+  ...deliveryRoutes(ctx),
+  ...acceptanceRoutes(ctx),
+  ...supplierEvaluationRoutes(ctx),
+  ...inspectionRoutes(ctx),
+  ...supplierRoutes(ctx),
+  ...procurementRoutes(ctx),
+  ...deviceRoutes(ctx),
+  ...accessControlRoutes(ctx),
+  ...governanceRoutes(ctx),
+  ...accessLogRoutes(ctx),
+];
+
 export function createApp(ctx: ApiContext, options: { uiDir?: string } = {}) {
-  const routes = [
-    ...authRoutes(ctx),
-    ...taskRoutes(ctx),
-    ...faultRoutes(ctx),
-    ...processRoutes(ctx),
-    ...deliveryRoutes(ctx),
-    ...acceptanceRoutes(ctx),
-    ...supplierEvaluationRoutes(ctx),
-    ...inspectionRoutes(ctx),
-    ...supplierRoutes(ctx),
-    ...procurementRoutes(ctx),
-    ...deviceRoutes(ctx),
-    ...accessControlRoutes(ctx),
-    ...governanceRoutes(ctx),
-    ...accessLogRoutes(ctx),
-  ];
+  const routes = apiRoutes(ctx);
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);

@@ -4,7 +4,7 @@ import type { FaultRepairTimings } from '../workflows/fault-repair/messages';
 import type { DeliveryTimings } from '../workflows/project-delivery/messages';
 import type { EvaluationPolicy, SupplierEvaluationTimings } from '../workflows/supplier-evaluation/messages';
 import type { DeviceRetry } from '../workflows/lib/device-commands';
-import type { PdfFontSettings } from '../activities/documents/pdf-typeface';
+import type { PdfFontSettings } from '../integrations/documents/pdf-typeface';
 import type { SupplierRequalificationInput } from '../workflows/supplier-requalification/messages';
 import type { AccessLogSettings } from './access-log-settings';
 import type { DeviceSettings } from './devices/settings';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Shift } from '../api/access-log-settings';
-import { ROLES, type Role } from '../workflows/lib/roles';
+import { ROLES, type Role } from '../contracts/permissions';
 import { choice, custom, duration, flag, list, port, positiveNumber, Refusal, refuse, text, timeZone, url, wholeNumber } from './values';
 
 /** A group of variables as the README shows it; the id names its README block. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '../workflows/lib/roles';
+import { ROLES, type Role } from '../contracts/permissions';
 import { USER_OF_ROLE } from './support/demo-users';
 import { signIn, type SignedInClient } from './support/http-client';
 import { eventually, startApiTestStack, type ApiTestStack } from './support/stack';

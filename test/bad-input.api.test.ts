@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../workflows/lib/roles';
+import type { Role } from '../contracts/permissions';
 import { USER_OF_ROLE } from './support/demo-users';
 import { signIn, type HttpResponse, type SignedInClient } from './support/http-client';
 import { startApiTestStack, type ApiTestStack } from './support/stack';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DeviceCommandError, type DeviceConnection } from '../activities/devices/device-adapter';
-import { IsapiAdapter } from '../activities/devices/isapi-adapter';
+import { DeviceCommandError, type DeviceConnection } from '../integrations/devices/device-adapter';
+import { IsapiAdapter } from '../integrations/devices/isapi-adapter';
 import { DEMO_DEVICES, simulatedDeviceUrl } from '../db/seed/demo-devices';
 import { spawnSimulator, type SimulatorProcess } from '../scripts/device-simulator/spawn';
 

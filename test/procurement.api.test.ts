@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TaskView } from '../api/use-cases/worklist';
+import type { TaskView } from '../contracts/tasks';
 import { procurements } from '../db/schema';
 import { signIn, type HttpClient, type HttpResponse, type SignedInClient } from './support/http-client';
 import { CCTV_SUPPLIERS, CONTRACT, PANEL, scoresFor } from './support/procurement-scenarios';

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, inject } from 'vitest';
-import { PROCESS_CATALOGUE } from '../workflows/catalogue';
+import { PROCESSES } from '../workflows/processes';
 
 const replayDir = fileURLToPath(new URL('./replay/', import.meta.url));
 const recorded = readdirSync(replayDir, { recursive: true, encoding: 'utf8' })
@@ -15,7 +15,7 @@ const recorded = readdirSync(replayDir, { recursive: true, encoding: 'utf8' })
 describe('recorded histories replay against the current workflow code', () => {
   it('has recorded histories of every process', () => {
     const processes = new Set(recorded.map((history) => path.dirname(history.name)));
-    expect([...processes].sort()).toEqual(Object.keys(PROCESS_CATALOGUE).sort());
+    expect([...processes].sort()).toEqual(PROCESSES.map((process) => process.name).sort());
   });
 
   it.each(recorded)('$name replays without nondeterminism', async ({ name }) => {

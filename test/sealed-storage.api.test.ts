@@ -16,7 +16,7 @@ import { SealedDataError, unsealRecord } from '../db/sealed/envelope';
 import { installKeyring, keyring, Keyring, keyringFrom } from '../db/sealed/keyring';
 import { openAttachmentContent, openBidContent, openCardNo, openDeviceSecrets } from '../db/sealed/records';
 import { rewrapDataKeys } from '../db/sealed/rotation';
-import type { TaskView } from '../api/use-cases/worklist';
+import type { TaskView } from '../contracts/tasks';
 import type { CredentialEnrolmentInput } from '../workflows/credential-enrolment/messages';
 import { startDeviceTestStack, type DeviceTestStack } from './support/devices';
 import { signIn, type HttpClient, type HttpResponse } from './support/http-client';

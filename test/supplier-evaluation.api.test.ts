@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TaskView } from '../api/use-cases/worklist';
+import type { TaskView } from '../contracts/tasks';
 import { ensureQuarterlyEvaluationSchedule } from '../api/use-cases/supplier-evaluation';
 import { processInstances, vendorContracts, vendorTerminations } from '../db/schema';
 import { EVALUATION, EVALUATION_TEST_TIMINGS } from './support/delivery-scenarios';

@@ -4,8 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tasks } from '../db/schema';
 import type { AnnualPlanInput } from '../workflows/annual-plan/messages';
-import { committeeFilingWorkflowId } from '../workflows/committee-filing/messages';
-import { acceptanceWorkflowIdFor } from '../workflows/project-delivery/workflow';
+import { committeeFilingProcess } from '../workflows/committee-filing/definition';
+import { projectAcceptanceProcess } from '../workflows/project-acceptance/definition';
 import { ensureUiBuilt, launchChromium, newContext, screenshot, signIn } from './support/browser';
 import { deliveryInput, startDelivery } from './support/delivery-scenarios';
 import { actor, openTask } from './support/fault-scenarios';
@@ -134,7 +134,7 @@ describe('the generic task form draws lists of rows (annual plan and budget in C
     await manager.locator('[name="decision"]').selectOption('approved');
     await manager.locator('[data-testid="complete-task"]').click();
     await manager.locator('[data-testid="task-form"]').waitFor({ state: 'detached' });
-    await openTask(stack.db, committeeFilingWorkflowId(workflowId, 1), 'acknowledgeFiling');
+    await openTask(stack.db, committeeFilingProcess.workflowId(workflowId, 1), 'acknowledgeFiling');
 
     const completed = await stack.db
       .select()
@@ -181,7 +181,7 @@ describe('the generic task form draws lists of rows (annual plan and budget in C
     await reporter.locator('[data-testid="complete-task"]').click();
     await reporter.locator('[data-testid="task-form"]').waitFor({ state: 'detached' });
 
-    const acceptanceId = acceptanceWorkflowIdFor(delivery.workflowId);
+    const acceptanceId = projectAcceptanceProcess.workflowId(delivery.workflowId);
     const teamTask = await openTask(stack.db, acceptanceId, 'formTeam');
     const supervisor = await openTaskPage('techsup', teamTask.id);
     // The team is picked by name, each list offering only the people of its roles.

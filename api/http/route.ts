@@ -1,11 +1,13 @@
-import { Router, type Request, type Response } from 'express';
+import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
-import type { AccessKind, AccessScope } from '../../db/schema/access-log';
-import type { Role } from '../../workflows/lib/roles';
+import { badRequest, fieldProblems, forbidden, unauthorized } from './problem';
 import type { SessionUser } from '../auth/session';
-import { badRequest, fieldProblems, forbidden, problemSchema, unauthorized } from './problem';
+import { type Action, can, OWN_RULES, permissionOf, rolesFor } from '../../contracts/permissions';
+import { problemSchema } from '../../contracts/problem';
+import type { AccessKind, AccessScope } from '../../contracts/vocabulary';
 
-export type Access = 'public' | 'signed-in' | readonly Role[];
+/** Who may call a route: anyone, any signed-in user, or those the permission table admits to an action. */
+export type Access = 'public' | 'signed-in' | Action;
 
 export interface RouteInput<Query, Body> {
   params: Record<string, string>;
@@ -65,10 +67,19 @@ export function defineRoute<Query = undefined, Body = undefined, Result = unknow
 function authorize(access: Access, user: SessionUser | null): asserts user is SessionUser {
   if (access === 'public') return;
   if (!user) throw unauthorized();
-  if (access === 'signed-in') return;
-  if (!user.roles.some((role) => access.includes(role as Role))) {
-    throw forbidden(`this needs one of the roles: ${access.join(', ')}`);
-  }
+  if (access === 'signed-in' || can(user, access)) return;
+  throw forbidden(`this needs one of the roles: ${[rolesFor(access)].flat().join(', ')}`);
+}
+
+/** What the OpenAPI document says of a route's access: 'public', 'signed-in', or the roles an action admits. */
+const admitted = (access: Access) => (access === 'public' || access === 'signed-in' ? access : rolesFor(access));
+
+function describeAccess(access: Access): string {
+  if (access === 'public') return 'public';
+  if (access === 'signed-in') return 'access: any signed-in user';
+  const { roles, own } = permissionOf(access);
+  const ownText = own ? `; ${own.roles === 'signed-in' ? 'any signed-in user' : own.roles.join(', ')} on their own: ${OWN_RULES[own.rule]}` : '';
+  return `access: ${access} (${roles.join(', ') || 'nobody'} on any record${ownText})`;
 }
 
 /**
@@ -173,11 +184,12 @@ export function openApiDocument(routes: RouteSpec[], basePath: string) {
       [route.method]: {
         summary: route.summary,
         description: [
-          route.access === 'public' ? 'public' : `access: ${route.access === 'signed-in' ? 'any signed-in user' : route.access.join(', ')}`,
+          describeAccess(route.access),
           ...(route.personalData ? [`personal data (${route.personalData.kind}): every read is written to the access log (P5.3c)`] : []),
         ].join('; '),
-        // The declaration itself, machine-readable: 'public', 'signed-in' or the roles admitted.
-        'x-access': route.access,
+        // Machine-readable: 'public', 'signed-in' or the roles admitted; and the action of the permission table.
+        'x-access': admitted(route.access),
+        ...(route.access === 'public' || route.access === 'signed-in' ? {} : { 'x-action': route.access }),
         parameters,
         ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(route.body, 'input') } } } } : {}),
         responses: {

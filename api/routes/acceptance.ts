@@ -1,13 +1,14 @@
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
-import { ACCEPTANCE_VIEWERS, acceptanceView, getAcceptance, getAcceptanceReportPdf } from '../use-cases/acceptance';
+import { getAcceptance, getAcceptanceReportPdf } from '../use-cases/acceptance';
+import { acceptanceView } from '../../contracts/acceptance';
 
 export const acceptanceRoutes = (ctx: ApiContext) => [
   defineRoute({
     method: 'get',
     path: '/acceptances/:workflowId',
     summary: 'An acceptance (P2.3c): team, signatures, report and warranty',
-    access: ACCEPTANCE_VIEWERS,
+    access: 'project-acceptance.read',
     response: acceptanceView,
     handle: ({ params }) => getAcceptance(ctx, params.workflowId),
   }),
@@ -15,7 +16,7 @@ export const acceptanceRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/acceptances/:workflowId/report.pdf',
     summary: 'The acceptance report (PDF)',
-    access: ACCEPTANCE_VIEWERS,
+    access: 'project-acceptance.read',
     raw: { contentType: 'application/pdf' },
     handle: async ({ params, res }) => {
       const pdf = await getAcceptanceReportPdf(ctx, params.workflowId);

@@ -1,14 +1,13 @@
-import { z } from 'zod';
 import type { ApiContext } from '../context';
 import { defineRoute, listed } from '../http/route';
-import { consentRequest, deletionLogEntry, deletionRequest, listFaceDeletions, recordConsent, requestFaceDeletion, withdrawConsent, withdrawRequest } from '../use-cases/access-control/consent';
-import { enrolCredential, enrolRequest, leaveRequest, recordLeaving, revokeCredential, revokeRequest } from '../use-cases/access-control/credentials';
-import { cancelVisitorPass, issueVisitorPass, listVisitorPasses, passRequest, passView } from '../use-cases/access-control/passes';
-import { getPerson, listPeople, personDetail, personRequest, personSummary, registerPerson } from '../use-cases/access-control/people';
-import { anprCheckRequest, checkPlate, listAnprDecisions, listPlates, plateRequest, plateView, setPlate } from '../use-cases/access-control/plates';
-import { ACCESS_READERS, ACCESS_STAFF, LEAVE_RECORDERS, refusing } from '../use-cases/access-control/shared';
-
-const started = z.object({ workflowId: z.string() });
+import { listFaceDeletions, recordConsent, requestFaceDeletion, withdrawConsent } from '../use-cases/access-control/consent';
+import { enrolCredential, recordLeaving, revokeCredential } from '../use-cases/access-control/credentials';
+import { cancelVisitorPass, issueVisitorPass, listVisitorPasses } from '../use-cases/access-control/passes';
+import { getPerson, listPeople, registerPerson } from '../use-cases/access-control/people';
+import { checkPlate, listAnprDecisions, listPlates, setPlate } from '../use-cases/access-control/plates';
+import { refusing } from '../use-cases/access-control/shared';
+import { anprAnswer, anprCheckRequest, anprDecision, consentRecorded, consentRequest, consentWithdrawn, credentialEnrolment, deletionLogEntry, deletionRequest, enrolRequest, leaveRequest, passCancelled, passIssued, passRequest, passView, personDetail, personRequest, personSummary, plateRequest, plateView, revokeRequest, withdrawRequest } from '../../contracts/access-control';
+import { listOf, workflowStarted } from '../../contracts/common';
 
 /** Access control (P4.2b): people, credentials, face consent and deletion, visitor passes, plates. */
 export const accessControlRoutes = (ctx: ApiContext) => [
@@ -16,8 +15,8 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/access/people',
     summary: 'People with access and their credentials (an owner: themselves)',
-    access: 'signed-in',
-    response: z.object({ items: z.array(personSummary) }),
+    access: 'access.people.read',
+    response: listOf(personSummary),
     personalData: {
       kind: 'person-record',
       scope: 'list',
@@ -29,7 +28,7 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/access/people',
     summary: 'Register an owner, resident or staff member for access; idempotent on personId',
-    access: ACCESS_STAFF,
+    access: 'access.people.register',
     body: personRequest,
     response: personSummary,
     status: 201,
@@ -39,7 +38,7 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/access/people/:personId',
     summary: 'A person: credentials with their state on each device, consents, face deletions',
-    access: 'signed-in',
+    access: 'access.people.read',
     response: personDetail,
     personalData: {
       kind: 'person-record',
@@ -52,9 +51,9 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/access/people/:personId/credentials',
     summary: "Enrol a credential on the doors of the person's area; a face needs their own consent and another way in",
-    access: ACCESS_STAFF,
+    access: 'credential-enrolment.start',
     body: enrolRequest,
-    response: z.object({ workflowId: z.string(), credentialId: z.string() }),
+    response: credentialEnrolment,
     status: 201,
     handle: ({ user, params, body }) => refusing(() => enrolCredential(ctx, user, params.personId, body)),
   }),
@@ -62,9 +61,9 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/access/credentials/:credentialId/revoke',
     summary: 'Revoke one credential on every device; idempotent on requestId',
-    access: ACCESS_STAFF,
+    access: 'access-revocation.start',
     body: revokeRequest,
-    response: started,
+    response: workflowStarted,
     status: 201,
     handle: ({ user, params, body }) => refusing(() => revokeCredential(ctx, user, params.credentialId, body)),
   }),
@@ -72,9 +71,9 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/access/people/:personId/leave',
     summary: 'An owner moved out or a staff member left: revoke every credential on every device',
-    access: LEAVE_RECORDERS,
+    access: 'access.leave.record',
     body: leaveRequest,
-    response: started,
+    response: workflowStarted,
     status: 201,
     handle: ({ user, params, body }) => refusing(() => recordLeaving(ctx, user, params.personId, body)),
   }),
@@ -82,9 +81,9 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/access/people/:personId/consent',
     summary: 'Record face-recognition consent: the person themselves, or staff with the signed form',
-    access: [...ACCESS_STAFF, 'owner'],
+    access: 'face-consent.record',
     body: consentRequest,
-    response: z.object({ consentId: z.string(), consentedAt: z.string() }),
+    response: consentRecorded,
     status: 201,
     handle: ({ user, params, body }) => recordConsent(ctx, user, params.personId, body),
   }),
@@ -92,18 +91,18 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/access/people/:personId/consent/withdraw',
     summary: 'Withdraw face consent; an enrolled face is then deleted from every device',
-    access: [...ACCESS_STAFF, 'owner'],
+    access: 'face-consent.withdraw',
     body: withdrawRequest,
-    response: z.object({ withdrawn: z.boolean(), deletionWorkflowId: z.string().nullable() }),
+    response: consentWithdrawn,
     handle: ({ user, params, body }) => withdrawConsent(ctx, user, params.personId, body),
   }),
   defineRoute({
     method: 'post',
     path: '/access/people/:personId/face-deletions',
     summary: "Delete the person's face from every device and from Steward (PIPL art. 47); idempotent on deletionId",
-    access: [...ACCESS_STAFF, 'owner'],
+    access: 'face-deletion.start',
     body: deletionRequest,
-    response: started,
+    response: workflowStarted,
     status: 201,
     handle: ({ user, params, body }) => requestFaceDeletion(ctx, user, params.personId, body),
   }),
@@ -111,8 +110,8 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/access/face-deletions',
     summary: 'The face-deletion log: devices, times, results',
-    access: ACCESS_READERS,
-    response: z.object({ items: z.array(deletionLogEntry) }),
+    access: 'access.records.read',
+    response: listOf(deletionLogEntry),
     personalData: { kind: 'face-deletion-log', scope: 'list', read: ({ result }) => listed(result.items.map((entry) => entry.id), { subjectIds: result.items.map((entry) => entry.personId) }) },
     handle: () => listFaceDeletions(ctx),
   }),
@@ -120,8 +119,8 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/access/visitor-passes',
     summary: 'Visitor passes (an owner: those of their units)',
-    access: 'signed-in',
-    response: z.object({ items: z.array(passView) }),
+    access: 'visitor-pass.read',
+    response: listOf(passView),
     personalData: { kind: 'visitor-pass', scope: 'list', read: ({ result }) => listed(result.items.map((pass) => pass.id), { subjectIds: [] }) },
     handle: ({ user }) => listVisitorPasses(ctx, user),
   }),
@@ -129,9 +128,9 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/access/visitor-passes',
     summary: "Issue a visitor pass for a unit (owners: their own); it expires by itself",
-    access: [...ACCESS_STAFF, 'owner'],
+    access: 'visitor-pass.start',
     body: passRequest,
-    response: z.object({ workflowId: z.string(), passId: z.string(), credentialId: z.string() }),
+    response: passIssued,
     status: 201,
     handle: ({ user, body }) => refusing(() => issueVisitorPass(ctx, user, body)),
   }),
@@ -139,16 +138,16 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/access/visitor-passes/:passId/cancel',
     summary: 'End a visitor pass early',
-    access: [...ACCESS_STAFF, 'owner'],
-    response: z.object({ status: z.string() }),
+    access: 'visitor-pass.cancel',
+    response: passCancelled,
     handle: ({ user, params }) => cancelVisitorPass(ctx, user, params.passId),
   }),
   defineRoute({
     method: 'get',
     path: '/access/plates',
     summary: 'The vehicle allow / refuse list',
-    access: ACCESS_READERS,
-    response: z.object({ items: z.array(plateView) }),
+    access: 'access.records.read',
+    response: listOf(plateView),
     personalData: {
       kind: 'plate-list',
       scope: 'list',
@@ -160,9 +159,9 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/access/plates',
     summary: 'Allow, refuse or remove a plate; pushed to every barrier',
-    access: ACCESS_STAFF,
+    access: 'plate-list.start',
     body: plateRequest,
-    response: started,
+    response: workflowStarted,
     status: 201,
     handle: ({ user, body }) => setPlate(ctx, user, body),
   }),
@@ -170,19 +169,17 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/access/anpr',
     summary: 'Answer a plate read at a barrier: allowed or refused (recorded)',
-    access: ACCESS_STAFF,
+    access: 'access.anpr.check',
     body: anprCheckRequest,
-    response: z.object({ plate: z.string(), decision: z.enum(['allowed', 'refused']), reason: z.string() }),
+    response: anprAnswer,
     handle: ({ body }) => checkPlate(ctx, body),
   }),
   defineRoute({
     method: 'get',
     path: '/access/anpr',
     summary: 'Recent barrier decisions',
-    access: ACCESS_READERS,
-    response: z.object({
-      items: z.array(z.object({ id: z.number(), deviceId: z.string(), plate: z.string(), decision: z.string(), reason: z.string(), occurredAt: z.string() })),
-    }),
+    access: 'access.records.read',
+    response: listOf(anprDecision),
     personalData: { kind: 'anpr-history', scope: 'list', read: ({ result }) => listed(result.items.map((decision) => decision.plate), { subjectIds: [] }) },
     handle: () => listAnprDecisions(ctx),
   }),

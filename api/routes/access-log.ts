@@ -1,17 +1,8 @@
-import { z } from 'zod';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
-import {
-  ACCESS_LOG_READERS,
-  accessLogEntry,
-  accessLogQuery,
-  ALERT_READERS,
-  alertView,
-  listAccessAlerts,
-  listAccessLog,
-  verification,
-  verifyAccessLog,
-} from '../use-cases/access-log';
+import { listAccessAlerts, listAccessLog, verifyAccessLog } from '../use-cases/access-log';
+import { accessLogEntry, accessLogQuery, alertView, verification } from '../../contracts/access-log';
+import { listOf, pageOf } from '../../contracts/common';
 
 /** P5.3c: the auditor's view of the access log of personal data, its chain check, and the alerts raised on it. */
 export const accessLogRoutes = (ctx: ApiContext) => [
@@ -19,16 +10,16 @@ export const accessLogRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/access-log',
     summary: 'Reads of personal data, newest first (keyset pages); filter by subject, actor, record, kind and time',
-    access: ACCESS_LOG_READERS,
+    access: 'access-log.read',
     query: accessLogQuery,
-    response: z.object({ items: z.array(accessLogEntry), nextCursor: z.string().nullable() }),
+    response: pageOf(accessLogEntry),
     handle: ({ query }) => listAccessLog(ctx, query),
   }),
   defineRoute({
     method: 'get',
     path: '/access-log/verify',
     summary: 'Recompute the hash chain: intact with the row count, or the first broken row',
-    access: ACCESS_LOG_READERS,
+    access: 'access-log.read',
     response: verification,
     handle: () => verifyAccessLog(ctx.db),
   }),
@@ -36,8 +27,8 @@ export const accessLogRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/access-log/alerts',
     summary: 'Anomaly alerts raised on the access log and their review',
-    access: ALERT_READERS,
-    response: z.object({ items: z.array(alertView) }),
+    access: 'access-log.alerts.read',
+    response: listOf(alertView),
     handle: () => listAccessAlerts(ctx),
   }),
 ];

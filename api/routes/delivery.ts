@@ -1,18 +1,17 @@
-import { z } from 'zod';
+import { listOf, workflowStarted } from '../../contracts/common';
+import { deliveryDetail, deliveryIssue, deliveryRequest, deliverySummary, issueRequest } from '../../contracts/delivery';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
-import { DELIVERY_STARTERS, DELIVERY_VIEWERS, deliveryDetail, deliveryRequest, deliverySummary, getDelivery, issueRequest, listDeliveries, logIssue, startDelivery } from '../use-cases/delivery';
-
-const ISSUE_LOGGERS = ['technician', 'tech-supervisor', 'procurement', 'management', 'admin'] as const;
+import { getDelivery, listDeliveries, logIssue, startDelivery } from '../use-cases/delivery';
 
 export const deliveryRoutes = (ctx: ApiContext) => [
   defineRoute({
     method: 'post',
     path: '/deliveries',
     summary: 'Start the delivery of a signed contract (P2.3a); idempotent on contractId',
-    access: DELIVERY_STARTERS,
+    access: 'project-delivery.start',
     body: deliveryRequest,
-    response: z.object({ workflowId: z.string() }),
+    response: workflowStarted,
     status: 201,
     handle: ({ user, body }) => startDelivery(ctx, user, body),
   }),
@@ -20,15 +19,15 @@ export const deliveryRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/deliveries',
     summary: 'Deliveries, newest first',
-    access: DELIVERY_VIEWERS,
-    response: z.object({ items: z.array(deliverySummary) }),
+    access: 'project-delivery.read',
+    response: listOf(deliverySummary),
     handle: () => listDeliveries(ctx),
   }),
   defineRoute({
     method: 'get',
     path: '/deliveries/:workflowId',
     summary: 'A delivery: plan, milestones, progress reports, issues log, acceptance and warranty',
-    access: DELIVERY_VIEWERS,
+    access: 'project-delivery.read',
     response: deliveryDetail,
     handle: ({ params }) => getDelivery(ctx, params.workflowId),
   }),
@@ -36,9 +35,9 @@ export const deliveryRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/deliveries/:workflowId/issues',
     summary: 'Log an issue on a delivery (P2.3b); idempotent on issueId',
-    access: ISSUE_LOGGERS,
+    access: 'project-delivery.log-issue',
     body: issueRequest,
-    response: z.object({ id: z.string(), title: z.string(), severity: z.string(), source: z.string(), raisedBy: z.string(), raisedAt: z.string() }),
+    response: deliveryIssue,
     status: 201,
     handle: ({ user, params, body }) => logIssue(ctx, user, params.workflowId, body),
   }),

@@ -1,24 +1,14 @@
-import express, { Router, type NextFunction, type Request, type Response } from 'express';
-import { z } from 'zod';
+import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import type { ApiContext } from '../context';
-import { parseAlertBody } from '../devices/normalise';
 import { consoleHub } from '../devices/console-hub';
+import { parseAlertBody } from '../devices/normalise';
 import { deviceGateway } from '../devices/registry';
-import { defineRoute } from '../http/route';
 import { FailureWindow } from '../http/hardening';
 import { badRequest, HttpProblem, tooManyRequests } from '../http/problem';
-import {
-  assignGuard,
-  cameraSnapshot,
-  CONSOLE_ROLES,
-  deviceHealthView,
-  getIncident,
-  incidentListQuery,
-  incidentView,
-  listDeviceHealth,
-  listGuards,
-  listIncidents,
-} from '../use-cases/console';
+import { defineRoute } from '../http/route';
+import { assignGuard, cameraSnapshot, getIncident, listDeviceHealth, listGuards, listIncidents } from '../use-cases/console';
+import { listOf } from '../../contracts/common';
+import { assignGuardRequest, deviceHealthView, guardView, incidentListQuery, incidentView } from '../../contracts/console';
 
 /**
  * The device listener: devices push ISAPI `EventNotificationAlert`s (XML or JSON) here, authenticated
@@ -64,16 +54,16 @@ export const deviceRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/console/incidents',
     summary: 'Alarm incidents for the control-room console (P4.2c)',
-    access: CONSOLE_ROLES,
+    access: 'console.read',
     query: incidentListQuery,
-    response: z.object({ items: z.array(incidentView) }),
+    response: listOf(incidentView),
     handle: async ({ query }) => ({ items: await listIncidents(ctx, query.scope) }),
   }),
   defineRoute({
     method: 'get',
     path: '/console/incidents/:workflowId',
     summary: 'One alarm incident with its timeline',
-    access: CONSOLE_ROLES,
+    access: 'console.read',
     response: incidentView,
     handle: ({ params }) => getIncident(ctx, params.workflowId),
   }),
@@ -81,8 +71,8 @@ export const deviceRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/console/incidents/:workflowId/assign',
     summary: 'Assign a guard to an incident not yet acknowledged',
-    access: ['monitoring-operator', 'security-supervisor', 'admin'],
-    body: z.object({ guardUserId: z.string().min(1) }),
+    access: 'alarm-linkage.assign-guard',
+    body: assignGuardRequest,
     response: incidentView,
     handle: ({ user, params, body }) => assignGuard(ctx, user, params.workflowId, body.guardUserId),
   }),
@@ -90,23 +80,23 @@ export const deviceRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/console/guards',
     summary: 'Active guards the control room can assign',
-    access: CONSOLE_ROLES,
-    response: z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string() })) }),
+    access: 'console.read',
+    response: listOf(guardView),
     handle: async () => ({ items: await listGuards(ctx) }),
   }),
   defineRoute({
     method: 'get',
     path: '/console/devices',
     summary: 'Device health at a glance (P3.1b): streaming, stale, down',
-    access: CONSOLE_ROLES,
-    response: z.object({ items: z.array(deviceHealthView) }),
+    access: 'console.read',
+    response: listOf(deviceHealthView),
     handle: async () => ({ items: await listDeviceHealth(ctx) }),
   }),
   defineRoute({
     method: 'get',
     path: '/console/stream',
     summary: 'Live incidents and device health (server-sent events: snapshot, incident, device)',
-    access: CONSOLE_ROLES,
+    access: 'console.read',
     raw: { contentType: 'text/event-stream' },
     handle: async ({ res }) => {
       await consoleHub(ctx).attach(res);
@@ -116,7 +106,7 @@ export const deviceRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/devices/:deviceId/snapshot',
     summary: "A camera's snapshot now (JPEG), fetched with the device's credentials",
-    access: CONSOLE_ROLES,
+    access: 'console.read',
     raw: { contentType: 'image/jpeg' },
     personalData: { kind: 'camera-snapshot', scope: 'record', read: ({ params }) => ({ recordIds: [params.deviceId] }) },
     handle: async ({ params, res }) => {

@@ -1,20 +1,20 @@
-import { z } from 'zod';
+import { pageOf, workflowStarted } from '../../contracts/common';
+import { faultDetail, faultListQuery, faultReportRequest, faultSummary, ratingRecorded, ratingRequest } from '../../contracts/faults';
+import { locationsView } from '../../contracts/reference';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
-import { faultDetail, faultListQuery, faultSummary, getFault, getFaultPhoto, listFaults, rateRepair, ratingRequest } from '../use-cases/faults';
-import { listLocations, locationsView } from '../use-cases/reference';
-import { faultReportRequest, reportFault } from '../use-cases/report-fault';
-
-const REPORTERS = ['owner', 'technician', 'tech-supervisor', 'monitoring-operator', 'guard', 'management', 'admin'] as const;
+import { getFault, getFaultPhoto, listFaults, rateRepair } from '../use-cases/faults';
+import { listLocations } from '../use-cases/reference';
+import { reportFault } from '../use-cases/report-fault';
 
 export const faultRoutes = (ctx: ApiContext) => [
   defineRoute({
     method: 'post',
     path: '/faults',
     summary: 'Report a fault (P3.2a); idempotent on reportId',
-    access: REPORTERS,
+    access: 'fault-repair.start',
     body: faultReportRequest,
-    response: z.object({ workflowId: z.string() }),
+    response: workflowStarted,
     status: 201,
     handle: ({ user, body }) => reportFault(ctx, user, body),
   }),
@@ -22,16 +22,16 @@ export const faultRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/faults',
     summary: 'Faults I reported (staff: all with mine=false)',
-    access: 'signed-in',
+    access: 'fault-repair.read',
     query: faultListQuery,
-    response: z.object({ items: z.array(faultSummary), nextCursor: z.string().nullable() }),
+    response: pageOf(faultSummary),
     handle: ({ user, query }) => listFaults(ctx, user, query),
   }),
   defineRoute({
     method: 'get',
     path: '/faults/:workflowId',
     summary: 'A fault: status, report, and the repair record once closed',
-    access: 'signed-in',
+    access: 'fault-repair.read',
     response: faultDetail,
     personalData: {
       kind: 'fault-report',
@@ -47,7 +47,7 @@ export const faultRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/faults/:workflowId/photo',
     summary: 'The photo attached to a fault report',
-    access: 'signed-in',
+    access: 'fault-repair.read',
     raw: { contentType: 'image/*' },
     personalData: { kind: 'fault-photo', scope: 'record', read: ({ params }) => ({ recordIds: [params.workflowId] }) },
     handle: async ({ user, params, res }) => {
@@ -59,16 +59,16 @@ export const faultRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/faults/:workflowId/rating',
     summary: 'The reporter rates the closed repair (1–5)',
-    access: 'signed-in',
+    access: 'fault-repair.rate',
     body: ratingRequest,
-    response: z.object({ rating: z.number().int() }),
+    response: ratingRecorded,
     handle: ({ user, params, body }) => rateRepair(ctx, user, params.workflowId, body),
   }),
   defineRoute({
     method: 'get',
     path: '/reference/locations',
     summary: 'Buildings, units, zones, devices and systems a fault can be reported at',
-    access: 'signed-in',
+    access: 'location.read',
     response: locationsView,
     handle: ({ user }) => listLocations(ctx, user),
   }),

@@ -1,30 +1,11 @@
-import { z } from 'zod';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
-import { filingView, getFiling, listFilings, listPlans, planRequest, planView, startAnnualPlan } from '../use-cases/annual-plan';
-import {
-  ballotRequest,
-  ballotsEvidence,
-  castBallot,
-  EVIDENCE_READERS,
-  fileObjection,
-  getParticipation,
-  getVote,
-  listVotes,
-  objectionRequest,
-  participationView,
-  proxyRequest,
-  recordProxy,
-  requestVote,
-  rollEvidence,
-  voteRequest,
-  voteView,
-} from '../use-cases/owners-vote';
+import { getFiling, listFilings, listPlans, startAnnualPlan } from '../use-cases/annual-plan';
+import { ballotsEvidence, castBallot, fileObjection, getParticipation, getVote, listVotes, recordProxy, requestVote, rollEvidence } from '../use-cases/owners-vote';
 import { votePdf } from '../use-cases/vote-evidence-pdf';
+import { listOf, workflowStarted } from '../../contracts/common';
+import { ballotCast, ballotRequest, filingDetail, filingView, objectionFiled, objectionRequest, planRequest, planView, proxyRecorded, proxyRequest, voteParticipation, voteRequest, voteRequested, voteView } from '../../contracts/governance';
 
-const PLAN_STARTERS = ['management', 'admin'] as const;
-const VOTE_ORGANISERS = ['committee-member', 'management', 'admin'] as const;
-const FILING_READERS = ['committee-member', 'management', 'tech-supervisor', 'finance', 'auditor', 'admin'] as const;
 /** The roll and the ballots name owners and how they voted: each download is logged (P5.3c). */
 const evidenceRead = { kind: 'vote-evidence', scope: 'export', read: ({ params }: { params: Record<string, string> }) => ({ recordIds: [params.voteId] }) } as const;
 
@@ -34,9 +15,9 @@ export const governanceRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/plans',
     summary: "Start a year's annual plan (P2.1a); idempotent on planId",
-    access: PLAN_STARTERS,
+    access: 'annual-plan.start',
     body: planRequest,
-    response: z.object({ workflowId: z.string() }),
+    response: workflowStarted,
     status: 201,
     handle: ({ user, body }) => startAnnualPlan(ctx, user, body),
   }),
@@ -44,33 +25,33 @@ export const governanceRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/plans',
     summary: 'Approved annual plans and their projects (P2.1a–c)',
-    access: FILING_READERS,
-    response: z.object({ items: z.array(planView) }),
+    access: 'governance.read',
+    response: listOf(planView),
     handle: () => listPlans(ctx),
   }),
   defineRoute({
     method: 'get',
     path: '/filings',
     summary: "Filings with the owners' committee and their receipts (P2.1c)",
-    access: FILING_READERS,
-    response: z.object({ items: z.array(filingView) }),
+    access: 'governance.read',
+    response: listOf(filingView),
     handle: () => listFilings(ctx),
   }),
   defineRoute({
     method: 'get',
     path: '/filings/:workflowId',
     summary: 'One filing with its dated package',
-    access: FILING_READERS,
-    response: filingView.extend({ package: z.record(z.string(), z.unknown()) }),
+    access: 'governance.read',
+    response: filingDetail,
     handle: ({ params }) => getFiling(ctx, params.workflowId),
   }),
   defineRoute({
     method: 'post',
     path: '/votes',
     summary: "Put a matter to the owners' vote (P2.1c, art. 278); idempotent on voteId",
-    access: VOTE_ORGANISERS,
+    access: 'owners-vote.start',
     body: voteRequest,
-    response: z.object({ workflowId: z.string(), voteId: z.string() }),
+    response: voteRequested,
     status: 201,
     handle: ({ user, body }) => requestVote(ctx, user, body),
   }),
@@ -79,7 +60,7 @@ export const governanceRoutes = (ctx: ApiContext) => [
     path: '/votes',
     summary: "Owners' votes, with live participation and the signed-in owner's ballot",
     access: 'signed-in',
-    response: z.object({ items: z.array(voteView) }),
+    response: listOf(voteView),
     handle: ({ user }) => listVotes(ctx, user),
   }),
   defineRoute({
@@ -95,34 +76,34 @@ export const governanceRoutes = (ctx: ApiContext) => [
     path: '/votes/:voteId/participation',
     summary: 'Live participation by area and by head count',
     access: 'signed-in',
-    response: participationView.extend({ status: z.string() }),
+    response: voteParticipation,
     handle: ({ params }) => getParticipation(ctx, params.voteId),
   }),
   defineRoute({
     method: 'post',
     path: '/votes/:voteId/ballots',
     summary: 'Cast the ballot of the signed-in owner (or as their recorded proxy); repeating it is harmless',
-    access: ['owner', 'committee-member'],
+    access: 'owners-vote.cast',
     body: ballotRequest,
-    response: z.object({ voterId: z.string(), choice: z.string(), castAt: z.string(), repeated: z.boolean(), participation: participationView }),
+    response: ballotCast,
     handle: ({ user, params, body }) => castBallot(ctx, user, params.voteId, body),
   }),
   defineRoute({
     method: 'post',
     path: '/votes/:voteId/proxy',
     summary: 'Record a proxy (another owner or a named person) who casts your ballot',
-    access: ['owner'],
+    access: 'owners-vote.proxy',
     body: proxyRequest,
-    response: z.object({ voterId: z.string(), proxyOwnerId: z.string().nullable(), proxyName: z.string() }),
+    response: proxyRecorded,
     handle: ({ user, params, body }) => recordProxy(ctx, user, params.voteId, body),
   }),
   defineRoute({
     method: 'post',
     path: '/votes/:voteId/objections',
     summary: 'Object to the published result within the objection period',
-    access: ['owner'],
+    access: 'owners-vote.object',
     body: objectionRequest,
-    response: z.object({ voteId: z.string(), filed: z.boolean() }),
+    response: objectionFiled,
     status: 201,
     handle: ({ user, params, body }) => fileObjection(ctx, user, params.voteId, body),
   }),
@@ -130,7 +111,7 @@ export const governanceRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/votes/:voteId/evidence/roll.csv',
     summary: 'The frozen voter roll; its SHA-256 is the rollDigest',
-    access: EVIDENCE_READERS,
+    access: 'owners-vote.evidence',
     raw: { contentType: 'text/csv' },
     personalData: evidenceRead,
     handle: async ({ params, res }) => {
@@ -142,7 +123,7 @@ export const governanceRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/votes/:voteId/evidence/ballots.csv',
     summary: 'The counted ballots; their SHA-256 is the ballotsDigest',
-    access: EVIDENCE_READERS,
+    access: 'owners-vote.evidence',
     raw: { contentType: 'text/csv' },
     personalData: evidenceRead,
     handle: async ({ params, res }) => {
@@ -154,7 +135,7 @@ export const governanceRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/votes/:voteId/evidence.pdf',
     summary: 'The evidence pack: tally, digests of the roll and the ballots, every voter and ballot',
-    access: EVIDENCE_READERS,
+    access: 'owners-vote.evidence',
     raw: { contentType: 'application/pdf' },
     personalData: evidenceRead,
     handle: async ({ params, res }) => {

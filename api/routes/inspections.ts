@@ -1,40 +1,26 @@
-import { z } from 'zod';
-import type { ApiContext } from '../context';
-import { defineRoute } from '../http/route';
+import { listOf, pageOf } from '../../contracts/common';
 import {
-  createPlan,
   createPlanRequest,
-  deactivatePlan,
-  getPhoto,
-  getPlan,
-  getRecord,
-  listOverdue,
-  listPlans,
-  listRecords,
   overdueView,
   photoRequest,
+  photoUploaded,
+  planRun,
   planView,
   recordDetail,
   recordListQuery,
   recordSummary,
-  runPlanNow,
-  updatePlan,
   updatePlanRequest,
-  uploadPhoto,
-} from '../use-cases/inspections';
-
-const PLANNERS = ['tech-supervisor', 'admin'] as const;
-const VIEWERS = ['technician', 'tech-supervisor', 'monitoring-operator', 'guard', 'management', 'admin', 'auditor'] as const;
-/** The monitoring console and the technical staff who act on what it shows. */
-const CONSOLE = ['monitoring-operator', 'technician', 'tech-supervisor', 'management', 'admin'] as const;
-const INSPECTORS = ['technician', 'tech-supervisor', 'monitoring-operator', 'guard', 'admin'] as const;
+} from '../../contracts/inspections';
+import type { ApiContext } from '../context';
+import { defineRoute } from '../http/route';
+import { createPlan, deactivatePlan, getPhoto, getPlan, getRecord, listOverdue, listPlans, listRecords, runPlanNow, updatePlan, uploadPhoto } from '../use-cases/inspections';
 
 export const inspectionRoutes = (ctx: ApiContext) => [
   defineRoute({
     method: 'post',
     path: '/inspections/plans',
     summary: 'Create an inspection plan and its schedule (P3.1a); idempotent on id',
-    access: PLANNERS,
+    access: 'inspection.plan.manage',
     body: createPlanRequest,
     response: planView,
     status: 201,
@@ -44,15 +30,15 @@ export const inspectionRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/inspections/plans',
     summary: 'Inspection plans, active first',
-    access: VIEWERS,
-    response: z.object({ items: z.array(planView) }),
+    access: 'inspection.read',
+    response: listOf(planView),
     handle: () => listPlans(ctx),
   }),
   defineRoute({
     method: 'get',
     path: '/inspections/plans/:planId',
     summary: 'One inspection plan',
-    access: VIEWERS,
+    access: 'inspection.read',
     response: planView,
     handle: ({ params }) => getPlan(ctx, params.planId),
   }),
@@ -60,7 +46,7 @@ export const inspectionRoutes = (ctx: ApiContext) => [
     method: 'put',
     path: '/inspections/plans/:planId',
     summary: 'Change an inspection plan; its schedule follows (cycle, paused when inactive)',
-    access: PLANNERS,
+    access: 'inspection.plan.manage',
     body: updatePlanRequest,
     response: planView,
     handle: ({ params, body }) => updatePlan(ctx, params.planId, body),
@@ -69,7 +55,7 @@ export const inspectionRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/inspections/plans/:planId/deactivate',
     summary: 'Deactivate a plan: its schedule is paused, its records stay',
-    access: PLANNERS,
+    access: 'inspection.plan.manage',
     response: planView,
     handle: ({ params }) => deactivatePlan(ctx, params.planId),
   }),
@@ -77,8 +63,8 @@ export const inspectionRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/inspections/plans/:planId/run',
     summary: 'Run an active plan now, besides its cycle',
-    access: PLANNERS,
-    response: z.object({ scheduleId: z.string() }),
+    access: 'inspection.start',
+    response: planRun,
     status: 202,
     handle: ({ params }) => runPlanNow(ctx, params.planId),
   }),
@@ -86,16 +72,16 @@ export const inspectionRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/inspections/records',
     summary: 'Inspection records (P3.1c), newest first (keyset pages)',
-    access: VIEWERS,
+    access: 'inspection.read',
     query: recordListQuery,
-    response: z.object({ items: z.array(recordSummary), nextCursor: z.string().nullable() }),
+    response: pageOf(recordSummary),
     handle: ({ query }) => listRecords(ctx, query),
   }),
   defineRoute({
     method: 'get',
     path: '/inspections/records/:workflowId',
     summary: 'An inspection record with its per-item results and the fault repairs it opened',
-    access: VIEWERS,
+    access: 'inspection.read',
     response: recordDetail,
     handle: ({ params }) => getRecord(ctx, params.workflowId),
   }),
@@ -103,7 +89,7 @@ export const inspectionRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/inspections/overdue',
     summary: 'Open inspections past their due time, for the monitoring console',
-    access: CONSOLE,
+    access: 'inspection.overdue.read',
     response: overdueView,
     handle: () => listOverdue(ctx),
   }),
@@ -111,9 +97,9 @@ export const inspectionRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/inspections/photos',
     summary: 'Upload a checklist photo before submitting the checklist; idempotent on photoId',
-    access: INSPECTORS,
+    access: 'inspection.photo.upload',
     body: photoRequest,
-    response: z.object({ photoId: z.string() }),
+    response: photoUploaded,
     status: 201,
     handle: ({ user, body }) => uploadPhoto(ctx, user, body),
   }),
@@ -121,7 +107,7 @@ export const inspectionRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/inspections/photos/:photoId',
     summary: 'A checklist photo',
-    access: VIEWERS,
+    access: 'inspection.read',
     raw: { contentType: 'image/*' },
     personalData: { kind: 'inspection-photo', scope: 'record', read: ({ params }) => ({ recordIds: [params.photoId] }) },
     handle: async ({ user, params, res }) => {

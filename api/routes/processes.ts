@@ -1,26 +1,28 @@
 import { z } from 'zod';
-import { ACCESS_PROCESSES, PROCESS_VIEWER_ROLES, REPLAY_ROLES } from '../../workflows/lib/roles';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
 import { subjectsOf } from '../use-cases/access-log';
-import { getInstance, instanceDetail, instanceListQuery, instanceSummary, listInstances, processDiagram, processHistory } from '../use-cases/process-instances';
-import { replayInstance, replayVerdictView } from '../use-cases/process-replay';
+import { getInstance, listInstances, processCatalogue, processDiagram, processHistory } from '../use-cases/process-instances';
+import { replayInstance } from '../use-cases/process-replay';
+import { pageOf } from '../../contracts/common';
+import { ACCESS_PROCESSES } from '../../contracts/permissions';
+import { instanceDetail, instanceListQuery, instanceSummary, replayVerdictView } from '../../contracts/processes';
 
 export const processRoutes = (ctx: ApiContext) => [
   defineRoute({
     method: 'get',
     path: '/processes',
     summary: 'Process instances, newest first (keyset pages)',
-    access: PROCESS_VIEWER_ROLES,
+    access: 'process.read',
     query: instanceListQuery,
-    response: z.object({ items: z.array(instanceSummary), nextCursor: z.string().nullable() }),
+    response: pageOf(instanceSummary),
     handle: ({ user, query }) => listInstances(ctx, user, query),
   }),
   defineRoute({
     method: 'get',
     path: '/processes/:workflowId',
     summary: 'One instance: step marks, visit counts, timeline, data',
-    access: PROCESS_VIEWER_ROLES,
+    access: 'process.read',
     response: instanceDetail,
     personalData: {
       kind: 'process-instance',
@@ -33,7 +35,7 @@ export const processRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/processes/:workflowId/history',
     summary: 'The Temporal history of an instance (JSON download), from the archive once Temporal has dropped it',
-    access: ['auditor', 'admin', 'tech-supervisor', 'management'],
+    access: 'process.history.download',
     raw: { contentType: 'application/json' },
     personalData: { kind: 'process-history', scope: 'export', read: ({ params }) => ({ recordIds: [params.workflowId] }) },
     handle: async ({ user, params, res }) => {
@@ -46,11 +48,19 @@ export const processRoutes = (ctx: ApiContext) => [
       method,
       path: '/processes/:workflowId/replay',
       summary: "Replays the instance's history against the current workflow code: it reproduces, or the first event it diverges at",
-      access: REPLAY_ROLES,
+      access: 'process.replay',
       response: replayVerdictView,
       handle: ({ params }) => replayInstance(ctx, params.workflowId),
     }),
   ),
+  defineRoute({
+    method: 'get',
+    path: '/process-definitions',
+    summary: 'Every process Steward runs: its name, its title in each language and its policy clauses',
+    access: 'signed-in',
+    response: z.array(z.object({ name: z.string(), title: z.object({ 'zh-CN': z.string(), en: z.string() }), clauses: z.array(z.string()) })),
+    handle: async () => processCatalogue(),
+  }),
   defineRoute({
     method: 'get',
     path: '/process-definitions/:process/diagram',

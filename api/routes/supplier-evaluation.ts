@@ -1,25 +1,17 @@
-import { z } from 'zod';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
-import {
-  EVALUATION_STARTERS,
-  EVALUATION_VIEWERS,
-  evaluationRequest,
-  evaluationRow,
-  listEvaluations,
-  listSuppliers,
-  requestEvaluation,
-  supplierStatus,
-} from '../use-cases/supplier-evaluation';
+import { listEvaluations, listSuppliers, requestEvaluation } from '../use-cases/supplier-evaluation';
+import { listOf, workflowStarted } from '../../contracts/common';
+import { evaluationQuery, evaluationRequest, evaluationRow, supplierStatus } from '../../contracts/supplier-evaluation';
 
 export const supplierEvaluationRoutes = (ctx: ApiContext) => [
   defineRoute({
     method: 'post',
     path: '/supplier-evaluations',
     summary: 'Evaluate a supplier on demand (P2.2c); idempotent on requestId',
-    access: EVALUATION_STARTERS,
+    access: 'supplier-evaluation.start',
     body: evaluationRequest,
-    response: z.object({ workflowId: z.string() }),
+    response: workflowStarted,
     status: 201,
     handle: ({ user, body }) => requestEvaluation(ctx, user, body),
   }),
@@ -27,17 +19,17 @@ export const supplierEvaluationRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/supplier-evaluations',
     summary: 'Evaluation scores, newest first',
-    access: EVALUATION_VIEWERS,
-    query: z.object({ vendorId: z.string().min(1).optional() }),
-    response: z.object({ items: z.array(evaluationRow) }),
+    access: 'supplier-evaluation.read',
+    query: evaluationQuery,
+    response: listOf(evaluationRow),
     handle: ({ query }) => listEvaluations(ctx, query.vendorId),
   }),
   defineRoute({
     method: 'get',
     path: '/supplier-standing',
     summary: 'The supplier registry: contracts in force, penalties, terminations',
-    access: EVALUATION_VIEWERS,
-    response: z.object({ items: z.array(supplierStatus) }),
+    access: 'supplier-evaluation.read',
+    response: listOf(supplierStatus),
     handle: () => listSuppliers(ctx),
   }),
 ];

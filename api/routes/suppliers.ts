@@ -1,38 +1,25 @@
-import { z } from 'zod';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
-import {
-  addDocument,
-  documentRequest,
-  expiringDocument,
-  getSupplier,
-  listExpiringDocuments,
-  listSuppliers,
-  REGISTRY_KEEPERS,
-  REGISTRY_READERS,
-  registerSupplier,
-  startQualification,
-  supplierDetail,
-  supplierRequest,
-  supplierSummary,
-} from '../use-cases/suppliers';
+import { addDocument, getSupplier, listExpiringDocuments, listSuppliers, registerSupplier, startQualification } from '../use-cases/suppliers';
+import { listOf, workflowStarted } from '../../contracts/common';
+import { documentRequest, expiringDocument, requalificationRequest, supplierDetail, supplierRegistered, supplierRequest, supplierSummary } from '../../contracts/suppliers';
 
 export const supplierRoutes = (ctx: ApiContext) => [
   defineRoute({
     method: 'get',
     path: '/suppliers',
     summary: 'The supplier registry (P2.2a); a supplier sees its own entry',
-    access: REGISTRY_READERS,
-    response: z.object({ items: z.array(supplierSummary) }),
+    access: 'supplier.read',
+    response: listOf(supplierSummary),
     handle: ({ user }) => listSuppliers(ctx, user),
   }),
   defineRoute({
     method: 'post',
     path: '/suppliers',
     summary: 'Register a supplier with its documents and start its qualification (P2.2a); idempotent on supplierId',
-    access: REGISTRY_KEEPERS,
+    access: 'supplier-qualification.start',
     body: supplierRequest,
-    response: z.object({ supplierId: z.string(), workflowId: z.string() }),
+    response: supplierRegistered,
     status: 201,
     handle: ({ user, body }) => registerSupplier(ctx, user, body),
   }),
@@ -40,15 +27,15 @@ export const supplierRoutes = (ctx: ApiContext) => [
     method: 'get',
     path: '/suppliers/documents/expiring',
     summary: 'Supplier documents expired or expiring soon (P2.2a)',
-    access: REGISTRY_KEEPERS,
-    response: z.object({ items: z.array(expiringDocument) }),
+    access: 'supplier.documents.manage',
+    response: listOf(expiringDocument),
     handle: () => listExpiringDocuments(ctx),
   }),
   defineRoute({
     method: 'get',
     path: '/suppliers/:vendorId',
     summary: 'A supplier: documents (expiry flagged), qualification reviews and processes',
-    access: REGISTRY_READERS,
+    access: 'supplier.read',
     response: supplierDetail,
     handle: ({ user, params }) => getSupplier(ctx, user, params.vendorId),
   }),
@@ -56,7 +43,7 @@ export const supplierRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/suppliers/:vendorId/documents',
     summary: "Add a document to a supplier's file; idempotent on documentId",
-    access: REGISTRY_KEEPERS,
+    access: 'supplier.documents.manage',
     body: documentRequest,
     response: supplierDetail,
     status: 201,
@@ -66,9 +53,9 @@ export const supplierRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/suppliers/:vendorId/qualifications',
     summary: 'Start a re-qualification of a supplier (P2.2a); idempotent on requestId',
-    access: REGISTRY_KEEPERS,
-    body: z.object({ requestId: z.uuid() }),
-    response: z.object({ workflowId: z.string() }),
+    access: 'supplier-qualification.start',
+    body: requalificationRequest,
+    response: workflowStarted,
     status: 201,
     handle: async ({ user, params, body }) => {
       await getSupplier(ctx, user, params.vendorId);

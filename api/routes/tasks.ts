@@ -1,38 +1,26 @@
-import { z } from 'zod';
-import { ACCESS_PROCESSES, ROLES, SUPERVISOR_ROLES } from '../../workflows/lib/roles';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
 import { subjectsOf } from '../use-cases/access-log';
-import {
-  claimTask,
-  completeTask,
-  getTask,
-  listCandidates,
-  listWorklist,
-  reassignTask,
-  releaseTask,
-  taskSummary,
-  taskView,
-  worklistFilters,
-} from '../use-cases/worklist';
-
-const taskPage = z.object({ items: z.array(taskSummary), nextCursor: z.string().nullable() });
+import { claimTask, completeTask, getTask, listCandidates, listWorklist, reassignTask, releaseTask } from '../use-cases/worklist';
+import { listOf, pageOf } from '../../contracts/common';
+import { ACCESS_PROCESSES } from '../../contracts/permissions';
+import { candidateQuery, candidateUser, completeRequest, reassignRequest, taskCompleted, taskSummary, taskView, worklistFilters } from '../../contracts/tasks';
 
 export const taskRoutes = (ctx: ApiContext) => [
   defineRoute({
     method: 'get',
     path: '/tasks',
     summary: 'The worklist: tasks the user is a candidate for, in due order (keyset pages)',
-    access: 'signed-in',
+    access: 'task.read',
     query: worklistFilters,
-    response: taskPage,
+    response: pageOf(taskSummary),
     handle: ({ user, query }) => listWorklist(ctx, user, query),
   }),
   defineRoute({
     method: 'get',
     path: '/tasks/:taskId',
     summary: 'One task with its form schema',
-    access: 'signed-in',
+    access: 'task.read',
     response: taskView,
     personalData: {
       kind: 'task-context',
@@ -45,7 +33,7 @@ export const taskRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/tasks/:taskId/claim',
     summary: 'Claim a task',
-    access: 'signed-in',
+    access: 'task.claim',
     response: taskView,
     handle: ({ user, params }) => claimTask(ctx, user, params.taskId),
   }),
@@ -53,7 +41,7 @@ export const taskRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/tasks/:taskId/release',
     summary: 'Release a claimed task',
-    access: 'signed-in',
+    access: 'task.release',
     response: taskView,
     handle: ({ user, params }) => releaseTask(ctx, user, params.taskId),
   }),
@@ -61,8 +49,8 @@ export const taskRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/tasks/:taskId/reassign',
     summary: 'Reassign a task to another candidate (supervisors)',
-    access: SUPERVISOR_ROLES,
-    body: z.object({ assignee: z.string().min(1) }),
+    access: 'task.reassign',
+    body: reassignRequest,
     response: taskView,
     handle: ({ user, params, body }) => reassignTask(ctx, user, params.taskId, body.assignee),
   }),
@@ -70,18 +58,18 @@ export const taskRoutes = (ctx: ApiContext) => [
     method: 'post',
     path: '/tasks/:taskId/complete',
     summary: "Complete a task with its form's payload",
-    access: 'signed-in',
-    body: z.object({ payload: z.record(z.string(), z.unknown()) }),
-    response: z.object({ task: taskView }),
+    access: 'task.complete',
+    body: completeRequest,
+    response: taskCompleted,
     handle: async ({ user, params, body }) => ({ task: await completeTask(ctx, user, params.taskId, body.payload) }),
   }),
   defineRoute({
     method: 'get',
     path: '/users',
     summary: 'Active users holding a role (to reassign a task)',
-    access: SUPERVISOR_ROLES,
-    query: z.object({ role: z.enum(ROLES) }),
-    response: z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string(), roles: z.array(z.string()) })) }),
+    access: 'task.reassign',
+    query: candidateQuery,
+    response: listOf(candidateUser),
     handle: ({ query }) => listCandidates(ctx, query.role),
   }),
 ];

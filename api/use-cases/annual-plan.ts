@@ -1,19 +1,14 @@
 import { ScheduleAlreadyRunning, type Client } from '@temporalio/client';
 import { desc, eq } from 'drizzle-orm';
-import { z } from 'zod';
+import type { PlanRequest } from '../../contracts/governance';
 import { annualPlans, committeeFilings, planProjects } from '../../db/schema';
-import { annualPlanWorkflowId, type AnnualPlanInput } from '../../workflows/annual-plan/messages';
+import { type AnnualPlanInput } from '../../workflows/annual-plan/messages';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import type { GovernanceSettings } from '../governance-settings';
 import { notFound } from '../http/problem';
-import { startProcess } from './start-process';
-
-export const planRequest = z.object({
-  /** Chosen by the client once, so a retried request starts one plan. */
-  planId: z.uuid(),
-  year: z.number().int().min(2000).max(2200),
-});
+import { scheduledStart, startProcess } from './start-process';
+import { annualPlanProcess } from '../../workflows/annual-plan/definition';
 
 export const planInput = (settings: GovernanceSettings, year?: number): AnnualPlanInput => ({
   ...(year === undefined ? {} : { year }),
@@ -23,9 +18,9 @@ export const planInput = (settings: GovernanceSettings, year?: number): AnnualPl
 });
 
 /** P2.1a: management starts a year's plan by hand (the year-end schedule does it otherwise). */
-export async function startAnnualPlan(ctx: ApiContext, user: SessionUser, request: z.infer<typeof planRequest>) {
-  const workflowId = annualPlanWorkflowId(request.planId);
-  await startProcess(ctx, { workflowType: 'annualPlan', workflowId, input: planInput(ctx.settings.governance, request.year), process: 'annual-plan', title: `${request.year} 年度计划 Annual plan ${request.year}`, startedBy: user.id });
+export async function startAnnualPlan(ctx: ApiContext, user: SessionUser, request: PlanRequest) {
+  const workflowId = annualPlanProcess.workflowId(request.planId);
+  await startProcess(ctx, annualPlanProcess, { workflowId, input: planInput(ctx.settings.governance, request.year), title: `${request.year} 年度计划 Annual plan ${request.year}`, startedBy: user.id });
   return { workflowId };
 }
 
@@ -34,7 +29,7 @@ export const ANNUAL_PLAN_SCHEDULE_ID = 'annual-plan-year-end';
 /** P2.1a: the year-end schedule that starts next year's plan; created once, its cron kept in step with the settings. */
 export async function ensureAnnualPlanSchedule(temporal: Client, taskQueue: string, settings: GovernanceSettings): Promise<void> {
   const spec = { cronExpressions: [settings.annualPlanCron] };
-  const action = { type: 'startWorkflow' as const, workflowType: 'annualPlan', taskQueue, workflowId: 'annual-plan', args: [planInput(settings)] };
+  const action = scheduledStart(annualPlanProcess, { workflowId: 'annual-plan', input: planInput(settings), taskQueue });
   try {
     await temporal.schedule.create({ scheduleId: ANNUAL_PLAN_SCHEDULE_ID, spec, action });
   } catch (error) {
@@ -56,19 +51,6 @@ const filingSummary = (row: typeof committeeFilings.$inferSelect) => ({
   comment: row.comment,
 });
 
-export const filingView = z.object({
-  workflowId: z.string(),
-  planWorkflowId: z.string(),
-  year: z.number().int(),
-  title: z.string(),
-  packageDigest: z.string(),
-  filedAt: z.string(),
-  status: z.string(),
-  receiptNumber: z.string().nullable(),
-  decidedAt: z.string().nullable(),
-  comment: z.string().nullable(),
-});
-
 export async function listFilings(ctx: ApiContext) {
   const rows = await ctx.db.select().from(committeeFilings).orderBy(desc(committeeFilings.filedAt)).limit(100);
   return { items: rows.map(filingSummary) };
@@ -79,28 +61,6 @@ export async function getFiling(ctx: ApiContext, workflowId: string) {
   if (!row) throw notFound(`no filing ${workflowId}`);
   return { ...filingSummary(row), package: row.package as Record<string, unknown> };
 }
-
-export const planView = z.object({
-  workflowId: z.string(),
-  year: z.number().int(),
-  status: z.string(),
-  approvedBy: z.string(),
-  approvedAt: z.string(),
-  effectiveAt: z.string().nullable(),
-  projects: z.array(
-    z.object({
-      projectId: z.string(),
-      title: z.string(),
-      priority: z.number().int(),
-      estimateYuan: z.number(),
-      major: z.boolean(),
-      art278Item: z.number().int().nullable(),
-      status: z.string(),
-      voteWorkflowId: z.string().nullable(),
-      procurementWorkflowId: z.string().nullable(),
-    }),
-  ),
-});
 
 export async function listPlans(ctx: ApiContext) {
   const plans = await ctx.db.select().from(annualPlans).orderBy(desc(annualPlans.year), desc(annualPlans.approvedAt)).limit(50);

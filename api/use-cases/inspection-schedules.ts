@@ -1,7 +1,8 @@
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type ScheduleUpdateOptions } from '@temporalio/client';
 import { inspectionPlans } from '../../db/schema';
-import type { InspectionInput } from '../../workflows/inspection/messages';
+import { inspectionProcess, type InspectionInput } from '../../workflows/inspection/definition';
 import type { ApiContext } from '../context';
+import { scheduledStart } from './start-process';
 
 type Plan = typeof inspectionPlans.$inferSelect;
 
@@ -12,14 +13,8 @@ function scheduleOf(ctx: ApiContext, plan: Plan): ScheduleUpdateOptions {
   const input: InspectionInput = { planId: plan.id, faultRepairTimings: ctx.settings.faultRepair };
   return {
     spec: { intervals: [{ every: plan.cycleSeconds * 1000 }] },
-    action: {
-      type: 'startWorkflow',
-      workflowType: 'inspection',
-      taskQueue: ctx.taskQueue,
-      // The schedule appends the run's time, so every run has its own id.
-      workflowId: inspectionScheduleId(plan.id),
-      args: [input],
-    },
+    // The schedule appends the run's time, so every run has its own id.
+    action: scheduledStart(inspectionProcess, { workflowId: inspectionProcess.workflowId(plan.id), input, taskQueue: ctx.taskQueue }),
     // A run still open when the next is due is not stacked: it shows overdue instead. A run missed
     // while Temporal was down is made up if less than a cycle late (the server's floor is 10 s).
     policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: Math.max(10_000, plan.cycleSeconds * 1000) },

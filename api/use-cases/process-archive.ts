@@ -1,4 +1,4 @@
-import { archiveInstance, instancesToArchive } from '../../activities/process-archive';
+import { archiveInstance, instancesToArchive } from '../../domain/process-archive';
 import type { ApiContext } from '../context';
 
 /** Visibility records a close a little after it happens: each sweep looks this much before the last one began. */

@@ -1,66 +1,15 @@
 import { and, desc, eq, inArray, lt, notInArray, or, sql } from 'drizzle-orm';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
-import { loadInstanceHistory, projectionSnapshot, type ProjectionSnapshot } from '../../activities/process-archive';
-import { INSTANCE_STATUSES, processArchives, processInstances, users } from '../../db/schema';
-import { PROCESS_CATALOGUE } from '../../workflows/catalogue';
-import { hiddenProcesses } from '../../workflows/lib/roles';
+import { decodeCursor, page } from './cursor';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { notFound } from '../http/problem';
-import { decodeCursor, page } from './cursor';
-
-export const instanceListQuery = z.object({
-  process: z.string().min(1).optional(),
-  status: z.enum([...INSTANCE_STATUSES, 'all']).default('all'),
-  cursor: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-
-export const instanceSummary = z.object({
-  workflowId: z.string(),
-  process: z.string(),
-  title: z.string(),
-  status: z.string(),
-  startedAt: z.string(),
-  endedAt: z.string().nullable(),
-  currentSteps: z.array(z.string()),
-  startedBy: z.string().nullable(),
-  startedByName: z.string().nullable(),
-});
-
-const stepMark = z.object({ status: z.enum(['completed', 'active', 'failed', 'overdue']), visits: z.number().int() });
-
-/** Where the auditor's record of a closed instance is kept, and its fingerprint. */
-const archiveView = z.object({
-  runId: z.string(),
-  closeStatus: z.string(),
-  closedAt: z.string(),
-  archivedAt: z.string(),
-  historySha256: z.string(),
-  historyEvents: z.number().int(),
-});
-
-export const instanceDetail = z.object({
-  instance: instanceSummary,
-  steps: z.record(z.string(), stepMark),
-  stepTitles: z.record(z.string(), z.string()),
-  timeline: z.array(
-    z.object({ at: z.string(), stepId: z.string(), event: z.string(), actor: z.string().nullable(), detail: z.unknown() }),
-  ),
-  data: z.record(z.string(), z.unknown()),
-  related: z.array(
-    instanceSummary.pick({ workflowId: true, process: true, title: true, status: true }).extend({
-      relation: z.string(),
-      /** The instance whose link reached this one, and how many links away it is. */
-      via: z.string(),
-      distance: z.number().int(),
-    }),
-  ),
-  /** Set once the instance is archived: its page and history then outlive Temporal's retention. */
-  archive: archiveView.nullable(),
-});
+import { hiddenProcesses } from '../../contracts/permissions';
+import type { InstanceListQuery, StepMark } from '../../contracts/processes';
+import { processArchives, processInstances, users } from '../../db/schema';
+import { loadInstanceHistory, projectionSnapshot, type ProjectionSnapshot } from '../../domain/process-archive';
+import { PROCESSES, processNamed } from '../../workflows/processes';
 
 const summary = ({ row, startedByName }: { row: typeof processInstances.$inferSelect; startedByName: string | null }) => ({
   workflowId: row.workflowId,
@@ -81,9 +30,9 @@ const selectInstances = (ctx: ApiContext) =>
     .leftJoin(users, eq(users.id, processInstances.startedBy))
     .$dynamic();
 
-export async function listInstances(ctx: ApiContext, user: SessionUser, query: z.infer<typeof instanceListQuery>) {
+export async function listInstances(ctx: ApiContext, user: SessionUser, query: InstanceListQuery) {
   const cursor = decodeCursor(query.cursor);
-  const hidden = hiddenProcesses(user.roles);
+  const hidden = hiddenProcesses(user);
   const rows = await selectInstances(ctx)
     .where(
       and(
@@ -116,7 +65,7 @@ export async function getInstance(ctx: ApiContext, user: SessionUser, workflowId
     .from(processArchives)
     .where(eq(processArchives.workflowId, workflowId));
   const snapshot = (archived?.projection as ProjectionSnapshot | undefined) ?? (await projectionSnapshot(ctx.db, workflowId));
-  const hidden = hiddenProcesses(user.roles);
+  const hidden = hiddenProcesses(user);
   if (!snapshot || hidden.includes(snapshot.instance.process)) throw notFound(`no process ${workflowId}`);
   const { instance } = snapshot;
   const [[starter], chain] = await Promise.all([
@@ -124,7 +73,7 @@ export async function getInstance(ctx: ApiContext, user: SessionUser, workflowId
     relatedInstances(ctx, workflowId),
   ]);
   const related = chain.filter((linked) => !hidden.includes(linked.process));
-  const steps: Record<string, z.infer<typeof stepMark>> = {};
+  const steps: Record<string, StepMark> = {};
   for (const event of snapshot.stepEvents) {
     const status = event.event === 'entered' ? 'active' : (event.event as 'completed' | 'failed');
     steps[event.stepId] = { status, visits: Math.max(event.visit, steps[event.stepId]?.visits ?? 0) };
@@ -138,7 +87,7 @@ export async function getInstance(ctx: ApiContext, user: SessionUser, workflowId
     ...snapshot.stepEvents.map((event) => ({ at: event.at, stepId: event.stepId, event: event.event, actor: event.actor, detail: event.detail })),
     ...snapshot.taskActions.map((action) => ({ at: action.at, stepId: stepIdOf.get(action.taskId) ?? '', event: action.action, actor: action.actor, detail: action.detail })),
   ].sort((a, b) => a.at.localeCompare(b.at));
-  const definition = PROCESS_CATALOGUE[instance.process];
+  const definition = processNamed(instance.process);
   return {
     // The snapshot's instance is already the summary's shape; its data is answered on its own below.
     instance: { ...instance, data: undefined, startedByName: starter?.displayName ?? null },
@@ -198,17 +147,20 @@ async function relatedInstances(ctx: ApiContext, workflowId: string) {
 
 const workflowsDir = fileURLToPath(new URL('../../workflows/', import.meta.url));
 
+/** Every process: its name, title in each language and clauses (the UI's labels come from here). */
+export const processCatalogue = () => PROCESSES.map(({ name, title, clauses }) => ({ name, title, clauses: [...clauses] }));
+
 export async function processDiagram(process: string): Promise<string> {
-  const definition = PROCESS_CATALOGUE[process];
+  const definition = processNamed(process);
   if (!definition) throw notFound(`no process ${process}`);
-  return readFile(`${workflowsDir}${definition.folder}/diagram.bpmn`, 'utf8');
+  return readFile(`${workflowsDir}${definition.name}/diagram.bpmn`, 'utf8');
 }
 
 /** The full history, for auditors and the replay: from Temporal, or from the archive once Temporal has dropped it. */
 export async function processHistory(ctx: ApiContext, user: SessionUser, workflowId: string): Promise<string> {
   // Only instances the user may open: indexed ones, not of a process hidden from their roles (M6).
   const [indexed] = await ctx.db.select({ process: processInstances.process }).from(processInstances).where(eq(processInstances.workflowId, workflowId));
-  if (!indexed || hiddenProcesses(user.roles).includes(indexed.process)) throw notFound(`no history for ${workflowId}`);
+  if (!indexed || hiddenProcesses(user).includes(indexed.process)) throw notFound(`no history for ${workflowId}`);
   const history = await loadInstanceHistory(ctx.db, ctx.temporal, workflowId);
   if (!history) throw notFound(`no history for ${workflowId}`);
   return history.json;

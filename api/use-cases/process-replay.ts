@@ -1,28 +1,13 @@
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
-import { z } from 'zod';
-import { replayVerdict, type RecordedHistory, type WorkflowBundle } from '../../activities/history-replay';
-import { loadInstanceHistory } from '../../activities/process-archive';
-import type { ReplayAuditInput } from '../../workflows/replay-audit/messages';
-import { bundleWorkflows } from '../../worker/worker';
+import { type Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
+import { scheduledStart } from './start-process';
 import type { ApiContext, ApiSettings } from '../context';
 import { notFound } from '../http/problem';
-
-const historySource = z.enum(['temporal', 'archive']);
-
-export const replayVerdictView = z.discriminatedUnion('verdict', [
-  z.object({ verdict: z.literal('reproduces'), events: z.number().int(), historySource }),
-  z.object({
-    verdict: z.literal('diverges'),
-    events: z.number().int(),
-    /** The first event the current code does not reproduce. */
-    eventId: z.number().int(),
-    /** That event, as the history recorded it. */
-    recorded: z.string(),
-    /** What the current code does instead. */
-    now: z.string(),
-    historySource,
-  }),
-]);
+import type { ReplayVerdict } from '../../contracts/processes';
+import { type RecordedHistory, replayVerdict, type WorkflowBundle } from '../../domain/history-replay';
+import { loadInstanceHistory } from '../../domain/process-archive';
+import { bundleWorkflows } from '../../worker/worker';
+import { replayAuditProcess } from '../../workflows/replay-audit/definition';
+import type { ReplayAuditInput } from '../../workflows/replay-audit/messages';
 
 const bundles = new WeakMap<ApiContext, Promise<WorkflowBundle>>();
 
@@ -49,7 +34,7 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** Does the current code reproduce this instance's history (running, closed, or archived)? */
-export async function replayInstance(ctx: ApiContext, workflowId: string): Promise<z.infer<typeof replayVerdictView>> {
+export async function replayInstance(ctx: ApiContext, workflowId: string): Promise<ReplayVerdict> {
   const history = await loadInstanceHistory(ctx.db, ctx.temporal, workflowId);
   if (!history) throw notFound(`no history for ${workflowId}`);
   const recorded: RecordedHistory = { workflowId, history: JSON.parse(history.json) as RecordedHistory['history'] };
@@ -63,7 +48,7 @@ export const REPLAY_NIGHTLY_SCHEDULE_ID = 'replay-nightly';
 export async function ensureReplayNightlySchedule(temporal: Client, taskQueue: string, settings: ApiSettings['replay'], scheduleId = REPLAY_NIGHTLY_SCHEDULE_ID): Promise<void> {
   const spec = { cronExpressions: [settings.nightlyCron] };
   const input: ReplayAuditInput = { lookbackMs: settings.lookbackMs, reviewDueMs: settings.reviewDueMs };
-  const action = { type: 'startWorkflow' as const, workflowType: 'replayAudit', taskQueue, workflowId: scheduleId, args: [input] };
+  const action = scheduledStart(replayAuditProcess, { workflowId: replayAuditProcess.workflowId(scheduleId), input, taskQueue });
   const policies = { overlap: ScheduleOverlapPolicy.SKIP };
   try {
     await temporal.schedule.create({ scheduleId, spec, action, policies });

@@ -1,21 +1,13 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import { z } from 'zod';
-import { buildings, devices, SYSTEMS, unitOwners, units, zones } from '../../db/schema';
+import { canOnAny } from '../../contracts/permissions';
+import { SYSTEMS } from '../../contracts/vocabulary';
+import { buildings, devices, unitOwners, units, zones } from '../../db/schema';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 
-export const locationsView = z.object({
-  buildings: z.array(z.object({ id: z.string(), name: z.string(), units: z.array(z.object({ id: z.string(), number: z.string() })) })),
-  zones: z.array(z.object({ id: z.string(), name: z.string(), buildingId: z.string().nullable() })),
-  devices: z.array(z.object({ id: z.string(), name: z.string(), zoneId: z.string(), system: z.string() })),
-  systems: z.array(z.string()),
-});
-
-const STAFF = ['technician', 'tech-supervisor', 'monitoring-operator', 'guard', 'management', 'admin', 'auditor'];
-
 /** The places a fault can be reported at; an owner's unit list holds only their own units. */
 export async function listLocations(ctx: ApiContext, user: SessionUser) {
-  const staff = user.roles.some((role) => STAFF.includes(role));
+  const staff = canOnAny(user, 'location.read');
   const ownUnitIds = staff || !user.ownerId
     ? null
     : (await ctx.db.select({ unitId: unitOwners.unitId }).from(unitOwners).where(eq(unitOwners.ownerId, user.ownerId))).map((row) => row.unitId);

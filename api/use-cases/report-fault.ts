@@ -1,32 +1,13 @@
 import { and, eq } from 'drizzle-orm';
-import { z } from 'zod';
-import { attachments, buildings, devices, SYSTEMS, unitOwners, units, zones } from '../../db/schema';
-import { faultLocation, type FaultRepairInput } from '../../workflows/fault-repair/messages';
+import { startProcess } from './start-process';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { forbidden, unprocessable } from '../http/problem';
-import { startProcess } from './start-process';
-
-const STAFF_REPORTERS = ['technician', 'tech-supervisor', 'monitoring-operator', 'guard', 'management', 'admin'];
-
-export const faultReportRequest = z.object({
-  /** Chosen by the client once per report, so a retried submission starts one process. */
-  reportId: z.uuid(),
-  occurredAt: z.iso.datetime({ offset: true }),
-  location: faultLocation,
-  system: z.enum(SYSTEMS),
-  symptoms: z.string().trim().min(3).max(4000),
-  photo: z
-    .string()
-    .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/, 'a PNG, JPEG or WebP data URL')
-    .max(2_800_000, 'at most 2 MB')
-    .optional(),
-  /** A monitoring event (P3.1b) reports as `monitoring`; only monitoring staff may say so. */
-  source: z.enum(['staff', 'owner', 'monitoring']).optional(),
-});
-export type FaultReportRequest = z.infer<typeof faultReportRequest>;
-
-export const faultRepairWorkflowId = (reportId: string) => `fault-repair-${reportId}`;
+import type { FaultReportRequest } from '../../contracts/faults';
+import { can, canOnAny } from '../../contracts/permissions';
+import { attachments, buildings, devices, unitOwners, units, zones } from '../../db/schema';
+import { faultRepairProcess } from '../../workflows/fault-repair/definition';
+import type { FaultRepairInput } from '../../workflows/fault-repair/messages';
 
 async function checkLocation(ctx: ApiContext, user: SessionUser, request: FaultReportRequest) {
   const { buildingId, unitId, zoneId, deviceId } = request.location;
@@ -47,7 +28,7 @@ async function checkLocation(ctx: ApiContext, user: SessionUser, request: FaultR
       throw unprocessable(`the device belongs to ${device.system}`, [{ field: 'system', message: `the device is ${device.system}` }]);
     }
   }
-  const isStaff = user.roles.some((role) => STAFF_REPORTERS.includes(role));
+  const isStaff = canOnAny(user, 'fault-repair.start');
   // P3.2a: an owner reports for a unit of their own or for a common area, never another owner's unit.
   if (!isStaff && unitId) {
     const owns = user.ownerId
@@ -62,11 +43,11 @@ async function checkLocation(ctx: ApiContext, user: SessionUser, request: FaultR
 export async function reportFault(ctx: ApiContext, user: SessionUser, request: FaultReportRequest) {
   const isStaff = await checkLocation(ctx, user, request);
   const source = request.source ?? (isStaff ? 'staff' : 'owner');
-  if (source === 'monitoring' && !user.roles.some((role) => ['monitoring-operator', 'admin'].includes(role))) {
+  if (source === 'monitoring' && !can(user, 'fault-repair.start-as-monitoring')) {
     throw forbidden('only monitoring staff report monitoring events', [{ field: 'source', message: 'not monitoring staff' }]);
   }
   if (source !== 'owner' && !isStaff) throw forbidden(`an owner cannot report as ${source}`, [{ field: 'source', message: 'owners report as owner' }]);
-  const workflowId = faultRepairWorkflowId(request.reportId);
+  const workflowId = faultRepairProcess.workflowId(request.reportId);
   if (request.photo) {
     const [, contentType, content] = /^data:([^;]+);base64,(.*)$/.exec(request.photo)!;
     await ctx.db.insert(attachments).values({ id: request.reportId, kind: 'fault-photo', recordId: workflowId, contentType, content, uploadedBy: user.id }).onConflictDoNothing();
@@ -84,6 +65,6 @@ export async function reportFault(ctx: ApiContext, user: SessionUser, request: F
     timings: ctx.settings.faultRepair,
     priority: source === 'monitoring' ? 70 : 50,
   };
-  await startProcess(ctx, { workflowType: 'faultRepair', workflowId, input: input, process: 'fault-repair', title: `${request.system}: ${request.symptoms.slice(0, 60)}`, startedBy: user.id });
+  await startProcess(ctx, faultRepairProcess, { workflowId, input: input, title: `${request.system}: ${request.symptoms.slice(0, 60)}`, startedBy: user.id });
   return { workflowId };
 }

@@ -1,28 +1,20 @@
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import type { EvaluationRequest } from '../../contracts/supplier-evaluation';
 import { supplierEvaluations, supplierPenalties, vendorContracts, vendors, vendorTerminations } from '../../db/schema';
 import type { QuarterlyEvaluationInput, SupplierEvaluationInput } from '../../workflows/supplier-evaluation/messages';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext, ApiSettings } from '../context';
 import { conflict, unprocessable } from '../http/problem';
-import { startProcess } from './start-process';
+import { scheduledStart, startProcess } from './start-process';
+import { quarterlyEvaluationRound, supplierEvaluationProcess } from '../../workflows/supplier-evaluation/definition';
 
-export const EVALUATION_STARTERS = ['tech-supervisor', 'procurement', 'management', 'admin'] as const;
-export const EVALUATION_VIEWERS = ['technician', 'tech-supervisor', 'procurement', 'management', 'committee-member', 'auditor', 'admin'] as const;
 
 const QUARTER_MS = 91 * 24 * 3600_000;
 
-export const evaluationRequest = z.object({
-  /** Chosen by the client once per request, so a retried submission starts one process. */
-  requestId: z.uuid(),
-  vendorId: z.string().min(1),
-  periodFrom: z.iso.datetime({ offset: true }).optional(),
-  periodTo: z.iso.datetime({ offset: true }).optional(),
-});
 
 /** P2.2c: an on-demand evaluation of one supplier (the default period: the last quarter). */
-export async function requestEvaluation(ctx: ApiContext, user: SessionUser, request: z.infer<typeof evaluationRequest>) {
+export async function requestEvaluation(ctx: ApiContext, user: SessionUser, request: EvaluationRequest) {
   const vendor = await ctx.db.query.vendors.findFirst({ where: eq(vendors.id, request.vendorId) });
   if (!vendor) throw unprocessable('unknown supplier', [{ field: 'vendorId', message: 'no such supplier' }]);
   const terminated = await ctx.db.query.vendorTerminations.findFirst({ where: eq(vendorTerminations.vendorId, request.vendorId) });
@@ -30,9 +22,9 @@ export async function requestEvaluation(ctx: ApiContext, user: SessionUser, requ
   const periodTo = request.periodTo ?? new Date().toISOString();
   const periodFrom = request.periodFrom ?? new Date(Date.parse(periodTo) - QUARTER_MS).toISOString();
   if (Date.parse(periodFrom) >= Date.parse(periodTo)) throw unprocessable('the period ends before it starts', [{ field: 'periodFrom', message: 'must be before periodTo' }]);
-  const workflowId = `supplier-evaluation-${request.requestId}`;
+  const workflowId = supplierEvaluationProcess.workflowId(request.requestId);
   const input: SupplierEvaluationInput = { vendorId: request.vendorId, trigger: 'on-demand', periodFrom, periodTo, requestedBy: user.id, ...ctx.settings.supplierEvaluation };
-  await startProcess(ctx, { workflowType: 'supplierEvaluation', workflowId, input: input, process: 'supplier-evaluation', title: `Supplier evaluation: ${request.vendorId} (on-demand)`, startedBy: user.id });
+  await startProcess(ctx, supplierEvaluationProcess, { workflowId, input: input, title: `Supplier evaluation: ${request.vendorId} (on-demand)`, startedBy: user.id });
   return { workflowId };
 }
 
@@ -45,29 +37,13 @@ export async function ensureQuarterlyEvaluationSchedule(client: Client, taskQueu
     await client.schedule.create({
       scheduleId,
       spec: { calendars: [{ month: ['JANUARY', 'APRIL', 'JULY', 'OCTOBER'], dayOfMonth: 1, hour: 9, minute: 0 }], timezone: settings.communityTimeZone },
-      action: { type: 'startWorkflow', workflowType: 'quarterlySupplierEvaluation', workflowId: `${scheduleId}-round`, taskQueue, args: [input] },
+      action: scheduledStart(quarterlyEvaluationRound, { workflowId: `${scheduleId}-round`, input, taskQueue }),
       policies: { overlap: ScheduleOverlapPolicy.SKIP },
     });
   } catch (error) {
     if (!(error instanceof ScheduleAlreadyRunning)) throw error;
   }
 }
-
-export const evaluationRow = z.object({
-  workflowId: z.string(),
-  round: z.number(),
-  vendorId: z.string(),
-  trigger: z.string(),
-  technologyScore: z.number().nullable(),
-  userScore: z.number().nullable(),
-  slaScore: z.number().nullable(),
-  ratingScore: z.number().nullable(),
-  repairsOnTime: z.number(),
-  repairsLate: z.number(),
-  score: z.number(),
-  poor: z.boolean(),
-  evaluatedAt: z.string(),
-});
 
 const toNumber = (value: string | null) => (value === null ? null : Number(value));
 
@@ -82,15 +58,6 @@ export async function listEvaluations(ctx: ApiContext, vendorId?: string) {
     items: rows.map((row) => ({ ...row, slaScore: toNumber(row.slaScore), ratingScore: toNumber(row.ratingScore), score: Number(row.score), evaluatedAt: row.evaluatedAt.toISOString() })),
   };
 }
-
-export const supplierStatus = z.object({
-  vendorId: z.string(),
-  name: z.string(),
-  activeContracts: z.number(),
-  status: z.enum(['active', 'terminated']),
-  terminatedAt: z.string().nullable(),
-  penalties: z.number(),
-});
 
 /** The supplier registry as P2.2c leaves it: contracts in force, penalties and terminations. */
 export async function listSuppliers(ctx: ApiContext) {

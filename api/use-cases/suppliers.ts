@@ -1,82 +1,18 @@
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
+import { type Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
 import { and, asc, desc, eq, isNotNull, like, lte } from 'drizzle-orm';
-import { z } from 'zod';
-import { documentState } from '../../activities/suppliers';
-import { processInstances, qualificationReviews, SUPPLIER_DOCUMENT_KINDS, supplierDocuments, vendors } from '../../db/schema';
-import type { SupplierQualificationInput } from '../../workflows/supplier-qualification/messages';
-import type { SupplierRequalificationInput } from '../../workflows/supplier-requalification/messages';
+import type { z } from 'zod';
+import { scheduledStart, startProcess } from './start-process';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext, ApiSettings } from '../context';
 import { conflict, forbidden, notFound } from '../http/problem';
-import { startProcess } from './start-process';
-
-/** Staff who read the registry; a supplier's own staff read their own entry only. */
-export const REGISTRY_READERS = ['procurement', 'tech-supervisor', 'technician', 'management', 'finance', 'auditor', 'admin', 'vendor'] as const;
-export const REGISTRY_KEEPERS = ['procurement', 'tech-supervisor', 'admin'] as const;
-
-export const documentRequest = z
-  .object({
-    /** Chosen by the client once per document, so a retried upload adds it once. */
-    documentId: z.uuid(),
-    kind: z.enum(SUPPLIER_DOCUMENT_KINDS),
-    title: z.string().trim().min(2).max(200),
-    number: z.string().trim().max(100).optional(),
-    issuedOn: z.iso.date().optional(),
-    expiresOn: z.iso.date().optional(),
-  })
-  .refine((document) => !document.issuedOn || !document.expiresOn || document.issuedOn <= document.expiresOn, {
-    message: 'expires before it was issued',
-    path: ['expiresOn'],
-  });
-export type DocumentRequest = z.infer<typeof documentRequest>;
-
-export const supplierRequest = z.object({
-  supplierId: z.string().regex(/^v-[a-z0-9-]{2,40}$/, 'v- followed by 2–40 lowercase letters, digits or hyphens'),
-  name: z.string().trim().min(2).max(200),
-  contactEmail: z.email().optional(),
-  documents: z.array(documentRequest).max(50).default([]),
-});
-
-const documentView = z.object({
-  id: z.string(),
-  kind: z.string(),
-  title: z.string(),
-  number: z.string().nullable(),
-  issuedOn: z.string().nullable(),
-  expiresOn: z.string().nullable(),
-  state: z.enum(['valid', 'expiring', 'expired']),
-});
-
-export const supplierSummary = z.object({
-  id: z.string(),
-  name: z.string(),
-  qualificationStatus: z.enum(['pending', 'qualified', 'rejected']),
-  qualifiedAt: z.string().nullable(),
-  requalifyDueAt: z.string().nullable(),
-  flaggedDocuments: z.number().int(),
-});
-
-export const supplierDetail = supplierSummary.extend({
-  contactEmail: z.string().nullable(),
-  documents: z.array(documentView),
-  reviews: z.array(
-    z.object({
-      workflowId: z.string(),
-      kind: z.string(),
-      qualification: z.number(),
-      reputation: z.number(),
-      technicalStrength: z.number(),
-      afterSales: z.number(),
-      total: z.number(),
-      decision: z.string(),
-      comment: z.string().nullable(),
-      reviewedAt: z.string(),
-    }),
-  ),
-  qualificationWorkflows: z.array(z.object({ workflowId: z.string(), status: z.string(), startedAt: z.string() })),
-});
-
-export const expiringDocument = documentView.extend({ vendorId: z.string(), vendorName: z.string() });
+import { documentState } from '../../activities/suppliers';
+import { canOnAny } from '../../contracts/permissions';
+import type { DocumentRequest, supplierRequest } from '../../contracts/suppliers';
+import { processInstances, qualificationReviews, supplierDocuments, vendors } from '../../db/schema';
+import { supplierQualificationProcess } from '../../workflows/supplier-qualification/definition';
+import type { SupplierQualificationInput } from '../../workflows/supplier-qualification/messages';
+import { supplierRequalificationProcess } from '../../workflows/supplier-requalification/definition';
+import type { SupplierRequalificationInput } from '../../workflows/supplier-requalification/messages';
 
 function toDocument(row: typeof supplierDocuments.$inferSelect, now: Date, warnMs: number) {
   return {
@@ -91,8 +27,7 @@ function toDocument(row: typeof supplierDocuments.$inferSelect, now: Date, warnM
 }
 
 function requireOwnOrStaff(user: SessionUser, vendorId: string) {
-  const isStaff = user.roles.some((role) => role !== 'vendor' && (REGISTRY_READERS as readonly string[]).includes(role));
-  if (!isStaff && user.vendorId !== vendorId) throw forbidden('suppliers see their own registry entry only');
+  if (!canOnAny(user, 'supplier.read') && user.vendorId !== vendorId) throw forbidden('suppliers see their own registry entry only');
 }
 
 export async function listSuppliers(ctx: ApiContext, user: SessionUser) {
@@ -100,7 +35,7 @@ export async function listSuppliers(ctx: ApiContext, user: SessionUser) {
   const now = new Date();
   const rows = await ctx.db.select().from(vendors).orderBy(asc(vendors.id));
   const documents = await ctx.db.select().from(supplierDocuments);
-  const visible = rows.filter((row) => user.roles.some((role) => role !== 'vendor') || row.id === user.vendorId);
+  const visible = rows.filter((row) => canOnAny(user, 'supplier.read') || row.id === user.vendorId);
   return {
     items: visible.map((row) => ({
       id: row.id,
@@ -178,18 +113,16 @@ export async function addDocument(ctx: ApiContext, user: SessionUser, vendorId: 
   return getSupplier(ctx, user, vendorId);
 }
 
-export const qualificationWorkflowId = (vendorId: string, requestId: string) => `supplier-qualification-${vendorId}-${requestId}`;
-
 /** Starts a (re-)qualification; idempotent on the workflow id. */
 export async function startQualification(ctx: ApiContext, user: SessionUser | null, vendorId: string, kind: 'initial' | 'requalification', requestId: string) {
-  const workflowId = qualificationWorkflowId(vendorId, requestId);
+  const workflowId = supplierQualificationProcess.workflowId(vendorId, requestId);
   const input: SupplierQualificationInput = { vendorId, kind, requestedBy: user?.id ?? null, ...ctx.settings.suppliers.qualification };
-  await startProcess(ctx, { workflowType: 'supplierQualification', workflowId, input: input, process: 'supplier-qualification', title: `Supplier qualification: ${vendorId} (${kind})`, startedBy: user?.id ?? null });
+  await startProcess(ctx, supplierQualificationProcess, { workflowId, input: input, title: `Supplier qualification: ${vendorId} (${kind})`, startedBy: user?.id ?? null });
   return { workflowId };
 }
 
 /** P2.2a: a new supplier with its documents; its qualification review starts at once. Idempotent on supplierId. */
-export async function registerSupplier(ctx: ApiContext, user: SessionUser, request: z.infer<typeof supplierRequest>) {
+export async function registerSupplier(ctx: ApiContext, user: SessionUser, request: z.output<typeof supplierRequest>) {
   const existing = await ctx.db.query.vendors.findFirst({ where: eq(vendors.id, request.supplierId) });
   if (existing && existing.name !== request.name) {
     throw conflict(`supplier ${request.supplierId} is already registered as ${existing.name}`, [{ field: 'supplierId', message: 'taken' }]);
@@ -231,7 +164,7 @@ export async function ensureRequalificationSchedule(client: Client, taskQueue: s
       scheduleId,
       spec: { intervals: [{ every: settings.sweepIntervalMs }] },
       policies: { overlap: ScheduleOverlapPolicy.SKIP },
-      action: { type: 'startWorkflow', workflowType: 'supplierRequalification', taskQueue, workflowId: `${scheduleId}-sweep`, args: [input] },
+      action: scheduledStart(supplierRequalificationProcess, { workflowId: supplierRequalificationProcess.workflowId(scheduleId), input, taskQueue }),
     });
   } catch (error) {
     if (!(error instanceof ScheduleAlreadyRunning)) throw error;

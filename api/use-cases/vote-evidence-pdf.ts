@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
-import { formatArea, sha256, ballotsCsv, rollCsv } from '../../activities/vote-evidence';
-import { pdfTypeface } from '../../activities/documents/pdf-typeface';
+import { formatArea, sha256, ballotsCsv, rollCsv } from '../../domain/vote-evidence';
+import { pdfTypeface } from '../../integrations/documents/pdf-typeface';
 import type { ApiContext } from '../context';
 import { evidenceSummary } from './owners-vote';
 

@@ -1,52 +1,15 @@
-import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import { and, asc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
-import { taskActions, tasks, users } from '../../db/schema';
-import { completeTaskUpdate, type TaskRejection } from '../../workflows/lib/messages';
-import { SUPERVISOR_ROLES } from '../../workflows/lib/roles';
+import { decodeCursor, page } from './cursor';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
-import { conflict, forbidden, HttpProblem, notFound, unprocessable, type FieldProblem } from '../http/problem';
-import { decodeCursor, page } from './cursor';
-
-export const worklistFilters = z.object({
-  status: z.enum(['open', 'completed', 'cancelled', 'all']).default('open'),
-  process: z.string().min(1).optional(),
-  step: z.string().min(1).optional(),
-  due: z.enum(['overdue', 'today', 'week']).optional(),
-  assignee: z.enum(['me', 'unassigned']).optional(),
-  cursor: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-export type WorklistFilters = z.infer<typeof worklistFilters>;
-
-/** A worklist row: what a list shows. The form and context come with the task itself. */
-export const taskSummary = z.object({
-  id: z.string(),
-  workflowId: z.string(),
-  process: z.string(),
-  stepId: z.string(),
-  title: z.string(),
-  status: z.enum(['open', 'completed', 'cancelled']),
-  candidateRoles: z.array(z.string()),
-  candidateUsers: z.array(z.string()),
-  assignee: z.string().nullable(),
-  assigneeName: z.string().nullable(),
-  priority: z.number().int(),
-  dueAt: z.string(),
-  overdue: z.boolean(),
-  createdAt: z.string(),
-  completedAt: z.string().nullable(),
-  completedBy: z.string().nullable(),
-});
-
-export const taskView = taskSummary.extend({
-  context: z.record(z.string(), z.unknown()),
-  formSchema: z.record(z.string(), z.unknown()),
-});
-export type TaskView = z.infer<typeof taskView>;
-type TaskSummary = z.infer<typeof taskSummary>;
+import { conflict, forbidden, HttpProblem, notFound, unprocessable } from '../http/problem';
+import { canOnAny, isTaskCandidate } from '../../contracts/permissions';
+import type { FieldProblem } from '../../contracts/problem';
+import type { TaskSummary, TaskView, WorklistFilters } from '../../contracts/tasks';
+import { taskActions, tasks, users } from '../../db/schema';
+import { completeTaskUpdate, type TaskRejection } from '../../workflows/lib/messages';
 
 type TaskRow = Omit<typeof tasks.$inferSelect, 'result'> & { assigneeName: string | null };
 
@@ -94,14 +57,15 @@ function toView(row: TaskRow): TaskView {
   return { ...toSummary(row), context: row.context as Record<string, unknown>, formSchema: row.formSchema as Record<string, unknown> };
 }
 
-/** Auditors and admins see every task; everyone else only those they are a candidate for. */
-const seesEverything = (user: SessionUser) => user.roles.includes('auditor') || user.roles.includes('admin');
+const isCandidate = (user: Pick<SessionUser, 'id' | 'roles'>, task: Pick<TaskRow, 'candidateRoles' | 'candidateUsers'>) => isTaskCandidate({ userId: user.id, roles: user.roles }, task);
 
-const isCandidate = (user: SessionUser, task: Pick<TaskRow, 'candidateRoles' | 'candidateUsers'>) =>
-  task.candidateUsers.includes(user.id) || user.roles.some((role) => task.candidateRoles.includes(role));
+/** task.read: its roles see every task; anyone else the tasks they are a candidate for or assigned (the task-candidate rule). */
+const maySee = (user: SessionUser, task: Pick<TaskRow, 'candidateRoles' | 'candidateUsers' | 'assignee'>) =>
+  canOnAny(user, 'task.read') || isCandidate(user, task) || task.assignee === user.id;
 
+/** maySee as a query condition, for the lists: the same rule, each clause in its SQL form (test/permissions.test.ts compares them). */
 function visibleTo(user: SessionUser): SQL | undefined {
-  if (seesEverything(user)) return undefined;
+  if (canOnAny(user, 'task.read')) return undefined;
   return or(
     sql`${tasks.candidateRoles} && ${sql.param(user.roles)}::text[]`,
     sql`${tasks.candidateUsers} @> array[${user.id}]::text[]`,
@@ -143,7 +107,7 @@ export async function listWorklist(ctx: ApiContext, user: SessionUser, filters: 
 async function findVisibleTask(ctx: ApiContext, user: SessionUser, taskId: string): Promise<TaskRow> {
   const [row] = await selectTasks(ctx).where(eq(tasks.id, taskId));
   // A task the user may not see is reported as missing, so ids reveal nothing.
-  if (!row || !(seesEverything(user) || isCandidate(user, row) || row.assignee === user.id)) throw notFound(`no task ${taskId}`);
+  if (!row || !maySee(user, row)) throw notFound(`no task ${taskId}`);
   return row;
 }
 
@@ -184,8 +148,7 @@ export async function releaseTask(ctx: ApiContext, user: SessionUser, taskId: st
   const task = await findVisibleTask(ctx, user, taskId);
   requireOpen(task);
   if (!task.assignee) return toView(task);
-  const supervisor = user.roles.some((role) => SUPERVISOR_ROLES.includes(role as never));
-  if (task.assignee !== user.id && !supervisor) throw forbidden('only the assignee or a supervisor can release a task');
+  if (task.assignee !== user.id && !canOnAny(user, 'task.release')) throw forbidden('only the assignee or a supervisor can release a task');
   if (!(await swapAssignee(ctx, task, null))) throw conflict(`task ${taskId} changed while releasing it`);
   await recordAction(ctx, task, 'released', user);
   return getTask(ctx, user, taskId);
@@ -199,7 +162,7 @@ export async function reassignTask(ctx: ApiContext, user: SessionUser, taskId: s
     .from(users)
     .where(and(eq(users.id, assigneeId), eq(users.active, true)));
   if (!assignee) throw unprocessable('no such active user', [{ field: 'assignee', message: 'unknown user' }]);
-  if (!isCandidate({ ...assignee, username: '', ownerId: null, vendorId: null }, task)) {
+  if (!isCandidate(assignee, task)) {
     throw unprocessable(`${assignee.displayName} may not do ${task.stepId}`, [{ field: 'assignee', message: 'not a candidate for this step' }]);
   }
   if (!(await swapAssignee(ctx, task, assignee.id))) throw conflict(`task ${taskId} changed while reassigning it`);

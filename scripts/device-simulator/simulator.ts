@@ -2,7 +2,7 @@ import { connectAsync, type MqttClient } from 'mqtt';
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { verifyDigest } from '../../activities/devices/digest-auth';
+import { verifyDigest } from '../../integrations/devices/digest-auth';
 import { DEMO_DEVICES, type DemoDevice } from '../../db/seed/demo-devices';
 import { SimulatedDevice } from './device-state';
 import { alertFor, pushAlert, type PayloadFormat, type Transport } from './event-pusher';

@@ -12,11 +12,11 @@ export const UI_DIST = `${repoRoot}ui/dist`;
 /** Screenshots and other files worth a look after a run (gitignored). */
 export const ARTIFACTS_DIR = `${repoRoot}test/artifacts`;
 
-/** Builds the UI with vite unless ui/dist holds a build newer than every file under ui/src. */
+/** Builds the UI with vite unless ui/dist holds a build newer than every file under ui/src and contracts/ (whose value lists it bundles). */
 export async function ensureUiBuilt(): Promise<string> {
   const builtAt = existsSync(`${UI_DIST}/index.html`) ? statSync(`${UI_DIST}/index.html`).mtimeMs : 0;
-  const sources = readdirSync(`${repoRoot}ui/src`, { recursive: true, encoding: 'utf8' });
-  if (sources.some((file) => statSync(`${repoRoot}ui/src/${file}`).mtimeMs > builtAt)) {
+  const sources = ['ui/src', 'contracts'].flatMap((dir) => readdirSync(`${repoRoot}${dir}`, { recursive: true, encoding: 'utf8' }).map((file) => `${dir}/${file}`));
+  if (sources.some((file) => statSync(`${repoRoot}${file}`).mtimeMs > builtAt)) {
     const { build } = await import('vite');
     await build({ configFile: `${repoRoot}ui/vite.config.ts`, logLevel: 'warn' });
   }

@@ -6,7 +6,8 @@
 import { sleep } from '@temporalio/workflow';
 import { faultRepair as releasedFaultRepair } from '../../workflows/fault-repair/workflow';
 
-export * from '../../workflows/index';
+// The SDK takes a named export before the default (which runs every other process as released).
+export { default } from '../../workflows/index';
 
 export async function faultRepair(...args: Parameters<typeof releasedFaultRepair>): ReturnType<typeof releasedFaultRepair> {
   await sleep('1 second');

@@ -1,4 +1,4 @@
-import type { Role } from '../../workflows/lib/roles';
+import type { Role } from '../../contracts/permissions';
 
 /** A demo user per role (db/seed/demo-community.ts). */
 export const USER_OF_ROLE: Record<Role, string> = {

@@ -1,25 +1,8 @@
 import { z } from 'zod';
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
+import type { AnomalyRule } from './definition';
 
-/** The rules of api/access-log-settings.ts (the access_alerts.rule column holds the same names). */
-export type AnomalyRule = 'many-people' | 'off-shift' | 'bulk-export';
-
-export interface AccessAnomalyTimings {
-  reviewDueMs: number;
-}
-
-/** P5.3c: a rule over the access log fired for one user in one window. */
-export interface AccessAnomalyInput {
-  alertId: string;
-  rule: AnomalyRule;
-  actor: { userId: string; displayName: string; roles: string[] };
-  windowStart: string;
-  windowEnd: string;
-  /** What was counted when the rule fired (people, downloads, reads off shift) and the limit it passed. */
-  observed: number;
-  threshold: number;
-  timings: AccessAnomalyTimings;
-}
+export { anomalyRule, type AccessAnomalyInput, type AccessAnomalyTimings, type AnomalyRule } from './definition';
 
 export interface AccessAnomalyOutcome {
   finding: 'legitimate' | 'misuse';
@@ -41,5 +24,3 @@ export const reviewForm = z
     note: z.string().trim().max(2000).optional().meta({ title: '说明 Note', description: 'What explains the reads, or what was misused; required for misuse' }),
   })
   .refine((form) => form.finding === 'legitimate' || (form.note ?? '').length > 0, { message: 'say what was misused', path: ['note'] });
-
-export const accessAnomalyWorkflowId = (alertId: string) => `access-anomaly-${alertId}`;

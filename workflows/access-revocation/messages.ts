@@ -1,16 +1,7 @@
-import type { DeviceFailure, DeviceRetry } from '../lib/device-commands';
+import type { DeviceFailure } from '../lib/device-commands';
 
 export { progressQuery } from '../lib/messages';
-
-export interface AccessRevocationInput {
-  personId: string;
-  personName: string;
-  /** `moved-out` / `left` revoke everything and close the person; `credential` revokes the ones named. */
-  reason: 'moved-out' | 'left' | 'credential';
-  credentialIds?: string[];
-  requestedBy: { userId: string; displayName: string };
-  retry: DeviceRetry;
-}
+export type { AccessRevocationInput } from './definition';
 
 export interface AccessRevocationOutcome {
   credentialsRevoked: number;

@@ -2,42 +2,14 @@ import { defineSignal, defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
+import type { AlarmEvents } from './definition';
 
-/** One or more events of the zone's alarm, batched by the listener: a detector repeats about once a second. */
-export interface AlarmEvents {
-  deviceId: string;
-  /** Active reports in this batch: each is one repeat of the alarm. */
-  activeCount: number;
-  firstSequence: number | null;
-  lastSequence: number | null;
-  lastOccurredAt: string;
-  /** The detector's state after this batch; inactive does not close the incident (it stays latched). */
-  lastState: 'active' | 'inactive';
-}
+export { alarmEvents, type AlarmEvents, type AlarmLinkageInput, type AlarmLinkageTimings } from './definition';
 
 export const alarmEventsSignal = defineSignal<[AlarmEvents]>('alarmEvents');
 
 /** The control room assigns a guard of its choice (in addition to the roster's). */
 export const assignGuardUpdate = defineUpdate<{ guardUserId: string }, [{ guardUserId: string; actor: { userId: string; displayName: string } }]>('assignGuard');
-
-/** Every duration is an input, so tests run a 60-second acknowledgement timer in 2 seconds. */
-export interface AlarmLinkageTimings {
-  /** P4.2c: time for the dispatched guard to acknowledge before being notified again, then escalated. */
-  acknowledgeMs: number;
-  arriveOnSiteDueMs: number;
-  findingsDueMs: number;
-}
-
-export interface AlarmLinkageInput {
-  zoneId: string;
-  alarmType: string;
-  /** The system the alarm belongs to (for a fault repair the findings may open). */
-  system: string;
-  firstEvent: AlarmEvents;
-  timings: AlarmLinkageTimings;
-  /** Fault-repair durations for the repair a real incident may open. */
-  faultRepairTimings: { diagnosisDueMs: number; repairSlaMs: number; vendorReminderMs: number; verificationDueMs: number };
-}
 
 export interface AlarmLinkageOutcome {
   verdict: 'real' | 'false-alarm';

@@ -1,33 +1,8 @@
 import { z } from 'zod';
-import type { CommitteeFilingTimings } from '../committee-filing/messages';
-import type { OwnersVoteTimings } from '../owners-vote/messages';
 import type { VoteOutcome } from '../owners-vote/tally';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
-
-export interface AnnualPlanTimings {
-  contributionDueMs: number;
-  draftDueMs: number;
-  budgetDueMs: number;
-  approvalDueMs: number;
-  filing: CommitteeFilingTimings;
-  vote: OwnersVoteTimings;
-}
-
-/** A business department that contributes to the plan, and the role whose members act for it. */
-export interface ContributingDepartment {
-  department: string;
-  role: string;
-}
-
-export interface AnnualPlanInput {
-  /** The plan's year; by default the year after the one the schedule fires in. */
-  year?: number;
-  departments: ContributingDepartment[];
-  timings: AnnualPlanTimings;
-  /** The workflow type that procures an effective plan's projects; null records them as ready only. */
-  procurementWorkflowType: string | null;
-}
+export type { AnnualPlanInput, AnnualPlanTimings, ContributingDepartment } from './definition';
 
 /** The input of the procurement workflow a project starts (the contract with P2.2b). */
 export interface ProcurementStart {
@@ -133,5 +108,3 @@ export const approvalForm = z
     comments: z.string().trim().max(4000).optional().meta({ title: '意见 Comments', description: 'Required when returned' }),
   })
   .refine((form) => form.decision === 'approved' || (form.comments ?? '').length > 0, { message: 'say what to change', path: ['comments'] });
-
-export const annualPlanWorkflowId = (runId: string) => `annual-plan-${runId}`;

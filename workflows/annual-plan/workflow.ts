@@ -2,11 +2,13 @@ import { allHandlersFinished, condition, executeChild, ParentClosePolicy, proxyA
 import type { createGovernanceActivities } from '../../activities/governance';
 import type { createProcessProjectionActivities } from '../../activities/process-projection';
 import { committeeFiling } from '../committee-filing/workflow';
-import { committeeFilingWorkflowId, type CommitteeFilingOutcome } from '../committee-filing/messages';
+import { committeeFilingProcess } from '../committee-filing/definition';
+import type { CommitteeFilingOutcome } from '../committee-filing/messages';
 import type { z } from 'zod';
 import { HumanTasks, type TaskCompletion } from '../lib/human-task';
 import { ProcessTracker } from '../lib/progress';
-import { ownersVoteWorkflowId, type OwnersVoteOutcome } from '../owners-vote/messages';
+import { ownersVoteProcess } from '../owners-vote/definition';
+import type { OwnersVoteOutcome } from '../owners-vote/messages';
 import { ownersVote } from '../owners-vote/workflow';
 import type { Art278Item } from '../owners-vote/tally';
 import {
@@ -125,7 +127,7 @@ export async function annualPlan(input: AnnualPlanInput): Promise<AnnualPlanOutc
     await tracker.complete(STEPS.recordApprovedPlan.id, approval.actor.displayName);
 
     await tracker.enter(STEPS.fileWithCommittee.id);
-    const filingWorkflowId = committeeFilingWorkflowId(workflowId, attempt);
+    const filingWorkflowId = committeeFilingProcess.workflowId(workflowId, attempt);
     await linkProcesses({ fromWorkflowId: workflowId, toWorkflowId: filingWorkflowId, relation: 'filing' });
     const filed: CommitteeFilingOutcome = await executeChild(committeeFiling, {
       workflowId: filingWorkflowId,
@@ -163,7 +165,7 @@ export async function annualPlan(input: AnnualPlanInput): Promise<AnnualPlanOutc
   await tracker.enter(STEPS.holdOwnersVotes.id, null, { votes: majors.length });
   const votes = await Promise.all(
     majors.map(async (project): Promise<[string, OwnersVoteOutcome]> => {
-      const voteWorkflowId = ownersVoteWorkflowId(project.projectId);
+      const voteWorkflowId = ownersVoteProcess.workflowId(project.projectId);
       await linkProcesses({ fromWorkflowId: workflowId, toWorkflowId: voteWorkflowId, relation: 'vote' });
       const outcome = await executeChild(ownersVote, {
         workflowId: voteWorkflowId,
@@ -196,7 +198,7 @@ export async function annualPlan(input: AnnualPlanInput): Promise<AnnualPlanOutc
       system: project.system ?? null,
       major: project.major,
       art278Item: project.art278Item ?? null,
-      voteWorkflowId: vote ? ownersVoteWorkflowId(project.projectId) : null,
+      voteWorkflowId: vote ? ownersVoteProcess.workflowId(project.projectId) : null,
       voteOutcome: vote?.outcome ?? null,
       status: !vote || vote.outcome === 'passed' ? ('ready-for-procurement' as const) : ('rejected-by-owners' as const),
     };

@@ -1,27 +1,7 @@
 import { z } from 'zod';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
-
-export interface CommitteeFilingTimings {
-  acknowledgementDueMs: number;
-}
-
-/** P2.1c: what the committee receives: the approved plan and budget, who approved them and when. */
-export interface FilingPackage {
-  year: number;
-  plan: unknown;
-  budget: unknown;
-  approvedBy: string;
-  approvedAt: string;
-  evaluationWorkflowId: string | null;
-}
-
-export interface CommitteeFilingInput {
-  planWorkflowId: string;
-  title: string;
-  filingPackage: FilingPackage;
-  timings: CommitteeFilingTimings;
-}
+export type { CommitteeFilingInput, CommitteeFilingTimings, FilingPackage } from './definition';
 
 export type CommitteeFilingOutcome =
   | { status: 'acknowledged'; receiptNumber: string; packageDigest: string; acknowledgedBy: string; acknowledgedAt: string }
@@ -37,5 +17,3 @@ export const acknowledgementForm = z
     message: 'say what is missing',
     path: ['comment'],
   });
-
-export const committeeFilingWorkflowId = (planWorkflowId: string, attempt: number) => `committee-filing-${planWorkflowId}-${attempt}`;

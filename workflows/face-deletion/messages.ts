@@ -1,14 +1,7 @@
-import type { DeviceFailure, DeviceRetry } from '../lib/device-commands';
+import type { DeviceFailure } from '../lib/device-commands';
 
 export { progressQuery } from '../lib/messages';
-
-export interface FaceDeletionInput {
-  deletionId: string;
-  personId: string;
-  personName: string;
-  requestedBy: { userId: string; displayName: string };
-  retry: DeviceRetry;
-}
+export type { FaceDeletionInput } from './definition';
 
 export interface FaceDeletionOutcome {
   status: 'completed' | 'incomplete';

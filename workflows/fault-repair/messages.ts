@@ -2,47 +2,7 @@ import { z } from 'zod';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
 
-/** P3.2a: where the fault is. At least a building, a zone or a device. */
-export const faultLocation = z
-  .object({
-    buildingId: z.string().min(1).optional(),
-    unitId: z.string().min(1).optional(),
-    zoneId: z.string().min(1).optional(),
-    deviceId: z.string().min(1).optional(),
-  })
-  .refine((location) => location.buildingId || location.zoneId || location.deviceId, {
-    message: 'give a building, a zone or a device',
-    path: ['buildingId'],
-  });
-
-export const reporterSource = z.enum(['staff', 'owner', 'monitoring']);
-
-/** P3.2a: the fault report (time, location, symptoms), as the process receives it. */
-export const faultReport = z.object({
-  occurredAt: z.iso.datetime({ offset: true }),
-  location: faultLocation,
-  system: z.string().min(1),
-  symptoms: z.string().trim().min(3).max(4000),
-  /** The photo is stored as an attachment; history carries only its id. */
-  photoId: z.string().uuid().optional(),
-  source: reporterSource,
-  reporter: z.object({ userId: z.string().nullable(), displayName: z.string() }),
-});
-export type FaultReport = z.infer<typeof faultReport>;
-
-/** Every duration is an input, so tests run a 4-hour SLA in seconds. */
-export interface FaultRepairTimings {
-  diagnosisDueMs: number;
-  repairSlaMs: number;
-  vendorReminderMs: number;
-  verificationDueMs: number;
-}
-
-export interface FaultRepairInput {
-  report: FaultReport;
-  timings: FaultRepairTimings;
-  priority: number;
-}
+export { faultReport, reporterSource, type FaultReport, type FaultRepairInput, type FaultRepairTimings } from './definition';
 
 export interface FaultRepairOutcome {
   repairedBy: 'in-house' | 'vendor';

@@ -1,14 +1,7 @@
 import { z } from 'zod';
-import type { FaultRepairTimings } from '../fault-repair/messages';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
-
-/** What a schedule run starts with: the plan is read when the run starts, so an edit applies to the next run. */
-export interface InspectionInput {
-  planId: string;
-  /** Durations of the fault repairs that failed items open (P3.2b). */
-  faultRepairTimings: FaultRepairTimings;
-}
+export type { InspectionInput } from './definition';
 
 /** One checklist item as the run sees it (P3.1a: hardware state, software function, network connectivity). */
 export interface InspectionItem {

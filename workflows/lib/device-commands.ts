@@ -1,11 +1,8 @@
 import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporalio/workflow';
 import type { createAccessControlActivities } from '../../activities/access-control';
+import type { DeviceRetry } from './inputs';
 
-/** How hard a device command is retried before the process records the device as failed. */
-export interface DeviceRetry {
-  maximumAttempts: number;
-  initialIntervalMs: number;
-}
+export type { DeviceRetry } from './inputs';
 
 /** The access-control rules themselves (P4.2b; PIPL art. 26): never retried. */
 export const ACCESS_RULE_FAILURES = ['FaceConsentMissing', 'NoOtherWayIn', 'UnknownCredential', 'PersonLeft'];

@@ -1,6 +1,7 @@
 import { ApplicationFailure, condition, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import { z } from 'zod';
 import type { createHumanTaskActivities } from '../../activities/human-tasks';
+import { isTaskCandidate } from '../../contracts/permissions';
 import { completeTaskUpdate, type Actor, type CompleteTaskInput, type FieldError, type TaskRejection } from './messages';
 import type { ProcessTracker } from './progress';
 
@@ -106,9 +107,7 @@ export class HumanTasks {
     const task = this.tasks.get(taskId);
     if (!task) reject('UnknownTask', `task ${taskId} does not belong to this process`);
     if (task.status !== 'open') reject('TaskClosed', `task ${taskId} is already ${task.status}`);
-    const isCandidate =
-      task.candidateUsers.includes(actor.userId) || actor.roles.some((role) => task.candidateRoles.includes(role));
-    if (!isCandidate) reject('NotCandidate', `${actor.userId} is not a candidate for ${task.stepId}`);
+    if (!isTaskCandidate(actor, task)) reject('NotCandidate', `${actor.userId} is not a candidate for ${task.stepId}`);
     const parsed = task.form.safeParse(payload);
     if (!parsed.success) {
       reject(

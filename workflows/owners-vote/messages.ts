@@ -1,42 +1,7 @@
-import { z } from 'zod';
-import type { Art278Item, VoteResult } from './tally';
+import type { VoteResult } from './tally';
 
 export { progressQuery } from '../lib/messages';
-
-/** Every duration is an input: the notice runs 15 days by default, tests run it in seconds. */
-export interface OwnersVoteTimings {
-  noticeMs: number;
-  votingMs: number;
-  objectionMs: number;
-}
-
-export const art278Item = z
-  .number()
-  .int()
-  .min(1)
-  .max(9)
-  .meta({ title: '民法典第278条事项 Art. 278 item', description: '6–8 need 3/4; the others more than 1/2' });
-
-/** P2.1c: a matter put to the owners' general assembly. */
-export const voteRequest = z.object({
-  /** Chosen by the requester once, so a retried request opens one vote. */
-  voteId: z.string().regex(/^[a-z0-9][a-z0-9.-]{2,120}$/, 'lower-case letters, digits, dots and dashes'),
-  title: z.string().trim().min(3).max(200),
-  description: z.string().trim().min(3).max(4000),
-  item: art278Item,
-});
-export type VoteRequest = z.infer<typeof voteRequest>;
-
-export interface OwnersVoteInput {
-  voteId: string;
-  title: string;
-  description: string;
-  item: Art278Item;
-  requestedBy: { userId: string | null; displayName: string };
-  /** Set when an annual plan put one of its projects to the vote. */
-  origin?: { planWorkflowId: string; projectId: string };
-  timings: OwnersVoteTimings;
-}
+export type { OwnersVoteInput, OwnersVoteTimings } from './definition';
 
 export interface RollSummary {
   voters: number;
@@ -53,5 +18,3 @@ export interface OwnersVoteOutcome {
   ballotsDigest: string;
   objections: number;
 }
-
-export const ownersVoteWorkflowId = (voteId: string) => `owners-vote-${voteId}`;

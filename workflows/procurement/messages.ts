@@ -2,31 +2,9 @@ import { z } from 'zod';
 import { pickMany } from '../lib/form-fields';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
+export { PROCUREMENT_SYSTEMS, type ProcurementInput } from './definition';
 
-export const PROCUREMENT_SYSTEMS = ['cctv', 'access-control', 'intrusion-alarm', 'network', 'elevator-monitoring', 'smart-home'] as const;
 export type ProcurementMethod = 'inquiry' | 'tender' | 'negotiation';
-
-/**
- * How another process (the annual plan) starts a procurement, by workflow type `procurement`.
- * `estimate` is whole yuan (CNY). Durations are optional: the worker's configuration fills them in.
- */
-export interface ProcurementInput {
-  projectId: string;
-  planWorkflowId?: string;
-  title: string;
-  /** Whole yuan (CNY). */
-  estimate: number;
-  system?: (typeof PROCUREMENT_SYSTEMS)[number];
-  requirements?: string;
-  /** The sealed-bid window, from the invitations to the opening. */
-  bidWindowSeconds?: number;
-  /** Due time of each human step. */
-  taskDueSeconds?: number;
-  /** Start project delivery as a child after the contract (default: PROCUREMENT_START_DELIVERY, true). */
-  startDelivery?: boolean;
-  /** Who asked for it (shown on the instance); the plan's starter when the plan starts it. */
-  requestedBy?: string | null;
-}
 
 /** The configuration the process reads once at its start (worker env), so thresholds are not literals. */
 export interface ProcurementSettings {

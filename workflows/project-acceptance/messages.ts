@@ -3,30 +3,7 @@ import { pickMany } from '../lib/form-fields';
 import type { DirectoryUser } from '../project-delivery/messages';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
-
-export interface AcceptanceTimings {
-  teamDueMs: number;
-  inspectionDueMs: number;
-  signatureDueMs: number;
-  /** The supplier's deadline to rectify failed items; reminded every `rectificationReminderMs`. */
-  rectificationDueMs: number;
-  rectificationReminderMs: number;
-  settlementDueMs: number;
-  /** The warranty period that starts on a pass. */
-  warrantyMs: number;
-}
-
-export interface ProjectAcceptanceInput {
-  deliveryWorkflowId?: string;
-  contractId: string;
-  projectId: string;
-  vendorId: string;
-  title: string;
-  system: string;
-  /** Face recognition or other biometrics: the data-security check adds the biometric items. */
-  biometric: boolean;
-  timings: AcceptanceTimings;
-}
+export type { AcceptanceTimings, ProjectAcceptanceInput } from './definition';
 
 export interface ProjectAcceptanceOutcome {
   rounds: number;

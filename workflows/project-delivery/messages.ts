@@ -1,37 +1,7 @@
 import { z } from 'zod';
-import type { AcceptanceTimings } from '../project-acceptance/messages';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
-
-/** Every duration of delivery supervision (P2.3b); tests run a week's cadence in seconds. */
-export interface DeliveryTimings {
-  planDueMs: number;
-  /** How often the project lead reports progress. */
-  reportEveryMs: number;
-  /** While a report is missing, the lead is reminded this often... */
-  reportReminderMs: number;
-  /** ...until this long after it was asked for, when management is alerted. */
-  reportDueMs: number;
-  /** A milestone not reached this long after its due date alerts management. */
-  milestoneGraceMs: number;
-  overdueReviewDueMs: number;
-  acceptance: AcceptanceTimings;
-}
-
-/**
- * The contract the procurement process starts delivery with (as a child, by the type name
- * `projectDelivery`). Without `timings` the worker's configured defaults apply.
- */
-export interface ProjectDeliveryInput {
-  contractId: string;
-  procurementWorkflowId?: string;
-  projectId: string;
-  vendorId: string;
-  title: string;
-  /** ISO date the contract sets for delivery. */
-  deliveryDate: string;
-  timings?: Partial<DeliveryTimings>;
-}
+export type { DeliveryTimings, ProjectDeliveryInput } from './definition';
 
 export interface ProjectDeliveryOutcome {
   acceptanceWorkflowId: string;

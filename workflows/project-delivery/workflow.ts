@@ -4,6 +4,7 @@ import type { createProcessProjectionActivities } from '../../activities/process
 import type { createProjectDeliveryActivities } from '../../activities/project-delivery';
 import { HumanTasks } from '../lib/human-task';
 import { ProcessTracker } from '../lib/progress';
+import { projectAcceptanceProcess } from '../project-acceptance/definition';
 import type { ProjectAcceptanceInput } from '../project-acceptance/messages';
 import { projectAcceptance } from '../project-acceptance/workflow';
 import {
@@ -29,12 +30,6 @@ interface MilestoneState {
   reached: boolean;
   overdue: boolean;
 }
-
-/** The acceptance child's id follows from the delivery's, so a retried start finds the same process. */
-export const acceptanceWorkflowIdFor = (deliveryWorkflowId: string) =>
-  deliveryWorkflowId.startsWith('project-delivery-')
-    ? deliveryWorkflowId.replace(/^project-delivery-/, 'project-acceptance-')
-    : `project-acceptance-${deliveryWorkflowId}`;
 
 /** Project delivery, P2.3a–b: implementation plan → progress reports and milestone watch → acceptance (P2.3c). */
 export async function projectDelivery(input: ProjectDeliveryInput): Promise<ProjectDeliveryOutcome> {
@@ -158,7 +153,7 @@ export async function projectDelivery(input: ProjectDeliveryInput): Promise<Proj
   await Promise.all([reportOnCadence(), ...milestones.map(watchMilestone)]);
 
   // P2.3c: delivered, so acceptance starts as a child process.
-  const acceptanceWorkflowId = acceptanceWorkflowIdFor(workflowId);
+  const acceptanceWorkflowId = projectAcceptanceProcess.workflowId(workflowId);
   await tracker.enter(STEPS.startAcceptance.id, null, { acceptanceWorkflowId });
   await activities.markDelivered({ workflowId, acceptanceWorkflowId, at: new Date().toISOString() });
   await activities.linkProcesses({ fromWorkflowId: workflowId, toWorkflowId: acceptanceWorkflowId, relation: 'acceptance' });

@@ -1,13 +1,7 @@
 import { z } from 'zod';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
-
-/** Durations are configuration (REPLAY_LOOKBACK_HOURS, REPLAY_REVIEW_DUE_HOURS), passed by the Schedule. */
-export interface ReplayAuditInput {
-  /** Instances that closed or moved within this much time before the run are replayed. */
-  lookbackMs: number;
-  reviewDueMs: number;
-}
+export type { ReplayAuditInput } from './definition';
 
 /** One instance whose recorded history the current code no longer reproduces. */
 export interface ReplayDivergence {

@@ -1,34 +1,9 @@
 import { z } from 'zod';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
+import type { EvaluationPolicy } from './definition';
 
-export interface SupplierEvaluationTimings {
-  evaluationDueMs: number;
-  /** The supplier's deadline to rectify after a poor score; reminded every `rectificationReminderMs`. */
-  rectificationDueMs: number;
-  rectificationReminderMs: number;
-  penaltyDueMs: number;
-  terminationDecisionDueMs: number;
-}
-
-/** How the score is made and what counts as poor; configuration, not code. */
-export interface EvaluationPolicy {
-  /** A score below this (0–100) is poor. */
-  poorBelow: number;
-  /** Weights of the four components; a component without data is left out and the rest rescaled. */
-  weights: { technology: number; user: number; sla: number; rating: number };
-}
-
-export interface SupplierEvaluationInput {
-  vendorId: string;
-  trigger: 'quarterly' | 'on-demand';
-  /** The period whose repairs and ratings are scored (ISO). */
-  periodFrom: string;
-  periodTo: string;
-  requestedBy: string | null;
-  timings: SupplierEvaluationTimings;
-  policy: EvaluationPolicy;
-}
+export type { EvaluationPolicy, QuarterlyEvaluationInput, SupplierEvaluationInput, SupplierEvaluationTimings } from './definition';
 
 export interface SupplierEvaluationOutcome {
   result: 'good' | 'improved' | 'retained' | 'terminated';
@@ -41,14 +16,6 @@ export interface ServiceRecord {
   repairsLate: number;
   ratings: number;
   averageRating: number | null;
-}
-
-/** The round that a quarterly Schedule starts: one evaluation per vendor under an active contract. */
-export interface QuarterlyEvaluationInput {
-  timings: SupplierEvaluationTimings;
-  policy: EvaluationPolicy;
-  /** How far back the quarter reaches. */
-  periodMs: number;
 }
 
 export const evaluationForm = z.object({

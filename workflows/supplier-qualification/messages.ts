@@ -1,19 +1,7 @@
 import { z } from 'zod';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
-
-/** Durations are inputs (tests run a year's re-qualification cycle in seconds). */
-export interface SupplierQualificationInput {
-  vendorId: string;
-  kind: 'initial' | 'requalification';
-  /** Who submitted the supplier (registry clerk), or null for the periodic sweep. */
-  requestedBy: string | null;
-  reviewDueSeconds: number;
-  /** How long a qualification lasts before the sweep re-qualifies the supplier. */
-  requalifyAfterSeconds: number;
-  /** The average score (0–100) a supplier needs. */
-  passMark: number;
-}
+export type { SupplierQualificationInput } from './definition';
 
 export interface SupplierQualificationOutcome {
   decision: 'qualified' | 'rejected';

@@ -1,19 +1,8 @@
 import { defineSignal } from '@temporalio/workflow';
-import type { DeviceFailure, DeviceRetry } from '../lib/device-commands';
+import type { DeviceFailure } from '../lib/device-commands';
 
 export { progressQuery } from '../lib/messages';
-
-export interface VisitorPassInput {
-  passId: string;
-  credentialId: string;
-  visitorName: string;
-  hostUnitId: string;
-  deviceIds: string[];
-  /** The end of the pass's validity window (ISO date-time): the process's durable timer. */
-  validUntil: string;
-  issuedBy: { userId: string; displayName: string };
-  retry: DeviceRetry;
-}
+export type { VisitorPassInput } from './definition';
 
 export interface VisitorPassOutcome {
   ended: 'expired' | 'cancelled';

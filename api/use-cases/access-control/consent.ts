@@ -1,35 +1,27 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
-import { z } from 'zod';
-import { accessPeople, attachments, credentials, faceConsents, faceDeletionDevices, faceDeletions } from '../../../db/schema';
-import { sealAttachmentContent } from '../../../db/sealed/records';
-import type { FaceDeletionInput } from '../../../workflows/face-deletion/messages';
+import { actorOf, dataUrl, personForActor } from './shared';
+import { startProcess } from '../start-process';
 import type { SessionUser } from '../../auth/session';
 import type { ApiContext } from '../../context';
 import { forbidden, unprocessable } from '../../http/problem';
-import { actorOf, dataUrl, isAccessStaff, personForActor } from './shared';
-import { startProcess } from '../start-process';
-
-export const consentRequest = z.object({
-  /** `self`: the signed-in person consents; `signed-form`: staff record the person's signed form. */
-  method: z.enum(['self', 'signed-form']),
-  evidence: z
-    .string()
-    .regex(/^data:(image\/(png|jpeg)|application\/pdf);base64,[A-Za-z0-9+/=]+$/, 'a PNG, JPEG or PDF data URL')
-    .max(2_800_000, 'at most 2 MB')
-    .optional(),
-});
+import type { ConsentRequest, DeletionRequest } from '../../../contracts/access-control';
+import { canOnAny } from '../../../contracts/permissions';
+import { accessPeople, attachments, credentials, faceConsents, faceDeletionDevices, faceDeletions } from '../../../db/schema';
+import { sealAttachmentContent } from '../../../db/sealed/records';
+import { faceDeletionProcess } from '../../../workflows/face-deletion/definition';
+import type { FaceDeletionInput } from '../../../workflows/face-deletion/messages';
 
 /**
  * PIPL art. 14, 29: consent to face recognition is the person's own. Signed in as that person they
  * consent themselves; staff may only record a form the person signed, kept as evidence.
  */
-export async function recordConsent(ctx: ApiContext, user: SessionUser, personId: string, request: z.infer<typeof consentRequest>) {
-  const person = await personForActor(ctx, user, personId, 'record consent');
+export async function recordConsent(ctx: ApiContext, user: SessionUser, personId: string, request: ConsentRequest) {
+  const person = await personForActor(ctx, user, personId, 'face-consent.record', 'record consent');
   if (request.method === 'self' && person.userId !== user.id) {
     throw forbidden("only the person can consent for themselves; record their signed form instead", [{ field: 'method', message: 'not the person' }]);
   }
   if (request.method === 'signed-form' && !request.evidence) throw unprocessable('a signed form needs the scanned form', [{ field: 'evidence', message: 'required for a signed form' }]);
-  if (request.method === 'signed-form' && !isAccessStaff(user)) throw forbidden('staff record signed forms', [{ field: 'method', message: 'staff only' }]);
+  if (request.method === 'signed-form' && !canOnAny(user, 'face-consent.record')) throw forbidden('staff record signed forms', [{ field: 'method', message: 'staff only' }]);
   const id = `consent-${personId}-${Date.now()}`;
   try {
     return await storeConsent(ctx, user, personId, id, request);
@@ -41,7 +33,7 @@ export async function recordConsent(ctx: ApiContext, user: SessionUser, personId
   }
 }
 
-function storeConsent(ctx: ApiContext, user: SessionUser, personId: string, id: string, request: z.infer<typeof consentRequest>) {
+function storeConsent(ctx: ApiContext, user: SessionUser, personId: string, id: string, request: ConsentRequest) {
   return ctx.db.transaction(async (tx) => {
     const live = await tx.query.faceConsents.findFirst({ where: and(eq(faceConsents.personId, personId), isNull(faceConsents.withdrawnAt)) });
     // Consenting twice keeps the first consent: the record of when it was given stays true.
@@ -64,28 +56,20 @@ const isUniqueViolation = (error: unknown) => {
   return (failure?.code ?? failure?.cause?.code) === '23505';
 };
 
-export const deletionRequest = z.object({ deletionId: z.uuid() });
-export const faceDeletionWorkflowId = (deletionId: string) => `face-deletion-${deletionId}`;
-
 /** PIPL art. 47: the person's face is deleted from every device and from Steward; the deletion is logged. */
-export async function requestFaceDeletion(ctx: ApiContext, user: SessionUser, personId: string, request: z.infer<typeof deletionRequest>) {
-  const person = await personForActor(ctx, user, personId, 'request face deletion');
-  const workflowId = faceDeletionWorkflowId(request.deletionId);
+export async function requestFaceDeletion(ctx: ApiContext, user: SessionUser, personId: string, request: DeletionRequest) {
+  const person = await personForActor(ctx, user, personId, 'face-deletion.start', 'request face deletion');
+  const workflowId = faceDeletionProcess.workflowId(request.deletionId);
   const existing = await ctx.db.query.faceDeletions.findFirst({ where: eq(faceDeletions.id, request.deletionId) });
   if (existing && existing.personId !== personId) throw unprocessable('this id is already another deletion', [{ field: 'deletionId', message: 'taken' }]);
   await ctx.db.insert(faceDeletions).values({ id: request.deletionId, personId, requestedBy: user.id, workflowId, status: 'running' }).onConflictDoNothing();
   const input: FaceDeletionInput = { deletionId: request.deletionId, personId, personName: person.name, requestedBy: actorOf(user), retry: ctx.settings.accessControl.deviceRetry };
-  return startProcess(ctx, { workflowType: 'faceDeletion', workflowId, input, process: 'face-deletion', title: `Delete face: ${person.name}`, startedBy: user.id });
+  return startProcess(ctx, faceDeletionProcess, { workflowId, input, title: `Delete face: ${person.name}`, startedBy: user.id });
 }
 
-export const withdrawRequest = z.object({
-  /** The deletion that follows the withdrawal (PIPL art. 47 item 2), chosen by the client for idempotency. */
-  deletionId: z.uuid(),
-});
-
 /** Withdrawing consent stops face recognition for the person: their face is deleted everywhere. */
-export async function withdrawConsent(ctx: ApiContext, user: SessionUser, personId: string, request: z.infer<typeof withdrawRequest>) {
-  await personForActor(ctx, user, personId, 'withdraw consent');
+export async function withdrawConsent(ctx: ApiContext, user: SessionUser, personId: string, request: DeletionRequest) {
+  await personForActor(ctx, user, personId, 'face-consent.withdraw', 'withdraw consent');
   await ctx.db
     .update(faceConsents)
     .set({ withdrawnAt: new Date(), withdrawnBy: user.id })
@@ -96,19 +80,6 @@ export async function withdrawConsent(ctx: ApiContext, user: SessionUser, person
   const deletion = faces ? await requestFaceDeletion(ctx, user, personId, request) : null;
   return { withdrawn: true, deletionWorkflowId: deletion?.workflowId ?? null };
 }
-
-export const deletionLogEntry = z.object({
-  id: z.string(),
-  personId: z.string(),
-  personName: z.string(),
-  requestedBy: z.string(),
-  requestedAt: z.string(),
-  status: z.string(),
-  imagesErased: z.number().nullable(),
-  completedAt: z.string().nullable(),
-  workflowId: z.string(),
-  devices: z.array(z.object({ deviceId: z.string(), result: z.string(), at: z.string(), error: z.string().nullable() })),
-});
 
 /** The face-deletion log: which devices, when, by whom, with what result. */
 export async function listFaceDeletions(ctx: ApiContext) {

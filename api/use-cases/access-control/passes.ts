@@ -1,50 +1,22 @@
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
-import { z } from 'zod';
-import { doorsOfPerson } from '../../../activities/access-control';
-import { accessPeople, unitOwners, units, visitorPasses } from '../../../db/schema';
-import { cancelPassSignal, type VisitorPassInput } from '../../../workflows/visitor-pass/messages';
+import { storeCredential } from './credentials';
+import { actorOf, deviceSafeId, ownsUnit } from './shared';
+import { startProcess } from '../start-process';
 import type { SessionUser } from '../../auth/session';
 import type { ApiContext } from '../../context';
 import { conflict, forbidden, notFound, unprocessable } from '../../http/problem';
-import { credentialMaterial, storeCredential } from './credentials';
-import { actorOf, deviceSafeId, isAccessReader, isAccessStaff, ownsUnit } from './shared';
-import { startProcess } from '../start-process';
-
-/** Visitors get a card or a PIN, never a face (PIPL art. 6: no more personal information than needed). */
-const visitorCredential = z.discriminatedUnion('kind', [credentialMaterial.options[0], credentialMaterial.options[1]]);
-
-export const passRequest = z
-  .object({
-    /** Chosen by the client once, so a retried request issues one pass. */
-    passId: z.uuid(),
-    visitorName: z.string().trim().min(1).max(200),
-    hostUnitId: z.string().min(1),
-    validFrom: z.iso.datetime({ offset: true }).optional(),
-    validUntil: z.iso.datetime({ offset: true }),
-    credential: visitorCredential,
-  })
-  .refine((pass) => !pass.validFrom || Date.parse(pass.validFrom) < Date.parse(pass.validUntil), { message: 'must be after validFrom', path: ['validUntil'] });
-
-export const passView = z.object({
-  id: z.string(),
-  visitorName: z.string(),
-  hostUnitId: z.string(),
-  validFrom: z.string(),
-  validUntil: z.string(),
-  status: z.enum(['active', 'expired', 'revoked']),
-  credentialId: z.string(),
-  workflowId: z.string(),
-  issuedBy: z.string(),
-  endedAt: z.string().nullable(),
-});
-
-export const visitorPassWorkflowId = (passId: string) => `visitor-pass-${passId}`;
+import { doorsOfPerson } from '../../../domain/access-rules';
+import type { PassRequest } from '../../../contracts/access-control';
+import { canOnAny } from '../../../contracts/permissions';
+import { accessPeople, unitOwners, units, visitorPasses } from '../../../db/schema';
+import { visitorPassProcess } from '../../../workflows/visitor-pass/definition';
+import { cancelPassSignal, type VisitorPassInput } from '../../../workflows/visitor-pass/messages';
 
 /** P4.2b: an owner issues a pass for their own unit (staff for any); it expires by itself. */
-export async function issueVisitorPass(ctx: ApiContext, user: SessionUser, request: z.infer<typeof passRequest>) {
+export async function issueVisitorPass(ctx: ApiContext, user: SessionUser, request: PassRequest) {
   const unit = await ctx.db.query.units.findFirst({ where: eq(units.id, request.hostUnitId) });
   if (!unit) throw unprocessable('unknown unit', [{ field: 'hostUnitId', message: 'no such unit' }]);
-  if (!isAccessStaff(user) && !(await ownsUnit(ctx, user, unit.id))) throw forbidden('you can issue passes for your own units only', [{ field: 'hostUnitId', message: 'not your unit' }]);
+  if (!canOnAny(user, 'visitor-pass.start') && !(await ownsUnit(ctx, user, unit.id))) throw forbidden('you can issue passes for your own units only', [{ field: 'hostUnitId', message: 'not your unit' }]);
   const validFrom = request.validFrom ? new Date(request.validFrom) : new Date();
   const validUntil = new Date(request.validUntil);
   if (validUntil.getTime() <= Date.now()) throw unprocessable('the pass would never be valid', [{ field: 'validUntil', message: 'must be in the future' }]);
@@ -54,10 +26,10 @@ export async function issueVisitorPass(ctx: ApiContext, user: SessionUser, reque
     const days = Math.round((visitorPassMaxValidityMs / 86_400_000) * 10) / 10;
     throw unprocessable(`a visitor pass is valid for at most ${days} days`, [{ field: 'validUntil', message: `at most ${days} days after validFrom` }]);
   }
-  const workflowId = visitorPassWorkflowId(request.passId);
+  const workflowId = visitorPassProcess.workflowId(request.passId);
   const existing = await ctx.db.query.visitorPasses.findFirst({ where: eq(visitorPasses.id, request.passId) });
   if (existing && existing.hostUnitId !== request.hostUnitId) throw conflict('this id is already another pass', [{ field: 'passId', message: 'taken' }]);
-  if (!existing && !isAccessStaff(user)) {
+  if (!existing && !canOnAny(user, 'visitor-pass.start')) {
     const [active] = await ctx.db.select({ passes: count() }).from(visitorPasses).where(and(eq(visitorPasses.issuedBy, user.id), eq(visitorPasses.status, 'active')));
     if (active.passes >= activePassesPerOwner) {
       throw conflict(`you already have ${active.passes} active visitor passes; end one first`, [{ field: 'passId', message: `at most ${activePassesPerOwner} active passes` }]);
@@ -83,7 +55,7 @@ export async function issueVisitorPass(ctx: ApiContext, user: SessionUser, reque
     issuedBy: actorOf(user),
     retry: ctx.settings.accessControl.deviceRetry,
   };
-  await startProcess(ctx, { workflowType: 'visitorPass', workflowId, input, process: 'visitor-pass', title: `Visitor ${request.visitorName} → ${unit.id}`, startedBy: user.id });
+  await startProcess(ctx, visitorPassProcess, { workflowId, input, title: `Visitor ${request.visitorName} → ${unit.id}`, startedBy: user.id });
   return { workflowId, passId: request.passId, credentialId };
 }
 
@@ -103,7 +75,7 @@ const view = (row: typeof visitorPasses.$inferSelect & { visitorName: string }) 
 /** Staff see every pass; an owner the passes of their own units. */
 export async function listVisitorPasses(ctx: ApiContext, user: SessionUser) {
   let unitIds: string[] | null = null;
-  if (!isAccessReader(user)) {
+  if (!canOnAny(user, 'visitor-pass.read')) {
     unitIds = user.ownerId ? (await ctx.db.select({ unitId: unitOwners.unitId }).from(unitOwners).where(eq(unitOwners.ownerId, user.ownerId))).map((row) => row.unitId) : [];
     if (!unitIds.length) return { items: [] };
   }
@@ -121,7 +93,7 @@ export async function listVisitorPasses(ctx: ApiContext, user: SessionUser) {
 export async function cancelVisitorPass(ctx: ApiContext, user: SessionUser, passId: string) {
   const pass = await ctx.db.query.visitorPasses.findFirst({ where: eq(visitorPasses.id, passId) });
   if (!pass) throw notFound(`no pass ${passId}`);
-  if (!isAccessStaff(user) && !(await ownsUnit(ctx, user, pass.hostUnitId))) throw forbidden('you can cancel passes of your own units only');
+  if (!canOnAny(user, 'visitor-pass.cancel') && !(await ownsUnit(ctx, user, pass.hostUnitId))) throw forbidden('you can cancel passes of your own units only');
   if (pass.status !== 'active') return { status: pass.status };
   await ctx.temporal.workflow.getHandle(pass.workflowId).signal(cancelPassSignal, { by: user.displayName });
   return { status: 'active' as const };

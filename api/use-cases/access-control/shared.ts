@@ -1,18 +1,9 @@
 import { and, eq } from 'drizzle-orm';
+import { canOnAny, type Action } from '../../../contracts/permissions';
 import { accessPeople, unitOwners } from '../../../db/schema';
 import type { SessionUser } from '../../auth/session';
 import type { ApiContext } from '../../context';
 import { conflict, forbidden, HttpProblem, notFound, unprocessable } from '../../http/problem';
-
-/** Who runs access control (P4.2b): administration, security and management. */
-export const ACCESS_STAFF = ['admin', 'guard', 'security-supervisor', 'management'] as const;
-/** Who may record a move-out or a leaver: the access staff and HR. */
-export const LEAVE_RECORDERS = [...ACCESS_STAFF, 'hr'] as const;
-/** Who may read people, credentials and the deletion log. */
-export const ACCESS_READERS = [...ACCESS_STAFF, 'hr', 'auditor'] as const;
-
-export const isAccessStaff = (user: SessionUser) => user.roles.some((role) => (ACCESS_STAFF as readonly string[]).includes(role));
-export const isAccessReader = (user: SessionUser) => user.roles.some((role) => (ACCESS_READERS as readonly string[]).includes(role));
 
 /**
  * A rule of access control that refuses a request (P4.2b; PIPL art. 26; SPC face-recognition
@@ -53,10 +44,10 @@ export async function personOrNotFound(ctx: ApiContext, personId: string) {
   return person;
 }
 
-/** An owner acts for themselves only: the person whose record is linked to their own sign-in. */
-export async function personForActor(ctx: ApiContext, user: SessionUser, personId: string, what: string) {
+/** Under the own-person rule of the action, an owner acts for themselves only: the person linked to their own sign-in. */
+export async function personForActor(ctx: ApiContext, user: SessionUser, personId: string, action: Action, what: string) {
   const person = await personOrNotFound(ctx, personId);
-  if (!isAccessStaff(user) && person.userId !== user.id) throw forbidden(`you can ${what} for yourself only`, [{ field: 'personId', message: 'not you' }]);
+  if (!canOnAny(user, action) && person.userId !== user.id) throw forbidden(`you can ${what} for yourself only`, [{ field: 'personId', message: 'not you' }]);
   return person;
 }
 

@@ -1,42 +1,46 @@
+import { useEffect } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { routes } from './routes';
 import { LanguageToggle } from '../components/language-toggle';
 import { Loading } from '../components/loading';
-import { useI18n, type MessageKey } from '../lib/i18n';
-import { CONSOLE_ROLES, DELIVERY_VIEWER_ROLES, PROCESS_VIEWER_ROLES, WORKLIST_ROLES, hasAnyRole, type Role } from '../lib/roles';
+import { apiRequest } from '../lib/api-client';
+import { type MessageKey, type ProcessTitle, useI18n } from '../lib/i18n';
 import { useSession } from '../lib/session';
-import type { User } from '../types/api';
-import { routes } from './routes';
+import type { User } from '../../../contracts/auth';
+import { can, canOnAny } from '../../../contracts/permissions';
 
-/** Who reads inspection plans and records (GET /inspections/plans). */
-const INSPECTION_VIEWER_ROLES: readonly Role[] = ['technician', 'tech-supervisor', 'monitoring-operator', 'guard', 'management', 'admin', 'auditor'];
-/** Who reaches the supplier registry and procurements (suppliers see their own entry and invitations). */
-const PROCUREMENT_VIEWER_ROLES = ['procurement', 'tech-supervisor', 'technician', 'management', 'finance', 'auditor', 'admin', 'vendor'] as const;
-/** Who reads annual plans and committee filings (P2.1a–c). */
-const GOVERNANCE_ROLES = ['committee-member', 'management', 'tech-supervisor', 'finance', 'auditor', 'admin'] as const;
-
+/** Each page is in the navigation of those who may do the action it is for (contracts/permissions.ts). */
 const NAV_ITEMS: { to: string; label: MessageKey; visible: (user: User) => boolean }[] = [
-  { to: routes.worklist, label: 'nav.worklist', visible: (user) => hasAnyRole(user, WORKLIST_ROLES) },
-  { to: routes.reportFault, label: 'nav.reportFault', visible: () => true },
-  { to: routes.myFaults, label: 'nav.myFaults', visible: () => true },
-  { to: routes.processes, label: 'nav.processes', visible: (user) => hasAnyRole(user, PROCESS_VIEWER_ROLES) },
-  { to: routes.deliveries, label: 'nav.deliveries', visible: (user) => hasAnyRole(user, DELIVERY_VIEWER_ROLES) },
-  { to: routes.supplierEvaluations, label: 'nav.supplierEvaluations', visible: (user) => hasAnyRole(user, DELIVERY_VIEWER_ROLES) },
-  { to: routes.inspections, label: 'nav.inspections', visible: (user) => hasAnyRole(user, INSPECTION_VIEWER_ROLES) },
-  { to: routes.suppliers, label: 'nav.suppliers', visible: (user) => hasAnyRole(user, PROCUREMENT_VIEWER_ROLES) },
-  { to: routes.procurements, label: 'nav.procurements', visible: (user) => hasAnyRole(user, PROCUREMENT_VIEWER_ROLES) },
-  { to: routes.console, label: 'nav.console', visible: (user) => hasAnyRole(user, CONSOLE_ROLES) },
-  { to: routes.accessControl, label: 'nav.accessControl', visible: (user) => hasAnyRole(user, ['admin', 'guard', 'security-supervisor', 'management', 'hr', 'auditor', 'owner']) },
-  { to: routes.ownerVotes, label: 'nav.ownerVotes', visible: (user) => hasAnyRole(user, ['owner']) },
-  { to: routes.governance, label: 'nav.governance', visible: (user) => hasAnyRole(user, GOVERNANCE_ROLES) },
-  { to: routes.accessLog, label: 'nav.accessLog', visible: (user) => hasAnyRole(user, ['auditor', 'admin', 'security-supervisor']) },
+  { to: routes.worklist, label: 'nav.worklist', visible: (user) => can(user, 'worklist.open') },
+  { to: routes.reportFault, label: 'nav.reportFault', visible: (user) => can(user, 'fault-repair.start') },
+  { to: routes.myFaults, label: 'nav.myFaults', visible: (user) => can(user, 'fault-repair.read') },
+  { to: routes.processes, label: 'nav.processes', visible: (user) => can(user, 'process.read') },
+  { to: routes.deliveries, label: 'nav.deliveries', visible: (user) => can(user, 'project-delivery.read') },
+  { to: routes.supplierEvaluations, label: 'nav.supplierEvaluations', visible: (user) => can(user, 'supplier-evaluation.read') },
+  { to: routes.inspections, label: 'nav.inspections', visible: (user) => can(user, 'inspection.read') },
+  { to: routes.suppliers, label: 'nav.suppliers', visible: (user) => can(user, 'supplier.read') },
+  { to: routes.procurements, label: 'nav.procurements', visible: (user) => can(user, 'procurement.read') },
+  { to: routes.console, label: 'nav.console', visible: (user) => can(user, 'console.read') },
+  // Access readers see everyone's records; an owner comes for their own passes and consent.
+  { to: routes.accessControl, label: 'nav.accessControl', visible: (user) => canOnAny(user, 'access.people.read') || can(user, 'visitor-pass.start') },
+  // The owner portal: where owners name proxies (and cast and object); a committee member votes there as an owner.
+  { to: routes.ownerVotes, label: 'nav.ownerVotes', visible: (user) => can(user, 'owners-vote.proxy') },
+  { to: routes.governance, label: 'nav.governance', visible: (user) => can(user, 'governance.read') },
+  { to: routes.accessLog, label: 'nav.accessLog', visible: (user) => can(user, 'access-log.alerts.read') },
 ];
 
 /** The signed-in shell: header with role-based nav, language toggle and sign-out. */
 export function AppLayout() {
-  const { t } = useI18n();
+  const { t, setProcessTitles } = useI18n();
   const { user, signOut } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
+  const signedIn = Boolean(user);
+
+  useEffect(() => {
+    // Without the catalogue a process shows under its name; the screens work on.
+    if (signedIn) apiRequest<ProcessTitle[]>('/process-definitions').then(setProcessTitles, () => undefined);
+  }, [signedIn, setProcessTitles]);
 
   if (user === undefined) return <Loading />;
   if (user === null) {

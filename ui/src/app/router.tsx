@@ -1,4 +1,5 @@
 import { createBrowserRouter, Navigate } from 'react-router';
+import { can } from '../../../contracts/permissions';
 import { AccessControlPage } from '../features/access-control/components/access-control-page';
 import { AccessLogPage } from '../features/access-log/components/access-log-page';
 import { LoginPage } from '../features/auth/components/login-page';
@@ -22,21 +23,20 @@ import { SupplierPage } from '../features/suppliers/components/supplier-page';
 import { SupplierRegistryPage } from '../features/suppliers/components/supplier-registry-page';
 import { TaskPage } from '../features/tasks/components/task-page';
 import { WorklistPage } from '../features/worklist/components/worklist-page';
-import { DELIVERY_STARTER_ROLES, EVALUATION_STARTER_ROLES, OVERDUE_INSPECTION_ROLES, hasAnyRole } from '../lib/roles';
 import { useCurrentUser } from '../lib/session';
 import { AppLayout } from './app-layout';
 import { homePathFor, links, routes } from './routes';
 
 function Deliveries() {
-  return <DeliveriesPage deliveryLink={links.delivery} canStart={hasAnyRole(useCurrentUser(), DELIVERY_STARTER_ROLES)} />;
+  return <DeliveriesPage deliveryLink={links.delivery} canStart={can(useCurrentUser(), 'project-delivery.start')} />;
 }
 
 function Suppliers() {
-  return <SuppliersPage processInstanceLink={links.processInstance} canEvaluate={hasAnyRole(useCurrentUser(), EVALUATION_STARTER_ROLES)} />;
+  return <SuppliersPage processInstanceLink={links.processInstance} canEvaluate={can(useCurrentUser(), 'supplier-evaluation.start')} />;
 }
 
 function ControlRoom() {
-  const mayReadInspections = hasAnyRole(useCurrentUser(), OVERDUE_INSPECTION_ROLES);
+  const mayReadInspections = can(useCurrentUser(), 'inspection.overdue.read');
   return (
     <ConsolePage
       overdueInspections={mayReadInspections ? <OverdueInspections taskLink={links.task} recordLink={links.inspectionRecord} /> : undefined}

@@ -1,5 +1,5 @@
-import { PROCESS_VIEWER_ROLES, WORKLIST_ROLES, hasAnyRole } from '../lib/roles';
-import type { User } from '../types/api';
+import type { User } from '../../../contracts/auth';
+import { can } from '../../../contracts/permissions';
 
 /** Every route path of the UI, in one place. */
 export const routes = {
@@ -41,7 +41,7 @@ export const links = {
 
 /** Staff and vendors start at the worklist, auditors at the processes, owners at their faults. */
 export function homePathFor(user: User): string {
-  if (hasAnyRole(user, WORKLIST_ROLES)) return routes.worklist;
-  if (hasAnyRole(user, PROCESS_VIEWER_ROLES)) return routes.processes;
+  if (can(user, 'worklist.open')) return routes.worklist;
+  if (can(user, 'process.read')) return routes.processes;
   return routes.myFaults;
 }

@@ -11,6 +11,12 @@ const dictionaries: Record<Language, Record<string, string>> = { 'zh-CN': messag
 
 type Vars = Record<string, string | number>;
 
+/** A process as the API's catalogue (GET /process-definitions) names it: the one source of process labels. */
+export interface ProcessTitle {
+  name: string;
+  title: Record<Language, string>;
+}
+
 export interface I18n {
   language: Language;
   setLanguage: (language: Language) => void;
@@ -18,6 +24,8 @@ export interface I18n {
   t: (key: MessageKey, vars?: Vars) => string;
   /** Translates `${group}.${id}` if the dictionary knows it, else returns the fallback (or the id). */
   label: (group: 'role' | 'process' | 'step' | 'event' | 'system', id: string, fallback?: string) => string;
+  /** Takes the process titles from the API's catalogue. */
+  setProcessTitles: (processes: ProcessTitle[]) => void;
   formatDateTime: (iso: string | null | undefined) => string;
   /** Joins items the way the language lists things ("a、b" / "a, b"). */
   formatList: (items: string[]) => string;
@@ -42,6 +50,8 @@ const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState<Language>(storedLanguage);
+  const [processTitles, setProcessTitleList] = useState<ReadonlyMap<string, Record<Language, string>>>(new Map());
+  const setProcessTitles = useCallback((processes: ProcessTitle[]) => setProcessTitleList(new Map(processes.map((process) => [process.name, process.title]))), []);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -63,7 +73,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       language,
       setLanguage,
       t: (key, vars) => interpolate(dictionary[key] ?? messagesZhCn[key] ?? key, vars),
-      label: (group, id, fallback) => dictionary[`${group}.${id}`] ?? fallback ?? id,
+      label: (group, id, fallback) => (group === 'process' ? processTitles.get(id)?.[language] : undefined) ?? dictionary[`${group}.${id}`] ?? fallback ?? id,
+      setProcessTitles,
       formatDateTime: (iso) => {
         if (!iso) return '—';
         const date = new Date(iso);
@@ -71,7 +82,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       },
       formatList: (items) => items.join(language === 'zh-CN' ? '、' : ', '),
     };
-  }, [language, setLanguage]);
+  }, [language, setLanguage, processTitles, setProcessTitles]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

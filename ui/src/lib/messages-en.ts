@@ -194,12 +194,6 @@ export const messagesEn: Record<MessageKey, string> = {
   'role.admin': 'Admin',
   'role.vendor': 'Vendor',
 
-  'process.fault-repair': 'Fault repair',
-  'process.inspection': 'Inspection',
-  'process.annual-plan': 'Annual plan and budget',
-  'process.committee-filing': "Filing with the owners' committee",
-  'process.owners-vote': "Owners' vote",
-  'process.access-anomaly': 'Access anomaly review',
 
   'step.anomalyDetected': 'Anomaly rule fired',
   'step.reviewAnomaly': 'Security supervisor reviews',
@@ -227,7 +221,6 @@ export const messagesEn: Record<MessageKey, string> = {
   'step.storeInspectionRecord': 'Filing the inspection record',
   'step.inspectionClosed': 'Recorded',
   'role.security-supervisor': 'Security supervisor',
-  'process.alarm-linkage': 'Alarm linkage',
   'step.alarmDetected': 'Alarm detected',
   'step.callUpCameras': 'Cameras called up',
   'step.dispatchGuard': 'Dispatch acknowledgement',
@@ -242,7 +235,6 @@ export const messagesEn: Record<MessageKey, string> = {
   'instanceStatus.timed-out': 'Timed out',
   'faultStatus.terminated': 'Terminated',
   'faultStatus.timed-out': 'Timed out',
-  'process.replay-audit': 'Nightly replay audit',
   'step.reviewDivergences': 'Reviewing replay divergences',
   'instance.archived': 'Archived',
   'instance.archivedAt': 'Archived at',

@@ -192,12 +192,6 @@ export const messagesZhCn = {
   'role.admin': '管理员',
   'role.vendor': '供应商',
 
-  'process.fault-repair': '故障报修',
-  'process.inspection': '巡检',
-  'process.annual-plan': '年度计划与预算',
-  'process.committee-filing': '业委会备案',
-  'process.owners-vote': '业主大会表决',
-  'process.access-anomaly': '异常访问审查',
 
   'step.anomalyDetected': '触发异常规则',
   'step.reviewAnomaly': '安保主管审查',
@@ -225,7 +219,6 @@ export const messagesZhCn = {
   'step.storeInspectionRecord': '归档巡检记录',
   'step.inspectionClosed': '已记录',
   'role.security-supervisor': '安保主管',
-  'process.alarm-linkage': '报警联动',
   'step.alarmDetected': '报警触发',
   'step.callUpCameras': '调取摄像机',
   'step.dispatchGuard': '派警确认',
@@ -240,7 +233,6 @@ export const messagesZhCn = {
   'instanceStatus.timed-out': '已超时',
   'faultStatus.terminated': '已强制终止',
   'faultStatus.timed-out': '已超时',
-  'process.replay-audit': '夜间重放审计',
   'step.reviewDivergences': '审查重放不一致',
   'instance.archived': '已归档',
   'instance.archivedAt': '归档时间',

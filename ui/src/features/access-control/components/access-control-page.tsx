@@ -1,7 +1,6 @@
 import { useSearchParams } from 'react-router';
-import { hasAnyRole } from '../../../lib/roles';
+import { can } from '../../../../../contracts/permissions';
 import { useCurrentUser } from '../../../lib/session';
-import { ACCESS_LOG_READERS } from '../api/access-api';
 import { useAccessText } from '../messages';
 import { DeletionLogPanel } from './deletion-log-panel';
 import { PeoplePanel } from './people-panel';
@@ -18,7 +17,7 @@ export function AccessControlPage({ processInstanceLink }: { processInstanceLink
   const user = useCurrentUser();
   const [params, setParams] = useSearchParams();
   // The deletion log and the plate list are staff's and auditors'; owners see their own people and passes.
-  const tabs = TABS.filter((tab) => (tab !== 'deletions' && tab !== 'plates') || hasAnyRole(user, ACCESS_LOG_READERS));
+  const tabs = TABS.filter((tab) => (tab !== 'deletions' && tab !== 'plates') || can(user, 'access.records.read'));
   const tab: Tab = tabs.includes(params.get('tab') as Tab) ? (params.get('tab') as Tab) : 'people';
 
   return (

@@ -1,16 +1,17 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
+import { consentSelf, enrol, getPerson, recordLeaving, requestFaceDeletion, revoke, withdrawConsent } from '../api/access-api';
+import { useAccessText } from '../messages';
 import { Badge } from '../../../components/badge';
 import { ErrorBanner } from '../../../components/error-banner';
 import { FormField } from '../../../components/form-field';
 import { Loading } from '../../../components/loading';
 import { fieldErrorsByName } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
-import { hasAnyRole } from '../../../lib/roles';
 import { useCurrentUser } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
-import { ACCESS_STAFF, consentSelf, enrol, getPerson, recordLeaving, requestFaceDeletion, revoke, withdrawConsent, type CredentialMaterial } from '../api/access-api';
-import { useAccessText } from '../messages';
+import type { CredentialMaterial } from '../../../../../contracts/access-control';
+import { can, canOnAny } from '../../../../../contracts/permissions';
 
 const readJpeg = (file: File) =>
   new Promise<string>((resolve, reject) => {
@@ -25,7 +26,6 @@ export function PersonDetailCard({ personId, onChanged, processInstanceLink }: {
   const text = useAccessText();
   const { formatDateTime } = useI18n();
   const user = useCurrentUser();
-  const staff = hasAnyRole(user, ACCESS_STAFF);
   const person = useApiResource((signal) => getPerson(personId, signal), [personId]);
   const [kind, setKind] = useState<CredentialMaterial['kind']>('card');
   const [value, setValue] = useState('');
@@ -90,7 +90,7 @@ export function PersonDetailCard({ personId, onChanged, processInstanceLink }: {
                 <td>{credential.devices.map((device) => `${device.deviceId}: ${device.state}`).join('; ') || '—'}</td>
                 <td>{formatDateTime(credential.validUntil)}</td>
                 <td>
-                  {staff && ['active', 'failed'].includes(credential.status) && (
+                  {can(user, 'access-revocation.start') && ['active', 'failed'].includes(credential.status) && (
                     <button type="button" className="button-link" onClick={() => void act(() => revoke(credential.id))}>
                       {text('revoke')}
                     </button>
@@ -114,24 +114,24 @@ export function PersonDetailCard({ personId, onChanged, processInstanceLink }: {
             {text('consentSelf')}
           </button>
         )}
-        {(own || staff) && detail.faceConsent && (
+        {(own || canOnAny(user, 'face-consent.withdraw')) && detail.faceConsent && (
           <button type="button" className="button button-secondary" onClick={() => void act(() => withdrawConsent(personId))}>
             {text('consentWithdraw')}
           </button>
         )}
-        {(own || staff) && detail.credentialKinds.includes('face') && (
+        {(own || canOnAny(user, 'face-deletion.start')) && detail.credentialKinds.includes('face') && (
           <button type="button" className="button button-secondary" data-testid="request-face-deletion" onClick={() => void act(() => requestFaceDeletion(personId))}>
             {text('requestDeletion')}
           </button>
         )}
-        {staff && detail.status === 'active' && detail.kind !== 'visitor' && (
+        {can(user, 'access.leave.record') && detail.status === 'active' && detail.kind !== 'visitor' && (
           <button type="button" className="button button-secondary" onClick={() => void act(() => recordLeaving(personId, detail.kind === 'staff' ? 'left' : 'moved-out'))}>
             {text(detail.kind === 'staff' ? 'leave' : 'moveOut')}
           </button>
         )}
       </div>
 
-      {staff && detail.status === 'active' && (
+      {can(user, 'credential-enrolment.start') && detail.status === 'active' && (
         <form onSubmit={submitEnrol} noValidate data-testid="enrol-form">
           <h3>{text('enrolTitle')}</h3>
           <FormField id="enrol-kind" name="kind" label={text('kind')} error={errors.kind}>

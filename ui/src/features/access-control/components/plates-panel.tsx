@@ -1,21 +1,21 @@
 import { useState, type FormEvent } from 'react';
+import { can } from '../../../../../contracts/permissions';
 import { Badge } from '../../../components/badge';
 import { ErrorBanner } from '../../../components/error-banner';
 import { FormField } from '../../../components/form-field';
 import { Loading } from '../../../components/loading';
 import { fieldErrorsByName } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
-import { hasAnyRole } from '../../../lib/roles';
 import { useCurrentUser } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
-import { ACCESS_STAFF, listAnpr, listPlates, setPlate } from '../api/access-api';
+import { listAnpr, listPlates, setPlate } from '../api/access-api';
 import { useAccessText } from '../messages';
 
 /** The barrier's allow / refuse list and its recent answers to plate reads (P4.2b vehicles). */
 export function PlatesPanel() {
   const text = useAccessText();
   const { formatDateTime } = useI18n();
-  const staff = hasAnyRole(useCurrentUser(), ACCESS_STAFF);
+  const staff = can(useCurrentUser(), 'plate-list.start');
   const plates = useApiResource((signal) => listPlates(signal), []);
   const reads = useApiResource((signal) => listAnpr(signal), []);
   const [plate, setPlateText] = useState('');

@@ -1,18 +1,19 @@
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
+import { listAccessAlerts, listAccessLog, verifyAccessLog } from '../api/access-log-api';
+import { useAccessLogText } from '../messages';
 import { Badge } from '../../../components/badge';
 import { DebouncedTextInput } from '../../../components/debounced-text-input';
 import { ErrorBanner } from '../../../components/error-banner';
 import { LoadMoreButton } from '../../../components/load-more-button';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
-import { hasAnyRole } from '../../../lib/roles';
 import { useCurrentUser } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { useKeysetList } from '../../../lib/use-keyset-list';
 import { useSearchParamFilters } from '../../../lib/use-search-param-filters';
-import { ACCESS_LOG_READERS, ALERT_READERS, listAccessAlerts, listAccessLog, verifyAccessLog, type Verification } from '../api/access-log-api';
-import { useAccessLogText } from '../messages';
+import type { Verification } from '../../../../../contracts/access-log';
+import { can } from '../../../../../contracts/permissions';
 
 /** A datetime-local value (the browser's zone) as an instant for the API; empty when unset or unreadable. */
 const instant = (local: string) => {
@@ -43,7 +44,7 @@ export function AccessLogPage({ processInstanceLink }: { processInstanceLink: (w
   const [verification, setVerification] = useState<Verification | null>(null);
   const [verifying, setVerifying] = useState(false);
   const [verifyError, setVerifyError] = useState<unknown>(null);
-  const mayReadLog = hasAnyRole(user, ACCESS_LOG_READERS);
+  const mayReadLog = can(user, 'access-log.read');
 
   async function verify() {
     setVerifying(true);
@@ -160,7 +161,7 @@ export function AccessLogPage({ processInstanceLink }: { processInstanceLink: (w
           <LoadMoreButton hasMore={reads.hasMore} loading={reads.loading} onLoadMore={reads.loadMore} />
         </>
       )}
-      {hasAnyRole(user, ALERT_READERS) && <AlertsPanel processInstanceLink={processInstanceLink} />}
+      {can(user, 'access-log.alerts.read') && <AlertsPanel processInstanceLink={processInstanceLink} />}
     </section>
   );
 }

@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
+import { can } from '../../../../../contracts/permissions';
 import { Badge } from '../../../components/badge';
 import { ErrorBanner } from '../../../components/error-banner';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
-import { hasAnyRole } from '../../../lib/roles';
 import { useCurrentUser } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { evidenceUrl, listFilings, listPlans, listVotes } from '../api/governance-api';
@@ -15,7 +15,7 @@ export function GovernancePage({ processInstanceLink }: { processInstanceLink: (
   const filings = useApiResource((signal) => listFilings(signal), []);
   const plans = useApiResource((signal) => listPlans(signal), []);
   const votes = useApiResource((signal) => listVotes(signal), []);
-  const canExport = hasAnyRole(useCurrentUser(), ['committee-member', 'management', 'auditor', 'admin']);
+  const canExport = can(useCurrentUser(), 'owners-vote.evidence');
   const statusText: Record<string, string> = {
     'awaiting-receipt': text('待回执', 'Awaiting receipt'),
     acknowledged: text('已备案', 'Filed'),

@@ -1,19 +1,19 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { OverdueInspections } from './overdue-inspections';
+import { PlanForm } from './plan-form';
+import { listPlans, listRecords, runPlanNow, setPlanActive } from '../api/inspections-api';
+import { useInspectionTexts } from '../texts';
 import { Badge } from '../../../components/badge';
 import { ErrorBanner } from '../../../components/error-banner';
 import { LoadMoreButton } from '../../../components/load-more-button';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
-import { hasAnyRole } from '../../../lib/roles';
 import { useCurrentUser } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { useKeysetList } from '../../../lib/use-keyset-list';
-import type { InspectionPlan } from '../../../types/inspections';
-import { listPlans, listRecords, runPlanNow, setPlanActive } from '../api/inspections-api';
-import { useInspectionTexts } from '../texts';
-import { OverdueInspections } from './overdue-inspections';
-import { PlanForm } from './plan-form';
+import type { InspectionPlan } from '../../../../../contracts/inspections';
+import { can } from '../../../../../contracts/permissions';
 
 /** Inspections (P3.1a, P3.1c): the plans and their schedules, overdue runs, and the records. */
 export function InspectionsPage({
@@ -26,8 +26,8 @@ export function InspectionsPage({
   const { label, formatDateTime } = useI18n();
   const { text, duration } = useInspectionTexts();
   const user = useCurrentUser();
-  const canPlan = hasAnyRole(user, ['tech-supervisor', 'admin']);
-  const canSeeOverdue = hasAnyRole(user, ['monitoring-operator', 'technician', 'tech-supervisor', 'management', 'admin']);
+  const canPlan = can(user, 'inspection.plan.manage');
+  const canSeeOverdue = can(user, 'inspection.overdue.read');
   const plans = useApiResource((signal) => listPlans(signal), []);
   const [planId, setPlanId] = useState('');
   const records = useKeysetList((cursor, signal) => listRecords({ planId: planId || undefined }, cursor, signal), [planId]);

@@ -1,11 +1,11 @@
 import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router';
+import { can } from '../../../../../contracts/permissions';
 import { DataValue } from '../../../components/data-value';
 import { ErrorBanner } from '../../../components/error-banner';
 import { KeyValueList } from '../../../components/key-value-list';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
-import { HISTORY_DOWNLOAD_ROLES, REPLAY_ROLES, hasAnyRole } from '../../../lib/roles';
 import { useCurrentUser } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { getProcessDiagram, getProcessInstance, historyDownloadUrl } from '../api/processes-api';
@@ -45,7 +45,7 @@ export function ProcessInstancePage({
       <header className="page-header">
         <h1>{instance.title}</h1>
         <InstanceStatusBadge status={instance.status} />
-        {hasAnyRole(user, HISTORY_DOWNLOAD_ROLES) && (
+        {can(user, 'process.history.download') && (
           <a className="button button-secondary" href={historyDownloadUrl(instance.workflowId)} download data-testid="download-history">
             {t('instance.downloadHistory')}
           </a>
@@ -79,7 +79,7 @@ export function ProcessInstancePage({
         </div>
       )}
 
-      {hasAnyRole(user, REPLAY_ROLES) && <ReplayCheck workflowId={instance.workflowId} />}
+      {can(user, 'process.replay') && <ReplayCheck workflowId={instance.workflowId} />}
 
       {related.length > 0 && (
         <div className="card" data-testid="related-instances">

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { can } from '../../../../../contracts/permissions';
 import { ErrorBanner } from '../../../components/error-banner';
 import { KeyValueList } from '../../../components/key-value-list';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
-import { hasAnyRole } from '../../../lib/roles';
 import { useCurrentUser } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { newUuid } from '../../../lib/uuid';
@@ -44,7 +44,7 @@ export function SupplierPage({ registryPath, processInstanceLink }: { registryPa
         <>
           <header className="page-header">
             <h1>{data.name}</h1>
-            {hasAnyRole(user, ['tech-supervisor', 'procurement', 'admin']) && (
+            {can(user, 'supplier-qualification.start') && (
               <button type="button" className="button" onClick={requalify} disabled={started !== null}>
                 {text('requalify')}
               </button>

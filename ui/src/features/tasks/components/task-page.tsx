@@ -1,18 +1,18 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { ReassignControl } from './reassign-control';
+import { TaskForm } from './task-form';
+import { claimTask, getTask, reassignTask, releaseTask } from '../api/task-api';
 import { Badge } from '../../../components/badge';
 import { DataValue } from '../../../components/data-value';
 import { ErrorBanner } from '../../../components/error-banner';
 import { KeyValueList } from '../../../components/key-value-list';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
-import { PROCESS_VIEWER_ROLES, SUPERVISOR_ROLES, hasAnyRole } from '../../../lib/roles';
 import { useCurrentUser } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
-import type { Task } from '../../../types/api';
-import { claimTask, getTask, reassignTask, releaseTask } from '../api/task-api';
-import { ReassignControl } from './reassign-control';
-import { TaskForm } from './task-form';
+import { can } from '../../../../../contracts/permissions';
+import type { TaskView } from '../../../../../contracts/tasks';
 
 export function TaskPage({
   worklistPath,
@@ -29,7 +29,7 @@ export function TaskPage({
   const [actionError, setActionError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
-  async function act(action: () => Promise<Task>) {
+  async function act(action: () => Promise<TaskView>) {
     setBusy(true);
     setActionError(null);
     try {
@@ -71,7 +71,7 @@ export function TaskPage({
           entries={[
             [
               t('task.process'),
-              hasAnyRole(user, PROCESS_VIEWER_ROLES) ? (
+              can(user, 'process.read') ? (
                 <Link to={processInstanceLink(current.workflowId)} data-testid="process-link">
                   {label('process', current.process)} · {current.workflowId}
                 </Link>
@@ -114,7 +114,7 @@ export function TaskPage({
                 {t('task.release')}
               </button>
             )}
-            {hasAnyRole(user, SUPERVISOR_ROLES) && (
+            {can(user, 'task.reassign') && (
               <ReassignControl
                 task={current}
                 disabled={busy}

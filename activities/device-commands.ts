@@ -1,7 +1,7 @@
-import type { Database } from '../../db/client';
-import type { CredentialEnrolment, CredentialRevocation, DeviceAdapter, PlateEntry } from './device-adapter';
-import { asActivity, loadDeviceConnection } from './connections';
-import { adapterFor } from './isapi-adapter';
+import type { Database } from '../db/client';
+import type { CredentialEnrolment, CredentialRevocation, DeviceAdapter, PlateEntry } from '../integrations/devices/device-adapter';
+import { asActivity, loadDeviceConnection } from '../integrations/devices/connections';
+import { adapterFor } from '../integrations/devices/isapi-adapter';
 
 /**
  * Device commands as activities, addressed by device id: the connection (adapter, address, credentials)
