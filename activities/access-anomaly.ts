@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { accessAlerts, notifications, type AnomalyRule } from '../db/schema';
+import type { AnomalyRule } from '../contracts/vocabulary';
+import { accessAlerts, notifications } from '../db/schema';
 
 export interface AnomalyFinding {
   alertId: string;

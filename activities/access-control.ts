@@ -38,10 +38,8 @@ function deviceClock(timeZone: string) {
   return (date: Date) => format.format(date).replace(' ', 'T');
 }
 
-/** The time zone the door controllers' clocks run in (the estate's); DEVICE_TIME_ZONE overrides it. */
-export const DEFAULT_DEVICE_TIME_ZONE = 'Asia/Shanghai';
-
-export function createAccessControlActivities({ db, deviceTimeZone = process.env.DEVICE_TIME_ZONE ?? DEFAULT_DEVICE_TIME_ZONE }: { db: Database; deviceTimeZone?: string }) {
+/** `deviceTimeZone`: the time zone the door controllers' clocks run in (the estate's, DEVICE_TIME_ZONE). */
+export function createAccessControlActivities({ db, deviceTimeZone }: { db: Database; deviceTimeZone: string }) {
   const deviceTime = deviceClock(deviceTimeZone);
   async function credentialOf(credentialId: string) {
     const credential = await db.query.credentials.findFirst({ where: eq(credentials.id, credentialId) });

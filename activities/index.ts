@@ -15,9 +15,25 @@ import { createSupplierEvaluationActivities } from './supplier-evaluation';
 import { createProcurementActivities } from './procurement';
 import { createReplayAuditActivities } from './replay-audit';
 import { createSupplierActivities } from './suppliers';
+import type { DeliveryTimings } from '../workflows/project-delivery/messages';
+import type { ProcurementSettings } from '../workflows/procurement/messages';
+import type { PdfFontSettings } from '../integrations/documents/pdf-typeface';
 import type { WorkflowBundle } from '../domain/history-replay';
 
-export interface ActivityDependencies {
+/** The worker's configuration, each factory taking what it needs. */
+export interface ActivitySettings {
+  /** The durations of a delivery started without its own (by procurement). */
+  delivery: DeliveryTimings;
+  /** Thresholds and durations a procurement reads once at its start. */
+  procurement: ProcurementSettings;
+  /** Supplier documents expiring this soon are flagged. */
+  supplierDocumentWarnMs: number;
+  /** The door controllers' clock, for credential validity windows. */
+  deviceTimeZone: string;
+  pdfFont: PdfFontSettings;
+}
+
+export interface ActivityDependencies extends ActivitySettings {
   db: Database;
   /** The workflow code recorded histories are replayed against (the nightly replay audit). */
   replayBundle: WorkflowBundle;

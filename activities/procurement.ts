@@ -25,31 +25,6 @@ import {
   type ProcurementSettings,
 } from '../workflows/procurement/messages';
 
-const positive = (env: NodeJS.ProcessEnv, name: string, fallback: number) => {
-  const value = Number(env[name] ?? fallback);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
-  return value;
-};
-
-/** The procurement thresholds and durations from the environment; the process reads them once at its start. */
-export function procurementSettings(env: NodeJS.ProcessEnv = process.env): ProcurementSettings {
-  const [price, technical, afterSales] = (env.PROCUREMENT_WEIGHTS ?? '40,40,20').split(',').map(Number);
-  if (![price, technical, afterSales].every((weight) => Number.isFinite(weight) && weight >= 0) || price + technical + afterSales <= 0) {
-    throw new Error('PROCUREMENT_WEIGHTS must be three non-negative numbers: price,technical,after-sales');
-  }
-  return {
-    inquiryMaxYuan: positive(env, 'PROCUREMENT_INQUIRY_MAX_YUAN', 200_000),
-    approvalThresholdYuan: positive(env, 'PROCUREMENT_APPROVAL_THRESHOLD_YUAN', 100_000),
-    weights: { price, technical, afterSales },
-    minimumBids: positive(env, 'PROCUREMENT_MINIMUM_BIDS', 3),
-    minimumPanel: positive(env, 'PROCUREMENT_MINIMUM_PANEL', 3),
-    bidWindowSeconds: positive(env, 'PROCUREMENT_BID_WINDOW_MINUTES', 7 * 24 * 60) * 60,
-    taskDueSeconds: positive(env, 'PROCUREMENT_TASK_DUE_MINUTES', 3 * 24 * 60) * 60,
-    startDelivery: env.PROCUREMENT_START_DELIVERY !== '0',
-    deliveryWorkflowType: env.PROCUREMENT_DELIVERY_WORKFLOW_TYPE ?? 'projectDelivery',
-  };
-}
-
 /** Staff who may sit on an evaluation panel (not suppliers, owners or auditors). */
 const PANEL_ROLES = ['technician', 'tech-supervisor', 'procurement', 'management', 'finance'];
 
@@ -64,8 +39,7 @@ export interface ContractRecord {
   signedAt: string;
 }
 
-export function createProcurementActivities({ db }: { db: Database }) {
-  const settings = procurementSettings();
+export function createProcurementActivities({ db, procurement: settings }: { db: Database; procurement: ProcurementSettings }) {
   return {
     async procurementSettings(): Promise<ProcurementSettings> {
       return settings;

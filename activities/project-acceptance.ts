@@ -3,7 +3,7 @@ import PDFDocument from 'pdfkit';
 import type { Database } from '../db/client';
 import { acceptanceReports, acceptanceSignatures, acceptanceTeamMembers, deliveries, users, vendors } from '../db/schema';
 import type { AcceptanceChecklist, AcceptanceTeam } from '../workflows/project-acceptance/messages';
-import { pdfTypeface } from '../integrations/documents/pdf-typeface';
+import { pdfTypeface, type PdfFontSettings } from '../integrations/documents/pdf-typeface';
 
 export interface AcceptanceReportInput {
   workflowId: string;
@@ -20,14 +20,14 @@ export interface AcceptanceReportInput {
   acceptedAt: string;
 }
 
-function renderPdf(report: AcceptanceReportInput, names: Map<string, string>, vendorName: string): Promise<Buffer> {
+function renderPdf(report: AcceptanceReportInput, names: Map<string, string>, vendorName: string, font: PdfFontSettings): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `Acceptance report ${report.title}`, Author: 'Steward' } });
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
-    const face = pdfTypeface(doc);
+    const face = pdfTypeface(doc, font);
     const text = face.text;
     doc.font(face.bold).fontSize(18).text('Project acceptance report (P2.3c)');
     doc.font(face.regular).moveDown(0.5).fontSize(10);
@@ -61,7 +61,7 @@ function renderPdf(report: AcceptanceReportInput, names: Map<string, string>, ve
 }
 
 /** The acceptance team, signatures, report and warranty (P2.3c). Every write is safe to repeat. */
-export function createProjectAcceptanceActivities({ db }: { db: Database }) {
+export function createProjectAcceptanceActivities({ db, pdfFont }: { db: Database; pdfFont: PdfFontSettings }) {
   return {
     async storeAcceptanceTeam({ workflowId, team }: { workflowId: string; team: AcceptanceTeam }): Promise<void> {
       const rows = [
@@ -89,7 +89,7 @@ export function createProjectAcceptanceActivities({ db }: { db: Database }) {
     async issueAcceptanceReport(report: AcceptanceReportInput): Promise<{ bytes: number }> {
       const [vendor] = await db.select({ name: vendors.name }).from(vendors).where(eq(vendors.id, report.vendorId));
       const members = await db.select({ id: users.id, displayName: users.displayName }).from(users);
-      const pdf = await renderPdf(report, new Map(members.map((member) => [member.id, member.displayName])), vendor?.name ?? report.vendorId);
+      const pdf = await renderPdf(report, new Map(members.map((member) => [member.id, member.displayName])), vendor?.name ?? report.vendorId, pdfFont);
       const row = {
         workflowId: report.workflowId,
         deliveryWorkflowId: report.deliveryWorkflowId,

@@ -1,42 +1,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { deliveries, deliveryIssues, deliveryMilestones, progressReports, users } from '../db/schema';
-import type { AcceptanceTimings } from '../workflows/project-acceptance/messages';
 import type { DeliveryTimings, DirectoryUser, ImplementationPlan, ProjectDeliveryInput } from '../workflows/project-delivery/messages';
-
-const MINUTE = 60_000;
-
-function minutes(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const value = Number(env[name] ?? fallback);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number of minutes`);
-  return Math.round(value * MINUTE);
-}
-
-/** The configured durations of acceptance (P2.3c); the warranty defaults to one year. */
-export function acceptanceTimings(env: NodeJS.ProcessEnv = process.env): AcceptanceTimings {
-  return {
-    teamDueMs: minutes(env, 'ACCEPTANCE_TEAM_DUE_MINUTES', 3 * 24 * 60),
-    inspectionDueMs: minutes(env, 'ACCEPTANCE_INSPECTION_DUE_MINUTES', 7 * 24 * 60),
-    signatureDueMs: minutes(env, 'ACCEPTANCE_SIGNATURE_DUE_MINUTES', 3 * 24 * 60),
-    rectificationDueMs: minutes(env, 'ACCEPTANCE_RECTIFICATION_DUE_MINUTES', 14 * 24 * 60),
-    rectificationReminderMs: minutes(env, 'ACCEPTANCE_RECTIFICATION_REMINDER_MINUTES', 24 * 60),
-    settlementDueMs: minutes(env, 'ACCEPTANCE_SETTLEMENT_DUE_MINUTES', 14 * 24 * 60),
-    warrantyMs: minutes(env, 'WARRANTY_MINUTES', 365 * 24 * 60),
-  };
-}
-
-/** The configured durations of delivery supervision (P2.3b): weekly reports by default. */
-export function deliveryTimings(env: NodeJS.ProcessEnv = process.env): DeliveryTimings {
-  return {
-    planDueMs: minutes(env, 'DELIVERY_PLAN_DUE_MINUTES', 5 * 24 * 60),
-    reportEveryMs: minutes(env, 'DELIVERY_REPORT_EVERY_MINUTES', 7 * 24 * 60),
-    reportReminderMs: minutes(env, 'DELIVERY_REPORT_REMINDER_MINUTES', 24 * 60),
-    reportDueMs: minutes(env, 'DELIVERY_REPORT_DUE_MINUTES', 3 * 24 * 60),
-    milestoneGraceMs: minutes(env, 'DELIVERY_MILESTONE_GRACE_MINUTES', 24 * 60),
-    overdueReviewDueMs: minutes(env, 'DELIVERY_OVERDUE_REVIEW_DUE_MINUTES', 2 * 24 * 60),
-    acceptance: acceptanceTimings(env),
-  };
-}
 
 export interface ProgressReportRecord {
   workflowId: string;
@@ -51,11 +16,11 @@ export interface ProgressReportRecord {
 }
 
 /** The delivery record, plan, milestones, progress reports and issues log (P2.3a–b). Every write is safe to repeat. */
-export function createProjectDeliveryActivities({ db }: { db: Database }) {
+export function createProjectDeliveryActivities({ db, delivery }: { db: Database; delivery: DeliveryTimings }) {
   return {
     /** The worker's configured durations, for a delivery started (by procurement) without its own. */
     async loadDeliveryTimings(): Promise<DeliveryTimings> {
-      return deliveryTimings();
+      return delivery;
     },
 
     /** Active users and their roles, so forms can check who may lead, sit on a team or rectify. */

@@ -5,20 +5,12 @@ import { notifications, qualificationReviews, supplierDocuments, vendors } from 
 import type { DocumentCheck } from '../workflows/supplier-qualification/messages';
 import type { QualificationReview } from '../workflows/supplier-qualification/messages';
 
-const DAY_MS = 24 * 3600 * 1000;
-
-/** A document expiring within `warnDays` is flagged `expiring`; one past its date `expired`. */
-export function documentState(expiresOn: string | null, now: Date, warnDays: number): 'valid' | 'expiring' | 'expired' {
+/** A document expiring within `warnMs` is flagged `expiring`; one past its date `expired`. */
+export function documentState(expiresOn: string | null, now: Date, warnMs: number): 'valid' | 'expiring' | 'expired' {
   if (!expiresOn) return 'valid';
   const expiry = Date.parse(`${expiresOn}T23:59:59Z`);
   if (expiry < now.getTime()) return 'expired';
-  return expiry - now.getTime() <= warnDays * DAY_MS ? 'expiring' : 'valid';
-}
-
-export function documentWarnDays(env: NodeJS.ProcessEnv = process.env): number {
-  const value = Number(env.SUPPLIER_DOCUMENT_WARN_DAYS ?? 30);
-  if (!Number.isFinite(value) || value < 0) throw new Error('SUPPLIER_DOCUMENT_WARN_DAYS must be a number of days');
-  return value;
+  return expiry - now.getTime() <= warnMs ? 'expiring' : 'valid';
 }
 
 export interface QualificationRecord {
@@ -33,8 +25,7 @@ export interface QualificationRecord {
   requalifyDueAt: string;
 }
 
-export function createSupplierActivities({ db }: { db: Database }) {
-  const warnDays = documentWarnDays();
+export function createSupplierActivities({ db, supplierDocumentWarnMs: warnMs }: { db: Database; supplierDocumentWarnMs: number }) {
   return {
     /** P2.2a: the supplier's documents with their expiry state, for the reviewer. */
     async checkSupplierDocuments({ vendorId }: { vendorId: string }): Promise<DocumentCheck> {
@@ -42,7 +33,7 @@ export function createSupplierActivities({ db }: { db: Database }) {
       if (!vendor) throw ApplicationFailure.create({ type: 'UnknownSupplier', message: `no supplier ${vendorId}`, nonRetryable: true });
       const rows = await db.select().from(supplierDocuments).where(eq(supplierDocuments.vendorId, vendorId)).orderBy(asc(supplierDocuments.kind), asc(supplierDocuments.id));
       const now = new Date();
-      const documents = rows.map((row) => ({ id: row.id, kind: row.kind, title: row.title, expiresOn: row.expiresOn, state: documentState(row.expiresOn, now, warnDays) }));
+      const documents = rows.map((row) => ({ id: row.id, kind: row.kind, title: row.title, expiresOn: row.expiresOn, state: documentState(row.expiresOn, now, warnMs) }));
       return {
         vendorName: vendor.name,
         documents,
@@ -86,7 +77,7 @@ export function createSupplierActivities({ db }: { db: Database }) {
         .where(isNotNull(supplierDocuments.expiresOn))
         .orderBy(asc(supplierDocuments.id));
       const flagged = rows
-        .map((row) => ({ ...row, state: documentState(row.document.expiresOn, now, warnDays) }))
+        .map((row) => ({ ...row, state: documentState(row.document.expiresOn, now, warnMs) }))
         .filter((row) => row.state !== 'valid');
       if (flagged.length) {
         await db

@@ -25,62 +25,14 @@ export interface AccessLogSettings {
   synchronousCommit: boolean;
 }
 
-const positive = (env: NodeJS.ProcessEnv, name: string, fallback: number) => {
-  const value = Number(env[name] ?? fallback);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
-  return value;
-};
-
-function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
-  const value = env[name];
-  if (value === undefined || value === '') return fallback;
-  if (value !== 'on' && value !== 'off') throw new Error(`${name} must be on or off`);
-  return value === 'on';
-}
-
-function shift(name: string, spec: string): Shift {
-  const match = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(spec.trim());
-  const minutes = match ? [Number(match[1]) * 60 + Number(match[2]), Number(match[3]) * 60 + Number(match[4])] : [];
-  if (!match || Number(match[2]) > 59 || Number(match[4]) > 59 || minutes[0] > 24 * 60 || minutes[1] > 24 * 60 || minutes[0] === minutes[1]) {
-    throw new Error(`${name}: "${spec}" is not a shift like 07:00-20:00`);
-  }
-  return { start: minutes[0], end: minutes[1] };
-}
-
 /** Roles that have no shift: owners and vendors read their own data at any hour; committee members are owners. */
 const NO_SHIFT: readonly Role[] = ['owner', 'vendor', 'committee-member'];
 
-function shifts(env: NodeJS.ProcessEnv): Partial<Record<Role, Shift>> {
-  const staffHours = shift('ACCESS_STAFF_HOURS', env.ACCESS_STAFF_HOURS ?? '07:00-20:00');
+/** The staff hours for every role that has a shift, then the roles' own hours over them. */
+export function shiftsByRole(staffHours: Shift, roleHours: Array<[Role, Shift]>): Partial<Record<Role, Shift>> {
   const result: Partial<Record<Role, Shift>> = Object.fromEntries(ROLES.filter((role) => !NO_SHIFT.includes(role)).map((role) => [role, staffHours]));
-  const overrides = env.ACCESS_ROLE_HOURS ?? 'guard=00:00-24:00,security-supervisor=00:00-24:00,monitoring-operator=00:00-24:00';
-  for (const entry of overrides.split(',').filter((part) => part.trim())) {
-    const [role, hours] = entry.split('=');
-    if (!ROLES.includes(role?.trim() as Role) || !hours) throw new Error(`ACCESS_ROLE_HOURS: "${entry}" is not role=HH:MM-HH:MM`);
-    result[role.trim() as Role] = shift('ACCESS_ROLE_HOURS', hours);
-  }
+  for (const [role, hours] of roleHours) result[role] = hours;
   return result;
-}
-
-function timeZone(env: NodeJS.ProcessEnv): string {
-  const zone = env.TZ_COMMUNITY ?? 'Asia/Shanghai';
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-  } catch {
-    throw new Error(`TZ_COMMUNITY: "${zone}" is not a time zone`);
-  }
-  return zone;
-}
-
-export function accessLogSettings(env: NodeJS.ProcessEnv = process.env): AccessLogSettings {
-  const minutes = (name: string, fallback: number) => Math.round(positive(env, name, fallback) * 60_000);
-  return {
-    manyPeople: { limit: Math.floor(positive(env, 'ACCESS_ANOMALY_PEOPLE_LIMIT', 20)), windowMs: minutes('ACCESS_ANOMALY_PEOPLE_WINDOW_MINUTES', 10) },
-    bulkExport: { limit: Math.floor(positive(env, 'ACCESS_ANOMALY_EXPORT_LIMIT', 10)), windowMs: minutes('ACCESS_ANOMALY_EXPORT_WINDOW_MINUTES', 60) },
-    offShift: { shifts: shifts(env), timeZone: timeZone(env), windowMs: minutes('ACCESS_ANOMALY_OFF_SHIFT_WINDOW_MINUTES', 12 * 60) },
-    reviewDueMs: minutes('ACCESS_ANOMALY_REVIEW_DUE_MINUTES', 24 * 60),
-    synchronousCommit: onOff(env, 'ACCESS_LOG_SYNCHRONOUS_COMMIT', false),
-  };
 }
 
 const clocks = new Map<string, Intl.DateTimeFormat>();

@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../config';
 import { closeDatabase, migrateDatabase, openDatabase } from '../db/client';
 import { seedDemoCommunity } from '../db/seed/demo-community';
-import { keyring } from '../db/sealed/keyring';
+import { installKeyring, keyringFrom } from '../db/sealed/keyring';
 import { sealPlaintextRows } from '../db/sealed/plaintext';
-import { temporalSettings } from '../worker/config';
 import { subscribeDeviceEvents } from './devices/mqtt-subscriber';
 import { deviceGateway } from './devices/registry';
 import { connectApiContext, listen } from './server';
@@ -12,25 +12,27 @@ import { ensureProcessSchedules } from './use-cases/process-schedules';
 
 /** Production entry: the API and the built UI; Temporal and PostgreSQL come from the environment. */
 async function main(): Promise<void> {
-  const databaseUrl = process.env.DATABASE_URL;
+  const config = loadConfig();
+  const databaseUrl = config.database.url;
   if (!databaseUrl) throw new Error('DATABASE_URL is required');
   // The key-encryption keys are checked before anything starts: no secret is stored or read without them.
-  keyring();
+  installKeyring(keyringFrom(config.keys));
   const db = openDatabase(databaseUrl);
   // Migrations seal what was stored before encryption; migrated by other means, the sealing still runs.
-  if (process.env.STEWARD_MIGRATE === '1') await migrateDatabase(db);
+  if (config.database.migrate) await migrateDatabase(db);
   else await sealPlaintextRows(db);
-  if (process.env.STEWARD_SEED_DEMO === '1') await seedDemoCommunity(db);
-  const ctx = await connectApiContext(db, temporalSettings());
+  if (config.database.seedDemo) await seedDemoCommunity(db);
+  const ctx = await connectApiContext(db, config.temporal, config.api);
   await ensureProcessSchedules(ctx);
-  const port = Number(process.env.PORT ?? 3000);
-  const server = await listen(ctx, port, process.env.HOST ?? '0.0.0.0', fileURLToPath(new URL('../ui/dist', import.meta.url)));
+  const { port, host } = config.http;
+  const server = await listen(ctx, port, host, fileURLToPath(new URL('../ui/dist', import.meta.url)));
   console.log(`Steward API on port ${port}`);
   // Device health (P3.1b) is swept here; with MQTT_URL the API also takes device events from the broker.
   const gateway = deviceGateway(ctx);
   gateway.start();
   const archiver = startProcessArchiver(ctx);
-  const mqtt = process.env.MQTT_URL ? await subscribeDeviceEvents(gateway, process.env.MQTT_URL, (line) => console.log(`[devices] ${line}`)) : null;
+  const mqttUrl = config.mqtt.url;
+  const mqtt = mqttUrl ? await subscribeDeviceEvents(gateway, mqttUrl, (line) => console.log(`[devices] ${line}`)) : null;
   const stop = () => {
     server.close(async () => {
       await mqtt?.stop();

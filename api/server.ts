@@ -1,17 +1,17 @@
 import { Client, Connection } from '@temporalio/client';
 import type { Server } from 'node:http';
 import type { Database } from '../db/client';
-import type { TemporalSettings } from '../worker/config';
+import type { TemporalSettings } from '../config';
 import { createApp } from './app';
-import { apiSettings, type ApiContext } from './context';
+import type { ApiContext, ApiSettings } from './context';
 
-export async function connectApiContext(db: Database, temporal: TemporalSettings, env: NodeJS.ProcessEnv = process.env): Promise<ApiContext & { close(): Promise<void> }> {
+export async function connectApiContext(db: Database, temporal: TemporalSettings, settings: ApiSettings): Promise<ApiContext & { close(): Promise<void> }> {
   const connection = await Connection.connect({ address: temporal.address });
   return {
     db,
     temporal: new Client({ connection, namespace: temporal.namespace }),
     taskQueue: temporal.taskQueue,
-    settings: apiSettings(env),
+    settings,
     close: () => connection.close(),
   };
 }

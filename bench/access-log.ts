@@ -28,18 +28,18 @@ import express from 'express';
 import type { Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
-import { accessLogSettings } from '../api/access-log-settings';
 import { loadSession } from '../api/auth/session';
-import { apiSettings, type ApiContext } from '../api/context';
+import type { ApiContext } from '../api/context';
 import { listed, mountRoutes, type RouteSpec } from '../api/http/route';
 import { accessControlRoutes } from '../api/routes/access-control';
 import { authRoutes } from '../api/routes/auth';
 import { taskRoutes } from '../api/routes/tasks';
 import { accessLogWriter, verifyAccessLog } from '../api/use-cases/access-log';
+import { loadConfig } from '../config';
 import type { Database } from '../db/client';
 import { DEMO_PASSWORD } from '../db/seed/demo-community';
 import { diagnosisForm } from '../workflows/fault-repair/messages';
-import { envNumber, fmt, log, machineNote, onCleanup, printTable, runBench, saveResults, summarize, type Summary } from './lib/common';
+import { envNumber, fmt, log, machineNote, onCleanup, printTable, runBench, saveResults, STEWARD_DEFAULTS, summarize, type Summary } from './lib/common';
 import { logPostgresVersion, startDemoDatabase } from './lib/demo-database';
 import { baseUrlOf, probeCapacity, runOpenLoop, signIn } from './lib/open-loop';
 
@@ -168,7 +168,7 @@ async function main(): Promise<void> {
   await fillTasks(db, TASKS);
 
   // Limits no bench read reaches, every hour a shift: the rules run (the count query included) but never fire.
-  const settings = { ...apiSettings({}), accessLog: accessLogSettings({ ACCESS_ANOMALY_PEOPLE_LIMIT: '1000000000', ACCESS_STAFF_HOURS: '00:00-24:00' }) };
+  const settings = { ...STEWARD_DEFAULTS.api, accessLog: loadConfig({ ACCESS_ANOMALY_PEOPLE_LIMIT: '1000000000', ACCESS_STAFF_HOURS: '00:00-24:00' }).api.accessLog };
   const ctx: ApiContext = { db, temporal: undefined as never, taskQueue: 'bench-unused', settings };
   const servers = {} as Record<Variant, Server>;
   for (const variant of VARIANTS) {

@@ -27,7 +27,6 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { DeviceGateway } from '../api/devices/gateway';
 import { installDeviceGateway } from '../api/devices/registry';
-import { deviceSettings } from '../api/devices/settings';
 import { connectApiContext, listen } from '../api/server';
 import { closeDatabase, migrateDatabase, openDatabase, type Database } from '../db/client';
 import { alarmIncidents, deviceEvents, tasks } from '../db/schema';
@@ -38,7 +37,7 @@ import { startTemporalDevServer } from '../scripts/dev-services/temporal-cli';
 import { spawnSimulator } from '../scripts/device-simulator/spawn';
 import { bundleWorkflows, createStewardWorker } from '../worker/worker';
 import { createEngineBenchActivities } from './engine-activities';
-import { envList, envNumber, fmt, log, machineNote, onCleanup, printTable, runBench, saveResults, scratchDir, sleep, startBenchDatabase, summarize, type Summary } from './lib/common';
+import { envList, envNumber, fmt, log, machineNote, onCleanup, printTable, runBench, saveResults, scratchDir, sleep, startBenchDatabase, STEWARD_DEFAULTS, summarize, TEMPORAL_CLI, type Summary } from './lib/common';
 
 const ENGINE_RATES = envList('BENCH_ENGINE_RATES', [10, 20, 40, 80, 160]);
 const ALARM_RATES = envList('BENCH_ALARM_RATES', [5, 10, 20, 40, 80, 160]);
@@ -195,7 +194,7 @@ async function main(): Promise<void> {
   log(machineNote());
   const dir = await scratchDir('steward-bench-alarms-');
   const [temporal, database] = await Promise.all([
-    startTemporalDevServer({ dbFile: path.join(dir, 'temporal.sqlite'), log }),
+    startTemporalDevServer({ cli: TEMPORAL_CLI, dbFile: path.join(dir, 'temporal.sqlite'), log }),
     startBenchDatabase('steward_bench_alarms'),
   ]);
   onCleanup('stop Temporal dev server', () => temporal.stop());
@@ -217,10 +216,10 @@ async function main(): Promise<void> {
 
   // X1: the device path, with the simulator as its own process.
   const taskQueue = 'bench-alarms';
-  const ctx = await connectApiContext(db, { address: temporal.address, namespace: 'default', taskQueue });
-  const gateway = installDeviceGateway(ctx, new DeviceGateway(ctx, { ...deviceSettings({}), staleAfterMs: 3_600_000, downAfterMs: 7_200_000 }));
+  const ctx = await connectApiContext(db, { address: temporal.address, namespace: 'default', taskQueue }, STEWARD_DEFAULTS.api);
+  const gateway = installDeviceGateway(ctx, new DeviceGateway(ctx, { ...STEWARD_DEFAULTS.api.devices, staleAfterMs: 3_600_000, downAfterMs: 7_200_000 }));
   const server = await listen(ctx, 0, '127.0.0.1');
-  const worker = await createStewardWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db, workflowBundle: { code: (await bundleWorkflows()).code } });
+  const worker = await createStewardWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db, settings: STEWARD_DEFAULTS.worker.activities, workflowBundle: { code: (await bundleWorkflows()).code } });
   const workerRun = worker.run();
   const simulator = await spawnSimulator({ STEWARD_EVENTS_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/device-events`, HEARTBEAT_SECONDS: '0' });
   onCleanup('stop device side', async () => {

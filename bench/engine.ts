@@ -23,7 +23,7 @@ import { DEMO_PASSWORD } from '../db/seed/demo-community';
 import { startTemporalDevServer, type TemporalDevServer } from '../scripts/dev-services/temporal-cli';
 import { bundleWorkflows, createStewardWorker } from '../worker/worker';
 import { createEngineBenchActivities } from './engine-activities';
-import { envList, envNumber, fmt, log, machineNote, onCleanup, printTable, processCpuMs, runBench, saveResults, scratchDir, sleep, summarize, type Summary } from './lib/common';
+import { envList, envNumber, envText, fmt, log, machineNote, onCleanup, printTable, processCpuMs, runBench, saveResults, scratchDir, sleep, STEWARD_DEFAULTS, summarize, type Summary, TEMPORAL_CLI } from './lib/common';
 import { startDemoDatabase } from './lib/demo-database';
 import { baseUrlOf, runOpenLoop, signIn } from './lib/open-loop';
 
@@ -33,13 +33,13 @@ const MAX_P99_MS = envNumber('BENCH_MAX_P99_MS', 2000);
 const GRACE_MS = 2000;
 const DRAIN_TIMEOUT_MS = 30_000;
 type Mode = 'memory' | 'sqlite' | 'sqlite-full';
-const MODES = (process.env.BENCH_ENGINE_MODES ?? 'memory,sqlite,sqlite-full').split(',') as Mode[];
+const MODES = envText('BENCH_ENGINE_MODES', 'memory,sqlite,sqlite-full').split(',') as Mode[];
 const MODE_LABEL: Record<Mode, string> = {
   memory: 'dev server, in memory',
   sqlite: 'dev server, SQLite file, WAL with synchronous=NORMAL (as npm start)',
   'sqlite-full': 'dev server, SQLite file with synchronous=FULL (the CLI default)',
 };
-const KINDS = (process.env.BENCH_ENGINE_KINDS ?? 'oneActivity,threeActivities').split(',') as Array<'oneActivity' | 'threeActivities'>;
+const KINDS = envText('BENCH_ENGINE_KINDS', 'oneActivity,threeActivities').split(',') as Array<'oneActivity' | 'threeActivities'>;
 const FAULT_RATE = envNumber('BENCH_FAULT_RATE', 5);
 const FAULT_SECONDS = envNumber('BENCH_FAULT_SECONDS', 20);
 
@@ -212,13 +212,13 @@ async function faultToWorklist(temporal: TemporalDevServer): Promise<FaultResult
   const settings = { address: temporal.address, namespace: 'default', taskQueue: `steward-bench-${randomUUID().slice(0, 8)}` };
   const connection = await NativeConnection.connect({ address: temporal.address });
   onCleanup('close worker connection', () => connection.close());
-  const worker = await createStewardWorker({ connection, namespace: settings.namespace, taskQueue: settings.taskQueue, db, workflowBundle: await bundleWorkflows() });
+  const worker = await createStewardWorker({ connection, namespace: settings.namespace, taskQueue: settings.taskQueue, db, settings: STEWARD_DEFAULTS.worker.activities, workflowBundle: await bundleWorkflows() });
   const workerRun = worker.run();
   onCleanup('stop Steward worker', async () => {
     if (worker.getState() === 'RUNNING') worker.shutdown();
     await workerRun;
   });
-  const ctx = await connectApiContext(db, settings);
+  const ctx = await connectApiContext(db, settings, STEWARD_DEFAULTS.api);
   onCleanup('close API Temporal client', () => ctx.close());
   const server = await listen(ctx, 0, '127.0.0.1');
   server.keepAliveTimeout = 30_000;
@@ -296,6 +296,7 @@ async function main(): Promise<void> {
   for (const mode of MODES) {
     const dbFile = path.join(dir, `temporal-${mode}-${randomUUID().slice(0, 8)}.sqlite`);
     const temporal = await startTemporalDevServer({
+      cli: TEMPORAL_CLI,
       dbFile: mode === 'memory' ? undefined : dbFile,
       sqlitePragmas: mode === 'sqlite-full' ? ['synchronous=FULL'] : undefined,
       log,
@@ -317,7 +318,7 @@ async function main(): Promise<void> {
 
   // The end-to-end part runs on the dev server with a SQLite file, as `npm start` does.
   if (!faultServer) {
-    faultServer = await startTemporalDevServer({ dbFile: path.join(dir, 'temporal-fault.sqlite'), log });
+    faultServer = await startTemporalDevServer({ cli: TEMPORAL_CLI, dbFile: path.join(dir, 'temporal-fault.sqlite'), log });
     const server = faultServer;
     onCleanup('stop Temporal dev server (fault)', () => server.stop());
   }

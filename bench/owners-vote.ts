@@ -12,21 +12,21 @@
  *
  * Targets: cast → participation figure p99 ≤ 300 ms at 50 ballots/s; final tally ≤ 1 s.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
-import { performance } from 'node:perf_hooks';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { and, eq } from 'drizzle-orm';
+import { createHash, randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import { createOwnersVoteActivities } from '../activities/owners-vote';
+import type { ApiContext } from '../api/context';
 import { listen } from '../api/server';
-import { apiSettings, type ApiContext } from '../api/context';
 import type { Database } from '../db/client';
 import { owners, ownerVotes, sessions, stepEvents, unitOwners, units, users } from '../db/schema';
 import { startTemporalDevServer } from '../scripts/dev-services/temporal-cli';
 import { createStewardWorker } from '../worker/worker';
 import { decideVote } from '../workflows/owners-vote/tally';
-import { envNumber, fmt, log, machineNote, onCleanup, printTable, runBench, saveResults, sleep, summarize } from './lib/common';
+import { envNumber, fmt, log, machineNote, onCleanup, printTable, runBench, saveResults, sleep, STEWARD_DEFAULTS, summarize, TEMPORAL_CLI } from './lib/common';
 import { startDemoDatabase } from './lib/demo-database';
 import { baseUrlOf, signIn } from './lib/open-loop';
 
@@ -162,7 +162,7 @@ async function main(): Promise<void> {
   const voters = await loadCommunity(db);
   log(`Loaded ${voters.length} voters in ${fmt((performance.now() - started) / 1000)} s`);
 
-  const temporal = await startTemporalDevServer({ log });
+  const temporal = await startTemporalDevServer({ cli: TEMPORAL_CLI, log });
   onCleanup('stop Temporal dev server', () => temporal.stop());
   const nativeConnection = await NativeConnection.connect({ address: temporal.address });
   const connection = await Connection.connect({ address: temporal.address });
@@ -171,14 +171,14 @@ async function main(): Promise<void> {
     await nativeConnection.close();
   });
   const taskQueue = 'bench-vote';
-  const worker = await createStewardWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db });
+  const worker = await createStewardWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db, settings: STEWARD_DEFAULTS.worker.activities });
   const running = worker.run();
   onCleanup('stop worker', async () => {
     worker.shutdown();
     await running;
   });
   const votingSeconds = Math.ceil(voters.length / RATE) + 30;
-  const settings = apiSettings({});
+  const settings = structuredClone(STEWARD_DEFAULTS.api);
   settings.governance.vote = { noticeMs: 1_000, votingMs: votingSeconds * 1_000, objectionMs: 1_000 };
   const ctx: ApiContext = { db, temporal: new Client({ connection }), taskQueue, settings };
   const server = await listen(ctx, 0, '127.0.0.1');

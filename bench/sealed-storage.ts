@@ -14,18 +14,16 @@
 import { eq } from 'drizzle-orm';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { z } from 'zod';
 import type { ApiContext } from '../api/context';
 import type { SessionUser } from '../api/auth/session';
-import { storeCredential, type credentialMaterial } from '../api/use-cases/access-control/credentials';
+import { storeCredential } from '../api/use-cases/access-control/credentials';
+import type { CredentialMaterial } from '../contracts/access-control';
 import { closeDatabase, migrateDatabase, openDatabase, type Database } from '../db/client';
 import { accessPeople, attachments, credentials } from '../db/schema';
 import { sealRecord, unsealRecord } from '../db/sealed/envelope';
 import { installKeyring, Keyring } from '../db/sealed/keyring';
 import { openAttachmentContent, openCardNo } from '../db/sealed/records';
 import { envNumber, fmt, log, machineNote, onCleanup, printTable, runBench, saveResults, startBenchDatabase, summarize } from './lib/common';
-
-type Material = z.infer<typeof credentialMaterial>;
 
 const ITERATIONS = envNumber('BENCH_ITERATIONS', 400);
 const WARM_UP = 30;
@@ -34,7 +32,7 @@ const user: SessionUser = { id: 'u-bench', username: 'bench', displayName: 'Benc
 const validity = () => ({ validFrom: new Date(), validUntil: new Date(Date.now() + 3600_000) });
 
 const jpeg = (bytes: number) => `data:image/jpeg;base64,${Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(bytes - 6), Buffer.from([0xff, 0xd9])]).toString('base64')}`;
-const MATERIALS: Array<{ name: string; bytes: number; material: () => Material }> = [
+const MATERIALS: Array<{ name: string; bytes: number; material: () => CredentialMaterial }> = [
   { name: 'PIN', bytes: 6, material: () => ({ kind: 'pin', pin: String(100_000 + Math.floor(Math.random() * 900_000)) }) },
   { name: 'card', bytes: 10, material: () => ({ kind: 'card', cardNo: String(Math.floor(Math.random() * 1e10)).padStart(10, '0') }) },
   { name: 'fingerprint', bytes: 1024, material: () => ({ kind: 'fingerprint', fingerIndex: 1, template: randomBytes(1024).toString('base64') }) },
@@ -42,14 +40,14 @@ const MATERIALS: Array<{ name: string; bytes: number; material: () => Material }
 ];
 
 /** The secret as stored: a PIN or template as given, a face's base64 without its data-URL prefix. */
-function secretOf(material: Exclude<Material, { kind: 'card' }>): { contentType: string; content: string } {
+function secretOf(material: Exclude<CredentialMaterial, { kind: 'card' }>): { contentType: string; content: string } {
   if (material.kind === 'pin') return { contentType: 'text/x-pin', content: material.pin };
   if (material.kind === 'fingerprint') return { contentType: 'application/x-fingerprint-template', content: material.template };
   return { contentType: 'image/jpeg', content: material.faceImage.split(',')[1] };
 }
 
 /** The baseline: `storeCredential` as it was before encryption (same check, same rows, plaintext). */
-async function storePlaintext(db: Database, credentialId: string, material: Material): Promise<void> {
+async function storePlaintext(db: Database, credentialId: string, material: CredentialMaterial): Promise<void> {
   await db.transaction(async (tx) => {
     if (await tx.query.credentials.findFirst({ where: eq(credentials.id, credentialId) })) return;
     const secretId = material.kind === 'card' ? null : `secret-${credentialId}`;

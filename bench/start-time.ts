@@ -15,7 +15,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { freePort } from '../scripts/dev-services/ports';
-import { envNumber, fmt, log, machineNote, onCleanup, printTable, repoRoot, runBench, saveResults, scratchDir, sleep } from './lib/common';
+import { cliCacheDir } from '../scripts/dev-services/temporal-cli';
+import { envNumber, envText, fmt, log, machineNote, onCleanup, printTable, repoRoot, runBench, saveResults, scratchDir, sleep, TEMPORAL_CLI } from './lib/common';
 
 const exec = promisify(execFile);
 const START_TIMEOUT_MS = envNumber('BENCH_START_TIMEOUT_SECONDS', 300) * 1000;
@@ -193,7 +194,7 @@ async function main(): Promise<void> {
   const dirty = (await exec('git', ['status', '--porcelain'], { cwd: repoRoot })).stdout.trim();
   log(`cloning HEAD ${head} of ${repoRoot}${dirty ? ' (the work tree has uncommitted changes; they are not in the clone)' : ''}`);
   if (!(await portFree(TEMPORAL_PORT))) throw new Error(`port ${TEMPORAL_PORT} is in use: npm start runs the Temporal dev server there (another npm start running?)`);
-  const cli = path.join(process.env.XDG_CACHE_HOME ?? path.join(process.env.HOME ?? '/root', '.cache'), 'steward');
+  const cli = path.dirname(cliCacheDir(TEMPORAL_CLI));
   log(`Temporal CLI cache: ${cli} (must hold the binary already; the bench does not time building it)`);
 
   const dir = await scratchDir('steward-bench-start-');
@@ -223,7 +224,7 @@ async function main(): Promise<void> {
   log(`${installCommand}: ${fmt(ciSeconds)} s (${install!.stdout.trim().split('\n').pop()})`);
 
   const runs: StartRun[] = [await startOnce('first start (builds the UI, initialises PostgreSQL, migrates, seeds)', clone, dataDir, logFile)];
-  if (process.env.BENCH_SKIP_RESTART !== '1') runs.push(await startOnce('second start (same clone and data)', clone, dataDir, logFile));
+  if (envText('BENCH_SKIP_RESTART', '0') !== '1') runs.push(await startOnce('second start (same clone and data)', clone, dataDir, logFile));
 
   console.log(`\n=== fresh clone → UI (HEAD ${head}) ===`);
   printTable(['step', 'seconds', 'target', 'met'], [

@@ -12,29 +12,30 @@
  *
  * Targets: p99 ≤ 50 ms at 1M, p99(1M)/p99(100k) ≤ 1.2, and the plan an Index Scan on tasks_worklist_idx.
  */
-import { z } from 'zod';
 import { drizzle } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
 import type { Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { connectApiContext, listen } from '../api/server';
-import type { ApiContext } from '../api/context';
+import postgres from 'postgres';
+import { z } from 'zod';
 import type { SessionUser } from '../api/auth/session';
-import { listWorklist, worklistFilters } from '../api/use-cases/worklist';
+import type { ApiContext } from '../api/context';
+import { connectApiContext, listen } from '../api/server';
+import { listWorklist } from '../api/use-cases/worklist';
+import { worklistFilters } from '../contracts/tasks';
 import type { Database } from '../db/client';
 import * as schema from '../db/schema';
 import { DEMO_PASSWORD, DEMO_USERS } from '../db/seed/demo-community';
 import { startTemporalDevServer } from '../scripts/dev-services/temporal-cli';
 import { diagnosisForm } from '../workflows/fault-repair/messages';
-import { envNumber, fmt, log, machineNote, onCleanup, printTable, runBench, saveResults, summarize, type Summary } from './lib/common';
+import { envNumber, envText, fmt, log, machineNote, onCleanup, printTable, runBench, saveResults, STEWARD_DEFAULTS, summarize, type Summary, TEMPORAL_CLI } from './lib/common';
 import { logPostgresVersion, startDemoDatabase } from './lib/demo-database';
-import { baseUrlOf, probeCapacity, runOpenLoop, signIn, type OpenLoopResult } from './lib/open-loop';
+import { baseUrlOf, type OpenLoopResult, probeCapacity, runOpenLoop, signIn } from './lib/open-loop';
 import { listenScratchWorklist } from './lib/scratch-worklist';
 
 const SECONDS = envNumber('BENCH_SECONDS', 30);
 const WARMUP_SECONDS = envNumber('BENCH_WARMUP_SECONDS', 5);
 const RATE = envNumber('BENCH_RATE', 200);
-const PAGE2_SHARE = Math.min(0.9, Number(process.env.BENCH_PAGE2_SHARE ?? 0.2));
+const PAGE2_SHARE = Math.min(0.9, Number(envText('BENCH_PAGE2_SHARE', '0.2')));
 const DB_SECONDS = envNumber('BENCH_DB_SECONDS', 10);
 const CAPACITY_SECONDS = envNumber('BENCH_CAPACITY_SECONDS', 5);
 const LOW_RATE = envNumber('BENCH_LOW_RATE', 50);
@@ -340,9 +341,9 @@ async function main(): Promise<void> {
   await logPostgresVersion(database);
 
   // The API context wants a Temporal client; GET /tasks never uses it (the dev server stays idle).
-  const temporal = await startTemporalDevServer({ log });
+  const temporal = await startTemporalDevServer({ cli: TEMPORAL_CLI, log });
   onCleanup('stop Temporal dev server', () => temporal.stop());
-  const ctx = await connectApiContext(db, { address: temporal.address, namespace: 'default', taskQueue: 'bench-unused' });
+  const ctx = await connectApiContext(db, { address: temporal.address, namespace: 'default', taskQueue: 'bench-unused' }, STEWARD_DEFAULTS.api);
   onCleanup('close Temporal client', () => ctx.close());
   const server: Server = await listen(ctx, 0, '127.0.0.1');
   server.keepAliveTimeout = 30_000;

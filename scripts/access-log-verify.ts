@@ -1,4 +1,5 @@
 import { verifyAccessLog } from '../api/use-cases/access-log';
+import { loadConfig } from '../config';
 import { closeDatabase, openDatabase } from '../db/client';
 
 /**
@@ -8,7 +9,7 @@ import { closeDatabase, openDatabase } from '../db/client';
  *   DATABASE_URL=postgres://… npm run access-log:verify
  */
 async function main(): Promise<number> {
-  const url = process.env.DATABASE_URL;
+  const url = loadConfig().database.url;
   if (!url) throw new Error('DATABASE_URL is required');
   const db = openDatabase(url, { max: 1 });
   try {

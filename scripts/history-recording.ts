@@ -5,9 +5,11 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { apiSettings, type ApiContext } from '../api/context';
+import type { ApiContext } from '../api/context';
+import { loadConfig, type Config } from '../config';
 import { closeDatabase, migrateDatabase, openDatabase, type Database } from '../db/client';
 import { seedDemoCommunity } from '../db/seed/demo-community';
+import { installKeyring, keyringFrom } from '../db/sealed/keyring';
 import { createStewardWorker } from '../worker/worker';
 import { startEmbeddedPostgres } from './dev-services/embedded-postgres';
 import { startTemporalDevServer } from './dev-services/temporal-cli';
@@ -20,6 +22,8 @@ export interface RecordingEnv {
   ctx: ApiContext;
   /** For a scenario that runs a worker of its own (other code, another task queue). */
   nativeConnection: NativeConnection;
+  /** The defaults every recording runs with (no environment but the Temporal CLI's and RECORD_OUT_DIR). */
+  config: Config;
 }
 
 /** Where a history goes, relative to the replay folder and without `.json`: `<process>/<name>`. */
@@ -45,8 +49,11 @@ export interface HistoryRecording<Extra extends object> {
   scenarios: Record<HistoryPath, Scenario<Extra>>;
 }
 
+const environment = loadConfig();
 // RECORD_OUT_DIR lets a recording be checked somewhere else without touching the committed histories.
-const replayDir = process.env.RECORD_OUT_DIR ? path.resolve(process.env.RECORD_OUT_DIR) : fileURLToPath(new URL('../test/replay/', import.meta.url));
+const replayDir = environment.scripts.recordOutDir ?? fileURLToPath(new URL('../test/replay/', import.meta.url));
+// Histories record the configured durations: they are recorded with the defaults, whatever this shell sets.
+const config = loadConfig({});
 
 /**
  * Records histories into test/replay/<process>/<name>.json for the replay test, against a throwaway
@@ -61,9 +68,10 @@ export function recordHistories<Extra extends object = object>(recording: Histor
 
 async function record<Extra extends object>({ taskQueue = 'record-histories', setUp, scenarios }: HistoryRecording<Extra>): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
+  installKeyring(keyringFrom(config.keys));
   const scratch = await mkdtemp(path.join(tmpdir(), 'steward-record-'));
   await chmod(scratch, 0o755);
-  const [temporal, postgres] = await Promise.all([startTemporalDevServer(), startEmbeddedPostgres(path.join(scratch, 'postgres'))]);
+  const [temporal, postgres] = await Promise.all([startTemporalDevServer({ cli: environment.temporalCli }), startEmbeddedPostgres(path.join(scratch, 'postgres'), 'steward', { temporary: true })]);
   const db = openDatabase(postgres.url);
   try {
     await migrateDatabase(db);
@@ -71,10 +79,10 @@ async function record<Extra extends object>({ taskQueue = 'record-histories', se
     const connection = await Connection.connect({ address: temporal.address });
     const nativeConnection = await NativeConnection.connect({ address: temporal.address });
     const client = new Client({ connection });
-    const base: RecordingEnv = { db, client, taskQueue, ctx: { db, temporal: client, taskQueue, settings: apiSettings({}) }, nativeConnection };
+    const base: RecordingEnv = { db, client, taskQueue, ctx: { db, temporal: client, taskQueue, settings: config.api }, nativeConnection, config };
     const { tearDown, ...extra } = setUp ? await setUp(base) : ({} as Extra & TearDown);
     const env = { ...base, ...(extra as Extra) };
-    const worker = await createStewardWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db });
+    const worker = await createStewardWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db, settings: config.worker.activities });
     await worker.runUntil(async () => {
       for (const [key, scenario] of Object.entries(scenarios)) {
         const recorded = await scenario(env);

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { accessLogSettings } from '../api/access-log-settings';
 import type { SessionUser } from '../api/auth/session';
 import type { ApiContext } from '../api/context';
 import { accessLogWriter } from '../api/use-cases/access-log';
+import { loadConfig } from '../config';
 import { accessAlerts } from '../db/schema';
 import { DEMO_USERS } from '../db/seed/demo-community';
 import { actor, complete, openTask } from '../test/support/fault-scenarios';
@@ -12,7 +12,7 @@ import { recordHistories } from './history-recording';
 async function tripManyPeople(ctx: ApiContext, username: string): Promise<string> {
   const demo = DEMO_USERS.find((candidate) => candidate.username === username)!;
   const user: SessionUser = { id: demo.id, username, displayName: demo.displayName, roles: [...demo.roles], ownerId: null, vendorId: null };
-  const settings = accessLogSettings({ ACCESS_ANOMALY_PEOPLE_LIMIT: '1', ACCESS_STAFF_HOURS: '00:00-24:00' });
+  const settings = loadConfig({ ACCESS_ANOMALY_PEOPLE_LIMIT: '1', ACCESS_STAFF_HOURS: '00:00-24:00' }).api.accessLog;
   const write = accessLogWriter({ ...ctx, settings: { ...ctx.settings, accessLog: settings } });
   for (const personId of ['ap-zhang', 'ap-li']) {
     await write({ user, kind: 'person-record', scope: 'record', recordIds: [personId], subjectIds: [personId], self: false, route: 'GET /api/v1/access/people/:personId', ip: '127.0.0.1' });

@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm';
 import type { AddressInfo } from 'node:net';
 import { DeviceGateway } from '../api/devices/gateway';
 import { installDeviceGateway } from '../api/devices/registry';
-import { deviceSettings } from '../api/devices/settings';
 import { listen } from '../api/server';
 import type { Database } from '../db/client';
 import { alarmIncidents } from '../db/schema';
@@ -24,7 +23,7 @@ const closedIncident = (db: Database, workflowId: string) =>
  */
 recordHistories({
   setUp: async ({ ctx, db }) => {
-    const gateway = installDeviceGateway(ctx, new DeviceGateway(ctx, { ...deviceSettings({}), alarm: { acknowledgeMs: 1000, arriveOnSiteDueMs: 60_000, findingsDueMs: 60_000 } }));
+    const gateway = installDeviceGateway(ctx, new DeviceGateway(ctx, { ...ctx.settings.devices, alarm: { acknowledgeMs: 1000, arriveOnSiteDueMs: 60_000, findingsDueMs: 60_000 } }));
     const server = await listen(ctx, 0, '127.0.0.1');
     const simulator = await startDeviceSimulator({ listenerUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/device-events`, heartbeatSeconds: 0 });
     await pointDemoDevicesAt(db, simulator.url);

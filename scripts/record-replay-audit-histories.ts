@@ -32,7 +32,7 @@ recordHistories({
       await runningFault(env);
       const changed = await bundleWorkflowCode({ workflowsPath: fileURLToPath(new URL('../test/support/changed-workflows.ts', import.meta.url)), logger: quietBundler });
       const taskQueue = `${env.taskQueue}-changed`;
-      const worker = await createStewardWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, db: env.db, replayBundle: { code: changed.code } });
+      const worker = await createStewardWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, db: env.db, settings: env.config.worker.activities, replayBundle: { code: changed.code } });
       return worker.runUntil(async () => {
         const handle = await env.client.workflow.start('replayAudit', { taskQueue, workflowId: 'replay-audit-recorded-divergences', args: [AUDIT_INPUT] });
         const review = await openTask(env.db, handle.workflowId, 'reviewDivergences');

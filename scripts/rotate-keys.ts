@@ -1,5 +1,6 @@
 import { closeDatabase, openDatabase } from '../db/client';
-import { keyring } from '../db/sealed/keyring';
+import { loadConfig } from '../config';
+import { keyringFrom } from '../db/sealed/keyring';
 import { rewrapDataKeys } from '../db/sealed/rotation';
 
 /**
@@ -11,11 +12,11 @@ import { rewrapDataKeys } from '../db/sealed/rotation';
  * Env: DATABASE_URL, the key configuration, KEYS_ROTATE_BATCH (data keys per transaction, default 500).
  */
 async function main(): Promise<void> {
-  const databaseUrl = process.env.DATABASE_URL;
+  const config = loadConfig();
+  const databaseUrl = config.database.url;
   if (!databaseUrl) throw new Error('DATABASE_URL is required');
-  const batch = Number(process.env.KEYS_ROTATE_BATCH ?? 500);
-  if (!Number.isInteger(batch) || batch <= 0) throw new Error('KEYS_ROTATE_BATCH must be a positive integer');
-  const ring = keyring();
+  const batch = config.scripts.keysRotateBatch;
+  const ring = keyringFrom(config.keys);
   const db = openDatabase(databaseUrl, { max: 2 });
   try {
     const report = await rewrapDataKeys(db, ring, batch);

@@ -3,12 +3,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connectApiContext, listen } from '../api/server';
+import { loadConfig } from '../config';
 import { startProcessArchiver } from '../api/use-cases/process-archive';
 import { ensureProcessSchedules } from '../api/use-cases/process-schedules';
 import { closeDatabase, migrateDatabase, openDatabase } from '../db/client';
 import { users } from '../db/schema';
 import { DEMO_PASSWORD, seedDemoCommunity } from '../db/seed/demo-community';
-import { temporalSettings } from '../worker/config';
+import { installKeyring, keyringFrom } from '../db/sealed/keyring';
 import { createStewardWorker } from '../worker/worker';
 import { startDeviceServices } from './dev-services/devices';
 import { startEmbeddedPostgres } from './dev-services/embedded-postgres';
@@ -21,11 +22,10 @@ import { startTemporalDevServer } from './dev-services/temporal-cli';
  * migrations, the demo community, the worker, the API and the UI.
  */
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dataDir = path.resolve(root, process.env.STEWARD_DATA_DIR ?? 'data');
 const log = (line: string) => console.log(`[steward] ${line}`);
 
-async function buildUiIfMissing(uiDir: string): Promise<void> {
-  if (existsSync(path.join(uiDir, 'index.html')) && process.env.STEWARD_BUILD_UI !== '1') return;
+async function buildUiIfMissing(uiDir: string, always: boolean): Promise<void> {
+  if (existsSync(path.join(uiDir, 'index.html')) && !always) return;
   log('Building the UI…');
   const { build } = await import('vite');
   await build({ configFile: path.join(root, 'ui/vite.config.ts'), logLevel: 'warn' });
@@ -35,20 +35,23 @@ async function main(): Promise<void> {
   const started = Date.now();
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const stops: Array<() => Promise<void>> = [];
-  const settings = temporalSettings();
+  const config = loadConfig();
+  const { dataDir } = config.start;
+  const settings = config.temporal;
   const uiDir = path.join(root, 'ui/dist');
+  installKeyring(keyringFrom(config.keys));
 
   const [temporal, database] = await Promise.all([
-    process.env.TEMPORAL_ADDRESS
+    config.start.temporalAddress
       ? null
-      : startTemporalDevServer({ dbFile: path.join(dataDir, 'temporal.sqlite'), port: await preferredPort(7233), ui: true, log }),
-    process.env.DATABASE_URL ? null : startEmbeddedPostgres(path.join(dataDir, 'postgres')),
-    buildUiIfMissing(uiDir),
+      : startTemporalDevServer({ cli: config.temporalCli, dbFile: path.join(dataDir, 'temporal.sqlite'), port: await preferredPort(7233), ui: true, log }),
+    config.database.url ? null : startEmbeddedPostgres(path.join(dataDir, 'postgres'), 'steward', { log }),
+    buildUiIfMissing(uiDir, config.start.buildUi),
   ]);
   if (temporal) stops.push(temporal.stop);
   if (database) stops.push(database.stop);
   const temporalAddress = temporal?.address ?? settings.address;
-  const databaseUrl = database?.url ?? process.env.DATABASE_URL!;
+  const databaseUrl = database?.url ?? config.database.url!;
 
   const db = openDatabase(databaseUrl);
   stops.unshift(() => closeDatabase(db));
@@ -58,7 +61,7 @@ async function main(): Promise<void> {
   if (await seedDemoCommunity(db)) log('Loaded the demo community.');
 
   const connection = await NativeConnection.connect({ address: temporalAddress });
-  const worker = await createStewardWorker({ connection, namespace: settings.namespace, taskQueue: settings.taskQueue, db });
+  const worker = await createStewardWorker({ connection, namespace: settings.namespace, taskQueue: settings.taskQueue, db, settings: config.worker.activities });
   const workerRun = worker.run();
   stops.unshift(async () => {
     // The SDK already drains the worker on SIGINT/SIGTERM; shut it down only if it still runs.
@@ -67,26 +70,26 @@ async function main(): Promise<void> {
     await connection.close();
   });
 
-  const ctx = await connectApiContext(db, { ...settings, address: temporalAddress });
+  const ctx = await connectApiContext(db, { ...settings, address: temporalAddress }, config.api);
   const { inspectionPlans } = await ensureProcessSchedules(ctx);
   log(`Schedules: ${inspectionPlans} inspection plans, supplier re-qualification, quarterly supplier evaluation, year-end plan, nightly replay.`);
   const archiver = startProcessArchiver(ctx, (line) => log(`archive: ${line}`));
   stops.unshift(() => archiver.stop());
-  const port = Number(process.env.PORT ?? 3000);
+  const { port } = config.http;
   const server = await listen(ctx, port, '127.0.0.1', uiDir);
   stops.unshift(async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await ctx.close();
   });
 
-  const deviceServices = await startDeviceServices(ctx, port, log);
+  const deviceServices = await startDeviceServices(ctx, port, { mqttUrl: config.mqtt.url, simulator: config.start.simulator }, log);
   stops.unshift(deviceServices.stop);
 
   log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   log(`Steward UI:    http://127.0.0.1:${port}/`);
   log(`API docs:      http://127.0.0.1:${port}/api/docs`);
   if (temporal?.uiUrl) log(`Temporal UI:   ${temporal.uiUrl}`);
-  log(`MQTT:          ${deviceServices.mqttUrl}${process.env.MQTT_URL ? '' : ' (embedded)'}`);
+  log(`MQTT:          ${deviceServices.mqttUrl}${config.mqtt.url ? '' : ' (embedded)'}`);
   if (deviceServices.simulatorUrl) log(`Devices:       simulator ${deviceServices.simulatorUrl} (console: http://127.0.0.1:${port}/console)`);
   // Every seed adds its own people (suppliers' staff, more owners): list them from the database.
   const logins = await db.select({ username: users.username, roles: users.roles }).from(users).orderBy(users.username);

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TaskView } from '../api/use-cases/worklist';
+import type { TaskView } from '../contracts/tasks';
 import { processLinks, tasks } from '../db/schema';
 import { CHECKLIST_FAIL, CHECKLIST_PASS, TEAM, TEAM_USERNAMES } from './support/delivery-scenarios';
 import { DIAGNOSIS } from './support/fault-scenarios';

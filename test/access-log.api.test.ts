@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { accessLogSettings } from '../api/access-log-settings';
+import { loadConfig } from '../config';
 import { listen } from '../api/server';
 import { accessAlerts, accessLog, processInstances, tasks } from '../db/schema';
 import { faultInput } from './support/fault-scenarios';
@@ -33,7 +33,7 @@ let superuser: postgres.Sql;
 let databaseUrl: string;
 
 async function listenWith(env: NodeJS.ProcessEnv): Promise<string> {
-  const server = await listen({ ...stack.ctx, settings: { ...stack.ctx.settings, accessLog: accessLogSettings(env) } }, 0, '127.0.0.1');
+  const server = await listen({ ...stack.ctx, settings: { ...stack.ctx.settings, accessLog: loadConfig(env).api.accessLog } }, 0, '127.0.0.1');
   servers.push(server);
   const address = server.address();
   return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

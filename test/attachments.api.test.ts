@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProcess } from '../api/use-cases/start-process';
 import { ATTACHMENT_KINDS, attachments, type AttachmentKind } from '../db/schema';
 import { DEMO_USERS } from '../db/seed/demo-community';
 import { faultRepairProcess, type FaultRepairInput } from '../workflows/fault-repair/definition';
@@ -62,12 +61,10 @@ async function faultNaming(photoId: string, reporterId: string) {
     timings: TEST_TIMINGS,
     priority: 50,
   };
-  const { workflowId } = await startProcess(stack.ctx, faultRepairProcess, {
-    workflowId: faultRepairProcess.workflowId(reportId),
-    input,
-    title: 'crafted',
-    startedBy: reporterId,
-  });
+  // Started past the definition's input check, which refuses a photo id that is no UUID (a secret's id is
+  // `secret-…`): the file routes must hold even for a history that names a foreign file.
+  const workflowId = faultRepairProcess.workflowId(reportId);
+  await stack.client.workflow.start(faultRepairProcess.workflowType, { taskQueue: stack.ctx.taskQueue, workflowId, args: [input] });
   workflows.push(workflowId);
   // The report reaches the instance row with the process's first transition.
   await eventually(async () => ((await person('admin').get(`${API}/faults/${workflowId}`)).body.report ? true : undefined));

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TaskView } from '../api/use-cases/worklist';
+import type { TaskView } from '../contracts/tasks';
 import { processInstances, stepEvents, tasks } from '../db/schema';
 import { DIAGNOSIS, REPAIR } from './support/fault-scenarios';
 import { anonymous, signIn, type HttpClient, type HttpResponse, type SignedInClient } from './support/http-client';

@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TaskView } from '../api/use-cases/worklist';
+import type { TaskView } from '../contracts/tasks';
 import { inspectionPlans, inspectionRecords } from '../db/schema';
 import { completeTaskUpdate } from '../workflows/lib/messages';
 import { actor } from './support/fault-scenarios';

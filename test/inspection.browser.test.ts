@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { TaskView } from '../api/use-cases/worklist';
+import type { TaskView } from '../contracts/tasks';
 import { inspectionPlans } from '../db/schema';
 import { ensureUiBuilt, launchChromium, newContext, screenshot, signIn } from './support/browser';
 import { signIn as apiSignIn } from './support/http-client';

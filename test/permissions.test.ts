@@ -1,19 +1,20 @@
+import { inArray } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { USER_OF_ROLE } from './support/demo-users';
+import { createTestDatabase, type TestDatabase } from './support/stack';
 import { API_BASE, apiRoutes } from '../api/app';
 import type { SessionUser } from '../api/auth/session';
 import type { ApiContext } from '../api/context';
 import { openApiDocument } from '../api/http/route';
-import { getTask, listWorklist, worklistFilters } from '../api/use-cases/worklist';
+import { getTask, listWorklist } from '../api/use-cases/worklist';
+import { worklistFilters } from '../contracts/tasks';
 import { canOnAny, isTaskCandidate, PERMISSIONS, rolesFor } from '../contracts/permissions';
 import { tasks, users } from '../db/schema';
-import { permissionsMarkdown, PERMISSIONS_DOC } from '../scripts/permissions-doc';
-import { USER_OF_ROLE } from './support/demo-users';
-import { createTestDatabase, type TestDatabase } from './support/stack';
+import { PERMISSIONS_DOC, permissionsMarkdown } from '../scripts/permissions-doc';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const actions = Object.keys(PERMISSIONS);

@@ -1,21 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TaskView } from '../api/use-cases/worklist';
+import type { TaskView } from '../contracts/tasks';
 import { procurements } from '../db/schema';
 import { signIn, type HttpClient, type HttpResponse, type SignedInClient } from './support/http-client';
 import { CCTV_SUPPLIERS, CONTRACT, PANEL, scoresFor } from './support/procurement-scenarios';
 import { eventually, startApiTestStack, type ApiTestStack } from './support/stack';
 
 const API = '/api/v1';
-// project-delivery is another process's; this branch's tests end at the contract.
-process.env.PROCUREMENT_START_DELIVERY = '0';
 
 let stack: ApiTestStack;
 const started: string[] = [];
 
 beforeAll(async () => {
-  stack = await startApiTestStack();
+  // project-delivery is another process's; this branch's tests end at the contract.
+  stack = await startApiTestStack({}, undefined, { PROCUREMENT_START_DELIVERY: '0' });
 });
 afterAll(async () => {
   await Promise.all(started.map((workflowId) => stack.client.workflow.getHandle(workflowId).terminate('test done').catch(() => undefined)));

@@ -9,8 +9,6 @@ import { CCTV_SUPPLIERS } from './support/procurement-scenarios';
 import { eventually, startApiTestStack, type ApiTestStack } from './support/stack';
 
 const PASSWORD = 'steward-demo';
-// project-delivery is another process's; this branch's tests end at the contract.
-process.env.PROCUREMENT_START_DELIVERY = '0';
 
 let stack: ApiTestStack;
 let browser: Browser;
@@ -18,7 +16,8 @@ const contexts: BrowserContext[] = [];
 const started: string[] = [];
 beforeAll(async () => {
   const uiDir = await ensureUiBuilt();
-  [stack, browser] = await Promise.all([startApiTestStack({}, uiDir), launchChromium()]);
+  // project-delivery is another process's; this branch's tests end at the contract.
+  [stack, browser] = await Promise.all([startApiTestStack({}, uiDir, { PROCUREMENT_START_DELIVERY: '0' }), launchChromium()]);
 });
 afterAll(async () => {
   await Promise.all(contexts.map((context) => context.close()));

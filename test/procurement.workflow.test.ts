@@ -87,7 +87,7 @@ describe('periodic re-qualification (P2.2a) on a Temporal Schedule', () => {
     const scheduleId = `supplier-requalification-test-${Date.now()}`;
     const worker = await stack.createWorker();
     await worker.runUntil(async () => {
-      const schedule = await ensureRequalificationSchedule(stack.client, stack.taskQueue, { SUPPLIER_SWEEP_INTERVAL_HOURS: '24' }, scheduleId);
+      const schedule = await ensureRequalificationSchedule(stack.client, stack.taskQueue, stack.config.api.suppliers, scheduleId);
       try {
         expect((await schedule.describe()).action).toMatchObject({ type: 'startWorkflow', workflowType: 'supplierRequalification' });
         await schedule.trigger();

@@ -133,6 +133,7 @@ describe('replay verdicts in the product', () => {
       namespace: 'default',
       taskQueue: changedQueue,
       db: stack.db,
+      settings: stack.config.worker.activities,
       workflowBundle: { codePath: inject('workflowBundlePath') },
       replayBundle: { codePath: changedBundlePath },
     });

@@ -4,17 +4,19 @@ import { asc, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { loadConfig } from '../config';
 import { repairRecords, stepEvents, tasks } from '../db/schema';
 import { freePort } from '../scripts/dev-services/ports';
 import { startTemporalDevServer, type TemporalDevServer } from '../scripts/dev-services/temporal-cli';
 import { progressQuery } from '../workflows/fault-repair/messages';
 import { createStewardWorker } from '../worker/worker';
 import { actor, complete, DIAGNOSIS, faultInput, openTask, REPAIR, startFault } from './support/fault-scenarios';
+import { MACHINE } from './support/config';
 import { createTestDatabase, type TestDatabase } from './support/stack';
 
 /** A worker and a dev server on a SQLite file: both can be stopped and started again. */
 async function startEngine(database: TestDatabase, dbFile: string, port: number, taskQueue: string) {
-  const server = await startTemporalDevServer({ dbFile, port });
+  const server = await startTemporalDevServer({ cli: MACHINE.temporalCli, dbFile, port });
   const connection = await Connection.connect({ address: server.address });
   const nativeConnection = await NativeConnection.connect({ address: server.address });
   const worker: Worker = await createStewardWorker({
@@ -22,6 +24,7 @@ async function startEngine(database: TestDatabase, dbFile: string, port: number,
     namespace: 'default',
     taskQueue,
     db: database.db,
+    settings: loadConfig({}).worker.activities,
     workflowBundle: { codePath: inject('workflowBundlePath') },
   });
   const running = worker.run();

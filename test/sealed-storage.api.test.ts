@@ -8,14 +8,15 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { storeCredential } from '../api/use-cases/access-control/credentials';
 import { DeviceGateway } from '../api/devices/gateway';
+import { loadConfig } from '../config';
 import { closeDatabase, migrateDatabase, openDatabase, type Database } from '../db/client';
 import { attachments, bids, credentials, dataKeys, deviceConnections, deviceEvents, processInstances, procurements, SEALED_ATTACHMENT_KINDS } from '../db/schema';
 import { DEMO_DEVICES } from '../db/seed/demo-devices';
 import { SealedDataError, unsealRecord } from '../db/sealed/envelope';
-import { installKeyring, keyring, Keyring, keyringFromEnv } from '../db/sealed/keyring';
+import { installKeyring, keyring, Keyring, keyringFrom } from '../db/sealed/keyring';
 import { openAttachmentContent, openBidContent, openCardNo, openDeviceSecrets } from '../db/sealed/records';
 import { rewrapDataKeys } from '../db/sealed/rotation';
-import type { TaskView } from '../api/use-cases/worklist';
+import type { TaskView } from '../contracts/tasks';
 import type { CredentialEnrolmentInput } from '../workflows/credential-enrolment/messages';
 import { startDeviceTestStack, type DeviceTestStack } from './support/devices';
 import { signIn, type HttpClient, type HttpResponse } from './support/http-client';
@@ -366,10 +367,11 @@ describe('rows stored before encryption (migration 0004)', () => {
 
 describe('key configuration', () => {
   const base64Key = () => randomBytes(32).toString('base64');
+  const configuredKeyring = (env: Record<string, string>) => keyringFrom(loadConfig(env).keys);
 
   it('takes the current key from STEWARD_KEK and STEWARD_KEK_ID, older ones from STEWARD_KEK_PREVIOUS', () => {
     const [current, old] = [base64Key(), base64Key()];
-    const ring = keyringFromEnv({ STEWARD_KEK: current, STEWARD_KEK_ID: 'kek-2027', STEWARD_KEK_PREVIOUS: `kek-2026:${old}` });
+    const ring = configuredKeyring({ STEWARD_KEK: current, STEWARD_KEK_ID: 'kek-2027', STEWARD_KEK_PREVIOUS: `kek-2026:${old}` });
     expect(ring.current).toEqual({ id: 'kek-2027', key: Buffer.from(current, 'base64') });
     expect(ring.key('kek-2026')).toEqual(Buffer.from(old, 'base64'));
     expect(ring.ids).toEqual(['kek-2027', 'kek-2026']);
@@ -379,26 +381,26 @@ describe('key configuration', () => {
     const [current, old] = [base64Key(), base64Key()];
     const file = path.join(await mkdtemp(path.join(inject('scratchDir'), 'keys-')), 'kek');
     await writeFile(file, `# rotated in 2027\nkek-2027 ${current}\n\nkek-2026 ${old}\n`);
-    const ring = keyringFromEnv({ STEWARD_KEK_FILE: file });
+    const ring = configuredKeyring({ STEWARD_KEK_FILE: file });
     expect(ring.current.id).toBe('kek-2027');
     expect(ring.key('kek-2026')).toEqual(Buffer.from(old, 'base64'));
   });
 
   it('refuses a bad configuration, naming the variable', () => {
-    expect(() => keyringFromEnv({ STEWARD_KEK: base64Key() })).toThrow(/STEWARD_KEK_ID is required/);
-    expect(() => keyringFromEnv({ STEWARD_KEK: randomBytes(16).toString('base64'), STEWARD_KEK_ID: 'k' })).toThrow(/STEWARD_KEK: key "k" must be 32 bytes/);
-    expect(() => keyringFromEnv({ STEWARD_KEK: base64Key(), STEWARD_KEK_ID: 'k', STEWARD_KEK_FILE: '/nowhere' })).toThrow(/not both/);
-    expect(() => keyringFromEnv({ STEWARD_KEK_FILE: path.join(inject('scratchDir'), 'no-such-key-file') })).toThrow(/STEWARD_KEK_FILE: cannot read .* \(ENOENT\)/);
-    expect(() => keyringFromEnv({ STEWARD_KEK: base64Key(), STEWARD_KEK_ID: 'k', STEWARD_KEK_PREVIOUS: 'k-old' })).toThrow(/STEWARD_KEK_PREVIOUS: each entry/);
-    expect(() => keyringFromEnv({ STEWARD_KEK: base64Key(), STEWARD_KEK_ID: 'k', STEWARD_KEK_PREVIOUS: `k:${base64Key()}` })).toThrow(/"k" is configured twice/);
-    expect(() => keyringFromEnv({ NODE_ENV: 'production' })).toThrow(/STEWARD_KEK .* or STEWARD_KEK_FILE is required in production/);
+    expect(() => configuredKeyring({ STEWARD_KEK: base64Key() })).toThrow(/STEWARD_KEK_ID is required/);
+    expect(() => configuredKeyring({ STEWARD_KEK: randomBytes(16).toString('base64'), STEWARD_KEK_ID: 'k' })).toThrow(/STEWARD_KEK: key "k" must be 32 bytes/);
+    expect(() => configuredKeyring({ STEWARD_KEK: base64Key(), STEWARD_KEK_ID: 'k', STEWARD_KEK_FILE: '/nowhere' })).toThrow(/not both/);
+    expect(() => configuredKeyring({ STEWARD_KEK_FILE: path.join(inject('scratchDir'), 'no-such-key-file') })).toThrow(/STEWARD_KEK_FILE: cannot read .* \(ENOENT\)/);
+    expect(() => configuredKeyring({ STEWARD_KEK: base64Key(), STEWARD_KEK_ID: 'k', STEWARD_KEK_PREVIOUS: 'k-old' })).toThrow(/STEWARD_KEK_PREVIOUS: each entry/);
+    expect(() => configuredKeyring({ STEWARD_KEK: base64Key(), STEWARD_KEK_ID: 'k', STEWARD_KEK_PREVIOUS: `k:${base64Key()}` })).toThrow(/"k" is configured twice/);
+    expect(() => configuredKeyring({ NODE_ENV: 'production' })).toThrow(/STEWARD_KEK .* or STEWARD_KEK_FILE is required in production/);
   });
 
   it('outside production, generates one development key into the data folder and keeps it', async () => {
     const dataDir = await mkdtemp(path.join(inject('scratchDir'), 'data-'));
-    const first = keyringFromEnv({ STEWARD_DATA_DIR: dataDir });
+    const first = configuredKeyring({ STEWARD_DATA_DIR: dataDir });
     expect(first.current.id).toMatch(/^dev-[0-9a-f]{8}$/);
-    expect(keyringFromEnv({ STEWARD_DATA_DIR: dataDir }).current).toEqual(first.current);
+    expect(configuredKeyring({ STEWARD_DATA_DIR: dataDir }).current).toEqual(first.current);
     expect(await readFile(path.join(dataDir, 'keys', 'steward-kek'), 'utf8')).toContain(first.current.key.toString('base64'));
   });
 });

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TaskView } from '../api/use-cases/worklist';
+import type { TaskView } from '../contracts/tasks';
 import { ensureQuarterlyEvaluationSchedule } from '../api/use-cases/supplier-evaluation';
 import { processInstances, vendorContracts, vendorTerminations } from '../db/schema';
 import { EVALUATION, EVALUATION_TEST_TIMINGS } from './support/delivery-scenarios';
@@ -14,7 +14,7 @@ const started: string[] = [];
 
 beforeAll(async () => {
   stack = await startApiTestStack();
-  stack.ctx.settings.supplierEvaluation = { timings: EVALUATION_TEST_TIMINGS };
+  stack.ctx.settings.supplierEvaluation = { ...stack.ctx.settings.supplierEvaluation, timings: EVALUATION_TEST_TIMINGS };
 });
 afterAll(async () => {
   await Promise.all(started.map((workflowId) => stack.client.workflow.getHandle(workflowId).terminate('test done').catch(() => undefined)));
@@ -70,9 +70,9 @@ describe('supplier evaluation over HTTP (P2.2c)', () => {
 
   it('the quarterly Schedule starts one evaluation per contracted supplier', async () => {
     const scheduleId = `supplier-evaluation-quarterly-test-${randomUUID()}`;
-    await ensureQuarterlyEvaluationSchedule(stack.client, stack.taskQueue, {}, scheduleId);
+    await ensureQuarterlyEvaluationSchedule(stack.client, stack.taskQueue, stack.ctx.settings, scheduleId);
     // Creating it again (a restart) leaves the one schedule alone.
-    await ensureQuarterlyEvaluationSchedule(stack.client, stack.taskQueue, {}, scheduleId);
+    await ensureQuarterlyEvaluationSchedule(stack.client, stack.taskQueue, stack.ctx.settings, scheduleId);
     const schedule = stack.client.schedule.getHandle(scheduleId);
     try {
       const description = await schedule.describe();

@@ -8,8 +8,8 @@ import {
   setValueAt,
   toPayload,
   type FormValues,
+  type JsonSchema,
 } from '../ui/src/features/tasks/utils/form-schema';
-import type { JsonSchema } from '../ui/src/types/api';
 import { budgetForm, planForm } from '../workflows/annual-plan/messages';
 import { acceptanceChecklistForm } from '../workflows/project-acceptance/messages';
 

@@ -1,20 +1,21 @@
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { closeDatabase, openDatabase } from '../db/client';
-import { keyring } from '../db/sealed/keyring';
-import { temporalSettings } from './config';
+import { loadConfig } from '../config';
+import { installKeyring, keyringFrom } from '../db/sealed/keyring';
 import { createStewardWorker } from './worker';
 
 /** Production entry: one worker process; scale out by running more of them. */
 async function main(): Promise<void> {
-  Runtime.install({ logger: new DefaultLogger((process.env.LOG_LEVEL as 'INFO' | undefined) ?? 'INFO') });
-  const databaseUrl = process.env.DATABASE_URL;
+  const config = loadConfig();
+  Runtime.install({ logger: new DefaultLogger(config.worker.logLevel) });
+  const databaseUrl = config.database.url;
   if (!databaseUrl) throw new Error('DATABASE_URL is required');
-  const settings = temporalSettings();
+  const settings = config.temporal;
   // Activities open sealed secrets (PINs, faces, device passwords): fail at start without the keys.
-  keyring();
+  installKeyring(keyringFrom(config.keys));
   const db = openDatabase(databaseUrl);
   const connection = await NativeConnection.connect({ address: settings.address });
-  const worker = await createStewardWorker({ connection, namespace: settings.namespace, taskQueue: settings.taskQueue, db });
+  const worker = await createStewardWorker({ connection, namespace: settings.namespace, taskQueue: settings.taskQueue, db, settings: config.worker.activities });
   console.log(`Steward worker polling ${settings.taskQueue} on ${settings.address}`);
   await worker.run();
   await connection.close();

@@ -1,6 +1,6 @@
 import { bundleWorkflowCode, NativeConnection, Worker, type WorkerOptions, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { fileURLToPath } from 'node:url';
-import { createActivities } from '../activities';
+import { createActivities, type ActivitySettings } from '../activities';
 import type { Database } from '../db/client';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
@@ -24,6 +24,8 @@ export interface StewardWorkerOptions {
   namespace: string;
   taskQueue: string;
   db: Database;
+  /** What the activities are configured with (config's `worker.activities`). */
+  settings: ActivitySettings;
   /** A prebuilt bundle (tests share one); without it the worker bundles `workflows/` itself. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   /** The code the nightly replay checks histories against; by default the code this worker runs. */
@@ -38,6 +40,6 @@ export async function createStewardWorker(options: StewardWorkerOptions): Promis
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     workflowBundle,
-    activities: createActivities({ db: options.db, replayBundle: options.replayBundle ?? workflowBundle }),
+    activities: createActivities({ db: options.db, replayBundle: options.replayBundle ?? workflowBundle, ...options.settings }),
   });
 }

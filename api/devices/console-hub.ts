@@ -1,7 +1,8 @@
 import type { Response } from 'express';
-import { CONSOLE_CHANNEL } from '../../domain/console-channel';
 import type { ApiContext } from '../context';
 import { listDeviceHealth, listIncidents } from '../use-cases/console';
+import { CONSOLE_CHANNEL } from '../../domain/console-channel';
+import type { ConsoleSnapshot } from '../../contracts/console';
 
 const FLUSH_MS = 150;
 const KEEPALIVE_MS = 15_000;
@@ -25,7 +26,7 @@ export class ConsoleHub {
     this.listening ??= this.ctx.db.$client.listen(CONSOLE_CHANNEL, (payload) => this.onNotify(payload));
     await this.listening;
     const [incidents, devices] = await Promise.all([listIncidents(this.ctx), listDeviceHealth(this.ctx)]);
-    res.write(`event: snapshot\ndata: ${JSON.stringify({ incidents, devices })}\n\n`);
+    res.write(`event: snapshot\ndata: ${JSON.stringify({ incidents, devices } satisfies ConsoleSnapshot)}\n\n`);
     this.clients.add(res);
     this.keepAlive ??= setInterval(() => this.clients.forEach((client) => client.write(': keep-alive\n\n')), KEEPALIVE_MS);
     res.on('close', () => {

@@ -1,5 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
-import type { FieldProblem } from '../http/problem';
+import type { FieldProblem } from '../../contracts/problem';
 
 /**
  * Turns an ISAPI `EventNotificationAlert` (XML or JSON, as pushed over HTTP or MQTT, or an AcsEvent

@@ -1,14 +1,13 @@
 import type { ApiContext } from '../context';
 import { DeviceGateway } from './gateway';
-import { deviceSettings } from './settings';
 
 const gateways = new WeakMap<ApiContext, DeviceGateway>();
 
-/** The API context's device gateway: the one installed (tests, start-up), else one with settings from the environment. */
+/** The API context's device gateway: the one installed (tests, start-up), else one with the context's device settings. */
 export function deviceGateway(ctx: ApiContext): DeviceGateway {
   let gateway = gateways.get(ctx);
   if (!gateway) {
-    gateway = new DeviceGateway(ctx, deviceSettings());
+    gateway = new DeviceGateway(ctx, ctx.settings.devices);
     gateways.set(ctx, gateway);
   }
   return gateway;

@@ -1,10 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
-import { z } from 'zod';
-
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+import type { z } from 'zod';
+import type { FieldProblem } from '../../contracts/problem';
 
 /** An error that becomes an `application/problem+json` response (RFC 9457). */
 export class HttpProblem extends Error {
@@ -35,14 +31,6 @@ export function fieldProblems(error: z.ZodError, prefix?: string): FieldProblem[
     message: issue.message,
   }));
 }
-
-export const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-});
 
 const problemType = (status: number) => `https://steward.invalid/problems/${status}`;
 

@@ -1,9 +1,10 @@
-import { Router, type Request, type Response } from 'express';
+import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
-import type { AccessKind, AccessScope } from '../../db/schema/access-log';
-import { can, OWN_RULES, permissionOf, rolesFor, type Action } from '../../contracts/permissions';
+import { badRequest, fieldProblems, forbidden, unauthorized } from './problem';
 import type { SessionUser } from '../auth/session';
-import { badRequest, fieldProblems, forbidden, problemSchema, unauthorized } from './problem';
+import { type Action, can, OWN_RULES, permissionOf, rolesFor } from '../../contracts/permissions';
+import { problemSchema } from '../../contracts/problem';
+import type { AccessKind, AccessScope } from '../../contracts/vocabulary';
 
 /** Who may call a route: anyone, any signed-in user, or those the permission table admits to an action. */
 export type Access = 'public' | 'signed-in' | Action;

@@ -1,6 +1,7 @@
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
-import { acceptanceView, getAcceptance, getAcceptanceReportPdf } from '../use-cases/acceptance';
+import { getAcceptance, getAcceptanceReportPdf } from '../use-cases/acceptance';
+import { acceptanceView } from '../../contracts/acceptance';
 
 export const acceptanceRoutes = (ctx: ApiContext) => [
   defineRoute({

@@ -1,14 +1,13 @@
-import { z } from 'zod';
 import type { ApiContext } from '../context';
 import { defineRoute, listed } from '../http/route';
-import { consentRequest, deletionLogEntry, deletionRequest, listFaceDeletions, recordConsent, requestFaceDeletion, withdrawConsent, withdrawRequest } from '../use-cases/access-control/consent';
-import { enrolCredential, enrolRequest, leaveRequest, recordLeaving, revokeCredential, revokeRequest } from '../use-cases/access-control/credentials';
-import { cancelVisitorPass, issueVisitorPass, listVisitorPasses, passRequest, passView } from '../use-cases/access-control/passes';
-import { getPerson, listPeople, personDetail, personRequest, personSummary, registerPerson } from '../use-cases/access-control/people';
-import { anprCheckRequest, checkPlate, listAnprDecisions, listPlates, plateRequest, plateView, setPlate } from '../use-cases/access-control/plates';
+import { listFaceDeletions, recordConsent, requestFaceDeletion, withdrawConsent } from '../use-cases/access-control/consent';
+import { enrolCredential, recordLeaving, revokeCredential } from '../use-cases/access-control/credentials';
+import { cancelVisitorPass, issueVisitorPass, listVisitorPasses } from '../use-cases/access-control/passes';
+import { getPerson, listPeople, registerPerson } from '../use-cases/access-control/people';
+import { checkPlate, listAnprDecisions, listPlates, setPlate } from '../use-cases/access-control/plates';
 import { refusing } from '../use-cases/access-control/shared';
-
-const started = z.object({ workflowId: z.string() });
+import { anprAnswer, anprCheckRequest, anprDecision, consentRecorded, consentRequest, consentWithdrawn, credentialEnrolment, deletionLogEntry, deletionRequest, enrolRequest, leaveRequest, passCancelled, passIssued, passRequest, passView, personDetail, personRequest, personSummary, plateRequest, plateView, revokeRequest, withdrawRequest } from '../../contracts/access-control';
+import { listOf, workflowStarted } from '../../contracts/common';
 
 /** Access control (P4.2b): people, credentials, face consent and deletion, visitor passes, plates. */
 export const accessControlRoutes = (ctx: ApiContext) => [
@@ -17,7 +16,7 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     path: '/access/people',
     summary: 'People with access and their credentials (an owner: themselves)',
     access: 'access.people.read',
-    response: z.object({ items: z.array(personSummary) }),
+    response: listOf(personSummary),
     personalData: {
       kind: 'person-record',
       scope: 'list',
@@ -54,7 +53,7 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     summary: "Enrol a credential on the doors of the person's area; a face needs their own consent and another way in",
     access: 'credential-enrolment.start',
     body: enrolRequest,
-    response: z.object({ workflowId: z.string(), credentialId: z.string() }),
+    response: credentialEnrolment,
     status: 201,
     handle: ({ user, params, body }) => refusing(() => enrolCredential(ctx, user, params.personId, body)),
   }),
@@ -64,7 +63,7 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     summary: 'Revoke one credential on every device; idempotent on requestId',
     access: 'access-revocation.start',
     body: revokeRequest,
-    response: started,
+    response: workflowStarted,
     status: 201,
     handle: ({ user, params, body }) => refusing(() => revokeCredential(ctx, user, params.credentialId, body)),
   }),
@@ -74,7 +73,7 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     summary: 'An owner moved out or a staff member left: revoke every credential on every device',
     access: 'access.leave.record',
     body: leaveRequest,
-    response: started,
+    response: workflowStarted,
     status: 201,
     handle: ({ user, params, body }) => refusing(() => recordLeaving(ctx, user, params.personId, body)),
   }),
@@ -84,7 +83,7 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     summary: 'Record face-recognition consent: the person themselves, or staff with the signed form',
     access: 'face-consent.record',
     body: consentRequest,
-    response: z.object({ consentId: z.string(), consentedAt: z.string() }),
+    response: consentRecorded,
     status: 201,
     handle: ({ user, params, body }) => recordConsent(ctx, user, params.personId, body),
   }),
@@ -94,7 +93,7 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     summary: 'Withdraw face consent; an enrolled face is then deleted from every device',
     access: 'face-consent.withdraw',
     body: withdrawRequest,
-    response: z.object({ withdrawn: z.boolean(), deletionWorkflowId: z.string().nullable() }),
+    response: consentWithdrawn,
     handle: ({ user, params, body }) => withdrawConsent(ctx, user, params.personId, body),
   }),
   defineRoute({
@@ -103,7 +102,7 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     summary: "Delete the person's face from every device and from Steward (PIPL art. 47); idempotent on deletionId",
     access: 'face-deletion.start',
     body: deletionRequest,
-    response: started,
+    response: workflowStarted,
     status: 201,
     handle: ({ user, params, body }) => requestFaceDeletion(ctx, user, params.personId, body),
   }),
@@ -112,7 +111,7 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     path: '/access/face-deletions',
     summary: 'The face-deletion log: devices, times, results',
     access: 'access.records.read',
-    response: z.object({ items: z.array(deletionLogEntry) }),
+    response: listOf(deletionLogEntry),
     personalData: { kind: 'face-deletion-log', scope: 'list', read: ({ result }) => listed(result.items.map((entry) => entry.id), { subjectIds: result.items.map((entry) => entry.personId) }) },
     handle: () => listFaceDeletions(ctx),
   }),
@@ -121,7 +120,7 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     path: '/access/visitor-passes',
     summary: 'Visitor passes (an owner: those of their units)',
     access: 'visitor-pass.read',
-    response: z.object({ items: z.array(passView) }),
+    response: listOf(passView),
     personalData: { kind: 'visitor-pass', scope: 'list', read: ({ result }) => listed(result.items.map((pass) => pass.id), { subjectIds: [] }) },
     handle: ({ user }) => listVisitorPasses(ctx, user),
   }),
@@ -131,7 +130,7 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     summary: "Issue a visitor pass for a unit (owners: their own); it expires by itself",
     access: 'visitor-pass.start',
     body: passRequest,
-    response: z.object({ workflowId: z.string(), passId: z.string(), credentialId: z.string() }),
+    response: passIssued,
     status: 201,
     handle: ({ user, body }) => refusing(() => issueVisitorPass(ctx, user, body)),
   }),
@@ -140,7 +139,7 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     path: '/access/visitor-passes/:passId/cancel',
     summary: 'End a visitor pass early',
     access: 'visitor-pass.cancel',
-    response: z.object({ status: z.string() }),
+    response: passCancelled,
     handle: ({ user, params }) => cancelVisitorPass(ctx, user, params.passId),
   }),
   defineRoute({
@@ -148,7 +147,7 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     path: '/access/plates',
     summary: 'The vehicle allow / refuse list',
     access: 'access.records.read',
-    response: z.object({ items: z.array(plateView) }),
+    response: listOf(plateView),
     personalData: {
       kind: 'plate-list',
       scope: 'list',
@@ -162,7 +161,7 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     summary: 'Allow, refuse or remove a plate; pushed to every barrier',
     access: 'plate-list.start',
     body: plateRequest,
-    response: started,
+    response: workflowStarted,
     status: 201,
     handle: ({ user, body }) => setPlate(ctx, user, body),
   }),
@@ -172,7 +171,7 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     summary: 'Answer a plate read at a barrier: allowed or refused (recorded)',
     access: 'access.anpr.check',
     body: anprCheckRequest,
-    response: z.object({ plate: z.string(), decision: z.enum(['allowed', 'refused']), reason: z.string() }),
+    response: anprAnswer,
     handle: ({ body }) => checkPlate(ctx, body),
   }),
   defineRoute({
@@ -180,9 +179,7 @@ export const accessControlRoutes = (ctx: ApiContext) => [
     path: '/access/anpr',
     summary: 'Recent barrier decisions',
     access: 'access.records.read',
-    response: z.object({
-      items: z.array(z.object({ id: z.number(), deviceId: z.string(), plate: z.string(), decision: z.string(), reason: z.string(), occurredAt: z.string() })),
-    }),
+    response: listOf(anprDecision),
     personalData: { kind: 'anpr-history', scope: 'list', read: ({ result }) => listed(result.items.map((decision) => decision.plate), { subjectIds: [] }) },
     handle: () => listAnprDecisions(ctx),
   }),

@@ -1,15 +1,8 @@
-import { z } from 'zod';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
-import {
-  accessLogEntry,
-  accessLogQuery,
-  alertView,
-  listAccessAlerts,
-  listAccessLog,
-  verification,
-  verifyAccessLog,
-} from '../use-cases/access-log';
+import { listAccessAlerts, listAccessLog, verifyAccessLog } from '../use-cases/access-log';
+import { accessLogEntry, accessLogQuery, alertView, verification } from '../../contracts/access-log';
+import { listOf, pageOf } from '../../contracts/common';
 
 /** P5.3c: the auditor's view of the access log of personal data, its chain check, and the alerts raised on it. */
 export const accessLogRoutes = (ctx: ApiContext) => [
@@ -19,7 +12,7 @@ export const accessLogRoutes = (ctx: ApiContext) => [
     summary: 'Reads of personal data, newest first (keyset pages); filter by subject, actor, record, kind and time',
     access: 'access-log.read',
     query: accessLogQuery,
-    response: z.object({ items: z.array(accessLogEntry), nextCursor: z.string().nullable() }),
+    response: pageOf(accessLogEntry),
     handle: ({ query }) => listAccessLog(ctx, query),
   }),
   defineRoute({
@@ -35,7 +28,7 @@ export const accessLogRoutes = (ctx: ApiContext) => [
     path: '/access-log/alerts',
     summary: 'Anomaly alerts raised on the access log and their review',
     access: 'access-log.alerts.read',
-    response: z.object({ items: z.array(alertView) }),
+    response: listOf(alertView),
     handle: () => listAccessAlerts(ctx),
   }),
 ];

@@ -1,10 +1,8 @@
-import { z } from 'zod';
+import { signedInUser, signInRequest } from '../../contracts/auth';
 import { closeSession, SESSION_COOKIE } from '../auth/session';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
-import { credentials, signIn, userView } from '../use-cases/sign-in';
-
-const userResponse = z.object({ user: userView });
+import { signIn } from '../use-cases/sign-in';
 
 export const authRoutes = (ctx: ApiContext) => [
   defineRoute({
@@ -12,8 +10,8 @@ export const authRoutes = (ctx: ApiContext) => [
     path: '/auth/login',
     summary: 'Sign in; sets an HttpOnly session cookie',
     access: 'public',
-    body: credentials,
-    response: userResponse,
+    body: signInRequest,
+    response: signedInUser,
     handle: async ({ body, req, res }) => ({ user: await signIn(ctx, res, body, req.ip ?? 'unknown') }),
   }),
   defineRoute({
@@ -29,7 +27,7 @@ export const authRoutes = (ctx: ApiContext) => [
     path: '/auth/me',
     summary: 'The signed-in user',
     access: 'signed-in',
-    response: userResponse,
+    response: signedInUser,
     handle: async ({ user }) => ({ user }),
   }),
 ];

@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import { listOf, workflowStarted } from '../../contracts/common';
+import { deliveryDetail, deliveryIssue, deliveryRequest, deliverySummary, issueRequest } from '../../contracts/delivery';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
-import { deliveryDetail, deliveryRequest, deliverySummary, getDelivery, issueRequest, listDeliveries, logIssue, startDelivery } from '../use-cases/delivery';
+import { getDelivery, listDeliveries, logIssue, startDelivery } from '../use-cases/delivery';
 
 export const deliveryRoutes = (ctx: ApiContext) => [
   defineRoute({
@@ -10,7 +11,7 @@ export const deliveryRoutes = (ctx: ApiContext) => [
     summary: 'Start the delivery of a signed contract (P2.3a); idempotent on contractId',
     access: 'project-delivery.start',
     body: deliveryRequest,
-    response: z.object({ workflowId: z.string() }),
+    response: workflowStarted,
     status: 201,
     handle: ({ user, body }) => startDelivery(ctx, user, body),
   }),
@@ -19,7 +20,7 @@ export const deliveryRoutes = (ctx: ApiContext) => [
     path: '/deliveries',
     summary: 'Deliveries, newest first',
     access: 'project-delivery.read',
-    response: z.object({ items: z.array(deliverySummary) }),
+    response: listOf(deliverySummary),
     handle: () => listDeliveries(ctx),
   }),
   defineRoute({
@@ -36,7 +37,7 @@ export const deliveryRoutes = (ctx: ApiContext) => [
     summary: 'Log an issue on a delivery (P2.3b); idempotent on issueId',
     access: 'project-delivery.log-issue',
     body: issueRequest,
-    response: z.object({ id: z.string(), title: z.string(), severity: z.string(), source: z.string(), raisedBy: z.string(), raisedAt: z.string() }),
+    response: deliveryIssue,
     status: 201,
     handle: ({ user, params, body }) => logIssue(ctx, user, params.workflowId, body),
   }),

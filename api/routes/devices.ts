@@ -1,23 +1,14 @@
-import express, { Router, type NextFunction, type Request, type Response } from 'express';
-import { z } from 'zod';
+import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import type { ApiContext } from '../context';
-import { parseAlertBody } from '../devices/normalise';
 import { consoleHub } from '../devices/console-hub';
+import { parseAlertBody } from '../devices/normalise';
 import { deviceGateway } from '../devices/registry';
-import { defineRoute } from '../http/route';
 import { FailureWindow } from '../http/hardening';
 import { badRequest, HttpProblem, tooManyRequests } from '../http/problem';
-import {
-  assignGuard,
-  cameraSnapshot,
-  deviceHealthView,
-  getIncident,
-  incidentListQuery,
-  incidentView,
-  listDeviceHealth,
-  listGuards,
-  listIncidents,
-} from '../use-cases/console';
+import { defineRoute } from '../http/route';
+import { assignGuard, cameraSnapshot, getIncident, listDeviceHealth, listGuards, listIncidents } from '../use-cases/console';
+import { listOf } from '../../contracts/common';
+import { assignGuardRequest, deviceHealthView, guardView, incidentListQuery, incidentView } from '../../contracts/console';
 
 /**
  * The device listener: devices push ISAPI `EventNotificationAlert`s (XML or JSON) here, authenticated
@@ -65,7 +56,7 @@ export const deviceRoutes = (ctx: ApiContext) => [
     summary: 'Alarm incidents for the control-room console (P4.2c)',
     access: 'console.read',
     query: incidentListQuery,
-    response: z.object({ items: z.array(incidentView) }),
+    response: listOf(incidentView),
     handle: async ({ query }) => ({ items: await listIncidents(ctx, query.scope) }),
   }),
   defineRoute({
@@ -81,7 +72,7 @@ export const deviceRoutes = (ctx: ApiContext) => [
     path: '/console/incidents/:workflowId/assign',
     summary: 'Assign a guard to an incident not yet acknowledged',
     access: 'alarm-linkage.assign-guard',
-    body: z.object({ guardUserId: z.string().min(1) }),
+    body: assignGuardRequest,
     response: incidentView,
     handle: ({ user, params, body }) => assignGuard(ctx, user, params.workflowId, body.guardUserId),
   }),
@@ -90,7 +81,7 @@ export const deviceRoutes = (ctx: ApiContext) => [
     path: '/console/guards',
     summary: 'Active guards the control room can assign',
     access: 'console.read',
-    response: z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string() })) }),
+    response: listOf(guardView),
     handle: async () => ({ items: await listGuards(ctx) }),
   }),
   defineRoute({
@@ -98,7 +89,7 @@ export const deviceRoutes = (ctx: ApiContext) => [
     path: '/console/devices',
     summary: 'Device health at a glance (P3.1b): streaming, stale, down',
     access: 'console.read',
-    response: z.object({ items: z.array(deviceHealthView) }),
+    response: listOf(deviceHealthView),
     handle: async () => ({ items: await listDeviceHealth(ctx) }),
   }),
   defineRoute({

@@ -1,9 +1,11 @@
-import { z } from 'zod';
+import { pageOf, workflowStarted } from '../../contracts/common';
+import { faultDetail, faultListQuery, faultReportRequest, faultSummary, ratingRecorded, ratingRequest } from '../../contracts/faults';
+import { locationsView } from '../../contracts/reference';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
-import { faultDetail, faultListQuery, faultSummary, getFault, getFaultPhoto, listFaults, rateRepair, ratingRequest } from '../use-cases/faults';
-import { listLocations, locationsView } from '../use-cases/reference';
-import { faultReportRequest, reportFault } from '../use-cases/report-fault';
+import { getFault, getFaultPhoto, listFaults, rateRepair } from '../use-cases/faults';
+import { listLocations } from '../use-cases/reference';
+import { reportFault } from '../use-cases/report-fault';
 
 export const faultRoutes = (ctx: ApiContext) => [
   defineRoute({
@@ -12,7 +14,7 @@ export const faultRoutes = (ctx: ApiContext) => [
     summary: 'Report a fault (P3.2a); idempotent on reportId',
     access: 'fault-repair.start',
     body: faultReportRequest,
-    response: z.object({ workflowId: z.string() }),
+    response: workflowStarted,
     status: 201,
     handle: ({ user, body }) => reportFault(ctx, user, body),
   }),
@@ -22,7 +24,7 @@ export const faultRoutes = (ctx: ApiContext) => [
     summary: 'Faults I reported (staff: all with mine=false)',
     access: 'fault-repair.read',
     query: faultListQuery,
-    response: z.object({ items: z.array(faultSummary), nextCursor: z.string().nullable() }),
+    response: pageOf(faultSummary),
     handle: ({ user, query }) => listFaults(ctx, user, query),
   }),
   defineRoute({
@@ -59,7 +61,7 @@ export const faultRoutes = (ctx: ApiContext) => [
     summary: 'The reporter rates the closed repair (1–5)',
     access: 'fault-repair.rate',
     body: ratingRequest,
-    response: z.object({ rating: z.number().int() }),
+    response: ratingRecorded,
     handle: ({ user, params, body }) => rateRepair(ctx, user, params.workflowId, body),
   }),
   defineRoute({

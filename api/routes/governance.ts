@@ -1,25 +1,10 @@
-import { z } from 'zod';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
-import { filingView, getFiling, listFilings, listPlans, planRequest, planView, startAnnualPlan } from '../use-cases/annual-plan';
-import {
-  ballotRequest,
-  ballotsEvidence,
-  castBallot,
-  fileObjection,
-  getParticipation,
-  getVote,
-  listVotes,
-  objectionRequest,
-  participationView,
-  proxyRequest,
-  recordProxy,
-  requestVote,
-  rollEvidence,
-  voteRequest,
-  voteView,
-} from '../use-cases/owners-vote';
+import { getFiling, listFilings, listPlans, startAnnualPlan } from '../use-cases/annual-plan';
+import { ballotsEvidence, castBallot, fileObjection, getParticipation, getVote, listVotes, recordProxy, requestVote, rollEvidence } from '../use-cases/owners-vote';
 import { votePdf } from '../use-cases/vote-evidence-pdf';
+import { listOf, workflowStarted } from '../../contracts/common';
+import { ballotCast, ballotRequest, filingDetail, filingView, objectionFiled, objectionRequest, planRequest, planView, proxyRecorded, proxyRequest, voteParticipation, voteRequest, voteRequested, voteView } from '../../contracts/governance';
 
 /** The roll and the ballots name owners and how they voted: each download is logged (P5.3c). */
 const evidenceRead = { kind: 'vote-evidence', scope: 'export', read: ({ params }: { params: Record<string, string> }) => ({ recordIds: [params.voteId] }) } as const;
@@ -32,7 +17,7 @@ export const governanceRoutes = (ctx: ApiContext) => [
     summary: "Start a year's annual plan (P2.1a); idempotent on planId",
     access: 'annual-plan.start',
     body: planRequest,
-    response: z.object({ workflowId: z.string() }),
+    response: workflowStarted,
     status: 201,
     handle: ({ user, body }) => startAnnualPlan(ctx, user, body),
   }),
@@ -41,7 +26,7 @@ export const governanceRoutes = (ctx: ApiContext) => [
     path: '/plans',
     summary: 'Approved annual plans and their projects (P2.1a–c)',
     access: 'governance.read',
-    response: z.object({ items: z.array(planView) }),
+    response: listOf(planView),
     handle: () => listPlans(ctx),
   }),
   defineRoute({
@@ -49,7 +34,7 @@ export const governanceRoutes = (ctx: ApiContext) => [
     path: '/filings',
     summary: "Filings with the owners' committee and their receipts (P2.1c)",
     access: 'governance.read',
-    response: z.object({ items: z.array(filingView) }),
+    response: listOf(filingView),
     handle: () => listFilings(ctx),
   }),
   defineRoute({
@@ -57,7 +42,7 @@ export const governanceRoutes = (ctx: ApiContext) => [
     path: '/filings/:workflowId',
     summary: 'One filing with its dated package',
     access: 'governance.read',
-    response: filingView.extend({ package: z.record(z.string(), z.unknown()) }),
+    response: filingDetail,
     handle: ({ params }) => getFiling(ctx, params.workflowId),
   }),
   defineRoute({
@@ -66,7 +51,7 @@ export const governanceRoutes = (ctx: ApiContext) => [
     summary: "Put a matter to the owners' vote (P2.1c, art. 278); idempotent on voteId",
     access: 'owners-vote.start',
     body: voteRequest,
-    response: z.object({ workflowId: z.string(), voteId: z.string() }),
+    response: voteRequested,
     status: 201,
     handle: ({ user, body }) => requestVote(ctx, user, body),
   }),
@@ -75,7 +60,7 @@ export const governanceRoutes = (ctx: ApiContext) => [
     path: '/votes',
     summary: "Owners' votes, with live participation and the signed-in owner's ballot",
     access: 'signed-in',
-    response: z.object({ items: z.array(voteView) }),
+    response: listOf(voteView),
     handle: ({ user }) => listVotes(ctx, user),
   }),
   defineRoute({
@@ -91,7 +76,7 @@ export const governanceRoutes = (ctx: ApiContext) => [
     path: '/votes/:voteId/participation',
     summary: 'Live participation by area and by head count',
     access: 'signed-in',
-    response: participationView.extend({ status: z.string() }),
+    response: voteParticipation,
     handle: ({ params }) => getParticipation(ctx, params.voteId),
   }),
   defineRoute({
@@ -100,7 +85,7 @@ export const governanceRoutes = (ctx: ApiContext) => [
     summary: 'Cast the ballot of the signed-in owner (or as their recorded proxy); repeating it is harmless',
     access: 'owners-vote.cast',
     body: ballotRequest,
-    response: z.object({ voterId: z.string(), choice: z.string(), castAt: z.string(), repeated: z.boolean(), participation: participationView }),
+    response: ballotCast,
     handle: ({ user, params, body }) => castBallot(ctx, user, params.voteId, body),
   }),
   defineRoute({
@@ -109,7 +94,7 @@ export const governanceRoutes = (ctx: ApiContext) => [
     summary: 'Record a proxy (another owner or a named person) who casts your ballot',
     access: 'owners-vote.proxy',
     body: proxyRequest,
-    response: z.object({ voterId: z.string(), proxyOwnerId: z.string().nullable(), proxyName: z.string() }),
+    response: proxyRecorded,
     handle: ({ user, params, body }) => recordProxy(ctx, user, params.voteId, body),
   }),
   defineRoute({
@@ -118,7 +103,7 @@ export const governanceRoutes = (ctx: ApiContext) => [
     summary: 'Object to the published result within the objection period',
     access: 'owners-vote.object',
     body: objectionRequest,
-    response: z.object({ voteId: z.string(), filed: z.boolean() }),
+    response: objectionFiled,
     status: 201,
     handle: ({ user, params, body }) => fileObjection(ctx, user, params.voteId, body),
   }),

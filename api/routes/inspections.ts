@@ -1,27 +1,19 @@
-import { z } from 'zod';
-import type { ApiContext } from '../context';
-import { defineRoute } from '../http/route';
+import { listOf, pageOf } from '../../contracts/common';
 import {
-  createPlan,
   createPlanRequest,
-  deactivatePlan,
-  getPhoto,
-  getPlan,
-  getRecord,
-  listOverdue,
-  listPlans,
-  listRecords,
   overdueView,
   photoRequest,
+  photoUploaded,
+  planRun,
   planView,
   recordDetail,
   recordListQuery,
   recordSummary,
-  runPlanNow,
-  updatePlan,
   updatePlanRequest,
-  uploadPhoto,
-} from '../use-cases/inspections';
+} from '../../contracts/inspections';
+import type { ApiContext } from '../context';
+import { defineRoute } from '../http/route';
+import { createPlan, deactivatePlan, getPhoto, getPlan, getRecord, listOverdue, listPlans, listRecords, runPlanNow, updatePlan, uploadPhoto } from '../use-cases/inspections';
 
 export const inspectionRoutes = (ctx: ApiContext) => [
   defineRoute({
@@ -39,7 +31,7 @@ export const inspectionRoutes = (ctx: ApiContext) => [
     path: '/inspections/plans',
     summary: 'Inspection plans, active first',
     access: 'inspection.read',
-    response: z.object({ items: z.array(planView) }),
+    response: listOf(planView),
     handle: () => listPlans(ctx),
   }),
   defineRoute({
@@ -72,7 +64,7 @@ export const inspectionRoutes = (ctx: ApiContext) => [
     path: '/inspections/plans/:planId/run',
     summary: 'Run an active plan now, besides its cycle',
     access: 'inspection.start',
-    response: z.object({ scheduleId: z.string() }),
+    response: planRun,
     status: 202,
     handle: ({ params }) => runPlanNow(ctx, params.planId),
   }),
@@ -82,7 +74,7 @@ export const inspectionRoutes = (ctx: ApiContext) => [
     summary: 'Inspection records (P3.1c), newest first (keyset pages)',
     access: 'inspection.read',
     query: recordListQuery,
-    response: z.object({ items: z.array(recordSummary), nextCursor: z.string().nullable() }),
+    response: pageOf(recordSummary),
     handle: ({ query }) => listRecords(ctx, query),
   }),
   defineRoute({
@@ -107,7 +99,7 @@ export const inspectionRoutes = (ctx: ApiContext) => [
     summary: 'Upload a checklist photo before submitting the checklist; idempotent on photoId',
     access: 'inspection.photo.upload',
     body: photoRequest,
-    response: z.object({ photoId: z.string() }),
+    response: photoUploaded,
     status: 201,
     handle: ({ user, body }) => uploadPhoto(ctx, user, body),
   }),

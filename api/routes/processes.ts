@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { ACCESS_PROCESSES } from '../../contracts/permissions';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
 import { subjectsOf } from '../use-cases/access-log';
-import { getInstance, instanceDetail, instanceListQuery, instanceSummary, listInstances, processCatalogue, processDiagram, processHistory } from '../use-cases/process-instances';
-import { replayInstance, replayVerdictView } from '../use-cases/process-replay';
+import { getInstance, listInstances, processCatalogue, processDiagram, processHistory } from '../use-cases/process-instances';
+import { replayInstance } from '../use-cases/process-replay';
+import { pageOf } from '../../contracts/common';
+import { ACCESS_PROCESSES } from '../../contracts/permissions';
+import { instanceDetail, instanceListQuery, instanceSummary, replayVerdictView } from '../../contracts/processes';
 
 export const processRoutes = (ctx: ApiContext) => [
   defineRoute({
@@ -13,7 +15,7 @@ export const processRoutes = (ctx: ApiContext) => [
     summary: 'Process instances, newest first (keyset pages)',
     access: 'process.read',
     query: instanceListQuery,
-    response: z.object({ items: z.array(instanceSummary), nextCursor: z.string().nullable() }),
+    response: pageOf(instanceSummary),
     handle: ({ user, query }) => listInstances(ctx, user, query),
   }),
   defineRoute({

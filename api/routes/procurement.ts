@@ -1,21 +1,8 @@
-import { z } from 'zod';
 import type { ApiContext } from '../context';
 import { defineRoute, listed } from '../http/route';
-import {
-  bidReceipt,
-  bidRequest,
-  bidView,
-  getBid,
-  getProcurement,
-  listBids,
-  listProcurements,
-  myBidReceipt,
-  procurementDetail,
-  procurementRequest,
-  procurementSummary,
-  startProcurement,
-  submitBid,
-} from '../use-cases/procurement';
+import { getBid, getProcurement, listBids, listProcurements, myBidReceipt, startProcurement, submitBid } from '../use-cases/procurement';
+import { listOf, workflowStarted } from '../../contracts/common';
+import { bidReceipt, bidRequest, bidView, procurementDetail, procurementRequest, procurementSummary } from '../../contracts/procurement';
 
 export const procurementRoutes = (ctx: ApiContext) => [
   defineRoute({
@@ -24,7 +11,7 @@ export const procurementRoutes = (ctx: ApiContext) => [
     summary: 'Start the procurement of a project (P2.2b); idempotent on projectId',
     access: 'procurement.start',
     body: procurementRequest,
-    response: z.object({ workflowId: z.string() }),
+    response: workflowStarted,
     status: 201,
     handle: ({ user, body }) => startProcurement(ctx, user, body),
   }),
@@ -33,7 +20,7 @@ export const procurementRoutes = (ctx: ApiContext) => [
     path: '/procurements',
     summary: 'Procurements (suppliers: those they are invited to)',
     access: 'procurement.read',
-    response: z.object({ items: z.array(procurementSummary) }),
+    response: listOf(procurementSummary),
     handle: ({ user }) => listProcurements(ctx, user),
   }),
   defineRoute({
@@ -68,7 +55,7 @@ export const procurementRoutes = (ctx: ApiContext) => [
     path: '/procurements/:workflowId/bids',
     summary: 'The bids, readable only after the opening (403 before it, for every role)',
     access: 'procurement.read',
-    response: z.object({ items: z.array(bidView) }),
+    response: listOf(bidView),
     personalData: { kind: 'bid', scope: 'list', read: ({ result }) => listed(result.items.map((bid) => bid.bidId), { subjectIds: [] }) },
     handle: ({ user, params }) => listBids(ctx, user, params.workflowId),
   }),

@@ -1,14 +1,8 @@
-import { z } from 'zod';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
-import {
-  evaluationRequest,
-  evaluationRow,
-  listEvaluations,
-  listSuppliers,
-  requestEvaluation,
-  supplierStatus,
-} from '../use-cases/supplier-evaluation';
+import { listEvaluations, listSuppliers, requestEvaluation } from '../use-cases/supplier-evaluation';
+import { listOf, workflowStarted } from '../../contracts/common';
+import { evaluationQuery, evaluationRequest, evaluationRow, supplierStatus } from '../../contracts/supplier-evaluation';
 
 export const supplierEvaluationRoutes = (ctx: ApiContext) => [
   defineRoute({
@@ -17,7 +11,7 @@ export const supplierEvaluationRoutes = (ctx: ApiContext) => [
     summary: 'Evaluate a supplier on demand (P2.2c); idempotent on requestId',
     access: 'supplier-evaluation.start',
     body: evaluationRequest,
-    response: z.object({ workflowId: z.string() }),
+    response: workflowStarted,
     status: 201,
     handle: ({ user, body }) => requestEvaluation(ctx, user, body),
   }),
@@ -26,8 +20,8 @@ export const supplierEvaluationRoutes = (ctx: ApiContext) => [
     path: '/supplier-evaluations',
     summary: 'Evaluation scores, newest first',
     access: 'supplier-evaluation.read',
-    query: z.object({ vendorId: z.string().min(1).optional() }),
-    response: z.object({ items: z.array(evaluationRow) }),
+    query: evaluationQuery,
+    response: listOf(evaluationRow),
     handle: ({ query }) => listEvaluations(ctx, query.vendorId),
   }),
   defineRoute({
@@ -35,7 +29,7 @@ export const supplierEvaluationRoutes = (ctx: ApiContext) => [
     path: '/supplier-standing',
     summary: 'The supplier registry: contracts in force, penalties, terminations',
     access: 'supplier-evaluation.read',
-    response: z.object({ items: z.array(supplierStatus) }),
+    response: listOf(supplierStatus),
     handle: () => listSuppliers(ctx),
   }),
 ];

@@ -1,19 +1,8 @@
-import { z } from 'zod';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
-import {
-  addDocument,
-  documentRequest,
-  expiringDocument,
-  getSupplier,
-  listExpiringDocuments,
-  listSuppliers,
-  registerSupplier,
-  startQualification,
-  supplierDetail,
-  supplierRequest,
-  supplierSummary,
-} from '../use-cases/suppliers';
+import { addDocument, getSupplier, listExpiringDocuments, listSuppliers, registerSupplier, startQualification } from '../use-cases/suppliers';
+import { listOf, workflowStarted } from '../../contracts/common';
+import { documentRequest, expiringDocument, requalificationRequest, supplierDetail, supplierRegistered, supplierRequest, supplierSummary } from '../../contracts/suppliers';
 
 export const supplierRoutes = (ctx: ApiContext) => [
   defineRoute({
@@ -21,7 +10,7 @@ export const supplierRoutes = (ctx: ApiContext) => [
     path: '/suppliers',
     summary: 'The supplier registry (P2.2a); a supplier sees its own entry',
     access: 'supplier.read',
-    response: z.object({ items: z.array(supplierSummary) }),
+    response: listOf(supplierSummary),
     handle: ({ user }) => listSuppliers(ctx, user),
   }),
   defineRoute({
@@ -30,7 +19,7 @@ export const supplierRoutes = (ctx: ApiContext) => [
     summary: 'Register a supplier with its documents and start its qualification (P2.2a); idempotent on supplierId',
     access: 'supplier-qualification.start',
     body: supplierRequest,
-    response: z.object({ supplierId: z.string(), workflowId: z.string() }),
+    response: supplierRegistered,
     status: 201,
     handle: ({ user, body }) => registerSupplier(ctx, user, body),
   }),
@@ -39,7 +28,7 @@ export const supplierRoutes = (ctx: ApiContext) => [
     path: '/suppliers/documents/expiring',
     summary: 'Supplier documents expired or expiring soon (P2.2a)',
     access: 'supplier.documents.manage',
-    response: z.object({ items: z.array(expiringDocument) }),
+    response: listOf(expiringDocument),
     handle: () => listExpiringDocuments(ctx),
   }),
   defineRoute({
@@ -65,8 +54,8 @@ export const supplierRoutes = (ctx: ApiContext) => [
     path: '/suppliers/:vendorId/qualifications',
     summary: 'Start a re-qualification of a supplier (P2.2a); idempotent on requestId',
     access: 'supplier-qualification.start',
-    body: z.object({ requestId: z.uuid() }),
-    response: z.object({ workflowId: z.string() }),
+    body: requalificationRequest,
+    response: workflowStarted,
     status: 201,
     handle: async ({ user, params, body }) => {
       await getSupplier(ctx, user, params.vendorId);

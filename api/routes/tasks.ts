@@ -1,22 +1,10 @@
-import { z } from 'zod';
-import { ACCESS_PROCESSES, ROLES } from '../../contracts/permissions';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
 import { subjectsOf } from '../use-cases/access-log';
-import {
-  claimTask,
-  completeTask,
-  getTask,
-  listCandidates,
-  listWorklist,
-  reassignTask,
-  releaseTask,
-  taskSummary,
-  taskView,
-  worklistFilters,
-} from '../use-cases/worklist';
-
-const taskPage = z.object({ items: z.array(taskSummary), nextCursor: z.string().nullable() });
+import { claimTask, completeTask, getTask, listCandidates, listWorklist, reassignTask, releaseTask } from '../use-cases/worklist';
+import { listOf, pageOf } from '../../contracts/common';
+import { ACCESS_PROCESSES } from '../../contracts/permissions';
+import { candidateQuery, candidateUser, completeRequest, reassignRequest, taskCompleted, taskSummary, taskView, worklistFilters } from '../../contracts/tasks';
 
 export const taskRoutes = (ctx: ApiContext) => [
   defineRoute({
@@ -25,7 +13,7 @@ export const taskRoutes = (ctx: ApiContext) => [
     summary: 'The worklist: tasks the user is a candidate for, in due order (keyset pages)',
     access: 'task.read',
     query: worklistFilters,
-    response: taskPage,
+    response: pageOf(taskSummary),
     handle: ({ user, query }) => listWorklist(ctx, user, query),
   }),
   defineRoute({
@@ -62,7 +50,7 @@ export const taskRoutes = (ctx: ApiContext) => [
     path: '/tasks/:taskId/reassign',
     summary: 'Reassign a task to another candidate (supervisors)',
     access: 'task.reassign',
-    body: z.object({ assignee: z.string().min(1) }),
+    body: reassignRequest,
     response: taskView,
     handle: ({ user, params, body }) => reassignTask(ctx, user, params.taskId, body.assignee),
   }),
@@ -71,8 +59,8 @@ export const taskRoutes = (ctx: ApiContext) => [
     path: '/tasks/:taskId/complete',
     summary: "Complete a task with its form's payload",
     access: 'task.complete',
-    body: z.object({ payload: z.record(z.string(), z.unknown()) }),
-    response: z.object({ task: taskView }),
+    body: completeRequest,
+    response: taskCompleted,
     handle: async ({ user, params, body }) => ({ task: await completeTask(ctx, user, params.taskId, body.payload) }),
   }),
   defineRoute({
@@ -80,8 +68,8 @@ export const taskRoutes = (ctx: ApiContext) => [
     path: '/users',
     summary: 'Active users holding a role (to reassign a task)',
     access: 'task.reassign',
-    query: z.object({ role: z.enum(ROLES) }),
-    response: z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string(), roles: z.array(z.string()) })) }),
+    query: candidateQuery,
+    response: listOf(candidateUser),
     handle: ({ query }) => listCandidates(ctx, query.role),
   }),
 ];

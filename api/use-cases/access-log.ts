@@ -1,16 +1,16 @@
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import type { Database } from '../../db/client';
-import { ACCESS_KINDS, ACCESS_SCOPES, accessAlerts, accessLog, ANOMALY_RULES, users, type AnomalyRule } from '../../db/schema';
-import { RULE_TITLES, type AccessAnomalyInput } from '../../workflows/access-anomaly/messages';
+import { startProcess } from './start-process';
 import { offShift } from '../access-log-settings';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import type { PersonalDataRead } from '../http/route';
-import { startProcess } from './start-process';
+import type { AccessLogQuery, Verification } from '../../contracts/access-log';
+import type { AnomalyRule } from '../../contracts/vocabulary';
+import type { Database } from '../../db/client';
+import { accessAlerts, accessLog, users } from '../../db/schema';
 import { accessAnomalyProcess } from '../../workflows/access-anomaly/definition';
-
+import { type AccessAnomalyInput, RULE_TITLES } from '../../workflows/access-anomaly/messages';
 
 /** Whom a process's data or a task's context is about: its person (access control) or its user (an anomaly's reader). */
 export function subjectsOf(data: Record<string, unknown>): string[] {
@@ -116,40 +116,8 @@ async function raise(ctx: ApiContext, user: SessionUser, rule: AnomalyRule, obse
 
 // ---- the auditor's view ----
 
-const instant = z.iso.datetime({ offset: true });
-
-export const accessLogQuery = z
-  .object({
-    /** Whom the data is about (an access person, user or owner id). */
-    subject: z.string().trim().min(1).max(200).optional(),
-    /** Who read it (a user id). */
-    actor: z.string().trim().min(1).max(200).optional(),
-    record: z.string().trim().min(1).max(200).optional(),
-    kind: z.enum(ACCESS_KINDS).optional(),
-    from: instant.optional(),
-    to: instant.optional(),
-    cursor: z.string().regex(/^\d{1,18}$/, 'not a cursor this API issued').optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-  })
-  .refine((query) => !query.from || !query.to || Date.parse(query.from) < Date.parse(query.to), { message: 'must be after from', path: ['to'] });
-
-export const accessLogEntry = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  actorId: z.string(),
-  actorName: z.string().nullable(),
-  actorRoles: z.array(z.string()),
-  kind: z.enum(ACCESS_KINDS),
-  scope: z.enum(ACCESS_SCOPES),
-  recordIds: z.array(z.string()),
-  subjectIds: z.array(z.string()),
-  route: z.string(),
-  ip: z.string().nullable(),
-  hash: z.string(),
-});
-
 /** Newest first, keyset pages on the row id (the chain's order). */
-export async function listAccessLog(ctx: ApiContext, query: z.infer<typeof accessLogQuery>) {
+export async function listAccessLog(ctx: ApiContext, query: AccessLogQuery) {
   const rows = await ctx.db
     .select({ row: accessLog, actorName: users.displayName })
     .from(accessLog)
@@ -184,16 +152,6 @@ export async function listAccessLog(ctx: ApiContext, query: z.infer<typeof acces
   return { items, nextCursor: rows.length > query.limit ? String(items[items.length - 1].id) : null };
 }
 
-export const verification = z.object({
-  intact: z.boolean(),
-  rows: z.number().int(),
-  /** The first row whose own hash does not match its content (`content`) or whose prev_hash is not the previous row's hash (`link`). */
-  firstBroken: z.object({ id: z.number().int(), reason: z.enum(['content', 'link']) }).nullable(),
-  checkedAt: z.string(),
-  durationMs: z.number().int(),
-});
-export type Verification = z.infer<typeof verification>;
-
 /**
  * Recomputes the chain in the database, with the same SQL function the trigger hashed with: each row's
  * hash from its content (one scan), then each link to the row before (one ordered pass). A row
@@ -214,21 +172,6 @@ export async function verifyAccessLog(db: Database): Promise<Verification> {
   ].sort((a, b) => a.id - b.id);
   return { intact: candidates.length === 0, rows: Number(content.rows), firstBroken: candidates[0] ?? null, checkedAt: new Date().toISOString(), durationMs: Date.now() - started };
 }
-
-export const alertView = z.object({
-  id: z.string(),
-  rule: z.enum(ANOMALY_RULES),
-  actorId: z.string(),
-  actorName: z.string().nullable(),
-  windowStart: z.string(),
-  windowEnd: z.string(),
-  observed: z.number().int(),
-  threshold: z.number().int(),
-  workflowId: z.string(),
-  finding: z.enum(['legitimate', 'misuse']).nullable(),
-  note: z.string().nullable(),
-  reviewedAt: z.string().nullable(),
-});
 
 /** The latest alerts, newest first. */
 export async function listAccessAlerts(ctx: ApiContext) {

@@ -1,6 +1,6 @@
 import { ScheduleAlreadyRunning, type Client } from '@temporalio/client';
 import { desc, eq } from 'drizzle-orm';
-import { z } from 'zod';
+import type { PlanRequest } from '../../contracts/governance';
 import { annualPlans, committeeFilings, planProjects } from '../../db/schema';
 import { type AnnualPlanInput } from '../../workflows/annual-plan/messages';
 import type { SessionUser } from '../auth/session';
@@ -10,12 +10,6 @@ import { notFound } from '../http/problem';
 import { scheduledStart, startProcess } from './start-process';
 import { annualPlanProcess } from '../../workflows/annual-plan/definition';
 
-export const planRequest = z.object({
-  /** Chosen by the client once, so a retried request starts one plan. */
-  planId: z.uuid(),
-  year: z.number().int().min(2000).max(2200),
-});
-
 export const planInput = (settings: GovernanceSettings, year?: number): AnnualPlanInput => ({
   ...(year === undefined ? {} : { year }),
   departments: settings.departments,
@@ -24,7 +18,7 @@ export const planInput = (settings: GovernanceSettings, year?: number): AnnualPl
 });
 
 /** P2.1a: management starts a year's plan by hand (the year-end schedule does it otherwise). */
-export async function startAnnualPlan(ctx: ApiContext, user: SessionUser, request: z.infer<typeof planRequest>) {
+export async function startAnnualPlan(ctx: ApiContext, user: SessionUser, request: PlanRequest) {
   const workflowId = annualPlanProcess.workflowId(request.planId);
   await startProcess(ctx, annualPlanProcess, { workflowId, input: planInput(ctx.settings.governance, request.year), title: `${request.year} 年度计划 Annual plan ${request.year}`, startedBy: user.id });
   return { workflowId };
@@ -57,19 +51,6 @@ const filingSummary = (row: typeof committeeFilings.$inferSelect) => ({
   comment: row.comment,
 });
 
-export const filingView = z.object({
-  workflowId: z.string(),
-  planWorkflowId: z.string(),
-  year: z.number().int(),
-  title: z.string(),
-  packageDigest: z.string(),
-  filedAt: z.string(),
-  status: z.string(),
-  receiptNumber: z.string().nullable(),
-  decidedAt: z.string().nullable(),
-  comment: z.string().nullable(),
-});
-
 export async function listFilings(ctx: ApiContext) {
   const rows = await ctx.db.select().from(committeeFilings).orderBy(desc(committeeFilings.filedAt)).limit(100);
   return { items: rows.map(filingSummary) };
@@ -80,28 +61,6 @@ export async function getFiling(ctx: ApiContext, workflowId: string) {
   if (!row) throw notFound(`no filing ${workflowId}`);
   return { ...filingSummary(row), package: row.package as Record<string, unknown> };
 }
-
-export const planView = z.object({
-  workflowId: z.string(),
-  year: z.number().int(),
-  status: z.string(),
-  approvedBy: z.string(),
-  approvedAt: z.string(),
-  effectiveAt: z.string().nullable(),
-  projects: z.array(
-    z.object({
-      projectId: z.string(),
-      title: z.string(),
-      priority: z.number().int(),
-      estimateYuan: z.number(),
-      major: z.boolean(),
-      art278Item: z.number().int().nullable(),
-      status: z.string(),
-      voteWorkflowId: z.string().nullable(),
-      procurementWorkflowId: z.string().nullable(),
-    }),
-  ),
-});
 
 export async function listPlans(ctx: ApiContext) {
   const plans = await ctx.db.select().from(annualPlans).orderBy(desc(annualPlans.year), desc(annualPlans.approvedAt)).limit(50);

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { z } from 'zod';
+import type { DeviceHealthView, IncidentView } from '../../contracts/console';
 import { deviceConnections, deviceHealth, devices, alarmIncidents, users, zones } from '../../db/schema';
 import { loadDeviceConnection } from '../../integrations/devices/connections';
 import { adapterFor } from '../../integrations/devices/isapi-adapter';
@@ -10,42 +10,6 @@ import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { HttpProblem, notFound, unprocessable, conflict } from '../http/problem';
 
-export const incidentView = z.object({
-  workflowId: z.string(),
-  zoneId: z.string(),
-  zoneName: z.string(),
-  alarmType: z.string(),
-  status: z.enum(['open', 'dispatched', 'acknowledged', 'on-site', 'closed']),
-  repeatCount: z.number().int(),
-  detectorState: z.enum(['active', 'inactive']),
-  openedAt: z.string(),
-  lastEventAt: z.string(),
-  assignedGuard: z.object({ id: z.string(), name: z.string() }).nullable(),
-  dispatchTaskId: z.string().nullable(),
-  cameras: z.array(z.object({ deviceId: z.string(), name: z.string(), streamUrl: z.string(), snapshotUrl: z.string(), calledUpAt: z.string().nullable(), error: z.string().optional() })),
-  timeline: z.array(z.object({ at: z.string(), what: z.string(), actor: z.string().nullable().optional(), detail: z.record(z.string(), z.unknown()).optional() })),
-  outcome: z.unknown(),
-  closedAt: z.string().nullable(),
-});
-export type IncidentView = z.infer<typeof incidentView>;
-
-export const deviceHealthView = z.object({
-  deviceId: z.string(),
-  name: z.string(),
-  zoneId: z.string(),
-  zoneName: z.string(),
-  system: z.string(),
-  status: z.enum(['streaming', 'stale', 'down', 'unknown']),
-  lastSeenAt: z.string().nullable(),
-  statusSince: z.string(),
-  faultWorkflowId: z.string().nullable(),
-});
-export type DeviceHealthView = z.infer<typeof deviceHealthView>;
-
-export const incidentListQuery = z.object({
-  /** open: not yet closed; recent: open plus those closed in the last hour. */
-  scope: z.enum(['open', 'recent']).default('recent'),
-});
 
 const guardUser = alias(users, 'guard_user');
 

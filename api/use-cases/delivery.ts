@@ -1,5 +1,6 @@
 import { asc, desc, eq } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { DeliveryRequest, DeliverySummary, issueRequest } from '../../contracts/delivery';
 import { acceptanceReports, deliveries, deliveryIssues, deliveryMilestones, progressReports, vendors } from '../../db/schema';
 import type { ProjectDeliveryInput } from '../../workflows/project-delivery/messages';
 import type { SessionUser } from '../auth/session';
@@ -9,18 +10,9 @@ import { startProcess } from './start-process';
 import { projectDeliveryProcess } from '../../workflows/project-delivery/definition';
 
 
-export const deliveryRequest = z.object({
-  contractId: z.string().trim().min(1).max(200),
-  procurementWorkflowId: z.string().trim().min(1).max(300).optional(),
-  projectId: z.string().trim().min(1).max(200),
-  vendorId: z.string().min(1),
-  title: z.string().trim().min(3).max(300),
-  deliveryDate: z.iso.datetime({ offset: true }),
-});
-
 
 /** P2.3a: starts the delivery of a signed contract on demand (procurement starts it as a child). */
-export async function startDelivery(ctx: ApiContext, user: SessionUser, request: z.infer<typeof deliveryRequest>) {
+export async function startDelivery(ctx: ApiContext, user: SessionUser, request: DeliveryRequest) {
   const vendor = await ctx.db.query.vendors.findFirst({ where: eq(vendors.id, request.vendorId) });
   if (!vendor) throw unprocessable('unknown supplier', [{ field: 'vendorId', message: 'no such supplier' }]);
   const workflowId = projectDeliveryProcess.workflowId(request.contractId);
@@ -35,35 +27,9 @@ export async function startDelivery(ctx: ApiContext, user: SessionUser, request:
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-export const deliverySummary = z.object({
-  workflowId: z.string(),
-  contractId: z.string(),
-  procurementWorkflowId: z.string().nullable(),
-  projectId: z.string(),
-  vendorId: z.string(),
-  vendorName: z.string(),
-  title: z.string(),
-  status: z.string(),
-  system: z.string().nullable(),
-  deliveryDate: z.string(),
-  projectLead: z.string().nullable(),
-  acceptanceWorkflowId: z.string().nullable(),
-  warrantyStartsAt: z.string().nullable(),
-  warrantyEndsAt: z.string().nullable(),
-});
-
-export const deliveryDetail = deliverySummary.extend({
-  phases: z.unknown(),
-  qualityRequirements: z.string().nullable(),
-  milestones: z.array(z.object({ milestoneId: z.string(), name: z.string(), dueAt: z.string(), reachedAt: z.string().nullable(), overdueAt: z.string().nullable() })),
-  reports: z.array(z.object({ taskId: z.string(), reportedBy: z.string(), reportedAt: z.string(), summary: z.string(), percentComplete: z.number(), milestonesReached: z.array(z.string()), deliveryComplete: z.boolean() })),
-  issues: z.array(z.object({ id: z.string(), title: z.string(), severity: z.string(), source: z.string(), raisedBy: z.string(), raisedAt: z.string() })),
-  acceptanceReport: z.object({ workflowId: z.string(), rounds: z.number(), createdAt: z.string() }).nullable(),
-});
-
 type DeliveryRow = typeof deliveries.$inferSelect & { vendorName: string };
 
-const summary = (row: DeliveryRow): z.infer<typeof deliverySummary> => ({
+const summary = (row: DeliveryRow): DeliverySummary => ({
   workflowId: row.workflowId,
   contractId: row.contractId,
   procurementWorkflowId: row.procurementWorkflowId,
@@ -115,15 +81,8 @@ export async function getDelivery(ctx: ApiContext, workflowId: string) {
   };
 }
 
-export const issueRequest = z.object({
-  /** Chosen by the client once per entry, so a retried submission logs one issue. */
-  issueId: z.uuid(),
-  title: z.string().trim().min(3).max(500),
-  severity: z.enum(['low', 'medium', 'high']).default('medium'),
-});
-
 /** P2.3b: an entry in the delivery's issues log. */
-export async function logIssue(ctx: ApiContext, user: SessionUser, workflowId: string, request: z.infer<typeof issueRequest>) {
+export async function logIssue(ctx: ApiContext, user: SessionUser, workflowId: string, request: z.output<typeof issueRequest>) {
   const delivery = await ctx.db.query.deliveries.findFirst({ where: eq(deliveries.workflowId, workflowId) });
   if (!delivery) throw notFound(`no delivery ${workflowId}`);
   await ctx.db

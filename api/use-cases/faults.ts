@@ -1,46 +1,11 @@
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
-import { z } from 'zod';
-import { canOnAny } from '../../contracts/permissions';
-import { attachments, INSTANCE_STATUSES, processInstances, repairRecords } from '../../db/schema';
+import { decodeCursor, page } from './cursor';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { conflict, forbidden, notFound } from '../http/problem';
-import { decodeCursor, page } from './cursor';
-
-
-export const faultListQuery = z.object({
-  mine: z.enum(['true', 'false']).default('true'),
-  cursor: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-});
-
-export const faultSummary = z.object({
-  workflowId: z.string(),
-  status: z.enum(INSTANCE_STATUSES),
-  currentSteps: z.array(z.string()),
-  title: z.string(),
-  startedAt: z.string(),
-  endedAt: z.string().nullable(),
-});
-
-const repairRecordView = z.object({
-  cause: z.string(),
-  repairProcess: z.string(),
-  partsReplaced: z.array(z.string()),
-  timeSpentMinutes: z.number(),
-  repairedBy: z.string(),
-  verifiedBy: z.string(),
-  reworkCount: z.number(),
-  closedAt: z.string(),
-});
-
-export const faultDetail = faultSummary.extend({
-  report: z.record(z.string(), z.unknown()).nullable(),
-  record: repairRecordView.nullable(),
-  rating: z.number().int().nullable(),
-});
-
-export const ratingRequest = z.object({ rating: z.number().int().min(1).max(5), comment: z.string().trim().max(2000).optional() });
+import type { FaultListQuery, RatingRequest } from '../../contracts/faults';
+import { canOnAny } from '../../contracts/permissions';
+import { attachments, processInstances, repairRecords } from '../../db/schema';
 
 const summary = (row: typeof processInstances.$inferSelect) => ({
   workflowId: row.workflowId,
@@ -52,7 +17,7 @@ const summary = (row: typeof processInstances.$inferSelect) => ({
 });
 
 /** The faults a person reported (or, for staff asking mine=false, all of them), newest first. */
-export async function listFaults(ctx: ApiContext, user: SessionUser, query: z.infer<typeof faultListQuery>) {
+export async function listFaults(ctx: ApiContext, user: SessionUser, query: FaultListQuery) {
   const everyone = query.mine === 'false' && canOnAny(user, 'fault-repair.read');
   const cursor = decodeCursor(query.cursor);
   const rows = await ctx.db
@@ -92,7 +57,7 @@ export async function getFault(ctx: ApiContext, user: SessionUser, workflowId: s
 }
 
 /** P1.3a / P7.1b: the reporter rates the repair once it is closed; rating again replaces it. */
-export async function rateRepair(ctx: ApiContext, user: SessionUser, workflowId: string, request: z.infer<typeof ratingRequest>) {
+export async function rateRepair(ctx: ApiContext, user: SessionUser, workflowId: string, request: RatingRequest) {
   const row = await findFault(ctx, user, workflowId);
   if (row.startedBy !== user.id) throw forbidden('only the person who reported the fault rates its repair');
   const updated = await ctx.db

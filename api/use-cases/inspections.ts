@@ -1,118 +1,12 @@
 import { and, asc, desc, eq, inArray, isNotNull, lt, or, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
-import { INSPECTOR_ROLES } from '../../contracts/permissions';
-import { attachments, buildings, devices, inspectionPlans, inspectionRecords, processInstances, SYSTEMS, tasks, zones } from '../../db/schema';
+import type { CreatePlanRequest, PhotoRequest, PlanFields, RecordListQuery, UpdatePlanRequest } from '../../contracts/inspections';
+import type { FieldProblem } from '../../contracts/problem';
+import { attachments, buildings, devices, inspectionPlans, inspectionRecords, processInstances, tasks, zones } from '../../db/schema';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
-import { conflict, notFound, unprocessable, type FieldProblem } from '../http/problem';
+import { conflict, notFound, unprocessable } from '../http/problem';
 import { decodeCursor, page } from './cursor';
 import { ensureInspectionSchedule, inspectionScheduleId, triggerInspection } from './inspection-schedules';
-
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes, at most 63');
-
-export const checklistItemRequest = z.object({
-  id: slug.max(40),
-  text: z.string().trim().min(3).max(500),
-  system: z.enum(SYSTEMS),
-  deviceId: z.string().min(1).optional(),
-  zoneId: z.string().min(1).optional(),
-  buildingId: z.string().min(1).optional(),
-});
-
-export const planFields = z.object({
-  title: z.string().trim().min(3).max(200),
-  checklist: z.array(checklistItemRequest).min(1).max(50),
-  /** P3.1a: the cycle, in seconds (a week is 604800). */
-  cycleSeconds: z.number().int().min(1).max(366 * 86_400),
-  /** How long after a run starts it is due. */
-  dueWithinSeconds: z.number().int().min(1).max(366 * 86_400),
-  responsibleRole: z.enum(INSPECTOR_ROLES),
-  buildingId: z.string().min(1).optional(),
-  zoneId: z.string().min(1).optional(),
-});
-export type PlanFields = z.infer<typeof planFields>;
-
-/** Chosen by the client, so a retried create makes one plan and one schedule. */
-export const createPlanRequest = planFields.extend({ id: slug });
-export const updatePlanRequest = planFields.extend({ active: z.boolean().optional() });
-
-export const planView = z.object({
-  id: z.string(),
-  title: z.string(),
-  checklist: z.array(checklistItemRequest.extend({ system: z.string() })),
-  cycleSeconds: z.number().int(),
-  dueWithinSeconds: z.number().int(),
-  responsibleRole: z.string(),
-  buildingId: z.string().nullable(),
-  zoneId: z.string().nullable(),
-  active: z.boolean(),
-  scheduleId: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-
-export const recordSummary = z.object({
-  workflowId: z.string(),
-  planId: z.string(),
-  planTitle: z.string(),
-  responsibleRole: z.string(),
-  status: z.enum(['open', 'completed']),
-  startedAt: z.string(),
-  dueAt: z.string(),
-  overdue: z.boolean(),
-  overdueAt: z.string().nullable(),
-  completedAt: z.string().nullable(),
-  inspectorName: z.string().nullable(),
-  failedItems: z.number().int(),
-  faultRepairWorkflowIds: z.array(z.string()),
-});
-
-export const recordDetail = recordSummary.extend({
-  results: z.array(
-    z.object({
-      itemId: z.string(),
-      text: z.string(),
-      system: z.string(),
-      result: z.enum(['pass', 'fail']),
-      note: z.string().nullable(),
-      photoId: z.string().nullable(),
-      faultRepairWorkflowId: z.string().nullable(),
-    }),
-  ),
-  faultRepairs: z.array(z.object({ workflowId: z.string(), status: z.string(), currentSteps: z.array(z.string()), title: z.string() })),
-  taskId: z.string().nullable(),
-});
-
-export const recordListQuery = z.object({
-  planId: z.string().optional(),
-  status: z.enum(['open', 'completed']).optional(),
-  cursor: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-});
-
-export const overdueView = z.object({
-  items: z.array(
-    z.object({
-      workflowId: z.string(),
-      planId: z.string(),
-      planTitle: z.string(),
-      responsibleRole: z.string(),
-      startedAt: z.string(),
-      dueAt: z.string(),
-      overdueSeconds: z.number().int(),
-      taskId: z.string().nullable(),
-    }),
-  ),
-});
-
-export const photoRequest = z.object({
-  /** Chosen by the client, so a retried upload stores one photo. */
-  photoId: z.uuid(),
-  photo: z
-    .string()
-    .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/, 'a PNG, JPEG or WebP data URL')
-    .max(2_800_000, 'at most 2 MB'),
-});
 
 type PlanRow = typeof inspectionPlans.$inferSelect;
 type RecordRow = typeof inspectionRecords.$inferSelect;
@@ -213,7 +107,7 @@ async function findPlan(ctx: ApiContext, planId: string): Promise<PlanRow> {
 }
 
 /** P3.1a: a new plan and its schedule. Repeating the same request returns the same plan. */
-export async function createPlan(ctx: ApiContext, user: SessionUser, request: z.infer<typeof createPlanRequest>) {
+export async function createPlan(ctx: ApiContext, user: SessionUser, request: CreatePlanRequest) {
   await checkPlan(ctx, request);
   const [inserted] = await ctx.db
     .insert(inspectionPlans)
@@ -228,7 +122,7 @@ export async function createPlan(ctx: ApiContext, user: SessionUser, request: z.
   return toPlanView(plan);
 }
 
-export async function updatePlan(ctx: ApiContext, planId: string, request: z.infer<typeof updatePlanRequest>) {
+export async function updatePlan(ctx: ApiContext, planId: string, request: UpdatePlanRequest) {
   await findPlan(ctx, planId);
   await checkPlan(ctx, request);
   const [plan] = await ctx.db
@@ -266,7 +160,7 @@ export async function getPlan(ctx: ApiContext, planId: string) {
 }
 
 /** P3.1c: the inspection records, newest first, a keyset page at a time. */
-export async function listRecords(ctx: ApiContext, query: z.infer<typeof recordListQuery>) {
+export async function listRecords(ctx: ApiContext, query: RecordListQuery) {
   const cursor = decodeCursor(query.cursor);
   const conditions: Array<SQL | undefined> = [
     query.planId ? eq(inspectionRecords.planId, query.planId) : undefined,
@@ -335,7 +229,7 @@ export async function listOverdue(ctx: ApiContext) {
 }
 
 /** A checklist photo, uploaded before the checklist is submitted so the process carries only its id. */
-export async function uploadPhoto(ctx: ApiContext, user: SessionUser, request: z.infer<typeof photoRequest>) {
+export async function uploadPhoto(ctx: ApiContext, user: SessionUser, request: PhotoRequest) {
   const [, contentType, content] = /^data:([^;]+);base64,(.*)$/.exec(request.photo)!;
   await ctx.db
     .insert(attachments)

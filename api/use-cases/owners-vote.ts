@@ -1,82 +1,15 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
-import { ballotsCsv, loadBallots, loadRoll, rollCsv } from '../../domain/vote-evidence';
+import type { BallotRequest, ObjectionRequest, ProxyRequest, Vote, VoteRequest } from '../../contracts/governance';
 import type { Database } from '../../db/client';
 import { ballots, ownerVotes, voteObjections, voteProxies, voteRoll, voteRollOwners } from '../../db/schema';
-import { voteRequest, type OwnersVoteInput, type VoteRequest } from '../../workflows/owners-vote/messages';
+import { ballotsCsv, loadBallots, loadRoll, rollCsv } from '../../domain/vote-evidence';
+import { ownersVoteProcess } from '../../workflows/owners-vote/definition';
+import type { OwnersVoteInput } from '../../workflows/owners-vote/messages';
 import type { Art278Item } from '../../workflows/owners-vote/tally';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { conflict, forbidden, notFound, unprocessable } from '../http/problem';
 import { startProcess } from './start-process';
-import { ownersVoteProcess } from '../../workflows/owners-vote/definition';
-
-export { voteRequest };
-
-export const ballotRequest = z.object({
-  choice: z.enum(['for', 'against', 'abstain']),
-  /** A proxy casts for the voter who recorded them. */
-  onBehalfOf: z.string().min(1).optional(),
-});
-
-export const proxyRequest = z
-  .object({
-    proxyOwnerId: z.string().min(1).optional(),
-    proxyName: z.string().trim().min(2).max(200).optional(),
-  })
-  .refine((proxy) => proxy.proxyOwnerId || proxy.proxyName, { message: 'name another owner or a person', path: ['proxyName'] });
-
-export const objectionRequest = z.object({ reason: z.string().trim().min(3).max(4000) });
-
-const weight = z.object({ areaHundredths: z.number().int(), heads: z.number().int() });
-
-export const participationView = z.object({
-  area: z.number().int(),
-  heads: z.number().int(),
-  rollArea: z.number().int().nullable(),
-  rollHeads: z.number().int().nullable(),
-  areaPercent: z.number().nullable(),
-  headsPercent: z.number().nullable(),
-  /** Whether 2/3 of the area and of the heads already took part (art. 278), compared exactly. */
-  quorum: z.object({ area: z.boolean(), heads: z.boolean() }),
-});
-
-export const voteView = z.object({
-  voteId: z.string(),
-  workflowId: z.string(),
-  title: z.string(),
-  description: z.string(),
-  item: z.number().int(),
-  status: z.string(),
-  noticeAt: z.string(),
-  opensAt: z.string(),
-  closesAt: z.string(),
-  objectionEndsAt: z.string().nullable(),
-  planWorkflowId: z.string().nullable(),
-  participation: participationView,
-  rollDigest: z.string().nullable(),
-  ballotsDigest: z.string().nullable(),
-  result: z
-    .object({
-      outcome: z.string(),
-      rule: z.string(),
-      quorum: z.object({ area: z.boolean(), heads: z.boolean() }),
-      approval: z.object({ area: z.boolean(), heads: z.boolean() }),
-      participating: weight,
-      totals: z.object({ roll: weight, for: weight, against: weight, abstain: weight }),
-    })
-    .nullable(),
-  /** For a signed-in owner: their place on the roll, their ballot, the proxy they recorded, and whom they hold a proxy for. */
-  me: z
-    .object({
-      voterId: z.string().nullable(),
-      ballot: z.object({ choice: z.string(), castAt: z.string(), castBy: z.string(), proxyName: z.string().nullable() }).nullable(),
-      proxy: z.object({ proxyOwnerId: z.string().nullable(), proxyName: z.string() }).nullable(),
-      proxyFor: z.array(z.object({ voterId: z.string(), label: z.string(), voted: z.boolean() })),
-    })
-    .nullable(),
-});
-export type VoteView = z.infer<typeof voteView>;
 
 type VoteRow = typeof ownerVotes.$inferSelect;
 
@@ -100,7 +33,6 @@ function participationOf(vote: Pick<VoteRow, 'participatingAreaHundredths' | 'pa
     },
   };
 }
-
 
 /** P2.1c: the committee or management puts a matter to the owners; idempotent on voteId. */
 export async function requestVote(ctx: ApiContext, user: SessionUser, request: VoteRequest) {
@@ -132,7 +64,7 @@ async function ownRollEntry(db: Pick<Database, 'select'>, user: SessionUser, vot
   return mine;
 }
 
-async function myPart(ctx: ApiContext, user: SessionUser, voteId: string): Promise<VoteView['me']> {
+async function myPart(ctx: ApiContext, user: SessionUser, voteId: string): Promise<Vote['me']> {
   if (!user.ownerId) return null;
   const [mine] = await ctx.db
     .select({ voterId: voteRollOwners.voterId })
@@ -155,7 +87,7 @@ async function myPart(ctx: ApiContext, user: SessionUser, voteId: string): Promi
   };
 }
 
-function toView(vote: VoteRow, me: VoteView['me']): VoteView {
+function toView(vote: VoteRow, me: Vote['me']): Vote {
   return {
     voteId: vote.voteId,
     workflowId: vote.workflowId,
@@ -171,12 +103,12 @@ function toView(vote: VoteRow, me: VoteView['me']): VoteView {
     participation: participationOf(vote),
     rollDigest: vote.rollDigest,
     ballotsDigest: vote.ballotsDigest,
-    result: (vote.result as VoteView['result']) ?? null,
+    result: (vote.result as Vote['result']) ?? null,
     me,
   };
 }
 
-export async function getVote(ctx: ApiContext, user: SessionUser, voteId: string): Promise<VoteView> {
+export async function getVote(ctx: ApiContext, user: SessionUser, voteId: string): Promise<Vote> {
   const vote = await findVote(ctx, voteId);
   return toView(vote, await myPart(ctx, user, voteId));
 }
@@ -208,7 +140,7 @@ export async function listVotes(ctx: ApiContext, user: SessionUser) {
  * participation update is conditional on the vote still being open, so a ballot never commits
  * after the workflow closed voting. Repeating the same ballot returns it unchanged.
  */
-export async function castBallot(ctx: ApiContext, user: SessionUser, voteId: string, request: z.infer<typeof ballotRequest>) {
+export async function castBallot(ctx: ApiContext, user: SessionUser, voteId: string, request: BallotRequest) {
   if (!request.onBehalfOf && user.ownerId) {
     const cast = await castOwnBallot(ctx, user, voteId, request.choice);
     if (cast) return cast;
@@ -270,7 +202,7 @@ async function castOwnBallot(ctx: ApiContext, user: SessionUser, voteId: string,
   }
 }
 
-async function castBallotChecked(ctx: ApiContext, user: SessionUser, voteId: string, request: z.infer<typeof ballotRequest>) {
+async function castBallotChecked(ctx: ApiContext, user: SessionUser, voteId: string, request: BallotRequest) {
   return ctx.db.transaction(async (tx) => {
     const [vote] = await tx.select({ status: ownerVotes.status, closesAt: ownerVotes.closesAt }).from(ownerVotes).where(eq(ownerVotes.voteId, voteId));
     if (!vote) throw notFound(`no vote ${voteId}`);
@@ -319,7 +251,7 @@ async function castBallotChecked(ctx: ApiContext, user: SessionUser, voteId: str
 }
 
 /** An owner on the roll records a proxy before casting: another owner (who then casts) or a named person. */
-export async function recordProxy(ctx: ApiContext, user: SessionUser, voteId: string, request: z.infer<typeof proxyRequest>) {
+export async function recordProxy(ctx: ApiContext, user: SessionUser, voteId: string, request: ProxyRequest) {
   const vote = await findVote(ctx, voteId);
   if (vote.status !== 'open') throw conflict('proxies are recorded while voting is open', [{ field: 'voteId', message: `the vote is ${vote.status}` }]);
   const mine = await ownRollEntry(ctx.db, user, voteId);
@@ -342,7 +274,7 @@ export async function recordProxy(ctx: ApiContext, user: SessionUser, voteId: st
 }
 
 /** An owner on the roll objects to the published result within the objection period. */
-export async function fileObjection(ctx: ApiContext, user: SessionUser, voteId: string, request: z.infer<typeof objectionRequest>) {
+export async function fileObjection(ctx: ApiContext, user: SessionUser, voteId: string, request: ObjectionRequest) {
   const vote = await findVote(ctx, voteId);
   if (vote.status !== 'objection-period') throw conflict('objections are filed during the objection period', [{ field: 'voteId', message: `the vote is ${vote.status}` }]);
   await ownRollEntry(ctx.db, user, voteId);

@@ -1,66 +1,15 @@
 import { and, desc, eq, inArray, lt, notInArray, or, sql } from 'drizzle-orm';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
-import { hiddenProcesses } from '../../contracts/permissions';
-import { loadInstanceHistory, projectionSnapshot, type ProjectionSnapshot } from '../../domain/process-archive';
-import { INSTANCE_STATUSES, processArchives, processInstances, users } from '../../db/schema';
-import { processNamed, PROCESSES } from '../../workflows/processes';
+import { decodeCursor, page } from './cursor';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { notFound } from '../http/problem';
-import { decodeCursor, page } from './cursor';
-
-export const instanceListQuery = z.object({
-  process: z.string().min(1).optional(),
-  status: z.enum([...INSTANCE_STATUSES, 'all']).default('all'),
-  cursor: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-
-export const instanceSummary = z.object({
-  workflowId: z.string(),
-  process: z.string(),
-  title: z.string(),
-  status: z.string(),
-  startedAt: z.string(),
-  endedAt: z.string().nullable(),
-  currentSteps: z.array(z.string()),
-  startedBy: z.string().nullable(),
-  startedByName: z.string().nullable(),
-});
-
-const stepMark = z.object({ status: z.enum(['completed', 'active', 'failed', 'overdue']), visits: z.number().int() });
-
-/** Where the auditor's record of a closed instance is kept, and its fingerprint. */
-const archiveView = z.object({
-  runId: z.string(),
-  closeStatus: z.string(),
-  closedAt: z.string(),
-  archivedAt: z.string(),
-  historySha256: z.string(),
-  historyEvents: z.number().int(),
-});
-
-export const instanceDetail = z.object({
-  instance: instanceSummary,
-  steps: z.record(z.string(), stepMark),
-  stepTitles: z.record(z.string(), z.string()),
-  timeline: z.array(
-    z.object({ at: z.string(), stepId: z.string(), event: z.string(), actor: z.string().nullable(), detail: z.unknown() }),
-  ),
-  data: z.record(z.string(), z.unknown()),
-  related: z.array(
-    instanceSummary.pick({ workflowId: true, process: true, title: true, status: true }).extend({
-      relation: z.string(),
-      /** The instance whose link reached this one, and how many links away it is. */
-      via: z.string(),
-      distance: z.number().int(),
-    }),
-  ),
-  /** Set once the instance is archived: its page and history then outlive Temporal's retention. */
-  archive: archiveView.nullable(),
-});
+import { hiddenProcesses } from '../../contracts/permissions';
+import type { InstanceListQuery, StepMark } from '../../contracts/processes';
+import { processArchives, processInstances, users } from '../../db/schema';
+import { loadInstanceHistory, projectionSnapshot, type ProjectionSnapshot } from '../../domain/process-archive';
+import { PROCESSES, processNamed } from '../../workflows/processes';
 
 const summary = ({ row, startedByName }: { row: typeof processInstances.$inferSelect; startedByName: string | null }) => ({
   workflowId: row.workflowId,
@@ -81,7 +30,7 @@ const selectInstances = (ctx: ApiContext) =>
     .leftJoin(users, eq(users.id, processInstances.startedBy))
     .$dynamic();
 
-export async function listInstances(ctx: ApiContext, user: SessionUser, query: z.infer<typeof instanceListQuery>) {
+export async function listInstances(ctx: ApiContext, user: SessionUser, query: InstanceListQuery) {
   const cursor = decodeCursor(query.cursor);
   const hidden = hiddenProcesses(user);
   const rows = await selectInstances(ctx)
@@ -124,7 +73,7 @@ export async function getInstance(ctx: ApiContext, user: SessionUser, workflowId
     relatedInstances(ctx, workflowId),
   ]);
   const related = chain.filter((linked) => !hidden.includes(linked.process));
-  const steps: Record<string, z.infer<typeof stepMark>> = {};
+  const steps: Record<string, StepMark> = {};
   for (const event of snapshot.stepEvents) {
     const status = event.event === 'entered' ? 'active' : (event.event as 'completed' | 'failed');
     steps[event.stepId] = { status, visits: Math.max(event.visit, steps[event.stepId]?.visits ?? 0) };

@@ -1,30 +1,13 @@
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
-import { z } from 'zod';
-import { replayVerdict, type RecordedHistory, type WorkflowBundle } from '../../domain/history-replay';
-import { loadInstanceHistory } from '../../domain/process-archive';
-import type { ReplayAuditInput } from '../../workflows/replay-audit/messages';
-import { bundleWorkflows } from '../../worker/worker';
+import { type Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
+import { scheduledStart } from './start-process';
 import type { ApiContext, ApiSettings } from '../context';
 import { notFound } from '../http/problem';
+import type { ReplayVerdict } from '../../contracts/processes';
+import { type RecordedHistory, replayVerdict, type WorkflowBundle } from '../../domain/history-replay';
+import { loadInstanceHistory } from '../../domain/process-archive';
+import { bundleWorkflows } from '../../worker/worker';
 import { replayAuditProcess } from '../../workflows/replay-audit/definition';
-import { scheduledStart } from './start-process';
-
-const historySource = z.enum(['temporal', 'archive']);
-
-export const replayVerdictView = z.discriminatedUnion('verdict', [
-  z.object({ verdict: z.literal('reproduces'), events: z.number().int(), historySource }),
-  z.object({
-    verdict: z.literal('diverges'),
-    events: z.number().int(),
-    /** The first event the current code does not reproduce. */
-    eventId: z.number().int(),
-    /** That event, as the history recorded it. */
-    recorded: z.string(),
-    /** What the current code does instead. */
-    now: z.string(),
-    historySource,
-  }),
-]);
+import type { ReplayAuditInput } from '../../workflows/replay-audit/messages';
 
 const bundles = new WeakMap<ApiContext, Promise<WorkflowBundle>>();
 
@@ -51,7 +34,7 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** Does the current code reproduce this instance's history (running, closed, or archived)? */
-export async function replayInstance(ctx: ApiContext, workflowId: string): Promise<z.infer<typeof replayVerdictView>> {
+export async function replayInstance(ctx: ApiContext, workflowId: string): Promise<ReplayVerdict> {
   const history = await loadInstanceHistory(ctx.db, ctx.temporal, workflowId);
   if (!history) throw notFound(`no history for ${workflowId}`);
   const recorded: RecordedHistory = { workflowId, history: JSON.parse(history.json) as RecordedHistory['history'] };

@@ -12,8 +12,8 @@ import { ensureRequalificationSchedule } from './suppliers';
  */
 export async function ensureProcessSchedules(ctx: ApiContext): Promise<{ inspectionPlans: number }> {
   const inspectionPlans = await ensureInspectionSchedules(ctx);
-  await ensureRequalificationSchedule(ctx.temporal, ctx.taskQueue);
-  await ensureQuarterlyEvaluationSchedule(ctx.temporal, ctx.taskQueue);
+  await ensureRequalificationSchedule(ctx.temporal, ctx.taskQueue, ctx.settings.suppliers);
+  await ensureQuarterlyEvaluationSchedule(ctx.temporal, ctx.taskQueue, ctx.settings);
   await ensureAnnualPlanSchedule(ctx.temporal, ctx.taskQueue, ctx.settings.governance);
   await ensureReplayNightlySchedule(ctx.temporal, ctx.taskQueue, ctx.settings.replay);
   return { inspectionPlans };

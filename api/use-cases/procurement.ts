@@ -1,70 +1,24 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
-import { canOnAny } from '../../contracts/permissions';
-import { 
-  bids,
-  bidScores,
-  panelMembers,
-  procurementContracts,
-  procurementInvitations,
-  procurements,
-  SYSTEMS,
-  users,
-  vendors,
-} from '../../db/schema';
-import { eraseDataKeys } from '../../db/sealed/envelope';
-import { openBidContent, sealBidContent } from '../../db/sealed/records';
-import type { ProcurementInput } from '../../workflows/procurement/messages';
+import { startProcess } from './start-process';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { conflict, forbidden, notFound } from '../http/problem';
-import { startProcess } from './start-process';
+import { canOnAny } from '../../contracts/permissions';
+import type { BidRequest, ProcurementRequest } from '../../contracts/procurement';
+import { bids, bidScores, panelMembers, procurementContracts, procurementInvitations, procurements, users, vendors } from '../../db/schema';
+import { eraseDataKeys } from '../../db/sealed/envelope';
+import { openBidContent, sealBidContent } from '../../db/sealed/records';
 import { procurementProcess } from '../../workflows/procurement/definition';
-
-
-export const procurementRequest = z.object({
-  projectId: z.string().trim().regex(/^[A-Za-z0-9._-]{1,80}$/, 'letters, digits, dot, underscore or hyphen'),
-  planWorkflowId: z.string().min(1).max(200).optional(),
-  title: z.string().trim().min(3).max(200),
-  /** Whole yuan (CNY). */
-  estimate: z.number().int().positive().max(10_000_000_000),
-  system: z.enum(SYSTEMS).optional(),
-  requirements: z.string().trim().max(20_000).optional(),
-  bidWindowSeconds: z.number().int().min(1).max(90 * 24 * 3600).optional(),
-});
+import type { ProcurementInput } from '../../workflows/procurement/messages';
 
 /** Starts the procurement of a project (P2.2b); idempotent on the project id. */
-export async function startProcurement(ctx: ApiContext, user: SessionUser, request: z.infer<typeof procurementRequest>) {
+export async function startProcurement(ctx: ApiContext, user: SessionUser, request: ProcurementRequest) {
   const workflowId = procurementProcess.workflowId(request.projectId);
   const input: ProcurementInput = { ...request, requestedBy: user.id };
   await startProcess(ctx, procurementProcess, { workflowId, input: input, title: request.title, startedBy: user.id });
   return { workflowId };
 }
-
-export const bidRequest = z.object({
-  /** Chosen by the client once per bid, so a retried submission stores it once. */
-  bidId: z.uuid(),
-  priceYuan: z.number().int().positive().max(10_000_000_000),
-  technicalProposal: z.string().trim().min(3).max(50_000),
-  deliveryDate: z.iso.date(),
-  afterSalesTerms: z.string().trim().min(3).max(20_000),
-});
-export type BidRequest = z.infer<typeof bidRequest>;
-
-export const bidReceipt = z.object({ bidId: z.string(), procurementWorkflowId: z.string(), submittedAt: z.string(), contentHash: z.string() });
-
-export const bidView = z.object({
-  bidId: z.string(),
-  vendorId: z.string(),
-  vendorName: z.string(),
-  submittedAt: z.string(),
-  contentHash: z.string(),
-  priceYuan: z.number(),
-  technicalProposal: z.string(),
-  deliveryDate: z.string(),
-  afterSalesTerms: z.string(),
-});
 
 /** Staff follow every procurement; a supplier only those it is invited to (procurement.read's own rule). */
 const isStaff = (user: SessionUser) => canOnAny(user, 'procurement.read');
@@ -185,43 +139,6 @@ export async function getBid(ctx: ApiContext, user: SessionUser, workflowId: str
   if (!bid) throw notFound(`no bid ${bidId} you can read`);
   return bid;
 }
-
-export const procurementSummary = z.object({
-  workflowId: z.string(),
-  projectId: z.string(),
-  planWorkflowId: z.string().nullable(),
-  title: z.string(),
-  estimateYuan: z.number(),
-  system: z.string().nullable(),
-  method: z.string().nullable(),
-  status: z.string(),
-  bidDeadline: z.string().nullable(),
-  openedAt: z.string().nullable(),
-});
-
-export const procurementDetail = procurementSummary.extend({
-  requirements: z.string().nullable(),
-  methodReason: z.string().nullable(),
-  invited: z.array(z.object({ vendorId: z.string(), name: z.string() })),
-  bids: z.array(bidView).nullable(),
-  panel: z.array(z.object({ userId: z.string(), displayName: z.string(), conflict: z.boolean().nullable(), statement: z.string().nullable() })),
-  scores: z.array(z.object({ userId: z.string(), bidId: z.string(), price: z.number(), technical: z.number(), afterSales: z.number(), weighted: z.number() })),
-  awardedVendorId: z.string().nullable(),
-  contract: z
-    .object({
-      id: z.string(),
-      vendorId: z.string(),
-      priceYuan: z.number(),
-      rightsAndObligations: z.string(),
-      specs: z.string(),
-      deliveryDate: z.string(),
-      afterSalesTerms: z.string(),
-      repairSlaSeconds: z.number(),
-      approvedBy: z.string().nullable(),
-      signedAt: z.string(),
-    })
-    .nullable(),
-});
 
 const toSummary = (row: typeof procurements.$inferSelect) => ({
   workflowId: row.workflowId,

@@ -1,16 +1,9 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import { z } from 'zod';
 import { canOnAny } from '../../contracts/permissions';
-import { buildings, devices, SYSTEMS, unitOwners, units, zones } from '../../db/schema';
+import { SYSTEMS } from '../../contracts/vocabulary';
+import { buildings, devices, unitOwners, units, zones } from '../../db/schema';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
-
-export const locationsView = z.object({
-  buildings: z.array(z.object({ id: z.string(), name: z.string(), units: z.array(z.object({ id: z.string(), number: z.string() })) })),
-  zones: z.array(z.object({ id: z.string(), name: z.string(), buildingId: z.string().nullable() })),
-  devices: z.array(z.object({ id: z.string(), name: z.string(), zoneId: z.string(), system: z.string() })),
-  systems: z.array(z.string()),
-});
 
 /** The places a fault can be reported at; an owner's unit list holds only their own units. */
 export async function listLocations(ctx: ApiContext, user: SessionUser) {

@@ -1,31 +1,13 @@
 import { and, eq } from 'drizzle-orm';
-import { z } from 'zod';
-import { can, canOnAny } from '../../contracts/permissions';
-import { attachments, buildings, devices, SYSTEMS, unitOwners, units, zones } from '../../db/schema';
-import { faultLocation, type FaultRepairInput } from '../../workflows/fault-repair/messages';
+import { startProcess } from './start-process';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { forbidden, unprocessable } from '../http/problem';
-import { startProcess } from './start-process';
+import type { FaultReportRequest } from '../../contracts/faults';
+import { can, canOnAny } from '../../contracts/permissions';
+import { attachments, buildings, devices, unitOwners, units, zones } from '../../db/schema';
 import { faultRepairProcess } from '../../workflows/fault-repair/definition';
-
-export const faultReportRequest = z.object({
-  /** Chosen by the client once per report, so a retried submission starts one process. */
-  reportId: z.uuid(),
-  occurredAt: z.iso.datetime({ offset: true }),
-  location: faultLocation,
-  system: z.enum(SYSTEMS),
-  symptoms: z.string().trim().min(3).max(4000),
-  photo: z
-    .string()
-    .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/, 'a PNG, JPEG or WebP data URL')
-    .max(2_800_000, 'at most 2 MB')
-    .optional(),
-  /** A monitoring event (P3.1b) reports as `monitoring`; only monitoring staff may say so. */
-  source: z.enum(['staff', 'owner', 'monitoring']).optional(),
-});
-export type FaultReportRequest = z.infer<typeof faultReportRequest>;
-
+import type { FaultRepairInput } from '../../workflows/fault-repair/messages';
 
 async function checkLocation(ctx: ApiContext, user: SessionUser, request: FaultReportRequest) {
   const { buildingId, unitId, zoneId, deviceId } = request.location;

@@ -1,22 +1,11 @@
 import { and, count, eq, gt, min } from 'drizzle-orm';
 import type { Response } from 'express';
-import { z } from 'zod';
+import type { SignInRequest } from '../../contracts/auth';
 import { loginAttempts, users } from '../../db/schema';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { openSession, type SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { tooManyRequests, unauthorized } from '../http/problem';
-
-export const credentials = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
-
-export const userView = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  roles: z.array(z.string()),
-  ownerId: z.string().nullable(),
-  vendorId: z.string().nullable(),
-});
 
 /** A hash no password matches, checked for unknown users so they take as long as real ones (H6). */
 let decoyHash: Promise<string> | undefined;
@@ -27,7 +16,7 @@ let decoyHash: Promise<string> | undefined;
  * refused (429) without checking the password until the window moves on. Success clears the username's
  * count.
  */
-export async function signIn(ctx: ApiContext, res: Response, { username, password }: z.infer<typeof credentials>, address: string): Promise<SessionUser> {
+export async function signIn(ctx: ApiContext, res: Response, { username, password }: SignInRequest, address: string): Promise<SessionUser> {
   const { loginFailuresPerUser, loginFailuresPerAddress, loginWindowMs } = ctx.settings.security;
   await ctx.db.insert(loginAttempts).values({ username, address });
   const since = new Date(Date.now() - loginWindowMs);

@@ -1,63 +1,20 @@
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import type { EvaluationRequest } from '../../contracts/supplier-evaluation';
 import { supplierEvaluations, supplierPenalties, vendorContracts, vendors, vendorTerminations } from '../../db/schema';
-import type { EvaluationPolicy, QuarterlyEvaluationInput, SupplierEvaluationInput, SupplierEvaluationTimings } from '../../workflows/supplier-evaluation/messages';
+import type { QuarterlyEvaluationInput, SupplierEvaluationInput } from '../../workflows/supplier-evaluation/messages';
 import type { SessionUser } from '../auth/session';
-import type { ApiContext } from '../context';
+import type { ApiContext, ApiSettings } from '../context';
 import { conflict, unprocessable } from '../http/problem';
 import { scheduledStart, startProcess } from './start-process';
 import { quarterlyEvaluationRound, supplierEvaluationProcess } from '../../workflows/supplier-evaluation/definition';
 
 
-const DAY_MINUTES = 24 * 60;
 const QUARTER_MS = 91 * 24 * 3600_000;
 
-function number(env: NodeJS.ProcessEnv, name: string, fallback: number, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}): number {
-  const value = Number(env[name] ?? fallback);
-  if (!Number.isFinite(value) || value <= min || value > max) throw new Error(`${name} must be a number in (${min}, ${max}]`);
-  return value;
-}
-
-/** P2.2c settings: durations in minutes, the poor-score threshold and the weights, from the environment. */
-export function supplierEvaluationSettings(env: NodeJS.ProcessEnv = process.env): { timings: SupplierEvaluationTimings; policy: EvaluationPolicy } {
-  const minutes = (name: string, fallback: number) => Math.round(number(env, name, fallback) * 60_000);
-  return {
-    timings: {
-      evaluationDueMs: minutes('SUPPLIER_EVALUATION_DUE_MINUTES', 7 * DAY_MINUTES),
-      rectificationDueMs: minutes('SUPPLIER_RECTIFICATION_DUE_MINUTES', 30 * DAY_MINUTES),
-      rectificationReminderMs: minutes('SUPPLIER_RECTIFICATION_REMINDER_MINUTES', 7 * DAY_MINUTES),
-      penaltyDueMs: minutes('SUPPLIER_PENALTY_DUE_MINUTES', 7 * DAY_MINUTES),
-      terminationDecisionDueMs: minutes('SUPPLIER_TERMINATION_DECISION_DUE_MINUTES', 7 * DAY_MINUTES),
-    },
-    policy: {
-      poorBelow: number(env, 'SUPPLIER_POOR_SCORE_BELOW', 60, { max: 100 }),
-      weights: {
-        technology: number(env, 'SUPPLIER_WEIGHT_TECHNOLOGY', 0.3),
-        user: number(env, 'SUPPLIER_WEIGHT_USER', 0.3),
-        sla: number(env, 'SUPPLIER_WEIGHT_SLA', 0.25),
-        rating: number(env, 'SUPPLIER_WEIGHT_RATING', 0.15),
-      },
-    },
-  };
-}
-
-function settingsOf(ctx: ApiContext) {
-  const configured = supplierEvaluationSettings();
-  const override = ctx.settings.supplierEvaluation;
-  return { timings: { ...configured.timings, ...override?.timings }, policy: { ...configured.policy, ...override?.policy } };
-}
-
-export const evaluationRequest = z.object({
-  /** Chosen by the client once per request, so a retried submission starts one process. */
-  requestId: z.uuid(),
-  vendorId: z.string().min(1),
-  periodFrom: z.iso.datetime({ offset: true }).optional(),
-  periodTo: z.iso.datetime({ offset: true }).optional(),
-});
 
 /** P2.2c: an on-demand evaluation of one supplier (the default period: the last quarter). */
-export async function requestEvaluation(ctx: ApiContext, user: SessionUser, request: z.infer<typeof evaluationRequest>) {
+export async function requestEvaluation(ctx: ApiContext, user: SessionUser, request: EvaluationRequest) {
   const vendor = await ctx.db.query.vendors.findFirst({ where: eq(vendors.id, request.vendorId) });
   if (!vendor) throw unprocessable('unknown supplier', [{ field: 'vendorId', message: 'no such supplier' }]);
   const terminated = await ctx.db.query.vendorTerminations.findFirst({ where: eq(vendorTerminations.vendorId, request.vendorId) });
@@ -66,7 +23,7 @@ export async function requestEvaluation(ctx: ApiContext, user: SessionUser, requ
   const periodFrom = request.periodFrom ?? new Date(Date.parse(periodTo) - QUARTER_MS).toISOString();
   if (Date.parse(periodFrom) >= Date.parse(periodTo)) throw unprocessable('the period ends before it starts', [{ field: 'periodFrom', message: 'must be before periodTo' }]);
   const workflowId = supplierEvaluationProcess.workflowId(request.requestId);
-  const input: SupplierEvaluationInput = { vendorId: request.vendorId, trigger: 'on-demand', periodFrom, periodTo, requestedBy: user.id, ...settingsOf(ctx) };
+  const input: SupplierEvaluationInput = { vendorId: request.vendorId, trigger: 'on-demand', periodFrom, periodTo, requestedBy: user.id, ...ctx.settings.supplierEvaluation };
   await startProcess(ctx, supplierEvaluationProcess, { workflowId, input: input, title: `Supplier evaluation: ${request.vendorId} (on-demand)`, startedBy: user.id });
   return { workflowId };
 }
@@ -74,12 +31,12 @@ export async function requestEvaluation(ctx: ApiContext, user: SessionUser, requ
 export const QUARTERLY_SCHEDULE_ID = 'supplier-evaluation-quarterly';
 
 /** P2.2c: the quarterly Schedule (1 Jan, Apr, Jul, Oct, 09:00); created once, left alone when it exists. */
-export async function ensureQuarterlyEvaluationSchedule(client: Client, taskQueue: string, env: NodeJS.ProcessEnv = process.env, scheduleId = QUARTERLY_SCHEDULE_ID): Promise<void> {
-  const input: QuarterlyEvaluationInput = { ...supplierEvaluationSettings(env), periodMs: QUARTER_MS };
+export async function ensureQuarterlyEvaluationSchedule(client: Client, taskQueue: string, settings: Pick<ApiSettings, 'supplierEvaluation' | 'communityTimeZone'>, scheduleId = QUARTERLY_SCHEDULE_ID): Promise<void> {
+  const input: QuarterlyEvaluationInput = { ...settings.supplierEvaluation, periodMs: QUARTER_MS };
   try {
     await client.schedule.create({
       scheduleId,
-      spec: { calendars: [{ month: ['JANUARY', 'APRIL', 'JULY', 'OCTOBER'], dayOfMonth: 1, hour: 9, minute: 0 }], timezone: env.TZ_COMMUNITY ?? 'Asia/Shanghai' },
+      spec: { calendars: [{ month: ['JANUARY', 'APRIL', 'JULY', 'OCTOBER'], dayOfMonth: 1, hour: 9, minute: 0 }], timezone: settings.communityTimeZone },
       action: scheduledStart(quarterlyEvaluationRound, { workflowId: `${scheduleId}-round`, input, taskQueue }),
       policies: { overlap: ScheduleOverlapPolicy.SKIP },
     });
@@ -87,22 +44,6 @@ export async function ensureQuarterlyEvaluationSchedule(client: Client, taskQueu
     if (!(error instanceof ScheduleAlreadyRunning)) throw error;
   }
 }
-
-export const evaluationRow = z.object({
-  workflowId: z.string(),
-  round: z.number(),
-  vendorId: z.string(),
-  trigger: z.string(),
-  technologyScore: z.number().nullable(),
-  userScore: z.number().nullable(),
-  slaScore: z.number().nullable(),
-  ratingScore: z.number().nullable(),
-  repairsOnTime: z.number(),
-  repairsLate: z.number(),
-  score: z.number(),
-  poor: z.boolean(),
-  evaluatedAt: z.string(),
-});
 
 const toNumber = (value: string | null) => (value === null ? null : Number(value));
 
@@ -117,15 +58,6 @@ export async function listEvaluations(ctx: ApiContext, vendorId?: string) {
     items: rows.map((row) => ({ ...row, slaScore: toNumber(row.slaScore), ratingScore: toNumber(row.ratingScore), score: Number(row.score), evaluatedAt: row.evaluatedAt.toISOString() })),
   };
 }
-
-export const supplierStatus = z.object({
-  vendorId: z.string(),
-  name: z.string(),
-  activeContracts: z.number(),
-  status: z.enum(['active', 'terminated']),
-  terminatedAt: z.string().nullable(),
-  penalties: z.number(),
-});
 
 /** The supplier registry as P2.2c leaves it: contracts in force, penalties and terminations. */
 export async function listSuppliers(ctx: ApiContext) {

@@ -1,99 +1,20 @@
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
+import { type Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
 import { and, asc, desc, eq, isNotNull, like, lte } from 'drizzle-orm';
-import { z } from 'zod';
-import { documentState, documentWarnDays } from '../../activities/suppliers';
-import { canOnAny } from '../../contracts/permissions';
-import { processInstances, qualificationReviews, SUPPLIER_DOCUMENT_KINDS, supplierDocuments, vendors } from '../../db/schema';
-import type { SupplierQualificationInput } from '../../workflows/supplier-qualification/messages';
-import type { SupplierRequalificationInput } from '../../workflows/supplier-requalification/messages';
-import type { SessionUser } from '../auth/session';
-import type { ApiContext } from '../context';
-import { conflict, forbidden, notFound } from '../http/problem';
+import type { z } from 'zod';
 import { scheduledStart, startProcess } from './start-process';
+import type { SessionUser } from '../auth/session';
+import type { ApiContext, ApiSettings } from '../context';
+import { conflict, forbidden, notFound } from '../http/problem';
+import { documentState } from '../../activities/suppliers';
+import { canOnAny } from '../../contracts/permissions';
+import type { DocumentRequest, supplierRequest } from '../../contracts/suppliers';
+import { processInstances, qualificationReviews, supplierDocuments, vendors } from '../../db/schema';
 import { supplierQualificationProcess } from '../../workflows/supplier-qualification/definition';
+import type { SupplierQualificationInput } from '../../workflows/supplier-qualification/messages';
 import { supplierRequalificationProcess } from '../../workflows/supplier-requalification/definition';
+import type { SupplierRequalificationInput } from '../../workflows/supplier-requalification/messages';
 
-
-const positive = (env: NodeJS.ProcessEnv, name: string, fallback: number) => {
-  const value = Number(env[name] ?? fallback);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
-  return value;
-};
-
-/** P2.2a durations and the pass mark, from the environment. */
-export function qualificationSettings(env: NodeJS.ProcessEnv = process.env) {
-  return {
-    reviewDueSeconds: positive(env, 'SUPPLIER_REVIEW_DUE_DAYS', 7) * 24 * 3600,
-    requalifyAfterSeconds: positive(env, 'SUPPLIER_REQUALIFY_AFTER_DAYS', 365) * 24 * 3600,
-    passMark: positive(env, 'SUPPLIER_PASS_MARK', 60),
-  };
-}
-
-export const documentRequest = z
-  .object({
-    /** Chosen by the client once per document, so a retried upload adds it once. */
-    documentId: z.uuid(),
-    kind: z.enum(SUPPLIER_DOCUMENT_KINDS),
-    title: z.string().trim().min(2).max(200),
-    number: z.string().trim().max(100).optional(),
-    issuedOn: z.iso.date().optional(),
-    expiresOn: z.iso.date().optional(),
-  })
-  .refine((document) => !document.issuedOn || !document.expiresOn || document.issuedOn <= document.expiresOn, {
-    message: 'expires before it was issued',
-    path: ['expiresOn'],
-  });
-export type DocumentRequest = z.infer<typeof documentRequest>;
-
-export const supplierRequest = z.object({
-  supplierId: z.string().regex(/^v-[a-z0-9-]{2,40}$/, 'v- followed by 2–40 lowercase letters, digits or hyphens'),
-  name: z.string().trim().min(2).max(200),
-  contactEmail: z.email().optional(),
-  documents: z.array(documentRequest).max(50).default([]),
-});
-
-const documentView = z.object({
-  id: z.string(),
-  kind: z.string(),
-  title: z.string(),
-  number: z.string().nullable(),
-  issuedOn: z.string().nullable(),
-  expiresOn: z.string().nullable(),
-  state: z.enum(['valid', 'expiring', 'expired']),
-});
-
-export const supplierSummary = z.object({
-  id: z.string(),
-  name: z.string(),
-  qualificationStatus: z.enum(['pending', 'qualified', 'rejected']),
-  qualifiedAt: z.string().nullable(),
-  requalifyDueAt: z.string().nullable(),
-  flaggedDocuments: z.number().int(),
-});
-
-export const supplierDetail = supplierSummary.extend({
-  contactEmail: z.string().nullable(),
-  documents: z.array(documentView),
-  reviews: z.array(
-    z.object({
-      workflowId: z.string(),
-      kind: z.string(),
-      qualification: z.number(),
-      reputation: z.number(),
-      technicalStrength: z.number(),
-      afterSales: z.number(),
-      total: z.number(),
-      decision: z.string(),
-      comment: z.string().nullable(),
-      reviewedAt: z.string(),
-    }),
-  ),
-  qualificationWorkflows: z.array(z.object({ workflowId: z.string(), status: z.string(), startedAt: z.string() })),
-});
-
-export const expiringDocument = documentView.extend({ vendorId: z.string(), vendorName: z.string() });
-
-function toDocument(row: typeof supplierDocuments.$inferSelect, now: Date, warnDays: number) {
+function toDocument(row: typeof supplierDocuments.$inferSelect, now: Date, warnMs: number) {
   return {
     id: row.id,
     kind: row.kind,
@@ -101,7 +22,7 @@ function toDocument(row: typeof supplierDocuments.$inferSelect, now: Date, warnD
     number: row.number,
     issuedOn: row.issuedOn,
     expiresOn: row.expiresOn,
-    state: documentState(row.expiresOn, now, warnDays),
+    state: documentState(row.expiresOn, now, warnMs),
   };
 }
 
@@ -124,7 +45,7 @@ function requireOwnOrStaff(user: SessionUser, vendorId: string) {
 }
 
 export async function listSuppliers(ctx: ApiContext, user: SessionUser) {
-  const warnDays = documentWarnDays();
+  const warnMs = ctx.settings.suppliers.documentWarnMs;
   const now = new Date();
   const rows = await ctx.db.select().from(vendors).orderBy(asc(vendors.id));
   const documents = await ctx.db.select().from(supplierDocuments);
@@ -136,7 +57,7 @@ export async function listSuppliers(ctx: ApiContext, user: SessionUser) {
       qualificationStatus: row.qualificationStatus,
       qualifiedAt: row.qualifiedAt?.toISOString() ?? null,
       requalifyDueAt: row.requalifyDueAt?.toISOString() ?? null,
-      flaggedDocuments: documents.filter((document) => document.vendorId === row.id && documentState(document.expiresOn, now, warnDays) !== 'valid').length,
+      flaggedDocuments: documents.filter((document) => document.vendorId === row.id && documentState(document.expiresOn, now, warnMs) !== 'valid').length,
     })),
   };
 }
@@ -145,7 +66,7 @@ export async function getSupplier(ctx: ApiContext, user: SessionUser, vendorId: 
   requireOwnOrStaff(user, vendorId);
   const vendor = await ctx.db.query.vendors.findFirst({ where: eq(vendors.id, vendorId) });
   if (!vendor) throw notFound(`no supplier ${vendorId}`);
-  const warnDays = documentWarnDays();
+  const warnMs = ctx.settings.suppliers.documentWarnMs;
   const now = new Date();
   const [documents, reviews, workflows] = await Promise.all([
     ctx.db.select().from(supplierDocuments).where(eq(supplierDocuments.vendorId, vendorId)).orderBy(asc(supplierDocuments.kind), asc(supplierDocuments.id)),
@@ -156,7 +77,7 @@ export async function getSupplier(ctx: ApiContext, user: SessionUser, vendorId: 
       .where(and(eq(processInstances.process, 'supplier-qualification'), like(processInstances.workflowId, `supplier-qualification-${vendorId}-%`)))
       .orderBy(desc(processInstances.startedAt)),
   ]);
-  const mapped = documents.map((row) => toDocument(row, now, warnDays));
+  const mapped = documents.map((row) => toDocument(row, now, warnMs));
   return {
     id: vendor.id,
     name: vendor.name,
@@ -173,16 +94,16 @@ export async function getSupplier(ctx: ApiContext, user: SessionUser, vendorId: 
 
 /** P2.2a: documents expired or expiring within SUPPLIER_DOCUMENT_WARN_DAYS, soonest first. */
 export async function listExpiringDocuments(ctx: ApiContext) {
-  const warnDays = documentWarnDays();
+  const warnMs = ctx.settings.suppliers.documentWarnMs;
   const now = new Date();
-  const horizon = new Date(now.getTime() + warnDays * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  const horizon = new Date(now.getTime() + warnMs).toISOString().slice(0, 10);
   const rows = await ctx.db
     .select({ document: supplierDocuments, vendorName: vendors.name })
     .from(supplierDocuments)
     .innerJoin(vendors, eq(vendors.id, supplierDocuments.vendorId))
     .where(and(isNotNull(supplierDocuments.expiresOn), lte(supplierDocuments.expiresOn, horizon)))
     .orderBy(asc(supplierDocuments.expiresOn), asc(supplierDocuments.id));
-  return { items: rows.map(({ document, vendorName }) => ({ ...toDocument(document, now, warnDays), vendorId: document.vendorId, vendorName })) };
+  return { items: rows.map(({ document, vendorName }) => ({ ...toDocument(document, now, warnMs), vendorId: document.vendorId, vendorName })) };
 }
 
 export async function addDocument(ctx: ApiContext, user: SessionUser, vendorId: string, request: DocumentRequest) {
@@ -194,17 +115,16 @@ export async function addDocument(ctx: ApiContext, user: SessionUser, vendorId: 
   return getSupplier(ctx, user, vendorId);
 }
 
-
 /** Starts a (re-)qualification; idempotent on the workflow id. */
 export async function startQualification(ctx: ApiContext, user: SessionUser | null, vendorId: string, kind: 'initial' | 'requalification', requestId: string) {
   const workflowId = supplierQualificationProcess.workflowId(vendorId, requestId);
-  const input: SupplierQualificationInput = { vendorId, kind, requestedBy: user?.id ?? null, ...qualificationSettings() };
+  const input: SupplierQualificationInput = { vendorId, kind, requestedBy: user?.id ?? null, ...ctx.settings.suppliers.qualification };
   await startProcess(ctx, supplierQualificationProcess, { workflowId, input: input, title: `Supplier qualification: ${vendorId} (${kind})`, startedBy: user?.id ?? null });
   return { workflowId };
 }
 
 /** P2.2a: a new supplier with its documents; its qualification review starts at once. Idempotent on supplierId. */
-export async function registerSupplier(ctx: ApiContext, user: SessionUser, request: z.infer<typeof supplierRequest>) {
+export async function registerSupplier(ctx: ApiContext, user: SessionUser, request: z.output<typeof supplierRequest>) {
   const existing = await ctx.db.query.vendors.findFirst({ where: eq(vendors.id, request.supplierId) });
   if (existing && existing.name !== request.name) {
     throw conflict(`supplier ${request.supplierId} is already registered as ${existing.name}`, [{ field: 'supplierId', message: 'taken' }]);
@@ -228,13 +148,12 @@ export const REQUALIFICATION_SCHEDULE_ID = 'supplier-requalification';
  * P2.2a "updated regularly": the Schedule that runs the registry sweep every SUPPLIER_SWEEP_INTERVAL_HOURS.
  * Created once; an existing schedule is left as it is (an operator may have paused it).
  */
-export async function ensureRequalificationSchedule(client: Client, taskQueue: string, env: NodeJS.ProcessEnv = process.env, scheduleId = REQUALIFICATION_SCHEDULE_ID) {
-  const intervalHours = positive(env, 'SUPPLIER_SWEEP_INTERVAL_HOURS', 24);
-  const input: SupplierRequalificationInput = qualificationSettings(env);
+export async function ensureRequalificationSchedule(client: Client, taskQueue: string, settings: ApiSettings['suppliers'], scheduleId = REQUALIFICATION_SCHEDULE_ID) {
+  const input: SupplierRequalificationInput = settings.qualification;
   try {
     await client.schedule.create({
       scheduleId,
-      spec: { intervals: [{ every: `${intervalHours}h` }] },
+      spec: { intervals: [{ every: settings.sweepIntervalMs }] },
       policies: { overlap: ScheduleOverlapPolicy.SKIP },
       action: scheduledStart(supplierRequalificationProcess, { workflowId: supplierRequalificationProcess.workflowId(scheduleId), input, taskQueue }),
     });

@@ -26,7 +26,7 @@ export async function votePdf(ctx: ApiContext, voteId: string): Promise<Buffer> 
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
 
-  const face = pdfTypeface(doc);
+  const face = pdfTypeface(doc, ctx.settings.pdfFont);
   doc.font(face.bold).fontSize(16).text(`Owners' vote evidence pack: ${vote.voteId}`);
   doc.font(face.regular).fontSize(10).moveDown(0.5);
   const line = (label: string, value: string) => doc.text(`${label}: ${face.text(value)}`);

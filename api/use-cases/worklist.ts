@@ -1,52 +1,15 @@
-import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import { and, asc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
-import { canOnAny, isTaskCandidate } from '../../contracts/permissions';
-import { taskActions, tasks, users } from '../../db/schema';
-import { completeTaskUpdate, type TaskRejection } from '../../workflows/lib/messages';
+import { decodeCursor, page } from './cursor';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
-import { conflict, forbidden, HttpProblem, notFound, unprocessable, type FieldProblem } from '../http/problem';
-import { decodeCursor, page } from './cursor';
-
-export const worklistFilters = z.object({
-  status: z.enum(['open', 'completed', 'cancelled', 'all']).default('open'),
-  process: z.string().min(1).optional(),
-  step: z.string().min(1).optional(),
-  due: z.enum(['overdue', 'today', 'week']).optional(),
-  assignee: z.enum(['me', 'unassigned']).optional(),
-  cursor: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-export type WorklistFilters = z.infer<typeof worklistFilters>;
-
-/** A worklist row: what a list shows. The form and context come with the task itself. */
-export const taskSummary = z.object({
-  id: z.string(),
-  workflowId: z.string(),
-  process: z.string(),
-  stepId: z.string(),
-  title: z.string(),
-  status: z.enum(['open', 'completed', 'cancelled']),
-  candidateRoles: z.array(z.string()),
-  candidateUsers: z.array(z.string()),
-  assignee: z.string().nullable(),
-  assigneeName: z.string().nullable(),
-  priority: z.number().int(),
-  dueAt: z.string(),
-  overdue: z.boolean(),
-  createdAt: z.string(),
-  completedAt: z.string().nullable(),
-  completedBy: z.string().nullable(),
-});
-
-export const taskView = taskSummary.extend({
-  context: z.record(z.string(), z.unknown()),
-  formSchema: z.record(z.string(), z.unknown()),
-});
-export type TaskView = z.infer<typeof taskView>;
-type TaskSummary = z.infer<typeof taskSummary>;
+import { conflict, forbidden, HttpProblem, notFound, unprocessable } from '../http/problem';
+import { canOnAny, isTaskCandidate } from '../../contracts/permissions';
+import type { FieldProblem } from '../../contracts/problem';
+import type { TaskSummary, TaskView, WorklistFilters } from '../../contracts/tasks';
+import { taskActions, tasks, users } from '../../db/schema';
+import { completeTaskUpdate, type TaskRejection } from '../../workflows/lib/messages';
 
 type TaskRow = Omit<typeof tasks.$inferSelect, 'result'> & { assigneeName: string | null };
 

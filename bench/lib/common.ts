@@ -4,15 +4,34 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
+import { loadConfig } from '../../config';
+import { installKeyring, keyringFrom } from '../../db/sealed/keyring';
 import { startEmbeddedPostgres } from '../../scripts/dev-services/embedded-postgres';
 
 /** Repository root (bench/lib/ → ../..). */
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
+/** What the benches run Steward with: its defaults, so the figures are of the defaults, whatever the shell sets. */
+export const STEWARD_DEFAULTS = loadConfig({});
+
+/** Where this machine's Temporal CLI is (TEMPORAL_CLI_PATH, PATH, XDG_CACHE_HOME). */
+export const TEMPORAL_CLI = loadConfig().temporalCli;
+
+// Seeding seals the demo devices' secrets: under the development key, as `npm start` does.
+installKeyring(keyringFrom(STEWARD_DEFAULTS.keys));
+
 export const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
+/**
+ * The benches' own knobs (BENCH_*, docs/benchmarks.md): one name may default differently per bench, so they
+ * are read here rather than in config/ (test/config.test.ts checks each is documented there).
+ */
+export function envText(name: `BENCH_${string}`, fallback: string): string {
+  return process.env[name] || fallback;
+}
+
 /** Reads a positive number from the environment, or the fallback. */
-export function envNumber(name: string, fallback: number): number {
+export function envNumber(name: `BENCH_${string}`, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -20,7 +39,7 @@ export function envNumber(name: string, fallback: number): number {
   return value;
 }
 
-export function envList(name: string, fallback: number[]): number[] {
+export function envList(name: `BENCH_${string}`, fallback: number[]): number[] {
   const raw = process.env[name];
   if (!raw) return fallback;
   return raw.split(',').map((part) => {
@@ -93,7 +112,7 @@ export interface BenchDatabase {
 
 export async function startBenchDatabase(name: string): Promise<BenchDatabase> {
   const database = `${name}_${process.pid}`;
-  const external = process.env.BENCH_DATABASE_URL;
+  const external = envText('BENCH_DATABASE_URL', '');
   if (external) {
     const admin = postgres(external, { max: 1, onnotice: () => {} });
     await admin.unsafe(`drop database if exists "${database}"`);
@@ -110,7 +129,7 @@ export async function startBenchDatabase(name: string): Promise<BenchDatabase> {
   // Run as root, the embedded server drops to a `postgres` user that must reach its data folder.
   await chmod(dir, 0o755);
   onCleanup('remove temp dir', () => rm(dir, { recursive: true, force: true }));
-  const server = await startEmbeddedPostgres(path.join(dir, 'postgres'), database);
+  const server = await startEmbeddedPostgres(path.join(dir, 'postgres'), database, { temporary: true });
   onCleanup('stop embedded PostgreSQL', () => server.stop());
   return { url: server.url, embedded: true };
 }

@@ -15,8 +15,9 @@ import express, { type RequestHandler } from 'express';
 import type { Server } from 'node:http';
 import { loadSession, SESSION_COOKIE, type SessionUser } from '../../api/auth/session';
 import type { ApiContext } from '../../api/context';
-import { listWorklist, taskSummary, worklistFilters } from '../../api/use-cases/worklist';
-import { z } from 'zod';
+import { listWorklist } from '../../api/use-cases/worklist';
+import { pageOf } from '../../contracts/common';
+import { taskSummary, worklistFilters } from '../../contracts/tasks';
 import type { Database } from '../../db/client';
 
 type WithUser = { user?: SessionUser | null };
@@ -40,7 +41,7 @@ function cachedSession(db: Database, ttlMs = 10_000): RequestHandler {
   };
 }
 
-const taskPage = z.object({ items: z.array(taskSummary), nextCursor: z.string().nullable() });
+const taskPage = pageOf(taskSummary);
 
 /** Serves the GET /scratch/tasks-… routes (session cookie as for the API) on a free port. */
 export function listenScratchWorklist(db: Database): Promise<Server> {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { ACCESS_PERSON_KINDS, CREDENTIAL_KINDS } from '../../contracts/vocabulary';
 import { attachments, buildings, devices, owners, units, users } from './core';
 import { dataKeys } from './sealed';
 
@@ -16,8 +17,6 @@ export const accessPoints = pgTable('access_points', {
   /** Null for estate-wide doors (the main gate), which everyone with access may open. */
   buildingId: text('building_id').references(() => buildings.id),
 });
-
-export const ACCESS_PERSON_KINDS = ['owner', 'resident', 'staff', 'visitor'] as const;
 
 /** A person who may be given credentials; linked to an owner or a user where one is known. */
 export const accessPeople = pgTable(
@@ -38,9 +37,6 @@ export const accessPeople = pgTable(
   },
   (t) => [index('access_people_owner_idx').on(t.ownerId), index('access_people_user_idx').on(t.userId)],
 );
-
-export const CREDENTIAL_KINDS = ['card', 'face', 'fingerprint', 'pin'] as const;
-export type AccessCredentialKind = (typeof CREDENTIAL_KINDS)[number];
 
 /**
  * One credential. A card number is kept here, sealed; the secret material (face image, fingerprint

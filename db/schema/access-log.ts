@@ -1,33 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, customType, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { ACCESS_KINDS, ACCESS_SCOPES, ANOMALY_RULES } from '../../contracts/vocabulary';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 // ---- P5.3c: who read which personal data, and the alerts raised on unusual reading ----
-
-/** What kind of personal data a read served. */
-export const ACCESS_KINDS = [
-  'person-record',
-  'visitor-pass',
-  'face-deletion-log',
-  'plate-list',
-  'anpr-history',
-  'fault-report',
-  'fault-photo',
-  'inspection-photo',
-  'camera-snapshot',
-  'vote-evidence',
-  'bid',
-  'process-instance',
-  'process-history',
-  'task-context',
-] as const;
-export type AccessKind = (typeof ACCESS_KINDS)[number];
-
-/** One record, a page of summaries, or a download (evidence, CSV, history): the bulk-export rule counts downloads. */
-export const ACCESS_SCOPES = ['record', 'list', 'export'] as const;
-export type AccessScope = (typeof ACCESS_SCOPES)[number];
 
 /**
  * The access log of personal data (P5.3c): append-only and hash-chained. A trigger (migration 0005)
@@ -64,9 +42,6 @@ export const accessLog = pgTable(
     check('access_log_scope', sql`${t.scope} in ('record', 'list', 'export')`),
   ],
 );
-
-export const ANOMALY_RULES = ['many-people', 'off-shift', 'bulk-export'] as const;
-export type AnomalyRule = (typeof ANOMALY_RULES)[number];
 
 /**
  * One alert per (user, rule, window): the window opens when the rule fires and lasts the rule's

@@ -15,6 +15,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { INSTANCE_STATUSES, SYSTEMS } from '../../contracts/vocabulary';
 import { dataKeys } from './sealed';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -57,9 +58,6 @@ export const zones = pgTable('zones', {
   /** Null for estate-wide common areas (gates, car park). */
   buildingId: text('building_id').references(() => buildings.id),
 });
-
-export const SYSTEMS = ['cctv', 'access-control', 'intrusion-alarm', 'network', 'elevator-monitoring', 'smart-home'] as const;
-export type SystemKind = (typeof SYSTEMS)[number];
 
 export const devices = pgTable('devices', {
   id: text('id').primaryKey(),
@@ -135,13 +133,6 @@ export const loginAttempts = pgTable(
 );
 
 // ---- projections written by activities (fast reads; Temporal history stays the truth) ----
-
-/**
- * An instance's state: the tracker writes running, completed and failed; the archiver writes how Temporal
- * closed an instance that never reported its end (terminated, timed out, cancelled, failed).
- */
-export const INSTANCE_STATUSES = ['running', 'completed', 'failed', 'cancelled', 'terminated', 'timed-out'] as const;
-export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
 
 export const processInstances = pgTable(
   'process_instances',

@@ -1,11 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { SYSTEMS, users, vendors } from './core';
+import { SUPPLIER_DOCUMENT_KINDS, SYSTEMS } from '../../contracts/vocabulary';
+import { users, vendors } from './core';
 import { dataKeys } from './sealed';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-
-export const SUPPLIER_DOCUMENT_KINDS = ['business-licence', 'certificate', 'reference', 'other'] as const;
 
 /** P2.2a: what a supplier registers with: licence, certificates, references, each with its expiry. */
 export const supplierDocuments = pgTable(

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 /** A key-encryption key (KEK): wraps data keys, never stored in the database. */
 export interface KeyEncryptionKey {
@@ -65,15 +64,24 @@ export function parseKeyFile(text: string, source: string): Keyring {
   return new Keyring(keys[0], keys.slice(1));
 }
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+/** The key configuration as given (config's `keys`): the variables' text; this module checks it. */
+export interface KeySettings {
+  kek: string | null;
+  kekId: string | null;
+  kekPrevious: string | null;
+  kekFile: string | null;
+  /** In production one of the keys is required. */
+  production: boolean;
+  /** Where a development key is generated when none is configured (`<STEWARD_DATA_DIR>/keys/steward-kek`). */
+  developmentKeyFile: string;
+}
 
 /**
  * Outside production, without configured keys: a key generated once into the data directory (next
  * to the dev database, git-ignored), so `npm start` and the tests need no set-up. Created by link,
  * so concurrent first starts agree on one key.
  */
-function developmentKeyring(env: NodeJS.ProcessEnv): Keyring {
-  const file = path.join(path.resolve(repoRoot, env.STEWARD_DATA_DIR ?? 'data'), 'keys', 'steward-kek');
+function developmentKeyring(file: string): Keyring {
   try {
     return parseKeyFile(readFileSync(file, 'utf8'), file);
   } catch (error) {
@@ -95,24 +103,24 @@ function developmentKeyring(env: NodeJS.ProcessEnv): Keyring {
 }
 
 /**
- * The KEKs from the environment: `STEWARD_KEK` (base64, 32 bytes) with `STEWARD_KEK_ID`, older keys
- * in `STEWARD_KEK_PREVIOUS` (`id:base64,…`); or `STEWARD_KEK_FILE`, a key file. In production one of
+ * The configured KEKs: `STEWARD_KEK` (base64, 32 bytes) with `STEWARD_KEK_ID`, older keys in
+ * `STEWARD_KEK_PREVIOUS` (`id:base64,…`); or `STEWARD_KEK_FILE`, a key file. In production one of
  * them is required; elsewhere a development key is generated into the data directory.
  */
-export function keyringFromEnv(env: NodeJS.ProcessEnv = process.env): Keyring {
-  if (env.STEWARD_KEK && env.STEWARD_KEK_FILE) throw new KeyConfigurationError('set STEWARD_KEK or STEWARD_KEK_FILE, not both');
-  if (env.STEWARD_KEK_FILE) {
+export function keyringFrom(settings: KeySettings): Keyring {
+  if (settings.kek && settings.kekFile) throw new KeyConfigurationError('set STEWARD_KEK or STEWARD_KEK_FILE, not both');
+  if (settings.kekFile) {
     let text: string;
     try {
-      text = readFileSync(env.STEWARD_KEK_FILE, 'utf8');
+      text = readFileSync(settings.kekFile, 'utf8');
     } catch (error) {
-      throw new KeyConfigurationError(`STEWARD_KEK_FILE: cannot read ${env.STEWARD_KEK_FILE} (${(error as NodeJS.ErrnoException).code})`);
+      throw new KeyConfigurationError(`STEWARD_KEK_FILE: cannot read ${settings.kekFile} (${(error as NodeJS.ErrnoException).code})`);
     }
     return parseKeyFile(text, 'STEWARD_KEK_FILE');
   }
-  if (env.STEWARD_KEK) {
-    if (!env.STEWARD_KEK_ID) throw new KeyConfigurationError('STEWARD_KEK_ID is required with STEWARD_KEK');
-    const previous = (env.STEWARD_KEK_PREVIOUS ?? '')
+  if (settings.kek) {
+    if (!settings.kekId) throw new KeyConfigurationError('STEWARD_KEK_ID is required with STEWARD_KEK');
+    const previous = (settings.kekPrevious ?? '')
       .split(',')
       .map((entry) => entry.trim())
       .filter(Boolean)
@@ -121,24 +129,24 @@ export function keyringFromEnv(env: NodeJS.ProcessEnv = process.env): Keyring {
         if (!base64) throw new KeyConfigurationError('STEWARD_KEK_PREVIOUS: each entry must be "<id>:<base64 key>"');
         return parseKey(id, base64, 'STEWARD_KEK_PREVIOUS');
       });
-    return new Keyring(parseKey(env.STEWARD_KEK_ID, env.STEWARD_KEK.trim(), 'STEWARD_KEK'), previous);
+    return new Keyring(parseKey(settings.kekId, settings.kek.trim(), 'STEWARD_KEK'), previous);
   }
-  if (env.STEWARD_KEK_PREVIOUS) throw new KeyConfigurationError('STEWARD_KEK_PREVIOUS needs STEWARD_KEK');
-  if (env.NODE_ENV === 'production') {
+  if (settings.kekPrevious) throw new KeyConfigurationError('STEWARD_KEK_PREVIOUS needs STEWARD_KEK');
+  if (settings.production) {
     throw new KeyConfigurationError('STEWARD_KEK (with STEWARD_KEK_ID) or STEWARD_KEK_FILE is required in production: secrets are stored encrypted');
   }
-  return developmentKeyring(env);
+  return developmentKeyring(settings.developmentKeyFile);
 }
 
 let installed: Keyring | null = null;
 
-/** This process's keyring, read from the environment on first use. */
+/** This process's keyring, installed at its start from the configuration. */
 export function keyring(): Keyring {
-  installed ??= keyringFromEnv();
+  if (!installed) throw new KeyConfigurationError('no keyring installed: a process installs keyringFrom(loadConfig().keys) at its start');
   return installed;
 }
 
-/** Replaces this process's keyring (the rotation command and tests switch to a new current key). */
+/** Sets this process's keyring (at start; the rotation command and tests switch to a new current key). */
 export function installKeyring(ring: Keyring): void {
   installed = ring;
 }

@@ -5,7 +5,8 @@ import { seedSupplierRegistry } from './suppliers';
 import { seedAccessControl } from './access-control';
 import { seedDemoDevices } from './devices';
 import { seedGovernanceDemo } from './governance-demo';
-import { buildings, devices, owners, SYSTEMS, unitOwners, units, users, vendorContracts, vendors, zones } from '../schema';
+import { SYSTEMS } from '../../contracts/vocabulary';
+import { buildings, devices, owners, unitOwners, units, users, vendorContracts, vendors, zones } from '../schema';
 import { seedInspectionPlans } from './inspections';
 
 export const DEMO_PASSWORD = 'steward-demo';

@@ -7,6 +7,13 @@ interface FontFace {
   postscriptName?: string;
 }
 
+/** A configured CJK font (PDF_FONT_FILE, PDF_FONT_NAME); without a file, fontconfig is asked. */
+export interface PdfFontSettings {
+  file: string | null;
+  /** The face's PostScript name in a collection (.ttc). */
+  postscriptName: string | null;
+}
+
 /** The fonts a generated document writes with, and how its text is prepared for them. */
 export interface PdfTypeface {
   regular: string;
@@ -22,10 +29,9 @@ export interface PdfTypeface {
  * is taken from PDF_FONT_FILE (with PDF_FONT_NAME for a face of a .ttc collection) or found with fontconfig
  * (Debian: fonts-noto-cjk, installed by the image and CI). Without one, documents keep their Latin text.
  */
-function findChineseFaces(): { regular: FontFace; bold: FontFace } | null {
-  const configured = process.env.PDF_FONT_FILE;
-  if (configured) {
-    const face = { file: configured, postscriptName: process.env.PDF_FONT_NAME || undefined };
+function findChineseFaces(configured: PdfFontSettings): { regular: FontFace; bold: FontFace } | null {
+  if (configured.file) {
+    const face = { file: configured.file, postscriptName: configured.postscriptName ?? undefined };
     return { regular: face, bold: face };
   }
   let listing: string;
@@ -53,26 +59,32 @@ function findChineseFaces(): { regular: FontFace; bold: FontFace } | null {
 /** Standard fonts can print printable ASCII only: other characters are dropped. */
 const latinOnly = (value: string) => value.replace(/[^\x20-\x7E]/g, '').replace(/\s+/g, ' ').trim() || '-';
 
-let chineseFaces: { regular: FontFace & { bytes: Buffer }; bold: FontFace & { bytes: Buffer } } | null | undefined;
+type LoadedFaces = { regular: FontFace & { bytes: Buffer }; bold: FontFace & { bytes: Buffer } } | null;
 
-/** Looked up once per process; a font collection is read once and kept (documents share it). */
-function loadedChineseFaces() {
-  if (chineseFaces !== undefined) return chineseFaces;
-  const found = findChineseFaces();
-  if (!found) return (chineseFaces = null);
+const loaded = new Map<string, LoadedFaces>();
+
+/** Looked up once per process and font setting; a font collection is read once and kept (documents share it). */
+function loadedChineseFaces(settings: PdfFontSettings): LoadedFaces {
+  const key = `${settings.file ?? ''}|${settings.postscriptName ?? ''}`;
+  if (loaded.has(key)) return loaded.get(key)!;
+  const found = findChineseFaces(settings);
+  let faces: LoadedFaces = null;
   try {
-    const regularBytes = readFileSync(found.regular.file);
-    const boldBytes = found.bold.file === found.regular.file ? regularBytes : readFileSync(found.bold.file);
-    chineseFaces = { regular: { ...found.regular, bytes: regularBytes }, bold: { ...found.bold, bytes: boldBytes } };
+    if (found) {
+      const regularBytes = readFileSync(found.regular.file);
+      const boldBytes = found.bold.file === found.regular.file ? regularBytes : readFileSync(found.bold.file);
+      faces = { regular: { ...found.regular, bytes: regularBytes }, bold: { ...found.bold, bytes: boldBytes } };
+    }
   } catch {
-    chineseFaces = null;
+    faces = null;
   }
-  return chineseFaces;
+  loaded.set(key, faces);
+  return faces;
 }
 
 /** Registers the document's fonts: a CJK face when the machine has one, the standard Latin fonts otherwise. */
-export function pdfTypeface(doc: PDFKit.PDFDocument): PdfTypeface {
-  const faces = loadedChineseFaces();
+export function pdfTypeface(doc: PDFKit.PDFDocument, font: PdfFontSettings): PdfTypeface {
+  const faces = loadedChineseFaces(font);
   if (!faces) return { regular: 'Helvetica', bold: 'Helvetica-Bold', mono: 'Courier', text: latinOnly };
   doc.registerFont('steward-regular', faces.regular.bytes, faces.regular.postscriptName);
   doc.registerFont('steward-bold', faces.bold.bytes, faces.bold.postscriptName);

@@ -32,9 +32,14 @@ export async function startEmbeddedBroker(port: number): Promise<{ url: string; 
  * health sweeper and MQTT subscription, and, unless STEWARD_SIMULATOR=0, the device simulator as its own
  * process, playing the demo community's devices and pushing to this API.
  */
-export async function startDeviceServices(ctx: ApiContext, apiPort: number, log: (line: string) => void): Promise<{ mqttUrl: string; simulatorUrl: string | null; stop(): Promise<void> }> {
+export async function startDeviceServices(
+  ctx: ApiContext,
+  apiPort: number,
+  settings: { mqttUrl: string | null; simulator: { enabled: boolean; port: number } },
+  log: (line: string) => void,
+): Promise<{ mqttUrl: string; simulatorUrl: string | null; stop(): Promise<void> }> {
   const stops: Array<() => Promise<void>> = [];
-  let mqttUrl = process.env.MQTT_URL;
+  let mqttUrl = settings.mqttUrl;
   if (!mqttUrl) {
     const broker = await startEmbeddedBroker(await preferredPort(1883));
     stops.unshift(broker.stop);
@@ -47,8 +52,8 @@ export async function startDeviceServices(ctx: ApiContext, apiPort: number, log:
   stops.unshift(subscription.stop);
 
   let simulatorUrl: string | null = null;
-  if (process.env.STEWARD_SIMULATOR !== '0') {
-    const port = await preferredPort(Number(process.env.SIMULATOR_PORT ?? 8091));
+  if (settings.simulator.enabled) {
+    const port = await preferredPort(settings.simulator.port);
     const child = spawn(process.execPath, ['--import', 'tsx', simulatorMain], {
       env: { ...process.env, SIMULATOR_PORT: String(port), STEWARD_EVENTS_URL: `http://127.0.0.1:${apiPort}/api/v1/device-events`, MQTT_URL: mqttUrl },
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,17 +1,24 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { access, mkdir } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { Connection } from '@temporalio/client';
 import { freePort, waitUntil } from './ports';
 
 /** Later tags carry a `replace` directive that `go install` refuses. */
-const CLI_VERSION = 'v1.5.1';
+export const CLI_VERSION = 'v1.5.1';
 
-const cacheDir = () =>
-  path.join(process.env.XDG_CACHE_HOME ?? path.join(homedir(), '.cache'), 'steward', `temporal-cli-${CLI_VERSION.slice(1)}`);
+/** Where the Temporal CLI comes from (config's `temporalCli`): TEMPORAL_CLI_PATH, PATH, XDG_CACHE_HOME. */
+export interface TemporalCliSettings {
+  path: string | null;
+  /** Directories searched for `temporal`, as in PATH. */
+  searchPath: string;
+  cacheHome: string | null;
+}
+
+export const cliCacheDir = (settings: TemporalCliSettings) =>
+  path.join(settings.cacheHome ?? path.join(homedir(), '.cache'), 'steward', `temporal-cli-${CLI_VERSION.slice(1)}`);
 
 async function isExecutable(file: string): Promise<boolean> {
   return access(file, constants.X_OK).then(
@@ -20,21 +27,68 @@ async function isExecutable(file: string): Promise<boolean> {
   );
 }
 
-/** TEMPORAL_CLI_PATH, then PATH, then the per-user cache, built there with Go the first time. */
-export async function locateTemporalCli(log: (line: string) => void = console.log): Promise<string> {
-  if (process.env.TEMPORAL_CLI_PATH) return process.env.TEMPORAL_CLI_PATH;
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+/** TEMPORAL_CLI_PATH, then PATH, then the per-user cache: the binary, or null when it has to be built. */
+export async function findTemporalCli(settings: TemporalCliSettings): Promise<string | null> {
+  if (settings.path) return settings.path;
+  for (const dir of settings.searchPath.split(path.delimiter)) {
     if (dir && (await isExecutable(path.join(dir, 'temporal')))) return path.join(dir, 'temporal');
   }
-  const cached = path.join(cacheDir(), 'temporal');
-  if (await isExecutable(cached)) return cached;
-  log(`Building the Temporal CLI ${CLI_VERSION} with Go into ${cacheDir()} (once; takes minutes)…`);
-  await mkdir(cacheDir(), { recursive: true });
-  await promisify(execFile)('go', ['install', `github.com/temporalio/cli/cmd/temporal@${CLI_VERSION}`], {
-    env: { ...process.env, GOBIN: cacheDir() },
-    maxBuffer: 64 * 1024 * 1024,
+  const cached = path.join(cliCacheDir(settings), 'temporal');
+  return (await isExecutable(cached)) ? cached : null;
+}
+
+/** The Temporal CLI, built with Go into the per-user cache the first time. */
+export async function locateTemporalCli(settings: TemporalCliSettings, log: (line: string) => void = console.log): Promise<string> {
+  const found = await findTemporalCli(settings);
+  if (found) return found;
+  await buildTemporalCli(cliCacheDir(settings), log);
+  return path.join(cliCacheDir(settings), 'temporal');
+}
+
+const PROGRESS_EVERY_MS = 15_000;
+
+/**
+ * `go install` of the CLI (a few minutes, once). Go is quiet while it compiles, so a line every 15 s says how
+ * far it got: modules downloaded, packages built (`-v` names each).
+ */
+async function buildTemporalCli(dir: string, log: (line: string) => void): Promise<void> {
+  log(`Building the Temporal CLI ${CLI_VERSION} with Go into ${dir} (once; takes minutes)…`);
+  await mkdir(dir, { recursive: true });
+  const started = Date.now();
+  const counts = { modules: 0, packages: 0 };
+  let tail = '';
+  let partial = '';
+  const child = spawn('go', ['install', '-v', `github.com/temporalio/cli/cmd/temporal@${CLI_VERSION}`], {
+    env: { ...process.env, GOBIN: dir },
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
-  return cached;
+  child.stderr?.on('data', (chunk: Buffer) => {
+    const text = chunk.toString();
+    tail = (tail + text).slice(-4000);
+    const lines = (partial + text).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines.filter((entry) => entry.trim())) {
+      if (line.startsWith('go: downloading')) counts.modules++;
+      else if (!line.startsWith('go: ')) counts.packages++;
+    }
+  });
+  const minutes = () => `${Math.floor((Date.now() - started) / 60_000)}m${String(Math.floor(((Date.now() - started) % 60_000) / 1000)).padStart(2, '0')}s`;
+  const progress = setInterval(() => log(`Temporal CLI build: ${minutes()}, ${counts.modules} modules downloaded, ${counts.packages} packages built…`), PROGRESS_EVERY_MS);
+  try {
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('close', resolve);
+    });
+    if (code !== 0) throw new Error(`go install of the Temporal CLI failed (exit ${code}):\n${tail}`);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new Error('The Temporal CLI is not installed and Go is not on PATH to build it: install Go 1.21 or later (https://go.dev/dl/), or set TEMPORAL_CLI_PATH to a Temporal CLI binary.', { cause: error });
+    }
+    throw error;
+  } finally {
+    clearInterval(progress);
+  }
+  log(`Built the Temporal CLI in ${minutes()}.`);
 }
 
 export interface TemporalDevServer {
@@ -44,6 +98,8 @@ export interface TemporalDevServer {
 }
 
 export interface TemporalDevServerOptions {
+  /** Where the CLI comes from (config's `temporalCli`). */
+  cli: TemporalCliSettings;
   /** SQLite file for state that survives a restart; in memory when absent. */
   dbFile?: string;
   port?: number;
@@ -54,8 +110,8 @@ export interface TemporalDevServerOptions {
 }
 
 /** Starts `temporal server start-dev` and resolves once its frontend answers. */
-export async function startTemporalDevServer(options: TemporalDevServerOptions = {}): Promise<TemporalDevServer> {
-  const cli = await locateTemporalCli(options.log);
+export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<TemporalDevServer> {
+  const cli = await locateTemporalCli(options.cli, options.log);
   const port = options.port ?? (await freePort());
   const uiPort = options.ui ? await freePort() : null;
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'error'];

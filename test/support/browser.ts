@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { MACHINE } from './config';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -11,11 +12,11 @@ export const UI_DIST = `${repoRoot}ui/dist`;
 /** Screenshots and other files worth a look after a run (gitignored). */
 export const ARTIFACTS_DIR = `${repoRoot}test/artifacts`;
 
-/** Builds the UI with vite unless ui/dist holds a build newer than every file under ui/src. */
+/** Builds the UI with vite unless ui/dist holds a build newer than every file under ui/src and contracts/ (whose value lists it bundles). */
 export async function ensureUiBuilt(): Promise<string> {
   const builtAt = existsSync(`${UI_DIST}/index.html`) ? statSync(`${UI_DIST}/index.html`).mtimeMs : 0;
-  const sources = readdirSync(`${repoRoot}ui/src`, { recursive: true, encoding: 'utf8' });
-  if (sources.some((file) => statSync(`${repoRoot}ui/src/${file}`).mtimeMs > builtAt)) {
+  const sources = ['ui/src', 'contracts'].flatMap((dir) => readdirSync(`${repoRoot}${dir}`, { recursive: true, encoding: 'utf8' }).map((file) => `${dir}/${file}`));
+  if (sources.some((file) => statSync(`${repoRoot}${file}`).mtimeMs > builtAt)) {
     const { build } = await import('vite');
     await build({ configFile: `${repoRoot}ui/vite.config.ts`, logLevel: 'warn' });
   }
@@ -25,7 +26,7 @@ export async function ensureUiBuilt(): Promise<string> {
 /** Debian's chromium (`apt-get install chromium`), or CHROMIUM_PATH. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: MACHINE.test.chromiumPath,
     args: [
       '--headless',
       '--no-sandbox',

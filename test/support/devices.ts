@@ -2,15 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { DeviceGateway } from '../../api/devices/gateway';
 import { subscribeDeviceEvents } from '../../api/devices/mqtt-subscriber';
 import { installDeviceGateway } from '../../api/devices/registry';
-import { deviceSettings, type DeviceSettings } from '../../api/devices/settings';
+import type { DeviceSettings } from '../../api/devices/settings';
 import { pointDemoDevicesAt } from '../../db/seed/devices';
 import { spawnSimulator, type SimulatorProcess } from '../../scripts/device-simulator/spawn';
+import { MACHINE } from './config';
 import { startApiTestStack, type ApiTestStack } from './stack';
 
 export { spawnSimulator, type SimulatorProcess };
 
 /** Mosquitto on this machine (CI starts one too); override with TEST_MQTT_URL. */
-export const TEST_MQTT_URL = process.env.TEST_MQTT_URL ?? 'mqtt://127.0.0.1:1883';
+export const TEST_MQTT_URL = MACHINE.test.mqttUrl;
 
 export interface DeviceTestStack extends ApiTestStack {
   gateway: DeviceGateway;
@@ -27,7 +28,7 @@ export async function startDeviceTestStack(options: { settings?: Partial<DeviceS
   const stack = await startApiTestStack({}, options.uiDir);
   const prefix = `t${randomUUID().slice(0, 8)}-`;
   const settings: DeviceSettings = {
-    ...deviceSettings({}),
+    ...stack.ctx.settings.devices,
     alarm: { acknowledgeMs: 2_000, arriveOnSiteDueMs: 60_000, findingsDueMs: 60_000 },
     staleAfterMs: 2_000,
     downAfterMs: 4_000,

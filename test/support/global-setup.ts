@@ -7,15 +7,7 @@ import { migrateDatabase, openDatabase, closeDatabase } from '../../db/client';
 import { startEmbeddedPostgres } from '../../scripts/dev-services/embedded-postgres';
 import { startTemporalDevServer } from '../../scripts/dev-services/temporal-cli';
 import { bundleWorkflows } from '../../worker/worker';
-
-// embedded-postgres (through async-exit-hook) answers 'beforeExit' with process.exit(0), which would turn
-// a run with failed tests into a passing one: keep the exit code vitest chose.
-process.on('beforeExit', () => {
-  const chosen = process.exitCode;
-  process.once('exit', () => {
-    if (chosen) process.exitCode = chosen;
-  });
-});
+import { MACHINE } from './config';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -37,11 +29,11 @@ export default async function setup(project: TestProject) {
   // Run as root, the embedded server drops to a `postgres` user that must reach its data folder.
   await chmod(scratchDir, 0o755);
   const [temporal, database, bundle] = await Promise.all([
-    startTemporalDevServer(),
-    process.env.TEST_DATABASE_URL ? null : startEmbeddedPostgres(path.join(scratchDir, 'postgres'), 'postgres'),
+    startTemporalDevServer({ cli: MACHINE.temporalCli }),
+    MACHINE.test.databaseUrl ? null : startEmbeddedPostgres(path.join(scratchDir, 'postgres'), 'postgres', { temporary: true }),
     bundleWorkflows(),
   ]);
-  const adminUrl = process.env.TEST_DATABASE_URL ?? database!.url;
+  const adminUrl = MACHINE.test.databaseUrl ?? database!.url;
   const templateDatabase = `steward_template_${process.pid}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists ${templateDatabase}`);

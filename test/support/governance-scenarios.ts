@@ -1,4 +1,4 @@
-import type { TaskView } from '../../api/use-cases/worklist';
+import type { TaskView } from '../../contracts/tasks';
 import type { GovernanceSettings } from '../../api/governance-settings';
 import type { HttpClient } from './http-client';
 import { eventually } from './poll';

@@ -5,15 +5,19 @@ import type { Server } from 'node:http';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { listen } from '../../api/server';
-import { apiSettings, type ApiContext } from '../../api/context';
+import type { ApiContext } from '../../api/context';
+import { loadConfig, type Config } from '../../config';
 import { closeDatabase, openDatabase, type Database } from '../../db/client';
 import { seedDemoCommunity } from '../../db/seed/demo-community';
+import { installKeyring, keyringFrom } from '../../db/sealed/keyring';
 import type { FaultRepairTimings } from '../../workflows/fault-repair/messages';
 import { createStewardWorker } from '../../worker/worker';
 import { TEST_TIMINGS } from './fault-scenarios';
 import { withDatabase } from './global-setup';
 
 Runtime.install({ logger: new DefaultLogger('WARN') });
+// The development key in data/keys, as `npm start` uses (a test of its own may install another).
+installKeyring(keyringFrom(loadConfig({}).keys));
 
 
 export interface TestDatabase {
@@ -47,12 +51,15 @@ export interface TestStack {
   db: Database;
   client: Client;
   taskQueue: string;
+  /** The defaults and the test's own variables (`env`): what the worker and the API run with. */
+  config: Config;
   /** A worker on the stack's own task queue; each can run once (runUntil or run). */
   createWorker(): Promise<Worker>;
   stop(): Promise<void>;
 }
 
-export async function startTestStack(address = inject('temporalAddress')): Promise<TestStack & { database: TestDatabase }> {
+export async function startTestStack(address = inject('temporalAddress'), env: Record<string, string> = {}): Promise<TestStack & { database: TestDatabase }> {
+  const config = loadConfig(env);
   const database = await createTestDatabase();
   const connection = await Connection.connect({ address });
   const nativeConnection = await NativeConnection.connect({ address });
@@ -62,8 +69,16 @@ export async function startTestStack(address = inject('temporalAddress')): Promi
     db: database.db,
     client: new Client({ connection }),
     taskQueue,
+    config,
     createWorker: async () =>
-      createStewardWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db: database.db, workflowBundle: { codePath: inject('workflowBundlePath') } }),
+      createStewardWorker({
+        connection: nativeConnection,
+        namespace: 'default',
+        taskQueue,
+        db: database.db,
+        settings: config.worker.activities,
+        workflowBundle: { codePath: inject('workflowBundlePath') },
+      }),
     async stop() {
       await connection.close();
       await nativeConnection.close();
@@ -77,21 +92,20 @@ export interface ApiTestStack extends TestStack {
   ctx: ApiContext;
 }
 
-/** The stack plus a running worker and the HTTP API (and the UI when built) on a free port. */
-export async function startApiTestStack(timings: Partial<FaultRepairTimings> = {}, uiDir?: string): Promise<ApiTestStack> {
-  const stack = await startTestStack();
+/**
+ * The stack plus a running worker and the HTTP API (and the UI when built) on a free port. Replay verdicts
+ * replay against the bundle the workers run, not one the API would build itself; staff are on shift round
+ * the clock, so no off-shift access alert depends on the hour the tests run at.
+ */
+export async function startApiTestStack(timings: Partial<FaultRepairTimings> = {}, uiDir?: string, env: Record<string, string> = {}): Promise<ApiTestStack> {
+  const stack = await startTestStack(undefined, { WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath'), ACCESS_STAFF_HOURS: '00:00-24:00', ...env });
   const worker = await stack.createWorker();
   const running = worker.run();
   const ctx: ApiContext = {
     db: stack.db,
     temporal: stack.client,
     taskQueue: stack.taskQueue,
-    // Replay verdicts replay against the bundle the workers run, not one the API would build itself; staff
-    // are on shift round the clock, so no off-shift access alert depends on the hour the tests run at.
-    settings: {
-      ...apiSettings({ WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath'), ACCESS_STAFF_HOURS: '00:00-24:00' }),
-      faultRepair: { ...TEST_TIMINGS, ...timings },
-    },
+    settings: { ...stack.config.api, faultRepair: { ...TEST_TIMINGS, ...timings } },
   };
   const server: Server = await listen(ctx, 0, '127.0.0.1', uiDir);
   const address = server.address();

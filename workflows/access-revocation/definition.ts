@@ -3,15 +3,17 @@ import { deviceRetry, requester } from '../lib/inputs';
 import { defineProcess } from '../lib/process-definition';
 import { ACCESS_REVOCATION_STEPS } from './steps';
 
-export const accessRevocationInput = z.object({
-  personId: z.string(),
-  personName: z.string(),
-  /** `moved-out` / `left` revoke everything and close the person; `credential` revokes the ones named. */
-  reason: z.enum(['moved-out', 'left', 'credential']),
-  credentialIds: z.array(z.string()).optional(),
-  requestedBy: requester,
-  retry: deviceRetry,
-});
+export const accessRevocationInput = z.lazy(() =>
+  z.object({
+    personId: z.string(),
+    personName: z.string(),
+    /** `moved-out` / `left` revoke everything and close the person; `credential` revokes the ones named. */
+    reason: z.enum(['moved-out', 'left', 'credential']),
+    credentialIds: z.array(z.string()).optional(),
+    requestedBy: requester,
+    retry: deviceRetry,
+  }),
+);
 export type AccessRevocationInput = z.infer<typeof accessRevocationInput>;
 
 export const accessRevocationProcess = defineProcess({

@@ -5,37 +5,43 @@ import { defineProcess } from '../lib/process-definition';
 import { ALARM_LINKAGE_STEPS } from './steps';
 
 /** One or more events of the zone's alarm, batched by the listener: a detector repeats about once a second. */
-export const alarmEvents = z.object({
-  deviceId: z.string(),
-  /** Active reports in this batch: each is one repeat of the alarm. */
-  activeCount: z.number().int().nonnegative(),
-  firstSequence: z.number().int().nullable(),
-  lastSequence: z.number().int().nullable(),
-  lastOccurredAt: z.string(),
-  /** The detector's state after this batch; inactive does not close the incident (it stays latched). */
-  lastState: z.enum(['active', 'inactive']),
-});
+export const alarmEvents = z.lazy(() =>
+  z.object({
+    deviceId: z.string(),
+    /** Active reports in this batch: each is one repeat of the alarm. */
+    activeCount: z.number().int().nonnegative(),
+    firstSequence: z.number().int().nullable(),
+    lastSequence: z.number().int().nullable(),
+    lastOccurredAt: z.string(),
+    /** The detector's state after this batch; inactive does not close the incident (it stays latched). */
+    lastState: z.enum(['active', 'inactive']),
+  }),
+);
 export type AlarmEvents = z.infer<typeof alarmEvents>;
 
 /** Every duration is an input, so tests run a 60-second acknowledgement timer in 2 seconds. */
-export const alarmLinkageTimings = z.object({
-  /** P4.2c: time for the dispatched guard to acknowledge before being notified again, then escalated. */
-  acknowledgeMs: durationMs(),
-  arriveOnSiteDueMs: durationMs(),
-  findingsDueMs: durationMs(),
-});
+export const alarmLinkageTimings = z.lazy(() =>
+  z.object({
+    /** P4.2c: time for the dispatched guard to acknowledge before being notified again, then escalated. */
+    acknowledgeMs: durationMs(),
+    arriveOnSiteDueMs: durationMs(),
+    findingsDueMs: durationMs(),
+  }),
+);
 export type AlarmLinkageTimings = z.infer<typeof alarmLinkageTimings>;
 
-export const alarmLinkageInput = z.object({
-  zoneId: z.string(),
-  alarmType: z.string(),
-  /** The system the alarm belongs to (for a fault repair the findings may open). */
-  system: z.string(),
-  firstEvent: alarmEvents,
-  timings: alarmLinkageTimings,
-  /** Fault-repair durations for the repair a real incident may open. */
-  faultRepairTimings,
-});
+export const alarmLinkageInput = z.lazy(() =>
+  z.object({
+    zoneId: z.string(),
+    alarmType: z.string(),
+    /** The system the alarm belongs to (for a fault repair the findings may open). */
+    system: z.string(),
+    firstEvent: alarmEvents,
+    timings: alarmLinkageTimings,
+    /** Fault-repair durations for the repair a real incident may open. */
+    faultRepairTimings,
+  }),
+);
 export type AlarmLinkageInput = z.infer<typeof alarmLinkageInput>;
 
 export const alarmLinkageProcess = defineProcess({

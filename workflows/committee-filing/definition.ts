@@ -3,26 +3,30 @@ import { durationMs } from '../lib/inputs';
 import { defineProcess } from '../lib/process-definition';
 import { COMMITTEE_FILING_STEPS } from './steps';
 
-export const committeeFilingTimings = z.object({ acknowledgementDueMs: durationMs() });
+export const committeeFilingTimings = z.lazy(() => z.object({ acknowledgementDueMs: durationMs() }));
 export type CommitteeFilingTimings = z.infer<typeof committeeFilingTimings>;
 
 /** P2.1c: what the committee receives: the approved plan and budget, who approved them and when. */
-export const filingPackage = z.object({
-  year: z.number().int(),
-  plan: z.unknown(),
-  budget: z.unknown(),
-  approvedBy: z.string(),
-  approvedAt: z.string(),
-  evaluationWorkflowId: z.string().nullable(),
-});
+export const filingPackage = z.lazy(() =>
+  z.object({
+    year: z.number().int(),
+    plan: z.unknown(),
+    budget: z.unknown(),
+    approvedBy: z.string(),
+    approvedAt: z.string(),
+    evaluationWorkflowId: z.string().nullable(),
+  }),
+);
 export type FilingPackage = z.infer<typeof filingPackage>;
 
-export const committeeFilingInput = z.object({
-  planWorkflowId: z.string(),
-  title: z.string(),
-  filingPackage,
-  timings: committeeFilingTimings,
-});
+export const committeeFilingInput = z.lazy(() =>
+  z.object({
+    planWorkflowId: z.string(),
+    title: z.string(),
+    filingPackage,
+    timings: committeeFilingTimings,
+  }),
+);
 export type CommitteeFilingInput = z.infer<typeof committeeFilingInput>;
 
 export const committeeFilingProcess = defineProcess({

@@ -3,13 +3,15 @@ import { deviceRetry, requester } from '../lib/inputs';
 import { defineProcess } from '../lib/process-definition';
 import { FACE_DELETION_STEPS } from './steps';
 
-export const faceDeletionInput = z.object({
-  deletionId: z.string(),
-  personId: z.string(),
-  personName: z.string(),
-  requestedBy: requester,
-  retry: deviceRetry,
-});
+export const faceDeletionInput = z.lazy(() =>
+  z.object({
+    deletionId: z.string(),
+    personId: z.string(),
+    personName: z.string(),
+    requestedBy: requester,
+    retry: deviceRetry,
+  }),
+);
 export type FaceDeletionInput = z.infer<typeof faceDeletionInput>;
 
 export const faceDeletionProcess = defineProcess({

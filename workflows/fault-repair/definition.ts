@@ -1,45 +1,37 @@
 import { z } from 'zod';
+import { faultLocation } from '../../contracts/locations';
 import { durationMs } from '../lib/inputs';
 import { defineProcess } from '../lib/process-definition';
 import { FAULT_REPAIR_STEPS } from './steps';
 
-/** P3.2a: where the fault is. At least a building, a zone or a device. */
-export const faultLocation = z
-  .object({
-    buildingId: z.string().min(1).optional(),
-    unitId: z.string().min(1).optional(),
-    zoneId: z.string().min(1).optional(),
-    deviceId: z.string().min(1).optional(),
-  })
-  .refine((location) => location.buildingId || location.zoneId || location.deviceId, {
-    message: 'give a building, a zone or a device',
-    path: ['buildingId'],
-  });
-
-export const reporterSource = z.enum(['staff', 'owner', 'monitoring']);
+export const reporterSource = z.lazy(() => z.enum(['staff', 'owner', 'monitoring']));
 
 /** P3.2a: the fault report (time, location, symptoms), as the process receives it. */
-export const faultReport = z.object({
-  occurredAt: z.iso.datetime({ offset: true }),
-  location: faultLocation,
-  system: z.string().min(1),
-  symptoms: z.string().trim().min(3).max(4000),
-  /** The photo is stored as an attachment; history carries only its id. */
-  photoId: z.string().uuid().optional(),
-  source: reporterSource,
-  reporter: z.object({ userId: z.string().nullable(), displayName: z.string() }),
-});
+export const faultReport = z.lazy(() =>
+  z.object({
+    occurredAt: z.iso.datetime({ offset: true }),
+    location: faultLocation,
+    system: z.string().min(1),
+    symptoms: z.string().trim().min(3).max(4000),
+    /** The photo is stored as an attachment; history carries only its id. */
+    photoId: z.string().uuid().optional(),
+    source: reporterSource,
+    reporter: z.object({ userId: z.string().nullable(), displayName: z.string() }),
+  }),
+);
 export type FaultReport = z.infer<typeof faultReport>;
 
-export const faultRepairTimings = z.object({
-  diagnosisDueMs: durationMs(),
-  repairSlaMs: durationMs(),
-  vendorReminderMs: durationMs(),
-  verificationDueMs: durationMs(),
-});
+export const faultRepairTimings = z.lazy(() =>
+  z.object({
+    diagnosisDueMs: durationMs(),
+    repairSlaMs: durationMs(),
+    vendorReminderMs: durationMs(),
+    verificationDueMs: durationMs(),
+  }),
+);
 export type FaultRepairTimings = z.infer<typeof faultRepairTimings>;
 
-export const faultRepairInput = z.object({ report: faultReport, timings: faultRepairTimings, priority: z.number().int() });
+export const faultRepairInput = z.lazy(() => z.object({ report: faultReport, timings: faultRepairTimings, priority: z.number().int() }));
 export type FaultRepairInput = z.infer<typeof faultRepairInput>;
 
 export const faultRepairProcess = defineProcess({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
 
-export { faultLocation, faultReport, reporterSource, type FaultReport, type FaultRepairInput, type FaultRepairTimings } from './definition';
+export { faultReport, reporterSource, type FaultReport, type FaultRepairInput, type FaultRepairTimings } from './definition';
 
 export interface FaultRepairOutcome {
   repairedBy: 'in-house' | 'vendor';

@@ -4,11 +4,13 @@ import { defineProcess } from '../lib/process-definition';
 import { INSPECTION_STEPS } from './steps';
 
 /** What a schedule run starts with: the plan is read when the run starts, so an edit applies to the next run. */
-export const inspectionInput = z.object({
-  planId: z.string(),
-  /** Durations of the fault repairs that failed items open (P3.2b). */
-  faultRepairTimings,
-});
+export const inspectionInput = z.lazy(() =>
+  z.object({
+    planId: z.string(),
+    /** Durations of the fault repairs that failed items open (P3.2b). */
+    faultRepairTimings,
+  }),
+);
 export type InspectionInput = z.infer<typeof inspectionInput>;
 
 export const inspectionProcess = defineProcess({

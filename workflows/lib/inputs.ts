@@ -6,8 +6,8 @@ import { z } from 'zod';
 export const durationMs = () => z.number().int().nonnegative();
 
 /** A signed-in user who asked for something, as the process shows them. */
-export const requester = z.object({ userId: z.string(), displayName: z.string() });
+export const requester = z.lazy(() => z.object({ userId: z.string(), displayName: z.string() }));
 
 /** How hard a device command is retried before the process records the device as failed. */
-export const deviceRetry = z.object({ maximumAttempts: z.number().int().positive(), initialIntervalMs: durationMs() });
+export const deviceRetry = z.lazy(() => z.object({ maximumAttempts: z.number().int().positive(), initialIntervalMs: durationMs() }));
 export type DeviceRetry = z.infer<typeof deviceRetry>;

@@ -22,7 +22,8 @@ export interface CompanionWorkflow<Input = unknown> {
 /**
  * Everything Steward knows about one process, in one place: every registry (the catalogue, the worker's
  * workflows, the API's starts, the UI's labels) is derived from the list of these in `workflows/processes.ts`.
- * A definition is cheap to evaluate (no forms): every workflow's sandbox evaluates the whole list.
+ * A definition is cheap to evaluate: every workflow's sandbox evaluates the whole list, so its schemas are
+ * built on first use (`z.lazy`): the API validates a start with them, a running workflow never does.
  */
 export interface ProcessDefinition<Input = unknown, IdArgs extends unknown[] = [string]> {
   /** The catalogue name and the folder of the process (its diagram is `<name>/diagram.bpmn`). */

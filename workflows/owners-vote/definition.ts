@@ -5,20 +5,22 @@ import { OWNERS_VOTE_STEPS } from './steps';
 import { ART_278_ITEMS } from './tally';
 
 /** Every duration is an input: the notice runs 15 days by default, tests run it in seconds. */
-export const ownersVoteTimings = z.object({ noticeMs: durationMs(), votingMs: durationMs(), objectionMs: durationMs() });
+export const ownersVoteTimings = z.lazy(() => z.object({ noticeMs: durationMs(), votingMs: durationMs(), objectionMs: durationMs() }));
 export type OwnersVoteTimings = z.infer<typeof ownersVoteTimings>;
 
-export const ownersVoteInput = z.object({
-  voteId: z.string(),
-  title: z.string(),
-  description: z.string(),
-  /** The Civil Code art. 278 item: 6–8 need 3/4, the others more than 1/2. */
-  item: z.literal(ART_278_ITEMS),
-  requestedBy: z.object({ userId: z.string().nullable(), displayName: z.string() }),
-  /** Set when an annual plan put one of its projects to the vote. */
-  origin: z.object({ planWorkflowId: z.string(), projectId: z.string() }).optional(),
-  timings: ownersVoteTimings,
-});
+export const ownersVoteInput = z.lazy(() =>
+  z.object({
+    voteId: z.string(),
+    title: z.string(),
+    description: z.string(),
+    /** The Civil Code art. 278 item: 6–8 need 3/4, the others more than 1/2. */
+    item: z.literal(ART_278_ITEMS),
+    requestedBy: z.object({ userId: z.string().nullable(), displayName: z.string() }),
+    /** Set when an annual plan put one of its projects to the vote. */
+    origin: z.object({ planWorkflowId: z.string(), projectId: z.string() }).optional(),
+    timings: ownersVoteTimings,
+  }),
+);
 export type OwnersVoteInput = z.infer<typeof ownersVoteInput>;
 
 export const ownersVoteProcess = defineProcess({

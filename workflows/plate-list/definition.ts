@@ -3,13 +3,15 @@ import { deviceRetry, requester } from '../lib/inputs';
 import { defineProcess } from '../lib/process-definition';
 import { PLATE_LIST_STEPS } from './steps';
 
-export const plateListInput = z.object({
-  plate: z.string(),
-  /** The list the plate is now on; null when it was removed from both. */
-  list: z.enum(['allow', 'refuse']).nullable(),
-  requestedBy: requester,
-  retry: deviceRetry,
-});
+export const plateListInput = z.lazy(() =>
+  z.object({
+    plate: z.string(),
+    /** The list the plate is now on; null when it was removed from both. */
+    list: z.enum(['allow', 'refuse']).nullable(),
+    requestedBy: requester,
+    retry: deviceRetry,
+  }),
+);
 export type PlateListInput = z.infer<typeof plateListInput>;
 
 export const plateListProcess = defineProcess({

@@ -3,30 +3,34 @@ import { durationMs } from '../lib/inputs';
 import { defineProcess } from '../lib/process-definition';
 import { PROJECT_ACCEPTANCE_STEPS } from './steps';
 
-export const acceptanceTimings = z.object({
-  teamDueMs: durationMs(),
-  inspectionDueMs: durationMs(),
-  signatureDueMs: durationMs(),
-  /** The supplier's deadline to rectify failed items; reminded every `rectificationReminderMs`. */
-  rectificationDueMs: durationMs(),
-  rectificationReminderMs: durationMs(),
-  settlementDueMs: durationMs(),
-  /** The warranty period that starts on a pass. */
-  warrantyMs: durationMs(),
-});
+export const acceptanceTimings = z.lazy(() =>
+  z.object({
+    teamDueMs: durationMs(),
+    inspectionDueMs: durationMs(),
+    signatureDueMs: durationMs(),
+    /** The supplier's deadline to rectify failed items; reminded every `rectificationReminderMs`. */
+    rectificationDueMs: durationMs(),
+    rectificationReminderMs: durationMs(),
+    settlementDueMs: durationMs(),
+    /** The warranty period that starts on a pass. */
+    warrantyMs: durationMs(),
+  }),
+);
 export type AcceptanceTimings = z.infer<typeof acceptanceTimings>;
 
-export const projectAcceptanceInput = z.object({
-  deliveryWorkflowId: z.string().optional(),
-  contractId: z.string(),
-  projectId: z.string(),
-  vendorId: z.string(),
-  title: z.string(),
-  system: z.string(),
-  /** Face recognition or other biometrics: the data-security check adds the biometric items. */
-  biometric: z.boolean(),
-  timings: acceptanceTimings,
-});
+export const projectAcceptanceInput = z.lazy(() =>
+  z.object({
+    deliveryWorkflowId: z.string().optional(),
+    contractId: z.string(),
+    projectId: z.string(),
+    vendorId: z.string(),
+    title: z.string(),
+    system: z.string(),
+    /** Face recognition or other biometrics: the data-security check adds the biometric items. */
+    biometric: z.boolean(),
+    timings: acceptanceTimings,
+  }),
+);
 export type ProjectAcceptanceInput = z.infer<typeof projectAcceptanceInput>;
 
 export const projectAcceptanceProcess = defineProcess({

@@ -4,11 +4,13 @@ import { defineProcess } from '../lib/process-definition';
 import { REPLAY_AUDIT_STEPS } from './steps';
 
 /** Durations are configuration, passed by the Schedule. */
-export const replayAuditInput = z.object({
-  /** Instances that closed or moved within this much time before the run are replayed. */
-  lookbackMs: durationMs(),
-  reviewDueMs: durationMs(),
-});
+export const replayAuditInput = z.lazy(() =>
+  z.object({
+    /** Instances that closed or moved within this much time before the run are replayed. */
+    lookbackMs: durationMs(),
+    reviewDueMs: durationMs(),
+  }),
+);
 export type ReplayAuditInput = z.infer<typeof replayAuditInput>;
 
 export const replayAuditProcess = defineProcess({

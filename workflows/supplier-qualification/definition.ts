@@ -3,20 +3,24 @@ import { defineProcess } from '../lib/process-definition';
 import { SUPPLIER_QUALIFICATION_STEPS } from './steps';
 
 /** Durations are inputs (tests run a year's re-qualification cycle in seconds); recorded histories carry seconds. */
-export const qualificationTerms = z.object({
-  reviewDueSeconds: z.number().positive(),
-  /** How long a qualification lasts before the sweep re-qualifies the supplier. */
-  requalifyAfterSeconds: z.number().positive(),
-  /** The average score (0–100) a supplier needs. */
-  passMark: z.number().min(0).max(100),
-});
+export const qualificationTerms = z.lazy(() =>
+  z.object({
+    reviewDueSeconds: z.number().positive(),
+    /** How long a qualification lasts before the sweep re-qualifies the supplier. */
+    requalifyAfterSeconds: z.number().positive(),
+    /** The average score (0–100) a supplier needs. */
+    passMark: z.number().min(0).max(100),
+  }),
+);
 
-export const supplierQualificationInput = qualificationTerms.extend({
-  vendorId: z.string(),
-  kind: z.enum(['initial', 'requalification']),
-  /** Who submitted the supplier (registry clerk), or null for the periodic sweep. */
-  requestedBy: z.string().nullable(),
-});
+export const supplierQualificationInput = z.lazy(() =>
+  qualificationTerms.unwrap().extend({
+    vendorId: z.string(),
+    kind: z.enum(['initial', 'requalification']),
+    /** Who submitted the supplier (registry clerk), or null for the periodic sweep. */
+    requestedBy: z.string().nullable(),
+  }),
+);
 export type SupplierQualificationInput = z.infer<typeof supplierQualificationInput>;
 
 export const supplierQualificationProcess = defineProcess({

@@ -3,17 +3,19 @@ import { deviceRetry, requester } from '../lib/inputs';
 import { defineProcess } from '../lib/process-definition';
 import { VISITOR_PASS_STEPS } from './steps';
 
-export const visitorPassInput = z.object({
-  passId: z.string(),
-  credentialId: z.string(),
-  visitorName: z.string(),
-  hostUnitId: z.string(),
-  deviceIds: z.array(z.string()),
-  /** The end of the pass's validity window (ISO date-time): the process's durable timer. */
-  validUntil: z.string(),
-  issuedBy: requester,
-  retry: deviceRetry,
-});
+export const visitorPassInput = z.lazy(() =>
+  z.object({
+    passId: z.string(),
+    credentialId: z.string(),
+    visitorName: z.string(),
+    hostUnitId: z.string(),
+    deviceIds: z.array(z.string()),
+    /** The end of the pass's validity window (ISO date-time): the process's durable timer. */
+    validUntil: z.string(),
+    issuedBy: requester,
+    retry: deviceRetry,
+  }),
+);
 export type VisitorPassInput = z.infer<typeof visitorPassInput>;
 
 export const visitorPassProcess = defineProcess({

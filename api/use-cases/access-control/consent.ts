@@ -1,31 +1,21 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
-import { z } from 'zod';
-import { canOnAny } from '../../../contracts/permissions';
-import { accessPeople, attachments, credentials, faceConsents, faceDeletionDevices, faceDeletions } from '../../../db/schema';
-import { sealAttachmentContent } from '../../../db/sealed/records';
-import type { FaceDeletionInput } from '../../../workflows/face-deletion/messages';
+import { actorOf, dataUrl, personForActor } from './shared';
+import { startProcess } from '../start-process';
 import type { SessionUser } from '../../auth/session';
 import type { ApiContext } from '../../context';
 import { forbidden, unprocessable } from '../../http/problem';
-import { actorOf, dataUrl, personForActor } from './shared';
-import { startProcess } from '../start-process';
+import type { ConsentRequest, DeletionRequest } from '../../../contracts/access-control';
+import { canOnAny } from '../../../contracts/permissions';
+import { accessPeople, attachments, credentials, faceConsents, faceDeletionDevices, faceDeletions } from '../../../db/schema';
+import { sealAttachmentContent } from '../../../db/sealed/records';
 import { faceDeletionProcess } from '../../../workflows/face-deletion/definition';
-
-export const consentRequest = z.object({
-  /** `self`: the signed-in person consents; `signed-form`: staff record the person's signed form. */
-  method: z.enum(['self', 'signed-form']),
-  evidence: z
-    .string()
-    .regex(/^data:(image\/(png|jpeg)|application\/pdf);base64,[A-Za-z0-9+/=]+$/, 'a PNG, JPEG or PDF data URL')
-    .max(2_800_000, 'at most 2 MB')
-    .optional(),
-});
+import type { FaceDeletionInput } from '../../../workflows/face-deletion/messages';
 
 /**
  * PIPL art. 14, 29: consent to face recognition is the person's own. Signed in as that person they
  * consent themselves; staff may only record a form the person signed, kept as evidence.
  */
-export async function recordConsent(ctx: ApiContext, user: SessionUser, personId: string, request: z.infer<typeof consentRequest>) {
+export async function recordConsent(ctx: ApiContext, user: SessionUser, personId: string, request: ConsentRequest) {
   const person = await personForActor(ctx, user, personId, 'face-consent.record', 'record consent');
   if (request.method === 'self' && person.userId !== user.id) {
     throw forbidden("only the person can consent for themselves; record their signed form instead", [{ field: 'method', message: 'not the person' }]);
@@ -43,7 +33,7 @@ export async function recordConsent(ctx: ApiContext, user: SessionUser, personId
   }
 }
 
-function storeConsent(ctx: ApiContext, user: SessionUser, personId: string, id: string, request: z.infer<typeof consentRequest>) {
+function storeConsent(ctx: ApiContext, user: SessionUser, personId: string, id: string, request: ConsentRequest) {
   return ctx.db.transaction(async (tx) => {
     const live = await tx.query.faceConsents.findFirst({ where: and(eq(faceConsents.personId, personId), isNull(faceConsents.withdrawnAt)) });
     // Consenting twice keeps the first consent: the record of when it was given stays true.
@@ -66,10 +56,8 @@ const isUniqueViolation = (error: unknown) => {
   return (failure?.code ?? failure?.cause?.code) === '23505';
 };
 
-export const deletionRequest = z.object({ deletionId: z.uuid() });
-
 /** PIPL art. 47: the person's face is deleted from every device and from Steward; the deletion is logged. */
-export async function requestFaceDeletion(ctx: ApiContext, user: SessionUser, personId: string, request: z.infer<typeof deletionRequest>) {
+export async function requestFaceDeletion(ctx: ApiContext, user: SessionUser, personId: string, request: DeletionRequest) {
   const person = await personForActor(ctx, user, personId, 'face-deletion.start', 'request face deletion');
   const workflowId = faceDeletionProcess.workflowId(request.deletionId);
   const existing = await ctx.db.query.faceDeletions.findFirst({ where: eq(faceDeletions.id, request.deletionId) });
@@ -79,13 +67,8 @@ export async function requestFaceDeletion(ctx: ApiContext, user: SessionUser, pe
   return startProcess(ctx, faceDeletionProcess, { workflowId, input, title: `Delete face: ${person.name}`, startedBy: user.id });
 }
 
-export const withdrawRequest = z.object({
-  /** The deletion that follows the withdrawal (PIPL art. 47 item 2), chosen by the client for idempotency. */
-  deletionId: z.uuid(),
-});
-
 /** Withdrawing consent stops face recognition for the person: their face is deleted everywhere. */
-export async function withdrawConsent(ctx: ApiContext, user: SessionUser, personId: string, request: z.infer<typeof withdrawRequest>) {
+export async function withdrawConsent(ctx: ApiContext, user: SessionUser, personId: string, request: DeletionRequest) {
   await personForActor(ctx, user, personId, 'face-consent.withdraw', 'withdraw consent');
   await ctx.db
     .update(faceConsents)
@@ -97,19 +80,6 @@ export async function withdrawConsent(ctx: ApiContext, user: SessionUser, person
   const deletion = faces ? await requestFaceDeletion(ctx, user, personId, request) : null;
   return { withdrawn: true, deletionWorkflowId: deletion?.workflowId ?? null };
 }
-
-export const deletionLogEntry = z.object({
-  id: z.string(),
-  personId: z.string(),
-  personName: z.string(),
-  requestedBy: z.string(),
-  requestedAt: z.string(),
-  status: z.string(),
-  imagesErased: z.number().nullable(),
-  completedAt: z.string().nullable(),
-  workflowId: z.string(),
-  devices: z.array(z.object({ deviceId: z.string(), result: z.string(), at: z.string(), error: z.string().nullable() })),
-});
 
 /** The face-deletion log: which devices, when, by whom, with what result. */
 export async function listFaceDeletions(ctx: ApiContext) {

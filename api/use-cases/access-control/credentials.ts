@@ -1,47 +1,23 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
-import { z } from 'zod';
-import { doorsOfPerson, hasNonFaceCredential, liveFaceConsent } from '../../../domain/access-rules';
-import { attachments, credentials } from '../../../db/schema';
-import { sealAttachmentContent, sealCardNo } from '../../../db/sealed/records';
-import type { AccessRevocationInput } from '../../../workflows/access-revocation/messages';
-import type { CredentialEnrolmentInput } from '../../../workflows/credential-enrolment/messages';
+import { AccessRefusal, actorOf, dataUrl, personOrNotFound } from './shared';
+import { startProcess } from '../start-process';
 import type { SessionUser } from '../../auth/session';
 import type { ApiContext } from '../../context';
 import { notFound, unprocessable } from '../../http/problem';
-import { AccessRefusal, actorOf, dataUrl, personOrNotFound } from './shared';
-import { startProcess } from '../start-process';
+import { doorsOfPerson, hasNonFaceCredential, liveFaceConsent } from '../../../domain/access-rules';
+import type { CredentialMaterial, EnrolRequest, LeaveRequest, RevokeRequest } from '../../../contracts/access-control';
+import { attachments, credentials } from '../../../db/schema';
+import { sealAttachmentContent, sealCardNo } from '../../../db/sealed/records';
 import { accessRevocationProcess } from '../../../workflows/access-revocation/definition';
+import type { AccessRevocationInput } from '../../../workflows/access-revocation/messages';
 import { credentialEnrolmentProcess } from '../../../workflows/credential-enrolment/definition';
-
-const cardNo = z.string().trim().regex(/^[0-9A-Fa-f]{4,20}$/, '4 to 20 digits (decimal or hex)');
-const pin = z.string().regex(/^\d{4,8}$/, '4 to 8 digits');
-const faceImage = z
-  .string()
-  .regex(/^data:image\/jpeg;base64,[A-Za-z0-9+/=]+$/, 'a JPEG data URL')
-  .max(1_400_000, 'at most 1 MB');
-
-/** The secret part of each kind; a face image, fingerprint template or PIN is stored as a sealed attachment. */
-export const credentialMaterial = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('card'), cardNo }),
-  z.object({ kind: z.literal('pin'), pin }),
-  z.object({ kind: z.literal('face'), faceImage }),
-  z.object({ kind: z.literal('fingerprint'), fingerIndex: z.number().int().min(1).max(10), template: z.base64().min(8).max(20_000) }),
-]);
-
-export const enrolRequest = z.object({
-  /** Chosen by the client once, so a retried request enrols one credential. */
-  credentialId: z.uuid(),
-  validUntil: z.iso.datetime({ offset: true }).optional(),
-  credential: credentialMaterial,
-});
-export type EnrolRequest = z.infer<typeof enrolRequest>;
-
+import type { CredentialEnrolmentInput } from '../../../workflows/credential-enrolment/messages';
 
 /** Writes the credential and its secret, sealed; nothing is written when the request is refused. */
 export async function storeCredential(
   ctx: ApiContext,
   user: SessionUser,
-  input: { credentialId: string; personId: string; material: z.infer<typeof credentialMaterial>; validFrom: Date; validUntil: Date; workflowId: string },
+  input: { credentialId: string; personId: string; material: CredentialMaterial; validFrom: Date; validUntil: Date; workflowId: string },
 ) {
   const { material, credentialId } = input;
   await ctx.db.transaction(async (tx) => {
@@ -115,12 +91,8 @@ export async function enrolCredential(ctx: ApiContext, user: SessionUser, person
   return { workflowId, credentialId };
 }
 
-export const revokeRequest = z.object({ requestId: z.uuid() });
-export const leaveRequest = z.object({ requestId: z.uuid(), reason: z.enum(['moved-out', 'left']) });
-
-
 /** P4.2b: withdraws one credential on every device; the last non-face way in stays while a face is active. */
-export async function revokeCredential(ctx: ApiContext, user: SessionUser, credentialId: string, request: z.infer<typeof revokeRequest>) {
+export async function revokeCredential(ctx: ApiContext, user: SessionUser, credentialId: string, request: RevokeRequest) {
   const credential = await ctx.db.query.credentials.findFirst({ where: eq(credentials.id, credentialId) });
   if (!credential) throw notFound(`no credential ${credentialId}`);
   const person = await personOrNotFound(ctx, credential.personId);
@@ -146,7 +118,7 @@ export async function revokeCredential(ctx: ApiContext, user: SessionUser, crede
 }
 
 /** P4.2b: an owner moved out or a staff member left: every credential goes, on every device. */
-export async function recordLeaving(ctx: ApiContext, user: SessionUser, personId: string, request: z.infer<typeof leaveRequest>) {
+export async function recordLeaving(ctx: ApiContext, user: SessionUser, personId: string, request: LeaveRequest) {
   const person = await personOrNotFound(ctx, personId);
   if (request.reason === 'left' && person.kind !== 'staff') throw unprocessable('only staff leave; owners and residents move out', [{ field: 'reason', message: `a ${person.kind} moves out` }]);
   if (request.reason === 'moved-out' && person.kind === 'staff') throw unprocessable('staff leave; they do not move out', [{ field: 'reason', message: 'staff leave' }]);

@@ -1,48 +1,19 @@
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
-import { z } from 'zod';
-import { canOnAny } from '../../../contracts/permissions';
-import { doorsOfPerson } from '../../../domain/access-rules';
-import { accessPeople, unitOwners, units, visitorPasses } from '../../../db/schema';
-import { cancelPassSignal, type VisitorPassInput } from '../../../workflows/visitor-pass/messages';
+import { storeCredential } from './credentials';
+import { actorOf, deviceSafeId, ownsUnit } from './shared';
+import { startProcess } from '../start-process';
 import type { SessionUser } from '../../auth/session';
 import type { ApiContext } from '../../context';
 import { conflict, forbidden, notFound, unprocessable } from '../../http/problem';
-import { credentialMaterial, storeCredential } from './credentials';
-import { actorOf, deviceSafeId, ownsUnit } from './shared';
-import { startProcess } from '../start-process';
+import { doorsOfPerson } from '../../../domain/access-rules';
+import type { PassRequest } from '../../../contracts/access-control';
+import { canOnAny } from '../../../contracts/permissions';
+import { accessPeople, unitOwners, units, visitorPasses } from '../../../db/schema';
 import { visitorPassProcess } from '../../../workflows/visitor-pass/definition';
-
-/** Visitors get a card or a PIN, never a face (PIPL art. 6: no more personal information than needed). */
-const visitorCredential = z.discriminatedUnion('kind', [credentialMaterial.options[0], credentialMaterial.options[1]]);
-
-export const passRequest = z
-  .object({
-    /** Chosen by the client once, so a retried request issues one pass. */
-    passId: z.uuid(),
-    visitorName: z.string().trim().min(1).max(200),
-    hostUnitId: z.string().min(1),
-    validFrom: z.iso.datetime({ offset: true }).optional(),
-    validUntil: z.iso.datetime({ offset: true }),
-    credential: visitorCredential,
-  })
-  .refine((pass) => !pass.validFrom || Date.parse(pass.validFrom) < Date.parse(pass.validUntil), { message: 'must be after validFrom', path: ['validUntil'] });
-
-export const passView = z.object({
-  id: z.string(),
-  visitorName: z.string(),
-  hostUnitId: z.string(),
-  validFrom: z.string(),
-  validUntil: z.string(),
-  status: z.enum(['active', 'expired', 'revoked']),
-  credentialId: z.string(),
-  workflowId: z.string(),
-  issuedBy: z.string(),
-  endedAt: z.string().nullable(),
-});
-
+import { cancelPassSignal, type VisitorPassInput } from '../../../workflows/visitor-pass/messages';
 
 /** P4.2b: an owner issues a pass for their own unit (staff for any); it expires by itself. */
-export async function issueVisitorPass(ctx: ApiContext, user: SessionUser, request: z.infer<typeof passRequest>) {
+export async function issueVisitorPass(ctx: ApiContext, user: SessionUser, request: PassRequest) {
   const unit = await ctx.db.query.units.findFirst({ where: eq(units.id, request.hostUnitId) });
   if (!unit) throw unprocessable('unknown unit', [{ field: 'hostUnitId', message: 'no such unit' }]);
   if (!canOnAny(user, 'visitor-pass.start') && !(await ownsUnit(ctx, user, unit.id))) throw forbidden('you can issue passes for your own units only', [{ field: 'hostUnitId', message: 'not your unit' }]);

@@ -1,73 +1,14 @@
-import { asc, desc, eq, inArray, isNull, and } from 'drizzle-orm';
-import { z } from 'zod';
-import { canOnAny } from '../../../contracts/permissions';
-import {
-  ACCESS_PERSON_KINDS,
-  accessPeople,
-  CREDENTIAL_KINDS,
-  credentialDevices,
-  credentials,
-  faceConsents,
-  faceDeletions,
-  owners,
-  units,
-  users,
-} from '../../../db/schema';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { AccessRefusal, deviceSafeId, personOrNotFound } from './shared';
 import type { SessionUser } from '../../auth/session';
 import type { ApiContext } from '../../context';
 import { forbidden, unprocessable } from '../../http/problem';
-import { AccessRefusal, deviceSafeId, personOrNotFound } from './shared';
-
-export const personRequest = z.object({
-  /** Chosen by the client once, so a retried request registers one person. */
-  personId: z.uuid(),
-  kind: z.enum(ACCESS_PERSON_KINDS).exclude(['visitor']),
-  name: z.string().trim().min(1).max(200),
-  ownerId: z.string().min(1).optional(),
-  userId: z.string().min(1).optional(),
-  unitId: z.string().min(1).optional(),
-});
-
-const deviceState = z.object({ deviceId: z.string(), state: z.string(), lastError: z.string().nullable() });
-export const credentialView = z.object({
-  id: z.string(),
-  kind: z.enum(CREDENTIAL_KINDS),
-  /** Only the last digits of a card: enough to recognise it, not to clone it. */
-  cardHint: z.string().nullable(),
-  status: z.string(),
-  validFrom: z.string(),
-  validUntil: z.string(),
-  workflowId: z.string(),
-  revokedReason: z.string().nullable(),
-  devices: z.array(deviceState),
-});
-export const consentView = z.object({
-  id: z.string(),
-  scope: z.string(),
-  method: z.string(),
-  recordedBy: z.string(),
-  consentedAt: z.string(),
-  withdrawnAt: z.string().nullable(),
-});
-export const personSummary = z.object({
-  id: z.string(),
-  kind: z.enum(ACCESS_PERSON_KINDS),
-  name: z.string(),
-  ownerId: z.string().nullable(),
-  userId: z.string().nullable(),
-  unitId: z.string().nullable(),
-  status: z.enum(['active', 'left']),
-  faceConsent: z.boolean(),
-  credentialKinds: z.array(z.enum(CREDENTIAL_KINDS)),
-});
-export const personDetail = personSummary.extend({
-  credentials: z.array(credentialView),
-  consents: z.array(consentView),
-  deletions: z.array(z.object({ id: z.string(), status: z.string(), requestedAt: z.string(), workflowId: z.string() })),
-});
+import type { PersonRequest } from '../../../contracts/access-control';
+import { canOnAny } from '../../../contracts/permissions';
+import { accessPeople, credentialDevices, credentials, faceConsents, faceDeletions, owners, units, users } from '../../../db/schema';
 
 /** P4.2b: registers a person who may hold credentials; idempotent on personId. */
-export async function registerPerson(ctx: ApiContext, request: z.infer<typeof personRequest>) {
+export async function registerPerson(ctx: ApiContext, request: PersonRequest) {
   const missing = (field: string, what: string) => unprocessable(`unknown ${what}`, [{ field, message: `no such ${what}` }]);
   if (request.ownerId && !(await ctx.db.query.owners.findFirst({ where: eq(owners.id, request.ownerId) }))) throw missing('ownerId', 'owner');
   if (request.userId && !(await ctx.db.query.users.findFirst({ where: eq(users.id, request.userId) }))) throw missing('userId', 'user');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { asc, desc, eq } from 'drizzle-orm';
-import { z } from 'zod';
+import { normalisePlate, type AnprAnswer, type AnprCheckRequest, type PlateRequest } from '../../../contracts/access-control';
 import { accessPoints, anprDecisions, owners, vehiclePlates } from '../../../db/schema';
 import type { PlateListInput } from '../../../workflows/plate-list/messages';
 import type { Database } from '../../../db/client';
@@ -11,35 +11,8 @@ import { actorOf } from './shared';
 import { startProcess } from '../start-process';
 import { plateListProcess } from '../../../workflows/plate-list/definition';
 
-/** Plates as the ANPR camera reads them: no spaces or dots, upper case (粤B·D12345 → 粤BD12345). */
-export const normalisePlate = (plate: string) => plate.replace(/[\s·.-]/g, '').toUpperCase();
-
-/** A mainland plate: province character, letter, then 5 (fuel) or 6 (new energy) letters and digits. */
-export const plateNumber = z
-  .string()
-  .transform(normalisePlate)
-  .pipe(z.string().regex(/^[\u4e00-\u9fa5][A-Z][A-Z0-9]{4}[A-Z0-9\u4e00-\u9fa5]{1,2}$/, 'a plate such as 粤B12345'));
-
-export const plateRequest = z.object({
-  plate: plateNumber,
-  /** `null` takes the plate off both lists. */
-  list: z.enum(['allow', 'refuse']).nullable(),
-  ownerId: z.string().min(1).optional(),
-  note: z.string().trim().max(500).optional(),
-});
-
-export const plateView = z.object({
-  plate: z.string(),
-  list: z.enum(['allow', 'refuse']),
-  ownerId: z.string().nullable(),
-  note: z.string().nullable(),
-  updatedAt: z.string(),
-  syncState: z.enum(['pending', 'synced', 'failed']),
-  workflowId: z.string().nullable(),
-});
-
 /** P4.2b: a plate goes on (or off) the allow / refuse list; a process pushes it to every barrier. */
-export async function setPlate(ctx: ApiContext, user: SessionUser, request: z.infer<typeof plateRequest>) {
+export async function setPlate(ctx: ApiContext, user: SessionUser, request: PlateRequest) {
   if (request.ownerId && !(await ctx.db.query.owners.findFirst({ where: eq(owners.id, request.ownerId) }))) {
     throw unprocessable('unknown owner', [{ field: 'ownerId', message: 'no such owner' }]);
   }
@@ -65,12 +38,6 @@ export interface AnprRead {
   occurredAt: string;
   /** The device's event sequence number; a redelivered event gets the same answer. */
   sequence?: number;
-}
-
-export interface AnprAnswer {
-  plate: string;
-  decision: 'allowed' | 'refused';
-  reason: string;
 }
 
 /**
@@ -118,14 +85,7 @@ export async function answerAnprDeviceEvent(
   return answerAnprEvent(db, { deviceId: event.deviceId, plate, occurredAt: event.occurredAt.toISOString(), sequence: event.sequence ?? undefined });
 }
 
-export const anprCheckRequest = z.object({
-  deviceId: z.string().min(1),
-  plate: plateNumber,
-  occurredAt: z.iso.datetime({ offset: true }).optional(),
-  sequence: z.number().int().min(0).optional(),
-});
-
-export async function checkPlate(ctx: ApiContext, request: z.infer<typeof anprCheckRequest>) {
+export async function checkPlate(ctx: ApiContext, request: AnprCheckRequest) {
   const barrier = await ctx.db.query.accessPoints.findFirst({ where: eq(accessPoints.deviceId, request.deviceId) });
   if (barrier?.kind !== 'barrier') throw unprocessable('not a vehicle barrier', [{ field: 'deviceId', message: 'no such barrier' }]);
   return answerAnprEvent(ctx.db, { ...request, occurredAt: request.occurredAt ?? new Date().toISOString() });

@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { can, canOnAny } from '../../../contracts/permissions';
+import { routes } from './routes';
 import { LanguageToggle } from '../components/language-toggle';
 import { Loading } from '../components/loading';
 import { apiRequest } from '../lib/api-client';
-import { useI18n, type MessageKey, type ProcessTitle } from '../lib/i18n';
+import { type MessageKey, type ProcessTitle, useI18n } from '../lib/i18n';
 import { useSession } from '../lib/session';
-import type { User } from '../types/api';
-import { routes } from './routes';
+import type { User } from '../../../contracts/auth';
+import { can, canOnAny } from '../../../contracts/permissions';
 
 /** Each page is in the navigation of those who may do the action it is for (contracts/permissions.ts). */
 const NAV_ITEMS: { to: string; label: MessageKey; visible: (user: User) => boolean }[] = [

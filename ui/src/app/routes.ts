@@ -1,5 +1,5 @@
+import type { User } from '../../../contracts/auth';
 import { can } from '../../../contracts/permissions';
-import type { User } from '../types/api';
 
 /** Every route path of the UI, in one place. */
 export const routes = {

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { User } from '../../../contracts/auth';
 import { fetchCurrentUser, signOut as signOutRequest } from '../features/auth/api/auth-api';
 import { onUnauthorized } from '../lib/api-client';
 import { SessionContext, type Session } from '../lib/session';
-import type { User } from '../types/api';
 
 /** Asks /auth/me once, then keeps the signed-in user; any 401 from the API signs the user out locally. */
 export function SessionProvider({ children }: { children: ReactNode }) {

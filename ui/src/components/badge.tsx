@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { InstanceStatus } from '../types/api';
+import type { InstanceStatus } from '../../../contracts/vocabulary';
 
 export type BadgeTone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
 

@@ -1,19 +1,15 @@
 /** A thin fetch wrapper for /api/v1: cookie session, JSON in/out, problem+json errors as ApiError. */
+import type { FieldProblem, Problem } from '../../../contracts/problem';
 
 export const API_BASE = '/api/v1';
-
-export interface FieldError {
-  field: string;
-  message: string;
-}
 
 export class ApiError extends Error {
   readonly status: number;
   readonly title: string;
   readonly detail: string | null;
-  readonly errors: FieldError[];
+  readonly errors: FieldProblem[];
 
-  constructor(status: number, title: string, detail: string | null = null, errors: FieldError[] = []) {
+  constructor(status: number, title: string, detail: string | null = null, errors: FieldProblem[] = []) {
     super(detail ? `${title}: ${detail}` : title);
     this.name = 'ApiError';
     this.status = status;
@@ -83,11 +79,7 @@ async function toApiError(response: Response): Promise<ApiError> {
   const contentType = response.headers.get('Content-Type') ?? '';
   if (contentType.includes('json')) {
     try {
-      const problem = (await response.json()) as {
-        title?: string;
-        detail?: string;
-        errors?: FieldError[];
-      };
+      const problem = (await response.json()) as Partial<Problem>;
       return new ApiError(
         response.status,
         problem.title ?? response.statusText,

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { User } from '../types/api';
+import type { User } from '../../../contracts/auth';
 
 /** The signed-in user, shared by every feature. The app layer provides it. */
 export interface Session {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
-import type { Page } from '../types/api';
+import type { Page } from '../../../contracts/common';
 
 export interface KeysetList<T> {
   items: T[];

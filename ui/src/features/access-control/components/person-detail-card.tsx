@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { can, canOnAny } from '../../../../../contracts/permissions';
+import { consentSelf, enrol, getPerson, recordLeaving, requestFaceDeletion, revoke, withdrawConsent } from '../api/access-api';
+import { useAccessText } from '../messages';
 import { Badge } from '../../../components/badge';
 import { ErrorBanner } from '../../../components/error-banner';
 import { FormField } from '../../../components/form-field';
@@ -9,8 +10,8 @@ import { fieldErrorsByName } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { useCurrentUser } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
-import { consentSelf, enrol, getPerson, recordLeaving, requestFaceDeletion, revoke, withdrawConsent, type CredentialMaterial } from '../api/access-api';
-import { useAccessText } from '../messages';
+import type { CredentialMaterial } from '../../../../../contracts/access-control';
+import { can, canOnAny } from '../../../../../contracts/permissions';
 
 const readJpeg = (file: File) =>
   new Promise<string>((resolve, reject) => {

@@ -1,20 +1,6 @@
+import type { AccessAlert, AccessLogEntry, Verification } from '../../../../../contracts/access-log';
+import type { List, Page } from '../../../../../contracts/common';
 import { apiRequest } from '../../../lib/api-client';
-import type { Page } from '../../../types/api';
-
-export interface AccessLogEntry {
-  id: number;
-  at: string;
-  actorId: string;
-  actorName: string | null;
-  actorRoles: string[];
-  kind: string;
-  scope: 'record' | 'list' | 'export';
-  recordIds: string[];
-  subjectIds: string[];
-  route: string;
-  ip: string | null;
-  hash: string;
-}
 
 export interface AccessLogFilters {
   subject: string;
@@ -25,30 +11,8 @@ export interface AccessLogFilters {
   to: string;
 }
 
-export interface Verification {
-  intact: boolean;
-  rows: number;
-  firstBroken: { id: number; reason: 'content' | 'link' } | null;
-  checkedAt: string;
-  durationMs: number;
-}
-
-export interface AccessAlert {
-  id: string;
-  rule: 'many-people' | 'off-shift' | 'bulk-export';
-  actorId: string;
-  actorName: string | null;
-  windowStart: string;
-  windowEnd: string;
-  observed: number;
-  threshold: number;
-  workflowId: string;
-  finding: 'legitimate' | 'misuse' | null;
-  note: string | null;
-  reviewedAt: string | null;
-}
 
 export const listAccessLog = (filters: AccessLogFilters, cursor: string | null, signal?: AbortSignal) =>
   apiRequest<Page<AccessLogEntry>>('/access-log', { query: { ...filters, cursor }, signal });
 export const verifyAccessLog = () => apiRequest<Verification>('/access-log/verify');
-export const listAccessAlerts = (signal?: AbortSignal) => apiRequest<{ items: AccessAlert[] }>('/access-log/alerts', { signal });
+export const listAccessAlerts = (signal?: AbortSignal) => apiRequest<List<AccessAlert>>('/access-log/alerts', { signal });

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
-import { can } from '../../../../../contracts/permissions';
+import { listAccessAlerts, listAccessLog, verifyAccessLog } from '../api/access-log-api';
+import { useAccessLogText } from '../messages';
 import { Badge } from '../../../components/badge';
 import { DebouncedTextInput } from '../../../components/debounced-text-input';
 import { ErrorBanner } from '../../../components/error-banner';
@@ -11,8 +12,8 @@ import { useCurrentUser } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { useKeysetList } from '../../../lib/use-keyset-list';
 import { useSearchParamFilters } from '../../../lib/use-search-param-filters';
-import { listAccessAlerts, listAccessLog, verifyAccessLog, type Verification } from '../api/access-log-api';
-import { useAccessLogText } from '../messages';
+import type { Verification } from '../../../../../contracts/access-log';
+import { can } from '../../../../../contracts/permissions';
 
 /** A datetime-local value (the browser's zone) as an instant for the API; empty when unset or unreadable. */
 const instant = (local: string) => {

@@ -1,8 +1,8 @@
+import type { SignedInUser, SignInRequest, User } from '../../../../../contracts/auth';
 import { ApiError, apiRequest } from '../../../lib/api-client';
-import type { User } from '../../../types/api';
 
-export async function signIn(credentials: { username: string; password: string }): Promise<User> {
-  const { user } = await apiRequest<{ user: User }>('/auth/login', { method: 'POST', body: credentials });
+export async function signIn(credentials: SignInRequest): Promise<User> {
+  const { user } = await apiRequest<SignedInUser>('/auth/login', { method: 'POST', body: credentials });
   return user;
 }
 
@@ -13,7 +13,7 @@ export async function signOut(): Promise<void> {
 /** The signed-in user, or null when the session is missing or expired (401). */
 export async function fetchCurrentUser(signal?: AbortSignal): Promise<User | null> {
   try {
-    const { user } = await apiRequest<{ user: User }>('/auth/me', { signal });
+    const { user } = await apiRequest<SignedInUser>('/auth/me', { signal });
     return user;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;

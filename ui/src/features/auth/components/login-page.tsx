@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
+import type { User } from '../../../../../contracts/auth';
 import { ErrorBanner } from '../../../components/error-banner';
 import { FormField } from '../../../components/form-field';
 import { LanguageToggle } from '../../../components/language-toggle';
 import { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { useSession } from '../../../lib/session';
-import type { User } from '../../../types/api';
 import { signIn } from '../api/auth-api';
 
 /** Sign-in; afterwards go back where the user came from, else to their home page (homeFor). */

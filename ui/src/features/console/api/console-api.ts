@@ -1,52 +1,11 @@
+import type { List } from '../../../../../contracts/common';
+import type { ConsoleSnapshot, DeviceHealthView, GuardView, IncidentView } from '../../../../../contracts/console';
 import { apiRequest, apiUrl } from '../../../lib/api-client';
 
-export interface IncidentCamera {
-  deviceId: string;
-  name: string;
-  streamUrl: string;
-  snapshotUrl: string;
-  calledUpAt: string | null;
-  error?: string;
-}
-
-export interface Incident {
-  workflowId: string;
-  zoneId: string;
-  zoneName: string;
-  alarmType: string;
-  status: 'open' | 'dispatched' | 'acknowledged' | 'on-site' | 'closed';
-  repeatCount: number;
-  detectorState: 'active' | 'inactive';
-  openedAt: string;
-  lastEventAt: string;
-  assignedGuard: { id: string; name: string } | null;
-  dispatchTaskId: string | null;
-  cameras: IncidentCamera[];
-  timeline: Array<{ at: string; what: string; actor?: string | null }>;
-  closedAt: string | null;
-}
-
-export interface DeviceHealth {
-  deviceId: string;
-  name: string;
-  zoneId: string;
-  zoneName: string;
-  system: string;
-  status: 'streaming' | 'stale' | 'down' | 'unknown';
-  lastSeenAt: string | null;
-  statusSince: string;
-  faultWorkflowId: string | null;
-}
-
-export interface Guard {
-  id: string;
-  displayName: string;
-}
-
 export type ConsoleEvent =
-  | { kind: 'snapshot'; incidents: Incident[]; devices: DeviceHealth[] }
-  | { kind: 'incident'; incident: Incident }
-  | { kind: 'device'; device: DeviceHealth };
+  | ({ kind: 'snapshot' } & ConsoleSnapshot)
+  | { kind: 'incident'; incident: IncidentView }
+  | { kind: 'device'; device: DeviceHealthView };
 
 /** The live stream (server-sent events); the browser reconnects by itself and gets a fresh snapshot. */
 export function openConsoleStream(onEvent: (event: ConsoleEvent) => void, onStatus: (live: boolean) => void): () => void {
@@ -54,11 +13,11 @@ export function openConsoleStream(onEvent: (event: ConsoleEvent) => void, onStat
   source.addEventListener('open', () => onStatus(true));
   source.addEventListener('error', () => onStatus(false));
   source.addEventListener('snapshot', (message) => {
-    const data = JSON.parse((message as MessageEvent<string>).data) as { incidents: Incident[]; devices: DeviceHealth[] };
+    const data = JSON.parse((message as MessageEvent<string>).data) as ConsoleSnapshot;
     onEvent({ kind: 'snapshot', ...data });
   });
-  source.addEventListener('incident', (message) => onEvent({ kind: 'incident', incident: JSON.parse((message as MessageEvent<string>).data) as Incident }));
-  source.addEventListener('device', (message) => onEvent({ kind: 'device', device: JSON.parse((message as MessageEvent<string>).data) as DeviceHealth }));
+  source.addEventListener('incident', (message) => onEvent({ kind: 'incident', incident: JSON.parse((message as MessageEvent<string>).data) as IncidentView }));
+  source.addEventListener('device', (message) => onEvent({ kind: 'device', device: JSON.parse((message as MessageEvent<string>).data) as DeviceHealthView }));
   return () => source.close();
 }
 
@@ -66,12 +25,12 @@ export function acknowledgeDispatch(taskId: string): Promise<unknown> {
   return apiRequest(`/tasks/${encodeURIComponent(taskId)}/complete`, { method: 'POST', body: { payload: { acknowledged: true } } });
 }
 
-export function assignGuard(workflowId: string, guardUserId: string): Promise<Incident> {
-  return apiRequest<Incident>(`/console/incidents/${encodeURIComponent(workflowId)}/assign`, { method: 'POST', body: { guardUserId } });
+export function assignGuard(workflowId: string, guardUserId: string): Promise<IncidentView> {
+  return apiRequest<IncidentView>(`/console/incidents/${encodeURIComponent(workflowId)}/assign`, { method: 'POST', body: { guardUserId } });
 }
 
-export function listGuards(): Promise<{ items: Guard[] }> {
-  return apiRequest<{ items: Guard[] }>('/console/guards');
+export function listGuards(): Promise<List<GuardView>> {
+  return apiRequest<List<GuardView>>('/console/guards');
 }
 
 export const snapshotSrc = (deviceId: string, at: string) => apiUrl(`/devices/${encodeURIComponent(deviceId)}/snapshot`, { at });

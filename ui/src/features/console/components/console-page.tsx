@@ -1,14 +1,15 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { can } from '../../../../../contracts/permissions';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { consoleText, type ConsoleTextKey } from './console-text';
+import { acknowledgeDispatch, assignGuard, listGuards, openConsoleStream, snapshotSrc } from '../api/console-api';
 import { Badge, type BadgeTone } from '../../../components/badge';
 import { ErrorBanner } from '../../../components/error-banner';
 import { useI18n } from '../../../lib/i18n';
 import { useCurrentUser } from '../../../lib/session';
-import { acknowledgeDispatch, assignGuard, listGuards, openConsoleStream, snapshotSrc, type DeviceHealth, type Guard, type Incident } from '../api/console-api';
-import { consoleText, type ConsoleTextKey } from './console-text';
+import type { DeviceHealthView, GuardView, IncidentView } from '../../../../../contracts/console';
+import { can } from '../../../../../contracts/permissions';
 
-const STATUS_TONE: Record<Incident['status'], BadgeTone> = { open: 'danger', dispatched: 'danger', acknowledged: 'warning', 'on-site': 'info', closed: 'neutral' };
-const HEALTH_TONE: Record<DeviceHealth['status'], BadgeTone> = { streaming: 'success', stale: 'warning', down: 'danger', unknown: 'neutral' };
+const STATUS_TONE: Record<IncidentView['status'], BadgeTone> = { open: 'danger', dispatched: 'danger', acknowledged: 'warning', 'on-site': 'info', closed: 'neutral' };
+const HEALTH_TONE: Record<DeviceHealthView['status'], BadgeTone> = { streaming: 'success', stale: 'warning', down: 'danger', unknown: 'neutral' };
 
 function age(fromIso: string, now: number): string {
   const seconds = Math.max(0, Math.round((now - Date.parse(fromIso)) / 1000));
@@ -21,11 +22,11 @@ export function ConsolePage({ overdueInspections }: { overdueInspections?: React
   const { language, formatDateTime } = useI18n();
   const text = consoleText(language);
   const user = useCurrentUser();
-  const [incidents, setIncidents] = useState(new Map<string, Incident>());
-  const [devices, setDevices] = useState(new Map<string, DeviceHealth>());
+  const [incidents, setIncidents] = useState(new Map<string, IncidentView>());
+  const [devices, setDevices] = useState(new Map<string, DeviceHealthView>());
   const [live, setLive] = useState(false);
   const [now, setNow] = useState(Date.now());
-  const [guards, setGuards] = useState<Guard[]>([]);
+  const [guards, setGuards] = useState<GuardView[]>([]);
   const [error, setError] = useState<unknown>(null);
   const canAssign = can(user, 'alarm-linkage.assign-guard');
   // The dispatch task accepts its guards and, once escalated, the security supervisor; the server decides.

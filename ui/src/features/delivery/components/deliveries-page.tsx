@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
+import type { DeliverySummary } from '../../../../../contracts/delivery';
 import { Badge } from '../../../components/badge';
 import { ErrorBanner } from '../../../components/error-banner';
 import { FormField } from '../../../components/form-field';
@@ -7,7 +8,6 @@ import { Loading } from '../../../components/loading';
 import { fieldErrorsByName } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { useApiResource } from '../../../lib/use-api-resource';
-import type { DeliverySummary } from '../../../types/delivery-api';
 import { listDeliveries, listSuppliers, startDelivery } from '../api/delivery-api';
 import { useDeliveryText } from './delivery-text';
 

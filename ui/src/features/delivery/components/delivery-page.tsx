@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { Badge } from '../../../components/badge';
+import type { DeliveryDetail, DeliveryIssue, DeliveryPhases, IssueRequest } from '../../../../../contracts/delivery';
+import { Badge, type BadgeTone } from '../../../components/badge';
 import { ErrorBanner } from '../../../components/error-banner';
 import { FormField } from '../../../components/form-field';
 import { KeyValueList } from '../../../components/key-value-list';
@@ -9,12 +10,11 @@ import { fieldErrorsByName } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { newUuid } from '../../../lib/uuid';
-import type { DeliveryDetail, DeliveryIssue } from '../../../types/delivery-api';
 import { acceptanceReportUrl, getAcceptance, getDelivery, logIssue } from '../api/delivery-api';
 import { DeliveryStatusBadge } from './deliveries-page';
 import { useDeliveryText } from './delivery-text';
 
-const SEVERITY_TONE = { low: 'neutral', medium: 'warning', high: 'danger' } as const;
+const SEVERITY_TONE: Partial<Record<string, BadgeTone>> = { low: 'neutral', medium: 'warning', high: 'danger' };
 
 function IssueForm({ workflowId, onLogged }: { workflowId: string; onLogged: (issue: DeliveryIssue) => void }) {
   const text = useDeliveryText();
@@ -29,7 +29,7 @@ function IssueForm({ workflowId, onLogged }: { workflowId: string; onLogged: (is
     const form = new FormData(formElement);
     setError(null);
     try {
-      onLogged(await logIssue(workflowId, { issueId, title: String(form.get('issueTitle')), severity: form.get('severity') as DeliveryIssue['severity'] }));
+      onLogged(await logIssue(workflowId, { issueId, title: String(form.get('issueTitle')), severity: form.get('severity') as IssueRequest['severity'] }));
       formElement.reset();
       setIssueId(newUuid());
     } catch (failure) {
@@ -107,6 +107,7 @@ export function DeliveryPage({ deliveriesPath, processInstanceLink }: { deliveri
 
   if (!delivery.data) return delivery.error ? <ErrorBanner error={delivery.error} /> : <Loading />;
   const detail: DeliveryDetail = delivery.data;
+  const phases = detail.phases as DeliveryPhases | null;
 
   return (
     <section className="delivery-page" data-status={detail.status}>
@@ -140,12 +141,12 @@ export function DeliveryPage({ deliveriesPath, processInstanceLink }: { deliveri
         />
       </div>
 
-      {detail.phases && (
+      {phases && (
         <div className="card">
           <h2>{text('plan')}</h2>
           <KeyValueList
             entries={[
-              [text('phases'), detail.phases.map((phase) => phase.name).join(' → ')],
+              [text('phases'), phases.map((phase) => phase.name).join(' → ')],
               [text('quality'), <span className="prewrap">{detail.qualityRequirements}</span>],
             ]}
           />

@@ -1,5 +1,7 @@
+import type { Page, WorkflowStarted } from '../../../../../contracts/common';
+import type { FaultDetail, FaultReportRequest, FaultSummary, RatingRecorded } from '../../../../../contracts/faults';
+import type { ReferenceLocations } from '../../../../../contracts/reference';
 import { apiRequest } from '../../../lib/api-client';
-import type { FaultDetail, FaultReport, FaultSummary, Page, ReferenceLocations } from '../../../types/api';
 
 const faultPath = (workflowId: string) => `/faults/${encodeURIComponent(workflowId)}`;
 
@@ -8,8 +10,8 @@ export function getReferenceLocations(signal?: AbortSignal): Promise<ReferenceLo
 }
 
 /** Files a fault report (P3.2a). reportId makes retries idempotent. */
-export async function reportFault(report: FaultReport): Promise<string> {
-  const { workflowId } = await apiRequest<{ workflowId: string }>('/faults', { method: 'POST', body: report });
+export async function reportFault(report: FaultReportRequest): Promise<string> {
+  const { workflowId } = await apiRequest<WorkflowStarted>('/faults', { method: 'POST', body: report });
   return workflowId;
 }
 
@@ -22,7 +24,7 @@ export function getFault(workflowId: string, signal?: AbortSignal): Promise<Faul
 }
 
 export async function rateFault(workflowId: string, rating: number, comment?: string): Promise<number> {
-  const result = await apiRequest<{ rating: number }>(`${faultPath(workflowId)}/rating`, {
+  const result = await apiRequest<RatingRecorded>(`${faultPath(workflowId)}/rating`, {
     method: 'POST',
     body: comment ? { rating, comment } : { rating },
   });

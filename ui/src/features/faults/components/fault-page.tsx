@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
+import type { FaultDetail, FaultLocation, FaultReport } from '../../../../../contracts/faults';
+import type { ReferenceLocations } from '../../../../../contracts/reference';
 import { ErrorBanner } from '../../../components/error-banner';
 import { KeyValueList } from '../../../components/key-value-list';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
 import { useApiResource } from '../../../lib/use-api-resource';
-import type { FaultDetail, FaultLocation, ReferenceLocations } from '../../../types/api';
 import { getFault, getReferenceLocations } from '../api/faults-api';
 import { FaultProgress } from './fault-progress';
 import { RatingForm, StarRating } from './rating-form';
@@ -31,7 +32,8 @@ export function FaultPage({ myFaultsPath }: { myFaultsPath: string }) {
 
   if (!fault.data) return fault.error ? <ErrorBanner error={fault.error} /> : <Loading />;
   const detail: FaultDetail = fault.data;
-  const { report, record } = detail;
+  const { record } = detail;
+  const report = detail.report as Partial<FaultReport> | null;
   const closed = detail.status === 'completed';
   const reportEntries: [string, ReactNode][] = [
     [t('fault.startedAt'), formatDateTime(detail.startedAt)],

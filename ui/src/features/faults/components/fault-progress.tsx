@@ -1,6 +1,6 @@
+import type { FaultSummary } from '../../../../../contracts/faults';
 import { Badge, INSTANCE_STATUS_TONE } from '../../../components/badge';
 import { useI18n } from '../../../lib/i18n';
-import type { FaultSummary } from '../../../types/api';
 
 /** A fault's status and, while it runs, its current step in plain words. */
 export function FaultProgress({ fault }: { fault: Pick<FaultSummary, 'status' | 'currentSteps'> }) {

@@ -1,5 +1,6 @@
 import { useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
+import type { FaultReportRequest } from '../../../../../contracts/faults';
 import { ErrorBanner } from '../../../components/error-banner';
 import { FormField } from '../../../components/form-field';
 import { Loading } from '../../../components/loading';
@@ -9,7 +10,6 @@ import { useI18n } from '../../../lib/i18n';
 import { withoutKey } from '../../../lib/records';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { newUuid } from '../../../lib/uuid';
-import type { FaultReport } from '../../../types/api';
 import { getReferenceLocations, reportFault } from '../api/faults-api';
 
 const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
@@ -104,7 +104,7 @@ export function ReportFaultPage({ faultLink }: { faultLink: (workflowId: string)
       setError(new Error(t('form.fixErrors')));
       return;
     }
-    const report: FaultReport = {
+    const report: FaultReportRequest = {
       reportId,
       occurredAt: new Date(form.occurredAt).toISOString(),
       location: {
@@ -113,7 +113,7 @@ export function ReportFaultPage({ faultLink }: { faultLink: (workflowId: string)
         ...(form.zoneId && { zoneId: form.zoneId }),
         ...(form.deviceId && { deviceId: form.deviceId }),
       },
-      system: form.system,
+      system: form.system as FaultReportRequest['system'],
       symptoms: form.symptoms.trim(),
       ...(photo && { photo }),
     };

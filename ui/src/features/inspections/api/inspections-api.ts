@@ -1,21 +1,16 @@
+import type { List, Page } from '../../../../../contracts/common';
+import type { InspectionPlan, InspectionRecordDetail, InspectionRecordSummary, OverdueInspection, PlanFields, PlanRun } from '../../../../../contracts/inspections';
+import type { ReferenceLocations } from '../../../../../contracts/reference';
 import { apiRequest, apiUrl } from '../../../lib/api-client';
-import type { Page, ReferenceLocations } from '../../../types/api';
-import type {
-  InspectionPlan,
-  InspectionPlanInput,
-  InspectionRecordDetail,
-  InspectionRecordSummary,
-  OverdueInspection,
-} from '../../../types/inspections';
 
 const planPath = (planId: string) => `/inspections/plans/${encodeURIComponent(planId)}`;
 
 export async function listPlans(signal?: AbortSignal): Promise<InspectionPlan[]> {
-  return (await apiRequest<{ items: InspectionPlan[] }>('/inspections/plans', { signal })).items;
+  return (await apiRequest<List<InspectionPlan>>('/inspections/plans', { signal })).items;
 }
 
 /** P3.1a: the id is chosen here, so a retried create makes one plan and one schedule. */
-export function createPlan(id: string, plan: InspectionPlanInput): Promise<InspectionPlan> {
+export function createPlan(id: string, plan: PlanFields): Promise<InspectionPlan> {
   return apiRequest<InspectionPlan>('/inspections/plans', { method: 'POST', body: { id, ...plan } });
 }
 
@@ -29,7 +24,7 @@ export function setPlanActive(plan: InspectionPlan, active: boolean): Promise<In
 }
 
 export async function runPlanNow(planId: string): Promise<void> {
-  await apiRequest<{ scheduleId: string }>(`${planPath(planId)}/run`, { method: 'POST' });
+  await apiRequest<PlanRun>(`${planPath(planId)}/run`, { method: 'POST' });
 }
 
 export function listRecords(filters: { planId?: string }, cursor: string | null, signal?: AbortSignal): Promise<Page<InspectionRecordSummary>> {
@@ -41,7 +36,7 @@ export function getRecord(workflowId: string, signal?: AbortSignal): Promise<Ins
 }
 
 export async function listOverdue(signal?: AbortSignal): Promise<OverdueInspection[]> {
-  return (await apiRequest<{ items: OverdueInspection[] }>('/inspections/overdue', { signal })).items;
+  return (await apiRequest<List<OverdueInspection>>('/inspections/overdue', { signal })).items;
 }
 
 export const photoUrl = (photoId: string) => apiUrl(`/inspections/photos/${encodeURIComponent(photoId)}`);

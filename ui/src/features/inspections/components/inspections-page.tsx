@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { can } from '../../../../../contracts/permissions';
+import { OverdueInspections } from './overdue-inspections';
+import { PlanForm } from './plan-form';
+import { listPlans, listRecords, runPlanNow, setPlanActive } from '../api/inspections-api';
+import { useInspectionTexts } from '../texts';
 import { Badge } from '../../../components/badge';
 import { ErrorBanner } from '../../../components/error-banner';
 import { LoadMoreButton } from '../../../components/load-more-button';
@@ -9,11 +12,8 @@ import { useI18n } from '../../../lib/i18n';
 import { useCurrentUser } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { useKeysetList } from '../../../lib/use-keyset-list';
-import type { InspectionPlan } from '../../../types/inspections';
-import { listPlans, listRecords, runPlanNow, setPlanActive } from '../api/inspections-api';
-import { useInspectionTexts } from '../texts';
-import { OverdueInspections } from './overdue-inspections';
-import { PlanForm } from './plan-form';
+import type { InspectionPlan } from '../../../../../contracts/inspections';
+import { can } from '../../../../../contracts/permissions';
 
 /** Inspections (P3.1a, P3.1c): the plans and their schedules, overdue runs, and the records. */
 export function InspectionsPage({

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { INSPECTOR_ROLES } from '../../../../../contracts/permissions';
+import type { InspectionPlan, PlanFields } from '../../../../../contracts/inspections';
+import { INSPECTOR_ROLES, type SystemKind } from '../../../../../contracts/vocabulary';
 import { ErrorBanner } from '../../../components/error-banner';
 import { FormField } from '../../../components/form-field';
 import { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { newUuid } from '../../../lib/uuid';
-import type { InspectionPlan } from '../../../types/inspections';
 import { createPlan, getLocations } from '../api/inspections-api';
 import { useInspectionTexts } from '../texts';
 
@@ -50,14 +50,14 @@ export function PlanForm({ onCreated, onCancel }: { onCreated: (plan: Inspection
     try {
       const plan = await createPlan(planId, {
         title,
-        responsibleRole: role,
+        responsibleRole: role as PlanFields['responsibleRole'],
         cycleSeconds: Math.round(Number(cycle.every) * UNIT_SECONDS[cycle.unit]),
         dueWithinSeconds: Math.round(Number(due.every) * UNIT_SECONDS[due.unit]),
         ...(zoneId ? { zoneId } : {}),
         checklist: items.map((item, index) => ({
           id: `item-${index + 1}`,
           text: item.text,
-          system: item.system,
+          system: item.system as SystemKind,
           ...(item.deviceId ? { deviceId: item.deviceId } : {}),
         })),
       });

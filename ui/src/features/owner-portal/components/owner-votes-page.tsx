@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
+import type { BallotChoice, Participation, Vote } from '../../../../../contracts/governance';
 import { ErrorBanner } from '../../../components/error-banner';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
 import { useApiResource } from '../../../lib/use-api-resource';
-import type { BallotChoice, Participation, Vote } from '../../../types/governance';
 import { castBallot, getParticipation, listVotes, recordProxy } from '../api/votes-api';
 
 /** Live figures refresh this often while a vote is open. */

@@ -1,5 +1,6 @@
+import type { Page } from '../../../../../contracts/common';
+import type { ProcessInstance, ProcessInstanceDetail, ReplayVerdict } from '../../../../../contracts/processes';
 import { apiRequest, apiRequestText, apiUrl } from '../../../lib/api-client';
-import type { Page, ProcessInstance, ProcessInstanceDetail, ReplayVerdict } from '../../../types/api';
 
 export type InstanceStatusFilter = 'running' | 'completed' | 'all';
 

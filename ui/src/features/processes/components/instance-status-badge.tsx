@@ -1,8 +1,11 @@
+import type { ProcessInstance } from '../../../../../contracts/processes';
+import type { InstanceStatus } from '../../../../../contracts/vocabulary';
 import { Badge, INSTANCE_STATUS_TONE } from '../../../components/badge';
 import { useI18n } from '../../../lib/i18n';
-import type { InstanceStatus } from '../../../types/api';
 
-export function InstanceStatusBadge({ status }: { status: InstanceStatus }) {
+/** The API answers an instance's status as a string; the projection only ever holds one of INSTANCE_STATUSES. */
+export function InstanceStatusBadge({ status }: { status: ProcessInstance['status'] }) {
   const { t } = useI18n();
-  return <Badge tone={INSTANCE_STATUS_TONE[status]}>{t(`instanceStatus.${status}`)}</Badge>;
+  const known = status as InstanceStatus;
+  return <Badge tone={INSTANCE_STATUS_TONE[known]}>{t(`instanceStatus.${known}`)}</Badge>;
 }

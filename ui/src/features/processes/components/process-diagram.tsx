@@ -2,9 +2,10 @@ import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import { useEffect, useRef, useState } from 'react';
+import type { ProcessInstanceDetail } from '../../../../../contracts/processes';
+import { STEP_STATUSES } from '../../../../../contracts/vocabulary';
 import { ErrorBanner } from '../../../components/error-banner';
 import { useI18n } from '../../../lib/i18n';
-import type { ProcessInstanceDetail, StepStatus } from '../../../types/api';
 
 /** The few diagram-js services used here, typed as narrowly as we need them. */
 interface Canvas {
@@ -17,8 +18,6 @@ interface ElementRegistry {
 interface Overlays {
   add(elementId: string, type: string, overlay: { position: { top?: number; right?: number }; html: string }): string;
 }
-
-const STEP_STATUSES: StepStatus[] = ['completed', 'active', 'failed', 'overdue'];
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);

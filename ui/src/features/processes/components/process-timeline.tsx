@@ -1,5 +1,5 @@
+import type { ProcessInstanceDetail } from '../../../../../contracts/processes';
 import { useI18n } from '../../../lib/i18n';
-import type { ProcessInstanceDetail } from '../../../types/api';
 
 /** Everything that happened to the instance, in order. */
 export function ProcessTimeline({ timeline, stepTitles }: Pick<ProcessInstanceDetail, 'timeline' | 'stepTitles'>) {

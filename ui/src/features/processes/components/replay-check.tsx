@@ -1,9 +1,9 @@
 import { useState } from 'react';
+import type { ReplayVerdict } from '../../../../../contracts/processes';
 import { Badge } from '../../../components/badge';
 import { ErrorBanner } from '../../../components/error-banner';
 import { KeyValueList } from '../../../components/key-value-list';
 import { useI18n } from '../../../lib/i18n';
-import type { ReplayVerdict } from '../../../types/api';
 import { replayInstance } from '../api/processes-api';
 
 /** "Does the current code reproduce this history?": the replay verdict, asked for on demand (it takes a moment). */

@@ -1,10 +1,11 @@
+import type { List } from '../../../../../contracts/common';
+import type { BidReceipt, BidRequest, BidView, ProcurementDetail, ProcurementSummary } from '../../../../../contracts/procurement';
 import { apiRequest } from '../../../lib/api-client';
-import type { Bid, BidReceipt, BidSubmission, ProcurementDetail, ProcurementSummary } from '../../../types/procurement';
 
 const procurementPath = (workflowId: string) => `/procurements/${encodeURIComponent(workflowId)}`;
 
-export function listProcurements(signal?: AbortSignal): Promise<{ items: ProcurementSummary[] }> {
-  return apiRequest<{ items: ProcurementSummary[] }>('/procurements', { signal });
+export function listProcurements(signal?: AbortSignal): Promise<List<ProcurementSummary>> {
+  return apiRequest<List<ProcurementSummary>>('/procurements', { signal });
 }
 
 export function getProcurement(workflowId: string, signal?: AbortSignal): Promise<ProcurementDetail> {
@@ -12,7 +13,7 @@ export function getProcurement(workflowId: string, signal?: AbortSignal): Promis
 }
 
 /** A sealed bid (supplier staff); bidId makes a retry store it once. */
-export function submitBid(workflowId: string, bid: BidSubmission): Promise<BidReceipt> {
+export function submitBid(workflowId: string, bid: BidRequest): Promise<BidReceipt> {
   return apiRequest<BidReceipt>(`${procurementPath(workflowId)}/bids`, { method: 'POST', body: bid });
 }
 
@@ -20,6 +21,6 @@ export function getMyBidReceipt(workflowId: string, signal?: AbortSignal): Promi
   return apiRequest<BidReceipt>(`${procurementPath(workflowId)}/bids/mine`, { signal });
 }
 
-export function listBids(workflowId: string, signal?: AbortSignal): Promise<{ items: Bid[] }> {
-  return apiRequest<{ items: Bid[] }>(`${procurementPath(workflowId)}/bids`, { signal });
+export function listBids(workflowId: string, signal?: AbortSignal): Promise<List<BidView>> {
+  return apiRequest<List<BidView>>(`${procurementPath(workflowId)}/bids`, { signal });
 }

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import type { BidReceipt } from '../../../../../contracts/procurement';
 import { ErrorBanner } from '../../../components/error-banner';
 import { useI18n } from '../../../lib/i18n';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { newUuid } from '../../../lib/uuid';
-import type { BidReceipt } from '../../../types/procurement';
 import { getMyBidReceipt, submitBid } from '../api/procurement-api';
 import { useProcurementText } from '../text';
 

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import type { DocumentRequest } from '../../../../../contracts/suppliers';
 import { ErrorBanner } from '../../../components/error-banner';
 import { newUuid } from '../../../lib/uuid';
 import { registerSupplier } from '../api/suppliers-api';
@@ -20,10 +21,10 @@ export function RegisterSupplierForm({ supplierLink, onRegistered }: { supplierL
     event.preventDefault();
     setError(null);
     try {
-      const documents = [
+      const documents: DocumentRequest[] = [
         { documentId: documentIds[0]!, kind: 'business-licence', title: '营业执照 Business licence', number: values.licenceNumber || undefined, expiresOn: values.licenceExpires || undefined },
         ...(values.certificate
-          ? [{ documentId: documentIds[1]!, kind: 'certificate', title: values.certificate, expiresOn: values.certificateExpires || undefined }]
+          ? [{ documentId: documentIds[1]!, kind: 'certificate' as const, title: values.certificate, expiresOn: values.certificateExpires || undefined }]
           : []),
       ];
       const result = await registerSupplier({ supplierId: values.supplierId, name: values.name, documents });

@@ -1,15 +1,15 @@
 import { Link } from 'react-router';
-import { can } from '../../../../../contracts/permissions';
+import { RegisterSupplierForm } from './register-supplier-form';
+import { listExpiringDocuments, listSuppliers } from '../api/suppliers-api';
+import { useSupplierText } from '../text';
 import { Badge } from '../../../components/badge';
 import { ErrorBanner } from '../../../components/error-banner';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
 import { useCurrentUser } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
-import type { DocumentState, QualificationStatus } from '../../../types/procurement';
-import { listExpiringDocuments, listSuppliers } from '../api/suppliers-api';
-import { RegisterSupplierForm } from './register-supplier-form';
-import { useSupplierText } from '../text';
+import { can } from '../../../../../contracts/permissions';
+import type { DocumentState, QualificationStatus } from '../../../../../contracts/suppliers';
 
 const STATUS_TONE: Record<QualificationStatus, 'success' | 'danger' | 'info'> = { qualified: 'success', rejected: 'danger', pending: 'info' };
 const STATE_TONE: Record<DocumentState, 'success' | 'warning' | 'danger'> = { valid: 'success', expiring: 'warning', expired: 'danger' };

@@ -1,7 +1,7 @@
 import { useState } from 'react';
+import type { TaskView } from '../../../../../contracts/tasks';
 import { useI18n } from '../../../lib/i18n';
 import { useApiResource } from '../../../lib/use-api-resource';
-import type { Task } from '../../../types/api';
 import { listUsersWithRoles } from '../api/task-api';
 
 /** Supervisors pick another holder of one of the task's candidate roles. */
@@ -10,7 +10,7 @@ export function ReassignControl({
   disabled,
   onReassign,
 }: {
-  task: Task;
+  task: TaskView;
   disabled: boolean;
   onReassign: (assignee: string) => void;
 }) {

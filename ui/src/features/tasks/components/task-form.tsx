@@ -1,11 +1,12 @@
 import { useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
+import type { PhotoUploaded } from '../../../../../contracts/inspections';
+import type { TaskView } from '../../../../../contracts/tasks';
 import { ErrorBanner } from '../../../components/error-banner';
 import { FieldNotes, FormField } from '../../../components/form-field';
 import { ApiError, apiRequest } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { withoutKey } from '../../../lib/records';
 import { newUuid } from '../../../lib/uuid';
-import type { Task } from '../../../types/api';
 import { completeTask } from '../api/task-api';
 import {
   fieldPaths,
@@ -28,9 +29,9 @@ export function TaskForm({
   disabled,
   onCompleted,
 }: {
-  task: Task;
+  task: TaskView;
   disabled: boolean;
-  onCompleted: (task: Task) => void;
+  onCompleted: (task: TaskView) => void;
 }) {
   const { t } = useI18n();
   const fields = useMemo(() => fieldsFromSchema(task.formSchema), [task.formSchema]);
@@ -373,7 +374,7 @@ function PhotoInput({
     setUploading(true);
     try {
       const photo = await readAsDataUrl(file);
-      const uploaded = await apiRequest<{ photoId: string }>(uploadPath, { method: 'POST', body: { photoId: newUuid(), photo } });
+      const uploaded = await apiRequest<PhotoUploaded>(uploadPath, { method: 'POST', body: { photoId: newUuid(), photo } });
       setPreview(photo);
       onChange(uploaded.photoId);
     } catch (failure) {

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { can } from '../../../../../contracts/permissions';
+import { ReassignControl } from './reassign-control';
+import { TaskForm } from './task-form';
+import { claimTask, getTask, reassignTask, releaseTask } from '../api/task-api';
 import { Badge } from '../../../components/badge';
 import { DataValue } from '../../../components/data-value';
 import { ErrorBanner } from '../../../components/error-banner';
@@ -9,10 +11,8 @@ import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
 import { useCurrentUser } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
-import type { Task } from '../../../types/api';
-import { claimTask, getTask, reassignTask, releaseTask } from '../api/task-api';
-import { ReassignControl } from './reassign-control';
-import { TaskForm } from './task-form';
+import { can } from '../../../../../contracts/permissions';
+import type { TaskView } from '../../../../../contracts/tasks';
 
 export function TaskPage({
   worklistPath,
@@ -29,7 +29,7 @@ export function TaskPage({
   const [actionError, setActionError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
-  async function act(action: () => Promise<Task>) {
+  async function act(action: () => Promise<TaskView>) {
     setBusy(true);
     setActionError(null);
     try {

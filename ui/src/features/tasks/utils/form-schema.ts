@@ -4,7 +4,31 @@
  */
 import { toDateTimeLocal } from '../../../lib/dates';
 import type { MessageKey } from '../../../lib/i18n';
-import type { JsonSchema } from '../../../types/api';
+
+/** A JSON Schema (draft 2020-12) as zod v4's z.toJSONSchema produces it: how a task's `formSchema` is read. */
+export interface JsonSchema {
+  type?: string | string[];
+  title?: string;
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  format?: string;
+  default?: unknown;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  minItems?: number;
+  maxItems?: number;
+  [keyword: string]: unknown;
+}
 
 export type FieldKind =
   | 'text'

@@ -1,5 +1,6 @@
+import type { Page } from '../../../../../contracts/common';
+import type { TaskSummary } from '../../../../../contracts/tasks';
 import { apiRequest } from '../../../lib/api-client';
-import type { Page, TaskSummary } from '../../../types/api';
 
 export type TaskStatusFilter = 'open' | 'completed' | 'all';
 export type DueFilter = '' | 'overdue' | 'today' | 'week';

@@ -1,7 +1,8 @@
 import { Link, useNavigate } from 'react-router';
+import type { TaskSummary } from '../../../../../contracts/tasks';
+import type { TaskStatus } from '../../../../../contracts/vocabulary';
 import { Badge, type BadgeTone } from '../../../components/badge';
 import { useI18n } from '../../../lib/i18n';
-import type { TaskSummary, TaskStatus } from '../../../types/api';
 
 const STATUS_TONE: Record<TaskStatus, BadgeTone> = { open: 'info', completed: 'success', cancelled: 'neutral' };
 

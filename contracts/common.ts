@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/** What a route that starts (or joins) a process answers. */
+export const workflowStarted = z.object({ workflowId: z.string() });
+export type WorkflowStarted = z.infer<typeof workflowStarted>;
+
+/** A whole list, for lists short enough to answer at once. */
+export const listOf = <Item extends z.ZodType>(item: Item) => z.object({ items: z.array(item) });
+export type List<Item> = { items: Item[] };
+
+/** One keyset page: `nextCursor` asks for the next one, null on the last. */
+export const pageOf = <Item extends z.ZodType>(item: Item) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export type Page<Item> = List<Item> & { nextCursor: string | null };

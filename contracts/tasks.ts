@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { TASK_STATUSES } from './vocabulary';
+import { ROLES } from './permissions';
+
+export const worklistFilters = z.object({
+  status: z.enum([...TASK_STATUSES, 'all']).default('open'),
+  process: z.string().min(1).optional(),
+  step: z.string().min(1).optional(),
+  due: z.enum(['overdue', 'today', 'week']).optional(),
+  assignee: z.enum(['me', 'unassigned']).optional(),
+  cursor: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type WorklistFilters = z.output<typeof worklistFilters>;
+
+/** A worklist row: what a list shows. The form and context come with the task itself. */
+export const taskSummary = z.object({
+  id: z.string(),
+  workflowId: z.string(),
+  process: z.string(),
+  stepId: z.string(),
+  title: z.string(),
+  status: z.enum(TASK_STATUSES),
+  candidateRoles: z.array(z.string()),
+  candidateUsers: z.array(z.string()),
+  assignee: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+  priority: z.number().int(),
+  dueAt: z.string(),
+  overdue: z.boolean(),
+  createdAt: z.string(),
+  completedAt: z.string().nullable(),
+  completedBy: z.string().nullable(),
+});
+export type TaskSummary = z.infer<typeof taskSummary>;
+
+/** One task with what its form needs: `formSchema` is the step's JSON Schema (zod's z.toJSONSchema). */
+export const taskView = taskSummary.extend({
+  context: z.record(z.string(), z.unknown()),
+  formSchema: z.record(z.string(), z.unknown()),
+});
+export type TaskView = z.infer<typeof taskView>;
+
+export const reassignRequest = z.object({ assignee: z.string().min(1) });
+export type ReassignRequest = z.input<typeof reassignRequest>;
+
+export const completeRequest = z.object({ payload: z.record(z.string(), z.unknown()) });
+export type CompleteRequest = z.input<typeof completeRequest>;
+
+export const taskCompleted = z.object({ task: taskView });
+export type TaskCompleted = z.infer<typeof taskCompleted>;
+
+export const candidateQuery = z.object({ role: z.enum(ROLES) });
+
+/** An active user who may take a task over (GET /users). */
+export const candidateUser = z.object({ id: z.string(), displayName: z.string(), roles: z.array(z.string()) });
+export type CandidateUser = z.infer<typeof candidateUser>;

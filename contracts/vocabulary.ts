@@ -1,0 +1,61 @@
+/**
+ * The value lists the API's schemas are built from, shared with the database schema and the UI.
+ * No zod here: the UI imports these at runtime without bundling zod.
+ */
+
+/** The building systems a community runs; faults, inspections and procurements name one. */
+export const SYSTEMS = ['cctv', 'access-control', 'intrusion-alarm', 'network', 'elevator-monitoring', 'smart-home'] as const;
+export type SystemKind = (typeof SYSTEMS)[number];
+
+/**
+ * An instance's state: the tracker writes running, completed and failed; the archiver writes how Temporal
+ * closed an instance that never reported its end (terminated, timed out, cancelled, failed).
+ */
+export const INSTANCE_STATUSES = ['running', 'completed', 'failed', 'cancelled', 'terminated', 'timed-out'] as const;
+export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
+
+/** How a step of an instance is marked on its diagram. */
+export const STEP_STATUSES = ['completed', 'active', 'failed', 'overdue'] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
+
+/** A worklist task's state. */
+export const TASK_STATUSES = ['open', 'completed', 'cancelled'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** Who may be made responsible for a plan: the staff who walk the estate. */
+export const INSPECTOR_ROLES = ['technician', 'tech-supervisor', 'monitoring-operator', 'guard'] as const;
+
+/** What kind of personal data a read served. */
+export const ACCESS_KINDS = [
+  'person-record',
+  'visitor-pass',
+  'face-deletion-log',
+  'plate-list',
+  'anpr-history',
+  'fault-report',
+  'fault-photo',
+  'inspection-photo',
+  'camera-snapshot',
+  'vote-evidence',
+  'bid',
+  'process-instance',
+  'process-history',
+  'task-context',
+] as const;
+export type AccessKind = (typeof ACCESS_KINDS)[number];
+
+/** One record, a page of summaries, or a download (evidence, CSV, history): the bulk-export rule counts downloads. */
+export const ACCESS_SCOPES = ['record', 'list', 'export'] as const;
+export type AccessScope = (typeof ACCESS_SCOPES)[number];
+
+/** The rules that raise an alert on the access log. */
+export const ANOMALY_RULES = ['many-people', 'off-shift', 'bulk-export'] as const;
+export type AnomalyRule = (typeof ANOMALY_RULES)[number];
+
+/** What a supplier registers with. */
+export const SUPPLIER_DOCUMENT_KINDS = ['business-licence', 'certificate', 'reference', 'other'] as const;
+
+/** Who may hold door credentials, and the kinds of credential. */
+export const ACCESS_PERSON_KINDS = ['owner', 'resident', 'staff', 'visitor'] as const;
+export const CREDENTIAL_KINDS = ['card', 'face', 'fingerprint', 'pin'] as const;
+export type CredentialKind = (typeof CREDENTIAL_KINDS)[number];
