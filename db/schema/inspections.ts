@@ -1,30 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import type { InspectionItem as ChecklistItem, ItemResult as ChecklistResult } from '../../workflows/inspection/messages';
 import { buildings, zones } from './core';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-/** One line of an inspection checklist: what to check, on which system, and where (P3.1a). */
-export interface ChecklistItem {
-  id: string;
-  text: string;
-  system: string;
-  deviceId?: string;
-  zoneId?: string;
-  buildingId?: string;
-}
-
-/** How one checklist item was found on a run (P3.1c). */
-export interface ChecklistResult {
-  itemId: string;
-  text: string;
-  system: string;
-  result: 'pass' | 'fail';
-  note: string | null;
-  photoId: string | null;
-  /** The fault repair a failed item opened. */
-  faultRepairWorkflowId: string | null;
-}
+/** A checklist line (P3.1a) and how a run found it (P3.1c): the shapes the inspection process works with. */
+export type { InspectionItem as ChecklistItem, ItemResult as ChecklistResult } from '../../workflows/inspection/messages';
 
 /**
  * P3.1a: an inspection plan: its checklist (hardware state, software function, network

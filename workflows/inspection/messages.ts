@@ -25,6 +25,7 @@ export interface InspectionRun {
   dueInMs: number;
 }
 
+/** How one checklist item was found on a run (P3.1c). */
 export interface ItemResult {
   itemId: string;
   text: string;
@@ -32,6 +33,7 @@ export interface ItemResult {
   result: 'pass' | 'fail';
   note: string | null;
   photoId: string | null;
+  /** The fault repair a failed item opened. */
   faultRepairWorkflowId: string | null;
 }
 
