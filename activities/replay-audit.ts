@@ -10,7 +10,7 @@ import { loadInstanceHistory } from '../domain/process-archive';
 const LISTED_DIVERGENCES = 50;
 
 /** Instances that ended since `since`, or still run and moved a step since then. */
-export function recentlyChangedInstances(db: Database, since: Date) {
+function recentlyChangedInstances(db: Database, since: Date) {
   const moved = db
     .select({ one: sql`1` })
     .from(stepEvents)

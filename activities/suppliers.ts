@@ -2,16 +2,9 @@ import { ApplicationFailure, Context } from '@temporalio/activity';
 import { and, asc, eq, isNotNull, isNull, lte, or } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { notifications, qualificationReviews, supplierDocuments, vendors } from '../db/schema';
+import { documentState } from '../domain/supplier-documents';
 import type { DocumentCheck } from '../workflows/supplier-qualification/messages';
 import type { QualificationReview } from '../workflows/supplier-qualification/messages';
-
-/** A document expiring within `warnMs` is flagged `expiring`; one past its date `expired`. */
-export function documentState(expiresOn: string | null, now: Date, warnMs: number): 'valid' | 'expiring' | 'expired' {
-  if (!expiresOn) return 'valid';
-  const expiry = Date.parse(`${expiresOn}T23:59:59Z`);
-  if (expiry < now.getTime()) return 'expired';
-  return expiry - now.getTime() <= warnMs ? 'expiring' : 'valid';
-}
 
 export interface QualificationRecord {
   workflowId: string;

@@ -5,7 +5,7 @@ import { scheduledStart, startProcess } from './start-process';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext, ApiSettings } from '../context';
 import { conflict, forbidden, notFound } from '../http/problem';
-import { documentState } from '../../activities/suppliers';
+import { documentState } from '../../domain/supplier-documents';
 import { canOnAny } from '../../contracts/permissions';
 import type { DocumentRequest, supplierRequest } from '../../contracts/suppliers';
 import { processInstances, qualificationReviews, supplierDocuments, vendors } from '../../db/schema';
