@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { DeliverySummary } from '../../../../../contracts/delivery';
 import { Badge } from '../../../components/badge';
+import { DataTable } from '../../../components/data-table';
 import { ErrorBanner } from '../../../components/error-banner';
 import { FormField } from '../../../components/form-field';
 import { Loading } from '../../../components/loading';
@@ -97,34 +98,20 @@ export function DeliveriesPage({ deliveryLink, canStart }: { deliveryLink: (work
       ) : deliveries.data.items.length === 0 ? (
         <p className="empty">{text('deliveriesEmpty')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th>{text('title')}</th>
-                <th>{text('supplier')}</th>
-                <th>{text('system')}</th>
-                <th>{text('status')}</th>
-                <th>{text('deliveryDate')}</th>
-                <th>{text('warranty')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {deliveries.data.items.map((delivery) => (
-                <tr key={delivery.workflowId} className="clickable" onClick={() => void navigate(deliveryLink(delivery.workflowId))} data-testid="delivery-row">
-                  <td>{delivery.title}</td>
-                  <td>{delivery.vendorName}</td>
-                  <td>{delivery.system ? label('system', delivery.system) : '—'}</td>
-                  <td>
-                    <DeliveryStatusBadge status={delivery.status} />
-                  </td>
-                  <td className="nowrap">{formatDateTime(delivery.deliveryDate)}</td>
-                  <td className="nowrap">{delivery.warrantyStartsAt ? `${formatDateTime(delivery.warrantyStartsAt)} → ${formatDateTime(delivery.warrantyEndsAt)}` : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable headings={[text('title'), text('supplier'), text('system'), text('status'), text('deliveryDate'), text('warranty')]}>
+          {deliveries.data.items.map((delivery) => (
+            <tr key={delivery.workflowId} className="clickable" onClick={() => void navigate(deliveryLink(delivery.workflowId))} data-testid="delivery-row">
+              <td>{delivery.title}</td>
+              <td>{delivery.vendorName}</td>
+              <td>{delivery.system ? label('system', delivery.system) : '—'}</td>
+              <td>
+                <DeliveryStatusBadge status={delivery.status} />
+              </td>
+              <td className="nowrap">{formatDateTime(delivery.deliveryDate)}</td>
+              <td className="nowrap">{delivery.warrantyStartsAt ? `${formatDateTime(delivery.warrantyStartsAt)} → ${formatDateTime(delivery.warrantyEndsAt)}` : '—'}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {canStart && <StartDeliveryForm onStarted={(workflowId) => void navigate(deliveryLink(workflowId))} />}
     </section>
