@@ -6,6 +6,7 @@ import { DataTable } from '../../../components/data-table';
 import { ErrorBanner } from '../../../components/error-banner';
 import { useI18n } from '../../../lib/i18n';
 import { useCurrentUser } from '../../../lib/session';
+import { useAction } from '../../../lib/use-action';
 import type { DeviceHealthView, GuardView, IncidentView } from '../../../../../contracts/console';
 import { can } from '../../../../../contracts/permissions';
 
@@ -28,7 +29,7 @@ export function ConsolePage({ overdueInspections }: { overdueInspections?: React
   const [live, setLive] = useState(false);
   const [now, setNow] = useState(Date.now());
   const [guards, setGuards] = useState<GuardView[]>([]);
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, run: act } = useAction();
   const canAssign = can(user, 'alarm-linkage.assign-guard');
   // The dispatch task accepts its guards and, once escalated, the security supervisor; the server decides.
   const canAcknowledge = can(user, 'alarm-linkage.acknowledge');
@@ -59,15 +60,6 @@ export function ConsolePage({ overdueInspections }: { overdueInspections?: React
     () => [...incidents.values()].sort((a, b) => Number(a.status === 'closed') - Number(b.status === 'closed') || b.openedAt.localeCompare(a.openedAt)),
     [incidents],
   );
-
-  async function act(action: () => Promise<unknown>) {
-    setError(null);
-    try {
-      await action();
-    } catch (cause) {
-      setError(cause);
-    }
-  }
 
   return (
     <section className="console-page">

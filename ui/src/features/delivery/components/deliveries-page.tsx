@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { DeliverySummary } from '../../../../../contracts/delivery';
 import { Badge } from '../../../components/badge';
@@ -8,6 +8,7 @@ import { FormField } from '../../../components/form-field';
 import { Loading } from '../../../components/loading';
 import { fieldErrorsByName } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
+import { useAction } from '../../../lib/use-action';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { listDeliveries, listSuppliers, startDelivery } from '../api/delivery-api';
 import { useDeliveryText } from './delivery-text';
@@ -20,16 +21,13 @@ export function DeliveryStatusBadge({ status }: { status: DeliverySummary['statu
 function StartDeliveryForm({ onStarted }: { onStarted: (workflowId: string) => void }) {
   const text = useDeliveryText();
   const suppliers = useApiResource((signal) => listSuppliers(signal), []);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useAction();
   const fieldErrors = fieldErrorsByName(error);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () =>
       onStarted(
         await startDelivery({
           contractId: String(form.get('contractId')),
@@ -38,12 +36,8 @@ function StartDeliveryForm({ onStarted }: { onStarted: (workflowId: string) => v
           title: String(form.get('title')),
           deliveryDate: new Date(String(form.get('deliveryDate'))).toISOString(),
         }),
-      );
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+      ),
+    );
   }
 
   return (

@@ -9,6 +9,7 @@ import { KeyValueList } from '../../../components/key-value-list';
 import { Loading } from '../../../components/loading';
 import { fieldErrorsByName } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
+import { useAction } from '../../../lib/use-action';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { newUuid } from '../../../lib/uuid';
 import { acceptanceReportUrl, getAcceptance, getDelivery, logIssue } from '../api/delivery-api';
@@ -19,23 +20,20 @@ const SEVERITY_TONE: Partial<Record<string, BadgeTone>> = { low: 'neutral', medi
 
 function IssueForm({ workflowId, onLogged }: { workflowId: string; onLogged: (issue: DeliveryIssue) => void }) {
   const text = useDeliveryText();
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   // One id per entry: a double click or a retry logs it once.
   const [issueId, setIssueId] = useState(newUuid);
   const fieldErrors = fieldErrorsByName(error);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    setError(null);
-    try {
+    void run(async () => {
       onLogged(await logIssue(workflowId, { issueId, title: String(form.get('issueTitle')), severity: form.get('severity') as IssueRequest['severity'] }));
       formElement.reset();
       setIssueId(newUuid());
-    } catch (failure) {
-      setError(failure);
-    }
+    });
   }
 
   return (
