@@ -1,4 +1,5 @@
 import { useI18n } from '../lib/i18n';
+import { DataTable } from './data-table';
 import { KeyValueList } from './key-value-list';
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -20,28 +21,17 @@ export function DataValue({ value }: { value: unknown }) {
   if (Array.isArray(value) && value.length > 0 && value.every(isRecord)) {
     const columns = [...new Set(value.flatMap((row) => Object.keys(row)))];
     return (
-      <div className="table-scroll">
-        <table className="data-table" data-records="">
-          <thead>
-            <tr>
-              {columns.map((column) => (
-                <th key={column}>{column}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {value.map((row, index) => (
-              <tr key={index}>
-                {columns.map((column) => (
-                  <td key={column}>
-                    <DataValue value={row[column]} />
-                  </td>
-                ))}
-              </tr>
+      <DataTable data-records="" headings={columns}>
+        {value.map((row, index) => (
+          <tr key={index}>
+            {columns.map((column) => (
+              <td key={column}>
+                <DataValue value={row[column]} />
+              </td>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        ))}
+      </DataTable>
     );
   }
   if (isRecord(value)) {

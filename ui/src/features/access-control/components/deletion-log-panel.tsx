@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { Badge } from '../../../components/badge';
+import { DataTable } from '../../../components/data-table';
 import { ErrorBanner } from '../../../components/error-banner';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
@@ -16,42 +17,28 @@ export function DeletionLogPanel({ processInstanceLink }: { processInstanceLink:
     <div>
       <ErrorBanner error={deletions.error} />
       {deletions.loading && !deletions.data && <Loading />}
-      <div className="table-scroll">
-        <table className="data-table" data-testid="face-deletions">
-          <thead>
-            <tr>
-              <th>{text('name')}</th>
-              <th>{text('requestedBy')}</th>
-              <th>{text('requestedAt')}</th>
-              <th>{text('devices')}</th>
-              <th>{text('imagesErased')}</th>
-              <th>{text('status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(deletions.data?.items ?? []).map((entry) => (
-              <tr key={entry.id}>
-                <td>{entry.personName}</td>
-                <td>{entry.requestedBy}</td>
-                <td>{formatDateTime(entry.requestedAt)}</td>
-                <td>
-                  {entry.devices.map((device) => (
-                    <div key={device.deviceId}>
-                      {device.deviceId}: <Badge tone={device.result === 'deleted' ? 'success' : 'danger'}>{text(`result.${device.result}`)}</Badge> {formatDateTime(device.at)}
-                    </div>
-                  ))}
-                </td>
-                <td>{entry.imagesErased ?? '—'}</td>
-                <td>
-                  <Link to={processInstanceLink(entry.workflowId)}>
-                    <Badge tone={entry.status === 'completed' ? 'success' : entry.status === 'running' ? 'info' : 'danger'}>{text(`deletion.${entry.status}`)}</Badge>
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable data-testid="face-deletions" headings={[text('name'), text('requestedBy'), text('requestedAt'), text('devices'), text('imagesErased'), text('status')]}>
+        {(deletions.data?.items ?? []).map((entry) => (
+          <tr key={entry.id}>
+            <td>{entry.personName}</td>
+            <td>{entry.requestedBy}</td>
+            <td>{formatDateTime(entry.requestedAt)}</td>
+            <td>
+              {entry.devices.map((device) => (
+                <div key={device.deviceId}>
+                  {device.deviceId}: <Badge tone={device.result === 'deleted' ? 'success' : 'danger'}>{text(`result.${device.result}`)}</Badge> {formatDateTime(device.at)}
+                </div>
+              ))}
+            </td>
+            <td>{entry.imagesErased ?? '—'}</td>
+            <td>
+              <Link to={processInstanceLink(entry.workflowId)}>
+                <Badge tone={entry.status === 'completed' ? 'success' : entry.status === 'running' ? 'info' : 'danger'}>{text(`deletion.${entry.status}`)}</Badge>
+              </Link>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {deletions.data?.items.length === 0 && <p className="empty">{text('none')}</p>}
     </div>
   );

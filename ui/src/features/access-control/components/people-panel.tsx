@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Badge } from '../../../components/badge';
+import { DataTable } from '../../../components/data-table';
 import { ErrorBanner } from '../../../components/error-banner';
 import { Loading } from '../../../components/loading';
 import { useApiResource } from '../../../lib/use-api-resource';
@@ -19,42 +20,27 @@ export function PeoplePanel({ processInstanceLink }: { processInstanceLink: (wor
     <div>
       <ErrorBanner error={people.error} />
       {people.loading && !people.data && <Loading />}
-      <div className="table-scroll">
-        <table className="data-table" data-testid="access-people">
-          <thead>
-            <tr>
-              <th>{text('name')}</th>
-              <th>{text('kind')}</th>
-              <th>{text('unit')}</th>
-              <th>{text('credentials')}</th>
-              <th>{text('faceConsent')}</th>
-              <th>{text('status')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((person) => (
-              <tr key={person.id} data-person-id={person.id}>
-                <td>{person.name}</td>
-                <td>{text(`kind.${person.kind}`)}</td>
-                <td>{person.unitId ?? '—'}</td>
-                <td>{person.credentialKinds.map((kind) => text(`credential.${kind}`)).join('、') || '—'}</td>
-                <td data-testid="consent-status">
-                  <Badge tone={person.faceConsent ? 'success' : 'neutral'}>{text(person.faceConsent ? 'consentGiven' : 'consentNone')}</Badge>
-                </td>
-                <td>
-                  <Badge tone={person.status === 'active' ? 'info' : 'warning'}>{text(person.status)}</Badge>
-                </td>
-                <td>
-                  <button type="button" className="button-link" onClick={() => setSelected(person.id)}>
-                    {text('select')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable data-testid="access-people" headings={[text('name'), text('kind'), text('unit'), text('credentials'), text('faceConsent'), text('status'), null]}>
+        {items.map((person) => (
+          <tr key={person.id} data-person-id={person.id}>
+            <td>{person.name}</td>
+            <td>{text(`kind.${person.kind}`)}</td>
+            <td>{person.unitId ?? '—'}</td>
+            <td>{person.credentialKinds.map((kind) => text(`credential.${kind}`)).join('、') || '—'}</td>
+            <td data-testid="consent-status">
+              <Badge tone={person.faceConsent ? 'success' : 'neutral'}>{text(person.faceConsent ? 'consentGiven' : 'consentNone')}</Badge>
+            </td>
+            <td>
+              <Badge tone={person.status === 'active' ? 'info' : 'warning'}>{text(person.status)}</Badge>
+            </td>
+            <td>
+              <button type="button" className="button-link" onClick={() => setSelected(person.id)}>
+                {text('select')}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {!people.loading && items.length === 0 && <p className="empty">{text('none')}</p>}
       {current && <PersonDetailCard key={current} personId={current} onChanged={people.reload} processInstanceLink={processInstanceLink} />}
     </div>

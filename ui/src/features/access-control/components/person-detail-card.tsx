@@ -3,23 +3,18 @@ import { Link } from 'react-router';
 import { consentSelf, enrol, getPerson, recordLeaving, requestFaceDeletion, revoke, withdrawConsent } from '../api/access-api';
 import { useAccessText } from '../messages';
 import { Badge } from '../../../components/badge';
+import { DataTable } from '../../../components/data-table';
 import { ErrorBanner } from '../../../components/error-banner';
 import { FormField } from '../../../components/form-field';
 import { Loading } from '../../../components/loading';
 import { fieldErrorsByName } from '../../../lib/api-client';
+import { readAsDataUrl } from '../../../lib/files';
 import { useI18n } from '../../../lib/i18n';
 import { useCurrentUser } from '../../../lib/session';
+import { useAction } from '../../../lib/use-action';
 import { useApiResource } from '../../../lib/use-api-resource';
 import type { CredentialMaterial } from '../../../../../contracts/access-control';
 import { can, canOnAny } from '../../../../../contracts/permissions';
-
-const readJpeg = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
 
 /** One person: credentials and where each is enrolled, consent, and the actions the user may take. */
 export function PersonDetailCard({ personId, onChanged, processInstanceLink }: { personId: string; onChanged: () => void; processInstanceLink: (workflowId: string) => string }) {
@@ -30,20 +25,16 @@ export function PersonDetailCard({ personId, onChanged, processInstanceLink }: {
   const [kind, setKind] = useState<CredentialMaterial['kind']>('card');
   const [value, setValue] = useState('');
   const [face, setFace] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   const [started, setStarted] = useState<string | null>(null);
 
-  async function act(action: () => Promise<{ workflowId?: string; deletionWorkflowId?: string | null } | unknown>) {
-    setError(null);
-    try {
+  const act = (action: () => Promise<{ workflowId?: string; deletionWorkflowId?: string | null } | unknown>) =>
+    run(async () => {
       const result = (await action()) as { workflowId?: string; deletionWorkflowId?: string | null };
       setStarted(result.workflowId ?? result.deletionWorkflowId ?? null);
       person.reload();
       onChanged();
-    } catch (failure) {
-      setError(failure);
-    }
-  }
+    });
 
   function submitEnrol(event: FormEvent) {
     event.preventDefault();
@@ -67,40 +58,27 @@ export function PersonDetailCard({ personId, onChanged, processInstanceLink }: {
           <Link to={processInstanceLink(started)}>{text('started', { id: started })}</Link>
         </p>
       )}
-      <div className="table-scroll">
-        <table className="data-table" data-testid="person-credentials">
-          <thead>
-            <tr>
-              <th>{text('credentials')}</th>
-              <th>{text('status')}</th>
-              <th>{text('devices')}</th>
-              <th>{text('validUntil')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {detail.credentials.map((credential) => (
-              <tr key={credential.id} data-credential-kind={credential.kind} data-credential-status={credential.status}>
-                <td>
-                  {text(`credential.${credential.kind}`)} {credential.cardHint ?? ''}
-                </td>
-                <td>
-                  <Link to={processInstanceLink(credential.workflowId)}>{credential.status}</Link>
-                </td>
-                <td>{credential.devices.map((device) => `${device.deviceId}: ${device.state}`).join('; ') || '—'}</td>
-                <td>{formatDateTime(credential.validUntil)}</td>
-                <td>
-                  {can(user, 'access-revocation.start') && ['active', 'failed'].includes(credential.status) && (
-                    <button type="button" className="button-link" onClick={() => void act(() => revoke(credential.id))}>
-                      {text('revoke')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable data-testid="person-credentials" headings={[text('credentials'), text('status'), text('devices'), text('validUntil'), null]}>
+        {detail.credentials.map((credential) => (
+          <tr key={credential.id} data-credential-kind={credential.kind} data-credential-status={credential.status}>
+            <td>
+              {text(`credential.${credential.kind}`)} {credential.cardHint ?? ''}
+            </td>
+            <td>
+              <Link to={processInstanceLink(credential.workflowId)}>{credential.status}</Link>
+            </td>
+            <td>{credential.devices.map((device) => `${device.deviceId}: ${device.state}`).join('; ') || '—'}</td>
+            <td>{formatDateTime(credential.validUntil)}</td>
+            <td>
+              {can(user, 'access-revocation.start') && ['active', 'failed'].includes(credential.status) && (
+                <button type="button" className="button-link" onClick={() => void act(() => revoke(credential.id))}>
+                  {text('revoke')}
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
 
       <h3>{text('consentTitle')}</h3>
       <p data-testid="person-consent">
@@ -145,7 +123,7 @@ export function PersonDetailCard({ personId, onChanged, processInstanceLink }: {
           </FormField>
           {kind === 'face' ? (
             <FormField id="enrol-face" name="faceImage" label={text('faceImage')} error={errors.faceImage}>
-              <input id="enrol-face" type="file" accept="image/jpeg" onChange={(event) => event.target.files?.[0] && void readJpeg(event.target.files[0]).then(setFace)} />
+              <input id="enrol-face" type="file" accept="image/jpeg" onChange={(event) => event.target.files?.[0] && void readAsDataUrl(event.target.files[0]).then(setFace)} />
             </FormField>
           ) : (
             <FormField id="enrol-value" name={kind === 'card' ? 'cardNo' : 'pin'} label={text(kind === 'card' ? 'cardNo' : 'pin')} error={errors.cardNo ?? errors.pin}>

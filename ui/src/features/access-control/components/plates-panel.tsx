@@ -1,12 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { can } from '../../../../../contracts/permissions';
 import { Badge } from '../../../components/badge';
+import { DataTable } from '../../../components/data-table';
 import { ErrorBanner } from '../../../components/error-banner';
 import { FormField } from '../../../components/form-field';
 import { Loading } from '../../../components/loading';
 import { fieldErrorsByName } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { useCurrentUser } from '../../../lib/session';
+import { useAction } from '../../../lib/use-action';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { listAnpr, listPlates, setPlate } from '../api/access-api';
 import { useAccessText } from '../messages';
@@ -21,19 +23,15 @@ export function PlatesPanel() {
   const [plate, setPlateText] = useState('');
   const [list, setList] = useState<'allow' | 'refuse'>('allow');
   const [note, setNote] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
 
-  async function change(target: string, next: 'allow' | 'refuse' | null, comment?: string) {
-    setError(null);
-    try {
+  const change = (target: string, next: 'allow' | 'refuse' | null, comment?: string) =>
+    run(async () => {
       await setPlate(target, next, comment);
       setPlateText('');
       setNote('');
       plates.reload();
-    } catch (failure) {
-      setError(failure);
-    }
-  }
+    });
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -45,38 +43,25 @@ export function PlatesPanel() {
     <div>
       <ErrorBanner error={plates.error ?? reads.error} />
       {plates.loading && !plates.data && <Loading />}
-      <div className="table-scroll">
-        <table className="data-table" data-testid="plates">
-          <thead>
-            <tr>
-              <th>{text('plate')}</th>
-              <th>{text('list')}</th>
-              <th>{text('note')}</th>
-              <th>{text('sync')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {(plates.data?.items ?? []).map((entry) => (
-              <tr key={entry.plate}>
-                <td>{entry.plate}</td>
-                <td>
-                  <Badge tone={entry.list === 'allow' ? 'success' : 'danger'}>{text(`list.${entry.list}`)}</Badge>
-                </td>
-                <td>{entry.note ?? '—'}</td>
-                <td>{text(`sync.${entry.syncState}`)}</td>
-                <td>
-                  {staff && (
-                    <button type="button" className="button-link" onClick={() => void change(entry.plate, null)}>
-                      {text('remove')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable data-testid="plates" headings={[text('plate'), text('list'), text('note'), text('sync'), null]}>
+        {(plates.data?.items ?? []).map((entry) => (
+          <tr key={entry.plate}>
+            <td>{entry.plate}</td>
+            <td>
+              <Badge tone={entry.list === 'allow' ? 'success' : 'danger'}>{text(`list.${entry.list}`)}</Badge>
+            </td>
+            <td>{entry.note ?? '—'}</td>
+            <td>{text(`sync.${entry.syncState}`)}</td>
+            <td>
+              {staff && (
+                <button type="button" className="button-link" onClick={() => void change(entry.plate, null)}>
+                  {text('remove')}
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {staff && (
         <form className="card" onSubmit={submit} noValidate data-testid="plate-form">
           <ErrorBanner error={error} />
@@ -100,23 +85,19 @@ export function PlatesPanel() {
         </form>
       )}
       <h3>{text('recentReads')}</h3>
-      <div className="table-scroll">
-        <table className="data-table" data-testid="anpr-decisions">
-          <tbody>
-            {(reads.data?.items ?? []).map((read) => (
-              <tr key={read.id}>
-                <td>{formatDateTime(read.occurredAt)}</td>
-                <td>{read.deviceId}</td>
-                <td>{read.plate}</td>
-                <td>
-                  <Badge tone={read.decision === 'allowed' ? 'success' : 'danger'}>{text(`decision.${read.decision}`)}</Badge>
-                </td>
-                <td>{read.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable data-testid="anpr-decisions">
+        {(reads.data?.items ?? []).map((read) => (
+          <tr key={read.id}>
+            <td>{formatDateTime(read.occurredAt)}</td>
+            <td>{read.deviceId}</td>
+            <td>{read.plate}</td>
+            <td>
+              <Badge tone={read.decision === 'allowed' ? 'success' : 'danger'}>{text(`decision.${read.decision}`)}</Badge>
+            </td>
+            <td>{read.reason}</td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/badge';
+import { DataTable } from '../../../components/data-table';
 import { ErrorBanner } from '../../../components/error-banner';
 import { FormField } from '../../../components/form-field';
 import { Loading } from '../../../components/loading';
 import { fieldErrorsByName } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
+import { useAction } from '../../../lib/use-action';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { cancelPass, issuePass, listPasses } from '../api/access-api';
 import { useAccessText } from '../messages';
@@ -21,20 +23,17 @@ export function VisitorPassesPanel({ processInstanceLink }: { processInstanceLin
   const [hostUnitId, setHostUnitId] = useState('');
   const [hours, setHours] = useState('4');
   const [pin, setPin] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, run } = useAction();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setError(null);
-    try {
+    void run(async () => {
       const validUntil = new Date(Date.now() + Number(hours) * 3600_000).toISOString();
       await issuePass({ visitorName, hostUnitId, validUntil, credential: { kind: 'pin', pin } });
       setVisitorName('');
       setPin('');
       passes.reload();
-    } catch (failure) {
-      setError(failure);
-    }
+    });
   }
 
   const errors = fieldErrorsByName(error, ['credential']);
@@ -42,42 +41,29 @@ export function VisitorPassesPanel({ processInstanceLink }: { processInstanceLin
     <div>
       <ErrorBanner error={passes.error} />
       {passes.loading && !passes.data && <Loading />}
-      <div className="table-scroll">
-        <table className="data-table" data-testid="visitor-passes">
-          <thead>
-            <tr>
-              <th>{text('visitorName')}</th>
-              <th>{text('hostUnit')}</th>
-              <th>{text('validUntil')}</th>
-              <th>{text('status')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {(passes.data?.items ?? []).map((pass) => (
-              <tr key={pass.id} data-pass-status={pass.status}>
-                <td>{pass.visitorName}</td>
-                <td>{pass.hostUnitId}</td>
-                <td>{formatDateTime(pass.validUntil)}</td>
-                <td>
-                  <Link to={processInstanceLink(pass.workflowId)}>
-                    <Badge tone={TONE[pass.status]}>{text(`pass.${pass.status}`)}</Badge>
-                  </Link>
-                </td>
-                <td>
-                  {pass.status === 'active' && (
-                    <button type="button" className="button-link" onClick={() => void cancelPass(pass.id).then(passes.reload, setError)}>
-                      {text('cancel')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable data-testid="visitor-passes" headings={[text('visitorName'), text('hostUnit'), text('validUntil'), text('status'), null]}>
+        {(passes.data?.items ?? []).map((pass) => (
+          <tr key={pass.id} data-pass-status={pass.status}>
+            <td>{pass.visitorName}</td>
+            <td>{pass.hostUnitId}</td>
+            <td>{formatDateTime(pass.validUntil)}</td>
+            <td>
+              <Link to={processInstanceLink(pass.workflowId)}>
+                <Badge tone={TONE[pass.status]}>{text(`pass.${pass.status}`)}</Badge>
+              </Link>
+            </td>
+            <td>
+              {pass.status === 'active' && (
+                <button type="button" className="button-link" onClick={() => void cancelPass(pass.id).then(passes.reload, setError)}>
+                  {text('cancel')}
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {passes.data?.items.length === 0 && <p className="empty">{text('none')}</p>}
-      <form className="card" onSubmit={(event) => void submit(event)} noValidate data-testid="issue-pass-form">
+      <form className="card" onSubmit={submit} noValidate data-testid="issue-pass-form">
         <h3>{text('issueTitle')}</h3>
         <ErrorBanner error={error} />
         <FormField id="pass-visitor" name="visitorName" label={text('visitorName')} error={errors.visitorName} required>

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { listAccessAlerts, listAccessLog, verifyAccessLog } from '../api/access-log-api';
 import { useAccessLogText } from '../messages';
 import { Badge } from '../../../components/badge';
+import { DataTable } from '../../../components/data-table';
 import { DebouncedTextInput } from '../../../components/debounced-text-input';
 import { ErrorBanner } from '../../../components/error-banner';
 import { LoadMoreButton } from '../../../components/load-more-button';
@@ -116,45 +117,29 @@ export function AccessLogPage({ processInstanceLink }: { processInstanceLink: (w
           </form>
           <ErrorBanner error={reads.error} />
           {reads.items.length > 0 && (
-            <div className="table-scroll">
-              <table className="data-table" data-testid="access-log">
-                <thead>
-                  <tr>
-                    <th>#</th>
-                    <th>{text('at')}</th>
-                    <th>{text('who')}</th>
-                    <th>{text('what')}</th>
-                    <th>{text('records')}</th>
-                    <th>{text('subjects')}</th>
-                    <th>{text('route')}</th>
-                    <th>{text('ip')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {reads.items.map((entry) => (
-                    <tr key={entry.id} data-testid="access-log-row" data-id={entry.id}>
-                      <td className="nowrap" title={entry.hash}>
-                        {entry.id}
-                      </td>
-                      <td className="nowrap">{formatDateTime(entry.at)}</td>
-                      <td>
-                        {entry.actorName ?? entry.actorId}
-                        <div className="muted">{entry.actorRoles.map((role) => label('role', role)).join(', ')}</div>
-                      </td>
-                      <td>
-                        {text(`kind.${entry.kind}`)} <span className="muted">({text(`scope.${entry.scope}`)})</span>
-                      </td>
-                      <td>{entry.recordIds.join(', ')}</td>
-                      <td>{entry.subjectIds.join(', ') || '—'}</td>
-                      <td>
-                        <code>{entry.route}</code>
-                      </td>
-                      <td className="nowrap">{entry.ip ?? '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable data-testid="access-log" headings={['#', text('at'), text('who'), text('what'), text('records'), text('subjects'), text('route'), text('ip')]}>
+              {reads.items.map((entry) => (
+                <tr key={entry.id} data-testid="access-log-row" data-id={entry.id}>
+                  <td className="nowrap" title={entry.hash}>
+                    {entry.id}
+                  </td>
+                  <td className="nowrap">{formatDateTime(entry.at)}</td>
+                  <td>
+                    {entry.actorName ?? entry.actorId}
+                    <div className="muted">{entry.actorRoles.map((role) => label('role', role)).join(', ')}</div>
+                  </td>
+                  <td>
+                    {text(`kind.${entry.kind}`)} <span className="muted">({text(`scope.${entry.scope}`)})</span>
+                  </td>
+                  <td>{entry.recordIds.join(', ')}</td>
+                  <td>{entry.subjectIds.join(', ') || '—'}</td>
+                  <td>
+                    <code>{entry.route}</code>
+                  </td>
+                  <td className="nowrap">{entry.ip ?? '—'}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           {reads.loading && reads.items.length === 0 && <Loading />}
           {!reads.loading && !reads.error && reads.items.length === 0 && <p className="empty">{text('empty')}</p>}
@@ -176,41 +161,28 @@ function AlertsPanel({ processInstanceLink }: { processInstanceLink: (workflowId
       <ErrorBanner error={alerts.error} />
       {alerts.loading && !alerts.data && <Loading />}
       {(alerts.data?.items.length ?? 0) > 0 && (
-        <div className="table-scroll">
-          <table className="data-table" data-testid="access-alerts">
-            <thead>
-              <tr>
-                <th>{text('rule')}</th>
-                <th>{text('who')}</th>
-                <th>{text('window')}</th>
-                <th>{text('observed')}</th>
-                <th>{text('finding')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {alerts.data!.items.map((alert) => (
-                <tr key={alert.id}>
-                  <td>{text(`rule.${alert.rule}`)}</td>
-                  <td>{alert.actorName ?? alert.actorId}</td>
-                  <td className="nowrap">
-                    {formatDateTime(alert.windowStart)} – {formatDateTime(alert.windowEnd)}
-                  </td>
-                  <td>
-                    {alert.observed} / {alert.threshold}
-                  </td>
-                  <td>
-                    <Link to={processInstanceLink(alert.workflowId)}>
-                      <Badge tone={alert.finding === 'misuse' ? 'danger' : alert.finding === 'legitimate' ? 'success' : 'warning'}>
-                        {alert.finding ? text(`finding.${alert.finding}`) : text('pending')}
-                      </Badge>
-                    </Link>
-                    {alert.note && <div className="muted">{alert.note}</div>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable data-testid="access-alerts" headings={[text('rule'), text('who'), text('window'), text('observed'), text('finding')]}>
+          {alerts.data!.items.map((alert) => (
+            <tr key={alert.id}>
+              <td>{text(`rule.${alert.rule}`)}</td>
+              <td>{alert.actorName ?? alert.actorId}</td>
+              <td className="nowrap">
+                {formatDateTime(alert.windowStart)} – {formatDateTime(alert.windowEnd)}
+              </td>
+              <td>
+                {alert.observed} / {alert.threshold}
+              </td>
+              <td>
+                <Link to={processInstanceLink(alert.workflowId)}>
+                  <Badge tone={alert.finding === 'misuse' ? 'danger' : alert.finding === 'legitimate' ? 'success' : 'warning'}>
+                    {alert.finding ? text(`finding.${alert.finding}`) : text('pending')}
+                  </Badge>
+                </Link>
+                {alert.note && <div className="muted">{alert.note}</div>}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {alerts.data?.items.length === 0 && <p className="empty">{text('noAlerts')}</p>}
     </div>

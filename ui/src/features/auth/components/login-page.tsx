@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import type { User } from '../../../../../contracts/auth';
 import { ErrorBanner } from '../../../components/error-banner';
@@ -7,6 +7,7 @@ import { LanguageToggle } from '../../../components/language-toggle';
 import { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { useSession } from '../../../lib/session';
+import { useAction } from '../../../lib/use-action';
 import { signIn } from '../api/auth-api';
 
 /** Sign-in; afterwards go back where the user came from, else to their home page (homeFor). */
@@ -18,24 +19,17 @@ export function LoginPage({ homeFor }: { homeFor: (user: User) => string }) {
   const from = (location.state as { from?: string } | null)?.from;
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { error, busy: submitting, run } = useAction();
 
   if (user && !submitting) return <Navigate to={from ?? homeFor(user)} replace />;
 
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setSubmitting(true);
-    setError(null);
-    try {
+    void run(async () => {
       const signedIn = await signIn({ username: username.trim(), password });
       setUser(signedIn);
       void navigate(from ?? homeFor(signedIn), { replace: true });
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setSubmitting(false);
-    }
+    });
   }
 
   return (
@@ -53,32 +47,21 @@ export function LoginPage({ homeFor }: { homeFor: (user: User) => string }) {
         ) : (
           <ErrorBanner error={error} />
         )}
-        <FormField id="username" label={t('login.username')} required>
-          <input
-            id="username"
-            name="username"
-            autoComplete="username"
-            value={username}
-            onChange={(event) => setUsername(event.target.value)}
-            required
-            autoFocus
-          />
-        </FormField>
-        <FormField id="password" label={t('login.password')} required>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            required
-          />
-        </FormField>
+        <SignInField id="username" label={t('login.username')} autoComplete="username" value={username} onChange={(event) => setUsername(event.target.value)} autoFocus />
+        <SignInField id="password" label={t('login.password')} type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} />
         <button type="submit" className="button-primary" disabled={submitting} data-testid="sign-in">
           {t('login.submit')}
         </button>
       </form>
     </main>
+  );
+}
+
+/** A required sign-in field, named as its id so the browser's password manager recognises it. */
+function SignInField({ id, label, ...input }: { id: string; label: string } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'required'>) {
+  return (
+    <FormField id={id} label={label} required>
+      <input id={id} name={id} required {...input} />
+    </FormField>
   );
 }

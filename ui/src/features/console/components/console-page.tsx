@@ -2,9 +2,11 @@ import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { consoleText, type ConsoleTextKey } from './console-text';
 import { acknowledgeDispatch, assignGuard, listGuards, openConsoleStream, snapshotSrc } from '../api/console-api';
 import { Badge, type BadgeTone } from '../../../components/badge';
+import { DataTable } from '../../../components/data-table';
 import { ErrorBanner } from '../../../components/error-banner';
 import { useI18n } from '../../../lib/i18n';
 import { useCurrentUser } from '../../../lib/session';
+import { useAction } from '../../../lib/use-action';
 import type { DeviceHealthView, GuardView, IncidentView } from '../../../../../contracts/console';
 import { can } from '../../../../../contracts/permissions';
 
@@ -27,7 +29,7 @@ export function ConsolePage({ overdueInspections }: { overdueInspections?: React
   const [live, setLive] = useState(false);
   const [now, setNow] = useState(Date.now());
   const [guards, setGuards] = useState<GuardView[]>([]);
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, run: act } = useAction();
   const canAssign = can(user, 'alarm-linkage.assign-guard');
   // The dispatch task accepts its guards and, once escalated, the security supervisor; the server decides.
   const canAcknowledge = can(user, 'alarm-linkage.acknowledge');
@@ -59,15 +61,6 @@ export function ConsolePage({ overdueInspections }: { overdueInspections?: React
     [incidents],
   );
 
-  async function act(action: () => Promise<unknown>) {
-    setError(null);
-    try {
-      await action();
-    } catch (cause) {
-      setError(cause);
-    }
-  }
-
   return (
     <section className="console-page">
       <header className="page-header">
@@ -80,64 +73,48 @@ export function ConsolePage({ overdueInspections }: { overdueInspections?: React
         {sorted.length === 0 ? (
           <p>{text('noIncidents')}</p>
         ) : (
-          <div className="table-scroll">
-            <table className="data-table" data-testid="incident-table">
-              <thead>
-                <tr>
-                  <th>{text('zone')}</th>
-                  <th>{text('type')}</th>
-                  <th>{text('repeats')}</th>
-                  <th>{text('age')}</th>
-                  <th>{text('status')}</th>
-                  <th>{text('guard')}</th>
-                  <th>{text('cameras')}</th>
-                  <th>{text('actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {sorted.map((incident) => (
-                  <tr key={incident.workflowId} data-incident={incident.workflowId}>
-                    <td>{incident.zoneName}</td>
-                    <td>
-                      {incident.alarmType}
-                      {incident.detectorState === 'inactive' && incident.status !== 'closed' ? <div className="muted">{text('detectorInactive')}</div> : null}
-                    </td>
-                    <td data-testid="repeat-count">{incident.repeatCount}</td>
-                    <td>{age(incident.openedAt, incident.closedAt ? Date.parse(incident.closedAt) : now)}</td>
-                    <td>
-                      <Badge tone={STATUS_TONE[incident.status]}>{text(`status.${incident.status}` as ConsoleTextKey)}</Badge>
-                    </td>
-                    <td>{incident.assignedGuard?.name ?? '—'}</td>
-                    <td>
-                      {incident.cameras.map((camera) => (
-                        <figure key={camera.deviceId} className="camera-snapshot">
-                          <img src={snapshotSrc(camera.deviceId, incident.lastEventAt)} alt={camera.name} width={96} height={54} />
-                          <figcaption title={camera.streamUrl}>{camera.name}</figcaption>
-                        </figure>
+          <DataTable data-testid="incident-table" headings={[text('zone'), text('type'), text('repeats'), text('age'), text('status'), text('guard'), text('cameras'), text('actions')]}>
+            {sorted.map((incident) => (
+              <tr key={incident.workflowId} data-incident={incident.workflowId}>
+                <td>{incident.zoneName}</td>
+                <td>
+                  {incident.alarmType}
+                  {incident.detectorState === 'inactive' && incident.status !== 'closed' ? <div className="muted">{text('detectorInactive')}</div> : null}
+                </td>
+                <td data-testid="repeat-count">{incident.repeatCount}</td>
+                <td>{age(incident.openedAt, incident.closedAt ? Date.parse(incident.closedAt) : now)}</td>
+                <td>
+                  <Badge tone={STATUS_TONE[incident.status]}>{text(`status.${incident.status}` as ConsoleTextKey)}</Badge>
+                </td>
+                <td>{incident.assignedGuard?.name ?? '—'}</td>
+                <td>
+                  {incident.cameras.map((camera) => (
+                    <figure key={camera.deviceId} className="camera-snapshot">
+                      <img src={snapshotSrc(camera.deviceId, incident.lastEventAt)} alt={camera.name} width={96} height={54} />
+                      <figcaption title={camera.streamUrl}>{camera.name}</figcaption>
+                    </figure>
+                  ))}
+                </td>
+                <td>
+                  {canAcknowledge && incident.dispatchTaskId ? (
+                    <button type="button" onClick={() => void act(() => acknowledgeDispatch(incident.dispatchTaskId!))}>
+                      {text('acknowledge')}
+                    </button>
+                  ) : null}
+                  {canAssign && (incident.status === 'open' || incident.status === 'dispatched') ? (
+                    <select aria-label={text('assign')} value="" onChange={(event) => void act(() => assignGuard(incident.workflowId, event.target.value))}>
+                      <option value="">{text('chooseGuard')}</option>
+                      {guards.map((guard) => (
+                        <option key={guard.id} value={guard.id}>
+                          {guard.displayName}
+                        </option>
                       ))}
-                    </td>
-                    <td>
-                      {canAcknowledge && incident.dispatchTaskId ? (
-                        <button type="button" onClick={() => void act(() => acknowledgeDispatch(incident.dispatchTaskId!))}>
-                          {text('acknowledge')}
-                        </button>
-                      ) : null}
-                      {canAssign && (incident.status === 'open' || incident.status === 'dispatched') ? (
-                        <select aria-label={text('assign')} value="" onChange={(event) => void act(() => assignGuard(incident.workflowId, event.target.value))}>
-                          <option value="">{text('chooseGuard')}</option>
-                          {guards.map((guard) => (
-                            <option key={guard.id} value={guard.id}>
-                              {guard.displayName}
-                            </option>
-                          ))}
-                        </select>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                    </select>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </div>
       <div className="card">

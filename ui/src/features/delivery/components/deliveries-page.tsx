@@ -1,12 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { DeliverySummary } from '../../../../../contracts/delivery';
 import { Badge } from '../../../components/badge';
+import { DataTable } from '../../../components/data-table';
 import { ErrorBanner } from '../../../components/error-banner';
 import { FormField } from '../../../components/form-field';
 import { Loading } from '../../../components/loading';
 import { fieldErrorsByName } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
+import { useAction } from '../../../lib/use-action';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { listDeliveries, listSuppliers, startDelivery } from '../api/delivery-api';
 import { useDeliveryText } from './delivery-text';
@@ -19,16 +21,13 @@ export function DeliveryStatusBadge({ status }: { status: DeliverySummary['statu
 function StartDeliveryForm({ onStarted }: { onStarted: (workflowId: string) => void }) {
   const text = useDeliveryText();
   const suppliers = useApiResource((signal) => listSuppliers(signal), []);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useAction();
   const fieldErrors = fieldErrorsByName(error);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () =>
       onStarted(
         await startDelivery({
           contractId: String(form.get('contractId')),
@@ -37,12 +36,8 @@ function StartDeliveryForm({ onStarted }: { onStarted: (workflowId: string) => v
           title: String(form.get('title')),
           deliveryDate: new Date(String(form.get('deliveryDate'))).toISOString(),
         }),
-      );
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+      ),
+    );
   }
 
   return (
@@ -97,34 +92,20 @@ export function DeliveriesPage({ deliveryLink, canStart }: { deliveryLink: (work
       ) : deliveries.data.items.length === 0 ? (
         <p className="empty">{text('deliveriesEmpty')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th>{text('title')}</th>
-                <th>{text('supplier')}</th>
-                <th>{text('system')}</th>
-                <th>{text('status')}</th>
-                <th>{text('deliveryDate')}</th>
-                <th>{text('warranty')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {deliveries.data.items.map((delivery) => (
-                <tr key={delivery.workflowId} className="clickable" onClick={() => void navigate(deliveryLink(delivery.workflowId))} data-testid="delivery-row">
-                  <td>{delivery.title}</td>
-                  <td>{delivery.vendorName}</td>
-                  <td>{delivery.system ? label('system', delivery.system) : '—'}</td>
-                  <td>
-                    <DeliveryStatusBadge status={delivery.status} />
-                  </td>
-                  <td className="nowrap">{formatDateTime(delivery.deliveryDate)}</td>
-                  <td className="nowrap">{delivery.warrantyStartsAt ? `${formatDateTime(delivery.warrantyStartsAt)} → ${formatDateTime(delivery.warrantyEndsAt)}` : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable headings={[text('title'), text('supplier'), text('system'), text('status'), text('deliveryDate'), text('warranty')]}>
+          {deliveries.data.items.map((delivery) => (
+            <tr key={delivery.workflowId} className="clickable" onClick={() => void navigate(deliveryLink(delivery.workflowId))} data-testid="delivery-row">
+              <td>{delivery.title}</td>
+              <td>{delivery.vendorName}</td>
+              <td>{delivery.system ? label('system', delivery.system) : '—'}</td>
+              <td>
+                <DeliveryStatusBadge status={delivery.status} />
+              </td>
+              <td className="nowrap">{formatDateTime(delivery.deliveryDate)}</td>
+              <td className="nowrap">{delivery.warrantyStartsAt ? `${formatDateTime(delivery.warrantyStartsAt)} → ${formatDateTime(delivery.warrantyEndsAt)}` : '—'}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {canStart && <StartDeliveryForm onStarted={(workflowId) => void navigate(deliveryLink(workflowId))} />}
     </section>

@@ -2,12 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import type { DeliveryDetail, DeliveryIssue, DeliveryPhases, IssueRequest } from '../../../../../contracts/delivery';
 import { Badge, type BadgeTone } from '../../../components/badge';
+import { DataTable } from '../../../components/data-table';
 import { ErrorBanner } from '../../../components/error-banner';
 import { FormField } from '../../../components/form-field';
 import { KeyValueList } from '../../../components/key-value-list';
 import { Loading } from '../../../components/loading';
 import { fieldErrorsByName } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
+import { useAction } from '../../../lib/use-action';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { newUuid } from '../../../lib/uuid';
 import { acceptanceReportUrl, getAcceptance, getDelivery, logIssue } from '../api/delivery-api';
@@ -18,23 +20,20 @@ const SEVERITY_TONE: Partial<Record<string, BadgeTone>> = { low: 'neutral', medi
 
 function IssueForm({ workflowId, onLogged }: { workflowId: string; onLogged: (issue: DeliveryIssue) => void }) {
   const text = useDeliveryText();
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   // One id per entry: a double click or a retry logs it once.
   const [issueId, setIssueId] = useState(newUuid);
   const fieldErrors = fieldErrorsByName(error);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    setError(null);
-    try {
+    void run(async () => {
       onLogged(await logIssue(workflowId, { issueId, title: String(form.get('issueTitle')), severity: form.get('severity') as IssueRequest['severity'] }));
       formElement.reset();
       setIssueId(newUuid());
-    } catch (failure) {
-      setError(failure);
-    }
+    });
   }
 
   return (
@@ -155,32 +154,23 @@ export function DeliveryPage({ deliveriesPath, processInstanceLink }: { deliveri
 
       <div className="card" data-testid="milestones">
         <h2>{text('milestones')}</h2>
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th>{text('milestones')}</th>
-              <th>{text('due')}</th>
-              <th>{text('status')}</th>
+        <DataTable scroll={false} headings={[text('milestones'), text('due'), text('status')]}>
+          {detail.milestones.map((milestone) => (
+            <tr key={milestone.milestoneId}>
+              <td>{milestone.name}</td>
+              <td className="nowrap">{formatDateTime(milestone.dueAt)}</td>
+              <td>
+                {milestone.reachedAt ? (
+                  <Badge tone="success">{text('reached')}</Badge>
+                ) : milestone.overdueAt ? (
+                  <Badge tone="danger">{text('overdue')}</Badge>
+                ) : (
+                  <Badge>{text('pending')}</Badge>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {detail.milestones.map((milestone) => (
-              <tr key={milestone.milestoneId}>
-                <td>{milestone.name}</td>
-                <td className="nowrap">{formatDateTime(milestone.dueAt)}</td>
-                <td>
-                  {milestone.reachedAt ? (
-                    <Badge tone="success">{text('reached')}</Badge>
-                  ) : milestone.overdueAt ? (
-                    <Badge tone="danger">{text('overdue')}</Badge>
-                  ) : (
-                    <Badge>{text('pending')}</Badge>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </div>
 
       <div className="card" data-testid="reports">
@@ -203,28 +193,18 @@ export function DeliveryPage({ deliveriesPath, processInstanceLink }: { deliveri
         {detail.issues.length === 0 ? (
           <p className="empty">{text('noIssues')}</p>
         ) : (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th>{text('issue')}</th>
-                <th>{text('severity')}</th>
-                <th>{text('source')}</th>
-                <th>{text('raisedAt')}</th>
+          <DataTable scroll={false} headings={[text('issue'), text('severity'), text('source'), text('raisedAt')]}>
+            {detail.issues.map((issue) => (
+              <tr key={issue.id}>
+                <td>{issue.title}</td>
+                <td>
+                  <Badge tone={SEVERITY_TONE[issue.severity]}>{issue.severity}</Badge>
+                </td>
+                <td>{issue.source}</td>
+                <td className="nowrap">{formatDateTime(issue.raisedAt)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {detail.issues.map((issue) => (
-                <tr key={issue.id}>
-                  <td>{issue.title}</td>
-                  <td>
-                    <Badge tone={SEVERITY_TONE[issue.severity]}>{issue.severity}</Badge>
-                  </td>
-                  <td>{issue.source}</td>
-                  <td className="nowrap">{formatDateTime(issue.raisedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
         <IssueForm workflowId={detail.workflowId} onLogged={(issue) => delivery.setData({ ...detail, issues: [...detail.issues.filter((entry) => entry.id !== issue.id), issue] })} />
       </div>

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/badge';
+import { DataTable } from '../../../components/data-table';
 import { ErrorBanner } from '../../../components/error-banner';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
+import { useAction } from '../../../lib/use-action';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { newUuid } from '../../../lib/uuid';
 import { listEvaluations, listSuppliers, requestEvaluation } from '../api/delivery-api';
@@ -17,18 +19,14 @@ export function SuppliersPage({ processInstanceLink, canEvaluate }: { processIns
   const { formatDateTime } = useI18n();
   const suppliers = useApiResource((signal) => listSuppliers(signal), []);
   const evaluations = useApiResource((signal) => listEvaluations(signal), []);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   const [started, setStarted] = useState<Record<string, string>>({});
 
-  async function evaluate(vendorId: string) {
-    setError(null);
-    try {
+  const evaluate = (vendorId: string) =>
+    run(async () => {
       const workflowId = await requestEvaluation({ requestId: newUuid(), vendorId });
       setStarted((previous) => ({ ...previous, [vendorId]: workflowId }));
-    } catch (failure) {
-      setError(failure);
-    }
-  }
+    });
 
   return (
     <section className="suppliers-page">
@@ -41,41 +39,30 @@ export function SuppliersPage({ processInstanceLink, canEvaluate }: { processIns
         {!suppliers.data ? (
           <Loading />
         ) : (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th>{text('supplier')}</th>
-                <th>{text('status')}</th>
-                <th>{text('activeContracts')}</th>
-                <th>{text('penalties')}</th>
-                <th />
+          <DataTable scroll={false} headings={[text('supplier'), text('status'), text('activeContracts'), text('penalties'), null]}>
+            {suppliers.data.items.map((supplier) => (
+              <tr key={supplier.vendorId} data-testid="supplier-row" data-vendor={supplier.vendorId}>
+                <td>{supplier.name}</td>
+                <td>
+                  {supplier.status === 'terminated' ? <Badge tone="danger">{text('terminated')}</Badge> : <Badge tone="success">{text('active')}</Badge>}
+                </td>
+                <td>{supplier.activeContracts}</td>
+                <td>{supplier.penalties}</td>
+                <td>
+                  {started[supplier.vendorId] ? (
+                    <Link to={processInstanceLink(started[supplier.vendorId])}>{text('started')}</Link>
+                  ) : (
+                    canEvaluate &&
+                    supplier.status === 'active' && (
+                      <button type="button" className="button button-secondary" onClick={() => void evaluate(supplier.vendorId)}>
+                        {text('evaluate')}
+                      </button>
+                    )
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {suppliers.data.items.map((supplier) => (
-                <tr key={supplier.vendorId} data-testid="supplier-row" data-vendor={supplier.vendorId}>
-                  <td>{supplier.name}</td>
-                  <td>
-                    {supplier.status === 'terminated' ? <Badge tone="danger">{text('terminated')}</Badge> : <Badge tone="success">{text('active')}</Badge>}
-                  </td>
-                  <td>{supplier.activeContracts}</td>
-                  <td>{supplier.penalties}</td>
-                  <td>
-                    {started[supplier.vendorId] ? (
-                      <Link to={processInstanceLink(started[supplier.vendorId])}>{text('started')}</Link>
-                    ) : (
-                      canEvaluate &&
-                      supplier.status === 'active' && (
-                        <button type="button" className="button button-secondary" onClick={() => void evaluate(supplier.vendorId)}>
-                          {text('evaluate')}
-                        </button>
-                      )
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
       </div>
       <div className="card">
@@ -85,44 +72,27 @@ export function SuppliersPage({ processInstanceLink, canEvaluate }: { processIns
         ) : evaluations.data.items.length === 0 ? (
           <p className="empty">{text('noEvaluations')}</p>
         ) : (
-          <div className="table-scroll">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th>{text('supplier')}</th>
-                  <th>{text('trigger')}</th>
-                  <th>{text('round')}</th>
-                  <th>{text('technology')}</th>
-                  <th>{text('users')}</th>
-                  <th>{text('sla')}</th>
-                  <th>{text('rating')}</th>
-                  <th>{text('score')}</th>
-                  <th>{text('evaluatedAt')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {evaluations.data.items.map((row) => (
-                  <tr key={`${row.workflowId}-${row.round}`}>
-                    <td>
-                      <Link to={processInstanceLink(row.workflowId)}>{row.vendorId}</Link>
-                    </td>
-                    <td>{row.trigger}</td>
-                    <td>{row.round}</td>
-                    <td>{show(row.technologyScore)}</td>
-                    <td>{show(row.userScore)}</td>
-                    <td>
-                      {show(row.slaScore)} ({row.repairsOnTime}/{row.repairsOnTime + row.repairsLate})
-                    </td>
-                    <td>{show(row.ratingScore)}</td>
-                    <td>
-                      {row.score} {row.poor ? <Badge tone="danger">{text('poor')}</Badge> : <Badge tone="success">{text('good')}</Badge>}
-                    </td>
-                    <td className="nowrap">{formatDateTime(row.evaluatedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable headings={[text('supplier'), text('trigger'), text('round'), text('technology'), text('users'), text('sla'), text('rating'), text('score'), text('evaluatedAt')]}>
+            {evaluations.data.items.map((row) => (
+              <tr key={`${row.workflowId}-${row.round}`}>
+                <td>
+                  <Link to={processInstanceLink(row.workflowId)}>{row.vendorId}</Link>
+                </td>
+                <td>{row.trigger}</td>
+                <td>{row.round}</td>
+                <td>{show(row.technologyScore)}</td>
+                <td>{show(row.userScore)}</td>
+                <td>
+                  {show(row.slaScore)} ({row.repairsOnTime}/{row.repairsOnTime + row.repairsLate})
+                </td>
+                <td>{show(row.ratingScore)}</td>
+                <td>
+                  {row.score} {row.poor ? <Badge tone="danger">{text('poor')}</Badge> : <Badge tone="success">{text('good')}</Badge>}
+                </td>
+                <td className="nowrap">{formatDateTime(row.evaluatedAt)}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </div>
     </section>

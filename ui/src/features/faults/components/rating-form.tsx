@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorBanner } from '../../../components/error-banner';
 import { useI18n } from '../../../lib/i18n';
+import { useAction } from '../../../lib/use-action';
 import { rateFault } from '../api/faults-api';
 
 const STARS = [1, 2, 3, 4, 5] as const;
@@ -19,21 +20,12 @@ export function RatingForm({ workflowId, onRated }: { workflowId: string; onRate
   const { t } = useI18n();
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { error, busy: submitting, run } = useAction();
 
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (rating < 1) return;
-    setSubmitting(true);
-    setError(null);
-    try {
-      onRated(await rateFault(workflowId, rating, comment.trim() || undefined));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setSubmitting(false);
-    }
+    void run(async () => onRated(await rateFault(workflowId, rating, comment.trim() || undefined)));
   }
 
   return (

@@ -6,22 +6,12 @@ import { FormField } from '../../../components/form-field';
 import { Loading } from '../../../components/loading';
 import { fieldErrorsByName } from '../../../lib/api-client';
 import { toDateTimeLocal } from '../../../lib/dates';
+import { MAX_PHOTO_BYTES, readAsDataUrl } from '../../../lib/files';
 import { useI18n } from '../../../lib/i18n';
 import { withoutKey } from '../../../lib/records';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { newUuid } from '../../../lib/uuid';
 import { getReferenceLocations, reportFault } from '../api/faults-api';
-
-const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
-
-function readAsDataUrl(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
 
 interface ReportForm {
   occurredAt: string;

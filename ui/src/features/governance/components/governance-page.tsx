@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { can } from '../../../../../contracts/permissions';
 import { Badge } from '../../../components/badge';
+import { DataTable } from '../../../components/data-table';
 import { ErrorBanner } from '../../../components/error-banner';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
@@ -29,39 +30,26 @@ export function GovernancePage({ processInstanceLink }: { processInstanceLink: (
       <h2>{text('业委会备案', "Filings with the owners' committee")}</h2>
       <ErrorBanner error={filings.error} />
       {filings.loading && !filings.data && <Loading />}
-      <div className="table-scroll">
-        <table className="data-table" data-testid="filings-table">
-          <thead>
-            <tr>
-              <th>{text('年度', 'Year')}</th>
-              <th>{text('备案材料', 'Package')}</th>
-              <th>{text('报送时间', 'Filed')}</th>
-              <th>{text('状态', 'Status')}</th>
-              <th>{text('回执编号', 'Receipt number')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {filings.data?.map((filing) => (
-              <tr key={filing.workflowId} data-testid="filing-row" data-workflow-id={filing.workflowId} data-status={filing.status}>
-                <td>{filing.year}</td>
-                <td>
-                  <Link to={processInstanceLink(filing.workflowId)}>{filing.title}</Link>
-                  <br />
-                  <small className="muted" title="SHA-256">
-                    {filing.packageDigest.slice(0, 16)}…
-                  </small>
-                </td>
-                <td>{formatDateTime(filing.filedAt)}</td>
-                <td>
-                  <Badge tone={filing.status === 'acknowledged' ? 'success' : filing.status === 'returned' ? 'warning' : 'info'}>{statusText[filing.status]}</Badge>
-                  {filing.comment && <div className="muted">{filing.comment}</div>}
-                </td>
-                <td data-testid="receipt-number">{filing.receiptNumber ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable data-testid="filings-table" headings={[text('年度', 'Year'), text('备案材料', 'Package'), text('报送时间', 'Filed'), text('状态', 'Status'), text('回执编号', 'Receipt number')]}>
+        {filings.data?.map((filing) => (
+          <tr key={filing.workflowId} data-testid="filing-row" data-workflow-id={filing.workflowId} data-status={filing.status}>
+            <td>{filing.year}</td>
+            <td>
+              <Link to={processInstanceLink(filing.workflowId)}>{filing.title}</Link>
+              <br />
+              <small className="muted" title="SHA-256">
+                {filing.packageDigest.slice(0, 16)}…
+              </small>
+            </td>
+            <td>{formatDateTime(filing.filedAt)}</td>
+            <td>
+              <Badge tone={filing.status === 'acknowledged' ? 'success' : filing.status === 'returned' ? 'warning' : 'info'}>{statusText[filing.status]}</Badge>
+              {filing.comment && <div className="muted">{filing.comment}</div>}
+            </td>
+            <td data-testid="receipt-number">{filing.receiptNumber ?? '—'}</td>
+          </tr>
+        ))}
+      </DataTable>
       <h2>{text('年度计划', 'Annual plans')}</h2>
       <ErrorBanner error={plans.error} />
       {plans.data?.map((plan) => (
@@ -87,51 +75,41 @@ export function GovernancePage({ processInstanceLink }: { processInstanceLink: (
       ))}
       <h2>{text('业主大会表决与证据', "Owners' votes and evidence")}</h2>
       <ErrorBanner error={votes.error} />
-      <div className="table-scroll">
-        <table className="data-table" data-testid="votes-table">
-          <thead>
-            <tr>
-              <th>{text('事项', 'Matter')}</th>
-              <th>{text('状态', 'Status')}</th>
-              <th>{text('参与（面积 / 人数）', 'Participation (area / owners)')}</th>
-              <th>{text('结果', 'Result')}</th>
-              <th>{text('证据', 'Evidence')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {votes.data?.map((vote) => (
-              <tr key={vote.voteId} data-testid="vote-row" data-vote-id={vote.voteId}>
-                <td>
-                  <Link to={processInstanceLink(vote.workflowId)}>{vote.title}</Link>
-                  <div className="muted">{text(`第278条第${vote.item}项`, `art. 278 item ${vote.item}`)}</div>
-                </td>
-                <td>{vote.status}</td>
-                <td>
-                  {vote.participation.areaPercent ?? 0}% / {vote.participation.headsPercent ?? 0}%
-                </td>
-                <td>{vote.result?.outcome ?? '—'}</td>
-                <td>
-                  {canExport && vote.rollDigest && (
-                    <a href={evidenceUrl(vote.voteId, 'evidence/roll.csv')} title={`SHA-256 ${vote.rollDigest}`}>
-                      {text('名册', 'Roll')}
-                    </a>
-                  )}
-                  {canExport && vote.ballotsDigest && (
-                    <>
-                      {' · '}
-                      <a href={evidenceUrl(vote.voteId, 'evidence/ballots.csv')} title={`SHA-256 ${vote.ballotsDigest}`}>
-                        {text('选票', 'Ballots')}
-                      </a>
-                      {' · '}
-                      <a href={evidenceUrl(vote.voteId, 'evidence.pdf')}>PDF</a>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        data-testid="votes-table"
+        headings={[text('事项', 'Matter'), text('状态', 'Status'), text('参与（面积 / 人数）', 'Participation (area / owners)'), text('结果', 'Result'), text('证据', 'Evidence')]}
+      >
+        {votes.data?.map((vote) => (
+          <tr key={vote.voteId} data-testid="vote-row" data-vote-id={vote.voteId}>
+            <td>
+              <Link to={processInstanceLink(vote.workflowId)}>{vote.title}</Link>
+              <div className="muted">{text(`第278条第${vote.item}项`, `art. 278 item ${vote.item}`)}</div>
+            </td>
+            <td>{vote.status}</td>
+            <td>
+              {vote.participation.areaPercent ?? 0}% / {vote.participation.headsPercent ?? 0}%
+            </td>
+            <td>{vote.result?.outcome ?? '—'}</td>
+            <td>
+              {canExport && vote.rollDigest && (
+                <a href={evidenceUrl(vote.voteId, 'evidence/roll.csv')} title={`SHA-256 ${vote.rollDigest}`}>
+                  {text('名册', 'Roll')}
+                </a>
+              )}
+              {canExport && vote.ballotsDigest && (
+                <>
+                  {' · '}
+                  <a href={evidenceUrl(vote.voteId, 'evidence/ballots.csv')} title={`SHA-256 ${vote.ballotsDigest}`}>
+                    {text('选票', 'Ballots')}
+                  </a>
+                  {' · '}
+                  <a href={evidenceUrl(vote.voteId, 'evidence.pdf')}>PDF</a>
+                </>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { Badge } from '../../../components/badge';
+import { DataTable } from '../../../components/data-table';
 import { ErrorBanner } from '../../../components/error-banner';
 import { KeyValueList } from '../../../components/key-value-list';
 import { Loading } from '../../../components/loading';
@@ -67,41 +68,28 @@ export function InspectionRecordPage({
             </p>
           )}
           {data.results.length > 0 && (
-            <div className="table-scroll">
-              <table className="data-table" data-testid="inspection-results">
-                <thead>
-                  <tr>
-                    <th>{text('items')}</th>
-                    <th>{text('result')}</th>
-                    <th>{text('note')}</th>
-                    <th>{text('photo')}</th>
-                    <th>{text('faultRepair')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.results.map((result) => (
-                    <tr key={result.itemId} data-item-id={result.itemId}>
-                      <td>
-                        {result.text} <small className="muted">({label('system', result.system)})</small>
-                      </td>
-                      <td>{result.result === 'pass' ? <Badge tone="success">{text('passed')}</Badge> : <Badge tone="danger">{text('failed')}</Badge>}</td>
-                      <td>{result.note ?? '—'}</td>
-                      <td>{result.photoId ? <img className="photo-preview" src={photoUrl(result.photoId)} alt={text('photo')} /> : '—'}</td>
-                      <td>
-                        {result.faultRepairWorkflowId ? (
-                          <Link to={processInstanceLink(result.faultRepairWorkflowId)}>
-                            {text('faultRepair')}
-                            {repairStep(result.faultRepairWorkflowId)}
-                          </Link>
-                        ) : (
-                          '—'
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable data-testid="inspection-results" headings={[text('items'), text('result'), text('note'), text('photo'), text('faultRepair')]}>
+              {data.results.map((result) => (
+                <tr key={result.itemId} data-item-id={result.itemId}>
+                  <td>
+                    {result.text} <small className="muted">({label('system', result.system)})</small>
+                  </td>
+                  <td>{result.result === 'pass' ? <Badge tone="success">{text('passed')}</Badge> : <Badge tone="danger">{text('failed')}</Badge>}</td>
+                  <td>{result.note ?? '—'}</td>
+                  <td>{result.photoId ? <img className="photo-preview" src={photoUrl(result.photoId)} alt={text('photo')} /> : '—'}</td>
+                  <td>
+                    {result.faultRepairWorkflowId ? (
+                      <Link to={processInstanceLink(result.faultRepairWorkflowId)}>
+                        {text('faultRepair')}
+                        {repairStep(result.faultRepairWorkflowId)}
+                      </Link>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </>
       )}

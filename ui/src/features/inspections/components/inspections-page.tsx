@@ -5,6 +5,7 @@ import { PlanForm } from './plan-form';
 import { listPlans, listRecords, runPlanNow, setPlanActive } from '../api/inspections-api';
 import { useInspectionTexts } from '../texts';
 import { Badge } from '../../../components/badge';
+import { DataTable } from '../../../components/data-table';
 import { ErrorBanner } from '../../../components/error-banner';
 import { LoadMoreButton } from '../../../components/load-more-button';
 import { Loading } from '../../../components/loading';
@@ -82,54 +83,42 @@ export function InspectionsPage({
       )}
       {plans.loading && !plans.data && <Loading />}
       {plans.data && (
-        <div className="table-scroll">
-          <table className="data-table" data-testid="inspection-plans">
-            <thead>
-              <tr>
-                <th>{text('plan')}</th>
-                <th>{text('responsible')}</th>
-                <th>{text('cycle')}</th>
-                <th>{text('dueWithin')}</th>
-                <th>{text('items')}</th>
-                <th>{text('status')}</th>
-                {canPlan && <th />}
-              </tr>
-            </thead>
-            <tbody>
-              {plans.data.map((plan) => (
-                <tr key={plan.id} data-plan-id={plan.id}>
-                  <td>
-                    <strong>{plan.title}</strong>
-                    <ul className="plain-list muted">
-                      {plan.checklist.map((item) => (
-                        <li key={item.id}>
-                          {item.text} <small>({label('system', item.system)})</small>
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td>{label('role', plan.responsibleRole)}</td>
-                  <td className="nowrap">{duration(plan.cycleSeconds)}</td>
-                  <td className="nowrap">{duration(plan.dueWithinSeconds)}</td>
-                  <td>{plan.checklist.length}</td>
-                  <td>{plan.active ? <Badge tone="success">{text('active')}</Badge> : <Badge>{text('inactive')}</Badge>}</td>
-                  {canPlan && (
-                    <td className="nowrap">
-                      {plan.active && (
-                        <button type="button" disabled={busyPlan === plan.id} onClick={() => void act(plan, () => runPlanNow(plan.id), text('runStarted'))}>
-                          {text('runNow')}
-                        </button>
-                      )}{' '}
-                      <button type="button" className="button-link" disabled={busyPlan === plan.id} onClick={() => void act(plan, () => setPlanActive(plan, !plan.active))}>
-                        {plan.active ? text('deactivate') : text('activate')}
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          data-testid="inspection-plans"
+          headings={[text('plan'), text('responsible'), text('cycle'), text('dueWithin'), text('items'), text('status'), ...(canPlan ? [null] : [])]}
+        >
+          {plans.data.map((plan) => (
+            <tr key={plan.id} data-plan-id={plan.id}>
+              <td>
+                <strong>{plan.title}</strong>
+                <ul className="plain-list muted">
+                  {plan.checklist.map((item) => (
+                    <li key={item.id}>
+                      {item.text} <small>({label('system', item.system)})</small>
+                    </li>
+                  ))}
+                </ul>
+              </td>
+              <td>{label('role', plan.responsibleRole)}</td>
+              <td className="nowrap">{duration(plan.cycleSeconds)}</td>
+              <td className="nowrap">{duration(plan.dueWithinSeconds)}</td>
+              <td>{plan.checklist.length}</td>
+              <td>{plan.active ? <Badge tone="success">{text('active')}</Badge> : <Badge>{text('inactive')}</Badge>}</td>
+              {canPlan && (
+                <td className="nowrap">
+                  {plan.active && (
+                    <button type="button" disabled={busyPlan === plan.id} onClick={() => void act(plan, () => runPlanNow(plan.id), text('runStarted'))}>
+                      {text('runNow')}
+                    </button>
+                  )}{' '}
+                  <button type="button" className="button-link" disabled={busyPlan === plan.id} onClick={() => void act(plan, () => setPlanActive(plan, !plan.active))}>
+                    {plan.active ? text('deactivate') : text('activate')}
+                  </button>
+                </td>
+              )}
+            </tr>
+          ))}
+        </DataTable>
       )}
 
       <h2>{text('records')}</h2>
@@ -147,37 +136,23 @@ export function InspectionsPage({
         </label>
       </form>
       <ErrorBanner error={records.error} />
-      <div className="table-scroll">
-        <table className="data-table" data-testid="inspection-records">
-          <thead>
-            <tr>
-              <th>{text('plan')}</th>
-              <th>{text('started')}</th>
-              <th>{text('due')}</th>
-              <th>{text('status')}</th>
-              <th>{text('inspector')}</th>
-              <th>{text('failedItems')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {records.items.map((record) => (
-              <tr key={record.workflowId} data-workflow-id={record.workflowId}>
-                <td>
-                  <Link to={recordLink(record.workflowId)}>{record.planTitle}</Link>
-                </td>
-                <td className="nowrap">{formatDateTime(record.startedAt)}</td>
-                <td className="nowrap">{formatDateTime(record.dueAt)}</td>
-                <td>
-                  {record.status === 'open' ? <Badge tone="info">{text('open')}</Badge> : <Badge tone="success">{text('done')}</Badge>}{' '}
-                  {record.overdue && <Badge tone="danger">{text('overdue')}</Badge>}
-                </td>
-                <td>{record.inspectorName ?? '—'}</td>
-                <td>{record.failedItems > 0 ? <Badge tone="warning">{record.failedItems}</Badge> : record.status === 'completed' ? 0 : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable data-testid="inspection-records" headings={[text('plan'), text('started'), text('due'), text('status'), text('inspector'), text('failedItems')]}>
+        {records.items.map((record) => (
+          <tr key={record.workflowId} data-workflow-id={record.workflowId}>
+            <td>
+              <Link to={recordLink(record.workflowId)}>{record.planTitle}</Link>
+            </td>
+            <td className="nowrap">{formatDateTime(record.startedAt)}</td>
+            <td className="nowrap">{formatDateTime(record.dueAt)}</td>
+            <td>
+              {record.status === 'open' ? <Badge tone="info">{text('open')}</Badge> : <Badge tone="success">{text('done')}</Badge>}{' '}
+              {record.overdue && <Badge tone="danger">{text('overdue')}</Badge>}
+            </td>
+            <td>{record.inspectorName ?? '—'}</td>
+            <td>{record.failedItems > 0 ? <Badge tone="warning">{record.failedItems}</Badge> : record.status === 'completed' ? 0 : '—'}</td>
+          </tr>
+        ))}
+      </DataTable>
       {records.loading && records.items.length === 0 && <Loading />}
       {!records.loading && !records.error && records.items.length === 0 && <p className="empty">{text('noRecords')}</p>}
       <LoadMoreButton hasMore={records.hasMore} loading={records.loading} onLoadMore={records.loadMore} />

@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../../components/error-banner';
 import { FormField } from '../../../components/form-field';
 import { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
+import { useAction } from '../../../lib/use-action';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { newUuid } from '../../../lib/uuid';
 import { createPlan, getLocations } from '../api/inspections-api';
@@ -35,19 +36,16 @@ export function PlanForm({ onCreated, onCancel }: { onCreated: (plan: Inspection
   const [due, setDue] = useState({ every: '2', unit: 'days' as Unit });
   const [zoneId, setZoneId] = useState('');
   const [items, setItems] = useState<ItemDraft[]>([emptyItem()]);
-  const [error, setError] = useState<unknown>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { error, busy: submitting, run } = useAction();
 
   const fieldErrors = error instanceof ApiError ? Object.fromEntries(error.errors.map((problem) => [problem.field, problem.message])) : {};
   const errorAt = (field: string) => fieldErrors[field] as string | undefined;
   const updateItem = (key: string, change: Partial<ItemDraft>) =>
     setItems((current) => current.map((item) => (item.key === key ? { ...item, ...change } : item)));
 
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setSubmitting(true);
-    setError(null);
-    try {
+    void run(async () => {
       const plan = await createPlan(planId, {
         title,
         responsibleRole: role as PlanFields['responsibleRole'],
@@ -62,11 +60,7 @@ export function PlanForm({ onCreated, onCancel }: { onCreated: (plan: Inspection
         })),
       });
       onCreated(plan);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setSubmitting(false);
-    }
+    });
   }
 
   const durationField = (id: string, caption: string, value: { every: string; unit: Unit }, set: (next: { every: string; unit: Unit }) => void, field: string) => (

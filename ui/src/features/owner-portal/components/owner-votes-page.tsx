@@ -3,6 +3,7 @@ import type { BallotChoice, Participation, Vote } from '../../../../../contracts
 import { ErrorBanner } from '../../../components/error-banner';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
+import { useAction } from '../../../lib/use-action';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { castBallot, getParticipation, listVotes, recordProxy } from '../api/votes-api';
 
@@ -58,8 +59,7 @@ function ParticipationBars({ participation, text }: { participation: Participati
 function VoteCard({ vote, onChanged, text }: { vote: Vote; onChanged: () => void; text: Text }) {
   const { formatDateTime } = useI18n();
   const [participation, setParticipation] = useState(vote.participation);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useAction();
   const [proxyName, setProxyName] = useState('');
   const open = vote.status === 'open';
 
@@ -76,18 +76,11 @@ function VoteCard({ vote, onChanged, text }: { vote: Vote; onChanged: () => void
     };
   }, [open, vote.voteId]);
 
-  async function act(action: () => Promise<unknown>) {
-    setBusy(true);
-    setError(null);
-    try {
+  const act = (action: () => Promise<unknown>) =>
+    run(async () => {
       await action();
       onChanged();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   const choiceLabel = (choice: string) => {
     const found = CHOICES.find((c) => c.choice === choice);

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { DataTable } from '../../../components/data-table';
 import { DebouncedTextInput } from '../../../components/debounced-text-input';
 import { ErrorBanner } from '../../../components/error-banner';
 import { LoadMoreButton } from '../../../components/load-more-button';
@@ -47,46 +48,33 @@ export function ProcessListPage({ processInstanceLink }: { processInstanceLink: 
       </form>
       <ErrorBanner error={instances.error} />
       {instances.items.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th>{t('processes.titleColumn')}</th>
-                <th>{t('task.process')}</th>
-                <th>{t('task.status')}</th>
-                <th>{t('processes.currentSteps')}</th>
-                <th>{t('processes.startedAt')}</th>
-                <th>{t('processes.endedAt')}</th>
-                <th>{t('processes.startedBy')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {instances.items.map((instance) => (
-                <tr
-                  key={instance.workflowId}
-                  className="clickable"
-                  data-testid="process-row"
-                  data-workflow-id={instance.workflowId}
-                  onClick={() => navigate(processInstanceLink(instance.workflowId))}
-                >
-                  <td>
-                    <Link to={processInstanceLink(instance.workflowId)} onClick={(event) => event.stopPropagation()}>
-                      {instance.title}
-                    </Link>
-                  </td>
-                  <td>{label('process', instance.process)}</td>
-                  <td>
-                    <InstanceStatusBadge status={instance.status} />
-                  </td>
-                  <td>{formatList(instance.currentSteps.map((step) => label('step', step))) || '—'}</td>
-                  <td className="nowrap">{formatDateTime(instance.startedAt)}</td>
-                  <td className="nowrap">{formatDateTime(instance.endedAt)}</td>
-                  <td>{instance.startedByName ?? instance.startedBy ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          headings={[t('processes.titleColumn'), t('task.process'), t('task.status'), t('processes.currentSteps'), t('processes.startedAt'), t('processes.endedAt'), t('processes.startedBy')]}
+        >
+          {instances.items.map((instance) => (
+            <tr
+              key={instance.workflowId}
+              className="clickable"
+              data-testid="process-row"
+              data-workflow-id={instance.workflowId}
+              onClick={() => navigate(processInstanceLink(instance.workflowId))}
+            >
+              <td>
+                <Link to={processInstanceLink(instance.workflowId)} onClick={(event) => event.stopPropagation()}>
+                  {instance.title}
+                </Link>
+              </td>
+              <td>{label('process', instance.process)}</td>
+              <td>
+                <InstanceStatusBadge status={instance.status} />
+              </td>
+              <td>{formatList(instance.currentSteps.map((step) => label('step', step))) || '—'}</td>
+              <td className="nowrap">{formatDateTime(instance.startedAt)}</td>
+              <td className="nowrap">{formatDateTime(instance.endedAt)}</td>
+              <td>{instance.startedByName ?? instance.startedBy ?? '—'}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {instances.loading && instances.items.length === 0 && <Loading />}
       {!instances.loading && !instances.error && instances.items.length === 0 && (

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { BidReceipt } from '../../../../../contracts/procurement';
 import { ErrorBanner } from '../../../components/error-banner';
 import { useI18n } from '../../../lib/i18n';
+import { useAction } from '../../../lib/use-action';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { newUuid } from '../../../lib/uuid';
 import { getMyBidReceipt, submitBid } from '../api/procurement-api';
@@ -14,18 +15,13 @@ export function BidForm({ workflowId, open }: { workflowId: string; open: boolea
   const existing = useApiResource((signal) => getMyBidReceipt(workflowId, signal).catch(() => null), [workflowId]);
   const [bidId] = useState(newUuid);
   const [receipt, setReceipt] = useState<BidReceipt | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   const [values, setValues] = useState({ priceYuan: '', technicalProposal: '', deliveryDate: '', afterSalesTerms: '' });
   const shown = receipt ?? existing.data ?? null;
 
-  async function handleSubmit(event: FormEvent) {
+  function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    setError(null);
-    try {
-      setReceipt(await submitBid(workflowId, { bidId, ...values, priceYuan: Number(values.priceYuan) }));
-    } catch (failure) {
-      setError(failure);
-    }
+    void run(async () => setReceipt(await submitBid(workflowId, { bidId, ...values, priceYuan: Number(values.priceYuan) })));
   }
 
   const field = (name: keyof typeof values, label: string, input: 'text' | 'number' | 'date' | 'textarea') => (

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { DataTable } from '../../../components/data-table';
 import { ErrorBanner } from '../../../components/error-banner';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
@@ -18,32 +19,19 @@ export function ProcurementListPage({ procurementLink }: { procurementLink: (wor
       {procurements.loading && !procurements.data && <Loading />}
       {procurements.data && procurements.data.items.length === 0 && <p className="empty">{text('none')}</p>}
       {procurements.data && procurements.data.items.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th>{text('title')}</th>
-                <th>{text('estimate')}</th>
-                <th>{text('method')}</th>
-                <th>{text('status')}</th>
-                <th>{text('deadline')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {procurements.data.items.map((procurement) => (
-                <tr key={procurement.workflowId} data-testid="procurement-row" data-workflow-id={procurement.workflowId}>
-                  <td>
-                    <Link to={procurementLink(procurement.workflowId)}>{procurement.title}</Link>
-                  </td>
-                  <td>{procurement.estimateYuan.toLocaleString()}</td>
-                  <td>{text.value('method', procurement.method) ?? '—'}</td>
-                  <td>{text.value('status', procurement.status)}</td>
-                  <td>{formatDateTime(procurement.bidDeadline)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable headings={[text('title'), text('estimate'), text('method'), text('status'), text('deadline')]}>
+          {procurements.data.items.map((procurement) => (
+            <tr key={procurement.workflowId} data-testid="procurement-row" data-workflow-id={procurement.workflowId}>
+              <td>
+                <Link to={procurementLink(procurement.workflowId)}>{procurement.title}</Link>
+              </td>
+              <td>{procurement.estimateYuan.toLocaleString()}</td>
+              <td>{text.value('method', procurement.method) ?? '—'}</td>
+              <td>{text.value('status', procurement.status)}</td>
+              <td>{formatDateTime(procurement.bidDeadline)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router';
+import { DataTable } from '../../../components/data-table';
 import { ErrorBanner } from '../../../components/error-banner';
 import { KeyValueList } from '../../../components/key-value-list';
 import { Loading } from '../../../components/loading';
@@ -51,34 +52,20 @@ export function ProcurementPage({ procurementsPath, processInstanceLink }: { pro
               {text('sealed')}
             </p>
           ) : (
-            <div className="table-scroll">
-              <table className="data-table" data-testid="bids-table">
-                <thead>
-                  <tr>
-                    <th>{text('supplier')}</th>
-                    <th>{text('price')}</th>
-                    <th>{text('proposal')}</th>
-                    <th>{text('deliveryDate')}</th>
-                    <th>{text('afterSales')}</th>
-                    <th>{text('hash')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.bids.map((bid) => (
-                    <tr key={bid.bidId}>
-                      <td>{bid.vendorName}</td>
-                      <td>{bid.priceYuan.toLocaleString()}</td>
-                      <td>{bid.technicalProposal}</td>
-                      <td>{bid.deliveryDate}</td>
-                      <td>{bid.afterSalesTerms}</td>
-                      <td>
-                        <code>{bid.contentHash.slice(0, 12)}…</code>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable data-testid="bids-table" headings={[text('supplier'), text('price'), text('proposal'), text('deliveryDate'), text('afterSales'), text('hash')]}>
+              {data.bids.map((bid) => (
+                <tr key={bid.bidId}>
+                  <td>{bid.vendorName}</td>
+                  <td>{bid.priceYuan.toLocaleString()}</td>
+                  <td>{bid.technicalProposal}</td>
+                  <td>{bid.deliveryDate}</td>
+                  <td>{bid.afterSalesTerms}</td>
+                  <td>
+                    <code>{bid.contentHash.slice(0, 12)}…</code>
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           {data.panel.length > 0 && (
             <>

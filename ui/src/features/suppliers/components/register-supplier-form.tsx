@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { DocumentRequest } from '../../../../../contracts/suppliers';
 import { ErrorBanner } from '../../../components/error-banner';
+import { useAction } from '../../../lib/use-action';
 import { newUuid } from '../../../lib/uuid';
 import { registerSupplier } from '../api/suppliers-api';
 import { useSupplierText } from '../text';
@@ -14,13 +15,12 @@ export function RegisterSupplierForm({ supplierLink, onRegistered }: { supplierL
   const [values, setValues] = useState(EMPTY);
   // One id per document for the life of the form, so a retried submission adds each once.
   const [documentIds] = useState(() => [newUuid(), newUuid()]);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   const [registered, setRegistered] = useState<string | null>(null);
 
-  async function handleSubmit(event: FormEvent) {
+  function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    setError(null);
-    try {
+    void run(async () => {
       const documents: DocumentRequest[] = [
         { documentId: documentIds[0]!, kind: 'business-licence', title: '营业执照 Business licence', number: values.licenceNumber || undefined, expiresOn: values.licenceExpires || undefined },
         ...(values.certificate
@@ -30,9 +30,7 @@ export function RegisterSupplierForm({ supplierLink, onRegistered }: { supplierL
       const result = await registerSupplier({ supplierId: values.supplierId, name: values.name, documents });
       setRegistered(result.supplierId);
       onRegistered();
-    } catch (failure) {
-      setError(failure);
-    }
+    });
   }
 
   const input = (name: keyof typeof EMPTY, label: string, type: 'text' | 'date' = 'text', required = false) => (

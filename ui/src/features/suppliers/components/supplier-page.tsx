@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { can } from '../../../../../contracts/permissions';
+import { DataTable } from '../../../components/data-table';
 import { ErrorBanner } from '../../../components/error-banner';
 import { KeyValueList } from '../../../components/key-value-list';
 import { Loading } from '../../../components/loading';
@@ -63,30 +64,19 @@ export function SupplierPage({ registryPath, processInstanceLink }: { registryPa
             ]}
           />
           <h2>{text('document')}</h2>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th>{text('document')}</th>
-                <th>{text('kind')}</th>
-                <th>{text('number')}</th>
-                <th>{text('expiresOn')}</th>
-                <th>{text('state')}</th>
+          <DataTable scroll={false} headings={[text('document'), text('kind'), text('number'), text('expiresOn'), text('state')]}>
+            {data.documents.map((document) => (
+              <tr key={document.id} data-testid="document-row" data-state={document.state}>
+                <td>{document.title}</td>
+                <td>{document.kind}</td>
+                <td>{document.number ?? '—'}</td>
+                <td>{document.expiresOn ?? '—'}</td>
+                <td>
+                  <DocumentStateBadge state={document.state} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {data.documents.map((document) => (
-                <tr key={document.id} data-testid="document-row" data-state={document.state}>
-                  <td>{document.title}</td>
-                  <td>{document.kind}</td>
-                  <td>{document.number ?? '—'}</td>
-                  <td>{document.expiresOn ?? '—'}</td>
-                  <td>
-                    <DocumentStateBadge state={document.state} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
           <h2>{text('reviews')}</h2>
           {data.reviews.length === 0 && <p className="empty">{text('none')}</p>}
           <ul>

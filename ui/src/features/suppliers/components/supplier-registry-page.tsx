@@ -3,6 +3,7 @@ import { RegisterSupplierForm } from './register-supplier-form';
 import { listExpiringDocuments, listSuppliers } from '../api/suppliers-api';
 import { useSupplierText } from '../text';
 import { Badge } from '../../../components/badge';
+import { DataTable } from '../../../components/data-table';
 import { ErrorBanner } from '../../../components/error-banner';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
@@ -53,34 +54,21 @@ export function SupplierRegistryPage({ supplierLink }: { supplierLink: (vendorId
         </section>
       )}
       {suppliers.data && (
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th>{text('name')}</th>
-                <th>{text('status')}</th>
-                <th>{text('qualifiedAt')}</th>
-                <th>{text('requalifyDue')}</th>
-                <th>{text('flagged')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {suppliers.data.items.map((supplier) => (
-                <tr key={supplier.id} data-testid="supplier-row" data-vendor-id={supplier.id}>
-                  <td>
-                    <Link to={supplierLink(supplier.id)}>{supplier.name}</Link>
-                  </td>
-                  <td>
-                    <QualificationBadge status={supplier.qualificationStatus} />
-                  </td>
-                  <td>{formatDateTime(supplier.qualifiedAt)}</td>
-                  <td>{formatDateTime(supplier.requalifyDueAt)}</td>
-                  <td>{supplier.flaggedDocuments > 0 ? <Badge tone="warning">{supplier.flaggedDocuments}</Badge> : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable headings={[text('name'), text('status'), text('qualifiedAt'), text('requalifyDue'), text('flagged')]}>
+          {suppliers.data.items.map((supplier) => (
+            <tr key={supplier.id} data-testid="supplier-row" data-vendor-id={supplier.id}>
+              <td>
+                <Link to={supplierLink(supplier.id)}>{supplier.name}</Link>
+              </td>
+              <td>
+                <QualificationBadge status={supplier.qualificationStatus} />
+              </td>
+              <td>{formatDateTime(supplier.qualifiedAt)}</td>
+              <td>{formatDateTime(supplier.requalifyDueAt)}</td>
+              <td>{supplier.flaggedDocuments > 0 ? <Badge tone="warning">{supplier.flaggedDocuments}</Badge> : '—'}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

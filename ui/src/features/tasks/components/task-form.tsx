@@ -4,6 +4,7 @@ import type { TaskView } from '../../../../../contracts/tasks';
 import { ErrorBanner } from '../../../components/error-banner';
 import { FieldNotes, FormField } from '../../../components/form-field';
 import { ApiError, apiRequest } from '../../../lib/api-client';
+import { MAX_PHOTO_BYTES, readAsDataUrl } from '../../../lib/files';
 import { useI18n } from '../../../lib/i18n';
 import { withoutKey } from '../../../lib/records';
 import { newUuid } from '../../../lib/uuid';
@@ -330,17 +331,6 @@ function SchemaField({
       {control}
     </FormField>
   );
-}
-
-const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
-
-function readAsDataUrl(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
 }
 
 /** Picks a photo, uploads it (idempotent on a client-chosen id) and hands the id to the form. */

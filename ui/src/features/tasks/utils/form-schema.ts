@@ -218,6 +218,14 @@ function recordOf(value: FormValue | undefined): FormValues {
   return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
 }
 
+/** A list's length against the schema's minItems / maxItems; an empty required list reads as missing. */
+function countProblem(field: FormFieldSpec, count: number): FieldProblem | null {
+  const { minItems, maxItems } = field.schema;
+  if (minItems !== undefined && count < minItems) return count === 0 && field.required ? { key: 'form.required' } : { key: 'form.minItems', n: minItems };
+  if (maxItems !== undefined && count > maxItems) return { key: 'form.maxItems', n: maxItems };
+  return null;
+}
+
 /**
  * Builds the payload; empty optional fields are left out. Problems are keyed by the field's path,
  * `projects.0.title` for a row's field, the same paths the API names in a 422.
@@ -244,14 +252,9 @@ export function toPayload(
         Object.assign(problems, built.problems);
         return built.payload;
       });
-      if (schema.minItems !== undefined && items.length < schema.minItems) {
-        problems[name] =
-          items.length === 0 && field.required ? { key: 'form.required' } : { key: 'form.minItems', n: schema.minItems };
-      } else if (schema.maxItems !== undefined && items.length > schema.maxItems) {
-        problems[name] = { key: 'form.maxItems', n: schema.maxItems };
-      } else if (items.length > 0 || field.required) {
-        payload[field.name] = items;
-      }
+      const problem = countProblem(field, items.length);
+      if (problem) problems[name] = problem;
+      else if (items.length > 0 || field.required) payload[field.name] = items;
       continue;
     }
     if (field.kind === 'group') {
@@ -271,14 +274,9 @@ export function toPayload(
               .map((item) => item.trim())
               .filter(Boolean)
           : (Array.isArray(value) ? value.map(String) : []).map((item) => field.options.find((option) => String(option) === item) ?? item);
-      if (schema.minItems !== undefined && items.length < schema.minItems) {
-        problems[name] =
-          items.length === 0 && field.required ? { key: 'form.required' } : { key: 'form.minItems', n: schema.minItems };
-      } else if (schema.maxItems !== undefined && items.length > schema.maxItems) {
-        problems[name] = { key: 'form.maxItems', n: schema.maxItems };
-      } else if (items.length > 0 || field.required) {
-        payload[field.name] = items;
-      }
+      const problem = countProblem(field, items.length);
+      if (problem) problems[name] = problem;
+      else if (items.length > 0 || field.required) payload[field.name] = items;
       continue;
     }
     const text = String(value ?? '').trim();
