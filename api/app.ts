@@ -7,6 +7,7 @@ import type { ApiContext } from './context';
 import { sameOriginWrites, securityHeaders } from './http/hardening';
 import { notFound, problemHandler } from './http/problem';
 import { mountRoutes, openApiDocument } from './http/route';
+import { checkReadiness } from './use-cases/readiness';
 import { acceptanceRoutes } from './routes/acceptance';
 import { authRoutes } from './routes/auth';
 import { deliveryRoutes } from './routes/delivery';
@@ -43,6 +44,9 @@ export const apiRoutes = (ctx: ApiContext) => [
   ...accessLogRoutes(ctx),
 ];
 
+/** What an instance that is not ready asks its callers to wait before trying again. */
+const READY_RETRY_AFTER_SECONDS = 5;
+
 export function createApp(ctx: ApiContext, options: { uiDir?: string } = {}) {
   const routes = apiRoutes(ctx);
   const app = express();
@@ -54,6 +58,15 @@ export function createApp(ctx: ApiContext, options: { uiDir?: string } = {}) {
   const openApi = openApiDocument(routes, API_BASE);
   app.get('/api/docs', (_req, res) => {
     res.json(openApi);
+  });
+  // For orchestrators: the process lives (no dependency asked), and whether it can serve (which dependency is down).
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'alive' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const readiness = await checkReadiness(ctx);
+    if (!readiness.ready) res.status(503).set('Retry-After', String(READY_RETRY_AFTER_SECONDS));
+    res.json(readiness);
   });
   app.use(`${API_BASE}/device-events`, deviceListener(ctx));
   app.use(
