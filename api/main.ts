@@ -6,7 +6,7 @@ import { installKeyring, keyringFrom } from '../db/sealed/keyring';
 import { sealPlaintextRows } from '../db/sealed/plaintext';
 import { subscribeDeviceEvents } from './devices/mqtt-subscriber';
 import { deviceGateway } from './devices/registry';
-import { connectApiContext, listen } from './server';
+import { closeServer, connectApiContext, listen } from './server';
 import { startProcessArchiver } from './use-cases/process-archive';
 import { ensureProcessSchedules } from './use-cases/process-schedules';
 
@@ -33,18 +33,17 @@ async function main(): Promise<void> {
   const archiver = startProcessArchiver(ctx);
   const mqttUrl = config.mqtt.url;
   const mqtt = mqttUrl ? await subscribeDeviceEvents(gateway, mqttUrl, (line) => console.log(`[devices] ${line}`)) : null;
-  const stop = () => {
-    server.close(async () => {
-      await mqtt?.stop();
-      await gateway.stop();
-      await archiver.stop();
-      await ctx.close();
-      await closeDatabase(db);
-      process.exit(0);
-    });
+  const stop = async () => {
+    await closeServer(server, ctx);
+    await mqtt?.stop();
+    await gateway.stop();
+    await archiver.stop();
+    await ctx.close();
+    await closeDatabase(db);
+    process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
 }
 
 main().catch((error: unknown) => {

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { Database } from '../db/client';
 import type { TemporalSettings } from '../config';
 import { createApp } from './app';
+import { consoleHub } from './devices/console-hub';
 import type { ApiContext, ApiSettings } from './context';
 
 export async function connectApiContext(db: Database, temporal: TemporalSettings, settings: ApiSettings): Promise<ApiContext & { close(): Promise<void> }> {
@@ -22,4 +23,20 @@ export function listen(ctx: ApiContext, port: number, host: string, uiDir?: stri
     const server = app.listen(port, host, () => resolve(server));
     server.once('error', reject);
   });
+}
+
+/** How long requests under way may take to finish once the API stops, before their connections are dropped. */
+export const REQUEST_GRACE_MS = 10_000;
+
+/**
+ * Stops the API cleanly: no new requests, the consoles' live streams ended (they would hold the server open
+ * for ever), idle keep-alive connections closed, and requests under way given `graceMs` to finish.
+ */
+export async function closeServer(server: Server, ctx: ApiContext, graceMs = REQUEST_GRACE_MS): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  await consoleHub(ctx).close();
+  server.closeIdleConnections();
+  const drop = setTimeout(() => server.closeAllConnections(), graceMs);
+  await closed;
+  clearTimeout(drop);
 }

@@ -2,7 +2,7 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { connectApiContext, listen } from '../api/server';
+import { closeServer, connectApiContext, listen } from '../api/server';
 import { loadConfig } from '../config';
 import { startProcessArchiver } from '../api/use-cases/process-archive';
 import { ensureProcessSchedules } from '../api/use-cases/process-schedules';
@@ -10,7 +10,7 @@ import { closeDatabase, migrateDatabase, openDatabase } from '../db/client';
 import { users } from '../db/schema';
 import { DEMO_PASSWORD, seedDemoCommunity } from '../db/seed/demo-community';
 import { installKeyring, keyringFrom } from '../db/sealed/keyring';
-import { createStewardWorker } from '../worker/worker';
+import { ACTIVITY_GRACE_TIME, createStewardWorker } from '../worker/worker';
 import { startDeviceServices } from './dev-services/devices';
 import { startEmbeddedPostgres } from './dev-services/embedded-postgres';
 import { preferredPort } from './dev-services/ports';
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   if (await seedDemoCommunity(db)) log('Loaded the demo community.');
 
   const connection = await NativeConnection.connect({ address: temporalAddress });
-  const worker = await createStewardWorker({ connection, namespace: settings.namespace, taskQueue: settings.taskQueue, db, settings: config.worker.activities });
+  const worker = await createStewardWorker({ connection, namespace: settings.namespace, taskQueue: settings.taskQueue, db, settings: config.worker.activities, shutdownGraceTime: ACTIVITY_GRACE_TIME });
   const workerRun = worker.run();
   stops.unshift(async () => {
     // The SDK already drains the worker on SIGINT/SIGTERM; shut it down only if it still runs.
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   const { port } = config.http;
   const server = await listen(ctx, port, '127.0.0.1', uiDir);
   stops.unshift(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeServer(server, ctx);
     await ctx.close();
   });
 

@@ -2,7 +2,7 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { closeDatabase, openDatabase } from '../db/client';
 import { loadConfig } from '../config';
 import { installKeyring, keyringFrom } from '../db/sealed/keyring';
-import { createStewardWorker } from './worker';
+import { ACTIVITY_GRACE_TIME, createStewardWorker } from './worker';
 
 /** Production entry: one worker process; scale out by running more of them. */
 async function main(): Promise<void> {
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   installKeyring(keyringFrom(config.keys));
   const db = openDatabase(databaseUrl);
   const connection = await NativeConnection.connect({ address: settings.address });
-  const worker = await createStewardWorker({ connection, namespace: settings.namespace, taskQueue: settings.taskQueue, db, settings: config.worker.activities });
+  const worker = await createStewardWorker({ connection, namespace: settings.namespace, taskQueue: settings.taskQueue, db, settings: config.worker.activities, shutdownGraceTime: ACTIVITY_GRACE_TIME });
   console.log(`Steward worker polling ${settings.taskQueue} on ${settings.address}`);
   await worker.run();
   await connection.close();

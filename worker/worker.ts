@@ -30,7 +30,12 @@ export interface StewardWorkerOptions {
   workflowBundle?: WorkerOptions['workflowBundle'];
   /** The code the nightly replay checks histories against; by default the code this worker runs. */
   replayBundle?: WorkerOptions['workflowBundle'];
+  /** On shutdown, how long activities under way may run on before they are cancelled (and retried by another worker). */
+  shutdownGraceTime?: WorkerOptions['shutdownGraceTime'];
 }
+
+/** The grace a stopping production worker gives its activities under way. */
+export const ACTIVITY_GRACE_TIME = '10 seconds';
 
 export async function createStewardWorker(options: StewardWorkerOptions): Promise<Worker> {
   // Bundled here rather than by Worker.create, so the replay audit checks histories against this very code.
@@ -41,5 +46,6 @@ export async function createStewardWorker(options: StewardWorkerOptions): Promis
     taskQueue: options.taskQueue,
     workflowBundle,
     activities: createActivities({ db: options.db, replayBundle: options.replayBundle ?? workflowBundle, ...options.settings }),
+    shutdownGraceTime: options.shutdownGraceTime,
   });
 }
