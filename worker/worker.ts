@@ -46,6 +46,7 @@ export async function createStewardWorker(options: StewardWorkerOptions): Promis
     taskQueue: options.taskQueue,
     workflowBundle,
     activities: createActivities({ db: options.db, replayBundle: options.replayBundle ?? workflowBundle, ...options.settings }),
-    shutdownGraceTime: options.shutdownGraceTime,
+    // Absent, not undefined: the SDK reads an undefined duration as an invalid one.
+    ...(options.shutdownGraceTime ? { shutdownGraceTime: options.shutdownGraceTime } : {}),
   });
 }
