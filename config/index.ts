@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ActivitySettings } from '../activities';
@@ -38,7 +39,7 @@ export interface Config {
   /** `npm start`: what it runs itself when the environment names no server. */
   start: { dataDir: string; buildUi: boolean; temporalAddress: string | null; simulator: { enabled: boolean; port: number } };
   /** The MQTT broker devices publish to; unset, `npm start` embeds one and the production API takes no MQTT events. */
-  mqtt: { url: string | null };
+  mqtt: { url: string | null; clientId: string; sharedGroup: string | null };
   simulator: SimulatorSettings;
   scripts: { recordOutDir: string | null; keysRotateBatch: number };
   test: { databaseUrl: string | null; mqttUrl: string; chromiumPath: string };
@@ -166,6 +167,8 @@ function configFrom(env: Environment): Config {
         staleAfterMs: env.DEVICE_STALE_SECONDS,
         downAfterMs: env.DEVICE_DOWN_SECONDS,
         sweepEveryMs: env.DEVICE_SWEEP_SECONDS,
+        outboxEveryMs: env.DEVICE_OUTBOX_SECONDS,
+        outboxLeaseMs: env.DEVICE_OUTBOX_LEASE_SECONDS,
         workflowIdPrefix: env.STEWARD_WORKFLOW_PREFIX,
         mqttTopicPrefix: env.MQTT_TOPIC_PREFIX,
       },
@@ -205,7 +208,7 @@ function configFrom(env: Environment): Config {
       temporalAddress: env.TEMPORAL_ADDRESS ?? null,
       simulator: { enabled: env.STEWARD_SIMULATOR, port: env.SIMULATOR_PORT },
     },
-    mqtt: { url: env.MQTT_URL ?? null },
+    mqtt: { url: env.MQTT_URL ?? null, clientId: env.MQTT_CLIENT_ID ?? `steward-${hostname()}-${env.PORT}`, sharedGroup: env.MQTT_SHARED_GROUP || null },
     simulator: {
       port: env.SIMULATOR_PORT,
       listenerUrl: env.STEWARD_EVENTS_URL,

@@ -107,12 +107,16 @@ export const AREAS = {
   devices: area('Devices and alarms', {
     MQTT_URL: url({ description: 'MQTT broker for device events', unset: '`npm start` runs an embedded broker (aedes); the production API takes no MQTT events' }),
     MQTT_TOPIC_PREFIX: text({ default: 'steward', description: 'topics `<prefix>/devices/<id>/events`' }),
+    MQTT_CLIENT_ID: text({ description: "this API instance's MQTT client id: its persistent session keeps the events that arrive while it is away", unset: '`steward-<host name>-<PORT>`' }),
+    MQTT_SHARED_GROUP: text({ default: 'steward', description: 'the shared subscription (`$share/<group>/…`) through which API instances split the event stream; empty: every instance takes every event' }),
     ALARM_ACK_SECONDS: duration({ default: '60s', description: 'P4.2c: acknowledge before re-notify; twice this → next guard and security supervisor' }),
     ALARM_ON_SITE_SECONDS: duration({ default: '5m', description: 'due time of arrival on site' }),
     ALARM_FINDINGS_SECONDS: duration({ default: '30m', description: 'due time of the findings' }),
     DEVICE_STALE_SECONDS: duration({ default: '15s', description: 'silence before a device is stale' }),
     DEVICE_DOWN_SECONDS: duration({ default: '60s', description: 'silence before a device is down (down opens a repair)' }),
     DEVICE_SWEEP_SECONDS: duration({ default: '1s', description: 'health sweep interval' }),
+    DEVICE_OUTBOX_SECONDS: duration({ default: '2s', description: 'how often alarms stored but not yet signalled to their incident are looked for (the outbox)' }),
+    DEVICE_OUTBOX_LEASE_SECONDS: duration({ default: '10s', description: 'how long a stored alarm waits for the gateway that took it before the outbox signals it again' }),
     STEWARD_WORKFLOW_PREFIX: text({ default: '', description: 'prefix of incident and device-repair workflow ids (several deployments sharing a namespace)' }),
   }),
   simulator: area('Device simulator', {

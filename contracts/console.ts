@@ -30,6 +30,9 @@ export const deviceHealthView = z.object({
   lastSeenAt: z.string().nullable(),
   statusSince: z.string(),
   faultWorkflowId: z.string().nullable(),
+  /** How often the device's event numbering has started again (reboot, reset, replacement), and the last time. */
+  restarts: z.number().int(),
+  restartedAt: z.string().nullable(),
 });
 export type DeviceHealthView = z.infer<typeof deviceHealthView>;
 

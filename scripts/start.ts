@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     await ctx.close();
   });
 
-  const deviceServices = await startDeviceServices(ctx, port, { mqttUrl: config.mqtt.url, simulator: config.start.simulator }, log);
+  const deviceServices = await startDeviceServices(ctx, port, { mqtt: config.mqtt, simulator: config.start.simulator }, log);
   stops.unshift(deviceServices.stop);
 
   log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

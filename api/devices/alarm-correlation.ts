@@ -6,6 +6,7 @@ import { alarmLinkageProcess } from '../../workflows/alarm-linkage/definition';
 import { alarmEventsSignal, type AlarmEvents, type AlarmLinkageInput } from '../../workflows/alarm-linkage/messages';
 import type { ApiContext } from '../context';
 import { signalOrStartProcess } from '../use-cases/start-process';
+import { PENDING } from './event-store';
 import type { DeviceSettings } from './settings';
 
 /** One stored alarm event on its way to its incident. */
@@ -64,15 +65,15 @@ export class AlarmCorrelation {
             await this.ctx.db
               .update(deviceEvents)
               .set({ incidentWorkflowId: NO_INCIDENT })
-              .where(inArray(deviceEvents.id, batch.hits.map((hit) => hit.eventId)));
+              .where(and(inArray(deviceEvents.id, batch.hits.map((hit) => hit.eventId)), eq(deviceEvents.incidentWorkflowId, PENDING)));
           }
           for (const waiter of batch.waiters) waiter.resolve(workflowId);
         } catch (error) {
-          // Unclaimed again, so the device's retry (it got a 5xx) signals these events.
+          // Still pending and released at once: the device's retry (it got a 5xx) or the outbox signals these events.
           await this.ctx.db
             .update(deviceEvents)
-            .set({ incidentWorkflowId: null })
-            .where(inArray(deviceEvents.id, batch.hits.map((hit) => hit.eventId)))
+            .set({ claimedAt: null })
+            .where(and(inArray(deviceEvents.id, batch.hits.map((hit) => hit.eventId)), eq(deviceEvents.incidentWorkflowId, PENDING)))
             .catch(() => undefined);
           for (const waiter of batch.waiters) waiter.reject(error);
         }
@@ -84,9 +85,10 @@ export class AlarmCorrelation {
 
   /**
    * Marks the batch's events as the incident's and recounts the console's live repeat count: the incident's
-   * stored active events (batches of one incident never overlap, so the count only grows). The row is created
-   * here if the workflow has not projected it yet; the workflow never overwrites these three columns.
-   * One statement: the marking, the count and the console's notification land together.
+   * stored active events. The row is created here if the workflow has not projected it yet; the workflow never
+   * overwrites these three columns. One statement, so the marking, the count and the console's notification
+   * land together; under the incident's lock, so a batch signalled twice (the outbox after a stalled gateway,
+   * another instance) is counted once and concurrent batches each see the other's marks.
    */
   private async countRepeats(workflowId: string, hits: AlarmHit[]): Promise<void> {
     const last = hits[hits.length - 1];
@@ -94,23 +96,26 @@ export class AlarmCorrelation {
       hits.map((hit) => sql`${hit.eventId}`),
       sql`, `,
     );
-    // The statement's snapshot still shows this batch as pending, so the earlier batches and this one are added up.
-    await this.ctx.db.execute(sql`
-      with marked as (
-        update device_events set incident_workflow_id = ${workflowId} where id in (${ids}) returning state, occurred_at),
-      events as (
-        select state, occurred_at from device_events where incident_workflow_id = ${workflowId}
-        union all select state, occurred_at from marked),
-      counted as (
-        insert into alarm_incidents (workflow_id, zone_id, alarm_type, status, repeat_count, detector_state, opened_at, last_event_at)
-        select ${workflowId}, ${last.zoneId}, ${last.type}, 'open', count(*) filter (where state = 'active'), ${last.state}, min(occurred_at), max(occurred_at)
-        from events
-        on conflict (workflow_id) do update set
-          repeat_count = excluded.repeat_count,
-          detector_state = excluded.detector_state,
-          last_event_at = greatest(alarm_incidents.last_event_at, excluded.last_event_at)
-        returning workflow_id)
-      select pg_notify(${CONSOLE_CHANNEL}, ${JSON.stringify({ kind: 'incident', id: workflowId })}) from counted`);
+    await this.ctx.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`incident:${workflowId}`}))`);
+      // The statement's snapshot still shows this batch as pending, so the earlier batches and this one are added up.
+      await tx.execute(sql`
+        with marked as (
+          update device_events set incident_workflow_id = ${workflowId} where id in (${ids}) and incident_workflow_id = ${PENDING} returning state, occurred_at),
+        events as (
+          select state, occurred_at from device_events where incident_workflow_id = ${workflowId}
+          union all select state, occurred_at from marked),
+        counted as (
+          insert into alarm_incidents (workflow_id, zone_id, alarm_type, status, repeat_count, detector_state, opened_at, last_event_at)
+          select ${workflowId}, ${last.zoneId}, ${last.type}, 'open', count(*) filter (where state = 'active'), ${last.state}, min(occurred_at), max(occurred_at)
+          from events
+          on conflict (workflow_id) do update set
+            repeat_count = excluded.repeat_count,
+            detector_state = excluded.detector_state,
+            last_event_at = greatest(alarm_incidents.last_event_at, excluded.last_event_at)
+          returning workflow_id)
+        select pg_notify(${CONSOLE_CHANNEL}, ${JSON.stringify({ kind: 'incident', id: workflowId })}) from counted`);
+    });
   }
 
   /** Read per batch, not cached: a closing incident moves the number on itself, and its next alarm must not reach it. */
@@ -150,6 +155,8 @@ export class AlarmCorrelation {
       lastSequence: sequences.length ? Math.max(...sequences) : null,
       lastOccurredAt: hits.reduce((latest, hit) => (hit.occurredAt > latest ? hit.occurredAt : latest), hits[0].occurredAt),
       lastState: last.state,
+      // The incident counts each active event once, however often a batch is signalled.
+      activeEventIds: hits.filter((hit) => hit.state === 'active').map((hit) => hit.eventId),
     };
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const incidentNo = await this.currentIncidentNo(last.zoneId, last.type);

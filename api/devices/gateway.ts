@@ -1,5 +1,3 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import { deviceEvents } from '../../db/schema';
 import type { DeviceAdapter } from '../../integrations/devices/device-adapter';
 import { IsapiAdapter } from '../../integrations/devices/isapi-adapter';
 import type { ApiContext } from '../context';
@@ -8,7 +6,9 @@ import { answerAnprDeviceEvent, isAnprEvent } from '../use-cases/access-control/
 import { AlarmCorrelation } from './alarm-correlation';
 import { DeviceDirectory, type KnownDevice } from './device-directory';
 import { DeviceHealth } from './device-health';
+import { AlarmOutbox } from './alarm-outbox';
 import { EventBackfill } from './event-backfill';
+import { DeviceEventStore } from './event-store';
 import { normaliseAlert, type Heartbeat, type NormalisedEvent } from './normalise';
 import type { DeviceSettings } from './settings';
 
@@ -18,19 +18,19 @@ export interface IngestResult {
   incidentWorkflowId: string | null;
 }
 
-/** `incident_workflow_id` of an alarm whose signal is on its way. */
-const PENDING = 'pending';
-
 /**
- * Where device events enter Steward (HTTP listener and MQTT alike): authenticate, normalise, drop
- * duplicates on (device, sequence) and store; then device health, backfill of sequence gaps and the
- * correlation of alarms into incidents, each in its own module.
+ * Where device events enter Steward (HTTP listener and MQTT alike): authenticate, normalise, store once
+ * (a resend is a duplicate, a restarted numbering is recognised); then device health, backfill of sequence
+ * gaps and the correlation of alarms into incidents, each in its own module. A stored alarm is delivered to
+ * its incident at least once: by this gateway at once, else by the outbox.
  */
 export class DeviceGateway {
   private readonly directory: DeviceDirectory;
   private readonly correlation: AlarmCorrelation;
   private readonly health: DeviceHealth;
   private readonly backfills: EventBackfill;
+  private readonly events: DeviceEventStore;
+  private readonly outbox: AlarmOutbox;
 
   constructor(
     private readonly ctx: ApiContext,
@@ -39,6 +39,8 @@ export class DeviceGateway {
   ) {
     this.directory = new DeviceDirectory(ctx.db);
     this.correlation = new AlarmCorrelation(ctx, settings);
+    this.events = new DeviceEventStore(ctx.db, settings.outboxLeaseMs);
+    this.outbox = new AlarmOutbox(ctx.db, settings, this.correlation);
     this.backfills = new EventBackfill(ctx.db, this.directory, adapter, (device, event) => this.ingest(device, event, 'backfill'));
     this.health = new DeviceHealth(ctx, settings, (deviceId) => void this.backfill(deviceId));
   }
@@ -67,32 +69,17 @@ export class DeviceGateway {
   }
 
   private async ingest(device: KnownDevice, event: NormalisedEvent, source: 'http' | 'mqtt' | 'backfill'): Promise<IngestResult> {
-    // An alarm is stored as `pending` until its signal is through, so a concurrent duplicate never signals it twice.
-    const [inserted] = await this.ctx.db
-      .insert(deviceEvents)
-      .values({ ...event, source, incidentWorkflowId: event.kind === 'alarm' ? PENDING : null })
-      .onConflictDoNothing({ target: [deviceEvents.deviceId, deviceEvents.sequence] })
-      .returning({ id: deviceEvents.id });
-    let eventId = inserted?.id;
+    const stored = await this.events.store(event, source);
     // P4.2b: a barrier's plate read is answered allowed / refused (idempotent per device and sequence).
     if (isAnprEvent(event)) await answerAnprDeviceEvent(this.ctx.db, event);
-    if (eventId === undefined) {
-      // Seen before. If its signal failed (the device retries after our 5xx), this retry claims it and signals it now.
-      const [claimed] = await this.ctx.db
-        .update(deviceEvents)
-        .set({ incidentWorkflowId: PENDING })
-        .where(and(eq(deviceEvents.deviceId, event.deviceId), eq(deviceEvents.sequence, event.sequence!), eq(deviceEvents.kind, 'alarm'), isNull(deviceEvents.incidentWorkflowId)))
-        .returning({ id: deviceEvents.id });
-      if (!claimed) return { status: 'duplicate', sequence: event.sequence, incidentWorkflowId: null };
-      eventId = claimed.id;
-    }
+    if (stored.status === 'duplicate' && !stored.claimed) return { status: 'duplicate', sequence: event.sequence, incidentWorkflowId: null };
     // Health and correlation are independent: the alarm's signal does not wait for the health row.
     // Settled into a value at once, so a failure waits for the correlation without being an unhandled rejection.
     const touched: Promise<unknown> = source !== 'backfill' ? this.health.touch(event.deviceId, event.sequence, null).then(() => null, (error: unknown) => error ?? new Error('health update failed')) : Promise.resolve(null);
     let incident: string | null = null;
     if (event.kind === 'alarm') {
-      incident = await this.correlation.correlate({
-        eventId,
+      const signalled = this.correlation.correlate({
+        eventId: stored.eventId,
         deviceId: event.deviceId,
         zoneId: device.zoneId,
         system: device.system,
@@ -101,10 +88,14 @@ export class DeviceGateway {
         occurredAt: event.occurredAt.toISOString(),
         state: event.state,
       });
+      // Over MQTT the event is acknowledged once stored: a slow Temporal must not stall the subscription, and
+      // the outbox signals what this gateway could not.
+      if (source === 'mqtt') signalled.catch((error: unknown) => console.warn(`[devices] alarm ${stored.eventId} left to the outbox: ${(error as Error).message}`));
+      else incident = await signalled;
     }
     const touchError = await touched;
     if (touchError) throw touchError;
-    return { status: inserted ? 'accepted' : 'duplicate', sequence: event.sequence, incidentWorkflowId: incident };
+    return { status: stored.status, sequence: event.sequence, incidentWorkflowId: incident };
   }
 
   /** Fetches the missing serial numbers from the device and ingests them. */
@@ -117,13 +108,19 @@ export class DeviceGateway {
     return this.health.sweep();
   }
 
-  /** Runs the health sweeper until `stop`. */
+  /** One pass of the outbox: signals the stored alarms that no gateway has signalled. */
+  redeliver(): Promise<number> {
+    return this.outbox.redeliver();
+  }
+
+  /** Runs the health sweeper and the outbox until `stop`. */
   start(): void {
     this.health.start();
+    this.outbox.start();
   }
 
   async stop(): Promise<void> {
-    await this.health.stop();
+    await Promise.all([this.health.stop(), this.outbox.stop()]);
     await this.backfills.settled();
   }
 }

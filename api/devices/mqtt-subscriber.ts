@@ -1,35 +1,60 @@
-import { connectAsync, type MqttClient } from 'mqtt';
-import { randomBytes } from 'node:crypto';
+import { connect, type MqttClient } from 'mqtt';
 import type { DeviceGateway } from './gateway';
 import { HttpProblem } from '../http/problem';
 
+export interface MqttSubscription {
+  url: string;
+  /** Stable per API instance: the broker keeps this client's session (and the events for it) while it is away. */
+  clientId: string;
+  /** Instances in one shared-subscription group split the stream; null where the broker has none (the embedded one). */
+  sharedGroup: string | null;
+}
+
+/** Store attempts back off up to this, for as long as the database stays down. */
+const MAX_RETRY_MS = 10_000;
 
 /**
  * Device events over MQTT (`<prefix>/devices/<id>/events`, QoS 1): each message is an envelope
- * `{payload, hmac}` signed by the device. The PUBACK goes out only once the event is stored (or
- * refused for good), so a Steward crash mid-message makes the broker deliver it again.
+ * `{payload, hmac}` signed by the device. A persistent session with the instance's own client id: what
+ * arrives while Steward is away or restarting waits at the broker. The PUBACK goes out once the event is
+ * stored (its signal is the outbox's to guarantee); a store that fails is retried in place, so the broker
+ * holds the rest of the stream meanwhile and nothing is acknowledged unstored.
  */
-export async function subscribeDeviceEvents(gateway: DeviceGateway, mqttUrl: string, log: (line: string) => void = () => {}): Promise<{ stop(): Promise<void> }> {
+export async function subscribeDeviceEvents(gateway: DeviceGateway, subscription: MqttSubscription, log: (line: string) => void = () => {}): Promise<{ stop(): Promise<void> }> {
   const prefix = gateway.settings.mqttTopicPrefix;
-  const client: MqttClient = await connectAsync(mqttUrl, {
-    clientId: `steward-${randomBytes(4).toString('hex')}`,
-    // A persistent session would keep messages for a stopped Steward; a fresh one relies on backfill instead.
-    clean: true,
-  });
+  let stopping = false;
+  // The handler is in place before the connection: a resumed session delivers what waited at once.
+  const client: MqttClient = connect(subscription.url, { clientId: subscription.clientId, clean: false, reconnectPeriod: 1_000, manualConnect: true });
   client.handleMessage = (packet, done) => {
     const deviceId = packet.topic.startsWith(`${prefix}/devices/`) ? /^devices\/([^/]+)\/events$/.exec(packet.topic.slice(prefix.length + 1))?.[1] : undefined;
-    const finish = () => done();
-    if (!deviceId) return finish();
-    void receive(gateway, deviceId, packet.payload.toString('utf8'), log).then(finish, (error: unknown) => {
-      // Not acknowledged: the broker redelivers on reconnect; meanwhile the gap is backfilled.
-      log(`MQTT event from ${deviceId} not stored: ${(error as Error).message}`);
-      done(error as Error);
-    });
+    if (!deviceId) return done();
+    const text = packet.payload.toString('utf8');
+    void (async () => {
+      for (let wait = 250; ; wait = Math.min(wait * 2, MAX_RETRY_MS)) {
+        try {
+          await receive(gateway, deviceId, text, log);
+          return done();
+        } catch (error) {
+          // Left unacknowledged: the broker delivers it again to this session (or the group) after a reconnect.
+          if (stopping) return;
+          log(`MQTT event from ${deviceId} not stored, retrying in ${wait} ms: ${(error as Error).message}`);
+          await new Promise((resolve) => setTimeout(resolve, wait));
+        }
+      }
+    })();
   };
-  await client.subscribeAsync(`${prefix}/devices/+/events`, { qos: 1 });
+  await new Promise<void>((resolve, reject) => {
+    client.once('connect', () => resolve());
+    client.once('error', reject);
+    client.connect();
+  });
+  const topic = `${prefix}/devices/+/events`;
+  // A resumed session keeps its subscription; subscribing again is harmless and covers a session the broker dropped.
+  await client.subscribeAsync(subscription.sharedGroup ? `$share/${subscription.sharedGroup}/${topic}` : topic, { qos: 1 });
   return {
     stop: async () => {
-      await client.endAsync();
+      stopping = true;
+      await client.endAsync(true);
     },
   };
 }

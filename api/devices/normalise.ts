@@ -20,6 +20,8 @@ export interface NormalisedEvent {
   minor: number;
   subject: string | null;
   occurredAt: Date;
+  /** The device gave its own time: a resend then carries the same time, a new event after a restart a later one. */
+  deviceTimed: boolean;
   receivedAt: Date;
   sequence: number | null;
   raw: Record<string, unknown>;
@@ -123,6 +125,7 @@ export function normaliseAlert(alert: Record<string, unknown>, deviceId: string,
       subject: str(acs.employeeNoString) ?? str(acs.cardNo),
       // A device with no clock (or an empty field) is taken at its word of arrival.
       occurredAt: parsedDate ?? receivedAt,
+      deviceTimed: parsedDate !== null,
       receivedAt,
       sequence,
       raw: alert,

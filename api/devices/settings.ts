@@ -8,6 +8,10 @@ export interface DeviceSettings {
   downAfterMs: number;
   /** How often the health sweeper looks. */
   sweepEveryMs: number;
+  /** How often the outbox looks for stored alarms not yet signalled. */
+  outboxEveryMs: number;
+  /** A stored alarm taken by a gateway and not signalled within this time is signalled again (the gateway may have died). */
+  outboxLeaseMs: number;
   /** Put before incident and device-repair workflow ids, so several Steward deployments (or tests) can share one Temporal namespace. */
   workflowIdPrefix: string;
   /** MQTT topics are `<prefix>/devices/<id>/events`. */

@@ -70,6 +70,8 @@ export async function listDeviceHealth(ctx: ApiContext, ids?: string[]): Promise
     lastSeenAt: health.lastSeenAt?.toISOString() ?? null,
     statusSince: health.statusSince.toISOString(),
     faultWorkflowId: health.faultWorkflowId,
+    restarts: health.epoch,
+    restartedAt: health.restartedAt?.toISOString() ?? null,
   }));
 }
 

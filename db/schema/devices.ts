@@ -39,7 +39,10 @@ export const guardRoster = pgTable(
 
 // ---- device events and health (projections; workflows hold incident truth) ----
 
-/** Every device event Steward accepted, normalised (DESIGN.md "Devices"); (device, sequence) drops duplicates. */
+/**
+ * Every device event Steward accepted, normalised (DESIGN.md "Devices"); (device, epoch, sequence) drops
+ * duplicates. The epoch counts the device's restarts of its numbering (reboot, reset, replacement).
+ */
 export const deviceEvents = pgTable(
   'device_events',
   {
@@ -47,6 +50,8 @@ export const deviceEvents = pgTable(
     deviceId: text('device_id').notNull().references(() => devices.id),
     /** The device's serial number; null when the payload had none (then it cannot be deduplicated). */
     sequence: integer('sequence'),
+    /** The device's numbering run this event belongs to (`device_health.epoch` when it arrived). */
+    epoch: integer('epoch').notNull().default(0),
     kind: text('kind', { enum: ['alarm', 'access', 'exception', 'operation'] }).notNull(),
     type: text('type').notNull(),
     state: text('state', { enum: ['active', 'inactive'] }).notNull(),
@@ -58,12 +63,17 @@ export const deviceEvents = pgTable(
     occurredAt: timestamptz('occurred_at').notNull(),
     receivedAt: timestamptz('received_at').notNull(),
     source: text('source', { enum: ['http', 'mqtt', 'backfill'] }).notNull(),
-    /** Alarms only: the alarm-linkage workflow signalled, `pending` while the signal is on its way, `none` if no incident was open for an inactive report. */
+    /** Alarms only: the alarm-linkage workflow signalled, `pending` until its signal is through (the outbox), `none` if no incident was open for an inactive report. */
     incidentWorkflowId: text('incident_workflow_id'),
+    /** When a gateway last took a pending alarm to signal it; the outbox re-signals pending alarms whose claim is older than its lease. */
+    claimedAt: timestamptz('claimed_at'),
     raw: jsonb('raw').notNull(),
   },
   (t) => [
-    uniqueIndex('device_events_sequence_idx').on(t.deviceId, t.sequence),
+    uniqueIndex('device_events_sequence_idx').on(t.deviceId, t.epoch, t.sequence),
+    // A resend is recognised in any epoch: one that arrives after the device's restart is still a duplicate.
+    index('device_events_device_sequence_idx').on(t.deviceId, t.sequence),
+    index('device_events_pending_idx').on(t.claimedAt).where(sql`incident_workflow_id = 'pending'`),
     index('device_events_received_idx').on(t.deviceId, t.receivedAt),
     // The console's live repeat count is recounted per batch from the incident's events.
     index('device_events_incident_idx').on(t.incidentWorkflowId),
@@ -89,6 +99,10 @@ export const deviceHealth = pgTable(
     faultWorkflowId: text('fault_workflow_id'),
     /** How many times the device has gone down: makes each outage's fault-repair id unique and stable. */
     outageCount: integer('outage_count').notNull().default(0),
+    /** The device's numbering run: a restart of its serial numbers starts the next one (sequences above are per epoch). */
+    epoch: integer('epoch').notNull().default(0),
+    /** When the device's numbering last started again; null if it never has. */
+    restartedAt: timestamptz('restarted_at'),
   },
   (t) => [index('device_health_status_idx').on(t.status, t.lastSeenAt)],
 );

@@ -35,11 +35,13 @@ export async function startEmbeddedBroker(port: number): Promise<{ url: string; 
 export async function startDeviceServices(
   ctx: ApiContext,
   apiPort: number,
-  settings: { mqttUrl: string | null; simulator: { enabled: boolean; port: number } },
+  settings: { mqtt: { url: string | null; clientId: string; sharedGroup: string | null }; simulator: { enabled: boolean; port: number } },
   log: (line: string) => void,
 ): Promise<{ mqttUrl: string; simulatorUrl: string | null; stop(): Promise<void> }> {
   const stops: Array<() => Promise<void>> = [];
-  let mqttUrl = settings.mqttUrl;
+  let mqttUrl = settings.mqtt.url;
+  // aedes has no shared subscriptions; embedded, this is the only instance anyway.
+  const sharedGroup = mqttUrl ? settings.mqtt.sharedGroup : null;
   if (!mqttUrl) {
     const broker = await startEmbeddedBroker(await preferredPort(1883));
     stops.unshift(broker.stop);
@@ -48,7 +50,7 @@ export async function startDeviceServices(
   const gateway = deviceGateway(ctx);
   gateway.start();
   stops.unshift(() => gateway.stop());
-  const subscription = await subscribeDeviceEvents(gateway, mqttUrl, (line) => log(line));
+  const subscription = await subscribeDeviceEvents(gateway, { url: mqttUrl, clientId: settings.mqtt.clientId, sharedGroup }, (line) => log(line));
   stops.unshift(subscription.stop);
 
   let simulatorUrl: string | null = null;

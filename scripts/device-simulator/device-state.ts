@@ -83,6 +83,12 @@ export class SimulatedDevice {
     return event;
   }
 
+  /** A factory reset (or a replacement unit): the event log is gone and serial numbers start again at 1. */
+  reset(): void {
+    this.events.length = 0;
+    this.lastSerial = 0;
+  }
+
   deleteUser(employeeNo: string): void {
     this.users.delete(employeeNo);
     this.faces.delete(employeeNo);

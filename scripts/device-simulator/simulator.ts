@@ -178,6 +178,9 @@ export async function startDeviceSimulator(options: SimulatorOptions = {}): Prom
       case 'POST disconnect':
         device.online = false;
         return { online: false };
+      case 'POST reset':
+        device.reset();
+        return { lastSerialNo: device.lastSerialNo };
       case 'POST reconnect':
         // Back online: the first heartbeat carries the last serial number, which reveals any gap at once.
         device.online = true;

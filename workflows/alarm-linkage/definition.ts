@@ -15,6 +15,8 @@ export const alarmEvents = z.lazy(() =>
     lastOccurredAt: z.string(),
     /** The detector's state after this batch; inactive does not close the incident (it stays latched). */
     lastState: z.enum(['active', 'inactive']),
+    /** The stored events behind `activeCount`: a batch signalled again (the outbox after a crash) is counted once. Absent in older histories. */
+    activeEventIds: z.array(z.number().int()).optional(),
   }),
 );
 export type AlarmEvents = z.infer<typeof alarmEvents>;

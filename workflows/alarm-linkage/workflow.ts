@@ -42,6 +42,8 @@ const { notify } = proxyLocalActivities<ReturnType<typeof createFaultRepairActiv
 });
 
 const DISPATCH_PRIORITY = 90;
+/** Active event ids an incident remembers to count each once (a few minutes of a detector repeating every 50 ms). */
+const COUNTED_EVENTS_KEPT = 5_000;
 
 /**
  * Alarm linkage, P4.2c with P3.1b: one incident per active alarm of a zone and type, however often the
@@ -71,8 +73,20 @@ export async function alarmLinkage(input: AlarmLinkageInput): Promise<AlarmLinka
   };
   let version = 0;
 
+  // The active events already counted, the most recent ones: a batch is signalled again only shortly after
+  // its first delivery (the gateway died before recording it), so a bounded memory suffices.
+  const counted = new Set<number>();
   const apply = (events: AlarmEvents) => {
-    incident.repeatCount += events.activeCount;
+    if (events.activeEventIds) {
+      const fresh = events.activeEventIds.filter((id) => !counted.has(id));
+      if (fresh.length === 0 && events.activeEventIds.length > 0) return;
+      for (const id of fresh) counted.add(id);
+      for (const id of counted) {
+        if (counted.size <= COUNTED_EVENTS_KEPT) break;
+        counted.delete(id);
+      }
+      incident.repeatCount += fresh.length;
+    } else incident.repeatCount += events.activeCount;
     incident.detectorState = events.lastState;
     if (events.lastOccurredAt > incident.lastEventAt) incident.lastEventAt = events.lastOccurredAt;
     tracker.setData({ repeatCount: incident.repeatCount, detectorState: incident.detectorState });

@@ -126,6 +126,7 @@ export function ConsolePage({ overdueInspections }: { overdueInspections?: React
               <div className="muted">
                 {device.zoneName} · {text('lastSeen')}: {formatDateTime(device.lastSeenAt)}
                 {device.faultWorkflowId ? ` · ${text('repair')}: ${device.faultWorkflowId}` : ''}
+                {device.restartedAt ? ` · ${text('restarted')}: ${formatDateTime(device.restartedAt)} (${device.restarts})` : ''}
               </div>
             </li>
           ))}

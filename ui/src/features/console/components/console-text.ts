@@ -22,6 +22,7 @@ const TEXT = {
   devices: ['设备状态', 'Device health'],
   lastSeen: ['最后上报', 'Last seen'],
   repair: ['维修单', 'Repair'],
+  restarted: ['编号重启', 'Numbering restarted'],
   'status.open': ['新报警', 'new'],
   'status.dispatched': ['已派警', 'dispatched'],
   'status.acknowledged': ['已确认', 'acknowledged'],
