@@ -56,6 +56,17 @@ describe('device health and backfill over the wire', () => {
     await stack.simulator.control('POST', '/_sim/devices/door-b2/heartbeat', { enabled: true });
     await eventually(async () => ((await health('door-b2')).status === 'streaming' ? true : undefined));
     expect((await health('door-b2')).faultWorkflowId).toBe(down.faultWorkflowId);
+
+    // Down again while that repair is still open: the outage joins it, no second repair.
+    await stack.simulator.control('POST', '/_sim/devices/door-b2/heartbeat', { enabled: false });
+    const again = await eventually(async () => {
+      const row = await health('door-b2');
+      return row.status === 'down' && row.outageCount === 2 ? row : undefined;
+    });
+    expect(again.faultWorkflowId).toBe(down.faultWorkflowId);
+    const repairs = await stack.db.select().from(processInstances).where(sql`${processInstances.workflowId} like ${`${stack.settings.workflowIdPrefix}fault-repair-device-door-b2-%`}`);
+    expect(repairs.map((repair) => repair.workflowId)).toEqual([down.faultWorkflowId]);
+    await stack.simulator.control('POST', '/_sim/devices/door-b2/heartbeat', { enabled: true });
   });
 
   it('backfills a sequence gap after a reconnect, without duplicates', async () => {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { notifyConsole } from '../../domain/console-channel';
 import { deviceHealth, devices } from '../../db/schema';
 import { faultRepairProcess, type FaultRepairInput } from '../../workflows/fault-repair/definition';
@@ -23,13 +23,13 @@ export class DeviceHealth {
 
   /** Marks the device streaming and tracks its sequence numbers; a gap starts a backfill. */
   async touch(deviceId: string, sequence: number | null, reportedLast: number | null): Promise<void> {
-    const now = new Date().toISOString();
+    // The database's clock, as the sweeper's: hosts' clocks may differ.
     const rows = await this.ctx.db.execute<{ previous: string; contiguous: number; highest: number }>(sql`
       with old as (select status, highest_sequence, contiguous_sequence from device_health where device_id = ${deviceId} for update)
       update device_health h set
-        last_seen_at = ${now}::timestamptz,
+        last_seen_at = now(),
         status = 'streaming',
-        status_since = case when old.status = 'streaming' then h.status_since else ${now}::timestamptz end,
+        status_since = case when old.status = 'streaming' then h.status_since else now() end,
         highest_sequence = greatest(old.highest_sequence, coalesce(${sequence}::int, 0), coalesce(${reportedLast}::int, 0)),
         contiguous_sequence = case
           when old.highest_sequence = 0 then greatest(coalesce(${sequence}::int, 0), coalesce(${reportedLast}::int, 0))
@@ -43,22 +43,29 @@ export class DeviceHealth {
     if (row.contiguous < row.highest) this.onGap(deviceId);
   }
 
-  /** P3.1b: streaming → stale → down by silence; a device newly down opens a fault repair, reported by monitoring. */
+  /**
+   * P3.1b: streaming → stale → down by silence; a device newly down opens a fault repair, reported by monitoring.
+   * One sweep at a time across API instances (an advisory lock; the others skip their turn), timed by the
+   * database's clock, not each host's.
+   */
   async sweep(): Promise<void> {
-    const now = Date.now();
-    const staleBefore = new Date(now - this.settings.staleAfterMs);
-    const downBefore = new Date(now - this.settings.downAfterMs);
-    const stale = await this.ctx.db
-      .update(deviceHealth)
-      .set({ status: 'stale', statusSince: new Date(now) })
-      .where(and(eq(deviceHealth.status, 'streaming'), lt(deviceHealth.lastSeenAt, staleBefore)))
-      .returning({ deviceId: deviceHealth.deviceId });
-    const down = await this.ctx.db
-      .update(deviceHealth)
-      .set({ status: 'down', statusSince: new Date(now), outageCount: sql`${deviceHealth.outageCount} + 1`, faultWorkflowId: null })
-      .where(and(inArray(deviceHealth.status, ['streaming', 'stale']), lt(deviceHealth.lastSeenAt, downBefore)))
-      .returning({ deviceId: deviceHealth.deviceId });
-    for (const { deviceId } of [...stale, ...down]) await notifyConsole(this.ctx.db, 'device', deviceId);
+    const swept = await this.ctx.db.transaction(async (tx) => {
+      const [{ locked }] = await tx.execute<{ locked: boolean }>(sql`select pg_try_advisory_xact_lock(hashtext('steward:device-health-sweep')) as locked`);
+      if (!locked) return null;
+      const stale = await tx.execute<{ device_id: string }>(sql`
+        update device_health set status = 'stale', status_since = now()
+        where status = 'streaming' and last_seen_at < now() - make_interval(secs => ${this.settings.staleAfterMs / 1000})
+        returning device_id`);
+      // A device that goes down again while the repair of its last outage is still open joins that repair.
+      const down = await tx.execute<{ device_id: string }>(sql`
+        update device_health h set status = 'down', status_since = now(), outage_count = h.outage_count + 1,
+          fault_workflow_id = (select p.workflow_id from process_instances p where p.workflow_id = h.fault_workflow_id and p.status = 'running')
+        where h.status in ('streaming', 'stale') and h.last_seen_at < now() - make_interval(secs => ${this.settings.downAfterMs / 1000})
+        returning h.device_id`);
+      return [...stale, ...down].map((row) => row.device_id);
+    });
+    if (!swept) return;
+    for (const deviceId of swept) await notifyConsole(this.ctx.db, 'device', deviceId);
     // Also retries repairs a previous sweep could not start (Temporal unreachable): the id makes it start once.
     const unrepaired = await this.ctx.db
       .select({ deviceId: deviceHealth.deviceId, outageCount: deviceHealth.outageCount, lastSeenAt: deviceHealth.lastSeenAt, name: devices.name, zoneId: devices.zoneId, system: devices.system })
@@ -67,7 +74,7 @@ export class DeviceHealth {
       .where(and(eq(deviceHealth.status, 'down'), isNull(deviceHealth.faultWorkflowId)));
     for (const device of unrepaired) {
       const workflowId = `${this.settings.workflowIdPrefix}${faultRepairProcess.workflowId(`device-${device.deviceId}-${device.outageCount}`)}`;
-      const lastSeen = device.lastSeenAt?.toISOString() ?? new Date(now).toISOString();
+      const lastSeen = (device.lastSeenAt ?? new Date()).toISOString();
       const input: FaultRepairInput = {
         report: {
           occurredAt: lastSeen,
