@@ -99,7 +99,7 @@ export const AREAS = {
   archive: area('Archive and replay verdicts', {
     ARCHIVE_SWEEP_SECONDS: duration({ default: '60s', description: 'archive sweep interval' }),
     ARCHIVE_LOOKBACK_HOURS: duration({ default: '168h', description: "how far back a sweep looks (at least Temporal's retention)" }),
-    WORKFLOW_BUNDLE_PATH: text({ description: 'a prebuilt workflow bundle the API replays against', unset: '`workflows/` is bundled on the first replay' }),
+    WORKFLOW_BUNDLE_PATH: text({ description: 'a prebuilt workflow bundle the worker runs and the API replays against', unset: 'the worker bundles `workflows/` at start, the API on the first replay' }),
     REPLAY_NIGHTLY_CRON: text({ default: '0 3 * * *', description: 'the nightly replay audit (UTC)' }),
     REPLAY_LOOKBACK_HOURS: duration({ default: '24h', description: 'which instances the nightly audit replays: those that closed or moved this recently' }),
     REPLAY_REVIEW_DUE_HOURS: duration({ default: '24h', description: "the tech supervisor's review due time" }),

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { alarmIncidents, deviceEvents, deviceHealth, devices, tasks } from '../db/schema';
 import { DEMO_DEVICES } from '../db/seed/demo-devices';
 import { alarmLinkageProcess } from '../workflows/alarm-linkage/definition';
-import { spawnApi, type ApiProcess } from './support/api-process';
+import { spawnApi, type ApiProcess } from './support/processes';
 import { startDeviceTestStack, type DeviceTestStack } from './support/devices';
 import { signIn } from './support/http-client';
 import { eventually } from './support/poll';

@@ -15,7 +15,16 @@ async function main(): Promise<void> {
   installKeyring(keyringFrom(config.keys));
   const db = openDatabase(databaseUrl);
   const connection = await NativeConnection.connect({ address: settings.address });
-  const worker = await createStewardWorker({ connection, namespace: settings.namespace, taskQueue: settings.taskQueue, db, settings: config.worker.activities, shutdownGraceTime: ACTIVITY_GRACE_TIME });
+  const bundlePath = config.api.replay.workflowBundlePath;
+  const worker = await createStewardWorker({
+    connection,
+    namespace: settings.namespace,
+    taskQueue: settings.taskQueue,
+    db,
+    settings: config.worker.activities,
+    shutdownGraceTime: ACTIVITY_GRACE_TIME,
+    ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : {}),
+  });
   console.log(`Steward worker polling ${settings.taskQueue} on ${settings.address}`);
   await worker.run();
   await connection.close();
