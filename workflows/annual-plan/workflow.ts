@@ -1,10 +1,10 @@
 import { allHandlersFinished, condition, executeChild, ParentClosePolicy, proxyActivities, startChild, workflowInfo } from '@temporalio/workflow';
 import type { createGovernanceActivities } from '../../activities/governance';
-import type { createProcessProjectionActivities } from '../../activities/process-projection';
 import { committeeFiling } from '../committee-filing/workflow';
 import { committeeFilingProcess } from '../committee-filing/definition';
 import type { CommitteeFilingOutcome } from '../committee-filing/messages';
 import type { z } from 'zod';
+import { activityOptions, linkProcesses } from '../lib/activities';
 import { HumanTasks, type TaskCompletion } from '../lib/human-task';
 import { ProcessTracker } from '../lib/progress';
 import { ownersVoteProcess } from '../owners-vote/definition';
@@ -26,11 +26,7 @@ import { ANNUAL_PLAN_STEPS as STEPS } from './steps';
 
 const { findLastAnnualEvaluation, recordApprovedPlan, recordEffectivePlan, recordProcurementStarted } = proxyActivities<
   ReturnType<typeof createGovernanceActivities>
->({ startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 10 } });
-const { linkProcesses } = proxyActivities<ReturnType<typeof createProcessProjectionActivities>>({
-  startToCloseTimeout: '10 seconds',
-  retry: { maximumAttempts: 10 },
-});
+>(activityOptions());
 
 const budgetTotal = (budget: BudgetForm) => budget.lineItems.reduce((sum, item) => sum + Math.round(item.amountYuan * 100), 0) / 100;
 

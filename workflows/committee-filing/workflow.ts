@@ -1,14 +1,12 @@
 import { allHandlersFinished, condition, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { createGovernanceActivities } from '../../activities/governance';
+import { activityOptions } from '../lib/activities';
 import { HumanTasks } from '../lib/human-task';
 import { ProcessTracker } from '../lib/progress';
 import { acknowledgementForm, type CommitteeFilingInput, type CommitteeFilingOutcome } from './messages';
 import { COMMITTEE_FILING_STEPS as STEPS } from './steps';
 
-const { storeFilingPackage, issueFilingReceipt, recordFilingReturned } = proxyActivities<ReturnType<typeof createGovernanceActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { maximumAttempts: 10 },
-});
+const { storeFilingPackage, issueFilingReceipt, recordFilingReturned } = proxyActivities<ReturnType<typeof createGovernanceActivities>>(activityOptions());
 
 /** Filing with the owners' committee, P2.1c: a dated package, acknowledged with a receipt number (a report, not a vote). */
 export async function committeeFiling(input: CommitteeFilingInput): Promise<CommitteeFilingOutcome> {

@@ -2,12 +2,11 @@ import { ApplicationFailure, condition, proxyLocalActivities, setHandler, workfl
 import { z } from 'zod';
 import type { createHumanTaskActivities } from '../../activities/human-tasks';
 import { isTaskCandidate } from '../../contracts/permissions';
+import { localActivityOptions } from './activities';
 import { completeTaskUpdate, type Actor, type CompleteTaskInput, type FieldError, type TaskRejection } from './messages';
 import type { ProcessTracker } from './progress';
 
-const taskStore = proxyLocalActivities<ReturnType<typeof createHumanTaskActivities>>({
-  startToCloseTimeout: '10 seconds',
-});
+const taskStore = proxyLocalActivities<ReturnType<typeof createHumanTaskActivities>>(localActivityOptions());
 
 export interface HumanTaskSpec<Form extends z.ZodType> {
   stepId: string;

@@ -1,10 +1,9 @@
 import { proxyLocalActivities, setHandler, upsertMemo, workflowInfo } from '@temporalio/workflow';
 import type { createProcessProjectionActivities, StepEventRecord } from '../../activities/process-projection';
+import { localActivityOptions } from './activities';
 import { progressQuery, type ProcessProgress, type StepProgress } from './messages';
 
-const projection = proxyLocalActivities<ReturnType<typeof createProcessProjectionActivities>>({
-  startToCloseTimeout: '10 seconds',
-});
+const projection = proxyLocalActivities<ReturnType<typeof createProcessProjectionActivities>>(localActivityOptions());
 
 export type StepEvent = 'entered' | 'completed' | 'failed';
 

@@ -1,19 +1,20 @@
 import { allHandlersFinished, condition, proxyActivities, proxyLocalActivities, sleep, workflowInfo } from '@temporalio/workflow';
 import type { createOwnersVoteActivities } from '../../activities/owners-vote';
+import { activityOptions, localActivityOptions } from '../lib/activities';
 import { ProcessTracker } from '../lib/progress';
 import type { OwnersVoteInput, OwnersVoteOutcome } from './messages';
 import { OWNERS_VOTE_STEPS as STEPS } from './steps';
 import { decideVote } from './tally';
 
 const { publishVoteNotice, freezeVoterRoll, publishVoteResult, finalizeVote } = proxyActivities<ReturnType<typeof createOwnersVoteActivities>>({
+  ...activityOptions(),
   startToCloseTimeout: '2 minutes',
-  retry: { maximumAttempts: 10 },
 });
 // Closing and counting runs in the worker itself, without a round trip through the task queue: the
 // result is wanted within a second of the deadline (a ballot sum and a digest, well under the task timeout).
 const { closeVoting } = proxyLocalActivities<ReturnType<typeof createOwnersVoteActivities>>({
+  ...localActivityOptions(),
   startToCloseTimeout: '30 seconds',
-  retry: { maximumAttempts: 10 },
 });
 
 /**

@@ -1,7 +1,6 @@
 import { allHandlersFinished, condition, ParentClosePolicy, proxyActivities, sleep, startChild, workflowInfo } from '@temporalio/workflow';
-import type { createProcessProjectionActivities } from '../../activities/process-projection';
 import type { createProcurementActivities } from '../../activities/procurement';
-import { activityOptions } from '../lib/activities';
+import { activityOptions, linkProcesses } from '../lib/activities';
 import { HumanTasks, type TaskCompletion } from '../lib/human-task';
 import { ProcessTracker } from '../lib/progress';
 import {
@@ -22,8 +21,6 @@ import {
 import { PROCUREMENT_STEPS as STEPS } from './steps';
 
 const activities = proxyActivities<ReturnType<typeof createProcurementActivities>>(activityOptions('InvalidProcurement'));
-
-const { linkProcesses } = proxyActivities<ReturnType<typeof createProcessProjectionActivities>>({ startToCloseTimeout: '10 seconds' });
 
 /**
  * Procurement, P2.2b: method by thresholds → invitations to qualified suppliers → sealed bids until a

@@ -1,15 +1,16 @@
 import { allHandlersFinished, condition, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { createReplayAuditActivities } from '../../activities/replay-audit';
+import { activityOptions } from '../lib/activities';
 import { HumanTasks } from '../lib/human-task';
 import { ProcessTracker } from '../lib/progress';
 import { divergenceReviewForm, type ReplayAuditInput, type ReplayAuditOutcome } from './messages';
 import { REPLAY_AUDIT_STEPS as STEPS } from './steps';
 
 const { replayRecentInstances } = proxyActivities<ReturnType<typeof createReplayAuditActivities>>({
+  ...activityOptions(),
   startToCloseTimeout: '2 hours',
   // The activity heartbeats per instance; a lost worker is noticed long before the two hours.
   heartbeatTimeout: '5 minutes',
-  retry: { maximumAttempts: 3 },
 });
 
 /**
