@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, eq, inArray, isNull, max, ne, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import {
   accessPeople,
@@ -32,6 +32,9 @@ async function onDevice<T>(db: Database, deviceId: string, command: (adapter: De
 
 const ruleFailure = (type: string, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
 
+/** A device that did not answer (or answered garbage): retried, and meanwhile recorded as pending. */
+const isDeviceSilence = (error: unknown): error is ApplicationFailure => error instanceof ApplicationFailure && !error.nonRetryable && (error.type === 'DeviceUnreachable' || error.type === 'DeviceBadResponse');
+
 /** ISAPI validity windows are device-local date-times without an offset, in the estate's time zone. */
 function deviceClock(timeZone: string) {
   const format = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
@@ -41,6 +44,15 @@ function deviceClock(timeZone: string) {
 /** `deviceTimeZone`: the time zone the door controllers' clocks run in (the estate's, DEVICE_TIME_ZONE). */
 export function createAccessControlActivities({ db, deviceTimeZone }: { db: Database; deviceTimeZone: string }) {
   const deviceTime = deviceClock(deviceTimeZone);
+
+  /** One device's line in the deletion log; `count`: one more try made. */
+  const logFaceDeletion = async (deletionId: string, deviceId: string, result: 'deleted' | 'failed', error: string | null, count = true) => {
+    const row = { deletionId, deviceId, result, error, at: new Date() };
+    await db
+      .insert(faceDeletionDevices)
+      .values({ ...row, attempts: count ? 1 : 0 })
+      .onConflictDoUpdate({ target: [faceDeletionDevices.deletionId, faceDeletionDevices.deviceId], set: { ...row, ...(count && { attempts: sql`${faceDeletionDevices.attempts} + 1` }) } });
+  };
   async function credentialOf(credentialId: string) {
     const credential = await db.query.credentials.findFirst({ where: eq(credentials.id, credentialId) });
     if (!credential) throw ruleFailure('UnknownCredential', `no credential ${credentialId}`);
@@ -76,7 +88,21 @@ export function createAccessControlActivities({ db, deviceTimeZone }: { db: Data
     db
       .insert(credentialDevices)
       .values({ credentialId, deviceId, state, lastError })
-      .onConflictDoUpdate({ target: [credentialDevices.credentialId, credentialDevices.deviceId], set: { state, lastError, updatedAt: new Date() } });
+      .onConflictDoUpdate({ target: [credentialDevices.credentialId, credentialDevices.deviceId], set: { state, lastError, pendingSince: null, updatedAt: new Date() } });
+
+  /** A try that the door did not answer: the person's record shows the credential still pending there, with why and how often. */
+  const markRevokePending = (where: SQL | undefined, lastError: string) =>
+    db
+      .update(credentialDevices)
+      .set({ state: 'revoke-pending', lastError, attempts: sql`${credentialDevices.attempts} + 1`, pendingSince: sql`coalesce(${credentialDevices.pendingSince}, now())`, updatedAt: new Date() })
+      .where(where);
+
+  /** The face credentials of a person on one device (or on all of them). */
+  const faceRowsOf = (personId: string, deviceId?: string) =>
+    and(
+      inArray(credentialDevices.credentialId, db.select({ id: credentials.id }).from(credentials).where(and(eq(credentials.personId, personId), eq(credentials.kind, 'face')))),
+      deviceId ? eq(credentialDevices.deviceId, deviceId) : undefined,
+    );
 
   return {
     /**
@@ -138,17 +164,25 @@ export function createAccessControlActivities({ db, deviceTimeZone }: { db: Data
           : credential.kind === 'fingerprint'
             ? { kind: 'fingerprint', personId: person.id, fingerIndex: credential.fingerIndex ?? undefined }
             : { kind: credential.kind, personId: person.id };
-      await onDevice(db, deviceId, (adapter, connection) => adapter.revokeCredential(connection, revocation));
+      try {
+        await onDevice(db, deviceId, (adapter, connection) => adapter.revokeCredential(connection, revocation));
+      } catch (error) {
+        if (isDeviceSilence(error)) await markRevokePending(and(eq(credentialDevices.credentialId, credentialId), eq(credentialDevices.deviceId, deviceId)), error.message);
+        throw error;
+      }
       await setDeviceState(credentialId, deviceId, 'revoked');
     },
 
-    /** A device that kept failing after every retry: recorded so staff see which door still holds what. */
-    async recordDeviceFailure({ credentialId, deviceId, state, error }: { credentialId: string; deviceId: string; state: 'enrol-failed' | 'revoke-failed'; error: string }): Promise<void> {
+    /**
+     * A device that kept failing after every retry (or refused), or, `lapsed`, that stayed silent until the
+     * credential's validity ended: recorded so staff see which door still holds what.
+     */
+    async recordDeviceFailure({ credentialId, deviceId, state, error }: { credentialId: string; deviceId: string; state: 'enrol-failed' | 'revoke-failed' | 'lapsed'; error: string }): Promise<void> {
       await setDeviceState(credentialId, deviceId, state, error);
     },
 
-    async setCredentialStatus({ credentialId, status, reason }: { credentialId: string; status: 'active' | 'failed' | 'revoking' | 'revoked'; reason?: string }): Promise<void> {
-      const ended = status === 'revoked' ? { revokedAt: new Date(), revokedReason: reason ?? null } : {};
+    async setCredentialStatus({ credentialId, status, reason }: { credentialId: string; status: 'active' | 'failed' | 'revoking' | 'revoked' | 'expired'; reason?: string }): Promise<void> {
+      const ended = status === 'revoked' || status === 'expired' ? { revokedAt: new Date(), revokedReason: reason ?? null } : {};
       await db
         .update(credentials)
         .set({ status, ...ended })
@@ -156,7 +190,7 @@ export function createAccessControlActivities({ db, deviceTimeZone }: { db: Data
     },
 
     /** Every live credential of a person and the devices it is (or may be) on. */
-    async credentialsOnDevices({ personId, credentialIds }: { personId: string; credentialIds?: string[] }): Promise<Array<{ credentialId: string; kind: string; deviceIds: string[] }>> {
+    async credentialsOnDevices({ personId, credentialIds }: { personId: string; credentialIds?: string[] }): Promise<Array<{ credentialId: string; kind: string; deviceIds: string[]; validUntil: string }>> {
       const rows = await db
         .select()
         .from(credentials)
@@ -177,6 +211,7 @@ export function createAccessControlActivities({ db, deviceTimeZone }: { db: Data
         credentialId: row.id,
         kind: row.kind,
         deviceIds: placed.filter((entry) => entry.credentialId === row.id).map((entry) => entry.deviceId).sort(),
+        validUntil: row.validUntil.toISOString(),
       }));
     },
 
@@ -206,27 +241,62 @@ export function createAccessControlActivities({ db, deviceTimeZone }: { db: Data
       return doors.map((door) => door.deviceId);
     },
 
-    /** PIPL art. 47: the face leaves this device; the deletion log records it. */
+    /**
+     * PIPL art. 47: the face leaves this device; the deletion log records each try's real result (failed with
+     * the reason while the device does not answer, then deleted), and the person's face credentials show it.
+     */
     async deleteFaceOnDevice({ deletionId, personId, deviceId }: { deletionId: string; personId: string; deviceId: string }): Promise<void> {
-      await onDevice(db, deviceId, (adapter, connection) => adapter.deleteFace(connection, personId));
-      const row = { deletionId, deviceId, result: 'deleted' as const, error: null, at: new Date() };
-      await db.insert(faceDeletionDevices).values(row).onConflictDoUpdate({ target: [faceDeletionDevices.deletionId, faceDeletionDevices.deviceId], set: row });
+      try {
+        await onDevice(db, deviceId, (adapter, connection) => adapter.deleteFace(connection, personId));
+      } catch (error) {
+        if (error instanceof Error) await logFaceDeletion(deletionId, deviceId, 'failed', error.message);
+        if (isDeviceSilence(error)) await markRevokePending(faceRowsOf(personId, deviceId), error.message);
+        throw error;
+      }
+      await logFaceDeletion(deletionId, deviceId, 'deleted', null);
+      await db.update(credentialDevices).set({ state: 'revoked', lastError: null, pendingSince: null, updatedAt: new Date() }).where(faceRowsOf(personId, deviceId));
     },
 
-    async recordFaceDeletionFailure({ deletionId, deviceId, error }: { deletionId: string; deviceId: string; error: string }): Promise<void> {
-      const row = { deletionId, deviceId, result: 'failed' as const, error, at: new Date() };
-      await db.insert(faceDeletionDevices).values(row).onConflictDoUpdate({ target: [faceDeletionDevices.deletionId, faceDeletionDevices.deviceId], set: row });
+    /** The device's final failure; with `personId`, the person's face credentials record it on that device too. */
+    async recordFaceDeletionFailure({ deletionId, deviceId, error, personId, state }: { deletionId: string; deviceId: string; error: string; personId?: string; state?: 'revoke-failed' | 'lapsed' }): Promise<void> {
+      await logFaceDeletion(deletionId, deviceId, 'failed', error, false);
+      if (personId && state) await db.update(credentialDevices).set({ state, lastError: error, updatedAt: new Date() }).where(faceRowsOf(personId, deviceId));
+    },
+
+    /** How long the person's face may still open a door: the latest validity end of their live face credentials. */
+    async faceValidUntil({ personId }: { personId: string }): Promise<string | null> {
+      const [row] = await db
+        .select({ until: max(credentials.validUntil) })
+        .from(credentials)
+        .where(and(eq(credentials.personId, personId), eq(credentials.kind, 'face'), inArray(credentials.status, ['enrolling', 'active', 'revoking', 'failed'])));
+      return row?.until ? new Date(row.until).toISOString() : null;
+    },
+
+    /** The face deletion is over on the devices: the face credentials left `revoking` end revoked, or expired where a door let the validity run out. */
+    async closeFaceCredentials({ personId, status }: { personId: string; status: 'revoked' | 'expired' }): Promise<void> {
+      await db
+        .update(credentials)
+        .set({ status, revokedAt: new Date(), revokedReason: 'face deletion request' })
+        .where(and(eq(credentials.personId, personId), eq(credentials.kind, 'face'), eq(credentials.status, 'revoking')));
     },
 
     /**
      * Erases the face images Steward stores itself with their data keys, revokes the face credentials
-     * and withdraws the consent: the person's face is nowhere left once the process closes.
+     * and withdraws the consent: the person's face is nowhere left once the process closes. With
+     * `devicesPending` the doors are still being told: the credentials stay `revoking` until they are.
      */
-    async eraseStoredFace({ personId, requestedBy }: { personId: string; requestedBy: string }): Promise<{ imagesErased: number }> {
+    async eraseStoredFace({ personId, requestedBy, devicesPending }: { personId: string; requestedBy: string; devicesPending?: boolean }): Promise<{ imagesErased: number }> {
       return db.transaction(async (tx) => {
         const faces = await tx.select().from(credentials).where(and(eq(credentials.personId, personId), eq(credentials.kind, 'face')));
         const secretIds = faces.map((face) => face.secretId).filter((id): id is string => id !== null);
-        if (faces.length) {
+        if (faces.length && devicesPending) {
+          // The doors are still being told, each on its own (deleteFaceOnDevice): the face is revoked once they all are.
+          await tx.update(credentials).set({ secretId: null }).where(and(eq(credentials.personId, personId), eq(credentials.kind, 'face')));
+          await tx
+            .update(credentials)
+            .set({ status: 'revoking' })
+            .where(and(eq(credentials.personId, personId), eq(credentials.kind, 'face'), inArray(credentials.status, ['enrolling', 'active', 'failed'])));
+        } else if (faces.length) {
           await tx
             .update(credentials)
             .set({ status: 'revoked', revokedAt: new Date(), revokedReason: 'face deletion request', secretId: null })

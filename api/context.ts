@@ -4,6 +4,7 @@ import type { FaultRepairTimings } from '../workflows/fault-repair/messages';
 import type { DeliveryTimings } from '../workflows/project-delivery/messages';
 import type { EvaluationPolicy, SupplierEvaluationTimings } from '../workflows/supplier-evaluation/messages';
 import type { DeviceRetry } from '../workflows/lib/device-commands';
+import type { DoorOutage } from '../workflows/lib/inputs';
 import type { PdfFontSettings } from '../integrations/documents/pdf-typeface';
 import type { SupplierRequalificationInput } from '../workflows/supplier-requalification/messages';
 import type { AccessLogSettings } from './access-log-settings';
@@ -29,6 +30,8 @@ export interface ApiSettings {
   /** P4.2b: how device commands are retried, and how long a resident's or staff credential is valid. */
   accessControl: {
     deviceRetry: DeviceRetry;
+    /** How a door that does not answer a revocation or face deletion is waited out, and when the security supervisor is told. */
+    doorOutage: DoorOutage;
     credentialValidityMs: number;
     /** M5: the longest a visitor pass may be valid (VISITOR_PASS_MAX_DAYS). */
     visitorPassMaxValidityMs: number;

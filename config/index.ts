@@ -144,6 +144,7 @@ function configFrom(env: Environment): Config {
       },
       accessControl: {
         deviceRetry,
+        doorOutage: { maximumIntervalMs: env.DEVICE_RETRY_MAX_INTERVAL_MINUTES, alertAfterMs: env.DOOR_OFFLINE_ALERT_MINUTES },
         credentialValidityMs: env.CREDENTIAL_VALIDITY_MINUTES,
         visitorPassMaxValidityMs: env.VISITOR_PASS_MAX_DAYS,
         activePassesPerOwner: env.VISITOR_PASSES_PER_OWNER,

@@ -128,6 +128,11 @@ export const AREAS = {
   accessControl: area('Access control (P4.2b)', {
     DEVICE_COMMAND_ATTEMPTS: wholeNumber({ default: '5', description: 'attempts of a device command (enrol, revoke, plate list) before it fails' }),
     DEVICE_RETRY_INTERVAL_MINUTES: duration({ default: '1s', description: "a device command's first retry interval (then doubling)" }),
+    DEVICE_RETRY_MAX_INTERVAL_MINUTES: duration({
+      default: '5m',
+      description: "the longest wait between tries on a door that does not answer a revocation or face deletion (retried until it answers or the credential's validity ends)",
+    }),
+    DOOR_OFFLINE_ALERT_MINUTES: duration({ default: '30m', description: 'a door still holding a revoked credential or a deleted face this long after the request: the security supervisor gets a task' }),
     CREDENTIAL_VALIDITY_MINUTES: duration({ default: days(5 * 365), description: "validity of a resident's or staff credential" }),
     VISITOR_PASS_MAX_DAYS: duration({ default: '7d', description: 'the longest a visitor pass may be valid' }),
     VISITOR_PASSES_PER_OWNER: wholeNumber({ default: '10', description: 'active visitor passes one owner may hold' }),

@@ -14,7 +14,19 @@ export const personRequest = z.object({
 });
 export type PersonRequest = z.input<typeof personRequest>;
 
-const deviceState = z.object({ deviceId: z.string(), state: z.string(), lastError: z.string().nullable() });
+/**
+ * Where a credential stands on one device. `revoke-pending`: the device has not answered the revocation yet and
+ * is being retried (since `pendingSince`, `attempts` tries, the last error); `lapsed`: it never answered before
+ * the credential's validity ended.
+ */
+const deviceState = z.object({
+  deviceId: z.string(),
+  state: z.enum(['pending', 'enrolled', 'enrol-failed', 'revoked', 'revoke-pending', 'revoke-failed', 'lapsed']),
+  lastError: z.string().nullable(),
+  attempts: z.number().int(),
+  pendingSince: z.string().nullable(),
+  updatedAt: z.string(),
+});
 export const credentialView = z.object({
   id: z.string(),
   kind: z.enum(CREDENTIAL_KINDS),
@@ -129,7 +141,8 @@ export const deletionLogEntry = z.object({
   imagesErased: z.number().nullable(),
   completedAt: z.string().nullable(),
   workflowId: z.string(),
-  devices: z.array(z.object({ deviceId: z.string(), result: z.string(), at: z.string(), error: z.string().nullable() })),
+  /** Each device's latest real result: `failed` with the reason while it is still retried, then `deleted`. */
+  devices: z.array(z.object({ deviceId: z.string(), result: z.enum(['deleted', 'failed']), at: z.string(), error: z.string().nullable(), attempts: z.number().int() })),
 });
 export type DeletionLogEntry = z.infer<typeof deletionLogEntry>;
 

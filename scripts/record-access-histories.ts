@@ -8,6 +8,7 @@ import { setPlate } from '../api/use-cases/access-control/plates';
 import { pointDemoDevicesAt } from '../db/seed/devices';
 import type { CredentialEnrolmentInput } from '../workflows/credential-enrolment/messages';
 import { startDeviceSimulator } from './device-simulator/simulator';
+import { actor, complete, openTask } from '../test/support/fault-scenarios';
 import { recordHistories } from './history-recording';
 
 const FACE = `data:image/jpeg;base64,${Buffer.from('recorded-face').toString('base64')}`;
@@ -23,6 +24,12 @@ const manager = user('u-manager', ['management']);
 const enrol = (ctx: ApiContext, personId: string, credential: Parameters<typeof enrolCredential>[3]['credential']) =>
   enrolCredential(ctx, admin, personId, { credentialId: randomUUID(), credential });
 
+/** Seconds instead of minutes for a door off the network: two quick tries, at most a second apart after, the supervisor told after 2 s. */
+const quickOutage = (ctx: ApiContext): ApiContext => ({
+  ...ctx,
+  settings: { ...ctx.settings, accessControl: { ...ctx.settings.accessControl, deviceRetry: { maximumAttempts: 2, initialIntervalMs: 500 }, doorOutage: { maximumIntervalMs: 1000, alertAfterMs: 2000 } } },
+});
+
 /**
  * Records the access-control processes' histories into test/replay/<process>/, for the replay test,
  * driving them through the same use cases as the API, against the device simulator.
@@ -33,7 +40,7 @@ recordHistories({
   setUp: async ({ db }) => {
     const simulator = await startDeviceSimulator({ port: 0, listenerUrl: null, heartbeatSeconds: 0 });
     await pointDemoDevicesAt(db, simulator.url);
-    return { tearDown: () => simulator.stop() };
+    return { simulator, tearDown: () => simulator.stop() };
   },
   scenarios: {
     'credential-enrolment/card-enrolled': async ({ ctx }) => (await enrol(ctx, 'ap-li', { kind: 'card', cardNo: '20240001' })).workflowId,
@@ -89,5 +96,25 @@ recordHistories({
       return (await requestFaceDeletion(ctx, zhang, 'ap-zhang', { deletionId: randomUUID() })).workflowId;
     },
     'plate-list/allowed': async ({ ctx }) => (await setPlate(ctx, admin, { plate: '粤BD7777', list: 'allow' })).workflowId,
+    'access-revocation/door-offline-until-back': async ({ ctx, simulator }) => {
+      await ctx.temporal.workflow.getHandle((await enrol(ctx, 'ap-guard1', { kind: 'card', cardNo: '4201' })).workflowId).result();
+      const door = simulator.devices.get('door-b2')!;
+      door.reachable = false;
+      const { workflowId } = await recordLeaving(quickOutage(ctx), hr, 'ap-guard1', { requestId: randomUUID(), reason: 'left' });
+      // The supervisor is told; the door comes back before anyone acknowledges, which withdraws the task.
+      await openTask(ctx.db, workflowId, 'checkOfflineDoor');
+      door.reachable = true;
+      return workflowId;
+    },
+    'face-deletion/door-offline-acknowledged': async ({ ctx, client, simulator }) => {
+      // Li's face is on door-b1 (credential-enrolment/face-with-consent).
+      const door = simulator.devices.get('door-b1')!;
+      door.reachable = false;
+      const { workflowId } = await requestFaceDeletion(quickOutage(ctx), li, 'ap-li', { deletionId: randomUUID() });
+      const task = await openTask(ctx.db, workflowId, 'checkOfflineDoor');
+      await complete(client, workflowId, task.id, actor('secsup'), { acknowledged: true, note: 'door-b1 is off the network; the vendor is on the way' });
+      door.reachable = true;
+      return workflowId;
+    },
   },
 });

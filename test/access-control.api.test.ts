@@ -339,7 +339,7 @@ describe('moving out and leaving revoke every credential on every device (P4.2b)
 });
 
 describe('one unreachable door (P4.2b)', () => {
-  it('is retried, recorded as failed, and never stops the other door; revocation keeps the credential revoking and records the door', async () => {
+  it('is retried, recorded as failed, and never stops the other door', async () => {
     const admin = await signIn(stack.baseUrl, 'admin');
     const retry = stack.ctx.settings.accessControl.deviceRetry;
     stack.ctx.settings.accessControl.deviceRetry = { maximumAttempts: 2, initialIntervalMs: 1000 };
@@ -355,15 +355,7 @@ describe('one unreachable door (P4.2b)', () => {
       const history = await stack.client.workflow.getHandle(card.workflowId).fetchHistory();
       const attempts = history.events!.filter((event) => event.activityTaskStartedEventAttributes).map((event) => event.activityTaskStartedEventAttributes!.attempt ?? 0);
       expect(Math.max(...attempts)).toBe(2);
-
-      const workflowId = await startedProcess(await admin.post(`${API}/access/people/ap-guard1/leave`, { requestId: randomUUID(), reason: 'left' }));
-      const outcome = await resultOf<{ credentialsRevoked: number; failed: Array<{ deviceId: string; type: string }> }>(workflowId);
-      expect(outcome).toMatchObject({ credentialsRevoked: 0, failed: [{ deviceId: 'door-b2', type: 'DeviceUnreachable', credentialId: card.credentialId }] });
-      expect((await holds('door-b1', 'ap-guard1')).cards).toEqual([]);
-      const [record] = await stack.db.select().from(accessRevocations).where(eq(accessRevocations.workflowId, workflowId));
-      expect(record).toMatchObject({ credentialsRevoked: 0, devicesFailed: ['door-b2'] });
-      const [row] = await stack.db.select().from(credentials).where(eq(credentials.id, card.credentialId));
-      expect(row.status).toBe('revoking');
+      // A revocation waits an unreachable door out instead: test/door-outage.api.test.ts.
     } finally {
       stack.ctx.settings.accessControl.deviceRetry = retry;
       await pointDemoDevicesAt(stack.db, stack.simulator.url);

@@ -59,7 +59,8 @@ export const credentials = pgTable(
     fingerIndex: integer('finger_index'),
     /** Attachment holding the face image, fingerprint template or PIN; erased on face deletion. */
     secretId: text('secret_id').references(() => attachments.id, { onDelete: 'set null' }),
-    status: text('status', { enum: ['enrolling', 'active', 'refused', 'revoking', 'revoked', 'failed'] }).notNull(),
+    /** `expired`: being revoked, it ran out of validity on a door that never answered (the door refuses it now). */
+    status: text('status', { enum: ['enrolling', 'active', 'refused', 'revoking', 'revoked', 'failed', 'expired'] }).notNull(),
     validFrom: timestamptz('valid_from').notNull(),
     validUntil: timestamptz('valid_until').notNull(),
     /** The process that enrolled it (credential-enrolment or visitor-pass). */
@@ -72,7 +73,11 @@ export const credentials = pgTable(
   (t) => [index('credentials_person_idx').on(t.personId, t.status)],
 );
 
-/** Per-device enrolment state of a credential, written by the activities that talk to the device. */
+/**
+ * Per-device state of a credential, written by the activities that talk to the device. `revoke-pending`: the
+ * device has not answered a revocation and is being retried; `lapsed`: it never answered before the
+ * credential's validity ended.
+ */
 export const credentialDevices = pgTable(
   'credential_devices',
   {
@@ -82,8 +87,12 @@ export const credentialDevices = pgTable(
     deviceId: text('device_id')
       .notNull()
       .references(() => devices.id),
-    state: text('state', { enum: ['pending', 'enrolled', 'enrol-failed', 'revoked', 'revoke-failed'] }).notNull(),
+    state: text('state', { enum: ['pending', 'enrolled', 'enrol-failed', 'revoked', 'revoke-pending', 'revoke-failed', 'lapsed'] }).notNull(),
     lastError: text('last_error'),
+    /** Tries of a revocation the device did not answer. */
+    attempts: integer('attempts').notNull().default(0),
+    /** Since when the device has not answered the revocation; cleared when it does. */
+    pendingSince: timestamptz('pending_since'),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.credentialId, t.deviceId] })],
@@ -141,8 +150,11 @@ export const faceDeletionDevices = pgTable(
     deviceId: text('device_id')
       .notNull()
       .references(() => devices.id),
+    /** The latest try's real result: `failed` with the reason while the device is still being retried. */
     result: text('result', { enum: ['deleted', 'failed'] }).notNull(),
     error: text('error'),
+    /** Tries made on the device. */
+    attempts: integer('attempts').notNull().default(0),
     at: timestamptz('at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.deletionId, t.deviceId] })],

@@ -50,6 +50,8 @@ export class SimulatedDevice {
   readonly events: StoredEvent[] = [];
   /** Offline: the device keeps logging events but neither pushes them nor sends heartbeats. */
   online = true;
+  /** Unplugged from the network: besides being offline, it answers no command (each connection is dropped). */
+  reachable = true;
   heartbeat = true;
   private lastSerial = 0;
 
@@ -102,6 +104,7 @@ export class SimulatedDevice {
       id: this.id,
       model: this.config.model,
       online: this.online,
+      reachable: this.reachable,
       heartbeat: this.heartbeat,
       lastSerialNo: this.lastSerial,
       users: [...this.users.values()],

@@ -125,7 +125,9 @@ export async function startDeviceSimulator(options: SimulatorOptions = {}): Prom
   }
 
   async function control(method: string, path: string, body: Record<string, unknown>): Promise<unknown> {
-    if (method === 'GET' && path === '/_sim/devices') return [...devices.values()].map((device) => ({ id: device.id, model: device.config.model, online: device.online, heartbeat: device.heartbeat, lastSerialNo: device.lastSerialNo }));
+    if (method === 'GET' && path === '/_sim/devices') {
+      return [...devices.values()].map((device) => ({ id: device.id, model: device.config.model, online: device.online, reachable: device.reachable, heartbeat: device.heartbeat, lastSerialNo: device.lastSerialNo }));
+    }
     if (method === 'PUT' && path === '/_sim/config') {
       if (body.listenerUrl !== undefined) listenerUrl = body.listenerUrl === null ? null : String(body.listenerUrl);
       if (body.heartbeatSeconds !== undefined) {
@@ -186,6 +188,16 @@ export async function startDeviceSimulator(options: SimulatorOptions = {}): Prom
         device.online = true;
         await heartbeat(device);
         return { online: true, lastSerialNo: device.lastSerialNo };
+      case 'POST unplug':
+        // A door off the network: no pushes, no heartbeats, and its commands (enrol, revoke, delete a face) go unanswered.
+        device.online = false;
+        device.reachable = false;
+        return { online: false, reachable: false };
+      case 'POST plug-in':
+        device.reachable = true;
+        device.online = true;
+        await heartbeat(device);
+        return { online: true, reachable: true, lastSerialNo: device.lastSerialNo };
     }
     throw new ControlError(404, `no control route ${method} ${path}`);
   }
@@ -241,6 +253,11 @@ export async function startDeviceSimulator(options: SimulatorOptions = {}): Prom
     const device = match ? devices.get(decodeURIComponent(match[1])) : undefined;
     if (!match || !device) {
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ statusCode: 4, subStatusCode: 'notSupport' }));
+      return;
+    }
+    if (!device.reachable) {
+      // Nothing answers: the caller sees the connection drop, as with a door whose cable is out.
+      req.socket.destroy();
       return;
     }
     const verdict = verifyDigest({

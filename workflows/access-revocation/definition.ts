@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deviceRetry, requester } from '../lib/inputs';
+import { deviceRetry, doorOutage, requester } from '../lib/inputs';
 import { defineProcess } from '../lib/process-definition';
 import { ACCESS_REVOCATION_STEPS } from './steps';
 
@@ -12,6 +12,8 @@ export const accessRevocationInput = z.lazy(() =>
     credentialIds: z.array(z.string()).optional(),
     requestedBy: requester,
     retry: deviceRetry,
+    /** A door that does not answer is retried until it does (absent in processes started before: they gave up after `retry`). */
+    outage: doorOutage.optional(),
   }),
 );
 export type AccessRevocationInput = z.infer<typeof accessRevocationInput>;

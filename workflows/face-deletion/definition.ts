@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deviceRetry, requester } from '../lib/inputs';
+import { deviceRetry, doorOutage, requester } from '../lib/inputs';
 import { defineProcess } from '../lib/process-definition';
 import { FACE_DELETION_STEPS } from './steps';
 
@@ -10,6 +10,8 @@ export const faceDeletionInput = z.lazy(() =>
     personName: z.string(),
     requestedBy: requester,
     retry: deviceRetry,
+    /** A door that does not answer is retried until it does (absent in processes started before: they gave up after `retry`). */
+    outage: doorOutage.optional(),
   }),
 );
 export type FaceDeletionInput = z.infer<typeof faceDeletionInput>;

@@ -169,12 +169,18 @@ export class HumanTask<Payload> {
     return (await this.completion())!;
   }
 
-  /** Withdraws an open task (its deadline escalated it elsewhere); a late completion gets TaskClosed. */
-  async cancel(reason: string): Promise<void> {
-    if (this.state.status !== 'open') return;
+  /**
+   * Withdraws an open task (its deadline escalated it elsewhere, or what it asked about is resolved); a late
+   * completion gets TaskClosed. The step is drawn failed, or completed when the withdrawal is good news.
+   * Returns whether it withdrew the task (false: it was closed already).
+   */
+  async cancel(reason: string, step: 'failed' | 'completed' = 'failed'): Promise<boolean> {
+    if (this.state.status !== 'open') return false;
     this.state.status = 'cancelled';
     await taskStore.closeTask({ id: this.id, status: 'cancelled', at: new Date().toISOString(), actor: null, result: { reason } });
-    await this.tracker.fail(this.state.stepId, { reason });
+    if (step === 'completed') await this.tracker.complete(this.state.stepId, null, { withdrawn: reason });
+    else await this.tracker.fail(this.state.stepId, { reason });
+    return true;
   }
 
   /** Widens who may act (escalation: the supervisor joins the candidates). */

@@ -63,7 +63,14 @@ export async function requestFaceDeletion(ctx: ApiContext, user: SessionUser, pe
   const existing = await ctx.db.query.faceDeletions.findFirst({ where: eq(faceDeletions.id, request.deletionId) });
   if (existing && existing.personId !== personId) throw unprocessable('this id is already another deletion', [{ field: 'deletionId', message: 'taken' }]);
   await ctx.db.insert(faceDeletions).values({ id: request.deletionId, personId, requestedBy: user.id, workflowId, status: 'running' }).onConflictDoNothing();
-  const input: FaceDeletionInput = { deletionId: request.deletionId, personId, personName: person.name, requestedBy: actorOf(user), retry: ctx.settings.accessControl.deviceRetry };
+  const input: FaceDeletionInput = {
+    deletionId: request.deletionId,
+    personId,
+    personName: person.name,
+    requestedBy: actorOf(user),
+    retry: ctx.settings.accessControl.deviceRetry,
+    outage: ctx.settings.accessControl.doorOutage,
+  };
   return startProcess(ctx, faceDeletionProcess, { workflowId, input, title: `Delete face: ${person.name}`, startedBy: user.id });
 }
 
@@ -105,7 +112,7 @@ export async function listFaceDeletions(ctx: ApiContext) {
       workflowId: deletion.workflowId,
       devices: devices
         .filter((device) => device.deletionId === deletion.id)
-        .map((device) => ({ deviceId: device.deviceId, result: device.result, at: device.at.toISOString(), error: device.error }))
+        .map((device) => ({ deviceId: device.deviceId, result: device.result, at: device.at.toISOString(), error: device.error, attempts: device.attempts }))
         .sort((a, b) => a.deviceId.localeCompare(b.deviceId)),
     })),
   };

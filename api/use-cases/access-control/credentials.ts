@@ -111,6 +111,7 @@ export async function revokeCredential(ctx: ApiContext, user: SessionUser, crede
     credentialIds: [credentialId],
     requestedBy: actorOf(user),
     retry: ctx.settings.accessControl.deviceRetry,
+    outage: ctx.settings.accessControl.doorOutage,
   };
   const workflowId = accessRevocationProcess.workflowId(request.requestId);
   await ctx.db.update(credentials).set({ status: 'revoking' }).where(and(eq(credentials.id, credentialId), ne(credentials.status, 'revoked')));
@@ -122,7 +123,14 @@ export async function recordLeaving(ctx: ApiContext, user: SessionUser, personId
   const person = await personOrNotFound(ctx, personId);
   if (request.reason === 'left' && person.kind !== 'staff') throw unprocessable('only staff leave; owners and residents move out', [{ field: 'reason', message: `a ${person.kind} moves out` }]);
   if (request.reason === 'moved-out' && person.kind === 'staff') throw unprocessable('staff leave; they do not move out', [{ field: 'reason', message: 'staff leave' }]);
-  const input: AccessRevocationInput = { personId, personName: person.name, reason: request.reason, requestedBy: actorOf(user), retry: ctx.settings.accessControl.deviceRetry };
+  const input: AccessRevocationInput = {
+    personId,
+    personName: person.name,
+    reason: request.reason,
+    requestedBy: actorOf(user),
+    retry: ctx.settings.accessControl.deviceRetry,
+    outage: ctx.settings.accessControl.doorOutage,
+  };
   return startProcess(ctx, accessRevocationProcess, {
     workflowId: accessRevocationProcess.workflowId(request.requestId),
     input,

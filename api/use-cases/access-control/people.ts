@@ -77,7 +77,14 @@ export async function getPerson(ctx: ApiContext, user: SessionUser, personId: st
       revokedReason: row.revokedReason,
       devices: placed
         .filter((entry) => entry.credentialId === row.id)
-        .map((entry) => ({ deviceId: entry.deviceId, state: entry.state, lastError: entry.lastError }))
+        .map((entry) => ({
+          deviceId: entry.deviceId,
+          state: entry.state,
+          lastError: entry.lastError,
+          attempts: entry.attempts,
+          pendingSince: entry.pendingSince?.toISOString() ?? null,
+          updatedAt: entry.updatedAt.toISOString(),
+        }))
         .sort((a, b) => a.deviceId.localeCompare(b.deviceId)),
     })),
     consents: consentRows.map((row) => ({

@@ -25,8 +25,10 @@ export function DeletionLogPanel({ processInstanceLink }: { processInstanceLink:
             <td>{formatDateTime(entry.requestedAt)}</td>
             <td>
               {entry.devices.map((device) => (
-                <div key={device.deviceId}>
+                <div key={device.deviceId} data-device-id={device.deviceId} data-device-result={device.result}>
                   {device.deviceId}: <Badge tone={device.result === 'deleted' ? 'success' : 'danger'}>{text(`result.${device.result}`)}</Badge> {formatDateTime(device.at)}
+                  {device.attempts > 1 && <span className="muted"> {text('attempts', { attempts: String(device.attempts) })}</span>}
+                  {device.result === 'failed' && device.error && <div className="muted">{device.error}</div>}
                 </div>
               ))}
             </td>

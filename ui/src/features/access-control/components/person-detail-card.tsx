@@ -65,9 +65,23 @@ export function PersonDetailCard({ personId, onChanged, processInstanceLink }: {
               {text(`credential.${credential.kind}`)} {credential.cardHint ?? ''}
             </td>
             <td>
-              <Link to={processInstanceLink(credential.workflowId)}>{credential.status}</Link>
+              <Link to={processInstanceLink(credential.workflowId)}>{text(`credentialStatus.${credential.status}`)}</Link>
             </td>
-            <td>{credential.devices.map((device) => `${device.deviceId}: ${device.state}`).join('; ') || '—'}</td>
+            <td>
+              {credential.devices.length === 0 && '—'}
+              {credential.devices.map((device) => (
+                <div key={device.deviceId} data-device-id={device.deviceId} data-device-state={device.state}>
+                  {device.deviceId}:{' '}
+                  <Badge tone={device.state === 'enrolled' || device.state === 'revoked' ? 'success' : device.state === 'pending' || device.state === 'revoke-pending' ? 'warning' : 'danger'}>
+                    {text(`deviceState.${device.state}`)}
+                  </Badge>
+                  {device.state === 'revoke-pending' && device.pendingSince && (
+                    <span className="muted"> {text('pendingSince', { since: formatDateTime(device.pendingSince), attempts: String(device.attempts) })}</span>
+                  )}
+                  {device.lastError && device.state !== 'enrolled' && device.state !== 'revoked' && <div className="muted">{device.lastError}</div>}
+                </div>
+              ))}
+            </td>
             <td>{formatDateTime(credential.validUntil)}</td>
             <td>
               {can(user, 'access-revocation.start') && ['active', 'failed'].includes(credential.status) && (
