@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadSession } from './auth/session';
 import type { ApiContext } from './context';
+import { admission, admissionGates } from './http/admission';
+import { DependencyGuard, explainFailures } from './http/dependencies';
 import { sameOriginWrites, securityHeaders } from './http/hardening';
 import { notFound, problemHandler } from './http/problem';
 import { mountRoutes, openApiDocument } from './http/route';
@@ -68,9 +70,13 @@ export function createApp(ctx: ApiContext, options: { uiDir?: string } = {}) {
     if (!readiness.ready) res.status(503).set('Retry-After', String(READY_RETRY_AFTER_SECONDS));
     res.json(readiness);
   });
-  app.use(`${API_BASE}/device-events`, deviceListener(ctx));
+  // Overload and outages are answered at the door: each route's bounded turn, then 503 at once while a dependency is down.
+  const guard = new DependencyGuard(ctx);
+  app.use(`${API_BASE}/device-events`, admission(ctx.settings.admission), guard.failFast, deviceListener(ctx));
   app.use(
     API_BASE,
+    admissionGates(routes, ctx.settings.admission),
+    guard.failFast,
     sameOriginWrites(ctx.settings.security.allowedOrigins),
     express.json({ limit: '4mb' }),
     cookieParser(),
@@ -84,6 +90,7 @@ export function createApp(ctx: ApiContext, options: { uiDir?: string } = {}) {
     // The UI routes on the client: every other GET gets the app shell.
     app.get(/.*/, (_req, res) => res.sendFile(path.join(uiDir, 'index.html')));
   }
+  app.use(explainFailures(guard));
   app.use(problemHandler);
   return app;
 }

@@ -1,3 +1,4 @@
+import type { AdmissionLimits } from './http/admission';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../db/client';
 import type { FaultRepairTimings } from '../workflows/fault-repair/messages';
@@ -19,6 +20,8 @@ export interface ApiSettings {
   secureCookies: boolean;
   /** Web-side protection (M1, H6): idle sessions, sign-in throttling, the origins allowed to write. */
   security: SecuritySettings;
+  /** Overload: the connections kept at most, and each route's concurrency and bounded queue (503 past them). */
+  admission: AdmissionLimits & { maxConnections: number };
   /** Express's `trust proxy` (TRUST_PROXY: a hop count, or addresses such as `loopback`); unset: none. */
   trustProxy?: string | number;
   /** Overrides of the worker's configured delivery durations (tests, demos); unset: the worker's. */

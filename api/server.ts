@@ -1,4 +1,4 @@
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor, type ConnectionOptions } from '@temporalio/client';
 import type { Server } from 'node:http';
 import type { Database } from '../db/client';
 import type { TemporalSettings } from '../config';
@@ -6,8 +6,11 @@ import { createApp } from './app';
 import { consoleHub } from './devices/console-hub';
 import type { ApiContext, ApiSettings } from './context';
 
+/** A few quick tries, not the client's default of ten over some 20 s: a request must not hang on a Temporal that is down. */
+export const apiConnectionOptions = (address: string): ConnectionOptions => ({ address, interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 3 }))] });
+
 export async function connectApiContext(db: Database, temporal: TemporalSettings, settings: ApiSettings): Promise<ApiContext & { close(): Promise<void> }> {
-  const connection = await Connection.connect({ address: temporal.address });
+  const connection = await Connection.connect(apiConnectionOptions(temporal.address));
   return {
     db,
     temporal: new Client({ connection, namespace: temporal.namespace }),
@@ -21,6 +24,8 @@ export function listen(ctx: ApiContext, port: number, host: string, uiDir?: stri
   const app = createApp(ctx, { uiDir });
   return new Promise((resolve, reject) => {
     const server = app.listen(port, host, () => resolve(server));
+    // Past this, new connections are closed at once: sockets must not grow until the process runs out of files.
+    server.maxConnections = ctx.settings.admission.maxConnections;
     server.once('error', reject);
   });
 }

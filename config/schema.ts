@@ -77,6 +77,10 @@ export const AREAS = {
     PORT: port({ default: '3000', description: 'API and UI (`npm start` listens on 127.0.0.1 only)' }),
     HOST: text({ default: '0.0.0.0', description: 'production API: the address it listens on' }),
     SECURE_COOKIES: flag({ default: 'off', description: 'set behind HTTPS: cookies are `Secure` and HSTS is on' }),
+    API_MAX_CONNECTIONS: wholeNumber({ default: '1000', description: 'open connections the API keeps at most; more are closed at once (keep it under the process\'s file limit)' }),
+    API_ROUTE_CONCURRENCY: wholeNumber({ default: '16', description: 'requests of one route served at once' }),
+    API_ROUTE_QUEUE: wholeNumber({ default: '200', description: 'requests of one route waiting for a turn; more are answered 503 with Retry-After' }),
+    API_ROUTE_QUEUE_WAIT: duration({ default: '2s', description: 'the longest a request waits for its turn before it is answered 503 with Retry-After' }),
     TRUST_PROXY: custom<string | number | undefined>(
       { description: 'Express `trust proxy` (a hop count like `1`, or addresses like `loopback`), so throttling sees the client\'s address behind a reverse proxy', unset: 'no proxy trusted' },
       (value) => (/^\d+$/.test(value) ? Number(value) : value),

@@ -4,12 +4,14 @@
  * Temporal address has nothing listening (a closed loopback port), the rest of the stack real.
  */
 import { Client, Connection } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiContext } from '../api/context';
-import { listen } from '../api/server';
+import { apiConnectionOptions, listen } from '../api/server';
 import { closeDatabase, openDatabase, type Database } from '../db/client';
 import { freePort } from '../scripts/dev-services/ports';
+import { signIn } from './support/http-client';
 import { startApiTestStack, type ApiTestStack } from './support/stack';
 
 let stack: ApiTestStack;
@@ -36,7 +38,7 @@ async function apiWith(down: { database?: boolean; temporal?: boolean }): Promis
     ctx.db = db;
   }
   if (down.temporal) {
-    const connection = Connection.lazy({ address: `127.0.0.1:${await freePort()}` });
+    const connection = Connection.lazy(apiConnectionOptions(`127.0.0.1:${await freePort()}`));
     connections.push(connection);
     ctx.temporal = new Client({ connection });
   }
@@ -72,4 +74,38 @@ describe('health and readiness', () => {
     // A probe answers within its 2 s bound, not after a client's default deadline.
     expect(Date.now() - started).toBeLessThan(5_000);
   });
+
+  it('answers requests 503 with Retry-After naming the dependency that is down, at once, not after a client timeout', async () => {
+    const withoutDatabase = await apiWith({ database: true });
+    const first = await timed(() => fetch(`${withoutDatabase}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'resident1', password: 'x' }) }));
+    expect(first.response.status).toBe(503);
+    expect(first.response.headers.get('retry-after')).toBe('5');
+    expect(await first.response.json()).toMatchObject({ status: 503, errors: [{ field: 'database', message: 'unreachable' }] });
+    expect(first.ms).toBeLessThan(5_000);
+    // Known down: the next request is refused before it touches anything.
+    const next = await timed(() => fetch(`${withoutDatabase}/api/v1/tasks`));
+    expect(next.response.status).toBe(503);
+    expect(next.ms).toBeLessThan(500);
+
+    const withoutTemporal = await apiWith({ temporal: true });
+    const owner = await signIn(withoutTemporal, 'tech1');
+    const report = await timed(() => owner.post('/api/v1/faults', FAULT));
+    expect(report.response.status).toBe(503);
+    expect(report.response.body.errors).toEqual([{ field: 'temporal', message: 'unreachable' }]);
+    expect(report.ms).toBeLessThan(5_000);
+    const again = await timed(() => owner.post('/api/v1/faults', FAULT));
+    expect(again.response.status).toBe(503);
+    expect(again.ms).toBeLessThan(500);
+    // Reading what PostgreSQL holds goes on while Temporal is down; nothing of the refused reports was written.
+    expect((await owner.get('/api/v1/tasks')).status).toBe(200);
+    expect((await owner.get('/api/v1/faults')).body.items).toEqual([]);
+  });
 });
+
+const FAULT = { reportId: randomUUID(), occurredAt: new Date().toISOString(), location: { buildingId: 'b1' }, system: 'cctv', symptoms: 'Camera shows no picture' };
+
+async function timed<T>(call: () => Promise<T>): Promise<{ response: T; ms: number }> {
+  const started = Date.now();
+  const response = await call();
+  return { response, ms: Date.now() - started };
+}

@@ -24,6 +24,8 @@ export const conflict = (detail: string, errors: FieldProblem[] = []) => new Htt
 export const unprocessable = (detail: string, errors: FieldProblem[]) => new HttpProblem(422, 'Unprocessable content', detail, errors);
 export const tooManyRequests = (detail: string, retryAfterSeconds: number, errors: FieldProblem[] = []) =>
   new HttpProblem(429, 'Too many requests', detail, errors, retryAfterSeconds);
+export const serviceUnavailable = (detail: string, retryAfterSeconds: number, errors: FieldProblem[] = []) =>
+  new HttpProblem(503, 'Service unavailable', detail, errors, retryAfterSeconds);
 
 export function fieldProblems(error: z.ZodError, prefix?: string): FieldProblem[] {
   return error.issues.map((issue) => ({
