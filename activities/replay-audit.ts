@@ -3,7 +3,7 @@ import { and, eq, gte, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { processInstances, stepEvents } from '../db/schema';
 import type { ReplayAuditReport, ReplayDivergence } from '../workflows/replay-audit/messages';
-import { replayVerdicts, type RecordedHistory, type WorkflowBundle } from '../domain/history-replay';
+import { historyRuns, replayVerdicts, type RecordedHistory, type WorkflowBundle } from '../domain/history-replay';
 import { loadInstanceHistory } from '../domain/process-archive';
 
 /** A task's context is shown on one page: the rest are counted, and each instance page names its own. */
@@ -34,19 +34,20 @@ export function createReplayAuditActivities({ db, replayBundle }: { db: Database
         for (const { workflowId } of instances) {
           context.heartbeat(workflowId);
           const history = await loadInstanceHistory(db, context.client, workflowId);
-          if (history) yield { workflowId, history: JSON.parse(history.json) as RecordedHistory['history'] };
+          // Each run of an instance that continued as new is replayed; the instance counts once.
+          if (history) for (const run of historyRuns(history.json)) yield { workflowId, history: run };
           else missing += 1;
         }
       }
-      let replayed = 0;
+      const replayed = new Set<string>();
       const divergences: ReplayDivergence[] = [];
       for await (const { workflowId, verdict } of replayVerdicts(replayBundle, histories())) {
-        replayed += 1;
-        if (verdict.verdict === 'diverges') {
+        replayed.add(workflowId);
+        if (verdict.verdict === 'diverges' && !divergences.some((divergence) => divergence.workflowId === workflowId)) {
           divergences.push({ workflowId, process: processOf.get(workflowId) ?? '', eventId: verdict.eventId, recorded: verdict.recorded, now: verdict.now });
         }
       }
-      return { since, replayed, missing, divergenceCount: divergences.length, divergences: divergences.slice(0, LISTED_DIVERGENCES) };
+      return { since, replayed: replayed.size, missing, divergenceCount: divergences.length, divergences: divergences.slice(0, LISTED_DIVERGENCES) };
     },
   };
 }

@@ -166,6 +166,7 @@ function configFrom(env: Environment): Config {
       },
       devices: {
         alarm: { acknowledgeMs: env.ALARM_ACK_SECONDS, arriveOnSiteDueMs: env.ALARM_ON_SITE_SECONDS, findingsDueMs: env.ALARM_FINDINGS_SECONDS },
+        incidentHistoryEvents: env.ALARM_INCIDENT_HISTORY_EVENTS,
         staleAfterMs: env.DEVICE_STALE_SECONDS,
         downAfterMs: env.DEVICE_DOWN_SECONDS,
         sweepEveryMs: env.DEVICE_SWEEP_SECONDS,

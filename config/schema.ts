@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Shift } from '../api/access-log-settings';
 import { ROLES, type Role } from '../contracts/permissions';
+import { MIN_INCIDENT_HISTORY_EVENTS } from '../workflows/alarm-linkage/definition';
 import { choice, custom, duration, flag, list, port, positiveNumber, Refusal, refuse, text, timeZone, url, wholeNumber } from './values';
 
 /** A group of variables as the README shows it; the id names its README block. */
@@ -36,6 +37,11 @@ function procurementWeights(spec: string) {
     return refuse('three non-negative numbers price,technical,after-sales like 40,40,20');
   }
   return { price, technical, afterSales };
+}
+
+function historyEvents(text: string) {
+  const value = Number(text);
+  return /^\s*\d+\s*$/.test(text) && value >= MIN_INCIDENT_HISTORY_EVENTS ? value : refuse(`a whole number of at least ${MIN_INCIDENT_HISTORY_EVENTS}`);
 }
 
 const days = (count: number) => `${count}d`;
@@ -116,6 +122,10 @@ export const AREAS = {
     ALARM_ACK_SECONDS: duration({ default: '60s', description: 'P4.2c: acknowledge before re-notify; twice this → next guard and security supervisor' }),
     ALARM_ON_SITE_SECONDS: duration({ default: '5m', description: 'due time of arrival on site' }),
     ALARM_FINDINGS_SECONDS: duration({ default: '30m', description: 'due time of the findings' }),
+    ALARM_INCIDENT_HISTORY_EVENTS: custom(
+      { default: '10000', description: "an incident's workflow continues as new past this many history events (a detector repeating for hours; Temporal ends a run at 51,200)" },
+      historyEvents,
+    ),
     DEVICE_STALE_SECONDS: duration({ default: '15s', description: 'silence before a device is stale' }),
     DEVICE_DOWN_SECONDS: duration({ default: '60s', description: 'silence before a device is down (down opens a repair)' }),
     DEVICE_SWEEP_SECONDS: duration({ default: '1s', description: 'health sweep interval' }),

@@ -59,11 +59,17 @@ export type ProcessInstanceDetail = z.infer<typeof instanceDetail>;
 const historySource = z.enum(['temporal', 'archive']);
 
 /** Does the current workflow code reproduce the recorded history? */
+/** Present when the instance continued as new: how many runs its history holds (each replayed). */
+const runs = z.number().int().min(2).optional();
+
 export const replayVerdictView = z.discriminatedUnion('verdict', [
-  z.object({ verdict: z.literal('reproduces'), events: z.number().int(), historySource }),
+  z.object({ verdict: z.literal('reproduces'), events: z.number().int(), runs, historySource }),
   z.object({
     verdict: z.literal('diverges'),
     events: z.number().int(),
+    runs,
+    /** With `runs`: the first run that diverges (from 1); `eventId` is an event of that run. */
+    run: z.number().int().positive().optional(),
     /** The first event the current code does not reproduce. */
     eventId: z.number().int(),
     /** That event, as the history recorded it. */

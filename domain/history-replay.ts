@@ -8,6 +8,12 @@ export type ReplayVerdict =
   /** `eventId`: the first event the code no longer reproduces; `recorded`: that event; `now`: what the code does instead. */
   | { verdict: 'diverges'; events: number; eventId: number; recorded: string; now: string };
 
+/**
+ * An instance's verdict over all its runs (it continued as new: `runs`, and `run`, the first that diverges,
+ * counted from 1, with `eventId` in that run); `events` counts the events of every run, or of the diverging one.
+ */
+export type InstanceReplayVerdict = (ReplayVerdict & { runs?: number }) | (Extract<ReplayVerdict, { verdict: 'diverges' }> & { runs?: number; run?: number });
+
 interface HistoryEvent {
   eventId: string;
   eventType: string;
@@ -66,10 +72,26 @@ export async function* replayVerdicts(
   yield* verdicts.splice(0);
 }
 
-/** One history's verdict. */
-export async function replayVerdict(bundle: WorkflowBundle, recorded: RecordedHistory): Promise<ReplayVerdict> {
-  for await (const { verdict } of replayVerdicts(bundle, [recorded])) return verdict;
-  throw new Error(`no verdict for ${recorded.workflowId}`);
+/** The runs of a downloaded history, oldest first: one run's `{events}`, or `{runs: [...]}` for an instance that continued as new. */
+export function historyRuns(json: string): Array<RecordedHistory['history']> {
+  const parsed = JSON.parse(json) as RecordedHistory['history'] | { runs: Array<RecordedHistory['history']> };
+  return 'runs' in parsed ? parsed.runs : [parsed];
+}
+
+/** One instance's verdict: each of its runs replayed (each starts from the state its predecessor handed over). */
+export async function replayInstanceVerdict(bundle: WorkflowBundle, workflowId: string, runs: Array<RecordedHistory['history']>): Promise<InstanceReplayVerdict> {
+  const verdicts: ReplayVerdict[] = [];
+  for await (const { verdict } of replayVerdicts(
+    bundle,
+    runs.map((history) => ({ workflowId, history })),
+  )) {
+    verdicts.push(verdict);
+  }
+  if (verdicts.length !== runs.length) throw new Error(`no verdict for ${workflowId}`);
+  const chain = runs.length > 1 ? { runs: runs.length } : {};
+  const diverging = verdicts.findIndex((verdict) => verdict.verdict === 'diverges');
+  if (diverging >= 0) return { ...verdicts[diverging]!, ...chain, ...(runs.length > 1 ? { run: diverging + 1 } : {}) };
+  return { verdict: 'reproduces', events: verdicts.reduce((events, verdict) => events + verdict.events, 0), ...chain };
 }
 
 /** The SDK core's own words for the mismatch, without the wrapping of the replay error. */

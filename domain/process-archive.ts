@@ -69,6 +69,33 @@ export function serializeHistory(history: Parameters<typeof historyToJSON>[0]): 
   return JSON.stringify(JSON.parse(historyToJSON(history)), sortedKeys);
 }
 
+type History = Parameters<typeof historyToJSON>[0];
+
+/**
+ * Every run of an instance, oldest first, from `runId` (else the newest) back: a workflow that continued as new
+ * has several runs under its id, each started with its predecessor's run id.
+ */
+export async function fetchRunHistories(client: Client, workflowId: string, runId?: string): Promise<History[]> {
+  const runs = [await client.workflow.getHandle(workflowId, runId).fetchHistory()];
+  for (;;) {
+    const previous = runs[0]!.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId;
+    if (!previous) return runs;
+    try {
+      runs.unshift(await client.workflow.getHandle(workflowId, previous).fetchHistory());
+    } catch (error) {
+      // An instance that outlived Temporal's retention: its earliest runs are gone, the later ones are its history.
+      if (isNotFound(error)) return runs;
+      throw error;
+    }
+  }
+}
+
+/** One run as `serializeHistory` gives it; several (continued as new) as `{"runs": [...]}`, oldest first. */
+export function serializeRuns(runs: History[]): string {
+  if (runs.length === 1) return serializeHistory(runs[0]!);
+  return JSON.stringify({ runs: runs.map((run) => JSON.parse(historyToJSON(run)) as unknown) }, sortedKeys);
+}
+
 export const sha256Hex = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** gRPC status code 5: fetchHistory reports an unknown execution this way, not as WorkflowNotFoundError. */
@@ -81,10 +108,10 @@ export interface InstanceHistory {
   source: 'temporal' | 'archive';
 }
 
-/** The instance's history from Temporal, or from the archive once Temporal no longer has it. */
+/** The instance's history (all its runs, see `serializeRuns`) from Temporal, or from the archive once Temporal no longer has it. */
 export async function loadInstanceHistory(db: Database, client: Client, workflowId: string): Promise<InstanceHistory | undefined> {
   try {
-    return { json: serializeHistory(await client.workflow.getHandle(workflowId).fetchHistory()), source: 'temporal' };
+    return { json: serializeRuns(await fetchRunHistories(client, workflowId)), source: 'temporal' };
   } catch (error) {
     if (!isNotFound(error)) throw error;
   }
@@ -119,8 +146,8 @@ export async function archiveInstance(db: Database, client: Client, workflowId: 
   const closeStatus = CLOSE_STATUS[description.status.name];
   if (!closeStatus) return 'running';
   const closedAt = description.closeTime ?? new Date();
-  const history = await client.workflow.getHandle(workflowId, description.runId).fetchHistory();
-  const bytes = Buffer.from(serializeHistory(history), 'utf8');
+  const runs = await fetchRunHistories(client, workflowId, description.runId);
+  const bytes = Buffer.from(serializeRuns(runs), 'utf8');
   return db.transaction(async (tx) => {
     const [instance] = await tx
       .select({ status: processInstances.status, process: processInstances.process })
@@ -146,7 +173,7 @@ export async function archiveInstance(db: Database, client: Client, workflowId: 
         closedAt,
         history: bytes,
         historySha256: sha256Hex(bytes),
-        historyEvents: history.events?.length ?? 0,
+        historyEvents: runs.reduce((events, run) => events + (run.events?.length ?? 0), 0),
         projection,
       })
       .onConflictDoNothing()

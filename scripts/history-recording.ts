@@ -29,11 +29,17 @@ export interface RecordingEnv {
 /** Where a history goes, relative to the replay folder and without `.json`: `<process>/<name>`. */
 type HistoryPath = string;
 
+/** One run of a workflow that continued as new (a workflow id alone names its last run). */
+export interface RunOf {
+  workflowId: string;
+  runId: string;
+}
+
 /**
  * A scenario drives one or more workflows to their end and says which to record: one workflow id
  * (recorded under the scenario's own key) or several, each under its own path.
  */
-export type Scenario<Extra> = (env: RecordingEnv & Extra) => Promise<string | Record<HistoryPath, string>>;
+export type Scenario<Extra> = (env: RecordingEnv & Extra) => Promise<string | Record<HistoryPath, string | RunOf>>;
 
 interface TearDown {
   /** Runs after the last scenario, before the connections close. */
@@ -86,8 +92,8 @@ async function record<Extra extends object>({ taskQueue = 'record-histories', se
     await worker.runUntil(async () => {
       for (const [key, scenario] of Object.entries(scenarios)) {
         const recorded = await scenario(env);
-        for (const [name, workflowId] of Object.entries(typeof recorded === 'string' ? { [key]: recorded } : recorded)) {
-          await writeHistory(client, name, workflowId);
+        for (const [name, run] of Object.entries(typeof recorded === 'string' ? { [key]: recorded } : recorded)) {
+          await writeHistory(client, name, typeof run === 'string' ? { workflowId: run } : run);
         }
       }
     });
@@ -102,10 +108,9 @@ async function record<Extra extends object>({ taskQueue = 'record-histories', se
   }
 }
 
-async function writeHistory(client: Client, name: HistoryPath, workflowId: string): Promise<void> {
-  const handle = client.workflow.getHandle(workflowId);
-  await handle.result();
-  const history = await handle.fetchHistory();
+async function writeHistory(client: Client, name: HistoryPath, { workflowId, runId }: { workflowId: string; runId?: string }): Promise<void> {
+  await client.workflow.getHandle(workflowId).result();
+  const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
   const file = path.join(replayDir, `${name}.json`);
   await mkdir(path.dirname(file), { recursive: true });
   // The workflow id travels with the history: task ids embed it, so replay must use the same one.

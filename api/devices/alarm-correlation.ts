@@ -177,6 +177,7 @@ export class AlarmCorrelation {
         firstEvent: events,
         timings: this.settings.alarm,
         faultRepairTimings: this.ctx.settings.faultRepair,
+        continueAfterEvents: this.settings.incidentHistoryEvents,
       };
       if ((await signalOrStartProcess(this.ctx, alarmLinkageProcess, { workflowId, input, signal: alarmEventsSignal, signalArg: events })) === 'delivered') return workflowId;
       await this.nextIncident(last.zoneId, last.type, incidentNo);

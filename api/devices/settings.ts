@@ -2,6 +2,8 @@ import type { AlarmLinkageTimings } from '../../workflows/alarm-linkage/messages
 
 export interface DeviceSettings {
   alarm: AlarmLinkageTimings;
+  /** An incident continues as new past this many history events (its `continueAfterEvents`). */
+  incidentHistoryEvents: number;
   /** No heartbeat or event for this long: stale (shown as stale, never as off). */
   staleAfterMs: number;
   /** No heartbeat or event for this long: down, and a fault repair opens. */

@@ -3,7 +3,7 @@ import { scheduledStart } from './start-process';
 import type { ApiContext, ApiSettings } from '../context';
 import { notFound } from '../http/problem';
 import type { ReplayVerdict } from '../../contracts/processes';
-import { type RecordedHistory, replayVerdict, type WorkflowBundle } from '../../domain/history-replay';
+import { historyRuns, replayInstanceVerdict, type WorkflowBundle } from '../../domain/history-replay';
 import { loadInstanceHistory } from '../../domain/process-archive';
 import { bundleWorkflows } from '../../worker/worker';
 import { replayAuditProcess } from '../../workflows/replay-audit/definition';
@@ -33,12 +33,11 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
   return run;
 }
 
-/** Does the current code reproduce this instance's history (running, closed, or archived)? */
+/** Does the current code reproduce this instance's history (running, closed, or archived; every run if it continued as new)? */
 export async function replayInstance(ctx: ApiContext, workflowId: string): Promise<ReplayVerdict> {
   const history = await loadInstanceHistory(ctx.db, ctx.temporal, workflowId);
   if (!history) throw notFound(`no history for ${workflowId}`);
-  const recorded: RecordedHistory = { workflowId, history: JSON.parse(history.json) as RecordedHistory['history'] };
-  const verdict = await oneAtATime(async () => replayVerdict(await workflowBundle(ctx), recorded));
+  const verdict = await oneAtATime(async () => replayInstanceVerdict(await workflowBundle(ctx), workflowId, historyRuns(history.json)));
   return { ...verdict, historySource: history.source };
 }
 

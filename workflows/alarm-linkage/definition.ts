@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { faultRepairTimings } from '../fault-repair/definition';
-import { durationMs } from '../lib/inputs';
+import { durationMs, humanTasksState, processTrackerState } from '../lib/inputs';
 import { defineProcess } from '../lib/process-definition';
 import { ALARM_LINKAGE_STEPS } from './steps';
 
@@ -32,6 +32,53 @@ export const alarmLinkageTimings = z.lazy(() =>
 );
 export type AlarmLinkageTimings = z.infer<typeof alarmLinkageTimings>;
 
+/** The fewest history events after which an incident may continue as new: fewer, and a run would spend itself starting. */
+export const MIN_INCIDENT_HISTORY_EVENTS = 100;
+
+const actor = () => z.object({ userId: z.string(), displayName: z.string(), roles: z.array(z.string()) });
+
+/**
+ * An incident handed from one run of its workflow to the next (continue-as-new): where it stands (`phase`: the
+ * human step it waits for), the console's row, the event ids it counted, the open task and the step marks.
+ */
+export const alarmIncidentResume = z.lazy(() =>
+  z.object({
+    phase: z.enum(['dispatch', 'arrival', 'findings']),
+    openedAt: z.string(),
+    /** The console projection's version: the next run's writes still overtake this run's. */
+    version: z.number().int().nonnegative(),
+    incident: z.object({
+      status: z.enum(['open', 'dispatched', 'acknowledged', 'on-site', 'closed']),
+      repeatCount: z.number().int().nonnegative(),
+      detectorState: z.enum(['active', 'inactive']),
+      lastEventAt: z.string(),
+      assignedGuard: z.string().nullable(),
+      dispatchTaskId: z.string().nullable(),
+      cameras: z.array(
+        z.object({ deviceId: z.string(), name: z.string(), streamUrl: z.string(), snapshotUrl: z.string(), calledUpAt: z.string().nullable(), error: z.string().optional() }),
+      ),
+      timeline: z.array(
+        z.object({
+          at: z.string(),
+          what: z.enum(['detected', 'cameras-shown', 'dispatched', 're-notified', 'escalated', 'assigned', 'acknowledged', 'on-site', 'findings', 'repair-opened', 'closed']),
+          actor: z.string().nullable().optional(),
+          detail: z.record(z.string(), z.unknown()).optional(),
+        }),
+      ),
+    }),
+    /** The most recent active event ids counted, oldest first. */
+    counted: z.array(z.number().int()),
+    /** The zone's guards in dispatch order, as read when the incident opened. */
+    roster: z.array(z.string()),
+    /** Who acknowledged (from the arrival on) and who confirmed arrival (at the findings). */
+    acknowledgedBy: actor().nullable(),
+    onSiteBy: actor().nullable(),
+    tasks: humanTasksState,
+    progress: processTrackerState,
+  }),
+);
+export type AlarmIncidentResume = z.infer<typeof alarmIncidentResume>;
+
 export const alarmLinkageInput = z.lazy(() =>
   z.object({
     zoneId: z.string(),
@@ -42,6 +89,13 @@ export const alarmLinkageInput = z.lazy(() =>
     timings: alarmLinkageTimings,
     /** Fault-repair durations for the repair a real incident may open. */
     faultRepairTimings,
+    /**
+     * A detector repeating for hours would outgrow Temporal's history limit: past this many events (or when
+     * Temporal suggests it) the incident continues in a new run of its workflow. Absent: 10,000.
+     */
+    continueAfterEvents: z.number().int().min(MIN_INCIDENT_HISTORY_EVENTS).optional(),
+    /** Set only by the incident itself when it continues as new; a new incident has none. */
+    resume: alarmIncidentResume.optional(),
   }),
 );
 export type AlarmLinkageInput = z.infer<typeof alarmLinkageInput>;

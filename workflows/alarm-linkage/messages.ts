@@ -4,7 +4,7 @@ import { z } from 'zod';
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
 import type { AlarmEvents } from './definition';
 
-export { alarmEvents, type AlarmEvents, type AlarmLinkageInput, type AlarmLinkageTimings } from './definition';
+export { alarmEvents, type AlarmEvents, type AlarmIncidentResume, type AlarmLinkageInput, type AlarmLinkageTimings } from './definition';
 
 export const alarmEventsSignal = defineSignal<[AlarmEvents]>('alarmEvents');
 

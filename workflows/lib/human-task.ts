@@ -1,8 +1,9 @@
-import { ApplicationFailure, condition, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import { z } from 'zod';
 import type { createHumanTaskActivities } from '../../activities/human-tasks';
 import { isTaskCandidate } from '../../contracts/permissions';
 import { localActivityOptions } from './activities';
+import type { HumanTasksState } from './inputs';
 import { completeTaskUpdate, type Actor, type CompleteTaskInput, type FieldError, type TaskRejection } from './messages';
 import type { ProcessTracker } from './progress';
 
@@ -34,6 +35,8 @@ export interface TaskCompletion<Payload> {
   completedAt: string;
 }
 
+type LadderProgress = NonNullable<HumanTasksState['open'][number]['ladder']>;
+
 interface TaskState {
   stepId: string;
   status: 'open' | 'completed' | 'cancelled';
@@ -41,6 +44,21 @@ interface TaskState {
   candidateRoles: string[];
   candidateUsers: string[];
   completion?: TaskCompletion<unknown>;
+  ladder?: LadderProgress;
+}
+
+/** How a workflow whose history grows with its waits moves on to its next run (continue-as-new). */
+export interface Continuation {
+  /** The history is long enough to move on. */
+  due(): boolean;
+  /** Continues as new with the process's state; never returns. */
+  continue(): Promise<never>;
+}
+
+/** The open tasks a previous run handed over, and how to build their forms again (forms are not carried). */
+export interface CarriedTasks {
+  state: HumanTasksState;
+  formOf(stepId: string): z.ZodType;
 }
 
 function reject(type: TaskRejection, message: string, fields: FieldError[] = []): never {
@@ -55,11 +73,20 @@ function reject(type: TaskRejection, message: string, fields: FieldError[] = [])
 export class HumanTasks {
   private readonly tasks = new Map<string, TaskState>();
   private readonly visits = new Map<string, number>();
+  private continuation: Continuation | null = null;
+  /** The history length of the workflow task that last completed a task (see `continuesNow`). */
+  private completedIn = -1;
 
   constructor(
     private readonly process: string,
     private readonly tracker: ProcessTracker,
+    carried?: CarriedTasks,
   ) {
+    // Known before the update handler is set: a completion that reached the new run first is validated against them.
+    for (const [stepId, visit] of Object.entries(carried?.state.visits ?? {})) this.visits.set(stepId, visit);
+    for (const { taskId, stepId, candidateRoles, candidateUsers, ladder } of carried?.state.open ?? []) {
+      this.tasks.set(taskId, { stepId, status: 'open', form: carried!.formOf(stepId), candidateRoles, candidateUsers, ladder });
+    }
     setHandler(completeTaskUpdate, (input) => this.complete(input), { validator: (input) => this.validate(input) });
   }
 
@@ -91,7 +118,45 @@ export class HumanTasks {
       context: spec.context,
     });
     await this.tracker.enter(spec.stepId);
-    return new HumanTask<z.output<Form>>(taskId, state, this.tracker);
+    return new HumanTask<z.output<Form>>(taskId, state, this.tracker, this.continuationPoint);
+  }
+
+  /** The step's open task as the previous run left it (same id, same worklist row): nothing is written or entered again. */
+  adopt<Payload>(stepId: string): HumanTask<Payload> | undefined {
+    for (const [taskId, state] of this.tasks) {
+      if (state.stepId === stepId && state.status === 'open') return new HumanTask<Payload>(taskId, state, this.tracker, this.continuationPoint);
+    }
+    return undefined;
+  }
+
+  /**
+   * From here every wait for a task moves the workflow to its next run once `continuation.due()`, at a safe point:
+   * no update being handled (a completion is recorded in full, or not at all) and between signals.
+   */
+  continueWhen(continuation: Continuation): void {
+    this.continuation = continuation;
+  }
+
+  /**
+   * The continuation as the waits see it: due only at a safe point, and never in the workflow task that completed a
+   * task. That task's completion is provisional until the task is recorded; should the server refuse it (a signal
+   * came in meanwhile, which it does for a task that closes the run), the update would be offered again to a run
+   * that has already applied it.
+   */
+  private readonly continuationPoint = (): Continuation | null => {
+    const continuation = this.continuation;
+    if (!continuation) return null;
+    return { due: () => allHandlersFinished() && workflowInfo().historyLength > this.completedIn && continuation.due(), continue: () => continuation.continue() };
+  };
+
+  /** The open tasks and visit counts, for the next run (see `CarriedTasks`). */
+  state(): HumanTasksState {
+    return {
+      visits: Object.fromEntries(this.visits),
+      open: [...this.tasks]
+        .filter(([, task]) => task.status === 'open')
+        .map(([taskId, { stepId, candidateRoles, candidateUsers, ladder }]) => ({ taskId, stepId, candidateRoles, candidateUsers, ...(ladder ? { ladder: { ...ladder } } : {}) })),
+    };
   }
 
   /** Opens a task and waits, without a deadline, for its completion. */
@@ -127,6 +192,7 @@ export class HumanTasks {
     await this.tracker.complete(task.stepId, actor.displayName, form);
     // Set last, so the process moves on only once the row is closed and the step recorded.
     task.completion = { taskId, actor, payload: form, completedAt };
+    this.completedIn = workflowInfo().historyLength;
     return { taskId, stepId: task.stepId, completedAt };
   }
 }
@@ -136,36 +202,67 @@ export class HumanTask<Payload> {
     readonly id: string,
     private readonly state: TaskState,
     private readonly tracker: ProcessTracker,
+    private readonly continuation: () => Continuation | null,
   ) {}
 
   /** Waits for the completion; with a timeout, returns undefined if it passes first. */
   async completion(timeoutMs?: number): Promise<TaskCompletion<Payload> | undefined> {
     const done = () => this.state.completion !== undefined;
-    if (timeoutMs === undefined) await condition(done);
-    else await condition(done, timeoutMs);
+    if (timeoutMs === undefined) await this.waitFor(done);
+    else await this.waitFor(done, timeoutMs);
+    return this.settled();
+  }
+
+  /** The completion as it stands, without waiting for one. */
+  private async settled(): Promise<TaskCompletion<Payload> | undefined> {
     // Accepted just before the deadline but still being recorded: it counts as in time.
-    if (this.state.status === 'completed') await condition(done);
+    if (this.state.status === 'completed') await condition(() => this.state.completion !== undefined);
     return this.state.completion as TaskCompletion<Payload> | undefined;
+  }
+
+  /** The wait itself: where the workflow continues as new when its history is long enough (see `continueWhen`). */
+  private async waitFor(done: () => boolean, timeoutMs?: number): Promise<void> {
+    const continuation = this.continuation();
+    if (!continuation) {
+      if (timeoutMs === undefined) await condition(done);
+      else await condition(done, timeoutMs);
+      return;
+    }
+    const due = () => !done() && continuation.due();
+    if (due()) await continuation.continue();
+    const woken = () => done() || due();
+    if (timeoutMs === undefined) await condition(woken);
+    else await condition(woken, timeoutMs);
+    if (due()) await continuation.continue();
   }
 
   /**
    * The escalation ladder: while the task is open, `remind` every `remindEveryMs` until the deadline,
-   * then `escalate` once, then wait for the completion without a deadline.
+   * then `escalate` once, then wait for the completion without a deadline. Its times are absolute and kept
+   * with the task, so the workflow's next run goes on with them (see `HumanTasks.state`).
    */
   async completionWithLadder(ladder: EscalationLadder): Promise<TaskCompletion<Payload>> {
-    const deadline = Date.now() + ladder.deadlineMs;
-    let reminders = 0;
-    for (;;) {
-      const untilDeadline = deadline - Date.now();
-      if (untilDeadline <= 0) break;
-      const completion = await this.completion(Math.min(ladder.remindEveryMs, untilDeadline));
+    const progress = (this.state.ladder ??= { deadlineAt: Date.now() + ladder.deadlineMs, reminders: 0, waitUntil: null, escalated: false });
+    while (!progress.escalated) {
+      if (progress.waitUntil === null) {
+        const untilDeadline = progress.deadlineAt - Date.now();
+        if (untilDeadline <= 0) break;
+        progress.waitUntil = Date.now() + Math.min(ladder.remindEveryMs, untilDeadline);
+      }
+      // A run that took over after the wait's end (continue-as-new) looks without waiting.
+      const remaining = progress.waitUntil - Date.now();
+      const completion = remaining > 0 ? await this.completion(remaining) : await this.settled();
       if (completion) return completion;
-      if (Date.now() < deadline) {
-        reminders += 1;
-        await ladder.remind(reminders);
+      progress.waitUntil = null;
+      if (Date.now() < progress.deadlineAt) {
+        progress.reminders += 1;
+        await ladder.remind(progress.reminders);
       }
     }
-    await ladder.escalate();
+    if (!progress.escalated) {
+      await ladder.escalate();
+      progress.escalated = true;
+    }
     return (await this.completion())!;
   }
 

@@ -1,6 +1,7 @@
 import { proxyLocalActivities, setHandler, upsertMemo, workflowInfo } from '@temporalio/workflow';
 import type { createProcessProjectionActivities, StepEventRecord } from '../../activities/process-projection';
 import { localActivityOptions } from './activities';
+import type { ProcessTrackerState } from './inputs';
 import { progressQuery, type ProcessProgress, type StepProgress } from './messages';
 
 const projection = proxyLocalActivities<ReturnType<typeof createProcessProjectionActivities>>(localActivityOptions());
@@ -24,13 +25,27 @@ export class ProcessTracker {
   private seq = 0;
   /** Transitions kept for one write while deferred (see deferWrites); null when each is written at once. */
   private pending: StepEventRecord[] | null = null;
-  private readonly startedAt = new Date().toISOString();
+  private readonly startedAt: string;
 
+  /** `carried`: the state of the previous run (continue-as-new): the numbering, visits and marks go on from it. */
   constructor(
     private readonly description: ProcessDescription,
     private data: Record<string, unknown>,
+    carried?: ProcessTrackerState,
   ) {
+    this.startedAt = carried?.startedAt ?? new Date().toISOString();
+    if (carried) {
+      Object.assign(this.steps, carried.steps);
+      this.status = carried.status;
+      this.seq = carried.seq;
+      this.data = carried.data;
+    }
     setHandler(progressQuery, () => this.snapshot());
+  }
+
+  /** What the next run takes over (see the constructor); transitions kept by `deferWrites` must be flushed first. */
+  state(): ProcessTrackerState {
+    return { status: this.status, seq: this.seq, startedAt: this.startedAt, steps: this.steps, data: this.data };
   }
 
   /** Merges fields into the process data shown on the instance page. */

@@ -251,4 +251,6 @@ export const messagesEn: Record<MessageKey, string> = {
   'replay.recorded': 'The history recorded',
   'replay.now': 'The code now does',
   'replay.fromArchive': '(Temporal no longer holds this instance: the archived history was replayed.)',
+  'replay.runs': "This instance's history is {runs} runs (its workflow continued as new); each was replayed.",
+  'replay.run': 'Run',
 };

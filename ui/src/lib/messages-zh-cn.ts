@@ -249,6 +249,8 @@ export const messagesZhCn = {
   'replay.recorded': '历史记录',
   'replay.now': '当前代码',
   'replay.fromArchive': '（Temporal 已不再保存该实例，重放的是归档的历史记录。）',
+  'replay.runs': '该实例的历史分为 {runs} 段运行（工作流以 continue-as-new 延续），每段都已重放。',
+  'replay.run': '运行段',
 } as const;
 
 export type MessageKey = keyof typeof messagesZhCn;

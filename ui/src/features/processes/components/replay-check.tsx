@@ -43,6 +43,7 @@ export function ReplayCheck({ workflowId }: { workflowId: string }) {
               </p>
               <KeyValueList
                 entries={[
+                  ...(verdict.run ? [[t('replay.run'), `${verdict.run} / ${verdict.runs}`] as [string, string]] : []),
                   [t('replay.eventId'), String(verdict.eventId)],
                   [t('replay.recorded'), verdict.recorded],
                   [t('replay.now'), verdict.now],
@@ -50,6 +51,7 @@ export function ReplayCheck({ workflowId }: { workflowId: string }) {
               />
             </>
           )}
+          {verdict.runs && <p className="muted">{t('replay.runs', { runs: verdict.runs })}</p>}
           {verdict.historySource === 'archive' && <p className="muted">{t('replay.fromArchive')}</p>}
         </div>
       )}
