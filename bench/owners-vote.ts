@@ -101,6 +101,8 @@ interface CastSample {
   participationMs: number;
   status: number;
   seen: boolean;
+  /** Answers 503/429 (shed) before the ballot and its participation read went through. */
+  shed: number;
 }
 
 /**
@@ -120,22 +122,38 @@ async function one(i) {
   const wait = scheduled - performance.now();
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   const ballot = ballots[i];
-  let status = 0, castMs = NaN, participationMs = NaN, seen = false;
+  let status = 0, castMs = NaN, participationMs = NaN, seen = false, shed = 0;
+  // A request the API sheds (503/429) is sent again after its Retry-After, as a client should: repeating a ballot is harmless.
+  // A connection the API closed at once (past its connection cap) counts as shed too; a client tries again a second later.
+  const send = async (url, init) => {
+    for (let attempt = 1; ; attempt += 1) {
+      let response = null;
+      try {
+        response = await fetch(url, init);
+      } catch (error) {
+        if (attempt >= 60) throw error;
+      }
+      if (response && response.status !== 503 && response.status !== 429) return response;
+      shed += 1;
+      if (response) await response.arrayBuffer();
+      await new Promise((resolve) => setTimeout(resolve, 1000 * Number(response?.headers.get('retry-after') || 1)));
+    }
+  };
   try {
-    const cast = await fetch(baseUrl + '/api/v1/votes/' + voteId + '/ballots', {
+    const cast = await send(baseUrl + '/api/v1/votes/' + voteId + '/ballots', {
       method: 'POST', headers: { 'content-type': 'application/json', cookie: ballot.cookie }, body: JSON.stringify({ choice: ballot.choice }),
     });
     status = cast.status;
     const body = await cast.json();
     castMs = performance.now() - scheduled;
-    const read = await fetch(baseUrl + '/api/v1/votes/' + voteId + '/participation', { headers: { cookie: ballot.cookie } });
+    const read = await send(baseUrl + '/api/v1/votes/' + voteId + '/participation', { headers: { cookie: ballot.cookie } });
     const participation = await read.json();
     participationMs = performance.now() - scheduled;
     seen = read.status === 200 && body.participation && participation.heads >= body.participation.heads;
   } catch (error) {
     status = -1;
   }
-  samples.push({ scheduledMs: scheduled - t0, castMs, participationMs, status, seen });
+  samples.push({ scheduledMs: scheduled - t0, castMs, participationMs, status, seen, shed });
   done += 1;
   if (done === ballots.length) parentPort.postMessage(samples);
 }
@@ -213,7 +231,8 @@ async function main(): Promise<void> {
   const castToParticipation = summarize(samples.filter((s) => s.status === 200).map((s) => s.participationMs));
   const cast = summarize(samples.filter((s) => s.status === 200).map((s) => s.castMs));
   const elapsed = Math.max(...samples.map((s) => s.scheduledMs)) / 1000;
-  log(`Sent ${samples.length} ballots over ${fmt(elapsed)} s (${fmt(samples.length / elapsed)} /s), ${failed.length} failed`);
+  const shedBallots = samples.filter((sample) => sample.shed > 0).length;
+  log(`Sent ${samples.length} ballots over ${fmt(elapsed)} s (${fmt(samples.length / elapsed)} /s), ${failed.length} failed, ${shedBallots} (${fmt((100 * shedBallots) / samples.length)} %) shed at least once and sent again`);
 
   // The tally as the workflow runs it at the deadline, timed from its step events…
   const handle = ctx.temporal.workflow.getHandle(workflowId);
@@ -245,7 +264,7 @@ async function main(): Promise<void> {
   log(`Outcome ${outcome.outcome}: ${JSON.stringify(outcome.result.participating)} of ${JSON.stringify(outcome.result.totals.roll)}`);
   const met = castToParticipation.p99 <= TARGET_P99_MS && tallyStep <= TARGET_TALLY_MS && failed.length === 0;
   log(met ? 'Targets met.' : 'Targets NOT met.');
-  const file = await saveResults('owners-vote', { owners: voters.length, rate: RATE, castToParticipation, cast, tallyStepMs: tallyStep, tallyDirect: tally, freezeStepMs: freezeStep, failed: failed.length, machine: machineNote() });
+  const file = await saveResults('owners-vote', { owners: voters.length, rate: RATE, castToParticipation, cast, tallyStepMs: tallyStep, tallyDirect: tally, freezeStepMs: freezeStep, failed: failed.length, shedBallots, machine: machineNote() });
   log(`Raw results: ${file}`);
 }
 

@@ -79,14 +79,16 @@ export async function missingPrerequisites(config: Config, probe: Probe): Promis
 
   const broker = new URL(config.test.mqttUrl);
   const brokerPort = Number(broker.port || 1883);
+  const mosquitto = await firstExecutable(probe, config, 'mosquitto', ['/usr/sbin']);
   if (!(await probe.listening(broker.hostname, brokerPort))) {
-    const mosquitto = await firstExecutable(probe, config, 'mosquitto', ['/usr/sbin']);
     const start = `${mosquitto ?? 'mosquitto'} -d -p ${brokerPort}`;
     missing.push({
       what: 'MQTT broker',
       why: `nothing listens on ${broker.host} (device tests; TEST_MQTT_URL=${config.test.mqttUrl})`,
       fix: mosquitto ? start : apt('mosquitto', ` && ${start}`),
     });
+  } else if (!mosquitto) {
+    missing.push({ what: 'Mosquitto', why: 'no mosquitto on PATH or in /usr/sbin (the broker-restart test runs a broker of its own)', fix: apt('mosquitto') });
   }
 
   if (!(await probe.temporalCli())) {

@@ -12,6 +12,8 @@ export interface MqttSubscription {
 
 /** Store attempts back off up to this, for as long as the database stays down. */
 const MAX_RETRY_MS = 10_000;
+/** The wait before connecting again after the broker went away. */
+const RECONNECT_MS = 1_000;
 
 /**
  * Device events over MQTT (`<prefix>/devices/<id>/events`, QoS 1): each message is an envelope
@@ -19,42 +21,85 @@ const MAX_RETRY_MS = 10_000;
  * arrives while Steward is away or restarting waits at the broker. The PUBACK goes out once the event is
  * stored (its signal is the outbox's to guarantee); a store that fails is retried in place, so the broker
  * holds the rest of the stream meanwhile and nothing is acknowledged unstored.
+ *
+ * Each connection is a client of its own: after a drop, messages still being stored belong to the old one and
+ * stay unacknowledged (the broker sends them again), and nothing of the old connection's state can hold up the
+ * new one (a client left to reconnect by itself stopped taking messages after a broker restart).
  */
 export async function subscribeDeviceEvents(gateway: DeviceGateway, subscription: MqttSubscription, log: (line: string) => void = () => {}): Promise<{ stop(): Promise<void> }> {
   const prefix = gateway.settings.mqttTopicPrefix;
-  let stopping = false;
-  // The handler is in place before the connection: a resumed session delivers what waited at once.
-  const client: MqttClient = connect(subscription.url, { clientId: subscription.clientId, clean: false, reconnectPeriod: 1_000, manualConnect: true });
-  client.handleMessage = (packet, done) => {
-    const deviceId = packet.topic.startsWith(`${prefix}/devices/`) ? /^devices\/([^/]+)\/events$/.exec(packet.topic.slice(prefix.length + 1))?.[1] : undefined;
-    if (!deviceId) return done();
-    const text = packet.payload.toString('utf8');
-    void (async () => {
-      for (let wait = 250; ; wait = Math.min(wait * 2, MAX_RETRY_MS)) {
-        try {
-          await receive(gateway, deviceId, text, log);
-          return done();
-        } catch (error) {
-          // Left unacknowledged: the broker delivers it again to this session (or the group) after a reconnect.
-          if (stopping) return;
-          log(`MQTT event from ${deviceId} not stored, retrying in ${wait} ms: ${(error as Error).message}`);
-          await new Promise((resolve) => setTimeout(resolve, wait));
-        }
-      }
-    })();
-  };
-  await new Promise<void>((resolve, reject) => {
-    client.once('connect', () => resolve());
-    client.once('error', reject);
-    client.connect();
-  });
   const topic = `${prefix}/devices/+/events`;
-  // A resumed session keeps its subscription; subscribing again is harmless and covers a session the broker dropped.
-  await client.subscribeAsync(subscription.sharedGroup ? `$share/${subscription.sharedGroup}/${topic}` : topic, { qos: 1 });
+  const filter = subscription.sharedGroup ? `$share/${subscription.sharedGroup}/${topic}` : topic;
+  let stopping = false;
+  let current: MqttClient | null = null;
+
+  const open = () =>
+    new Promise<void>((resolve, reject) => {
+      const client: MqttClient = connect(subscription.url, { clientId: subscription.clientId, clean: false, reconnectPeriod: 0, manualConnect: true });
+      current = client;
+      let connected = false;
+      // In place before the connection: a resumed session delivers what waited at once.
+      client.handleMessage = (packet, done) => {
+        const deviceId = packet.topic.startsWith(`${prefix}/devices/`) ? /^devices\/([^/]+)\/events$/.exec(packet.topic.slice(prefix.length + 1))?.[1] : undefined;
+        if (!deviceId) return done();
+        const text = packet.payload.toString('utf8');
+        void (async () => {
+          for (let wait = 250; ; wait = Math.min(wait * 2, MAX_RETRY_MS)) {
+            try {
+              await receive(gateway, deviceId, text, log);
+              return done();
+            } catch (error) {
+              // Left unacknowledged: the broker delivers it again to this session (or the group) after a reconnect.
+              if (stopping || client !== current) return;
+              log(`MQTT event from ${deviceId} not stored, retrying in ${wait} ms: ${(error as Error).message}`);
+              await new Promise((resolve) => setTimeout(resolve, wait));
+            }
+          }
+        })();
+      };
+      client.on('error', (error) => {
+        if (connected) log(`MQTT: ${error.message}`);
+        else reject(error);
+      });
+      client.once('close', () => {
+        if (!connected) return reject(new Error(`no MQTT connection to ${subscription.url}`));
+        if (!stopping) void reopen();
+      });
+      client.once('connect', () => {
+        connected = true;
+        // Subscribed on every connection: a client does not resubscribe a session it finds present, and a broker
+        // restarted without its sessions on disk has forgotten it.
+        client
+          .subscribeAsync(filter, { qos: 1 })
+          .then(
+            () => resolve(),
+            (error: unknown) => {
+              log(`MQTT subscription failed: ${(error as Error).message}`);
+              client.end(true);
+            },
+          );
+      });
+      client.connect();
+    });
+
+  const reopen = async () => {
+    while (!stopping) {
+      await new Promise((resolve) => setTimeout(resolve, RECONNECT_MS));
+      if (stopping) return;
+      try {
+        await open();
+        return;
+      } catch (error) {
+        log(`MQTT reconnection failed: ${(error as Error).message}`);
+      }
+    }
+  };
+
+  await open();
   return {
     stop: async () => {
       stopping = true;
-      await client.endAsync(true);
+      await current?.endAsync(true);
     },
   };
 }
