@@ -4,7 +4,8 @@
  *
  *   npm run bench:vote
  *
- * Env: BENCH_OWNERS (voters on the roll, default 10000), BENCH_RATE (ballots per second, default 50),
+ * Env: BENCH_OWNERS (voters on the roll, default 10000), BENCH_RATE (ballots per second, default 50), BENCH_SOCKETS
+ * (the sender's connection pool, default 256),
  * BENCH_DATABASE_URL (use that server instead of an embedded PostgreSQL; the bench makes a database of its own on it).
  *
  * The roll: 80 % owners of one unit, 10 % owners of two units, 10 % co-owned units (two owners, one ballot),
@@ -32,6 +33,8 @@ import { baseUrlOf, signIn } from './lib/open-loop';
 
 const OWNERS = envNumber('BENCH_OWNERS', 10_000);
 const RATE = envNumber('BENCH_RATE', 50);
+/** The sender's connection pool (BENCH_SOCKETS). */
+const MAX_SOCKETS = envNumber('BENCH_SOCKETS', 256);
 const TARGET_P99_MS = 300;
 const TARGET_TALLY_MS = 1_000;
 const CHUNK = 2_000;
@@ -112,42 +115,57 @@ interface CastSample {
  */
 const senderSource = String.raw`
 const { parentPort, workerData } = require('node:worker_threads');
+const http = require('node:http');
 const { performance } = require('node:perf_hooks');
-const { baseUrl, voteId, rate, ballots } = workerData;
+const { baseUrl, voteId, rate, ballots, maxSockets } = workerData;
+// A bounded pool, as a real client fleet behind a load balancer has: requests beyond it wait in the client, and
+// their wait counts in the latency (measured from the scheduled time). Unbounded, the sender alone would exhaust
+// the file descriptors of the process it shares with the API.
+const agent = new http.Agent({ keepAlive: true, maxSockets });
+const url = new URL(baseUrl);
 const samples = [];
 const t0 = performance.now() + 200;
 let done = 0;
+function request(method, path, cookie, body) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: url.hostname, port: url.port, method, path, agent, headers: { cookie, ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}) } }, (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode, retryAfter: Number(res.headers['retry-after'] || 1), text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 async function one(i) {
   const scheduled = t0 + (i * 1000) / rate;
   const wait = scheduled - performance.now();
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   const ballot = ballots[i];
   let status = 0, castMs = NaN, participationMs = NaN, seen = false, shed = 0;
-  // A request the API sheds (503/429) is sent again after its Retry-After, as a client should: repeating a ballot is harmless.
-  // A connection the API closed at once (past its connection cap) counts as shed too; a client tries again a second later.
-  const send = async (url, init) => {
+  // A request the API sheds (503/429, or a connection it closed past its cap) is sent again after its Retry-After,
+  // as a client should: repeating a ballot is harmless.
+  const send = async (method, path, body) => {
     for (let attempt = 1; ; attempt += 1) {
       let response = null;
       try {
-        response = await fetch(url, init);
+        response = await request(method, path, ballot.cookie, body);
       } catch (error) {
         if (attempt >= 60) throw error;
       }
       if (response && response.status !== 503 && response.status !== 429) return response;
       shed += 1;
-      if (response) await response.arrayBuffer();
-      await new Promise((resolve) => setTimeout(resolve, 1000 * Number(response?.headers.get('retry-after') || 1)));
+      await new Promise((resolve) => setTimeout(resolve, 1000 * (response ? response.retryAfter : 1)));
     }
   };
   try {
-    const cast = await send(baseUrl + '/api/v1/votes/' + voteId + '/ballots', {
-      method: 'POST', headers: { 'content-type': 'application/json', cookie: ballot.cookie }, body: JSON.stringify({ choice: ballot.choice }),
-    });
+    const cast = await send('POST', '/api/v1/votes/' + voteId + '/ballots', JSON.stringify({ choice: ballot.choice }));
     status = cast.status;
-    const body = await cast.json();
+    const body = JSON.parse(cast.text);
     castMs = performance.now() - scheduled;
-    const read = await send(baseUrl + '/api/v1/votes/' + voteId + '/participation', { headers: { cookie: ballot.cookie } });
-    const participation = await read.json();
+    const read = await send('GET', '/api/v1/votes/' + voteId + '/participation');
+    const participation = JSON.parse(read.text);
     participationMs = performance.now() - scheduled;
     seen = read.status === 200 && body.participation && participation.heads >= body.participation.heads;
   } catch (error) {
@@ -162,7 +180,7 @@ for (let i = 0; i < ballots.length; i++) void one(i);
 
 function sendBallots(baseUrl: string, voteId: string, ballots: Array<{ cookie: string; choice: string }>): Promise<CastSample[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(senderSource, { eval: true, workerData: { baseUrl, voteId, rate: RATE, ballots } });
+    const worker = new Worker(senderSource, { eval: true, workerData: { baseUrl, voteId, rate: RATE, ballots, maxSockets: MAX_SOCKETS } });
     worker.once('message', (samples: CastSample[]) => {
       resolve(samples);
       void worker.terminate();
