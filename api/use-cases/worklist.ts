@@ -1,4 +1,4 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { and, asc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { decodeCursor, page } from './cursor';
@@ -177,6 +177,11 @@ const rejectionStatus: Record<TaskRejection, (message: string, fields: FieldProb
   InvalidPayload: (message, fields) => unprocessable(message, fields.map((field) => ({ ...field, field: `payload.${field.field}` }))),
 };
 
+/** Tries of a task's completion that met its process continuing as new. */
+const UPDATE_ATTEMPTS = 4;
+/** gRPC's status code for an update the server could not deliver to the run it met. */
+const FAILED_PRECONDITION = 9;
+
 /** Completes a task through the process's `completeTask` update; a retry by the same person is applied once. */
 export async function completeTask(ctx: ApiContext, user: SessionUser, taskId: string, payload: unknown): Promise<TaskView> {
   const task = await findVisibleTask(ctx, user, taskId);
@@ -186,10 +191,20 @@ export async function completeTask(ctx: ApiContext, user: SessionUser, taskId: s
     throw conflict(`task ${taskId} is claimed by ${task.assigneeName}`, [{ field: 'assignee', message: 'claimed by someone else' }]);
   }
   try {
-    await ctx.temporal.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, {
-      args: [{ taskId, actor: { userId: user.id, displayName: user.displayName, roles: user.roles }, payload }],
-      updateId: `${taskId}:${user.id}`,
-    });
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await ctx.temporal.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, {
+          args: [{ taskId, actor: { userId: user.id, displayName: user.displayName, roles: user.roles }, payload }],
+          updateId: `${taskId}:${user.id}`,
+        });
+        break;
+      } catch (error) {
+        // The update met the run as it continued as new (the server answers FAILED_PRECONDITION): sent again under
+        // the same id, it reaches the next run, which adopted the task; it is applied once whatever happened.
+        if (attempt >= UPDATE_ATTEMPTS || !(error instanceof ServiceError && (error.cause as { code?: number } | undefined)?.code === FAILED_PRECONDITION)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
+    }
   } catch (error) {
     const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
     if (cause instanceof ApplicationFailure && cause.type && cause.type in rejectionStatus) {

@@ -3,6 +3,7 @@ import { access, chmod, constants, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createConnection } from 'node:net';
 import { freePort, waitUntil } from '../../scripts/dev-services/ports';
+import { MACHINE } from './config';
 
 /** A Mosquitto of the test's own (the shared one is left alone), with its sessions kept on disk across restarts. */
 export interface OwnBroker {
@@ -13,7 +14,7 @@ export interface OwnBroker {
 }
 
 async function mosquittoBinary(): Promise<string> {
-  for (const dir of [...(process.env.PATH ?? '').split(path.delimiter), '/usr/sbin'].filter(Boolean)) {
+  for (const dir of [...MACHINE.temporalCli.searchPath.split(path.delimiter), '/usr/sbin'].filter(Boolean)) {
     const candidate = path.join(dir, 'mosquitto');
     if (await access(candidate, constants.X_OK).then(() => true, () => false)) return candidate;
   }
