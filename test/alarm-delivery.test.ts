@@ -36,12 +36,7 @@ describe('the outbox: an alarm stored is signalled, whatever happens to the API'
 
   beforeAll(async () => {
     stack = await startTestStack();
-    const worker = await stack.createWorker();
-    const running = worker.run();
-    stopWorker = async () => {
-      worker.shutdown();
-      await running;
-    };
+    stopWorker = await stack.runWorker();
     proxy = await startTcpProxy(inject('temporalAddress'));
   });
   afterAll(async () => {

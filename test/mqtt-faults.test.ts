@@ -39,12 +39,7 @@ const startApi = () =>
 
 beforeAll(async () => {
   stack = await startTestStack();
-  const worker = await stack.createWorker();
-  const running = worker.run();
-  stopWorker = async () => {
-    worker.shutdown();
-    await running;
-  };
+  stopWorker = await stack.runWorker();
   broker = await startOwnBroker(path.join(inject('scratchDir'), `mosquitto-${prefix}`));
   api = await startApi();
   simulator = await spawnSimulator({ STEWARD_EVENTS_URL: `${api.baseUrl}/api/v1/device-events`, MQTT_URL: broker.url, MQTT_TOPIC_PREFIX: topicPrefix, HEARTBEAT_SECONDS: '0' });

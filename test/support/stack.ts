@@ -55,6 +55,8 @@ export interface TestStack {
   config: Config;
   /** A worker on the stack's own task queue; each can run once (runUntil or run). */
   createWorker(): Promise<Worker>;
+  /** A worker running until the returned stop is called. */
+  runWorker(): Promise<() => Promise<void>>;
   stop(): Promise<void>;
 }
 
@@ -64,21 +66,30 @@ export async function startTestStack(address = inject('temporalAddress'), env: R
   const connection = await Connection.connect({ address });
   const nativeConnection = await NativeConnection.connect({ address });
   const taskQueue = `test-${randomUUID()}`;
+  const createWorker = () =>
+    createStewardWorker({
+      connection: nativeConnection,
+      namespace: 'default',
+      taskQueue,
+      db: database.db,
+      settings: config.worker.activities,
+      workflowBundle: { codePath: inject('workflowBundlePath') },
+    });
   return {
     database,
     db: database.db,
     client: new Client({ connection }),
     taskQueue,
     config,
-    createWorker: async () =>
-      createStewardWorker({
-        connection: nativeConnection,
-        namespace: 'default',
-        taskQueue,
-        db: database.db,
-        settings: config.worker.activities,
-        workflowBundle: { codePath: inject('workflowBundlePath') },
-      }),
+    createWorker,
+    async runWorker() {
+      const worker = await createWorker();
+      const running = worker.run();
+      return async () => {
+        worker.shutdown();
+        await running;
+      };
+    },
     async stop() {
       await connection.close();
       await nativeConnection.close();
