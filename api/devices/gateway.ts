@@ -15,7 +15,6 @@ import type { DeviceSettings } from './settings';
 export interface IngestResult {
   status: 'accepted' | 'duplicate' | 'heartbeat';
   sequence: number | null;
-  incidentWorkflowId: string | null;
 }
 
 /**
@@ -59,7 +58,7 @@ export class DeviceGateway {
     if (!result.ok) throw badRequest('the event is invalid', result.problems);
     if (result.event.kind === 'heartbeat') {
       await this.heartbeat(result.event);
-      return { status: 'heartbeat', sequence: null, incidentWorkflowId: null };
+      return { status: 'heartbeat', sequence: null };
     }
     return this.ingest(device, result.event, source);
   }
@@ -72,11 +71,7 @@ export class DeviceGateway {
     const stored = await this.events.store(event, source);
     // P4.2b: a barrier's plate read is answered allowed / refused (idempotent per device and sequence).
     if (isAnprEvent(event)) await answerAnprDeviceEvent(this.ctx.db, event);
-    if (stored.status === 'duplicate' && !stored.claimed) return { status: 'duplicate', sequence: event.sequence, incidentWorkflowId: null };
-    // Health and correlation are independent: the alarm's signal does not wait for the health row.
-    // Settled into a value at once, so a failure waits for the correlation without being an unhandled rejection.
-    const touched: Promise<unknown> = source !== 'backfill' ? this.health.touch(event.deviceId, event.sequence, null).then(() => null, (error: unknown) => error ?? new Error('health update failed')) : Promise.resolve(null);
-    let incident: string | null = null;
+    if (stored.status === 'duplicate' && !stored.claimed) return { status: 'duplicate', sequence: event.sequence };
     if (event.kind === 'alarm') {
       const signalled = this.correlation.correlate({
         eventId: stored.eventId,
@@ -88,14 +83,14 @@ export class DeviceGateway {
         occurredAt: event.occurredAt.toISOString(),
         state: event.state,
       });
-      // Over MQTT the event is acknowledged once stored: a slow Temporal must not stall the subscription, and
-      // the outbox signals what this gateway could not.
-      if (source === 'mqtt') signalled.catch((error: unknown) => console.warn(`[devices] alarm ${stored.eventId} left to the outbox: ${(error as Error).message}`));
-      else incident = await signalled;
+      // Acknowledged once stored, over HTTP as over MQTT: a device pushes its events one at a time, so waiting
+      // for Temporal would hold up its next alarm. Each incident's batches keep their order; the outbox signals
+      // what this gateway could not.
+      signalled.catch((error: unknown) => console.warn(`[devices] alarm ${stored.eventId} left to the outbox: ${(error as Error).message}`));
     }
-    const touchError = await touched;
-    if (touchError) throw touchError;
-    return { status: stored.status, sequence: event.sequence, incidentWorkflowId: incident };
+    // After the correlation is on its way: the alarm's signal does not wait for the health row.
+    if (source !== 'backfill') await this.health.touch(event.deviceId, event.sequence, null);
+    return { status: stored.status, sequence: event.sequence };
   }
 
   /** Fetches the missing serial numbers from the device and ingests them. */

@@ -14,7 +14,8 @@ import { assignGuardRequest, deviceHealthView, guardView, incidentListQuery, inc
  * The device listener: devices push ISAPI `EventNotificationAlert`s (XML or JSON) here, authenticated
  * with HTTP Basic (device id, push secret). It lives on the API's own port so a site opens one address
  * to its devices, behind the same proxy and TLS; it is mounted before the JSON parser because devices
- * send XML too. 200 means stored (and, for an alarm, signalled): a device retries anything else.
+ * send XML too. 200 means stored (an alarm then reaches its incident at least once, from here or from the
+ * outbox): a device retries anything else.
  */
 export function deviceListener(ctx: ApiContext): Router {
   const router = Router();
