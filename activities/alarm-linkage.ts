@@ -1,6 +1,6 @@
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { alarmCorrelations, alarmIncidents, guardRoster, users } from '../db/schema';
+import { alarmCorrelations, alarmIncidents, deviceEvents, guardRoster, users } from '../db/schema';
 import type { IncidentCamera, IncidentTimelineEntry } from '../workflows/alarm-linkage/messages';
 import type { DeviceAdapter } from '../integrations/devices/device-adapter';
 import { zoneCameras } from '../integrations/devices/connections';
@@ -85,12 +85,14 @@ export function createAlarmLinkageActivities({ db, adapter }: { db: Database; ad
         closedAt: incident.closedAt ? new Date(incident.closedAt) : null,
         version: incident.version,
       };
-      // The live repeat count, detector state and last event are the listener's (it counts stored events); the
-      // workflow's own values only fill a row the listener has not written yet.
+      // The live repeat count, detector state and last event are the listener's (it adds each event it marks);
+      // a row the listener has not written yet starts from the events marked before it, which the listener
+      // will not add again.
       const { workflowId: _key, repeatCount: _count, detectorState: _state, lastEventAt: _last, ...changes } = values;
+      const markedBefore = sql<number>`(select count(*)::int from ${deviceEvents} where ${deviceEvents.incidentWorkflowId} = ${incident.workflowId} and ${deviceEvents.state} = 'active')`;
       const write = db
         .insert(alarmIncidents)
-        .values(values)
+        .values({ ...values, repeatCount: markedBefore })
         .onConflictDoUpdate({ target: alarmIncidents.workflowId, set: changes, setWhere: lt(alarmIncidents.version, incident.version) })
         .returning({ workflowId: alarmIncidents.workflowId });
       // One statement: the console hears of the row only if it was written.

@@ -84,11 +84,12 @@ export class AlarmCorrelation {
   }
 
   /**
-   * Marks the batch's events as the incident's and recounts the console's live repeat count: the incident's
-   * stored active events. The row is created here if the workflow has not projected it yet; the workflow never
-   * overwrites these three columns. One statement, so the marking, the count and the console's notification
-   * land together; under the incident's lock, so a batch signalled twice (the outbox after a stalled gateway,
-   * another instance) is counted once and concurrent batches each see the other's marks.
+   * Marks the batch's events as the incident's and adds those it marked to the console's live repeat count.
+   * One statement: the marking, the count and the console's notification land together. A row moves from
+   * pending to its incident once (a concurrent update of it waits and finds it no longer pending), so a batch
+   * signalled twice (the outbox after a stalled gateway, another instance) is counted once, without a lock and
+   * without recounting the incident's events. The row is created here if the workflow has not projected it
+   * yet; the workflow's projection starts it from the events marked before it and never overwrites these columns.
    */
   private async countRepeats(workflowId: string, hits: AlarmHit[]): Promise<void> {
     const last = hits[hits.length - 1];
@@ -96,26 +97,19 @@ export class AlarmCorrelation {
       hits.map((hit) => sql`${hit.eventId}`),
       sql`, `,
     );
-    await this.ctx.db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`incident:${workflowId}`}))`);
-      // The statement's snapshot still shows this batch as pending, so the earlier batches and this one are added up.
-      await tx.execute(sql`
-        with marked as (
-          update device_events set incident_workflow_id = ${workflowId} where id in (${ids}) and incident_workflow_id = ${PENDING} returning state, occurred_at),
-        events as (
-          select state, occurred_at from device_events where incident_workflow_id = ${workflowId}
-          union all select state, occurred_at from marked),
-        counted as (
-          insert into alarm_incidents (workflow_id, zone_id, alarm_type, status, repeat_count, detector_state, opened_at, last_event_at)
-          select ${workflowId}, ${last.zoneId}, ${last.type}, 'open', count(*) filter (where state = 'active'), ${last.state}, min(occurred_at), max(occurred_at)
-          from events
-          on conflict (workflow_id) do update set
-            repeat_count = excluded.repeat_count,
-            detector_state = excluded.detector_state,
-            last_event_at = greatest(alarm_incidents.last_event_at, excluded.last_event_at)
-          returning workflow_id)
-        select pg_notify(${CONSOLE_CHANNEL}, ${JSON.stringify({ kind: 'incident', id: workflowId })}) from counted`);
-    });
+    await this.ctx.db.execute(sql`
+      with marked as (
+        update device_events set incident_workflow_id = ${workflowId} where id in (${ids}) and incident_workflow_id = ${PENDING} returning state, occurred_at),
+      counted as (
+        insert into alarm_incidents (workflow_id, zone_id, alarm_type, status, repeat_count, detector_state, opened_at, last_event_at)
+        select ${workflowId}, ${last.zoneId}, ${last.type}, 'open', count(*) filter (where state = 'active'), ${last.state}, min(occurred_at), max(occurred_at)
+        from marked having count(*) > 0
+        on conflict (workflow_id) do update set
+          repeat_count = alarm_incidents.repeat_count + excluded.repeat_count,
+          detector_state = excluded.detector_state,
+          last_event_at = greatest(alarm_incidents.last_event_at, excluded.last_event_at)
+        returning workflow_id)
+      select pg_notify(${CONSOLE_CHANNEL}, ${JSON.stringify({ kind: 'incident', id: workflowId })}) from counted`);
   }
 
   /** Read per batch, not cached: a closing incident moves the number on itself, and its next alarm must not reach it. */
