@@ -26,8 +26,8 @@ const NO_INCIDENT = 'none';
 
 /**
  * Correlates alarms into one alarm-linkage incident per zone and type (P4.2c). Repeats of one incident are
- * batched: while one signal is on its way, later repeats wait and go together in the next, so a burst costs
- * a few signals.
+ * batched: while one signal is on its way, and for the batch time after it, later repeats wait and go together
+ * in the next, so a burst costs a few signals.
  */
 export class AlarmCorrelation {
   private readonly queued = new Map<string, { hits: AlarmHit[]; waiters: Array<{ resolve: (id: string | null) => void; reject: (error: unknown) => void }> }>();
@@ -56,7 +56,15 @@ export class AlarmCorrelation {
   private async drain(key: string): Promise<void> {
     this.inFlight.add(key);
     try {
-      for (let batch = this.queued.get(key); batch; batch = this.queued.get(key)) {
+      for (let batch = this.queued.get(key), sentAt = 0; batch; batch = this.queued.get(key)) {
+        // A repeating detector is signalled a few times a second at most, however many devices repeat: Temporal's
+        // capacity goes to new incidents, and a repeat reaches the console count within the batch time.
+        const wait = sentAt + this.settings.repeatBatchMs - Date.now();
+        if (sentAt && wait > 0) {
+          await new Promise((resolve) => setTimeout(resolve, wait));
+          batch = this.queued.get(key) ?? batch;
+        }
+        sentAt = Date.now();
         this.queued.delete(key);
         try {
           const workflowId = await this.deliver(batch.hits);
