@@ -24,6 +24,7 @@ export const filingView = z.object({
 export type Filing = z.infer<typeof filingView>;
 
 export const filingDetail = filingView.extend({ package: z.record(z.string(), z.unknown()) });
+export type FilingDetail = z.infer<typeof filingDetail>;
 
 export const planView = z.object({
   workflowId: z.string(),

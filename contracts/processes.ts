@@ -1,5 +1,30 @@
 import { z } from 'zod';
+import { VALUE_FORMATS } from './labels';
 import { INSTANCE_STATUSES, STEP_STATUSES } from './vocabulary';
+
+const labelView = z.object({ 'zh-CN': z.string(), en: z.string() });
+
+/**
+ * A process as GET /process-definitions describes it: its title, clauses, the names of its steps and the wording of
+ * its forms and tasks (`Vocabulary`, with the keys every process shares): the UI's one source of process labels.
+ */
+export const processCatalogueEntry = z.object({
+  name: z.string(),
+  title: labelView,
+  clauses: z.array(z.string()),
+  steps: z.record(z.string(), labelView),
+  labels: z.record(
+    z.string(),
+    z.object({
+      title: labelView,
+      help: labelView.optional(),
+      options: z.record(z.string(), labelView).optional(),
+      format: z.enum(VALUE_FORMATS).optional(),
+      linkText: labelView.optional(),
+    }),
+  ),
+});
+export type ProcessCatalogueEntry = z.infer<typeof processCatalogueEntry>;
 
 export const instanceListQuery = z.object({
   process: z.string().min(1).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REFERENCE_KINDS } from './labels';
 import { TASK_STATUSES } from './vocabulary';
 import { ROLES } from './permissions';
 
@@ -13,7 +14,7 @@ export const worklistFilters = z.object({
 });
 export type WorklistFilters = z.output<typeof worklistFilters>;
 
-/** A worklist row: what a list shows. The form and context come with the task itself. */
+/** A worklist row: what a list shows (its title with the ids in it named). The form and context come with the task itself. */
 export const taskSummary = z.object({
   id: z.string(),
   workflowId: z.string(),
@@ -34,10 +35,15 @@ export const taskSummary = z.object({
 });
 export type TaskSummary = z.infer<typeof taskSummary>;
 
+/** The names of the ids a task's context holds, by kind (`{ zone: { 'z-car-park': '车库B区' } }`): shown instead of the ids. */
+export const taskReferences = z.partialRecord(z.enum(REFERENCE_KINDS), z.record(z.string(), z.string()));
+export type TaskReferences = z.infer<typeof taskReferences>;
+
 /** One task with what its form needs: `formSchema` is the step's JSON Schema (zod's z.toJSONSchema). */
 export const taskView = taskSummary.extend({
   context: z.record(z.string(), z.unknown()),
   formSchema: z.record(z.string(), z.unknown()),
+  references: taskReferences,
 });
 export type TaskView = z.infer<typeof taskView>;
 

@@ -95,7 +95,7 @@ describe('the UI in Chromium, against the real API and worker', () => {
     await page.locator('[data-testid="release-task"]').waitFor();
     await page.locator('[name="cause"]').fill(DIAGNOSIS.cause);
     await page.locator('[name="repairPlan"]').fill(DIAGNOSIS.repairPlan);
-    await page.locator('[name="faultClass"]').selectOption(DIAGNOSIS.faultClass);
+    await page.locator(`[name="faultClass"][value="${DIAGNOSIS.faultClass}"]`).check();
     await expectScreenshot(await screenshot(page, 'task-form.png'));
 
     await page.locator('[data-testid="complete-task"]').click();

@@ -55,7 +55,7 @@ describe('governance in Chromium, against the real API and worker', () => {
     });
     await row.click();
     await page.waitForURL(`**/tasks/${encodeURIComponent(taskId)}`);
-    await page.locator('[name="decision"]').selectOption('acknowledged');
+    await page.locator('[name="decision"][value="acknowledged"]').check();
     await page.locator('[data-testid="complete-task"]').click();
     await page.locator('[data-testid="task-form"]').waitFor({ state: 'detached' });
 

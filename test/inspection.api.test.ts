@@ -1,10 +1,10 @@
 import { ScheduleNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TaskView } from '../contracts/tasks';
-import { inspectionPlans, inspectionRecords } from '../db/schema';
+import { devices, inspectionPlans, inspectionRecords } from '../db/schema';
 import { completeTaskUpdate } from '../workflows/lib/messages';
 import { actor } from './support/fault-scenarios';
 import { signIn, type HttpClient, type HttpResponse } from './support/http-client';
@@ -103,7 +103,18 @@ describe('inspections (P3.1a, P3.1c)', () => {
       'photo_core-switch',
     ]);
     expect(task.formSchema.required).toEqual(['result_lobby-camera', 'result_core-switch']);
-    expect(task.context).toMatchObject({ plan: 'Lobby and network check', area: null, places: ['1. cctv @ cam-b1-lobby', '2. network @ switch-core'] });
+    expect(task.context).toMatchObject({
+      plan: 'Lobby and network check',
+      buildingId: null,
+      zoneId: null,
+      items: [
+        { text: 'B1 lobby camera: clear picture', system: 'cctv', deviceId: 'cam-b1-lobby' },
+        { text: 'Core switch uplink up', system: 'network', deviceId: 'switch-core' },
+      ],
+    });
+    // The task names the devices its items are at, so the page shows names, not ids.
+    const [lobbyCamera, coreSwitch] = await stack.db.select().from(devices).where(inArray(devices.id, ['cam-b1-lobby', 'switch-core'])).orderBy(devices.id);
+    expect(task.references.device).toEqual({ [lobbyCamera.id]: lobbyCamera.name, [coreSwitch.id]: coreSwitch.name });
 
     // Another role neither sees the task nor may complete it.
     expectProblem(await monitor.post(`${API}/tasks/${listed.id}/complete`, { payload: {} }), 404);

@@ -63,15 +63,15 @@ describe('the inspection checklist in Chromium', () => {
     await page.goto(`/tasks/${encodeURIComponent(task.id)}`);
     const form = page.locator('[data-testid="task-form"]');
     await form.waitFor();
-    expect(await page.locator('select[name="result_lobby-camera"] option').allTextContents()).toEqual(expect.arrayContaining(['pass', 'fail']));
-    await page.locator('select[name="result_lobby-camera"]').selectOption('fail');
+    expect(await page.locator('[data-choices="result_lobby-camera"] label').allTextContents()).toEqual(['通过', '不通过']);
+    await page.locator('input[name="result_lobby-camera"][value="fail"]').check();
     await page.locator('input[name="note_lobby-camera"]').fill('Picture is black');
     await page.locator('#field-photo_lobby-camera').setInputFiles({ name: 'camera.png', mimeType: 'image/png', buffer: PNG });
     const uploaded = page.locator('.photo-input[data-photo-id]');
     await uploaded.waitFor();
     const photoId = await uploaded.getAttribute('data-photo-id');
     expect(photoId).toMatch(/^[0-9a-f-]{36}$/);
-    await page.locator('select[name="result_core-switch"]').selectOption('pass');
+    await page.locator('input[name="result_core-switch"][value="pass"]').check();
     expect(await screenshot(page, 'inspection-checklist.png')).toBeTruthy();
     await page.locator('[data-testid="complete-task"]').click();
     await page.waitForURL('**/worklist');

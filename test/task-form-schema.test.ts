@@ -22,7 +22,7 @@ describe('task form schema: rows and sections', () => {
   it('reads an array of objects as rows with their own fields, titles and bounds', () => {
     const projects = plan.find((field) => field.name === 'projects')!;
     expect(projects.kind).toBe('rows');
-    expect(projects.label).toBe('项目清单 Projects');
+    expect(projects.label).toBe('项目清单');
     expect(projects.schema.minItems).toBe(1);
     expect(projects.schema.maxItems).toBe(50);
     expect(projects.fields.map((field) => [field.name, field.kind, field.required])).toEqual([
@@ -31,17 +31,20 @@ describe('task form schema: rows and sections', () => {
       ['estimateYuan', 'number', true],
       ['schedule', 'text', true],
       ['system', 'choice', false],
-      ['major', 'boolean', true],
+      // A decision with no default: two labelled choices, none chosen.
+      ['major', 'yes-no', true],
       ['art278Item', 'integer', false],
     ]);
     expect(plan.find((field) => field.name === 'goals')!.kind).toBe('list');
     const budgetRows = fieldsFromSchema(schemaOf(budgetForm))[0]!;
-    expect(budgetRows.fields[0]!.optionLabels.training).toBe('培训 Training');
+    expect(budgetRows.fields[0]!.optionLabels.training).toBe('培训');
+    expect(fieldsFromSchema(schemaOf(budgetForm), 'en')[0]!.fields[0]!.optionLabels.training).toBe('Training');
+    expect(fieldsFromSchema(schemaOf(planForm), 'en').find((field) => field.name === 'projects')!.label).toBe('Projects');
   });
 
   it('starts with minItems blank rows and builds the payload row by row, problems keyed by path', () => {
     const values = initialValues(plan);
-    expect(values.projects).toEqual([{ title: '', priority: '', estimateYuan: '', schedule: '', system: '', major: false, art278Item: '' }]);
+    expect(values.projects).toEqual([{ title: '', priority: '', estimateYuan: '', schedule: '', system: '', major: '', art278Item: '' }]);
     let filled: FormValues = setValueAt(values, 'goals', 'Clear coverage');
     filled = setValueAt(filled, 'schedule', 'Q2 cameras');
     filled = setValueAt(filled, 'projects', [...(filled.projects as FormValues[]), initialValues(plan[1]!.fields)]);
@@ -55,7 +58,10 @@ describe('task form schema: rows and sections', () => {
     ] as const) {
       filled = setValueAt(filled, path, value);
     }
-    filled = setValueAt(filled, 'projects.1.major', true);
+    filled = setValueAt(filled, 'projects.0.major', 'false');
+    const unanswered = toPayload(plan, filled);
+    expect(unanswered.problems['projects.1.major']).toEqual({ key: 'form.required' });
+    filled = setValueAt(filled, 'projects.1.major', 'true');
     const { payload, problems } = toPayload(plan, filled);
     expect(problems).toEqual({
       'projects.1.title': { key: 'form.minLength', n: 3 },
@@ -104,8 +110,12 @@ describe('task form schema: rows and sections', () => {
     expect(required.map((field) => [field.name, field.kind, field.required])).toContainEqual(['biometric', 'group', true]);
     expect(optional.map((field) => [field.name, field.kind, field.required])).toContainEqual(['biometric', 'group', false]);
     expect(toPayload(optional, initialValues(optional)).payload).not.toHaveProperty('biometric');
-    const built = toPayload(required, setValueAt(initialValues(required), 'biometric.signage.passed', true));
+    let answered = initialValues(required);
+    for (const item of ['function', 'performance', 'dataSecurity', 'afterSales', 'biometric.signage', 'biometric.nonFaceAlternative']) answered = setValueAt(answered, `${item}.passed`, 'true');
+    // An item nobody judged is not a fail: it is asked for.
+    expect(toPayload(required, answered).problems).toEqual({ 'biometric.separateConsent.passed': { key: 'form.required' } });
+    const built = toPayload(required, setValueAt(answered, 'biometric.separateConsent.passed', 'false'));
     expect(built.problems).toEqual({});
-    expect(built.payload.biometric).toEqual({ signage: { passed: true }, separateConsent: { passed: false }, nonFaceAlternative: { passed: false } });
+    expect(built.payload.biometric).toEqual({ signage: { passed: true }, separateConsent: { passed: false }, nonFaceAlternative: { passed: true } });
   });
 });

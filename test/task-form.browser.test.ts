@@ -37,13 +37,17 @@ async function openTaskPage(username: string, taskId: string): Promise<Page> {
   return page;
 }
 
+/** Sets a field by name: picks the value of a select or of labelled choices (radio buttons), else types it. */
+async function setField(page: Page, name: string, value: string) {
+  const control = page.locator(`[name="${name}"]`);
+  if ((await control.first().getAttribute('type')) === 'radio') await page.locator(`[name="${name}"][value="${value}"]`).check();
+  else if ((await control.evaluate((element) => element.tagName)) === 'SELECT') await control.selectOption(value);
+  else await control.fill(value);
+}
+
 /** Fills the inputs of one row of a list field, by field name. */
 async function fillRow(page: Page, list: string, index: number, values: Record<string, string>) {
-  for (const [field, value] of Object.entries(values)) {
-    const control = page.locator(`[name="${list}.${index}.${field}"]`);
-    if ((await control.evaluate((element) => element.tagName)) === 'SELECT') await control.selectOption(value);
-    else await control.fill(value);
-  }
+  for (const [field, value] of Object.entries(values)) await setField(page, `${list}.${index}.${field}`, value);
 }
 
 describe('the generic task form draws lists of rows (annual plan and budget in Chromium)', () => {
@@ -59,7 +63,7 @@ describe('the generic task form draws lists of rows (annual plan and budget in C
     const projects = tech.locator('[data-rows="projects"]');
     // minItems 1: the list starts with one blank row, titled from the schema in zh-CN first.
     expect(await projects.locator('[data-row]').count()).toBe(1);
-    await expect.poll(() => projects.locator('label[for="field-projects-0-title"]').textContent()).toContain('项目名称 Title');
+    await expect.poll(() => projects.locator('label[for="field-projects-0-title"]').textContent()).toBe('项目名称 *');
 
     // Submitting the blank form: the browser's own check names the row's required field.
     await tech.locator('[data-testid="complete-task"]').click();
@@ -67,11 +71,14 @@ describe('the generic task form draws lists of rows (annual plan and budget in C
 
     await tech.locator('[name="goals"]').fill('每个出入口清晰覆盖 Clear coverage of every entrance\n培训值班员 Train the operators');
     await tech.locator('[name="schedule"]').fill('Q1 培训 training, Q2 摄像机 cameras');
-    await fillRow(tech, 'projects', 0, { title: 'Replace lobby cameras', priority: '1', estimateYuan: '86000.5', schedule: '2032 Q2', system: 'cctv' });
+    await fillRow(tech, 'projects', 0, { title: 'Replace lobby cameras', priority: '1', estimateYuan: '86000.5', schedule: '2032 Q2', system: 'cctv', major: 'false' });
     await projects.locator('[data-testid="add-row"]').click();
     await fillRow(tech, 'projects', 1, { title: 'Convert the bicycle shed into shops', priority: '3', estimateYuan: '120000', schedule: '2032 Q3' });
+    // Major or not is chosen, never assumed: the row offers both, labelled, with neither picked.
+    expect(await tech.locator('[data-choices="projects.1.major"] label').allTextContents()).toEqual(['是，需业主表决', '否']);
+    expect(await tech.locator('[name="projects.1.major"]:checked').count()).toBe(0);
     // A major project without its art. 278 item: only the workflow's rule knows, so the API answers 422.
-    await tech.locator('[name="projects.1.major"]').check();
+    await tech.locator('[name="projects.1.major"][value="true"]').check();
     await tech.locator('[data-testid="complete-task"]').click();
     const rowError = tech.locator('[data-field-error="projects.1.art278Item"]');
     await rowError.waitFor();
@@ -100,9 +107,7 @@ describe('the generic task form draws lists of rows (annual plan and budget in C
     const finance = await openTaskPage('finance', budgetTask.id);
     const lineItems = finance.locator('[data-rows="lineItems"]');
     // Category names come from the schema's option labels.
-    expect(await finance.locator('[name="lineItems.0.category"] option[value="installation-commissioning"]').textContent()).toBe(
-      '安装调试 Installation and commissioning',
-    );
+    expect(await finance.locator('[name="lineItems.0.category"] option[value="installation-commissioning"]').textContent()).toBe('安装调试');
     await fillRow(finance, 'lineItems', 0, { category: 'hardware', description: '12 IP cameras', amountYuan: '60000.5', marketPriceReference: 'Three supplier quotes, Nov 2026' });
     await lineItems.locator('[data-testid="add-row"]').click();
     await lineItems.locator('[data-testid="add-row"]').click();
@@ -131,7 +136,7 @@ describe('the generic task form draws lists of rows (annual plan and budget in C
     expect(await projectRows.count()).toBe(1);
     expect(await manager.locator('[data-records] tbody tr', { hasText: 'Vendor catalogue 2026' }).count()).toBe(1);
     await screenshot(manager, 'task-form-approval-context.png');
-    await manager.locator('[name="decision"]').selectOption('approved');
+    await manager.locator('[name="decision"][value="approved"]').check();
     await manager.locator('[data-testid="complete-task"]').click();
     await manager.locator('[data-testid="task-form"]').waitFor({ state: 'detached' });
     await openTask(stack.db, committeeFilingProcess.workflowId(workflowId, 1), 'acknowledgeFiling');
@@ -155,7 +160,11 @@ describe('the generic task form draws lists of rows (annual plan and budget in C
     const lead = await openTaskPage('techsup', planTask.id);
     await lead.locator('[name="system"]').selectOption('access-control');
     await lead.locator('[name="biometric"]').check();
-    await lead.locator('[name="projectLead"]').fill(actor('tech1').userId);
+    // The lead is picked by name among the staff who may lead, not typed as a user id.
+    expect(await lead.locator(`[name="projectLead"] option[value="${actor('tech1').userId}"], [data-choices="projectLead"] label:has([value="${actor('tech1').userId}"])`).textContent()).toContain(
+      actor('tech1').displayName,
+    );
+    await setField(lead, 'projectLead', actor('tech1').userId);
     await fillRow(lead, 'phases', 0, { name: '安装 Install' });
     await lead.locator('[data-rows="phases"] [data-testid="add-row"]').click();
     await fillRow(lead, 'phases', 1, { name: '调试 Commission', description: 'Gate by gate' });
@@ -172,7 +181,7 @@ describe('the generic task form draws lists of rows (annual plan and budget in C
     // Issues default to none: no row until one is added; the new row takes the schema's default severity.
     expect(await reporter.locator('[data-rows="issues"] [data-row]').count()).toBe(0);
     await reporter.locator('[data-rows="issues"] [data-testid="add-row"]').click();
-    expect(await reporter.locator('[name="issues.0.severity"]').inputValue()).toBe('medium');
+    expect(await reporter.locator('[name="issues.0.severity"][value="medium"]').isChecked()).toBe(true);
     await fillRow(reporter, 'issues', 0, { title: 'Cable tray missing at gate 2', severity: 'high' });
     await reporter.locator('[name="summary"]').fill('All gates live');
     await reporter.locator('[name="percentComplete"]').fill('100');
@@ -198,15 +207,16 @@ describe('the generic task form draws lists of rows (annual plan and budget in C
     const checklist = await openTask(stack.db, acceptanceId, 'inspectDelivery');
     const inspector = await openTaskPage('techsup', checklist.id);
     for (const item of ['function', 'performance', 'dataSecurity', 'afterSales', 'biometric.signage', 'biometric.nonFaceAlternative']) {
-      await inspector.locator(`[name="${item}.passed"]`).check();
+      await inspector.locator(`[name="${item}.passed"][value="true"]`).check();
     }
+    await inspector.locator('[name="biometric.separateConsent.passed"][value="false"]').check();
     await inspector.locator('[data-testid="complete-task"]').click();
     // A failed item without its note: the workflow's rule answers at the nested field.
     const noteError = inspector.locator('[data-group="biometric.separateConsent"] [data-field-error="biometric.separateConsent.note"]');
     await noteError.waitFor();
     expect(await noteError.textContent()).toBe('say what failed');
     await screenshot(inspector, 'task-form-checklist-422.png');
-    await inspector.locator('[name="biometric.separateConsent.passed"]').check();
+    await inspector.locator('[name="biometric.separateConsent.passed"][value="true"]').check();
     await inspector.locator('[data-testid="complete-task"]').click();
     await inspector.locator('[data-testid="task-form"]').waitFor({ state: 'detached' });
 

@@ -6,7 +6,7 @@ import { getInstance, listInstances, processCatalogue, processDiagram, processHi
 import { replayInstance } from '../use-cases/process-replay';
 import { pageOf } from '../../contracts/common';
 import { ACCESS_PROCESSES } from '../../contracts/permissions';
-import { instanceDetail, instanceListQuery, instanceSummary, replayVerdictView } from '../../contracts/processes';
+import { instanceDetail, instanceListQuery, instanceSummary, processCatalogueEntry, replayVerdictView } from '../../contracts/processes';
 
 export const processRoutes = (ctx: ApiContext) => [
   defineRoute({
@@ -56,9 +56,9 @@ export const processRoutes = (ctx: ApiContext) => [
   defineRoute({
     method: 'get',
     path: '/process-definitions',
-    summary: 'Every process Steward runs: its name, its title in each language and its policy clauses',
+    summary: 'Every process Steward runs: its name, its title, its policy clauses, and the wording of its steps, forms and tasks in each language',
     access: 'signed-in',
-    response: z.array(z.object({ name: z.string(), title: z.object({ 'zh-CN': z.string(), en: z.string() }), clauses: z.array(z.string()) })),
+    response: z.array(processCatalogueEntry),
     handle: async () => processCatalogue(),
   }),
   defineRoute({

@@ -6,9 +6,10 @@ import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { notFound } from '../http/problem';
 import { hiddenProcesses } from '../../contracts/permissions';
-import type { InstanceListQuery, StepMark } from '../../contracts/processes';
+import type { InstanceListQuery, ProcessCatalogueEntry, StepMark } from '../../contracts/processes';
 import { processArchives, processInstances, users } from '../../db/schema';
 import { loadInstanceHistory, projectionSnapshot, type ProjectionSnapshot } from '../../domain/process-archive';
+import { processLabels } from '../../workflows/lib/labels';
 import { PROCESSES, processNamed } from '../../workflows/processes';
 
 const summary = ({ row, startedByName }: { row: typeof processInstances.$inferSelect; startedByName: string | null }) => ({
@@ -148,7 +149,14 @@ async function relatedInstances(ctx: ApiContext, workflowId: string) {
 const workflowsDir = fileURLToPath(new URL('../../workflows/', import.meta.url));
 
 /** Every process: its name, title in each language and clauses (the UI's labels come from here). */
-export const processCatalogue = () => PROCESSES.map(({ name, title, clauses }) => ({ name, title, clauses: [...clauses] }));
+export const processCatalogue = (): ProcessCatalogueEntry[] =>
+  PROCESSES.map((definition) => ({
+    name: definition.name,
+    title: definition.title,
+    clauses: [...definition.clauses],
+    steps: Object.fromEntries(Object.values(definition.steps).map((step) => [step.id, step.label])),
+    labels: processLabels(definition),
+  }));
 
 export async function processDiagram(process: string): Promise<string> {
   const definition = processNamed(process);

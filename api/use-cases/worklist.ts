@@ -2,9 +2,11 @@ import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '
 import { ApplicationFailure } from '@temporalio/common';
 import { and, asc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { decodeCursor, page } from './cursor';
+import { nameReferences, referencesOf, type WantedReferences } from './task-references';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { conflict, forbidden, HttpProblem, notFound, unprocessable } from '../http/problem';
+import { nameTitle } from '../../contracts/labels';
 import { canOnAny, isTaskCandidate } from '../../contracts/permissions';
 import type { FieldProblem } from '../../contracts/problem';
 import type { TaskSummary, TaskView, WorklistFilters } from '../../contracts/tasks';
@@ -53,8 +55,11 @@ function toSummary(row: Omit<TaskRow, 'context' | 'formSchema'>, now = Date.now(
   };
 }
 
-function toView(row: TaskRow): TaskView {
-  return { ...toSummary(row), context: row.context as Record<string, unknown>, formSchema: row.formSchema as Record<string, unknown> };
+/** The task as its reader sees it: the ids its title and context hold are named (`references`). */
+async function toView(ctx: ApiContext, row: TaskRow): Promise<TaskView> {
+  const context = row.context as Record<string, unknown>;
+  const references = await nameReferences(ctx, referencesOf({ process: row.process, title: row.title, context }));
+  return { ...toSummary(row), title: nameTitle(row.title, references), context, formSchema: row.formSchema as Record<string, unknown>, references };
 }
 
 const isCandidate = (user: Pick<SessionUser, 'id' | 'roles'>, task: Pick<TaskRow, 'candidateRoles' | 'candidateUsers'>) => isTaskCandidate({ userId: user.id, roles: user.roles }, task);
@@ -100,7 +105,10 @@ export async function listWorklist(ctx: ApiContext, user: SessionUser, filters: 
     .where(and(...conditions))
     .orderBy(asc(tasks.dueAt), asc(tasks.id))
     .limit(filters.limit + 1);
-  const views = rows.map((row) => toSummary(row, now.getTime()));
+  const wanted: WantedReferences = new Map();
+  for (const row of rows) referencesOf(row, wanted);
+  const names = await nameReferences(ctx, wanted);
+  const views = rows.map((row) => ({ ...toSummary(row, now.getTime()), title: nameTitle(row.title, names) }));
   return page(views, filters.limit, (task) => [task.dueAt, task.id]);
 }
 
@@ -112,7 +120,7 @@ async function findVisibleTask(ctx: ApiContext, user: SessionUser, taskId: strin
 }
 
 export async function getTask(ctx: ApiContext, user: SessionUser, taskId: string): Promise<TaskView> {
-  return toView(await findVisibleTask(ctx, user, taskId));
+  return toView(ctx, await findVisibleTask(ctx, user, taskId));
 }
 
 function requireOpen(task: TaskRow) {
@@ -137,7 +145,7 @@ export async function claimTask(ctx: ApiContext, user: SessionUser, taskId: stri
   const task = await findVisibleTask(ctx, user, taskId);
   requireOpen(task);
   if (!isCandidate(user, task)) throw forbidden(`you are not a candidate for ${task.stepId}`);
-  if (task.assignee === user.id) return toView(task);
+  if (task.assignee === user.id) return toView(ctx, task);
   if (task.assignee) throw conflict(`task ${taskId} is claimed by ${task.assigneeName}`, [{ field: 'assignee', message: 'already claimed' }]);
   if (!(await swapAssignee(ctx, task, user.id))) throw conflict(`task ${taskId} was claimed by someone else just now`);
   await recordAction(ctx, task, 'claimed', user);
@@ -147,7 +155,7 @@ export async function claimTask(ctx: ApiContext, user: SessionUser, taskId: stri
 export async function releaseTask(ctx: ApiContext, user: SessionUser, taskId: string): Promise<TaskView> {
   const task = await findVisibleTask(ctx, user, taskId);
   requireOpen(task);
-  if (!task.assignee) return toView(task);
+  if (!task.assignee) return toView(ctx, task);
   if (task.assignee !== user.id && !canOnAny(user, 'task.release')) throw forbidden('only the assignee or a supervisor can release a task');
   if (!(await swapAssignee(ctx, task, null))) throw conflict(`task ${taskId} changed while releasing it`);
   await recordAction(ctx, task, 'released', user);
@@ -185,7 +193,7 @@ const FAILED_PRECONDITION = 9;
 /** Completes a task through the process's `completeTask` update; a retry by the same person is applied once. */
 export async function completeTask(ctx: ApiContext, user: SessionUser, taskId: string, payload: unknown): Promise<TaskView> {
   const task = await findVisibleTask(ctx, user, taskId);
-  if (task.status === 'completed' && task.completedBy === user.id) return toView(task);
+  if (task.status === 'completed' && task.completedBy === user.id) return toView(ctx, task);
   requireOpen(task);
   if (task.assignee && task.assignee !== user.id) {
     throw conflict(`task ${taskId} is claimed by ${task.assigneeName}`, [{ field: 'assignee', message: 'claimed by someone else' }]);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
-import type { AnomalyRule } from './definition';
+import { fieldMeta } from '../lib/labels';
+import { ACCESS_ANOMALY_LABELS as LABELS, RULE_LABELS, type AnomalyRule } from './definition';
 
 export { anomalyRule, type AccessAnomalyInput, type AccessAnomalyTimings, type AnomalyRule } from './definition';
 
@@ -11,16 +12,13 @@ export interface AccessAnomalyOutcome {
   reviewedAt: string;
 }
 
-export const RULE_TITLES: Record<AnomalyRule, string> = {
-  'many-people': '短时间内查阅多人记录 Many people read in a short time',
-  'off-shift': '非当班时间查阅 Read outside the shift',
-  'bulk-export': '批量导出 Bulk export',
-};
+/** A rule's title in both languages, as the process's title and its history name it. */
+export const RULE_TITLES = Object.fromEntries(Object.entries(RULE_LABELS).map(([rule, text]) => [rule, `${text['zh-CN']} ${text.en}`])) as Record<AnomalyRule, string>;
 
 /** The security supervisor's finding: a legitimate need, or misuse (which needs a note and goes to management). */
 export const reviewForm = z
   .object({
-    finding: z.enum(['legitimate', 'misuse']).meta({ title: '结论 Finding', description: 'legitimate: a duty explains the reads; misuse: they were not needed' }),
-    note: z.string().trim().max(2000).optional().meta({ title: '说明 Note', description: 'What explains the reads, or what was misused; required for misuse' }),
+    finding: z.enum(['legitimate', 'misuse']).meta(fieldMeta(LABELS.finding)),
+    note: z.string().trim().max(2000).optional().meta(fieldMeta(LABELS.note)),
   })
   .refine((form) => form.finding === 'legitimate' || (form.note ?? '').length > 0, { message: 'say what was misused', path: ['note'] });

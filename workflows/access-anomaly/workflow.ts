@@ -3,6 +3,7 @@ import type { createAccessAnomalyActivities } from '../../activities/access-anom
 import { activityOptions } from '../lib/activities';
 import { HumanTasks } from '../lib/human-task';
 import { ProcessTracker } from '../lib/progress';
+import { RULE_LABELS } from './definition';
 import { RULE_TITLES, reviewForm, type AccessAnomalyInput, type AccessAnomalyOutcome } from './messages';
 import { ACCESS_ANOMALY_STEPS as STEPS } from './steps';
 
@@ -23,7 +24,7 @@ export async function accessAnomaly(input: AccessAnomalyInput): Promise<AccessAn
   const reviewers = actor.roles.includes('security-supervisor') ? ['management'] : ['security-supervisor'];
   const review = await tasks.run({
     stepId: STEPS.reviewAnomaly.id,
-    title: `审查异常访问 Review access: ${actor.displayName}`,
+    title: `${RULE_LABELS[rule]['zh-CN']}：${actor.displayName}`,
     form: reviewForm,
     candidateRoles: reviewers,
     dueInMs: input.timings.reviewDueMs,

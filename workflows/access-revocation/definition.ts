@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { label, type Vocabulary } from '../../contracts/labels';
 import { deviceRetry, doorOutage, requester } from '../lib/inputs';
+import { DOOR_CHECK_LABELS } from '../lib/labels';
 import { defineProcess } from '../lib/process-definition';
 import { ACCESS_REVOCATION_STEPS } from './steps';
 
@@ -18,6 +20,24 @@ export const accessRevocationInput = z.lazy(() =>
 );
 export type AccessRevocationInput = z.infer<typeof accessRevocationInput>;
 
+export const CREDENTIAL_KIND_LABELS = {
+  card: label('门禁卡', 'Card'),
+  face: label('人脸', 'Face'),
+  fingerprint: label('指纹', 'Fingerprint'),
+  pin: label('密码', 'PIN'),
+};
+
+/** The wording of the door check (P4.2b). */
+export const ACCESS_REVOCATION_LABELS = {
+  ...DOOR_CHECK_LABELS,
+  reason: {
+    title: label('撤销原因', 'Reason'),
+    options: { 'moved-out': label('迁出', 'Moved out'), left: label('离职', 'Left'), credential: label('撤销指定凭证', 'Credentials withdrawn') },
+  },
+  credentialKinds: { title: label('凭证类型', 'Credentials'), options: CREDENTIAL_KIND_LABELS },
+  revocationRequestedAt: { title: label('申请撤销时间', 'Revocation requested'), format: 'date-time' },
+} satisfies Vocabulary;
+
 export const accessRevocationProcess = defineProcess({
   name: 'access-revocation',
   workflowType: 'accessRevocation',
@@ -27,5 +47,6 @@ export const accessRevocationProcess = defineProcess({
   input: accessRevocationInput,
   workflowId: (requestId: string) => `access-revocation-${requestId}`,
   steps: ACCESS_REVOCATION_STEPS,
+  labels: ACCESS_REVOCATION_LABELS,
   load: () => import(/* webpackMode: "eager" */ './workflow'),
 });

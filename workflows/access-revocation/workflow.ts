@@ -1,4 +1,5 @@
 import { allHandlersFinished, condition, getExternalWorkflowHandle, patched, workflowInfo } from '@temporalio/workflow';
+import { titleReference } from '../../contracts/labels';
 import { accessControlActivities, credentialOnEveryDevice, type DeviceFailure } from '../lib/device-commands';
 import { DoorAlerts, untilDoorAnswers } from '../lib/door-outage';
 import { HumanTasks } from '../lib/human-task';
@@ -108,7 +109,7 @@ async function revokeUntilDoorsAnswer(input: AccessRevocationInput, outage: Door
   const since = new Date().toISOString();
   const alerts = new DoorAlerts(new HumanTasks('access-revocation', tracker), tracker, {
     steps: { raised: STEPS.doorStillOffline.id, task: STEPS.checkOfflineDoor.id, acknowledged: STEPS.doorCheckAcknowledged.id },
-    title: (deviceId) => `门禁凭证仍有效 Credential still valid: ${input.personName} · ${deviceId}`,
+    title: (deviceId) => `门禁凭证仍有效：${input.personName} · ${titleReference('device', deviceId)}`,
     context: (deviceId, kinds) => ({ personId: input.personId, personName: input.personName, reason: input.reason, deviceId, credentialKinds: kinds, revocationRequestedAt: since }),
     // As long again as the door has been silent: the check is due within the next limit.
     dueInMs: outage.alertAfterMs,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ALARM_TYPE_LABELS, label, type Vocabulary } from '../../contracts/labels';
 import { faultRepairTimings } from '../fault-repair/definition';
 import { durationMs, humanTasksState, processTrackerState } from '../lib/inputs';
 import { defineProcess } from '../lib/process-definition';
@@ -100,6 +101,26 @@ export const alarmLinkageInput = z.lazy(() =>
 );
 export type AlarmLinkageInput = z.infer<typeof alarmLinkageInput>;
 
+/** The wording of the guard's tasks (P4.2c). */
+export const ALARM_LINKAGE_LABELS = {
+  alarmType: { title: label('报警类型', 'Alarm type'), options: ALARM_TYPE_LABELS },
+  openedAt: { title: label('报警时间', 'Alarm raised'), format: 'date-time' },
+  guard: { title: label('出警保安', 'Guard') },
+  cameras: { title: label('摄像机', 'Cameras') },
+  // A camera's row names it; its id says nothing more.
+  deviceId: { title: label('设备', 'Device'), format: 'hidden' },
+  streamUrl: { title: label('实时视频', 'Live video'), format: 'link', linkText: label('打开视频流', 'Open the stream') },
+  snapshotUrl: { title: label('抓拍', 'Snapshot'), format: 'image' },
+  calledUpAt: { title: label('调取时间', 'Called up'), format: 'date-time' },
+  error: { title: label('调取失败', 'Call-up failed') },
+  acknowledged: { title: label('确认出警', 'Acknowledge'), options: { true: label('收到，正在前往', 'On my way') } },
+  onSite: { title: label('到达现场', 'On site'), options: { true: label('已到达报警位置', 'I am at the alarm location') } },
+  verdict: { title: label('结论', 'Verdict'), options: { real: label('真实警情', 'A real incident'), 'false-alarm': label('误报，未发现异常', 'False alarm: nothing found') } },
+  actionsTaken: { title: label('处置措施', 'Actions taken') },
+  openFaultRepair: { title: label('发起报修', 'Open a fault repair'), help: label('有设施损坏，需要维修', 'Something is broken and must be repaired') },
+  repairSymptoms: { title: label('故障现象', 'What is broken'), help: label('发起报修时必填', 'Required when a repair is opened') },
+} satisfies Vocabulary;
+
 export const alarmLinkageProcess = defineProcess({
   name: 'alarm-linkage',
   workflowType: 'alarmLinkage',
@@ -109,5 +130,6 @@ export const alarmLinkageProcess = defineProcess({
   /** A zone's n-th incident of one alarm type: the gateway correlates a zone's alarms on it. */
   workflowId: (prefix: string, zoneId: string, alarmType: string, incidentNo: number) => `${prefix}alarm-${zoneId}-${alarmType}-${incidentNo}`,
   steps: ALARM_LINKAGE_STEPS,
+  labels: ALARM_LINKAGE_LABELS,
   load: () => import(/* webpackMode: "eager" */ './workflow'),
 });

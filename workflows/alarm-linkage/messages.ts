@@ -1,8 +1,9 @@
 import { defineSignal, defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
+import { fieldMeta } from '../lib/labels';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
-import type { AlarmEvents } from './definition';
+import { ALARM_LINKAGE_LABELS as LABELS, type AlarmEvents } from './definition';
 
 export { alarmEvents, type AlarmEvents, type AlarmIncidentResume, type AlarmLinkageInput, type AlarmLinkageTimings } from './definition';
 
@@ -37,23 +38,23 @@ export interface IncidentTimelineEntry {
 // ---- the forms of the human steps ----
 
 export const acknowledgeForm = z.object({
-  acknowledged: z.literal(true).meta({ title: '确认出警 Acknowledge', description: 'I am on my way' }),
+  acknowledged: z.literal(true).meta(fieldMeta(LABELS.acknowledged)),
 });
 
 // The later steps' forms are built when the incident reaches them: every workflow builds its own schemas, and
 // most of an incident's life (and every start) needs only the acknowledgement.
 export const arrivalForm = () =>
   z.object({
-    onSite: z.literal(true).meta({ title: '已到达现场 On site', description: 'I am at the alarm location' }),
+    onSite: z.literal(true).meta(fieldMeta(LABELS.onSite)),
   });
 
 export const findingsForm = () =>
   z
     .object({
-      verdict: z.enum(['real', 'false-alarm']).meta({ title: '结论 Verdict', description: 'real: a real incident; false-alarm: nothing found' }),
-      actionsTaken: z.string().trim().min(3).max(4000).meta({ title: '处置措施 Actions taken' }),
-      openFaultRepair: z.boolean().default(false).meta({ title: '报修 Open a fault repair', description: 'Something is broken and must be repaired' }),
-      repairSymptoms: z.string().trim().max(4000).optional().meta({ title: '故障现象 What is broken', description: 'Required when a repair is opened' }),
+      verdict: z.enum(['real', 'false-alarm']).meta(fieldMeta(LABELS.verdict)),
+      actionsTaken: z.string().trim().min(3).max(4000).meta(fieldMeta(LABELS.actionsTaken)),
+      openFaultRepair: z.boolean().default(false).meta(fieldMeta(LABELS.openFaultRepair)),
+      repairSymptoms: z.string().trim().max(4000).optional().meta(fieldMeta(LABELS.repairSymptoms)),
     })
     .refine((findings) => !findings.openFaultRepair || (findings.repairSymptoms ?? '').length >= 3, {
       message: 'say what is broken',

@@ -11,6 +11,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { z } from 'zod';
+import { ALARM_TYPE_LABELS, titleReference, zhOf } from '../../contracts/labels';
 import type { createAlarmLinkageActivities } from '../../activities/alarm-linkage';
 import type { createFaultRepairActivities } from '../../activities/fault-repair';
 import type { FaultRepairInput } from '../fault-repair/messages';
@@ -64,6 +65,8 @@ export async function alarmLinkage(input: AlarmLinkageInput): Promise<AlarmLinka
   const { zoneId, alarmType, timings, resume } = input;
   const { workflowId } = workflowInfo();
   const title = `${alarmType} @ ${zoneId}`;
+  // The guard's tasks: the alarm type in zh-CN and the zone, which the worklist names.
+  const taskTitle = `${zhOf(ALARM_TYPE_LABELS, alarmType)} · ${titleReference('zone', zoneId)}`;
   const tracker = new ProcessTracker({ process: 'alarm-linkage', title, startedBy: null }, { zoneId, alarmType }, resume?.progress);
   // The open task a previous run handed over keeps its form, built again from its step.
   const formOf = (stepId: string): z.ZodType => (stepId === STEPS.dispatchGuard.id ? acknowledgeForm : stepId === STEPS.arriveOnSite.id ? arrivalForm() : findingsForm());
@@ -183,7 +186,7 @@ export async function alarmLinkage(input: AlarmLinkageInput): Promise<AlarmLinka
   const openDispatch = async (first: string | undefined) => {
     const task = await tasks.open({
       stepId: STEPS.dispatchGuard.id,
-      title: `Alarm: ${title}`,
+      title: taskTitle,
       form: acknowledgeForm,
       // With no roster for the zone, every guard is a candidate.
       candidateRoles: first ? [] : ['guard'],
@@ -255,7 +258,7 @@ export async function alarmLinkage(input: AlarmLinkageInput): Promise<AlarmLinka
       tasks.adopt<z.output<ReturnType<typeof arrivalForm>>>(STEPS.arriveOnSite.id) ??
       (await tasks.open({
         stepId: STEPS.arriveOnSite.id,
-        title: `On site: ${title}`,
+        title: taskTitle,
         form: arrivalForm(),
         candidateRoles: ['security-supervisor'],
         candidateUsers: [guard.userId],
@@ -274,7 +277,7 @@ export async function alarmLinkage(input: AlarmLinkageInput): Promise<AlarmLinka
     tasks.adopt<z.output<ReturnType<typeof findingsForm>>>(STEPS.recordFindings.id) ??
     (await tasks.open({
       stepId: STEPS.recordFindings.id,
-      title: `Findings: ${title}`,
+      title: taskTitle,
       form: findingsForm(),
       candidateRoles: ['security-supervisor'],
       candidateUsers: [onSiteBy!.userId],

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { label } from '../../contracts/labels';
+import { fieldMeta } from '../lib/labels';
+import { ANNUAL_PLAN_LABELS as LABELS } from './definition';
 import type { VoteOutcome } from '../owners-vote/tally';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
@@ -23,23 +26,6 @@ export interface AnnualPlanOutcome {
 const SYSTEMS = ['cctv', 'access-control', 'intrusion-alarm', 'network', 'elevator-monitoring', 'smart-home'] as const;
 export const BUDGET_CATEGORIES = ['hardware', 'software-development', 'system-integration', 'installation-commissioning', 'training'] as const;
 
-// Display names for the task form's select boxes (read by the UI as `x-option-labels`).
-const SYSTEM_LABELS: Record<(typeof SYSTEMS)[number], string> = {
-  cctv: '视频监控 CCTV',
-  'access-control': '门禁 Access control',
-  'intrusion-alarm': '入侵报警 Intrusion alarm',
-  network: '网络 Network',
-  'elevator-monitoring': '电梯监控 Elevator monitoring',
-  'smart-home': '智能家居 Smart home',
-};
-const CATEGORY_LABELS: Record<(typeof BUDGET_CATEGORIES)[number], string> = {
-  hardware: '硬件 Hardware',
-  'software-development': '软件开发 Software development',
-  'system-integration': '系统集成 System integration',
-  'installation-commissioning': '安装调试 Installation and commissioning',
-  training: '培训 Training',
-};
-
 const yuan = z
   .number()
   .nonnegative()
@@ -49,26 +35,20 @@ const yuan = z
 // ---- the forms of the human steps (P5.1a: every record has a schema) ----
 
 export const contributionForm = z.object({
-  needs: z.string().trim().min(3).max(4000).meta({ title: '部门需求 Needs', description: "The department's needs for next year" }),
-  proposedProjects: z.array(z.string().trim().min(3)).default([]).meta({ title: '建议项目 Proposed projects', description: 'One per line' }),
+  needs: z.string().trim().min(3).max(4000).meta(fieldMeta(LABELS.needs)),
+  proposedProjects: z.array(z.string().trim().min(3)).default([]).meta(fieldMeta(LABELS.proposedProjects)),
 });
 
 export const planProject = z
   .object({
-    title: z.string().trim().min(3).max(200).meta({ title: '项目名称 Title' }),
-    priority: z.number().int().min(1).max(5).meta({ title: '优先级 Priority', description: '1 最高 1 highest' }),
-    estimateYuan: yuan.meta({ title: '费用估算（元）Cost estimate (yuan)' }),
-    schedule: z.string().trim().min(2).max(200).meta({ title: '进度安排 Schedule' }),
-    system: z.enum(SYSTEMS).optional().meta({ title: '系统 System', 'x-option-labels': SYSTEM_LABELS }),
+    title: z.string().trim().min(3).max(200).meta(fieldMeta(LABELS.title)),
+    priority: z.number().int().min(1).max(5).meta(fieldMeta(LABELS.priority)),
+    estimateYuan: yuan.meta(fieldMeta(LABELS.estimateYuan)),
+    schedule: z.string().trim().min(2).max(200).meta(fieldMeta(LABELS.schedule)),
+    system: z.enum(SYSTEMS).optional().meta(fieldMeta(LABELS.system)),
     /** A major project needs the owners' general assembly (P2.1c). */
-    major: z.boolean().meta({ title: '重大项目 Major project', description: '需业主大会表决 Goes to the owners\' general assembly (P2.1c)' }),
-    art278Item: z
-      .number()
-      .int()
-      .min(1)
-      .max(9)
-      .optional()
-      .meta({ title: '民法典第278条事项 Civil Code art. 278 item', description: '重大项目必填（1–9）Required for a major project (1–9)' }),
+    major: z.boolean().meta(fieldMeta(LABELS.major)),
+    art278Item: z.number().int().min(1).max(9).optional().meta(fieldMeta(LABELS.art278Item)),
   })
   .refine((project) => !project.major || project.art278Item !== undefined, {
     message: 'a major project is classified under art. 278 (items 1–9)',
@@ -76,9 +56,9 @@ export const planProject = z
   });
 
 export const planForm = z.object({
-  goals: z.array(z.string().trim().min(3)).min(1).meta({ title: '年度目标 Goals' }),
-  projects: z.array(planProject).min(1).max(50).meta({ title: '项目清单 Projects' }),
-  schedule: z.string().trim().min(3).max(4000).meta({ title: '实施进度 Schedule' }),
+  goals: z.array(z.string().trim().min(3)).min(1).meta(fieldMeta(LABELS.goals)),
+  projects: z.array(planProject).min(1).max(50).meta(fieldMeta(LABELS.projects)),
+  schedule: z.string().trim().min(3).max(4000).meta(fieldMeta({ ...LABELS.schedule, title: label('实施进度', 'Schedule') })),
 });
 export type PlanForm = z.output<typeof planForm>;
 
@@ -86,25 +66,20 @@ export const budgetForm = z.object({
   lineItems: z
     .array(
       z.object({
-        category: z.enum(BUDGET_CATEGORIES).meta({ title: '类别 Category', 'x-option-labels': CATEGORY_LABELS }),
-        description: z.string().trim().min(3).max(500).meta({ title: '内容 Description' }),
-        amountYuan: yuan.meta({ title: '金额（元）Amount (yuan)' }),
-        marketPriceReference: z
-          .string()
-          .trim()
-          .min(3)
-          .max(500)
-          .meta({ title: '市场价格参考 Market-price reference', description: '报价、目录或上次合同 Where the market price comes from (quote, catalogue, last contract)' }),
+        category: z.enum(BUDGET_CATEGORIES).meta(fieldMeta(LABELS.category)),
+        description: z.string().trim().min(3).max(500).meta(fieldMeta(LABELS.description)),
+        amountYuan: yuan.meta(fieldMeta(LABELS.amountYuan)),
+        marketPriceReference: z.string().trim().min(3).max(500).meta(fieldMeta(LABELS.marketPriceReference)),
       }),
     )
     .min(1)
-    .meta({ title: '预算明细 Line items' }),
+    .meta(fieldMeta(LABELS.lineItems)),
 });
 export type BudgetForm = z.output<typeof budgetForm>;
 
 export const approvalForm = z
   .object({
-    decision: z.enum(['approved', 'returned']).meta({ title: '审批 Decision' }),
-    comments: z.string().trim().max(4000).optional().meta({ title: '意见 Comments', description: 'Required when returned' }),
+    decision: z.enum(['approved', 'returned']).meta(fieldMeta(LABELS.decision)),
+    comments: z.string().trim().max(4000).optional().meta(fieldMeta(LABELS.comments)),
   })
   .refine((form) => form.decision === 'approved' || (form.comments ?? '').length > 0, { message: 'say what to change', path: ['comments'] });

@@ -1,5 +1,6 @@
 import { allHandlersFinished, condition, executeChild, ParentClosePolicy, proxyActivities, startChild, workflowInfo } from '@temporalio/workflow';
 import type { createGovernanceActivities } from '../../activities/governance';
+import { zhOf } from '../../contracts/labels';
 import { committeeFiling } from '../committee-filing/workflow';
 import { committeeFilingProcess } from '../committee-filing/definition';
 import type { CommitteeFilingOutcome } from '../committee-filing/messages';
@@ -22,6 +23,7 @@ import {
   type PlanForm,
   type ProcurementStart,
 } from './messages';
+import { DEPARTMENT_LABELS } from './definition';
 import { ANNUAL_PLAN_STEPS as STEPS } from './steps';
 
 const { findLastAnnualEvaluation, recordApprovedPlan, recordEffectivePlan, recordProcurementStarted } = proxyActivities<
@@ -52,7 +54,7 @@ export async function annualPlan(input: AnnualPlanInput): Promise<AnnualPlanOutc
     input.departments.map(async ({ department, role }) => {
       const contribution = await tasks.run({
         stepId: STEPS.contributeToPlan.id,
-        title: `${year} 年度计划需求 Plan ${year}: ${department} needs`,
+        title: `${year} 年度计划需求：${zhOf(DEPARTMENT_LABELS, department)}`,
         form: contributionForm,
         candidateRoles: [role],
         dueInMs: timings.contributionDueMs,
@@ -71,7 +73,7 @@ export async function annualPlan(input: AnnualPlanInput): Promise<AnnualPlanOutc
   for (let attempt = 1; !filing; attempt += 1) {
     const draft: TaskCompletion<PlanForm> = await tasks.run({
       stepId: STEPS.draftPlan.id,
-      title: `${year} 年度计划 Draft the plan ${year}`,
+      title: `${year} 年度计划`,
       form: planForm,
       candidateRoles: ['tech-supervisor', 'technician'],
       dueInMs: timings.draftDueMs,
@@ -84,7 +86,7 @@ export async function annualPlan(input: AnnualPlanInput): Promise<AnnualPlanOutc
 
     const budgetDraft: TaskCompletion<BudgetForm> = await tasks.run({
       stepId: STEPS.draftBudget.id,
-      title: `${year} 年度预算 Draft the budget ${year}`,
+      title: `${year} 年度预算`,
       form: budgetForm,
       candidateRoles: ['finance'],
       dueInMs: timings.budgetDueMs,
@@ -97,7 +99,7 @@ export async function annualPlan(input: AnnualPlanInput): Promise<AnnualPlanOutc
 
     const approval: TaskCompletion<z.output<typeof approvalForm>> = await tasks.run({
       stepId: STEPS.approvePlan.id,
-      title: `${year} 年度计划审批 Approve the plan ${year}`,
+      title: `${year} 年度计划与预算`,
       form: approvalForm,
       candidateRoles: ['management'],
       dueInMs: timings.approvalDueMs,
@@ -130,7 +132,7 @@ export async function annualPlan(input: AnnualPlanInput): Promise<AnnualPlanOutc
       args: [
         {
           planWorkflowId: workflowId,
-          title: `${year} 年度计划与预算备案 Plan and budget ${year}`,
+          title: `${year} 年度计划与预算备案`,
           filingPackage: {
             year,
             plan: currentPlan,

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { fieldMeta } from '../lib/labels';
+import { COMMITTEE_FILING_LABELS as LABELS } from './definition';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
 export type { CommitteeFilingInput, CommitteeFilingTimings, FilingPackage } from './definition';
@@ -10,8 +12,8 @@ export type CommitteeFilingOutcome =
 /** The committee acknowledges receipt (a receipt number is issued) or returns an incomplete package. */
 export const acknowledgementForm = z
   .object({
-    decision: z.enum(['acknowledged', 'returned']).meta({ title: '备案结果 Decision', description: 'acknowledged: receipt issued; returned: the package is incomplete' }),
-    comment: z.string().trim().max(2000).optional().meta({ title: '意见 Comment', description: 'Required when the package is returned' }),
+    decision: z.enum(['acknowledged', 'returned']).meta(fieldMeta(LABELS.decision)),
+    comment: z.string().trim().max(2000).optional().meta(fieldMeta(LABELS.comment)),
   })
   .refine((form) => form.decision === 'acknowledged' || (form.comment ?? '').length > 0, {
     message: 'say what is missing',

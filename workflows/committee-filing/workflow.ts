@@ -8,6 +8,13 @@ import { COMMITTEE_FILING_STEPS as STEPS } from './steps';
 
 const { storeFilingPackage, issueFilingReceipt, recordFilingReturned } = proxyActivities<ReturnType<typeof createGovernanceActivities>>(activityOptions());
 
+/** The sum of the package's budget lines in yuan (to the fen), or null for a package without them. */
+function budgetTotal(budget: unknown): number | null {
+  const lineItems = (budget as { lineItems?: Array<{ amountYuan?: unknown }> } | null)?.lineItems;
+  if (!Array.isArray(lineItems)) return null;
+  return lineItems.reduce((sum, item) => sum + Math.round(Number(item.amountYuan ?? 0) * 100), 0) / 100;
+}
+
 /** Filing with the owners' committee, P2.1c: a dated package, acknowledged with a receipt number (a report, not a vote). */
 export async function committeeFiling(input: CommitteeFilingInput): Promise<CommitteeFilingOutcome> {
   const { filingPackage } = input;
@@ -27,12 +34,23 @@ export async function committeeFiling(input: CommitteeFilingInput): Promise<Comm
 
   const decision = await tasks.run({
     stepId: STEPS.acknowledgeFiling.id,
-    title: `备案 Filing: ${input.title}`,
+    title: input.title,
     form: acknowledgementForm,
     candidateRoles: ['committee-member'],
     dueInMs: input.timings.acknowledgementDueMs,
     priority: 50,
-    context: { year: filingPackage.year, filedAt, packageDigest, approvedBy: filingPackage.approvedBy, approvedAt: filingPackage.approvedAt, planWorkflowId: input.planWorkflowId },
+    // What the digest is of: the plan's projects and the budget, so the committee reads what it acknowledges.
+    context: {
+      year: filingPackage.year,
+      filedAt,
+      plan: filingPackage.plan,
+      budget: filingPackage.budget,
+      budgetTotalYuan: budgetTotal(filingPackage.budget),
+      approvedBy: filingPackage.approvedBy,
+      approvedAt: filingPackage.approvedAt,
+      planWorkflowId: input.planWorkflowId,
+      packageDigest,
+    },
   });
 
   if (decision.payload.decision === 'returned') {

@@ -30,5 +30,7 @@ export const credentialEnrolmentProcess = defineProcess({
   input: credentialEnrolmentInput,
   workflowId: (credentialId: string) => `credential-enrolment-${credentialId}`,
   steps: CREDENTIAL_ENROLMENT_STEPS,
+  // No person's task: nothing to word beyond its steps.
+  labels: {},
   load: () => import(/* webpackMode: "eager" */ './workflow'),
 });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { label, type Vocabulary } from '../../contracts/labels';
 import { deviceRetry, doorOutage, requester } from '../lib/inputs';
+import { DOOR_CHECK_LABELS } from '../lib/labels';
 import { defineProcess } from '../lib/process-definition';
 import { FACE_DELETION_STEPS } from './steps';
 
@@ -16,6 +18,13 @@ export const faceDeletionInput = z.lazy(() =>
 );
 export type FaceDeletionInput = z.infer<typeof faceDeletionInput>;
 
+/** The wording of the door check (P4.2b, PIPL art. 47). */
+export const FACE_DELETION_LABELS = {
+  ...DOOR_CHECK_LABELS,
+  deletionId: { title: label('删除申请', 'Deletion request'), format: 'hidden' },
+  deletionRequestedAt: { title: label('申请删除时间', 'Deletion requested'), format: 'date-time' },
+} satisfies Vocabulary;
+
 export const faceDeletionProcess = defineProcess({
   name: 'face-deletion',
   workflowType: 'faceDeletion',
@@ -25,5 +34,6 @@ export const faceDeletionProcess = defineProcess({
   input: faceDeletionInput,
   workflowId: (deletionId: string) => `face-deletion-${deletionId}`,
   steps: FACE_DELETION_STEPS,
+  labels: FACE_DELETION_LABELS,
   load: () => import(/* webpackMode: "eager" */ './workflow'),
 });

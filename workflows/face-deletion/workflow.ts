@@ -1,4 +1,5 @@
 import { allHandlersFinished, condition, patched } from '@temporalio/workflow';
+import { titleReference } from '../../contracts/labels';
 import { accessControlActivities, failureOf, onEveryDevice, type DeviceFailure } from '../lib/device-commands';
 import { DoorAlerts, untilDoorAnswers } from '../lib/door-outage';
 import { HumanTasks } from '../lib/human-task';
@@ -66,7 +67,7 @@ async function deleteUntilDoorsAnswer(
   const since = new Date().toISOString();
   const alerts = new DoorAlerts(new HumanTasks('face-deletion', tracker), tracker, {
     steps: { raised: STEPS.doorStillOffline.id, task: STEPS.checkOfflineDoor.id, acknowledged: STEPS.doorCheckAcknowledged.id },
-    title: (deviceId) => `人脸仍在门禁设备上 Face still on a door: ${input.personName} · ${deviceId}`,
+    title: (deviceId) => `人脸仍在门禁设备上：${input.personName} · ${titleReference('device', deviceId)}`,
     context: (deviceId) => ({ personId, personName: input.personName, deletionId, deviceId, deletionRequestedAt: since }),
     // As long again as the door has been silent: the check is due within the next limit.
     dueInMs: outage.alertAfterMs,

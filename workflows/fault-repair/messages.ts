@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { fieldMeta } from '../lib/labels';
+import { FAULT_REPAIR_LABELS as LABELS } from './definition';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
 
@@ -13,26 +15,21 @@ export interface FaultRepairOutcome {
 // ---- the forms of the human steps (P5.1a: every record has a schema) ----
 
 export const diagnosisForm = z.object({
-  cause: z.string().trim().min(3).meta({ title: '故障原因 Cause', description: 'What caused the fault' }),
-  repairPlan: z.string().trim().min(3).meta({ title: '维修方案 Repair plan', description: 'How it will be repaired' }),
-  faultClass: z
-    .enum(['general', 'complex'])
-    .meta({ title: '故障类别 Fault class', description: 'general: repaired in-house within the SLA; complex: the contracted vendor' }),
+  cause: z.string().trim().min(3).meta(fieldMeta(LABELS.cause)),
+  repairPlan: z.string().trim().min(3).meta(fieldMeta(LABELS.repairPlan)),
+  faultClass: z.enum(['general', 'complex']).meta(fieldMeta(LABELS.faultClass)),
 });
 
 export const repairForm = z.object({
-  repairProcess: z.string().trim().min(3).meta({ title: '维修过程 Repair process', description: 'What was done' }),
-  partsReplaced: z
-    .array(z.string().trim().min(1))
-    .default([])
-    .meta({ title: '更换部件 Parts replaced', description: 'One per line' }),
-  timeSpentMinutes: z.number().int().min(1).max(10_000).meta({ title: '耗时（分钟）Time spent (minutes)' }),
+  repairProcess: z.string().trim().min(3).meta(fieldMeta(LABELS.repairProcess)),
+  partsReplaced: z.array(z.string().trim().min(1)).default([]).meta(fieldMeta(LABELS.partsReplaced)),
+  timeSpentMinutes: z.number().int().min(1).max(10_000).meta(fieldMeta(LABELS.timeSpentMinutes)),
 });
 
 export const verificationForm = z
   .object({
-    accepted: z.boolean().meta({ title: '验收通过 Accepted', description: 'The fault is gone' }),
-    comment: z.string().trim().max(2000).optional().meta({ title: '意见 Comment', description: 'Required when the repair is rejected' }),
+    accepted: z.boolean().meta(fieldMeta(LABELS.accepted)),
+    comment: z.string().trim().max(2000).optional().meta(fieldMeta(LABELS.comment)),
   })
   .refine((verification) => verification.accepted || (verification.comment ?? '').length > 0, {
     message: 'say why the repair is rejected',

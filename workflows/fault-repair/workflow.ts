@@ -1,5 +1,6 @@
 import { ActivityFailure, allHandlersFinished, condition, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { z } from 'zod';
+import { SYSTEM_LABELS, zhOf } from '../../contracts/labels';
 import type { createFaultRepairActivities } from '../../activities/fault-repair';
 import { activityOptions } from '../lib/activities';
 import { HumanTasks, type TaskCompletion } from '../lib/human-task';
@@ -20,7 +21,8 @@ type RepairCompletion = TaskCompletion<z.output<typeof repairForm>>;
 
 /** Fault repair, P3.2a–c: report → diagnosis → repair (in-house within the SLA, or the vendor) → verification → record. */
 export async function faultRepair({ report, timings, priority }: FaultRepairInput): Promise<FaultRepairOutcome> {
-  const title = `${report.system}: ${report.symptoms.slice(0, 60)}`;
+  // Titles name the system and the symptoms, in zh-CN; the worklist shows the step beside them.
+  const title = `${zhOf(SYSTEM_LABELS, report.system)}：${report.symptoms.slice(0, 60)}`;
   const tracker = new ProcessTracker(
     { process: 'fault-repair', title, startedBy: report.reporter.userId },
     { report, reworkCount: 0 },
@@ -32,7 +34,7 @@ export async function faultRepair({ report, timings, priority }: FaultRepairInpu
 
   const diagnosis = await tasks.run({
     stepId: STEPS.diagnoseFault.id,
-    title: `Diagnose: ${title}`,
+    title,
     form: diagnosisForm,
     candidateRoles: ['technician', 'tech-supervisor'],
     dueInMs: timings.diagnosisDueMs,
@@ -64,7 +66,7 @@ export async function faultRepair({ report, timings, priority }: FaultRepairInpu
   const repairInHouse = async (): Promise<RepairCompletion | undefined> => {
     const task = await tasks.open({
       stepId: STEPS.repairFault.id,
-      title: `Repair: ${title}`,
+      title,
       form: repairForm,
       candidateRoles: ['technician', 'tech-supervisor'],
       dueInMs: timings.repairSlaMs,
@@ -82,7 +84,7 @@ export async function faultRepair({ report, timings, priority }: FaultRepairInpu
     const assigned = vendor as VendorAssignment | null;
     const task = await tasks.open({
       stepId: STEPS.vendorRepair.id,
-      title: `Vendor repair: ${title}`,
+      title,
       form: repairForm,
       candidateRoles: assigned ? [] : ['tech-supervisor'],
       candidateUsers: assigned?.staffUserIds ?? [],
@@ -130,7 +132,7 @@ export async function faultRepair({ report, timings, priority }: FaultRepairInpu
 
     const verification = await tasks.run({
       stepId: STEPS.verifyRepair.id,
-      title: `Verify: ${title}`,
+      title,
       form: verificationForm,
       candidateRoles: ['tech-supervisor'],
       candidateUsers: report.reporter.userId ? [report.reporter.userId] : [],

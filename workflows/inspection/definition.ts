@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { label, type Vocabulary } from '../../contracts/labels';
 import { faultRepairTimings } from '../fault-repair/definition';
 import { defineProcess } from '../lib/process-definition';
 import { INSPECTION_STEPS } from './steps';
@@ -13,6 +14,13 @@ export const inspectionInput = z.lazy(() =>
 );
 export type InspectionInput = z.infer<typeof inspectionInput>;
 
+/** The wording of an inspection run's task (P3.1a, P3.1c); the checklist's fields carry their items' own titles. */
+export const INSPECTION_LABELS = {
+  plan: { title: label('巡检计划', 'Plan') },
+  items: { title: label('巡检项目', 'Items') },
+  text: { title: label('检查内容', 'Check') },
+} satisfies Vocabulary;
+
 export const inspectionProcess = defineProcess({
   name: 'inspection',
   workflowType: 'inspection',
@@ -23,5 +31,6 @@ export const inspectionProcess = defineProcess({
   /** The plan's schedule, named after it (one per plan), starts its runs; Temporal adds each run's time to this id. */
   workflowId: (planId: string) => `inspection-${planId}`,
   steps: INSPECTION_STEPS,
+  labels: INSPECTION_LABELS,
   load: () => import(/* webpackMode: "eager" */ './workflow'),
 });

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { label, SYSTEM_LABELS } from '../../contracts/labels';
+import type { SystemKind } from '../../contracts/vocabulary';
+import { fieldMeta } from '../lib/labels';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
 export type { InspectionInput } from './definition';
@@ -58,19 +61,22 @@ export const PHOTO_FIELD = (itemId: string) => `photo_${itemId}`;
 export function checklistForm(items: readonly InspectionItem[]) {
   const shape: Record<string, z.ZodType> = {};
   items.forEach((item, index) => {
-    const label = `${index + 1}. ${item.text}`;
-    shape[RESULT_FIELD(item.id)] = z.enum(['pass', 'fail']).meta({ title: label, description: `${item.system} · 通过 pass / 不通过 fail` });
+    const n = index + 1;
+    const system = SYSTEM_LABELS[item.system as SystemKind] ?? label(item.system, item.system);
+    shape[RESULT_FIELD(item.id)] = z.enum(['pass', 'fail']).meta(
+      fieldMeta({ title: label(`${n}. ${item.text}`, `${n}. ${item.text}`), help: system, options: { pass: label('通过', 'Pass'), fail: label('不通过', 'Fail') } }),
+    );
     shape[NOTE_FIELD(item.id)] = z
       .string()
       .trim()
       .max(4000)
       .optional()
-      .meta({ title: `${index + 1}. 备注 Note`, description: '不通过时必填：现象 Required on a fail: what is wrong' });
+      .meta(fieldMeta({ title: label(`${n}. 备注`, `${n}. Note`), help: label('不通过时必填：现象', 'Required on a fail: what is wrong') }));
     shape[PHOTO_FIELD(item.id)] = z
       .uuid()
       .optional()
       // The form renderer uploads the picked photo to this API path and submits the id it returns.
-      .meta({ title: `${index + 1}. 照片 Photo`, contentMediaType: 'image/*', 'x-photo-upload': '/inspections/photos' });
+      .meta(fieldMeta({ title: label(`${n}. 照片`, `${n}. Photo`) }, { contentMediaType: 'image/*', 'x-photo-upload': '/inspections/photos' }));
   });
   return z.object(shape).superRefine((values, context) => {
     for (const item of items) {

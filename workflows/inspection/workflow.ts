@@ -58,17 +58,18 @@ export async function inspection({ planId, faultRepairTimings }: InspectionInput
   const untilDue = Math.max(1000, Date.parse(run.dueAt) - Date.now());
   const task = await tasks.open({
     stepId: STEPS.performInspection.id,
-    title: `Inspection: ${run.title}`,
+    title: run.title,
     form: checklistForm(run.checklist),
     candidateRoles: [run.responsibleRole],
     dueInMs: untilDue,
     priority: 40,
-    // Readable lines: the form itself lists the items; this says where each one is.
+    // The form lists the items by their text; this says where each one is, by the names the task page shows.
     context: {
       plan: run.title,
-      area: [run.buildingId, run.zoneId].filter(Boolean).join(' / ') || null,
+      buildingId: run.buildingId,
+      zoneId: run.zoneId,
       dueAt: run.dueAt,
-      places: run.checklist.map((item, index) => `${index + 1}. ${item.system} @ ${[item.deviceId, item.zoneId, item.buildingId].filter(Boolean).join(' / ') || 'area'}`),
+      items: run.checklist.map(({ text, system, deviceId, zoneId, buildingId }) => ({ text, system, deviceId, zoneId, buildingId })),
     },
   });
   let completion = await task.completion(untilDue);

@@ -4,6 +4,7 @@ import type { createAccessControlActivities } from '../../activities/access-cont
 import { ACCESS_RULE_FAILURES, accessControlActivities, failureOf } from './device-commands';
 import type { HumanTask, HumanTasks } from './human-task';
 import type { DeviceRetry, DoorOutage } from './inputs';
+import { DOOR_CHECK_LABELS, fieldMeta } from './labels';
 import type { ProcessTracker } from './progress';
 
 type AccessActivities = ReturnType<typeof accessControlActivities>;
@@ -16,8 +17,8 @@ export type DoorSettlement = { deviceId: string; done: true } | { deviceId: stri
 
 /** The security supervisor's acknowledgement: informational, the retrying goes on regardless. */
 export const doorCheckForm = z.object({
-  acknowledged: z.literal(true).meta({ title: '已知悉，将检查该门禁 Acknowledged', description: 'I will check the door; Steward keeps retrying until it answers' }),
-  note: z.string().trim().max(2000).optional().meta({ title: '说明 Note', description: 'What was found at the door, or what was arranged' }),
+  acknowledged: z.literal(true).meta(fieldMeta(DOOR_CHECK_LABELS.acknowledged)),
+  note: z.string().trim().max(2000).optional().meta(fieldMeta(DOOR_CHECK_LABELS.note)),
 });
 
 /**

@@ -1,12 +1,14 @@
 import type { z } from 'zod';
+import type { Label, Vocabulary } from '../../contracts/labels';
 import type { StartAction } from '../../contracts/permissions';
 
-/** One step of a process: its BPMN element id, kind, policy clause and title. */
+/** One step of a process: its BPMN element id, kind, policy clause, title (the diagram's name) and what people read. */
 export interface StepDefinition {
   id: string;
   kind: string;
   clause: string;
   title: string;
+  label: Label;
 }
 
 /** A workflow function as the worker runs it: one input, one outcome. */
@@ -39,6 +41,8 @@ export interface ProcessDefinition<Input = unknown, IdArgs extends unknown[] = [
   /** The workflow id of an instance, from its business key: one instance per key. */
   workflowId(...key: IdArgs): string;
   steps: Readonly<Record<string, StepDefinition>>;
+  /** The wording of its forms' fields and its tasks' context values, by key (with `COMMON_LABELS`, see `processLabels`). */
+  labels: Vocabulary;
   companions?: readonly CompanionWorkflow[];
   /** The process's workflow module: bundled eagerly, evaluated only when an instance runs. */
   load(): Promise<Record<string, unknown>>;

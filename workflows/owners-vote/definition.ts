@@ -32,5 +32,7 @@ export const ownersVoteProcess = defineProcess({
   input: ownersVoteInput,
   workflowId: (voteId: string) => `owners-vote-${voteId}`,
   steps: OWNERS_VOTE_STEPS,
+  // No person's task: nothing to word beyond its steps.
+  labels: {},
   load: () => import(/* webpackMode: "eager" */ './workflow'),
 });

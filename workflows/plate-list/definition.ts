@@ -23,5 +23,7 @@ export const plateListProcess = defineProcess({
   input: plateListInput,
   workflowId: (changeId: string) => `plate-list-${changeId}`,
   steps: PLATE_LIST_STEPS,
+  // No person's task: nothing to word beyond its steps.
+  labels: {},
   load: () => import(/* webpackMode: "eager" */ './workflow'),
 });

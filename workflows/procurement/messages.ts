@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { label, yuanText } from '../../contracts/labels';
 import { pickMany } from '../lib/form-fields';
+import { fieldMeta } from '../lib/labels';
+import { PROCUREMENT_LABELS as LABELS } from './definition';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
 export { PROCUREMENT_SYSTEMS, type ProcurementInput } from './definition';
@@ -63,12 +66,16 @@ export interface ProjectDeliveryStart {
 export function methodForm(estimate: number, settings: ProcurementSettings, qualified: Array<{ vendorId: string; name: string }>) {
   return z
     .object({
-      method: z.enum(['inquiry', 'tender', 'negotiation']).meta({ title: '采购方式 Method', description: `inquiry up to ${settings.inquiryMaxYuan} yuan, tender above` }),
-      reason: z.string().trim().max(2000).optional().meta({ title: '理由 Reason', description: 'Required for negotiation' }),
+      method: z.enum(['inquiry', 'tender', 'negotiation']).meta(
+        fieldMeta({
+          ...LABELS.method,
+          help: label(`询价适用于 ${yuanText(settings.inquiryMaxYuan)} 以内，超过须公开招标`, `Inquiry up to ${yuanText(settings.inquiryMaxYuan)}, tender above`),
+        }),
+      ),
+      reason: z.string().trim().max(2000).optional().meta(fieldMeta(LABELS.reason)),
       invitedVendorIds: pickMany({
         choices: qualified.map((supplier) => ({ id: supplier.vendorId, label: supplier.name })),
-        title: '邀请供应商 Invited suppliers',
-        description: 'Qualified suppliers from the registry',
+        ...LABELS.invitedVendorIds,
         refusal: (vendorId) => `${vendorId} is not a qualified supplier`,
         noneAvailable: 'no supplier in the registry is qualified',
       }),
@@ -92,7 +99,7 @@ export function panelForm(eligible: Array<{ userId: string; displayName: string 
   return z.object({
     memberUserIds: pickMany({
       choices: eligible.map((user) => ({ id: user.userId, label: user.displayName })),
-      title: '评标委员会 Panel members',
+      title: LABELS.memberUserIds.title,
       refusal: (userId) => `${userId} may not sit on this panel`,
       noneAvailable: 'nobody else may sit on this panel',
     })
@@ -103,12 +110,12 @@ export function panelForm(eligible: Array<{ userId: string; displayName: string 
 
 export const declarationForm = z
   .object({
-    conflict: z.boolean().meta({ title: '存在利益冲突 I have a conflict of interest' }),
-    statement: z.string().trim().max(2000).optional().meta({ title: '说明 Statement' }),
+    conflict: z.boolean().meta(fieldMeta(LABELS.conflict)),
+    statement: z.string().trim().max(2000).optional().meta(fieldMeta(LABELS.statement)),
   })
   .refine((form) => !form.conflict || (form.statement ?? '').length > 0, { message: 'describe the conflict', path: ['statement'] });
 
-const CRITERIA = { Price: '价格 price', Technical: '技术 technical', AfterSales: '售后 after-sales' } as const;
+const CRITERIA = { Price: LABELS.price.title, Technical: LABELS.technical.title, AfterSales: LABELS.afterSales.title } as const;
 
 /** Field name of one criterion of the n-th opened bid (1-based): flat, so the generic task form renders it. */
 export const scoreField = (index: number, criterion: keyof typeof CRITERIA) => `bid${index + 1}${criterion}`;
@@ -117,13 +124,13 @@ export const scoreField = (index: number, criterion: keyof typeof CRITERIA) => `
 export function scoringForm(bids: Array<Pick<OpenedBid, 'vendorName' | 'priceYuan'>>) {
   const shape: Record<string, z.ZodNumber> = {};
   bids.forEach((bid, index) => {
-    for (const [criterion, label] of Object.entries(CRITERIA)) {
+    for (const [criterion, text] of Object.entries(CRITERIA)) {
       shape[scoreField(index, criterion as keyof typeof CRITERIA)] = z
         .number()
         .int()
         .min(0)
         .max(100)
-        .meta({ title: `${index + 1}. ${bid.vendorName} (${bid.priceYuan} 元): ${label}` });
+        .meta(fieldMeta({ title: label(`${index + 1}. ${bid.vendorName}（${yuanText(bid.priceYuan)}）：${text['zh-CN']}`, `${index + 1}. ${bid.vendorName} (${yuanText(bid.priceYuan)}): ${text.en}`) }));
     }
   });
   return z.object(shape);
@@ -147,19 +154,24 @@ export function scoresOf(bids: Array<Pick<OpenedBid, 'bidId'>>, form: Record<str
 }
 
 export const contractForm = z.object({
-  rightsAndObligations: z.string().trim().min(5).max(20_000).meta({ title: '权利义务 Rights and obligations' }),
-  specs: z.string().trim().min(3).max(20_000).meta({ title: '产品规格 Product specifications' }),
-  priceYuan: z.number().int().positive().meta({ title: '合同价（元）Price (yuan)' }),
-  deliveryDate: z.iso.date().meta({ title: '交付日期 Delivery date' }),
-  afterSalesTerms: z.string().trim().min(3).max(20_000).meta({ title: '售后条款 After-sales terms' }),
-  repairSlaSeconds: z.number().int().min(1).max(90 * 24 * 3600).meta({ title: '维修时限（秒）Repair SLA (seconds)', description: 'Fault repair enforces it on the vendor' }),
+  rightsAndObligations: z.string().trim().min(5).max(20_000).meta(fieldMeta(LABELS.rightsAndObligations)),
+  specs: z.string().trim().min(3).max(20_000).meta(fieldMeta(LABELS.specs)),
+  priceYuan: z.number().int().positive().meta(fieldMeta({ ...LABELS.priceYuan, title: label('合同价（元）', 'Price (yuan)') })),
+  deliveryDate: z.iso.date().meta(fieldMeta(LABELS.deliveryDate)),
+  afterSalesTerms: z.string().trim().min(3).max(20_000).meta(fieldMeta(LABELS.afterSalesTerms)),
+  repairSlaSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(90 * 24 * 3600)
+    .meta(fieldMeta({ ...LABELS.repairSlaSeconds, title: label('维修时限（秒）', 'Repair SLA (seconds)') })),
 });
 export type ContractTerms = z.output<typeof contractForm>;
 
 export const approvalForm = z
   .object({
-    decision: z.enum(['approve', 'revise', 'cancel']).meta({ title: '决定 Decision', description: 'revise: back to drafting; cancel: the procurement ends' }),
-    comment: z.string().trim().max(2000).optional().meta({ title: '意见 Comment' }),
+    decision: z.enum(['approve', 'revise', 'cancel']).meta(fieldMeta(LABELS.decision)),
+    comment: z.string().trim().max(2000).optional().meta(fieldMeta(LABELS.comment)),
   })
   .refine((form) => form.decision === 'approve' || (form.comment ?? '').length > 0, { message: 'say why', path: ['comment'] });
 

@@ -1,4 +1,5 @@
 import { allHandlersFinished, condition, ParentClosePolicy, proxyActivities, sleep, startChild, workflowInfo } from '@temporalio/workflow';
+import { yuanText } from '../../contracts/labels';
 import type { createProcurementActivities } from '../../activities/procurement';
 import { activityOptions, linkProcesses } from '../lib/activities';
 import { HumanTasks, type TaskCompletion } from '../lib/human-task';
@@ -57,7 +58,7 @@ export async function procurement(input: ProcurementInput): Promise<ProcurementO
   const qualified = await activities.qualifiedSuppliers({ system: input.system ?? null });
   const choice = await tasks.run({
     stepId: STEPS.chooseMethod.id,
-    title: `Procurement method: ${input.title}`,
+    title: input.title,
     form: methodForm(input.estimate, settings, qualified),
     candidateRoles: ['procurement'],
     dueInMs,
@@ -108,7 +109,7 @@ export async function procurement(input: ProcurementInput): Promise<ProcurementO
   const serveOnPanel = async (member: string): Promise<void> => {
     const declaration = await tasks.run({
       stepId: STEPS.declareInterests.id,
-      title: `Declare interests: ${input.title}`,
+      title: input.title,
       form: declarationForm,
       candidateRoles: [],
       candidateUsers: [member],
@@ -120,7 +121,7 @@ export async function procurement(input: ProcurementInput): Promise<ProcurementO
     if (declaration.payload.conflict) return;
     const scores = await tasks.run({
       stepId: STEPS.scoreBids.id,
-      title: `Score the bids: ${input.title}`,
+      title: input.title,
       form: scoring,
       candidateRoles: [],
       candidateUsers: [member],
@@ -137,7 +138,7 @@ export async function procurement(input: ProcurementInput): Promise<ProcurementO
     const available = eligible.filter((user) => !appointed.has(user.userId));
     const panel = await tasks.run({
       stepId: STEPS.appointPanel.id,
-      title: `Evaluation panel: ${input.title}`,
+      title: input.title,
       form: panelForm(available, needed),
       candidateRoles: ['procurement', 'management'],
       dueInMs,
@@ -164,7 +165,7 @@ export async function procurement(input: ProcurementInput): Promise<ProcurementO
   for (;;) {
     contract = await tasks.run({
       stepId: STEPS.draftContract.id,
-      title: `Contract: ${input.title} with ${winner.vendorName}`,
+      title: `${input.title} · ${winner.vendorName}`,
       form: contractForm,
       candidateRoles: ['procurement'],
       dueInMs,
@@ -175,7 +176,7 @@ export async function procurement(input: ProcurementInput): Promise<ProcurementO
     if (contract.payload.priceYuan <= settings.approvalThresholdYuan) break;
     approval = await tasks.run({
       stepId: STEPS.approveContract.id,
-      title: `Approve contract: ${input.title} (${contract.payload.priceYuan} yuan)`,
+      title: `${input.title} · ${winner.vendorName} · ${yuanText(contract.payload.priceYuan)}`,
       form: approvalForm,
       candidateRoles: ['management'],
       dueInMs,

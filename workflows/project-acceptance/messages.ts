@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { label, type Label } from '../../contracts/labels';
 import { pickMany } from '../lib/form-fields';
+import { COMMON_LABELS, fieldMeta } from '../lib/labels';
 import type { DirectoryUser } from '../project-delivery/messages';
+import { CHECK_ITEM_LABELS, PROJECT_ACCEPTANCE_LABELS as LABELS } from './definition';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
 export type { AcceptanceTimings, ProjectAcceptanceInput } from './definition';
@@ -25,7 +28,7 @@ export const OWNER_ROLES = ['owner', 'committee-member'];
  * name), so a team without an owner representative is refused naming `ownerRepresentatives`.
  */
 export function acceptanceTeamForm(directory: DirectoryUser[]) {
-  const members = (title: string, roles: readonly string[], who: string) =>
+  const members = (title: Label, roles: readonly string[], who: string) =>
     pickMany({
       choices: directory.filter((user) => user.roles.some((role) => roles.includes(role))).map((user) => ({ id: user.id, label: user.displayName })),
       title,
@@ -39,9 +42,9 @@ export function acceptanceTeamForm(directory: DirectoryUser[]) {
   ] as const;
   return z
     .object({
-      technologyMembers: members('技术部门成员 Technology department', TECHNOLOGY_ROLES, rule[0][1]),
-      businessMembers: members('业务部门成员 Business departments', BUSINESS_ROLES, rule[1][1]),
-      ownerRepresentatives: members('业主代表 Owner representatives', OWNER_ROLES, rule[2][1]),
+      technologyMembers: members(LABELS.technologyMembers.title, TECHNOLOGY_ROLES, rule[0][1]),
+      businessMembers: members(LABELS.businessMembers.title, BUSINESS_ROLES, rule[1][1]),
+      ownerRepresentatives: members(LABELS.ownerRepresentatives.title, OWNER_ROLES, rule[2][1]),
     })
     .superRefine((team, ctx) => {
       for (const [field, who] of rule) {
@@ -53,29 +56,29 @@ export function acceptanceTeamForm(directory: DirectoryUser[]) {
 }
 export type AcceptanceTeam = z.output<ReturnType<typeof acceptanceTeamForm>>;
 
-const checkItem = (title: string) =>
+const checkItem = (title: Label) =>
   z
     .object({
-      passed: z.boolean().meta({ title: '通过 Passed' }),
-      note: z.string().trim().max(2000).optional().meta({ title: '说明 Note' }),
+      passed: z.boolean().meta(fieldMeta(LABELS.passed)),
+      note: z.string().trim().max(2000).optional().meta(fieldMeta(LABELS.note)),
     })
     .refine((item) => item.passed || (item.note ?? '').length > 0, { message: 'say what failed', path: ['note'] })
-    .meta({ title });
+    .meta(fieldMeta({ title }));
 
 /** P2.3c (+ personal-information rules for biometrics): what the team checks against the contract. */
 export function acceptanceChecklistForm(biometric: boolean) {
   const biometricItems = z
     .object({
-      signage: checkItem('人脸采集告知标识 Signage at collection points'),
-      separateConsent: checkItem('单独同意 Separate consent'),
-      nonFaceAlternative: checkItem('非人脸替代方式 A non-face alternative'),
+      signage: checkItem(CHECK_ITEM_LABELS.signage),
+      separateConsent: checkItem(CHECK_ITEM_LABELS.separateConsent),
+      nonFaceAlternative: checkItem(CHECK_ITEM_LABELS.nonFaceAlternative),
     })
-    .meta({ title: '生物识别 Biometric items' });
+    .meta(fieldMeta({ title: label('生物识别项目', 'Biometric items') }));
   return z.object({
-    function: checkItem('功能 Function'),
-    performance: checkItem('性能指标 Performance indicators'),
-    dataSecurity: checkItem('数据安全 Data security'),
-    afterSales: checkItem('售后服务 After-sales service'),
+    function: checkItem(CHECK_ITEM_LABELS.function),
+    performance: checkItem(CHECK_ITEM_LABELS.performance),
+    dataSecurity: checkItem(CHECK_ITEM_LABELS.dataSecurity),
+    afterSales: checkItem(CHECK_ITEM_LABELS.afterSales),
     biometric: biometric ? biometricItems : biometricItems.optional(),
   });
 }
@@ -92,16 +95,16 @@ export function failedItems(checklist: AcceptanceChecklist): string[] {
 }
 
 export const signatureForm = z.object({
-  signedAs: z.string().trim().min(2).max(200).meta({ title: '签名 Signature', description: 'Your full name' }),
-  comment: z.string().trim().max(2000).optional().meta({ title: '意见 Comment' }),
+  signedAs: z.string().trim().min(2).max(200).meta(fieldMeta(LABELS.signedAs)),
+  comment: z.string().trim().max(2000).optional().meta(fieldMeta(COMMON_LABELS.comment)),
 });
 
 export const rectificationForm = z.object({
-  measures: z.string().trim().min(3).max(4000).meta({ title: '整改措施 Rectification', description: 'What was fixed' }),
+  measures: z.string().trim().min(3).max(4000).meta(fieldMeta(LABELS.measures)),
 });
 
 /** P2.3c: after a pass, finance settles with the supplier. */
 export const settlementForm = z.object({
-  invoiceNumber: z.string().trim().min(1).max(100).meta({ title: '发票号 Invoice number' }),
-  amount: z.number().positive().meta({ title: '结算金额 Amount (CNY)' }),
+  invoiceNumber: z.string().trim().min(1).max(100).meta(fieldMeta(LABELS.invoiceNumber)),
+  amount: z.number().positive().meta(fieldMeta(LABELS.amount)),
 });

@@ -36,7 +36,7 @@ export async function projectAcceptance(input: ProjectAcceptanceInput): Promise<
   const directory = await activities.listDirectory();
   const formed = await tasks.run({
     stepId: STEPS.formTeam.id,
-    title: `Acceptance team: ${input.title}`,
+    title: input.title,
     form: acceptanceTeamForm(directory),
     candidateRoles: ['tech-supervisor'],
     dueInMs: timings.teamDueMs,
@@ -55,7 +55,7 @@ export async function projectAcceptance(input: ProjectAcceptanceInput): Promise<
     round += 1;
     const inspection = await tasks.run({
       stepId: STEPS.inspectDelivery.id,
-      title: `Acceptance check${round > 1 ? ` (re-check ${round - 1})` : ''}: ${input.title}`,
+      title: `${input.title}${round > 1 ? `（第 ${round} 轮）` : ''}`,
       form: acceptanceChecklistForm(input.biometric),
       candidateRoles: [],
       candidateUsers: members,
@@ -72,7 +72,7 @@ export async function projectAcceptance(input: ProjectAcceptanceInput): Promise<
       members.map((member) =>
         tasks.open({
           stepId: STEPS.signAcceptance.id,
-          title: `Sign the acceptance${failed.length ? ' (failed items)' : ''}: ${input.title}`,
+          title: `${input.title}${failed.length ? '（有未通过项）' : ''}`,
           form: signatureForm,
           candidateRoles: [],
           candidateUsers: [member],
@@ -97,7 +97,7 @@ export async function projectAcceptance(input: ProjectAcceptanceInput): Promise<
     await notify({ workflowId, dedupeKey: `${workflowId}.rectification.${round}`, recipientRoles: staff.length ? [] : ['tech-supervisor'], recipientUsers: staff, message: `Rectify ${failed.join(', ')} on ${input.title} by ${deadline}` });
     const rectification = await tasks.open({
       stepId: STEPS.rectifyDefects.id,
-      title: `Rectify by ${deadline}: ${input.title}`,
+      title: input.title,
       form: rectificationForm,
       candidateRoles: staff.length ? [] : ['tech-supervisor'],
       candidateUsers: staff,
@@ -149,7 +149,7 @@ export async function projectAcceptance(input: ProjectAcceptanceInput): Promise<
 
   const settlement = await tasks.run({
     stepId: STEPS.settleWithSupplier.id,
-    title: `Settle with the supplier: ${input.title}`,
+    title: input.title,
     form: settlementForm,
     candidateRoles: ['finance'],
     dueInMs: timings.settlementDueMs,

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { label, type Vocabulary } from '../../contracts/labels';
 import { durationMs } from '../lib/inputs';
+import { yesNo } from '../lib/labels';
 import { defineProcess } from '../lib/process-definition';
 import { acceptanceTimings } from '../project-acceptance/definition';
 import { PROJECT_DELIVERY_STEPS } from './steps';
@@ -40,6 +42,32 @@ export const projectDeliveryInput = z.lazy(() =>
 );
 export type ProjectDeliveryInput = z.infer<typeof projectDeliveryInput>;
 
+/** The wording of the delivery's tasks and forms (P2.3a–b). */
+export const PROJECT_DELIVERY_LABELS = {
+  deliveryDate: { title: label('合同交付日期', 'Delivery date'), format: 'date' },
+  biometric: {
+    title: label('采集人脸等生物识别信息', 'Collects faces or other biometrics'),
+    help: label('验收时加查数据安全项目（P2.3c）', 'Acceptance adds the data-security items (P2.3c)'),
+  },
+  projectLead: { title: label('项目负责人', 'Project lead'), help: label('负责项目实施的员工', 'The member of staff responsible'), format: 'user' },
+  phases: { title: label('实施阶段', 'Phases') },
+  description: { title: label('内容', 'Content') },
+  milestones: { title: label('里程碑', 'Milestones') },
+  milestone: { title: label('里程碑', 'Milestone') },
+  reached: { title: label('已达成', 'Reached'), options: yesNo(label('是', 'Yes'), label('否', 'No')) },
+  overdue: { title: label('已逾期', 'Overdue'), options: yesNo(label('是', 'Yes'), label('否', 'No')) },
+  qualityRequirements: { title: label('质量要求', 'Quality requirements') },
+  summary: { title: label('进展', 'Progress') },
+  percentComplete: { title: label('完成百分比', 'Percent complete') },
+  milestonesReached: { title: label('已达成里程碑', 'Milestones reached') },
+  issues: { title: label('问题', 'Issues') },
+  title: { title: label('问题', 'Issue') },
+  severity: { title: label('严重程度', 'Severity'), options: { low: label('低', 'Low'), medium: label('中', 'Medium'), high: label('高', 'High') } },
+  deliveryComplete: { title: label('已全部交付', 'Delivered'), help: label('全部交付，可以验收', 'Everything is delivered and ready for acceptance') },
+  instruction: { title: label('处理意见', 'Instruction') },
+  newDueAt: { title: label('新截止时间', 'New due date'), help: label('留空则保持原日期', 'Leave empty to keep the date'), format: 'date-time' },
+} satisfies Vocabulary;
+
 export const projectDeliveryProcess = defineProcess({
   name: 'project-delivery',
   workflowType: 'projectDelivery',
@@ -50,5 +78,6 @@ export const projectDeliveryProcess = defineProcess({
   /** One delivery per contract: the id follows from the contract, so a retried start joins it. */
   workflowId: (contractId: string) => `project-delivery-${contractId}`,
   steps: PROJECT_DELIVERY_STEPS,
+  labels: PROJECT_DELIVERY_LABELS,
   load: () => import(/* webpackMode: "eager" */ './workflow'),
 });

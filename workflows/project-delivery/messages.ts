@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { label } from '../../contracts/labels';
+import { pickOne } from '../lib/form-fields';
+import { COMMON_LABELS, fieldMeta } from '../lib/labels';
+import { PROJECT_DELIVERY_LABELS as LABELS } from './definition';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
 export type { DeliveryTimings, ProjectDeliveryInput } from './definition';
@@ -23,38 +27,41 @@ const STAFF_LEAD_ROLES = ['technician', 'tech-supervisor', 'procurement', 'manag
 
 /** P2.3a: the implementation plan. The project lead must be a member of staff who can lead a project. */
 export function implementationPlanForm(directory: DirectoryUser[]) {
+  const leadRule = `the project lead must be staff with one of: ${STAFF_LEAD_ROLES.join(', ')}`;
   return z
     .object({
-      system: z.enum(SYSTEM_KINDS).meta({ title: '系统 System', description: 'The system being delivered' }),
-      biometric: z
-        .boolean()
-        .default(false)
-        .meta({ title: '人脸识别 Biometric (face)', description: 'The system collects faces or other biometrics (P2.3c data-security items)' }),
-      projectLead: z.string().min(1).meta({ title: '项目负责人 Project lead', description: 'User id of the responsible person' }),
+      system: z.enum(SYSTEM_KINDS).meta(fieldMeta({ ...COMMON_LABELS.system, help: label('交付的系统', 'The system being delivered') })),
+      biometric: z.boolean().default(false).meta(fieldMeta(LABELS.biometric)),
+      projectLead: pickOne({
+        choices: directory.filter((user) => user.roles.some((role) => STAFF_LEAD_ROLES.includes(role))).map((user) => ({ id: user.id, label: user.displayName })),
+        ...LABELS.projectLead,
+        refusal: () => leadRule,
+        noneAvailable: leadRule,
+      }),
       phases: z
         .array(
           z.object({
-            name: z.string().trim().min(1).meta({ title: '阶段 Phase' }),
-            description: z.string().trim().max(2000).optional().meta({ title: '内容 Content' }),
+            name: z.string().trim().min(1).meta(fieldMeta({ title: label('阶段', 'Phase') })),
+            description: z.string().trim().max(2000).optional().meta(fieldMeta(LABELS.description)),
           }),
         )
         .min(1)
-        .meta({ title: '实施阶段 Phases' }),
+        .meta(fieldMeta(LABELS.phases)),
       milestones: z
         .array(
           z.object({
-            name: z.string().trim().min(1).meta({ title: '里程碑 Milestone' }),
-            dueAt: z.iso.datetime({ offset: true }).meta({ title: '截止 Due' }),
+            name: z.string().trim().min(1).meta(fieldMeta(LABELS.milestone)),
+            dueAt: z.iso.datetime({ offset: true }).meta(fieldMeta(COMMON_LABELS.dueAt)),
           }),
         )
         .min(1)
-        .meta({ title: '里程碑 Milestones' }),
-      qualityRequirements: z.string().trim().min(3).max(4000).meta({ title: '质量要求 Quality requirements' }),
+        .meta(fieldMeta(LABELS.milestones)),
+      qualityRequirements: z.string().trim().min(3).max(4000).meta(fieldMeta(LABELS.qualityRequirements)),
     })
     .superRefine((plan, ctx) => {
       const lead = directory.find((user) => user.id === plan.projectLead);
       if (!lead || !lead.roles.some((role) => STAFF_LEAD_ROLES.includes(role))) {
-        ctx.addIssue({ code: 'custom', path: ['projectLead'], message: `the project lead must be staff with one of: ${STAFF_LEAD_ROLES.join(', ')}` });
+        ctx.addIssue({ code: 'custom', path: ['projectLead'], message: leadRule });
       }
       const names = plan.milestones.map((milestone) => milestone.name);
       if (new Set(names).size !== names.length) ctx.addIssue({ code: 'custom', path: ['milestones'], message: 'milestone names must differ' });
@@ -63,23 +70,24 @@ export function implementationPlanForm(directory: DirectoryUser[]) {
 export type ImplementationPlan = z.output<ReturnType<typeof implementationPlanForm>>;
 
 export const issueEntry = z.object({
-  title: z.string().trim().min(3).max(500).meta({ title: '问题 Issue' }),
-  severity: z.enum(['low', 'medium', 'high']).default('medium').meta({ title: '严重程度 Severity' }),
+  title: z.string().trim().min(3).max(500).meta(fieldMeta(LABELS.title)),
+  severity: z.enum(['low', 'medium', 'high']).default('medium').meta(fieldMeta(LABELS.severity)),
 });
 
 /** P2.3b: a progress report by the project lead; issues go to the issues log. */
 export function progressReportForm(milestoneNames: string[]) {
   return z
     .object({
-      summary: z.string().trim().min(3).max(4000).meta({ title: '进展 Progress' }),
-      percentComplete: z.number().int().min(0).max(100).meta({ title: '完成百分比 Percent complete' }),
+      summary: z.string().trim().min(3).max(4000).meta(fieldMeta(LABELS.summary)),
+      percentComplete: z.number().int().min(0).max(100).meta(fieldMeta(LABELS.percentComplete)),
       // The plan's milestones as choices, so the task form offers them as checkboxes.
       milestonesReached: z
         .array(z.enum(milestoneNames as [string, ...string[]]))
         .default([])
-        .meta({ title: '已达成里程碑 Milestones reached' }),
-      issues: z.array(issueEntry).default([]).meta({ title: '问题 Issues' }),
-      deliveryComplete: z.boolean().default(false).meta({ title: '已交付 Delivered', description: 'Everything is delivered and ready for acceptance' }),
+        // A milestone is named by the name the plan gave it.
+        .meta(fieldMeta(LABELS.milestonesReached, { 'x-option-labels': Object.fromEntries(milestoneNames.map((name) => [name, name])) })),
+      issues: z.array(issueEntry).default([]).meta(fieldMeta(LABELS.issues)),
+      deliveryComplete: z.boolean().default(false).meta(fieldMeta(LABELS.deliveryComplete)),
     })
     .superRefine((report, ctx) => {
       if (report.deliveryComplete && report.percentComplete !== 100) {
@@ -90,6 +98,6 @@ export function progressReportForm(milestoneNames: string[]) {
 
 /** Management's response to an overdue milestone (P2.3b). */
 export const overdueReviewForm = z.object({
-  instruction: z.string().trim().min(3).max(2000).meta({ title: '处理意见 Instruction' }),
-  newDueAt: z.iso.datetime({ offset: true }).optional().meta({ title: '新截止 New due date', description: 'Leave empty to keep the date' }),
+  instruction: z.string().trim().min(3).max(2000).meta(fieldMeta(LABELS.instruction)),
+  newDueAt: z.iso.datetime({ offset: true }).optional().meta(fieldMeta(LABELS.newDueAt)),
 });

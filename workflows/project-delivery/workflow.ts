@@ -46,7 +46,7 @@ export async function projectDelivery(input: ProjectDeliveryInput): Promise<Proj
   const directory = await activities.listDirectory();
   const planned = await tasks.run({
     stepId: STEPS.planImplementation.id,
-    title: `Implementation plan: ${input.title}`,
+    title: input.title,
     form: implementationPlanForm(directory),
     candidateRoles: ['tech-supervisor', 'procurement', 'management'],
     dueInMs: timings.planDueMs,
@@ -88,7 +88,7 @@ export async function projectDelivery(input: ProjectDeliveryInput): Promise<Proj
       await alert(`${workflowId}.${milestone.id}.overdue.${overdueCount}`, `Milestone overdue: ${milestone.name} (${input.title})`);
       const review = await tasks.open({
         stepId: STEPS.reviewOverdueMilestone.id,
-        title: `Overdue milestone: ${milestone.name} (${input.title})`,
+        title: `${input.title} · ${milestone.name}`,
         form: overdueReviewForm,
         candidateRoles: ['management'],
         dueInMs: timings.overdueReviewDueMs,
@@ -117,7 +117,7 @@ export async function projectDelivery(input: ProjectDeliveryInput): Promise<Proj
       nextAt += timings.reportEveryMs;
       const task = await tasks.open({
         stepId: STEPS.reportProgress.id,
-        title: `Progress report ${reports + 1}: ${input.title}`,
+        title: `${input.title} · 第 ${reports + 1} 次`,
         form: progressReportForm(milestones.map((milestone) => milestone.name)),
         candidateRoles: [],
         candidateUsers: [lead],

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { fieldMeta } from '../lib/labels';
+import { REPLAY_AUDIT_LABELS as LABELS } from './definition';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
 export type { ReplayAuditInput } from './definition';
@@ -30,11 +32,8 @@ export interface ReplayAuditOutcome {
 
 /** P3.3b: the tech supervisor says what is done about the divergences. */
 export const divergenceReviewForm = z.object({
-  decision: z.enum(['fix-scheduled', 'no-running-instance-affected']).meta({
-    title: '处理 Decision',
-    description: 'fix-scheduled: the change is reverted or put behind patched() before it reaches running processes; no-running-instance-affected: only closed instances diverge',
-  }),
-  comment: z.string().trim().min(1).max(2000).meta({ title: '说明 Comment', description: 'What was found and what will be done' }),
+  decision: z.enum(['fix-scheduled', 'no-running-instance-affected']).meta(fieldMeta(LABELS.decision)),
+  comment: z.string().trim().min(1).max(2000).meta(fieldMeta(LABELS.comment)),
 });
 
 export type DivergenceReview = z.output<typeof divergenceReviewForm>;

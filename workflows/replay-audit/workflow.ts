@@ -37,7 +37,7 @@ export async function replayAudit(input: ReplayAuditInput): Promise<ReplayAuditO
 
   const review = await tasks.run({
     stepId: STEPS.reviewDivergences.id,
-    title: `重放分歧 Replay divergences: ${report.divergenceCount} instance(s) no longer reproduce`,
+    title: `${report.divergenceCount} 个流程实例的历史无法重现`,
     form: divergenceReviewForm,
     candidateRoles: ['tech-supervisor'],
     dueInMs: input.reviewDueMs,

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { label, type Vocabulary } from '../../contracts/labels';
 import { durationMs } from '../lib/inputs';
+import { yesNo } from '../lib/labels';
 import { defineProcess, type CompanionWorkflow } from '../lib/process-definition';
 import { SUPPLIER_EVALUATION_STEPS } from './steps';
 
@@ -53,6 +55,34 @@ export type QuarterlyEvaluationInput = z.infer<typeof quarterlyEvaluationInput>;
 
 export const quarterlyEvaluationRound: CompanionWorkflow<QuarterlyEvaluationInput> = { workflowType: 'quarterlySupplierEvaluation', input: quarterlyEvaluationInput };
 
+/** The wording of the evaluation's tasks and forms (P2.2c). */
+export const SUPPLIER_EVALUATION_LABELS = {
+  periodFrom: { title: label('评价期自', 'Period from'), format: 'date-time' },
+  periodTo: { title: label('评价期至', 'Period to'), format: 'date-time' },
+  serviceRecord: { title: label('维修服务记录', 'Repair record') },
+  repairsOnTime: { title: label('按时修复', 'Repairs on time') },
+  repairsLate: { title: label('逾期修复', 'Repairs late') },
+  ratings: { title: label('业主评价数', 'Owner ratings') },
+  averageRating: { title: label('业主平均评分', 'Average rating') },
+  slaScore: { title: label('维修时效得分', 'SLA score') },
+  ratingScore: { title: label('业主评价得分', 'Rating score') },
+  score: { title: label('综合得分', 'Score') },
+  scores: { title: label('历次得分', 'Scores') },
+  poorBelow: { title: label('不合格线', 'Poor below') },
+  penalty: { title: label('违约金', 'Penalty') },
+  serviceQuality: { title: label('服务质量（0–100）', 'Service quality (0–100)') },
+  productPerformance: { title: label('产品性能（0–100）', 'Product performance (0–100)') },
+  measures: { title: label('整改措施', 'Rectification measures') },
+  amount: { title: label('违约金（元）', 'Penalty (yuan)'), format: 'yuan' },
+  contractClause: { title: label('合同条款', 'Contract clause') },
+  reason: { title: label('理由', 'Reason') },
+  approved: {
+    title: label('是否解除合同', 'Terminate the contract?'),
+    options: yesNo(label('批准解除合同', 'Approve the termination'), label('不解除，合同继续', 'Reject: the contract continues')),
+  },
+  comment: { title: label('意见', 'Comment'), help: label('不解除合同时必填', 'Required when the contract continues') },
+} satisfies Vocabulary;
+
 export const supplierEvaluationProcess = defineProcess({
   name: 'supplier-evaluation',
   workflowType: 'supplierEvaluation',
@@ -62,6 +92,7 @@ export const supplierEvaluationProcess = defineProcess({
   input: supplierEvaluationInput,
   workflowId: (requestId: string) => `supplier-evaluation-${requestId}`,
   steps: SUPPLIER_EVALUATION_STEPS,
+  labels: SUPPLIER_EVALUATION_LABELS,
   companions: [quarterlyEvaluationRound],
   load: () => import(/* webpackMode: "eager" */ './workflow'),
 });

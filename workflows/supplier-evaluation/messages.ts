@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
-import type { EvaluationPolicy } from './definition';
+import { COMMON_LABELS, fieldMeta } from '../lib/labels';
+import { SUPPLIER_EVALUATION_LABELS as LABELS, type EvaluationPolicy } from './definition';
 
 export type { EvaluationPolicy, QuarterlyEvaluationInput, SupplierEvaluationInput, SupplierEvaluationTimings } from './definition';
 
@@ -19,26 +20,26 @@ export interface ServiceRecord {
 }
 
 export const evaluationForm = z.object({
-  serviceQuality: z.number().int().min(0).max(100).meta({ title: '服务质量 Service quality (0–100)' }),
-  productPerformance: z.number().int().min(0).max(100).meta({ title: '产品性能 Product performance (0–100)' }),
-  comment: z.string().trim().max(2000).optional().meta({ title: '意见 Comment' }),
+  serviceQuality: z.number().int().min(0).max(100).meta(fieldMeta(LABELS.serviceQuality)),
+  productPerformance: z.number().int().min(0).max(100).meta(fieldMeta(LABELS.productPerformance)),
+  comment: z.string().trim().max(2000).optional().meta(fieldMeta(COMMON_LABELS.comment)),
 });
 export type EvaluationForm = z.output<typeof evaluationForm>;
 
 export const rectificationNoticeForm = z.object({
-  measures: z.string().trim().min(3).max(4000).meta({ title: '整改措施 Rectification measures' }),
+  measures: z.string().trim().min(3).max(4000).meta(fieldMeta(LABELS.measures)),
 });
 
 export const penaltyForm = z.object({
-  amount: z.number().positive().meta({ title: '违约金 Penalty (CNY)' }),
-  contractClause: z.string().trim().min(1).max(200).meta({ title: '合同条款 Contract clause' }),
-  reason: z.string().trim().min(3).max(2000).meta({ title: '理由 Reason' }),
+  amount: z.number().positive().meta(fieldMeta(LABELS.amount)),
+  contractClause: z.string().trim().min(1).max(200).meta(fieldMeta(LABELS.contractClause)),
+  reason: z.string().trim().min(3).max(2000).meta(fieldMeta(LABELS.reason)),
 });
 
 export const terminationDecisionForm = z
   .object({
-    approved: z.boolean().meta({ title: '批准解除合同 Approve termination' }),
-    comment: z.string().trim().max(2000).optional().meta({ title: '意见 Comment', description: 'Required when rejecting' }),
+    approved: z.boolean().meta(fieldMeta(LABELS.approved)),
+    comment: z.string().trim().max(2000).optional().meta(fieldMeta(LABELS.comment)),
   })
   .refine((decision) => decision.approved || (decision.comment ?? '').length > 0, { message: 'say why the contract continues', path: ['comment'] });
 

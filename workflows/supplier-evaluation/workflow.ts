@@ -1,4 +1,5 @@
 import { allHandlersFinished, condition, ParentClosePolicy, proxyActivities, startChild, workflowInfo } from '@temporalio/workflow';
+import { titleReference } from '../../contracts/labels';
 import type { createProjectAcceptanceActivities } from '../../activities/project-acceptance';
 import type { createSupplierEvaluationActivities } from '../../activities/supplier-evaluation';
 import { activityOptions, linkProcesses, notify } from '../lib/activities';
@@ -40,6 +41,8 @@ export async function supplierEvaluation(input: SupplierEvaluationInput): Promis
     { vendorId, trigger: input.trigger, periodFrom: input.periodFrom, periodTo: input.periodTo, poorBelow: policy.poorBelow },
   );
   const tasks = new HumanTasks('supplier-evaluation', tracker);
+  // Task titles name the supplier; the worklist shows which step each one is.
+  const supplier = titleReference('supplier', vendorId);
   await tracker.pass(STEPS.evaluationStarted.id, null, { trigger: input.trigger });
   // The deliveries this supplier made are one click away from its evaluation.
   for (const delivery of await activities.listVendorDeliveries({ vendorId })) {
@@ -53,11 +56,11 @@ export async function supplierEvaluation(input: SupplierEvaluationInput): Promis
     const { sla, rating } = serviceComponents(record);
     await tracker.complete(STEPS.scoreServiceRecord.id, null, { ...record, sla, rating });
     const context = { vendorId, round, periodFrom: input.periodFrom, periodTo: input.periodTo, serviceRecord: record, slaScore: sla, ratingScore: rating };
-    const department = (stepId: string, who: string, candidateRoles: string[]) =>
-      tasks.run({ stepId, title: `${who} evaluates ${vendorId}${round > 1 ? ' (re-evaluation)' : ''}`, form: evaluationForm, candidateRoles, dueInMs: timings.evaluationDueMs, priority: 50, context });
+    const department = (stepId: string, candidateRoles: string[]) =>
+      tasks.run({ stepId, title: `${supplier}${round > 1 ? '（复评）' : ''}`, form: evaluationForm, candidateRoles, dueInMs: timings.evaluationDueMs, priority: 50, context });
     const [technology, user] = await Promise.all([
-      department(STEPS.evaluateByTechnology.id, 'Technology department', TECHNOLOGY_ROLES),
-      department(STEPS.evaluateByUsers.id, 'User department', USER_ROLES),
+      department(STEPS.evaluateByTechnology.id, TECHNOLOGY_ROLES),
+      department(STEPS.evaluateByUsers.id, USER_ROLES),
     ]);
     const technologyScore = departmentScore(technology.payload);
     const userScore = departmentScore(user.payload);
@@ -102,7 +105,7 @@ export async function supplierEvaluation(input: SupplierEvaluationInput): Promis
   await notify({ workflowId, dedupeKey: `${workflowId}.rectification`, recipientRoles: staff.length ? [] : ['procurement'], recipientUsers: staff, message: `Rectification notice: score ${scores[0]} is below ${policy.poorBelow}; rectify by ${deadline}` });
   const notice = await tasks.open({
     stepId: STEPS.rectifyService.id,
-    title: `Rectification notice: rectify by ${deadline}`,
+    title: supplier,
     form: rectificationNoticeForm,
     candidateRoles: staff.length ? [] : ['procurement'],
     candidateUsers: staff,
@@ -130,7 +133,7 @@ export async function supplierEvaluation(input: SupplierEvaluationInput): Promis
   // Still poor after rectification: the contractual penalty, then management decides on termination.
   const penalty = await tasks.run({
     stepId: STEPS.imposePenalty.id,
-    title: `Contractual penalty: ${vendorId}`,
+    title: supplier,
     form: penaltyForm,
     candidateRoles: ['procurement', 'management'],
     dueInMs: timings.penaltyDueMs,
@@ -142,7 +145,7 @@ export async function supplierEvaluation(input: SupplierEvaluationInput): Promis
 
   const decision = await tasks.run({
     stepId: STEPS.approveTermination.id,
-    title: `Terminate the contract with ${vendorId}?`,
+    title: supplier,
     form: terminationDecisionForm,
     candidateRoles: ['management'],
     dueInMs: timings.terminationDecisionDueMs,

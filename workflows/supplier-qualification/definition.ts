@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { label, type Vocabulary } from '../../contracts/labels';
+import { yesNo } from '../lib/labels';
 import { defineProcess } from '../lib/process-definition';
 import { SUPPLIER_QUALIFICATION_STEPS } from './steps';
 
@@ -23,6 +25,36 @@ export const supplierQualificationInput = z.lazy(() =>
 );
 export type SupplierQualificationInput = z.infer<typeof supplierQualificationInput>;
 
+/** The wording of the registry's review (P2.2a). */
+export const SUPPLIER_QUALIFICATION_LABELS = {
+  // The supplier's name is beside its id.
+  vendorId: { title: label('供应商', 'Supplier'), format: 'hidden' },
+  id: { title: label('编号', 'Id'), format: 'hidden' },
+  kind: {
+    title: label('类型', 'Kind'),
+    options: {
+      initial: label('首次资格审查', 'Initial qualification'),
+      requalification: label('资格复审', 'Re-qualification'),
+      'business-licence': label('营业执照', 'Business licence'),
+      certificate: label('资质证书', 'Certificate'),
+      reference: label('业绩证明', 'Reference'),
+      other: label('其他', 'Other'),
+    },
+  },
+  passMark: { title: label('合格分', 'Pass mark') },
+  documents: { title: label('证照材料', 'Documents') },
+  expiresOn: { title: label('有效期至', 'Expires on'), format: 'date' },
+  state: { title: label('状态', 'State'), options: { valid: label('有效', 'Valid'), expiring: label('即将过期', 'Expiring'), expired: label('已过期', 'Expired') } },
+  hasValidLicence: {
+    title: label('营业执照有效', 'Valid business licence'),
+    options: yesNo(label('是', 'Yes'), label('否：不能通过审查', 'No: it cannot be qualified')),
+  },
+  qualification: { title: label('资质（0–100）', 'Qualification (0–100)') },
+  reputation: { title: label('信誉（0–100）', 'Reputation (0–100)') },
+  technicalStrength: { title: label('技术实力（0–100）', 'Technical strength (0–100)') },
+  afterSales: { title: label('售后服务（0–100）', 'After-sales service (0–100)') },
+} satisfies Vocabulary;
+
 export const supplierQualificationProcess = defineProcess({
   name: 'supplier-qualification',
   workflowType: 'supplierQualification',
@@ -33,5 +65,6 @@ export const supplierQualificationProcess = defineProcess({
   /** One qualification per request; the sweep's requests are named after the document's due date. */
   workflowId: (vendorId: string, requestId: string) => `supplier-qualification-${vendorId}-${requestId}`,
   steps: SUPPLIER_QUALIFICATION_STEPS,
+  labels: SUPPLIER_QUALIFICATION_LABELS,
   load: () => import(/* webpackMode: "eager" */ './workflow'),
 });

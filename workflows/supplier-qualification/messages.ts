@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { Wording } from '../../contracts/labels';
+import { COMMON_LABELS, fieldMeta } from '../lib/labels';
+import { SUPPLIER_QUALIFICATION_LABELS as LABELS } from './definition';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
 export type { SupplierQualificationInput } from './definition';
@@ -17,15 +20,15 @@ export interface DocumentCheck {
   hasValidLicence: boolean;
 }
 
-const score = (title: string) => z.number().int().min(0).max(100).meta({ title });
+const score = (wording: Wording) => z.number().int().min(0).max(100).meta(fieldMeta(wording));
 
 /** P2.2a: the four criteria of the registry. */
 export const qualificationReviewForm = z.object({
-  qualification: score('资质 Qualification (0–100)'),
-  reputation: score('信誉 Reputation (0–100)'),
-  technicalStrength: score('技术实力 Technical strength (0–100)'),
-  afterSales: score('售后服务 After-sales service (0–100)'),
-  comment: z.string().trim().max(2000).optional().meta({ title: '意见 Comment' }),
+  qualification: score(LABELS.qualification),
+  reputation: score(LABELS.reputation),
+  technicalStrength: score(LABELS.technicalStrength),
+  afterSales: score(LABELS.afterSales),
+  comment: z.string().trim().max(2000).optional().meta(fieldMeta(COMMON_LABELS.comment)),
 });
 export type QualificationReview = z.output<typeof qualificationReviewForm>;
 

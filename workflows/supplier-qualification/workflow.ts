@@ -27,7 +27,7 @@ export async function supplierQualification(input: SupplierQualificationInput): 
   // P2.2a: the technology department keeps the registry and scores the supplier.
   const review = await tasks.run({
     stepId: STEPS.reviewQualification.id,
-    title,
+    title: `${documents.vendorName}${input.kind === 'requalification' ? '（复审）' : ''}`,
     form: qualificationReviewForm,
     candidateRoles: ['tech-supervisor'],
     dueInMs: input.reviewDueSeconds * 1000,

@@ -16,5 +16,7 @@ export const supplierRequalificationProcess = defineProcess({
   /** Started by its Schedule only. */
   workflowId: (scheduleId: string) => `${scheduleId}-sweep`,
   steps: SUPPLIER_REQUALIFICATION_STEPS,
+  // No person's task: nothing to word beyond its steps.
+  labels: {},
   load: () => import(/* webpackMode: "eager" */ './workflow'),
 });

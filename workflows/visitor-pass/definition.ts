@@ -27,5 +27,7 @@ export const visitorPassProcess = defineProcess({
   input: visitorPassInput,
   workflowId: (passId: string) => `visitor-pass-${passId}`,
   steps: VISITOR_PASS_STEPS,
+  // No person's task: nothing to word beyond its steps.
+  labels: {},
   load: () => import(/* webpackMode: "eager" */ './workflow'),
 });

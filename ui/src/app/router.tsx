@@ -8,6 +8,7 @@ import { DeliveryPage } from '../features/delivery/components/delivery-page';
 import { SuppliersPage } from '../features/delivery/components/suppliers-page';
 import { ConsolePage } from '../features/console/components/console-page';
 import { FaultPage } from '../features/faults/components/fault-page';
+import { FilingPage } from '../features/governance/components/filing-page';
 import { GovernancePage } from '../features/governance/components/governance-page';
 import { OwnerVotesPage } from '../features/owner-portal/components/owner-votes-page';
 import { MyFaultsPage } from '../features/faults/components/my-faults-page';
@@ -80,7 +81,8 @@ export const router = createBrowserRouter([
       { path: routes.console, element: <ControlRoom /> },
       { path: routes.accessControl, element: <AccessControlPage processInstanceLink={links.processInstance} /> },
       { path: routes.ownerVotes, element: <OwnerVotesPage /> },
-      { path: routes.governance, element: <GovernancePage processInstanceLink={links.processInstance} /> },
+      { path: routes.governance, element: <GovernancePage processInstanceLink={links.processInstance} filingLink={links.filing} /> },
+      { path: routes.filing, element: <FilingPage governancePath={routes.governance} processInstanceLink={links.processInstance} /> },
       { path: routes.accessLog, element: <AccessLogPage processInstanceLink={links.processInstance} /> },
       { path: '*', element: <HomeRedirect /> },
     ],

@@ -25,6 +25,7 @@ export const routes = {
   accessControl: '/access',
   ownerVotes: '/owner/votes',
   governance: '/governance',
+  filing: '/governance/filings/:workflowId',
   accessLog: '/access-log',
 } as const;
 
@@ -37,6 +38,7 @@ export const links = {
   inspectionRecord: (workflowId: string) => `/inspections/records/${encodeURIComponent(workflowId)}`,
   supplier: (vendorId: string) => `/suppliers/${encodeURIComponent(vendorId)}`,
   procurement: (workflowId: string) => `/procurements/${encodeURIComponent(workflowId)}`,
+  filing: (workflowId: string) => `/governance/filings/${encodeURIComponent(workflowId)}`,
 };
 
 /** Staff and vendors start at the worklist, auditors at the processes, owners at their faults. */

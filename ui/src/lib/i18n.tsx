@@ -1,32 +1,44 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { LANGUAGES, type Label, type Language, type Vocabulary } from '../../../contracts/labels';
+import type { ProcessCatalogueEntry } from '../../../contracts/processes';
 import { messagesEn } from './messages-en';
 import { messagesZhCn, type MessageKey } from './messages-zh-cn';
 
 /** zh-CN is first and the default; English is the alternative. */
-export const LANGUAGES = ['zh-CN', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language };
 
 const STORAGE_KEY = 'steward.language';
 const dictionaries: Record<Language, Record<string, string>> = { 'zh-CN': messagesZhCn, en: messagesEn };
 
 type Vars = Record<string, string | number>;
 
-/** A process as the API's catalogue (GET /process-definitions) names it: the one source of process labels. */
-export interface ProcessTitle {
-  name: string;
-  title: Record<Language, string>;
-}
+/**
+ * A process as the API's catalogue (GET /process-definitions) describes it: the one source of process labels, its
+ * steps' names and the wording of its forms and tasks (each process's definition holds them).
+ */
+export type ProcessTitle = Pick<ProcessCatalogueEntry, 'name' | 'title'> & Partial<Pick<ProcessCatalogueEntry, 'steps' | 'labels'>>;
 
 export interface I18n {
   language: Language;
   setLanguage: (language: Language) => void;
   /** Translates a known key, filling {placeholders} from vars. */
   t: (key: MessageKey, vars?: Vars) => string;
-  /** Translates `${group}.${id}` if the dictionary knows it, else returns the fallback (or the id). */
+  /** Translates `${group}.${id}` if the dictionary (or, for processes and steps, the catalogue) knows it, else returns the fallback (or the id). */
   label: (group: 'role' | 'process' | 'step' | 'event' | 'system', id: string, fallback?: string) => string;
-  /** Takes the process titles from the API's catalogue. */
+  /** A step's name as its process's definition gives it. */
+  stepLabel: (process: string, stepId: string) => string;
+  /** The wording of a process's forms and tasks, by key (empty until the catalogue has loaded). */
+  vocabulary: (process: string) => Vocabulary;
+  /** A text worded in both languages, in the reader's. */
+  text: (label: Label) => string;
+  /** Takes the process titles, step names and wording from the API's catalogue. */
   setProcessTitles: (processes: ProcessTitle[]) => void;
   formatDateTime: (iso: string | null | undefined) => string;
+  /** An instant in Beijing time to the second, for records whose order matters (when an alarm was raised). */
+  formatInstant: (iso: string | null | undefined) => string;
+  formatDate: (iso: string | null | undefined) => string;
+  /** An amount of yuan: ¥380,000.00. */
+  formatYuan: (amount: number) => string;
   /** Joins items the way the language lists things ("a、b" / "a, b"). */
   formatList: (items: string[]) => string;
 }
@@ -48,10 +60,14 @@ function interpolate(text: string, vars?: Vars): string {
 
 const I18nContext = createContext<I18n | null>(null);
 
-export function I18nProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguageState] = useState<Language>(storedLanguage);
-  const [processTitles, setProcessTitleList] = useState<ReadonlyMap<string, Record<Language, string>>>(new Map());
-  const setProcessTitles = useCallback((processes: ProcessTitle[]) => setProcessTitleList(new Map(processes.map((process) => [process.name, process.title]))), []);
+/** The community's time: every date of a task is read in Beijing time, wherever the browser is. */
+const TIME_ZONE = 'Asia/Shanghai';
+
+/** `catalogue` and `language` start the provider with what a test renders (the app loads the catalogue after sign-in). */
+export function I18nProvider({ children, catalogue = [], language: initialLanguage }: { children: ReactNode; catalogue?: ProcessTitle[]; language?: Language }) {
+  const [language, setLanguageState] = useState<Language>(() => initialLanguage ?? storedLanguage());
+  const [processes, setProcessList] = useState<ReadonlyMap<string, ProcessTitle>>(() => new Map(catalogue.map((process) => [process.name, process])));
+  const setProcessTitles = useCallback((list: ProcessTitle[]) => setProcessList(new Map(list.map((process) => [process.name, process]))), []);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -69,20 +85,44 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18n>(() => {
     const dictionary = dictionaries[language];
     const dateTimeFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+    const instantFormat = new Intl.DateTimeFormat(language, {
+      timeZone: TIME_ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    const dateFormat = new Intl.DateTimeFormat(language, { timeZone: TIME_ZONE, dateStyle: 'medium' });
+    const yuanFormat = new Intl.NumberFormat(language, { style: 'currency', currency: 'CNY' });
+    const formatWith = (format: Intl.DateTimeFormat) => (iso: string | null | undefined) => {
+      if (!iso) return '—';
+      const date = new Date(iso);
+      return Number.isNaN(date.getTime()) ? iso : format.format(date);
+    };
+    // A step id names different steps in different processes: the catalogue's first answer, the process's own by stepLabel.
+    const stepNames = new Map<string, Label>();
+    for (const process of processes.values()) for (const [id, name] of Object.entries(process.steps ?? {})) if (!stepNames.has(id)) stepNames.set(id, name);
+    const catalogueLabel = (group: string, id: string) =>
+      group === 'process' ? processes.get(id)?.title[language] : group === 'step' ? stepNames.get(id)?.[language] : undefined;
     return {
       language,
       setLanguage,
       t: (key, vars) => interpolate(dictionary[key] ?? messagesZhCn[key] ?? key, vars),
-      label: (group, id, fallback) => (group === 'process' ? processTitles.get(id)?.[language] : undefined) ?? dictionary[`${group}.${id}`] ?? fallback ?? id,
+      label: (group, id, fallback) => catalogueLabel(group, id) ?? dictionary[`${group}.${id}`] ?? fallback ?? id,
+      stepLabel: (process, stepId) => processes.get(process)?.steps?.[stepId]?.[language] ?? stepNames.get(stepId)?.[language] ?? stepId,
+      vocabulary: (process) => processes.get(process)?.labels ?? {},
+      text: (label) => label[language],
       setProcessTitles,
-      formatDateTime: (iso) => {
-        if (!iso) return '—';
-        const date = new Date(iso);
-        return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
-      },
+      formatDateTime: formatWith(dateTimeFormat),
+      formatInstant: formatWith(instantFormat),
+      formatDate: formatWith(dateFormat),
+      formatYuan: (amount) => yuanFormat.format(amount),
       formatList: (items) => items.join(language === 'zh-CN' ? '、' : ', '),
     };
-  }, [language, setLanguage, processTitles, setProcessTitles]);
+  }, [language, setLanguage, processes, setProcessTitles]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

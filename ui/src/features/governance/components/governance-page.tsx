@@ -10,13 +10,15 @@ import { useApiResource } from '../../../lib/use-api-resource';
 import { evidenceUrl, listFilings, listPlans, listVotes } from '../api/governance-api';
 
 /** Annual plans and their filings with the owners' committee (P2.1a–c): receipts, projects, votes, procurement. */
-export function GovernancePage({ processInstanceLink }: { processInstanceLink: (workflowId: string) => string }) {
+export function GovernancePage({ processInstanceLink, filingLink }: { processInstanceLink: (workflowId: string) => string; filingLink: (workflowId: string) => string }) {
   const { language, formatDateTime } = useI18n();
   const text = (zh: string, en: string) => (language === 'en' ? en : zh);
   const filings = useApiResource((signal) => listFilings(signal), []);
   const plans = useApiResource((signal) => listPlans(signal), []);
   const votes = useApiResource((signal) => listVotes(signal), []);
-  const canExport = can(useCurrentUser(), 'owners-vote.evidence');
+  const user = useCurrentUser();
+  const canExport = can(user, 'owners-vote.evidence');
+  const canOpenProcesses = can(user, 'process.read');
   const statusText: Record<string, string> = {
     'awaiting-receipt': text('待回执', 'Awaiting receipt'),
     acknowledged: text('已备案', 'Filed'),
@@ -35,7 +37,16 @@ export function GovernancePage({ processInstanceLink }: { processInstanceLink: (
           <tr key={filing.workflowId} data-testid="filing-row" data-workflow-id={filing.workflowId} data-status={filing.status}>
             <td>{filing.year}</td>
             <td>
-              <Link to={processInstanceLink(filing.workflowId)}>{filing.title}</Link>
+              {/* The package itself, readable by everyone who reads filings; the process page only by those who read processes. */}
+              <Link to={filingLink(filing.workflowId)} data-testid="filing-link">
+                {filing.title}
+              </Link>
+              {canOpenProcesses && (
+                <>
+                  {' · '}
+                  <Link to={processInstanceLink(filing.workflowId)}>{text('流程', 'Process')}</Link>
+                </>
+              )}
               <br />
               <small className="muted" title="SHA-256">
                 {filing.packageDigest.slice(0, 16)}…

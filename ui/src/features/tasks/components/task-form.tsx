@@ -13,6 +13,8 @@ import {
   fieldPaths,
   fieldsFromSchema,
   initialValues,
+  isDeclaration,
+  MAX_RADIO_OPTIONS,
   optionLabel,
   placeFieldErrors,
   setValueAt,
@@ -34,8 +36,10 @@ export function TaskForm({
   disabled: boolean;
   onCompleted: (task: TaskView) => void;
 }) {
-  const { t } = useI18n();
-  const fields = useMemo(() => fieldsFromSchema(task.formSchema), [task.formSchema]);
+  const { t, language } = useI18n();
+  const fields = useMemo(() => fieldsFromSchema(task.formSchema, language), [task.formSchema, language]);
+  // What completing the task declares ("On my way"), when that is all its form asks: the button says it.
+  const declaration = fields.find(isDeclaration);
   const [values, setValues] = useState<FormValues>(() => initialValues(fields));
   const [problems, setProblems] = useState<Record<string, FieldProblem>>({});
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
@@ -89,7 +93,7 @@ export function TaskForm({
         <FieldList fields={fields} values={values} prefix="" errorFor={errorFor} onChange={setValue} />
         <div className="form-actions">
           <button type="submit" className="button-primary" data-testid="complete-task">
-            {t('task.complete')}
+            {declaration ? (declaration.optionLabels[String(declaration.options[0])] ?? declaration.label) : t('task.complete')}
           </button>
         </div>
       </fieldset>
@@ -118,6 +122,8 @@ function FieldList({
       {fields.map((field) => {
         const path = `${prefix}${field.name}`;
         const value = values[field.name] ?? '';
+        // Its value is the only one it can take: the submit button says it, its help stays in sight.
+        if (isDeclaration(field)) return field.help ? <p key={path} className="help">{field.help}</p> : null;
         if (field.kind === 'rows') {
           return <RowsField key={path} field={field} path={path} value={value} errorFor={errorFor} onChange={onChange} />;
         }
@@ -226,6 +232,43 @@ function SchemaField({
     .join(' ') || undefined;
   const common = { id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy };
   const help = kind === 'list' ? [field.help, t('form.listHint')].filter(Boolean).join(' · ') : field.help;
+
+  if (kind === 'yes-no' || (kind === 'choice' && field.options.length <= MAX_RADIO_OPTIONS)) {
+    const chosen = typeof value === 'string' ? value : '';
+    return (
+      <fieldset
+        className={`form-field decision${error ? ' has-error' : ''}`}
+        role="radiogroup"
+        aria-describedby={describedBy}
+        aria-invalid={error ? true : undefined}
+        data-choices={name}
+      >
+        <legend>
+          {field.label}
+          {field.required && <span className="required-mark"> *</span>}
+        </legend>
+        <div className="decision-choices">
+          {field.options.map((option) => {
+            const optionValue = String(option);
+            return (
+              <label key={optionValue} className="decision-choice">
+                <input
+                  type="radio"
+                  name={name}
+                  value={optionValue}
+                  checked={chosen === optionValue}
+                  onChange={() => onChange(optionValue)}
+                  id={optionValue === String(field.options[0]) ? id : undefined}
+                />
+                <span>{optionLabel(field, option, { yes: t('common.yes'), no: t('common.no') })}</span>
+              </label>
+            );
+          })}
+        </div>
+        <FieldNotes id={id} name={name} help={help} error={error} />
+      </fieldset>
+    );
+  }
 
   if (kind === 'boolean') {
     return (

@@ -4,9 +4,9 @@ import { ReassignControl } from './reassign-control';
 import { TaskForm } from './task-form';
 import { claimTask, getTask, reassignTask, releaseTask } from '../api/task-api';
 import { Badge } from '../../../components/badge';
-import { DataValue } from '../../../components/data-value';
 import { ErrorBanner } from '../../../components/error-banner';
 import { KeyValueList } from '../../../components/key-value-list';
+import { LabelledRecord } from '../../../components/labelled-data';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
 import { useCurrentUser } from '../../../lib/session';
@@ -22,8 +22,6 @@ export function TaskPage({
   processInstanceLink: (workflowId: string) => string;
 }) {
   const { taskId = '' } = useParams();
-  const { t, label, formatDateTime, formatList } = useI18n();
-  const user = useCurrentUser();
   const navigate = useNavigate();
   const task = useApiResource((signal) => getTask(taskId, signal), [taskId]);
   const [actionError, setActionError] = useState<unknown>(null);
@@ -43,7 +41,39 @@ export function TaskPage({
   }
 
   if (!task.data) return task.error ? <ErrorBanner error={task.error} /> : <Loading />;
-  const current = task.data;
+  return (
+    <TaskDetails
+      task={task.data}
+      busy={busy}
+      actionError={actionError}
+      act={act}
+      worklistPath={worklistPath}
+      processInstanceLink={processInstanceLink}
+      onCompleted={() => navigate(worklistPath)}
+    />
+  );
+}
+
+/** A task as its reader meets it: what the step is, what it is about, what they need to decide it, and its form. */
+export function TaskDetails({
+  task: current,
+  busy,
+  actionError,
+  act,
+  worklistPath,
+  processInstanceLink,
+  onCompleted,
+}: {
+  task: TaskView;
+  busy: boolean;
+  actionError: unknown;
+  act: (action: () => Promise<TaskView>) => void;
+  worklistPath: string;
+  processInstanceLink: (workflowId: string) => string;
+  onCompleted: () => void;
+}) {
+  const { t, label, stepLabel, vocabulary, formatDateTime, formatList } = useI18n();
+  const user = useCurrentUser();
   const isOpen = current.status === 'open';
   const mine = current.assignee === user.id;
   const assignedToOther = current.assignee !== null && !mine;
@@ -55,7 +85,12 @@ export function TaskPage({
         <Link to={worklistPath}>← {t('worklist.title')}</Link>
       </p>
       <header className="page-header">
-        <h1>{current.title}</h1>
+        <div>
+          <h1>{stepLabel(current.process, current.stepId)}</h1>
+          <p className="task-subject" data-testid="task-title">
+            {current.title}
+          </p>
+        </div>
         <div className="badges">
           <Badge tone={isOpen ? 'info' : current.status === 'completed' ? 'success' : 'neutral'}>
             {t(`taskStatus.${current.status}`)}
@@ -73,13 +108,13 @@ export function TaskPage({
               t('task.process'),
               can(user, 'process.read') ? (
                 <Link to={processInstanceLink(current.workflowId)} data-testid="process-link">
-                  {label('process', current.process)} · {current.workflowId}
+                  {label('process', current.process)}
                 </Link>
               ) : (
                 label('process', current.process)
               ),
             ],
-            [t('task.step'), label('step', current.stepId)],
+            [t('task.step'), stepLabel(current.process, current.stepId)],
             [t('task.priority'), current.priority],
             [t('task.due'), formatDateTime(current.dueAt)],
             [t('task.candidateRoles'), formatList(current.candidateRoles.map((role) => label('role', role))) || '—'],
@@ -126,10 +161,13 @@ export function TaskPage({
       </div>
 
       {Object.keys(current.context ?? {}).length > 0 && (
-        <div className="card">
+        <div className="card" data-testid="task-context">
           <h2>{t('task.context')}</h2>
-          <KeyValueList
-            entries={Object.entries(current.context).map(([key, value]) => [key, <DataValue value={value} />, key])}
+          <LabelledRecord
+            record={current.context}
+            vocabulary={vocabulary(current.process)}
+            references={current.references}
+            processLink={can(user, 'process.read') ? processInstanceLink : undefined}
           />
         </div>
       )}
@@ -145,7 +183,7 @@ export function TaskPage({
             key={current.id}
             task={current}
             disabled={busy || assignedToOther}
-            onCompleted={() => navigate(worklistPath)}
+            onCompleted={onCompleted}
           />
         )}
       </div>

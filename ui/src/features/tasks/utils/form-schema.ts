@@ -2,6 +2,7 @@
  * Turns a task's formSchema (JSON Schema 2020-12 from zod v4's z.toJSONSchema) into form fields,
  * and form values back into the completion payload, checking what the schema states.
  */
+import type { Label, Language } from '../../../../../contracts/labels';
 import { toDateTimeLocal } from '../../../lib/dates';
 import type { MessageKey } from '../../../lib/i18n';
 
@@ -34,7 +35,10 @@ export type FieldKind =
   | 'text'
   | 'number'
   | 'integer'
+  /** A yes/no the person may leave as it is (a checkbox): the schema gives its default. */
   | 'boolean'
+  /** A yes/no with no default: a decision, offered as two labelled choices of which none is chosen. */
+  | 'yes-no'
   | 'choice'
   | 'list'
   | 'choice-list'
@@ -54,7 +58,7 @@ export interface FormFieldSpec {
   kind: FieldKind;
   /** The allowed values for choice and choice-list fields. */
   options: unknown[];
-  /** Display names of options (`x-option-labels` in the schema), keyed by the option's value. */
+  /** Display names of options (`x-option-labels` in the schema, in the reader's language), keyed by the option's value. */
   optionLabels: Record<string, string>;
   /** The fields of each row (rows) or of the nested object (group); empty otherwise. */
   fields: FormFieldSpec[];
@@ -106,7 +110,7 @@ function unwrap(schema: JsonSchema): JsonSchema {
 function kindOf(schema: JsonSchema): FieldKind {
   const types = typesOf(schema).filter((type) => type !== 'null');
   if (schema.enum) return 'choice';
-  if (types.includes('boolean')) return 'boolean';
+  if (types.includes('boolean')) return schema.default === undefined ? 'yes-no' : 'boolean';
   if (types.includes('integer')) return 'integer';
   if (types.includes('number')) return 'number';
   if (types.includes('array')) {
@@ -124,37 +128,60 @@ function kindOf(schema: JsonSchema): FieldKind {
   return 'text';
 }
 
-function labelsOf(schema: JsonSchema | undefined): Record<string, string> {
-  const labels = schema?.['x-option-labels'];
-  return labels && typeof labels === 'object' ? (labels as Record<string, string>) : {};
+const isLabel = (value: unknown): value is Label => !!value && typeof value === 'object' && typeof (value as Label)['zh-CN'] === 'string';
+
+/** A text of the schema in the reader's language: a wording (`x-label`, `x-help`) in both, else the plain keyword. */
+function textOf(wording: unknown, plain: string | undefined, language: Language): string | undefined {
+  return isLabel(wording) ? wording[language] : plain;
 }
 
-export function fieldsFromSchema(formSchema: JsonSchema | null | undefined): FormFieldSpec[] {
+/** Option names: a person's or supplier's name as it is, a worded option in the reader's language. */
+function labelsOf(schema: JsonSchema | undefined, language: Language): Record<string, string> {
+  const labels = schema?.['x-option-labels'];
+  if (!labels || typeof labels !== 'object') return {};
+  return Object.fromEntries(Object.entries(labels as Record<string, unknown>).map(([value, name]) => [value, isLabel(name) ? name[language] : String(name)]));
+}
+
+/** The form's fields, titled and explained in the reader's language (zh-CN unless told). */
+export function fieldsFromSchema(formSchema: JsonSchema | null | undefined, language: Language = 'zh-CN'): FormFieldSpec[] {
   const properties = formSchema?.properties ?? {};
   const required = new Set(formSchema?.required ?? []);
   return Object.entries(properties).map(([name, raw]) => {
     const schema = unwrap(raw);
     const kind = kindOf(schema);
     const items = schema.items ? unwrap(schema.items) : undefined;
-    const options = kind === 'choice' ? (schema.enum ?? []) : kind === 'choice-list' ? (items?.enum ?? []) : [];
+    const options = kind === 'choice' ? (schema.enum ?? []) : kind === 'choice-list' ? (items?.enum ?? []) : kind === 'yes-no' ? [true, false] : [];
     return {
       name,
-      label: schema.title ?? name,
-      help: schema.description,
+      label: textOf(schema['x-label'], schema.title, language) ?? name,
+      help: textOf(schema['x-help'], schema.description, language),
       required: required.has(name),
       kind,
       options: options.filter((option) => option !== null),
-      optionLabels: { ...labelsOf(items), ...labelsOf(schema) },
-      fields: kind === 'rows' ? fieldsFromSchema(items) : kind === 'group' ? fieldsFromSchema(schema) : [],
+      optionLabels: { ...labelsOf(items, language), ...labelsOf(schema, language) },
+      fields: kind === 'rows' ? fieldsFromSchema(items, language) : kind === 'group' ? fieldsFromSchema(schema, language) : [],
       schema,
     };
   });
 }
 
-/** A field's display text for one of its options. */
-export function optionLabel(field: FormFieldSpec, option: unknown): string {
-  return field.optionLabels[String(option)] ?? String(option);
+/** A field's display text for one of its options; a yes/no without its own wording reads `yes` / `no` (translated by the caller). */
+export function optionLabel(field: FormFieldSpec, option: unknown, yesNo: { yes: string; no: string } = { yes: 'true', no: 'false' }): string {
+  const named = field.optionLabels[String(option)];
+  if (named !== undefined) return named;
+  if (option === true) return yesNo.yes;
+  if (option === false) return yesNo.no;
+  return String(option);
 }
+
+/** Up to this many options are offered as radio buttons, every one in sight; more go in a select. */
+export const MAX_RADIO_OPTIONS = 4;
+
+/**
+ * A required choice with one possible value (`z.literal(true)`: "I am on my way"): nothing to choose, so the form
+ * shows no control for it and its submit button says what completing the task declares.
+ */
+export const isDeclaration = (field: FormFieldSpec): boolean => field.kind === 'choice' && field.required && field.options.length === 1;
 
 export function initialValues(fields: FormFieldSpec[]): FormValues {
   const values: FormValues = {};
@@ -163,6 +190,10 @@ export function initialValues(fields: FormFieldSpec[]): FormValues {
     switch (field.kind) {
       case 'boolean':
         values[field.name] = fallback === true;
+        break;
+      // No answer until the person gives one.
+      case 'yes-no':
+        values[field.name] = '';
         break;
       case 'choice-list':
         values[field.name] = Array.isArray(fallback) ? fallback.map(String) : [];
@@ -181,7 +212,7 @@ export function initialValues(fields: FormFieldSpec[]): FormValues {
         values[field.name] = initialValues(field.fields);
         break;
       default:
-        values[field.name] = fallback === undefined || fallback === null ? '' : String(fallback);
+        values[field.name] = isDeclaration(field) ? String(field.options[0]) : fallback === undefined || fallback === null ? '' : String(fallback);
     }
   }
   return values;
@@ -286,6 +317,7 @@ export function toPayload(
     }
     switch (field.kind) {
       case 'choice':
+      case 'yes-no':
         payload[field.name] = field.options.find((option) => String(option) === text) ?? text;
         break;
       case 'number':

@@ -1,0 +1,89 @@
+/**
+ * How Steward words what a person sees of a process: step titles, form fields, task context values and their
+ * options, zh-CN first and English second. Each process's definition holds its own wording (`labels`), so a new
+ * process brings its labels; the API's catalogue (GET /process-definitions) hands them to the UI. Pure data:
+ * workflows, the API and the UI import it.
+ */
+import type { SystemKind } from './vocabulary';
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** One text in every language Steward speaks. */
+export type Label = Record<Language, string>;
+
+export const label = (zh: string, en: string): Label => ({ 'zh-CN': zh, en });
+
+/** Ids the API names for the person reading a task (`TaskView.references`): a user, a unit, a zone… */
+export const REFERENCE_KINDS = ['user', 'unit', 'building', 'zone', 'device', 'supplier', 'process'] as const;
+export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
+
+/**
+ * How a value is shown. `text` as it is; `yuan` an amount; `date-time` Beijing time with seconds; `link` and `image`
+ * a URL shown as a link (the wording's `linkText`) or as the picture, never as text; `role` and `process-name` a
+ * role's or a process's name; a reference kind the named thing; `hidden` an internal key nobody needs to read.
+ */
+export const VALUE_FORMATS = ['text', 'yuan', 'number', 'date-time', 'date', 'seconds', 'link', 'image', 'digest', 'role', 'process-name', 'hidden', ...REFERENCE_KINDS] as const;
+export type ValueFormat = (typeof VALUE_FORMATS)[number];
+
+/** The wording of one field of a form or one value of a task's context, by its key. */
+export interface Wording {
+  title: Label;
+  help?: Label;
+  /** Display names of the values (an enum's, or a boolean's `true` and `false`). */
+  options?: Record<string, Label>;
+  format?: ValueFormat;
+  /** The text of a `link`. */
+  linkText?: Label;
+}
+
+/** A process's wording, by key; a key means the same wherever it appears in the process's forms and context. */
+export type Vocabulary = Record<string, Wording>;
+
+export const SYSTEM_LABELS: Record<SystemKind, Label> = {
+  cctv: label('视频监控', 'CCTV'),
+  'access-control': label('门禁', 'Access control'),
+  'intrusion-alarm': label('入侵报警', 'Intrusion alarm'),
+  network: label('网络', 'Network'),
+  'elevator-monitoring': label('电梯监控', 'Elevator monitoring'),
+  'smart-home': label('智能家居', 'Smart home'),
+};
+
+/** The alarm types detectors report (Hikvision event types); a type not listed is shown as reported. */
+export const ALARM_TYPE_LABELS: Record<string, Label> = {
+  intrusion: label('入侵报警', 'Intrusion'),
+  fielddetection: label('区域入侵侦测', 'Field detection'),
+  linedetection: label('越界侦测', 'Line crossing'),
+  VMD: label('移动侦测', 'Motion detected'),
+  shelteralarm: label('视频遮挡', 'Camera covered'),
+  liftTrapped: label('电梯困人', 'Person trapped in a lift'),
+  tamper: label('防拆报警', 'Tamper'),
+};
+
+/** A label's zh-CN text, or the value itself when it has none (titles are written in the default language). */
+export const zhOf = (labels: Record<string, Label>, value: string): string => labels[value]?.['zh-CN'] ?? value;
+
+/** An amount of yuan as zh-CN writes it, for titles: ¥86,000.5 → ¥86,000.50. */
+export function yuanText(amount: number): string {
+  const [whole, cents] = Math.abs(amount).toFixed(2).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${amount < 0 ? '-' : ''}¥${grouped}${cents === '00' ? '' : `.${cents}`}`;
+}
+
+/**
+ * An id inside a task's title, for the API to name (`{zone:z-car-park}` → 车库B区): a workflow knows a zone's or a
+ * device's id, the reader wants its name. Titles without one are shown as they are.
+ */
+export const titleReference = (kind: ReferenceKind, id: string): string => `{${kind}:${id}}`;
+
+const TITLE_REFERENCE = new RegExp(`\\{(${REFERENCE_KINDS.join('|')}):([^{}\\s]+)\\}`, 'g');
+
+/** The ids a title names, by kind. */
+export function titleReferences(title: string): Array<{ kind: ReferenceKind; id: string }> {
+  return [...title.matchAll(TITLE_REFERENCE)].map((match) => ({ kind: match[1] as ReferenceKind, id: match[2] }));
+}
+
+/** The title with each id replaced by its name (or by the id, when nothing names it). */
+export function nameTitle(title: string, names: Partial<Record<ReferenceKind, Record<string, string>>>): string {
+  return title.replace(TITLE_REFERENCE, (_whole, kind: ReferenceKind, id: string) => names[kind]?.[id] ?? id);
+}
