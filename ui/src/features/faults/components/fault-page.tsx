@@ -5,6 +5,7 @@ import type { ReferenceLocations } from '../../../../../contracts/reference';
 import { ErrorBanner } from '../../../components/error-banner';
 import { KeyValueList } from '../../../components/key-value-list';
 import { Loading } from '../../../components/loading';
+import { RecordTasks, type TaskLink } from '../../../components/record-tasks';
 import { useI18n } from '../../../lib/i18n';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { getFault, getReferenceLocations } from '../api/faults-api';
@@ -24,7 +25,7 @@ function describeLocation(location: Partial<FaultLocation> | undefined, referenc
   return parts.filter(Boolean).join(' · ') || '—';
 }
 
-export function FaultPage({ myFaultsPath }: { myFaultsPath: string }) {
+export function FaultPage({ myFaultsPath, taskLink }: { myFaultsPath: string; taskLink: TaskLink }) {
   const { workflowId = '' } = useParams();
   const { t, label, formatDateTime, formatList } = useI18n();
   const fault = useApiResource((signal) => getFault(workflowId, signal), [workflowId]);
@@ -59,6 +60,7 @@ export function FaultPage({ myFaultsPath }: { myFaultsPath: string }) {
         <h1>{detail.title}</h1>
         <FaultProgress fault={detail} />
       </header>
+      {!closed && <RecordTasks workflowIds={[detail.workflowId]} taskLink={taskLink} />}
 
       <div className="card">
         <h2>{t('fault.report')}</h2>
