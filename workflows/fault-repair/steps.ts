@@ -4,6 +4,7 @@
 export const FAULT_REPAIR_STEPS = {
   faultReported: { id: 'faultReported', kind: 'startEvent', clause: 'P3.2a', title: 'Fault reported' },
   diagnoseFault: { id: 'diagnoseFault', kind: 'userTask', clause: 'P3.2b', title: 'Diagnose the fault' },
+  deviceBackOnline: { id: 'deviceBackOnline', kind: 'boundaryEvent', clause: 'P3.1b', title: 'Device back online: closed' },
   repairFault: { id: 'repairFault', kind: 'userTask', clause: 'P3.2b', title: 'Repair within the SLA' },
   repairSlaBreached: { id: 'repairSlaBreached', kind: 'boundaryEvent', clause: 'P3.2b', title: 'Repair SLA passed' },
   escalateToVendor: { id: 'escalateToVendor', kind: 'serviceTask', clause: 'P3.2b', title: 'Escalate to the contracted vendor' },

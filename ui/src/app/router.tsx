@@ -12,6 +12,7 @@ import { FaultPage } from '../features/faults/components/fault-page';
 import { GovernancePage } from '../features/governance/components/governance-page';
 import { OwnerVotesPage } from '../features/owner-portal/components/owner-votes-page';
 import { MyFaultsPage } from '../features/faults/components/my-faults-page';
+import { RecoveredOutages } from '../features/faults/components/recovered-outages';
 import { ReportFaultPage } from '../features/faults/components/report-fault-page';
 import { InspectionRecordPage } from '../features/inspections/components/inspection-record-page';
 import { InspectionsPage } from '../features/inspections/components/inspections-page';
@@ -54,7 +55,9 @@ function ControlRoom() {
 }
 
 function Worklist({ mine = false }: { mine?: boolean }) {
-  return <WorklistPage taskLink={useTaskLink()} mine={mine} />;
+  // Technicians see the outage repairs they can close in one click above their tasks.
+  const mayCloseRecovered = can(useCurrentUser(), 'fault-repair.close-recovered');
+  return <WorklistPage taskLink={useTaskLink()} mine={mine} aside={mayCloseRecovered && !mine ? <RecoveredOutages faultLink={links.fault} /> : undefined} />;
 }
 
 function Task() {

@@ -7,8 +7,11 @@ import { KeyValueList } from '../../../components/key-value-list';
 import { Loading } from '../../../components/loading';
 import { RecordTasks, type TaskLink } from '../../../components/record-tasks';
 import { useI18n } from '../../../lib/i18n';
+import { useCurrentUser } from '../../../lib/session';
+import { useAction } from '../../../lib/use-action';
 import { useApiResource } from '../../../lib/use-api-resource';
-import { getFault, getReferenceLocations } from '../api/faults-api';
+import { can } from '../../../../../contracts/permissions';
+import { closeRecoveredOutage, getFault, getReferenceLocations } from '../api/faults-api';
 import { FaultProgress } from './fault-progress';
 import { RatingForm, StarRating } from './rating-form';
 
@@ -30,6 +33,8 @@ export function FaultPage({ myFaultsPath, taskLink }: { myFaultsPath: string; ta
   const { t, label, formatDateTime, formatList } = useI18n();
   const fault = useApiResource((signal) => getFault(workflowId, signal), [workflowId]);
   const reference = useApiResource((signal) => getReferenceLocations(signal), []);
+  const mayCloseRecovered = can(useCurrentUser(), 'fault-repair.close-recovered');
+  const closing = useAction();
 
   if (!fault.data) return fault.error ? <ErrorBanner error={fault.error} /> : <Loading />;
   const detail: FaultDetail = fault.data;
@@ -60,6 +65,33 @@ export function FaultPage({ myFaultsPath, taskLink }: { myFaultsPath: string; ta
         <h1>{detail.title}</h1>
         <FaultProgress fault={detail} />
       </header>
+      {detail.outage && detail.status === 'running' && (
+        <div className="banner banner-info" data-testid="fault-outage" data-back-online={detail.outage.backOnlineAt ?? undefined}>
+          <strong>{t('fault.outage')}</strong>{' '}
+          {detail.outage.backOnlineAt
+            ? t('fault.outageBackOnline', { device: detail.outage.deviceName, when: formatDateTime(detail.outage.backOnlineAt) })
+            : t('fault.outageStillDown', { device: detail.outage.deviceName })}
+          {detail.outage.backOnlineAt && mayCloseRecovered && detail.currentSteps.includes('diagnoseFault') && (
+            <div className="form-actions">
+              <button
+                type="button"
+                className="button button-primary"
+                disabled={closing.busy}
+                data-testid="close-recovered"
+                onClick={() =>
+                  void closing.run(async () => {
+                    await closeRecoveredOutage(detail.workflowId);
+                    fault.reload();
+                  })
+                }
+              >
+                {t('fault.closeRecovered')}
+              </button>
+            </div>
+          )}
+          <ErrorBanner error={closing.error} />
+        </div>
+      )}
       {!closed && <RecordTasks workflowIds={[detail.workflowId]} taskLink={taskLink} />}
 
       <div className="card">

@@ -113,7 +113,7 @@ export function ProcessInstancePage({
 
       <div className="card">
         <h2>{t('instance.timeline')}</h2>
-        <ProcessTimeline timeline={timeline} stepTitles={stepTitles} />
+        <ProcessTimeline timeline={timeline} stepTitles={stepTitles} processInstanceLink={processInstanceLink} />
       </div>
 
       <div className="card">
