@@ -7,10 +7,10 @@ import { eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repairRecords } from '../db/schema';
-import { ensureUiBuilt, launchChromium, screenshot } from './support/browser';
+import { deviceHealth, repairRecords } from '../db/schema';
+import { ensureUiBuilt, launchChromium, newContext, screenshot, signIn } from './support/browser';
 import { startDeviceTestStack, type DeviceTestStack } from './support/devices';
-import { DIAGNOSIS, openTask, REPAIR } from './support/fault-scenarios';
+import { actor, DIAGNOSIS, openTask, REPAIR } from './support/fault-scenarios';
 import { signIn as apiSignIn } from './support/http-client';
 import { eventually } from './support/poll';
 
@@ -167,6 +167,46 @@ describe('a guard on a phone', () => {
         ['recordFindings', 'u-guard1'],
       ]);
       await screenshot(page, 'guard-alarm-closed-phone.png');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('a technician at a desk', () => {
+  it('sees the outage repair of a device back online on the worklist, and closes it in one click', async () => {
+    const health = async () => (await stack.db.select().from(deviceHealth).where(eq(deviceHealth.deviceId, 'door-b2')))[0];
+    await eventually(async () => ((await health())?.status === 'streaming' ? true : undefined));
+    await stack.simulator.control('POST', '/_sim/devices/door-b2/heartbeat', { enabled: false });
+    const workflowId = (
+      await eventually(async () => {
+        const row = await health();
+        return row.status === 'down' && row.faultWorkflowId ? row : undefined;
+      })
+    ).faultWorkflowId!;
+    await openTask(stack.db, workflowId, 'diagnoseFault');
+    await stack.simulator.control('POST', '/_sim/devices/door-b2/heartbeat', { enabled: true });
+    await eventually(async () => ((await health()).status === 'streaming' ? true : undefined));
+
+    const context = await newContext(browser, stack.baseUrl);
+    try {
+      const page = await context.newPage();
+      await signIn(page, 'tech1', PASSWORD);
+      await page.waitForURL('**/worklist');
+      const outage = page.locator(`[data-testid="recovered-outage"][data-workflow-id="${workflowId}"]`);
+      await outage.waitFor();
+      expect(await outage.textContent()).toContain('B2 door controller');
+      // The repair's id is a link to the repair, which says the device is back.
+      await outage.getByRole('link', { name: workflowId }).click();
+      await page.waitForURL(`**/faults/${encodeURIComponent(workflowId)}`);
+      expect(await page.locator('[data-testid="fault-outage"]').textContent()).toContain('已于');
+      await page.goBack();
+      await screenshot(page, 'technician-recovered-outage.png');
+      await outage.locator('[data-testid="close-recovered"]').click();
+      await outage.waitFor({ state: 'detached' });
+      expect(await stack.client.workflow.getHandle(workflowId).result()).toMatchObject({ closedAs: 'device-back-online', verifiedBy: actor('tech1').displayName });
+      // Its diagnosis left the worklist with it.
+      await expect.poll(() => page.locator(`[data-testid="task-row"][data-step="diagnoseFault"]`).evaluateAll((rows) => rows.filter((row) => row.getAttribute('data-task-id')?.startsWith(workflowId)).length)).toBe(0);
     } finally {
       await context.close();
     }
