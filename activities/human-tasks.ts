@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { tasks } from '../db/schema';
+import { notifyTaskChanged } from '../domain/task-channel';
 
 export interface NewTask {
   id: string;
@@ -38,6 +39,8 @@ export function createHumanTaskActivities({ db }: { db: Database }) {
           dueAt: new Date(task.dueAt),
         })
         .onConflictDoNothing({ target: tasks.id });
+      // Open worklists show it at once (a retry notifies again: they read the row as it is).
+      await notifyTaskChanged(db, task.id);
     },
 
     async closeTask(closure: TaskClosure): Promise<void> {
@@ -45,6 +48,7 @@ export function createHumanTaskActivities({ db }: { db: Database }) {
         .update(tasks)
         .set({ status: closure.status, completedAt: new Date(closure.at), completedBy: closure.actor, result: closure.result })
         .where(and(eq(tasks.id, closure.id), eq(tasks.status, 'open')));
+      await notifyTaskChanged(db, closure.id);
     },
 
     async updateTaskCandidates(update: { id: string; candidateRoles: string[]; candidateUsers: string[] }): Promise<void> {
@@ -52,6 +56,8 @@ export function createHumanTaskActivities({ db }: { db: Database }) {
         .update(tasks)
         .set({ candidateRoles: update.candidateRoles, candidateUsers: update.candidateUsers })
         .where(and(eq(tasks.id, update.id), sql`${tasks.status} = 'open'`));
+      // The guard or supervisor who joins sees the task appear.
+      await notifyTaskChanged(db, update.id);
     },
   };
 }

@@ -75,7 +75,12 @@ export function createApp(ctx: ApiContext, options: { uiDir?: string } = {}) {
   app.use(`${API_BASE}/device-events`, admission(ctx.settings.admission), guard.failFast, deviceListener(ctx));
   app.use(
     API_BASE,
-    admissionGates(routes, ctx.settings.admission),
+    // A live stream holds its request open as long as its page is: it would keep a turn for ever and lock out the
+    // route's 17th page. Its work is done per change, once for every client, and connections stay bounded.
+    admissionGates(
+      routes.filter((route) => route.raw?.contentType !== 'text/event-stream'),
+      ctx.settings.admission,
+    ),
     guard.failFast,
     sameOriginWrites(ctx.settings.security.allowedOrigins),
     express.json({ limit: '4mb' }),

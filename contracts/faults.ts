@@ -51,11 +51,24 @@ const repairRecordView = z.object({
   closedAt: z.string(),
 });
 
+/** The device a repair monitoring opened for an outage (P3.1b), as it is now: back online or still down. */
+export const outageView = z.object({
+  deviceId: z.string(),
+  deviceName: z.string(),
+  zoneName: z.string(),
+  status: z.enum(['streaming', 'stale', 'down', 'unknown']),
+  /** Since when the device has been reporting again; null while it is not. */
+  backOnlineAt: z.string().nullable(),
+});
+export type OutageView = z.infer<typeof outageView>;
+
 export const faultDetail = faultSummary.extend({
   /** The report as the process received it (a `FaultReport`), answered as stored. */
   report: z.record(z.string(), z.unknown()).nullable(),
   record: repairRecordView.nullable(),
   rating: z.number().int().nullable(),
+  /** For a repair of a device that went down: the device now (staff only; null for every other fault). */
+  outage: outageView.nullable(),
 });
 export type FaultDetail = z.infer<typeof faultDetail>;
 
@@ -64,3 +77,10 @@ export type RatingRequest = z.input<typeof ratingRequest>;
 
 export const ratingRecorded = z.object({ rating: z.number().int() });
 export type RatingRecorded = z.infer<typeof ratingRecorded>;
+
+/** An open outage repair whose device reports again and that still waits for its diagnosis: closable in one click. */
+export const recoveredOutage = outageView.extend({ workflowId: z.string(), title: z.string(), startedAt: z.string(), backOnlineAt: z.string() });
+export type RecoveredOutage = z.infer<typeof recoveredOutage>;
+
+export const recoveredOutageClosed = z.object({ workflowId: z.string(), closedAt: z.string() });
+export type RecoveredOutageClosed = z.infer<typeof recoveredOutageClosed>;

@@ -95,6 +95,11 @@ export const PERMISSIONS = {
     own: { rule: 'own-report', roles: 'signed-in' },
     clauses: ['P1.3a', 'P7.1b'],
   },
+  'fault-repair.close-recovered': {
+    description: 'Close an outage repair whose device is back online, while it waits for its diagnosis: nothing was repaired',
+    roles: ['technician', 'tech-supervisor', 'admin'],
+    clauses: ['P3.1b', 'P3.2c'],
+  },
   'location.read': {
     description: 'Read the places a fault can be reported at: staff every unit, others their own units',
     roles: [...OPERATING_STAFF, 'auditor'],

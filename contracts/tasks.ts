@@ -3,12 +3,23 @@ import { REFERENCE_KINDS } from './labels';
 import { TASK_STATUSES } from './vocabulary';
 import { ROLES } from './permissions';
 
+/** The most process instances one worklist query may name (a record and the processes it led to). */
+export const MAX_WORKFLOW_IDS = 20;
+
 export const worklistFilters = z.object({
   status: z.enum([...TASK_STATUSES, 'all']).default('open'),
   process: z.string().min(1).optional(),
   step: z.string().min(1).optional(),
   due: z.enum(['overdue', 'today', 'week']).optional(),
   assignee: z.enum(['me', 'unassigned']).optional(),
+  /** Only the tasks of these process instances, comma-separated: a record's page asks for its own tasks. */
+  workflowId: z
+    .string()
+    .min(1)
+    .max(4000)
+    .transform((ids) => ids.split(',').filter(Boolean))
+    .pipe(z.array(z.string()).min(1, 'give at least one workflow id').max(MAX_WORKFLOW_IDS, `at most ${MAX_WORKFLOW_IDS} workflow ids`))
+    .optional(),
   cursor: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { tasks, vendorContracts } from '../db/schema';
+import { closeRecoveredOutageUpdate } from '../workflows/fault-repair/messages';
 import { actor, complete, DIAGNOSIS, faultInput, openTask, REPAIR, startFault } from '../test/support/fault-scenarios';
 import { eventually } from '../test/support/poll';
 import { recordHistories } from './history-recording';
@@ -43,6 +44,22 @@ recordHistories({
       await complete(client, handle.workflowId, (await openTask(db, handle.workflowId, 'verifyRepair')).id, actor('owner-zhang'), { accepted: false, comment: 'still black' });
       await complete(client, handle.workflowId, (await openTask(db, handle.workflowId, 'vendorRepair')).id, actor('vendor-cctv'), REPAIR);
       await complete(client, handle.workflowId, (await openTask(db, handle.workflowId, 'verifyRepair')).id, actor('owner-zhang'), { accepted: true });
+      await handle.result();
+      return handle.workflowId;
+    },
+    'fault-repair/outage-closed-back-online': async ({ client, taskQueue, db }) => {
+      const input = faultInput();
+      input.report = {
+        ...input.report,
+        location: { zoneId: 'z-b2-lobby', deviceId: 'door-b2' },
+        system: 'access-control',
+        symptoms: '设备离线 Device down: B2 door controller (door-b2)',
+        source: 'monitoring',
+        reporter: { userId: null, displayName: '监控系统 Steward monitoring' },
+      };
+      const handle = await startFault(client, taskQueue, input);
+      await openTask(db, handle.workflowId, 'diagnoseFault');
+      await handle.executeUpdate(closeRecoveredOutageUpdate, { args: [{ actor: actor('tech1'), deviceName: 'B2 door controller', backOnlineAt: new Date().toISOString() }] });
       await handle.result();
       return handle.workflowId;
     },

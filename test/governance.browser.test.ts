@@ -95,8 +95,24 @@ describe('governance in Chromium, against the real API and worker', () => {
         return undefined;
       });
       expect(await card.locator('[data-testid="participation-heads"]').getAttribute('data-percent')).toBe('0');
+      // Every choice looks the same; none is the primary button.
+      const classes = await card.locator('[data-testid="vote-for"], [data-testid="vote-against"], [data-testid="vote-abstain"]').evaluateAll((buttons) => buttons.map((button) => button.className));
+      expect(classes).toHaveLength(3);
+      expect(new Set(classes).size).toBe(1);
+      expect(classes[0]).not.toContain('primary');
+      // A ballot is confirmed before it is cast: going back casts nothing, the dialog names the choice.
+      await card.locator('[data-testid="vote-against"]').tap();
+      const dialog = page.locator('[data-testid="confirm-ballot"]');
+      expect(await dialog.getAttribute('data-choice')).toBe('against');
+      expect(await dialog.textContent()).toContain('反对');
+      await dialog.locator('[data-testid="cancel-ballot"]').tap();
+      await dialog.waitFor({ state: 'detached' });
+      expect(await card.locator('[data-testid="my-ballot"]').count()).toBe(0);
       await card.locator('[data-testid="vote-for"]').tap();
+      expect(await dialog.textContent()).toContain('确认投「同意」票？');
+      await dialog.locator('[data-testid="cast-ballot"]').tap();
       await card.locator('[data-testid="my-ballot"][data-choice="for"]').waitFor();
+      await dialog.waitFor({ state: 'detached' });
       // Zhang's two units: 191.25 of 1,441.50 m² (13.27 %), 1 of 6 owners (16.67 %).
       expect(await card.locator('[data-testid="participation-area"]').getAttribute('data-percent')).toBe('13.27');
       expect(await card.locator('[data-testid="participation-heads"]').getAttribute('data-percent')).toBe('16.67');

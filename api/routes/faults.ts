@@ -1,9 +1,11 @@
 import { pageOf, workflowStarted } from '../../contracts/common';
-import { faultDetail, faultListQuery, faultReportRequest, faultSummary, ratingRecorded, ratingRequest } from '../../contracts/faults';
+import { faultDetail, faultListQuery, faultReportRequest, faultSummary, ratingRecorded, ratingRequest, recoveredOutage, recoveredOutageClosed } from '../../contracts/faults';
+import { listOf } from '../../contracts/common';
 import { locationsView } from '../../contracts/reference';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
 import { getFault, getFaultPhoto, listFaults, rateRepair } from '../use-cases/faults';
+import { closeRecoveredOutage, listRecoveredOutages } from '../use-cases/recovered-outages';
 import { listLocations } from '../use-cases/reference';
 import { reportFault } from '../use-cases/report-fault';
 
@@ -26,6 +28,23 @@ export const faultRoutes = (ctx: ApiContext) => [
     query: faultListQuery,
     response: pageOf(faultSummary),
     handle: ({ user, query }) => listFaults(ctx, user, query),
+  }),
+  // Before /faults/:workflowId, which would take the word for an id.
+  defineRoute({
+    method: 'get',
+    path: '/faults/recovered-outages',
+    summary: 'Outage repairs waiting for their diagnosis whose device is back online (P3.1b): closable in one click',
+    access: 'fault-repair.close-recovered',
+    response: listOf(recoveredOutage),
+    handle: () => listRecoveredOutages(ctx),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/faults/:workflowId/close-recovered',
+    summary: 'Close an outage repair whose device is back online, while it waits for its diagnosis (P3.1b, P3.2c); idempotent',
+    access: 'fault-repair.close-recovered',
+    response: recoveredOutageClosed,
+    handle: ({ user, params }) => closeRecoveredOutage(ctx, user, params.workflowId),
   }),
   defineRoute({
     method: 'get',

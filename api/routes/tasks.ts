@@ -1,5 +1,6 @@
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
+import { taskStream } from '../http/task-stream';
 import { subjectsOf } from '../use-cases/access-log';
 import { claimTask, completeTask, getTask, listCandidates, listWorklist, reassignTask, releaseTask } from '../use-cases/worklist';
 import { listOf, pageOf } from '../../contracts/common';
@@ -15,6 +16,16 @@ export const taskRoutes = (ctx: ApiContext) => [
     query: worklistFilters,
     response: pageOf(taskSummary),
     handle: ({ user, query }) => listWorklist(ctx, user, query),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/tasks/stream',
+    summary: 'The worklist live: each task the user may see, as it is opened, claimed or closed (server-sent events: ready, task)',
+    access: 'task.read',
+    raw: { contentType: 'text/event-stream' },
+    handle: async ({ user, res }) => {
+      await taskStream(ctx).attach(res, user);
+    },
   }),
   defineRoute({
     method: 'get',

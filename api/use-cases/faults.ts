@@ -6,6 +6,7 @@ import { conflict, forbidden, notFound } from '../http/problem';
 import type { FaultListQuery, RatingRequest } from '../../contracts/faults';
 import { canOnAny } from '../../contracts/permissions';
 import { attachments, processInstances, repairRecords } from '../../db/schema';
+import { outageOf } from './recovered-outages';
 
 const summary = (row: typeof processInstances.$inferSelect) => ({
   workflowId: row.workflowId,
@@ -53,6 +54,8 @@ export async function getFault(ctx: ApiContext, user: SessionUser, workflowId: s
     report: ((row.data as { report?: Record<string, unknown> }).report ?? null),
     record: record ? { ...record, closedAt: record.closedAt.toISOString() } : null,
     rating: record?.rating ?? null,
+    // Staff see whether the device of an outage repair is back; the reporter of any other fault has none.
+    outage: canOnAny(user, 'fault-repair.read') ? await outageOf(ctx, workflowId) : null,
   };
 }
 

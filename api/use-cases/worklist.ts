@@ -1,6 +1,6 @@
 import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { and, asc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { decodeCursor, page } from './cursor';
 import { nameReferences, referencesOf, type WantedReferences } from './task-references';
 import type { SessionUser } from '../auth/session';
@@ -11,6 +11,7 @@ import { canOnAny, isTaskCandidate } from '../../contracts/permissions';
 import type { FieldProblem } from '../../contracts/problem';
 import type { TaskSummary, TaskView, WorklistFilters } from '../../contracts/tasks';
 import { taskActions, tasks, users } from '../../db/schema';
+import { notifyTaskChanged } from '../../domain/task-channel';
 import { completeTaskUpdate, type TaskRejection } from '../../workflows/lib/messages';
 
 type TaskRow = Omit<typeof tasks.$inferSelect, 'result'> & { assigneeName: string | null };
@@ -65,7 +66,7 @@ async function toView(ctx: ApiContext, row: TaskRow): Promise<TaskView> {
 const isCandidate = (user: Pick<SessionUser, 'id' | 'roles'>, task: Pick<TaskRow, 'candidateRoles' | 'candidateUsers'>) => isTaskCandidate({ userId: user.id, roles: user.roles }, task);
 
 /** task.read: its roles see every task; anyone else the tasks they are a candidate for or assigned (the task-candidate rule). */
-const maySee = (user: SessionUser, task: Pick<TaskRow, 'candidateRoles' | 'candidateUsers' | 'assignee'>) =>
+export const maySee = (user: SessionUser, task: Pick<TaskRow, 'candidateRoles' | 'candidateUsers' | 'assignee'>) =>
   canOnAny(user, 'task.read') || isCandidate(user, task) || task.assignee === user.id;
 
 /** maySee as a query condition, for the lists: the same rule, each clause in its SQL form (test/permissions.test.ts compares them). */
@@ -96,6 +97,7 @@ export async function listWorklist(ctx: ApiContext, user: SessionUser, filters: 
     filters.due === 'week' ? lt(tasks.dueAt, endOf(7)) : undefined,
     filters.assignee === 'me' ? eq(tasks.assignee, user.id) : undefined,
     filters.assignee === 'unassigned' ? isNull(tasks.assignee) : undefined,
+    filters.workflowId ? inArray(tasks.workflowId, filters.workflowId) : undefined,
     cursor ? sql`(${tasks.dueAt}, ${tasks.id}) > (${cursor[0].toISOString()}::timestamptz, ${cursor[1]})` : undefined,
   ];
   const rows = await ctx.db
@@ -110,6 +112,14 @@ export async function listWorklist(ctx: ApiContext, user: SessionUser, filters: 
   const names = await nameReferences(ctx, wanted);
   const views = rows.map((row) => ({ ...toSummary(row, now.getTime()), title: nameTitle(row.title, names) }));
   return page(views, filters.limit, (task) => [task.dueAt, task.id]);
+}
+
+/** Tasks as the worklist shows them, by id (the live stream's read of what changed); who may see each is the caller's to check. */
+export async function taskSummaries(ctx: ApiContext, taskIds: string[]): Promise<TaskSummary[]> {
+  if (taskIds.length === 0) return [];
+  const rows = await ctx.db.select(summaryColumns).from(tasks).leftJoin(users, eq(users.id, tasks.assignee)).where(inArray(tasks.id, taskIds));
+  const now = Date.now();
+  return rows.map((row) => toSummary(row, now));
 }
 
 async function findVisibleTask(ctx: ApiContext, user: SessionUser, taskId: string): Promise<TaskRow> {
@@ -138,7 +148,9 @@ async function swapAssignee(ctx: ApiContext, task: TaskRow, assignee: string | n
     .set({ assignee })
     .where(and(eq(tasks.id, task.id), eq(tasks.status, 'open'), task.assignee ? eq(tasks.assignee, task.assignee) : isNull(tasks.assignee)))
     .returning({ id: tasks.id });
-  return updated.length === 1;
+  if (updated.length !== 1) return false;
+  await notifyTaskChanged(ctx.db, task.id);
+  return true;
 }
 
 export async function claimTask(ctx: ApiContext, user: SessionUser, taskId: string): Promise<TaskView> {

@@ -1,6 +1,8 @@
+import { defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
 import { fieldMeta } from '../lib/labels';
 import { FAULT_REPAIR_LABELS as LABELS } from './definition';
+import type { Actor } from '../lib/messages';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
 
@@ -10,7 +12,24 @@ export interface FaultRepairOutcome {
   repairedBy: 'in-house' | 'vendor';
   reworkCount: number;
   verifiedBy: string;
+  /** Set when an outage repair was closed because its device came back online, with nothing repaired. */
+  closedAs?: 'device-back-online';
 }
+
+/** A technician closes an outage repair whose device reports again (P3.1b); the API has checked the device. */
+export interface RecoveredOutage {
+  actor: Actor;
+  deviceName: string;
+  /** Since when the device has been streaming again. */
+  backOnlineAt: string;
+}
+
+/**
+ * Closes a repair monitoring opened for a down device, once it is back online, while it still waits for its
+ * diagnosis. Rejected (`TaskClosed`) once the diagnosis is done, and (`NotCandidate`) for anyone who may not
+ * close repairs so. Answers once the repair record is stored and the process has ended.
+ */
+export const closeRecoveredOutageUpdate = defineUpdate<{ closedAt: string }, [RecoveredOutage]>('closeRecoveredOutage');
 
 // ---- the forms of the human steps (P5.1a: every record has a schema) ----
 

@@ -4,6 +4,7 @@
 export const FAULT_REPAIR_STEPS = {
   faultReported: { id: 'faultReported', kind: 'startEvent', clause: 'P3.2a', title: 'Fault reported', label: { 'zh-CN': '已报修', en: 'Reported' } },
   diagnoseFault: { id: 'diagnoseFault', kind: 'userTask', clause: 'P3.2b', title: 'Diagnose the fault', label: { 'zh-CN': '故障诊断', en: 'Diagnosing' } },
+  deviceBackOnline: { id: 'deviceBackOnline', kind: 'boundaryEvent', clause: 'P3.1b', title: 'Device back online: closed', label: { 'zh-CN': '设备恢复在线，一键关闭', en: 'Device back online: closed in one click' } },
   repairFault: { id: 'repairFault', kind: 'userTask', clause: 'P3.2b', title: 'Repair within the SLA', label: { 'zh-CN': '维修中', en: 'Being repaired' } },
   repairSlaBreached: { id: 'repairSlaBreached', kind: 'boundaryEvent', clause: 'P3.2b', title: 'Repair SLA passed', label: { 'zh-CN': '维修超时', en: 'Repair overdue' } },
   escalateToVendor: { id: 'escalateToVendor', kind: 'serviceTask', clause: 'P3.2b', title: 'Escalate to the contracted vendor', label: { 'zh-CN': '转交供应商', en: 'Passed to vendor' } },

@@ -1,16 +1,19 @@
-import { ActivityFailure, allHandlersFinished, condition, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { z } from 'zod';
 import { SYSTEM_LABELS, zhOf } from '../../contracts/labels';
 import type { createFaultRepairActivities } from '../../activities/fault-repair';
 import { activityOptions } from '../lib/activities';
-import { HumanTasks, type TaskCompletion } from '../lib/human-task';
+import { canOnAny } from '../../contracts/permissions';
+import { HumanTasks, type HumanTask, type TaskCompletion } from '../lib/human-task';
 import { ProcessTracker } from '../lib/progress';
 import {
+  closeRecoveredOutageUpdate,
   diagnosisForm,
   repairForm,
   verificationForm,
   type FaultRepairInput,
   type FaultRepairOutcome,
+  type RecoveredOutage,
   type VendorAssignment,
 } from './messages';
 import { FAULT_REPAIR_STEPS as STEPS } from './steps';
@@ -18,6 +21,7 @@ import { FAULT_REPAIR_STEPS as STEPS } from './steps';
 const { escalateToVendor, storeRepairRecord, notify } = proxyActivities<ReturnType<typeof createFaultRepairActivities>>(activityOptions('NoVendorContract'));
 
 type RepairCompletion = TaskCompletion<z.output<typeof repairForm>>;
+type DiagnosisCompletion = TaskCompletion<z.output<typeof diagnosisForm>>;
 
 /** Fault repair, P3.2a–c: report → diagnosis → repair (in-house within the SLA, or the vendor) → verification → record. */
 export async function faultRepair({ report, timings, priority }: FaultRepairInput): Promise<FaultRepairOutcome> {
@@ -30,9 +34,41 @@ export async function faultRepair({ report, timings, priority }: FaultRepairInpu
   const tasks = new HumanTasks('fault-repair', tracker);
   const context = { system: report.system, location: report.location, symptoms: report.symptoms, occurredAt: report.occurredAt };
 
+  // P3.1b: a repair monitoring opened for a down device may be closed in one click once the device is back
+  // online, while it still waits for its diagnosis. Repairs started before this could be, and every other repair,
+  // run as they did.
+  const outage = report.source === 'monitoring' && report.location.deviceId !== undefined;
+  const closable = outage && patched('close-recovered-outage');
+  let awaitingDiagnosis: HumanTask<z.output<typeof diagnosisForm>> | null = null;
+  let recovered: RecoveredOutage | null = null;
+  let closedAt: string | null = null;
+  const diagnosisDone = () =>
+    ApplicationFailure.create({ type: 'TaskClosed', message: 'the repair is past its diagnosis: it closes through its repair and verification', nonRetryable: true });
+  if (closable) {
+    setHandler(
+      closeRecoveredOutageUpdate,
+      async (closing) => {
+        // A diagnosis completed in the same moment wins: the repair goes on.
+        const task = awaitingDiagnosis;
+        if (!task || !(await task.cancel('device back online', 'completed'))) throw diagnosisDone();
+        recovered = closing;
+        await condition(() => closedAt !== null);
+        return { closedAt: closedAt! };
+      },
+      {
+        validator: ({ actor }) => {
+          if (!awaitingDiagnosis?.isOpen || recovered) throw diagnosisDone();
+          if (!canOnAny(actor, 'fault-repair.close-recovered')) {
+            throw ApplicationFailure.create({ type: 'NotCandidate', message: `${actor.userId} may not close a repair as recovered`, nonRetryable: true });
+          }
+        },
+      },
+    );
+  }
+
   await tracker.pass(STEPS.faultReported.id, report.reporter.displayName, { source: report.source });
 
-  const diagnosis = await tasks.run({
+  const diagnosisSpec = {
     stepId: STEPS.diagnoseFault.id,
     title,
     form: diagnosisForm,
@@ -40,7 +76,46 @@ export async function faultRepair({ report, timings, priority }: FaultRepairInpu
     dueInMs: timings.diagnosisDueMs,
     priority,
     context,
-  });
+  };
+  let diagnosis: DiagnosisCompletion;
+  if (closable) {
+    const task = await tasks.open(diagnosisSpec);
+    awaitingDiagnosis = task;
+    await Promise.race([task.completion(), condition(() => recovered !== null)]);
+    awaitingDiagnosis = null;
+    if (recovered) {
+      const closing: RecoveredOutage = recovered;
+      await tracker.pass(STEPS.deviceBackOnline.id, closing.actor.displayName, { backOnlineAt: closing.backOnlineAt });
+      await tracker.enter(STEPS.storeRepairRecord.id);
+      const now = new Date().toISOString();
+      await storeRepairRecord({
+        workflowId: workflowInfo().workflowId,
+        system: report.system,
+        location: report.location,
+        symptoms: report.symptoms,
+        cause: '设备离线后自行恢复在线 The device came back online by itself',
+        repairProcess: `无需维修：${closing.deviceName} 自 ${closing.backOnlineAt} 起恢复在线，${closing.actor.displayName} 确认后关闭 No repair needed: back online since ${closing.backOnlineAt}`,
+        partsReplaced: [],
+        timeSpentMinutes: 0,
+        repairedBy: closing.actor.displayName,
+        vendorId: null,
+        verifiedBy: closing.actor.displayName,
+        reworkCount: 0,
+        reportedBy: report.reporter.userId,
+        closedAt: now,
+      });
+      await tracker.complete(STEPS.storeRepairRecord.id);
+      const outcome: FaultRepairOutcome = { repairedBy: 'in-house', reworkCount: 0, verifiedBy: closing.actor.displayName, closedAs: 'device-back-online' };
+      tracker.setData({ recovered: { backOnlineAt: closing.backOnlineAt, closedBy: closing.actor.displayName }, outcome });
+      await tracker.finish('completed', STEPS.faultClosed.id);
+      closedAt = now;
+      await condition(allHandlersFinished);
+      return outcome;
+    }
+    diagnosis = (await task.completion())!;
+  } else {
+    diagnosis = await tasks.run(diagnosisSpec);
+  }
   tracker.setData({ diagnosis: { ...diagnosis.payload, by: diagnosis.actor.displayName } });
   const repairContext = { ...context, cause: diagnosis.payload.cause, repairPlan: diagnosis.payload.repairPlan };
 

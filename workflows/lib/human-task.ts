@@ -205,6 +205,11 @@ export class HumanTask<Payload> {
     private readonly continuation: () => Continuation | null,
   ) {}
 
+  /** Still waiting for its person: neither completed nor withdrawn. */
+  get isOpen(): boolean {
+    return this.state.status === 'open';
+  }
+
   /** Waits for the completion; with a timeout, returns undefined if it passes first. */
   async completion(timeoutMs?: number): Promise<TaskCompletion<Payload> | undefined> {
     const done = () => this.state.completion !== undefined;

@@ -12,6 +12,8 @@ import { can, canOnAny } from '../../../contracts/permissions';
 /** Each page is in the navigation of those who may do the action it is for (contracts/permissions.ts). */
 const NAV_ITEMS: { to: string; label: MessageKey; visible: (user: User) => boolean }[] = [
   { to: routes.worklist, label: 'nav.worklist', visible: (user) => can(user, 'worklist.open') },
+  // Everyone else who may be given a task (an owner verifying a repair) has the short list of their own.
+  { to: routes.myTasks, label: 'nav.myTasks', visible: (user) => !can(user, 'worklist.open') && !canOnAny(user, 'task.read') },
   { to: routes.reportFault, label: 'nav.reportFault', visible: (user) => can(user, 'fault-repair.start') },
   { to: routes.myFaults, label: 'nav.myFaults', visible: (user) => can(user, 'fault-repair.read') },
   { to: routes.processes, label: 'nav.processes', visible: (user) => can(user, 'process.read') },

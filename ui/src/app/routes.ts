@@ -1,11 +1,13 @@
 import type { User } from '../../../contracts/auth';
 import { can } from '../../../contracts/permissions';
+import type { TaskLink } from '../components/record-tasks';
 
 /** Every route path of the UI, in one place. */
 export const routes = {
   home: '/',
   login: '/login',
   worklist: '/worklist',
+  myTasks: '/my-tasks',
   task: '/tasks/:taskId',
   reportFault: '/faults/new',
   myFaults: '/my-faults',
@@ -22,6 +24,7 @@ export const routes = {
   procurements: '/procurements',
   procurement: '/procurements/:workflowId',
   console: '/console',
+  alarm: '/alarms/:workflowId',
   accessControl: '/access',
   ownerVotes: '/owner/votes',
   governance: '/governance',
@@ -39,7 +42,20 @@ export const links = {
   supplier: (vendorId: string) => `/suppliers/${encodeURIComponent(vendorId)}`,
   procurement: (workflowId: string) => `/procurements/${encodeURIComponent(workflowId)}`,
   filing: (workflowId: string) => `/governance/filings/${encodeURIComponent(workflowId)}`,
+  alarm: (workflowId: string) => `/alarms/${encodeURIComponent(workflowId)}`,
 };
+
+/**
+ * Where a task is done: an alarm's steps on its one-screen handling page (for those who may see the console),
+ * every other task on its task page.
+ */
+export function taskLinkFor(user: User): TaskLink {
+  const alarmsOnOneScreen = can(user, 'console.read');
+  return (task) => (alarmsOnOneScreen && task.process === 'alarm-linkage' ? links.alarm(task.workflowId) : links.task(task.id));
+}
+
+/** Staff work from the worklist; anyone else (an owner) from the short list of their own tasks. */
+export const myTasksPathFor = (user: User): string => (can(user, 'worklist.open') ? routes.worklist : routes.myTasks);
 
 /** Staff and vendors start at the worklist, auditors at the processes, owners at their faults. */
 export function homePathFor(user: User): string {

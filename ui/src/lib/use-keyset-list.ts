@@ -7,6 +7,8 @@ export interface KeysetList<T> {
   loading: boolean;
   error: unknown;
   loadMore: () => void;
+  /** Reads the first page again (something changed), keeping the items shown until it answers. */
+  reload: () => void;
 }
 
 /** A list paged by the API's opaque nextCursor; restarts from the first page when deps change. */
@@ -57,5 +59,7 @@ export function useKeysetList<T>(
     if (nextCursor && !loading) fetchPage(nextCursor);
   }, [fetchPage, nextCursor, loading]);
 
-  return { items, hasMore: nextCursor !== null, loading, error, loadMore };
+  const reload = useCallback(() => fetchPage(null), [fetchPage]);
+
+  return { items, hasMore: nextCursor !== null, loading, error, loadMore, reload };
 }

@@ -22,7 +22,16 @@ export function openConsoleStream(onEvent: (event: ConsoleEvent) => void, onStat
 }
 
 export function acknowledgeDispatch(taskId: string): Promise<unknown> {
-  return apiRequest(`/tasks/${encodeURIComponent(taskId)}/complete`, { method: 'POST', body: { payload: { acknowledged: true } } });
+  return completeAlarmStep(taskId, { acknowledged: true });
+}
+
+/** Completes one of an incident's tasks (dispatch, arrival, findings) with its form's payload. */
+export function completeAlarmStep(taskId: string, payload: Record<string, unknown>): Promise<unknown> {
+  return apiRequest(`/tasks/${encodeURIComponent(taskId)}/complete`, { method: 'POST', body: { payload } });
+}
+
+export function getIncident(workflowId: string, signal?: AbortSignal): Promise<IncidentView> {
+  return apiRequest<IncidentView>(`/console/incidents/${encodeURIComponent(workflowId)}`, { signal });
 }
 
 export function assignGuard(workflowId: string, guardUserId: string): Promise<IncidentView> {

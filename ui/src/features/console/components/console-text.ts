@@ -32,8 +32,51 @@ const TEXT = {
   'health.stale': ['上报延迟', 'stale'],
   'health.down': ['离线', 'down'],
   'health.unknown': ['未上报', 'not yet heard'],
+  handle: ['处理', 'Handle'],
+  backToConsole: ['监控中心', 'Control room'],
+  openedAt: ['报警时间', 'Raised'],
+  camerasNone: ['该区域没有摄像机画面', 'No camera covers this zone'],
+  arrive: ['已到达现场', 'I am on site'],
+  findings: ['处置结果', 'Findings'],
+  verdict: ['结论', 'Verdict'],
+  'verdict.real': ['真实警情', 'Real incident'],
+  'verdict.false-alarm': ['误报', 'False alarm'],
+  actionsTaken: ['处置措施', 'Actions taken'],
+  'suggested.real': ['现场确认警情，已处置', 'Confirmed on site and dealt with'],
+  'suggested.false-alarm': ['现场核查，未发现异常', 'Checked on site, nothing found'],
+  openRepair: ['需要报修（有设施损坏）', 'Something is broken: open a repair'],
+  repairSymptoms: ['故障现象', 'What is broken'],
+  submitFindings: ['提交处置结果', 'Record the findings'],
+  waitingForNext: ['已提交，正在进入下一步…', 'Done, the next step is on its way…'],
+  notYours: ['此报警由其他人员处理。', 'Someone else handles this alarm.'],
+  closedAs: ['事件已关闭', 'Incident closed'],
+  repairOpened: ['已发起报修', 'Repair opened'],
+  timeline: ['处置记录', 'What happened'],
+  'what.detected': ['报警触发', 'alarm raised'],
+  'what.cameras-shown': ['调取摄像机', 'cameras called up'],
+  'what.dispatched': ['派警', 'guard dispatched'],
+  'what.re-notified': ['再次通知', 'guard reminded'],
+  'what.escalated': ['升级', 'escalated'],
+  'what.assigned': ['指派保安', 'guard assigned'],
+  'what.acknowledged': ['确认出警', 'acknowledged'],
+  'what.on-site': ['到达现场', 'on site'],
+  'what.findings': ['记录处置结果', 'findings recorded'],
+  'what.repair-opened': ['发起报修', 'repair opened'],
+  'what.closed': ['事件关闭', 'closed'],
+  'alarmType.fielddetection': ['区域入侵', 'Intrusion into an area'],
+  'alarmType.linedetection': ['越界侦测', 'Line crossed'],
+  'alarmType.intrusion': ['入侵报警', 'Intrusion'],
+  'alarmType.doorForcedOpen': ['门被强行打开', 'Door forced open'],
+  'alarmType.liftTrapped': ['电梯困人', 'Person trapped in a lift'],
+  'alarmType.tamper': ['防拆报警', 'Tamper'],
 } as const;
 
 export type ConsoleTextKey = keyof typeof TEXT;
 
 export const consoleText = (language: Language) => (key: ConsoleTextKey) => TEXT[key][language === 'en' ? 1 : 0];
+
+/** A text of a family (`alarmType.intrusion`) when the console knows it, else the raw value. */
+export const consoleLabel = (language: Language) => (family: 'alarmType' | 'what' | 'verdict', value: string) => {
+  const key = `${family}.${value}`;
+  return key in TEXT ? TEXT[key as ConsoleTextKey][language === 'en' ? 1 : 0] : value;
+};

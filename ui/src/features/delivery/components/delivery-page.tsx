@@ -7,6 +7,7 @@ import { ErrorBanner } from '../../../components/error-banner';
 import { FormField } from '../../../components/form-field';
 import { KeyValueList } from '../../../components/key-value-list';
 import { Loading } from '../../../components/loading';
+import { RecordTasks, type TaskLink } from '../../../components/record-tasks';
 import { fieldErrorsByName } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { useAction } from '../../../lib/use-action';
@@ -98,7 +99,15 @@ function AcceptanceCard({ acceptanceWorkflowId }: { acceptanceWorkflowId: string
 }
 
 /** P2.3: one delivery with its plan, milestones, progress reports, issues log and acceptance. */
-export function DeliveryPage({ deliveriesPath, processInstanceLink }: { deliveriesPath: string; processInstanceLink: (workflowId: string) => string }) {
+export function DeliveryPage({
+  deliveriesPath,
+  processInstanceLink,
+  taskLink,
+}: {
+  deliveriesPath: string;
+  processInstanceLink: (workflowId: string) => string;
+  taskLink: TaskLink;
+}) {
   const { workflowId = '' } = useParams();
   const text = useDeliveryText();
   const { label, formatDateTime } = useI18n();
@@ -117,6 +126,8 @@ export function DeliveryPage({ deliveriesPath, processInstanceLink }: { deliveri
         <h1>{detail.title}</h1>
         <DeliveryStatusBadge status={detail.status} />
       </header>
+      {/* The delivery's own tasks and those of its acceptance, which is a process of its own. */}
+      <RecordTasks workflowIds={[detail.workflowId, ...(detail.acceptanceWorkflowId ? [detail.acceptanceWorkflowId] : [])]} taskLink={taskLink} />
 
       <div className="card">
         <KeyValueList

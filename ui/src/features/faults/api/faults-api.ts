@@ -1,5 +1,6 @@
 import type { Page, WorkflowStarted } from '../../../../../contracts/common';
-import type { FaultDetail, FaultReportRequest, FaultSummary, RatingRecorded } from '../../../../../contracts/faults';
+import type { List } from '../../../../../contracts/common';
+import type { FaultDetail, FaultReportRequest, FaultSummary, RatingRecorded, RecoveredOutage, RecoveredOutageClosed } from '../../../../../contracts/faults';
 import type { ReferenceLocations } from '../../../../../contracts/reference';
 import { apiRequest } from '../../../lib/api-client';
 
@@ -29,4 +30,14 @@ export async function rateFault(workflowId: string, rating: number, comment?: st
     body: comment ? { rating, comment } : { rating },
   });
   return result.rating;
+}
+
+/** Outage repairs whose device is back online, still waiting for their diagnosis (P3.1b). */
+export async function listRecoveredOutages(signal?: AbortSignal): Promise<RecoveredOutage[]> {
+  return (await apiRequest<List<RecoveredOutage>>('/faults/recovered-outages', { signal })).items;
+}
+
+/** Closes an outage repair whose device is back: nothing was repaired. Safe to repeat. */
+export function closeRecoveredOutage(workflowId: string): Promise<RecoveredOutageClosed> {
+  return apiRequest<RecoveredOutageClosed>(`${faultPath(workflowId)}/close-recovered`, { method: 'POST' });
 }

@@ -5,9 +5,13 @@ import type { ReferenceLocations } from '../../../../../contracts/reference';
 import { ErrorBanner } from '../../../components/error-banner';
 import { KeyValueList } from '../../../components/key-value-list';
 import { Loading } from '../../../components/loading';
+import { RecordTasks, type TaskLink } from '../../../components/record-tasks';
 import { useI18n } from '../../../lib/i18n';
+import { useCurrentUser } from '../../../lib/session';
+import { useAction } from '../../../lib/use-action';
 import { useApiResource } from '../../../lib/use-api-resource';
-import { getFault, getReferenceLocations } from '../api/faults-api';
+import { can } from '../../../../../contracts/permissions';
+import { closeRecoveredOutage, getFault, getReferenceLocations } from '../api/faults-api';
 import { FaultProgress } from './fault-progress';
 import { RatingForm, StarRating } from './rating-form';
 
@@ -24,11 +28,13 @@ function describeLocation(location: Partial<FaultLocation> | undefined, referenc
   return parts.filter(Boolean).join(' · ') || '—';
 }
 
-export function FaultPage({ myFaultsPath }: { myFaultsPath: string }) {
+export function FaultPage({ myFaultsPath, taskLink }: { myFaultsPath: string; taskLink: TaskLink }) {
   const { workflowId = '' } = useParams();
   const { t, label, formatDateTime, formatList } = useI18n();
   const fault = useApiResource((signal) => getFault(workflowId, signal), [workflowId]);
   const reference = useApiResource((signal) => getReferenceLocations(signal), []);
+  const mayCloseRecovered = can(useCurrentUser(), 'fault-repair.close-recovered');
+  const closing = useAction();
 
   if (!fault.data) return fault.error ? <ErrorBanner error={fault.error} /> : <Loading />;
   const detail: FaultDetail = fault.data;
@@ -59,6 +65,34 @@ export function FaultPage({ myFaultsPath }: { myFaultsPath: string }) {
         <h1>{detail.title}</h1>
         <FaultProgress fault={detail} />
       </header>
+      {detail.outage && detail.status === 'running' && (
+        <div className="banner banner-info" data-testid="fault-outage" data-back-online={detail.outage.backOnlineAt ?? undefined}>
+          <strong>{t('fault.outage')}</strong>{' '}
+          {detail.outage.backOnlineAt
+            ? t('fault.outageBackOnline', { device: detail.outage.deviceName, when: formatDateTime(detail.outage.backOnlineAt) })
+            : t('fault.outageStillDown', { device: detail.outage.deviceName })}
+          {detail.outage.backOnlineAt && mayCloseRecovered && detail.currentSteps.includes('diagnoseFault') && (
+            <div className="form-actions">
+              <button
+                type="button"
+                className="button button-primary"
+                disabled={closing.busy}
+                data-testid="close-recovered"
+                onClick={() =>
+                  void closing.run(async () => {
+                    await closeRecoveredOutage(detail.workflowId);
+                    fault.reload();
+                  })
+                }
+              >
+                {t('fault.closeRecovered')}
+              </button>
+            </div>
+          )}
+          <ErrorBanner error={closing.error} />
+        </div>
+      )}
+      {!closed && <RecordTasks workflowIds={[detail.workflowId]} taskLink={taskLink} />}
 
       <div className="card">
         <h2>{t('fault.report')}</h2>

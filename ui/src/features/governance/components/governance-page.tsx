@@ -4,13 +4,23 @@ import { Badge } from '../../../components/badge';
 import { DataTable } from '../../../components/data-table';
 import { ErrorBanner } from '../../../components/error-banner';
 import { Loading } from '../../../components/loading';
+import { RecordTasks, type TaskLink } from '../../../components/record-tasks';
 import { useI18n } from '../../../lib/i18n';
 import { useCurrentUser } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
+import { MAX_WORKFLOW_IDS } from '../../../../../contracts/tasks';
 import { evidenceUrl, listFilings, listPlans, listVotes } from '../api/governance-api';
 
 /** Annual plans and their filings with the owners' committee (P2.1a–c): receipts, projects, votes, procurement. */
-export function GovernancePage({ processInstanceLink, filingLink }: { processInstanceLink: (workflowId: string) => string; filingLink: (workflowId: string) => string }) {
+export function GovernancePage({
+  processInstanceLink,
+  filingLink,
+  taskLink,
+}: {
+  processInstanceLink: (workflowId: string) => string;
+  filingLink: (workflowId: string) => string;
+  taskLink: TaskLink;
+}) {
   const { language, formatDateTime } = useI18n();
   const text = (zh: string, en: string) => (language === 'en' ? en : zh);
   const filings = useApiResource((signal) => listFilings(signal), []);
@@ -29,6 +39,11 @@ export function GovernancePage({ processInstanceLink, filingLink }: { processIns
       <header className="page-header">
         <h1>{text('年度计划与备案', 'Annual plans and filings')}</h1>
       </header>
+      {/* What waits for this person on the filings and plans listed (a filing to acknowledge), newest first. */}
+      <RecordTasks
+        workflowIds={[...(filings.data ?? []).map((filing) => filing.workflowId), ...(plans.data ?? []).map((plan) => plan.workflowId)].slice(0, MAX_WORKFLOW_IDS)}
+        taskLink={taskLink}
+      />
       <h2>{text('业委会备案', "Filings with the owners' committee")}</h2>
       <ErrorBanner error={filings.error} />
       {filings.loading && !filings.data && <Loading />}

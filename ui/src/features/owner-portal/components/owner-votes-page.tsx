@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { BallotChoice, Participation, Vote } from '../../../../../contracts/governance';
 import { ErrorBanner } from '../../../components/error-banner';
 import { Loading } from '../../../components/loading';
@@ -17,6 +17,53 @@ const CHOICES: { choice: BallotChoice; zh: string; en: string }[] = [
   { choice: 'against', zh: '反对', en: 'Against' },
   { choice: 'abstain', zh: '弃权', en: 'Abstain' },
 ];
+
+/** A ballot about to be cast: the choice, and for whom when cast as a proxy. */
+interface PendingBallot {
+  choice: BallotChoice;
+  onBehalfOf?: { voterId: string; label: string };
+}
+
+/**
+ * Asks before a ballot is cast: it cannot be changed afterwards (P2.1c). The dialog states the choice in words and
+ * both answers weigh the same; Esc or 返回 goes back without casting.
+ */
+function ConfirmBallot({ pending, busy, error, onConfirm, onCancel, choiceLabel, text }: {
+  pending: PendingBallot;
+  busy: boolean;
+  error: unknown;
+  onConfirm: () => void;
+  onCancel: () => void;
+  choiceLabel: (choice: string) => string;
+  text: Text;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+    return () => element?.close();
+  }, []);
+  const choice = choiceLabel(pending.choice);
+  return (
+    <dialog ref={dialog} className="ballot-confirm" data-testid="confirm-ballot" data-choice={pending.choice} aria-labelledby="ballot-confirm-question" onCancel={onCancel}>
+      <p id="ballot-confirm-question">
+        {pending.onBehalfOf
+          ? text(`代 ${pending.onBehalfOf.label} 投「${choice}」票？`, `Vote "${choice}" for ${pending.onBehalfOf.label}?`)
+          : text(`确认投「${choice}」票？`, `Vote "${choice}"?`)}
+      </p>
+      <small className="muted">{text('投出后不能更改。', 'A ballot cannot be changed once cast.')}</small>
+      <ErrorBanner error={error} />
+      <div className="vote-actions">
+        <button type="button" className="button button-secondary" disabled={busy} onClick={onCancel} data-testid="cancel-ballot">
+          {text('返回', 'Go back')}
+        </button>
+        <button type="button" className="button button-secondary" disabled={busy} onClick={onConfirm} data-testid="cast-ballot">
+          {text(`确认投「${choice}」`, `Cast "${choice}"`)}
+        </button>
+      </div>
+    </dialog>
+  );
+}
 
 const area = (hundredths: number | null) => (hundredths === null ? '—' : (hundredths / 100).toFixed(2));
 
@@ -61,6 +108,7 @@ function VoteCard({ vote, onChanged, text }: { vote: Vote; onChanged: () => void
   const [participation, setParticipation] = useState(vote.participation);
   const { error, busy, run } = useAction();
   const [proxyName, setProxyName] = useState('');
+  const [pending, setPending] = useState<PendingBallot | null>(null);
   const open = vote.status === 'open';
 
   useEffect(() => setParticipation(vote.participation), [vote.participation]);
@@ -113,15 +161,9 @@ function VoteCard({ vote, onChanged, text }: { vote: Vote; onChanged: () => void
       )}
       {open && me?.voterId && !me.ballot && (
         <div className="vote-actions">
+          {/* Every choice looks the same: none is suggested. */}
           {CHOICES.map(({ choice, zh, en }) => (
-            <button
-              key={choice}
-              type="button"
-              className={choice === 'for' ? 'button button-primary' : 'button button-secondary'}
-              disabled={busy}
-              data-testid={`vote-${choice}`}
-              onClick={() => act(() => castBallot(vote.voteId, choice))}
-            >
+            <button key={choice} type="button" className="button button-secondary" disabled={busy} data-testid={`vote-${choice}`} onClick={() => setPending({ choice })}>
               {text(zh, en)}
             </button>
           ))}
@@ -152,12 +194,34 @@ function VoteCard({ vote, onChanged, text }: { vote: Vote; onChanged: () => void
             <div key={held.voterId} className="vote-actions" data-testid="proxy-ballot">
               <span>{text(`代 ${held.label} 投票`, `As proxy for ${held.label}`)}</span>
               {CHOICES.map(({ choice, zh, en }) => (
-                <button key={choice} type="button" className="button button-secondary" disabled={busy} onClick={() => act(() => castBallot(vote.voteId, choice, held.voterId))}>
+                <button
+                  key={choice}
+                  type="button"
+                  className="button button-secondary"
+                  disabled={busy}
+                  onClick={() => setPending({ choice, onBehalfOf: { voterId: held.voterId, label: held.label } })}
+                >
                   {text(zh, en)}
                 </button>
               ))}
             </div>
           ))}
+      {pending && (
+        <ConfirmBallot
+          pending={pending}
+          busy={busy}
+          error={error}
+          choiceLabel={choiceLabel}
+          text={text}
+          onCancel={() => setPending(null)}
+          onConfirm={() =>
+            void act(async () => {
+              await castBallot(vote.voteId, pending.choice, pending.onBehalfOf?.voterId);
+              setPending(null);
+            })
+          }
+        />
+      )}
       {outcome && (
         <p className="banner banner-info" data-testid="vote-result" data-outcome={outcome}>
           {outcome === 'passed' ? text('表决通过', 'Passed') : outcome === 'rejected' ? text('未通过', 'Not passed') : text('参与不足法定人数', 'No quorum')}

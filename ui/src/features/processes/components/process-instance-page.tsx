@@ -5,6 +5,7 @@ import { DataValue } from '../../../components/data-value';
 import { ErrorBanner } from '../../../components/error-banner';
 import { KeyValueList } from '../../../components/key-value-list';
 import { Loading } from '../../../components/loading';
+import { RecordTasks, type TaskLink } from '../../../components/record-tasks';
 import { useI18n } from '../../../lib/i18n';
 import { useCurrentUser } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
@@ -20,9 +21,11 @@ const ProcessDiagram = lazy(() => import('./process-diagram').then((module) => (
 export function ProcessInstancePage({
   processesPath,
   processInstanceLink,
+  taskLink,
 }: {
   processesPath: string;
   processInstanceLink: (workflowId: string) => string;
+  taskLink: TaskLink;
 }) {
   const { workflowId = '' } = useParams();
   const { t, label, formatDateTime, formatList } = useI18n();
@@ -51,6 +54,7 @@ export function ProcessInstancePage({
           </a>
         )}
       </header>
+      {instance.status === 'running' && <RecordTasks workflowIds={[instance.workflowId]} taskLink={taskLink} />}
       <div className="card">
         <KeyValueList
           entries={[
@@ -109,7 +113,7 @@ export function ProcessInstancePage({
 
       <div className="card">
         <h2>{t('instance.timeline')}</h2>
-        <ProcessTimeline timeline={timeline} stepTitles={stepTitles} />
+        <ProcessTimeline timeline={timeline} stepTitles={stepTitles} processInstanceLink={processInstanceLink} />
       </div>
 
       <div className="card">

@@ -3,6 +3,7 @@ import { DataTable } from '../../../components/data-table';
 import { ErrorBanner } from '../../../components/error-banner';
 import { KeyValueList } from '../../../components/key-value-list';
 import { Loading } from '../../../components/loading';
+import { RecordTasks, type TaskLink } from '../../../components/record-tasks';
 import { useI18n } from '../../../lib/i18n';
 import { useCurrentUser } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
@@ -11,7 +12,15 @@ import { useProcurementText } from '../text';
 import { BidForm } from './bid-form';
 
 /** One procurement: before the opening only the invitations (bids sealed); after it bids, panel, scores, award and contract. */
-export function ProcurementPage({ procurementsPath, processInstanceLink }: { procurementsPath: string; processInstanceLink: (workflowId: string) => string }) {
+export function ProcurementPage({
+  procurementsPath,
+  processInstanceLink,
+  taskLink,
+}: {
+  procurementsPath: string;
+  processInstanceLink: (workflowId: string) => string;
+  taskLink: TaskLink;
+}) {
   const text = useProcurementText();
   const { formatDateTime } = useI18n();
   const { workflowId = '' } = useParams();
@@ -31,6 +40,7 @@ export function ProcurementPage({ procurementsPath, processInstanceLink }: { pro
       {data && (
         <>
           <h1>{data.title}</h1>
+          <RecordTasks workflowIds={[data.workflowId]} taskLink={taskLink} />
           <KeyValueList
             entries={[
               [text('estimate'), data.estimateYuan.toLocaleString()],

@@ -3,6 +3,7 @@ import type { TaskSummary } from '../../../../../contracts/tasks';
 import type { TaskStatus } from '../../../../../contracts/vocabulary';
 import { Badge, type BadgeTone } from '../../../components/badge';
 import { DataTable } from '../../../components/data-table';
+import type { TaskLink } from '../../../components/record-tasks';
 import { useI18n } from '../../../lib/i18n';
 
 const STATUS_TONE: Record<TaskStatus, BadgeTone> = { open: 'info', completed: 'success', cancelled: 'neutral' };
@@ -13,7 +14,17 @@ function priorityTone(priority: number): BadgeTone {
   return 'neutral';
 }
 
-export function TaskTable({ tasks, taskLink }: { tasks: TaskSummary[]; taskLink: (taskId: string) => string }) {
+function OverdueBadge({ task }: { task: TaskSummary }) {
+  const { t } = useI18n();
+  return task.overdue && task.status === 'open' ? (
+    <span className="badge badge-danger" data-testid="overdue-badge">
+      {t('task.overdue')}
+    </span>
+  ) : null;
+}
+
+/** The worklist on a desktop: one row a task, the whole row a link. */
+export function TaskTable({ tasks, taskLink }: { tasks: TaskSummary[]; taskLink: TaskLink }) {
   const { t, label, formatDateTime } = useI18n();
   const navigate = useNavigate();
   return (
@@ -25,10 +36,10 @@ export function TaskTable({ tasks, taskLink }: { tasks: TaskSummary[]; taskLink:
           data-testid="task-row"
           data-task-id={task.id}
           data-step={task.stepId}
-          onClick={() => navigate(taskLink(task.id))}
+          onClick={() => navigate(taskLink(task))}
         >
           <td>
-            <Link to={taskLink(task.id)} onClick={(event) => event.stopPropagation()}>
+            <Link to={taskLink(task)} onClick={(event) => event.stopPropagation()}>
               {task.title}
             </Link>
           </td>
@@ -38,12 +49,7 @@ export function TaskTable({ tasks, taskLink }: { tasks: TaskSummary[]; taskLink:
             <Badge tone={priorityTone(task.priority)}>{task.priority}</Badge>
           </td>
           <td className="nowrap">
-            {formatDateTime(task.dueAt)}{' '}
-            {task.overdue && task.status === 'open' && (
-              <span className="badge badge-danger" data-testid="overdue-badge">
-                {t('task.overdue')}
-              </span>
-            )}
+            {formatDateTime(task.dueAt)} <OverdueBadge task={task} />
           </td>
           <td>{task.assigneeName ?? task.assignee ?? <span className="muted">{t('task.unassigned')}</span>}</td>
           <td>
@@ -52,5 +58,31 @@ export function TaskTable({ tasks, taskLink }: { tasks: TaskSummary[]; taskLink:
         </tr>
       ))}
     </DataTable>
+  );
+}
+
+/** The worklist on a phone: one card a task, what to do first and by when, the whole card a link. */
+export function TaskCards({ tasks, taskLink }: { tasks: TaskSummary[]; taskLink: TaskLink }) {
+  const { t, label, formatDateTime } = useI18n();
+  return (
+    <ul className="card-list task-cards" data-testid="task-cards">
+      {tasks.map((task) => (
+        <li key={task.id}>
+          <Link to={taskLink(task)} className="card task-card" data-testid="task-row" data-task-id={task.id} data-step={task.stepId} data-priority={priorityTone(task.priority)}>
+            <span className="task-card-step">
+              <strong>{label('step', task.stepId)}</strong>
+              <Badge tone={STATUS_TONE[task.status]}>{t(`taskStatus.${task.status}`)}</Badge>
+            </span>
+            <span className="task-card-title">{task.title}</span>
+            <span className="muted">
+              {label('process', task.process)} · {t('task.dueAt', { when: formatDateTime(task.dueAt) })} <OverdueBadge task={task} />
+            </span>
+            <span className="muted">
+              {t('task.assignee')}: {task.assigneeName ?? task.assignee ?? t('task.unassigned')}
+            </span>
+          </Link>
+        </li>
+      ))}
+    </ul>
   );
 }
