@@ -5,7 +5,7 @@ import { decodeCursor, page } from './cursor';
 import { nameReferences, referencesOf, type WantedReferences } from './task-references';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
-import { conflict, forbidden, HttpProblem, notFound, unprocessable } from '../http/problem';
+import { conflict, forbidden, HttpProblem, notFound, serviceUnavailable, unprocessable } from '../http/problem';
 import { nameTitle } from '../../contracts/labels';
 import { canOnAny, isTaskCandidate } from '../../contracts/permissions';
 import type { FieldProblem } from '../../contracts/problem';
@@ -197,10 +197,63 @@ const rejectionStatus: Record<TaskRejection, (message: string, fields: FieldProb
   InvalidPayload: (message, fields) => unprocessable(message, fields.map((field) => ({ ...field, field: `payload.${field.field}` }))),
 };
 
-/** Tries of a task's completion that met its process continuing as new. */
-const UPDATE_ATTEMPTS = 4;
-/** gRPC's status code for an update the server could not deliver to the run it met. */
+/** gRPC's status code for an update the server could not deliver to the run it met (WorkflowNotReady). */
 const FAILED_PRECONDITION = 9;
+/**
+ * How long a completion the process could not take yet is sent again. The server answers FAILED_PRECONDITION when
+ * the update met the run continuing as new (the next run adopted the task) or when the workflow task that carried
+ * it failed (its worker died: the next worker takes the workflow after its task times out).
+ */
+const NOT_READY_MS = 30_000;
+/**
+ * How long a completion its process does not know yet is tried again while the task's row is still open. A worker
+ * that took over from one that died replays the process's history first; until the replay reaches the step, the
+ * process refuses the task it has already written (UnknownTask).
+ */
+const CATCH_UP_MS = 10_000;
+const PAUSE_MS = { first: 100, longest: 1_000 };
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The rejection of a failed `completeTask` update (UnknownTask, TaskClosed …), if it is one. */
+function rejectionOf(error: unknown): ApplicationFailure | undefined {
+  const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
+  return cause instanceof ApplicationFailure && cause.type && cause.type in rejectionStatus ? cause : undefined;
+}
+
+const notReady = (error: unknown) => error instanceof ServiceError && (error.cause as { code?: number } | undefined)?.code === FAILED_PRECONDITION;
+
+/**
+ * Sends the completion under one update id, so whatever the tries it is applied once (a refused or undelivered
+ * update leaves nothing behind). Sent again while the process is not ready for it (NOT_READY_MS) and while it does
+ * not know the task yet but the task's row is open (CATCH_UP_MS), each counted from the first such answer.
+ * Returns false when the row closed meanwhile.
+ */
+async function sendCompletion(ctx: ApiContext, user: SessionUser, task: TaskRow, payload: unknown): Promise<boolean> {
+  const update = () =>
+    ctx.temporal.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, {
+      args: [{ taskId: task.id, actor: { userId: user.id, displayName: user.displayName, roles: user.roles }, payload }],
+      updateId: `${task.id}:${user.id}`,
+    });
+  const deadlines: { notReady?: number; unknown?: number } = {};
+  for (let pauseMs = PAUSE_MS.first; ; pauseMs = Math.min(pauseMs * 2, PAUSE_MS.longest)) {
+    try {
+      await update();
+      return true;
+    } catch (error) {
+      if (notReady(error)) {
+        deadlines.notReady ??= Date.now() + NOT_READY_MS;
+        if (Date.now() >= deadlines.notReady) throw serviceUnavailable(`the process of task ${task.id} is not ready for it; try again`, 5);
+      } else if (rejectionOf(error)?.type === 'UnknownTask') {
+        deadlines.unknown ??= Date.now() + CATCH_UP_MS;
+        const [row] = await ctx.db.select({ status: tasks.status }).from(tasks).where(eq(tasks.id, task.id));
+        if (row && row.status !== 'open') return false;
+        if (!row || Date.now() >= deadlines.unknown) throw error;
+      } else throw error;
+      await pause(pauseMs);
+    }
+  }
+}
 
 /** Completes a task through the process's `completeTask` update; a retry by the same person is applied once. */
 export async function completeTask(ctx: ApiContext, user: SessionUser, taskId: string, payload: unknown): Promise<TaskView> {
@@ -211,25 +264,15 @@ export async function completeTask(ctx: ApiContext, user: SessionUser, taskId: s
     throw conflict(`task ${taskId} is claimed by ${task.assigneeName}`, [{ field: 'assignee', message: 'claimed by someone else' }]);
   }
   try {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await ctx.temporal.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, {
-          args: [{ taskId, actor: { userId: user.id, displayName: user.displayName, roles: user.roles }, payload }],
-          updateId: `${taskId}:${user.id}`,
-        });
-        break;
-      } catch (error) {
-        // The update met the run as it continued as new (the server answers FAILED_PRECONDITION): sent again under
-        // the same id, it reaches the next run, which adopted the task; it is applied once whatever happened.
-        if (attempt >= UPDATE_ATTEMPTS || !(error instanceof ServiceError && (error.cause as { code?: number } | undefined)?.code === FAILED_PRECONDITION)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
-      }
+    // Closed while the process caught up: answered as any completion of a closed task is.
+    if (!(await sendCompletion(ctx, user, task, payload))) {
+      const closed = await findVisibleTask(ctx, user, taskId);
+      if (closed.status === 'completed' && closed.completedBy === user.id) return toView(ctx, closed);
+      requireOpen(closed);
     }
   } catch (error) {
-    const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
-    if (cause instanceof ApplicationFailure && cause.type && cause.type in rejectionStatus) {
-      throw rejectionStatus[cause.type as TaskRejection](cause.message, (cause.details ?? []) as FieldProblem[]);
-    }
+    const rejection = rejectionOf(error);
+    if (rejection) throw rejectionStatus[rejection.type as TaskRejection](rejection.message, (rejection.details ?? []) as FieldProblem[]);
     if (error instanceof WorkflowNotFoundError) throw conflict(`the process of task ${taskId} has ended`);
     throw error;
   }
