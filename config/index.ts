@@ -42,7 +42,7 @@ export interface Config {
   mqtt: { url: string | null; clientId: string; sharedGroup: string | null };
   simulator: SimulatorSettings;
   scripts: { recordOutDir: string | null; keysRotateBatch: number };
-  test: { databaseUrl: string | null; mqttUrl: string; chromiumPath: string };
+  test: { databaseUrl: string | null; mqttUrl: string; chromiumPath: string; workerKillSeed: number | null };
 }
 
 export class ConfigurationError extends Error {
@@ -221,6 +221,6 @@ function configFrom(env: Environment): Config {
       heartbeatMs: env.HEARTBEAT_SECONDS,
     },
     scripts: { recordOutDir: env.RECORD_OUT_DIR ? path.resolve(env.RECORD_OUT_DIR) : null, keysRotateBatch: env.KEYS_ROTATE_BATCH },
-    test: { databaseUrl: env.TEST_DATABASE_URL ?? null, mqttUrl: env.TEST_MQTT_URL, chromiumPath: env.CHROMIUM_PATH },
+    test: { databaseUrl: env.TEST_DATABASE_URL ?? null, mqttUrl: env.TEST_MQTT_URL, chromiumPath: env.CHROMIUM_PATH, workerKillSeed: env.TEST_WORKER_KILL_SEED ?? null },
   };
 }

@@ -253,6 +253,10 @@ export const AREAS = {
     TEST_DATABASE_URL: url({ description: 'a PostgreSQL server the tests may create databases on', unset: 'the tests run an embedded PostgreSQL', secret: true }),
     TEST_MQTT_URL: url({ default: 'mqtt://127.0.0.1:1883', description: 'the MQTT broker the device tests use (Mosquitto)' }),
     CHROMIUM_PATH: text({ default: '/usr/bin/chromium', description: 'the Chromium the browser tests drive' }),
+    TEST_WORKER_KILL_SEED: custom<number | undefined>(
+      { description: "the seed `test/worker-kill.test.ts` picks its kill steps and delays with (the test prints the seed it used)", unset: 'a new seed each run' },
+      (value) => (/^\s*\d+\s*$/.test(value) ? Number(value) : refuse('a whole number')),
+    ),
   }),
 };
 
