@@ -7,7 +7,8 @@ import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
 import { useCurrentUser } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
-import { evidenceUrl, listFilings, listPlans, listVotes } from '../api/governance-api';
+import { evidenceUrl, listFilings, listPlans, listRunningPlans, listVotes } from '../api/governance-api';
+import { StartPlan } from './start-plan';
 
 /** Annual plans and their filings with the owners' committee (P2.1a–c): receipts, projects, votes, procurement. */
 export function GovernancePage({ processInstanceLink }: { processInstanceLink: (workflowId: string) => string }) {
@@ -16,7 +17,10 @@ export function GovernancePage({ processInstanceLink }: { processInstanceLink: (
   const filings = useApiResource((signal) => listFilings(signal), []);
   const plans = useApiResource((signal) => listPlans(signal), []);
   const votes = useApiResource((signal) => listVotes(signal), []);
-  const canExport = can(useCurrentUser(), 'owners-vote.evidence');
+  const user = useCurrentUser();
+  const canExport = can(user, 'owners-vote.evidence');
+  const canFollow = can(user, 'process.read');
+  const running = useApiResource((signal) => (canFollow ? listRunningPlans(signal) : Promise.resolve([])), [canFollow]);
   const statusText: Record<string, string> = {
     'awaiting-receipt': text('待回执', 'Awaiting receipt'),
     acknowledged: text('已备案', 'Filed'),
@@ -26,6 +30,7 @@ export function GovernancePage({ processInstanceLink }: { processInstanceLink: (
     <section className="governance-page">
       <header className="page-header">
         <h1>{text('年度计划与备案', 'Annual plans and filings')}</h1>
+        {can(user, 'annual-plan.start') && <StartPlan processInstanceLink={processInstanceLink} onStarted={running.reload} />}
       </header>
       <h2>{text('业委会备案', "Filings with the owners' committee")}</h2>
       <ErrorBanner error={filings.error} />
@@ -50,8 +55,22 @@ export function GovernancePage({ processInstanceLink }: { processInstanceLink: (
           </tr>
         ))}
       </DataTable>
+      {filings.data?.length === 0 && <p className="empty">{text('暂无备案', 'No filings yet')}</p>}
+      {canFollow && (running.data?.length ?? 0) > 0 && (
+        <>
+          <h2>{text('进行中的年度计划', 'Plans in progress')}</h2>
+          <ul data-testid="running-plans">
+            {running.data?.map((plan) => (
+              <li key={plan.workflowId} data-workflow-id={plan.workflowId}>
+                <Link to={processInstanceLink(plan.workflowId)}>{plan.title}</Link> · {formatDateTime(plan.startedAt)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h2>{text('年度计划', 'Annual plans')}</h2>
       <ErrorBanner error={plans.error} />
+      {plans.data?.length === 0 && <p className="empty">{text('暂无已批准的年度计划', 'No approved plans yet')}</p>}
       {plans.data?.map((plan) => (
         <div key={plan.workflowId} className="card" data-testid="plan-card">
           <strong>
@@ -110,6 +129,7 @@ export function GovernancePage({ processInstanceLink }: { processInstanceLink: (
           </tr>
         ))}
       </DataTable>
+      {votes.data?.length === 0 && <p className="empty">{text('暂无表决', 'No votes yet')}</p>}
     </section>
   );
 }
