@@ -36,7 +36,8 @@ export function TaskForm({
 }) {
   const { t } = useI18n();
   const fields = useMemo(() => fieldsFromSchema(task.formSchema), [task.formSchema]);
-  const [values, setValues] = useState<FormValues>(() => initialValues(fields));
+  // A task may come pre-filled (its schema's `default`): a returned draft opens with the version to correct.
+  const [values, setValues] = useState<FormValues>(() => initialValues(fields, task.formSchema.default));
   const [problems, setProblems] = useState<Record<string, FieldProblem>>({});
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [unclaimed, setUnclaimed] = useState<string[]>([]);

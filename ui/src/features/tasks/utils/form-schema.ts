@@ -156,10 +156,17 @@ export function optionLabel(field: FormFieldSpec, option: unknown): string {
   return field.optionLabels[String(option)] ?? String(option);
 }
 
-export function initialValues(fields: FormFieldSpec[]): FormValues {
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The form's starting values: a payload the task comes pre-filled with (the schema's own `default`, e.g. the
+ * previous version of a returned draft), else each field's default, else empty.
+ */
+export function initialValues(fields: FormFieldSpec[], prefill?: unknown): FormValues {
   const values: FormValues = {};
+  const given = isRecord(prefill) ? prefill : {};
   for (const field of fields) {
-    const fallback = field.schema.default;
+    const fallback = given[field.name] ?? field.schema.default;
     switch (field.kind) {
       case 'boolean':
         values[field.name] = fallback === true;
@@ -173,12 +180,14 @@ export function initialValues(fields: FormFieldSpec[]): FormValues {
       case 'date-time':
         values[field.name] = typeof fallback === 'string' ? toDateTimeLocal(new Date(fallback)) : '';
         break;
-      // A list that needs rows starts with as many blank ones as it needs.
+      // A list that needs rows starts with the given ones, else as many blank ones as it needs.
       case 'rows':
-        values[field.name] = Array.from({ length: field.schema.minItems ?? 0 }, () => initialValues(field.fields));
+        values[field.name] = Array.isArray(fallback)
+          ? fallback.map((row) => initialValues(field.fields, row))
+          : Array.from({ length: field.schema.minItems ?? 0 }, () => initialValues(field.fields));
         break;
       case 'group':
-        values[field.name] = initialValues(field.fields);
+        values[field.name] = initialValues(field.fields, fallback);
         break;
       default:
         values[field.name] = fallback === undefined || fallback === null ? '' : String(fallback);
