@@ -118,6 +118,7 @@ export function ProcessListPage({ processInstanceLink }: { processInstanceLink: 
           <button
             type="button"
             className="button-secondary"
+            style={{ alignSelf: 'end' }}
             data-testid="clear-filters"
             onClick={() => changeFilters(Object.fromEntries(Object.keys(filters).map((name) => [name, undefined])))}
           >
