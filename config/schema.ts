@@ -55,7 +55,7 @@ const days = (count: number) => `${count}d`;
 export const AREAS = {
   general: area('General', {
     NODE_ENV: text({ description: '`production` makes the key-encryption keys required (no development key is generated)', unset: 'development' }),
-    TZ_COMMUNITY: timeZone({ default: 'Asia/Shanghai', description: "the community's time zone: staff shifts of the access-log rules, the quarterly supplier-evaluation Schedule" }),
+    TZ_COMMUNITY: timeZone({ default: 'Asia/Shanghai', description: "the community's time zone: staff shifts of the access-log rules, the quarterly supplier-evaluation Schedule, the process search's days and the timeline downloads' times" }),
   }),
   database: area('Database', {
     DATABASE_URL: url({

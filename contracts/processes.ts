@@ -26,12 +26,33 @@ export const processCatalogueEntry = z.object({
 });
 export type ProcessCatalogueEntry = z.infer<typeof processCatalogueEntry>;
 
-export const instanceListQuery = z.object({
-  process: z.string().min(1).optional(),
-  status: z.enum([...INSTANCE_STATUSES, 'all']).default('all'),
-  cursor: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+/** A name or id typed into a filter. */
+const searchText = z.string().trim().min(1).max(100).optional();
+
+/**
+ * The instance search (auditors): every filter narrows, newest first, keyset pages. Names are matched as people
+ * see them: a process by its code or its title in either language ("故障报修", "fault"); an owner by id or name; a
+ * reporter or actor by user id, username or display name. Dates are days in the community's time zone, both ends
+ * included. A name that matches nothing is refused (400 naming the filter) rather than answered with an empty list.
+ */
+export const instanceListQuery = z
+  .object({
+    process: searchText,
+    status: z.enum([...INSTANCE_STATUSES, 'all']).default('all'),
+    /** An owner's instances: at one of their units, or reported/started by them. */
+    owner: searchText,
+    /** A unit's instances, by unit id (`b1-101`). */
+    unit: searchText,
+    /** Who reported or started it. */
+    reporter: searchText,
+    /** Who completed one of its tasks. */
+    actor: searchText,
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+    cursor: z.string().optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, { message: 'the range ends before it starts', path: ['to'] });
 export type InstanceListQuery = z.output<typeof instanceListQuery>;
 
 export const instanceSummary = z.object({
@@ -46,6 +67,14 @@ export const instanceSummary = z.object({
   startedByName: z.string().nullable(),
 });
 export type ProcessInstance = z.infer<typeof instanceSummary>;
+
+/** A page of the search, with the people its owner, reporter and actor filters matched (so the searcher sees whom). */
+export const instancePage = z.object({
+  items: z.array(instanceSummary),
+  nextCursor: z.string().nullable(),
+  matched: z.array(z.object({ filter: z.enum(['owner', 'reporter', 'actor']), id: z.string(), name: z.string() })),
+});
+export type InstancePage = z.infer<typeof instancePage>;
 
 export const stepMark = z.object({ status: z.enum(STEP_STATUSES), visits: z.number().int() });
 export type StepMark = z.infer<typeof stepMark>;

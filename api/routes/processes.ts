@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { ApiContext } from '../context';
-import { defineRoute } from '../http/route';
+import { defineRoute, listed } from '../http/route';
 import { subjectsOf } from '../use-cases/access-log';
 import { getInstance, listInstances, processCatalogue, processDiagram, processHistory } from '../use-cases/process-instances';
 import { replayInstance } from '../use-cases/process-replay';
-import { pageOf } from '../../contracts/common';
+import { timelineCsv, timelinePdf } from '../use-cases/process-timeline-export';
 import { ACCESS_PROCESSES } from '../../contracts/permissions';
-import { instanceDetail, instanceListQuery, instanceSummary, processCatalogueEntry, replayVerdictView } from '../../contracts/processes';
+import { instanceDetail, instanceListQuery, instancePage, processCatalogueEntry, replayVerdictView } from '../../contracts/processes';
 
 export const processRoutes = (ctx: ApiContext) => [
   defineRoute({
@@ -15,7 +15,14 @@ export const processRoutes = (ctx: ApiContext) => [
     summary: 'Process instances, newest first (keyset pages)',
     access: 'process.read',
     query: instanceListQuery,
-    response: pageOf(instanceSummary),
+    response: instancePage,
+    // A search for a person's or a unit's instances reads whom they concern: it is logged like opening them (P5.3c).
+    personalData: {
+      kind: 'process-instance',
+      scope: 'list',
+      read: ({ query, result }) =>
+        query.owner || query.unit || query.reporter || query.actor ? listed(result.items.map((item) => item.workflowId), { subjectIds: result.matched.map((person) => person.id) }) : null,
+    },
     handle: ({ user, query }) => listInstances(ctx, user, query),
   }),
   defineRoute({
@@ -43,6 +50,20 @@ export const processRoutes = (ctx: ApiContext) => [
       res.attachment(`${params.workflowId}.history.json`).send(history);
     },
   }),
+  ...(['csv', 'pdf'] as const).map((format) =>
+    defineRoute({
+      method: 'get',
+      path: `/processes/:workflowId/timeline.${format}`,
+      summary: `The instance's timeline as ${format.toUpperCase()} (zh-CN, times in the community's time zone to the second): time, step, clause, event, actor, detail`,
+      access: 'process.history.download',
+      raw: { contentType: format === 'csv' ? 'text/csv' : 'application/pdf' },
+      personalData: { kind: 'process-history', scope: 'export', read: ({ params }) => ({ recordIds: [params.workflowId] }) },
+      handle: async ({ user, params, res }) => {
+        const body = format === 'csv' ? await timelineCsv(ctx, user, params.workflowId) : await timelinePdf(ctx, user, params.workflowId);
+        res.type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/pdf').attachment(`${params.workflowId}.timeline.${format}`).send(body);
+      },
+    }),
+  ),
   ...(['post', 'get'] as const).map((method) =>
     defineRoute({
       method,

@@ -1,13 +1,13 @@
-import { and, desc, eq, inArray, lt, notInArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, exists, gte, ilike, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { decodeCursor, page } from './cursor';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
-import { notFound } from '../http/problem';
+import { badRequest, notFound } from '../http/problem';
 import { hiddenProcesses } from '../../contracts/permissions';
 import type { InstanceListQuery, ProcessCatalogueEntry, StepMark } from '../../contracts/processes';
-import { processArchives, processInstances, users } from '../../db/schema';
+import { owners, processArchives, processInstances, tasks, unitOwners, units, users } from '../../db/schema';
 import { loadInstanceHistory, projectionSnapshot, type ProjectionSnapshot } from '../../domain/process-archive';
 import { processLabels } from '../../workflows/lib/labels';
 import { PROCESSES, processNamed } from '../../workflows/processes';
@@ -31,21 +31,92 @@ const selectInstances = (ctx: ApiContext) =>
     .leftJoin(users, eq(users.id, processInstances.startedBy))
     .$dynamic();
 
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+const refused = (field: string, detail: string) => badRequest(detail, [{ field: `query.${field}`, message: detail }]);
+
+/** The processes a name stands for: its code, or every process whose title (zh-CN or English) contains it. */
+function processesNamed(name: string): string[] {
+  if (processNamed(name)) return [name];
+  const wanted = name.toLocaleLowerCase();
+  const codes = PROCESSES.filter(({ title }) => Object.values(title).some((text) => text.toLocaleLowerCase().includes(wanted))).map(({ name: code }) => code);
+  if (codes.length === 0) throw refused('process', `no process is named "${name}"`);
+  return codes;
+}
+
+/** The users a reporter or actor filter stands for: a user id, a username, or display names containing the text. */
+async function usersNamed(ctx: ApiContext, filter: 'reporter' | 'actor', text: string) {
+  const rows = await ctx.db
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(or(eq(users.id, text), eq(users.username, text), ilike(users.displayName, `%${escapeLike(text)}%`)))
+    .orderBy(users.id);
+  if (rows.length === 0) throw refused(filter, `no user is named "${text}"`);
+  return rows.map((row) => ({ filter, ...row }));
+}
+
+/** An owner's instances: those about one of their units, and those they reported or started themselves. */
+async function ownerScope(ctx: ApiContext, text: string) {
+  const found = await ctx.db
+    .select({ id: owners.id, name: owners.name })
+    .from(owners)
+    .where(or(eq(owners.id, text), ilike(owners.name, `%${escapeLike(text)}%`)))
+    .orderBy(owners.id);
+  if (found.length === 0) throw refused('owner', `no owner is named "${text}"`);
+  const ownerIds = found.map((row) => row.id);
+  const [unitRows, userRows] = await Promise.all([
+    ctx.db.selectDistinct({ unitId: unitOwners.unitId }).from(unitOwners).where(inArray(unitOwners.ownerId, ownerIds)),
+    ctx.db.select({ id: users.id }).from(users).where(inArray(users.ownerId, ownerIds)),
+  ]);
+  const conditions = [
+    unitRows.length ? inArray(processInstances.unitId, unitRows.map((row) => row.unitId)) : undefined,
+    userRows.length ? inArray(processInstances.startedBy, userRows.map((row) => row.id)) : undefined,
+  ].filter((condition) => condition !== undefined);
+  const condition: SQL = conditions.length ? or(...conditions)! : sql`false`;
+  return { matched: found.map((row) => ({ filter: 'owner' as const, ...row })), condition };
+}
+
+/**
+ * The instance search: each filter narrows (see `instanceListQuery`), newest first, in keyset pages that stay
+ * stable while instances start. Names are resolved first, against the small master tables, so the search over the
+ * instances is plain column conditions the indexes serve. `matched` names the people the names stood for.
+ */
 export async function listInstances(ctx: ApiContext, user: SessionUser, query: InstanceListQuery) {
   const cursor = decodeCursor(query.cursor);
   const hidden = hiddenProcesses(user);
+  const zone = ctx.settings.communityTimeZone;
+  if (query.unit && !(await ctx.db.query.units.findFirst({ where: eq(units.id, query.unit) }))) throw refused('unit', `no unit ${query.unit}`);
+  const [owner, reporters, actors] = await Promise.all([
+    query.owner ? ownerScope(ctx, query.owner) : undefined,
+    query.reporter ? usersNamed(ctx, 'reporter', query.reporter) : undefined,
+    query.actor ? usersNamed(ctx, 'actor', query.actor) : undefined,
+  ]);
+  const acted = actors
+    ? ctx.db
+        .select({ one: sql`1` })
+        .from(tasks)
+        .where(and(eq(tasks.workflowId, processInstances.workflowId), inArray(tasks.completedBy, actors.map((actor) => actor.id))))
+    : undefined;
   const rows = await selectInstances(ctx)
     .where(
       and(
-        query.process ? eq(processInstances.process, query.process) : undefined,
+        query.process ? inArray(processInstances.process, processesNamed(query.process)) : undefined,
         hidden.length ? notInArray(processInstances.process, [...hidden]) : undefined,
         query.status === 'all' ? undefined : eq(processInstances.status, query.status),
-        cursor ? or(lt(processInstances.startedAt, cursor[0]), and(eq(processInstances.startedAt, cursor[0]), lt(processInstances.workflowId, cursor[1]))) : undefined,
+        owner?.condition,
+        query.unit ? eq(processInstances.unitId, query.unit) : undefined,
+        reporters ? inArray(processInstances.startedBy, reporters.map((reporter) => reporter.id)) : undefined,
+        acted ? exists(acted) : undefined,
+        // Whole days in the community's time zone; `to` includes its day.
+        query.from ? gte(processInstances.startedAt, sql`(${query.from}::timestamp at time zone ${zone})`) : undefined,
+        query.to ? lt(processInstances.startedAt, sql`((${query.to}::date + 1)::timestamp at time zone ${zone})`) : undefined,
+        // A row comparison, so the index starts at the cursor: a deep page costs what the first one does.
+        cursor ? sql`(${processInstances.startedAt}, ${processInstances.workflowId}) < (${cursor[0].toISOString()}::timestamptz, ${cursor[1]})` : undefined,
       ),
     )
     .orderBy(desc(processInstances.startedAt), desc(processInstances.workflowId))
     .limit(query.limit + 1);
-  return page(rows.map(summary), query.limit, (instance) => [instance.startedAt, instance.workflowId]);
+  const matched = [...(owner?.matched ?? []), ...(reporters ?? []), ...(actors ?? [])];
+  return { ...page(rows.map(summary), query.limit, (instance) => [instance.startedAt, instance.workflowId]), matched };
 }
 
 /**

@@ -148,9 +148,18 @@ export const processInstances = pgTable(
     data: jsonb('data').notNull().default({}),
     /** Highest transition sequence applied, so a retried projection write is applied once. */
     lastSeq: integer('last_seq').notNull().default(0),
+    /**
+     * The unit the instance is about, for the auditors' search: where each process keeps it in its data (a fault
+     * report's location, a visitor pass's host unit). Derived by the database, so no writer can miss it.
+     */
+    unitId: text('unit_id').generatedAlwaysAs(sql`coalesce(data #>> '{report,location,unitId}', data ->> 'hostUnitId')`),
   },
   (t) => [
+    // The search walks the newest first (keyset on started_at, workflow_id) within whichever filter narrows most.
     index('process_instances_list_idx').on(t.status, t.startedAt, t.workflowId),
+    index('process_instances_started_idx').on(t.startedAt, t.workflowId),
+    index('process_instances_process_idx').on(t.process, t.startedAt, t.workflowId),
+    index('process_instances_unit_idx').on(t.unitId, t.startedAt, t.workflowId),
     index('process_instances_started_by_idx').on(t.startedBy, t.startedAt),
     // The archiver and the nightly replay look for instances that ended recently.
     index('process_instances_ended_idx').on(t.endedAt),
@@ -222,6 +231,8 @@ export const tasks = pgTable(
       .where(sql`${t.status} = 'open'`),
     index('tasks_open_assignee_idx').on(t.assignee).where(sql`${t.status} = 'open'`),
     index('tasks_workflow_idx').on(t.workflowId),
+    // The auditors' search by actor: the instances a person completed a task in.
+    index('tasks_completed_by_idx').on(t.completedBy, t.workflowId).where(sql`${t.completedBy} is not null`),
   ],
 );
 

@@ -79,6 +79,7 @@ export async function annualPlan(input: AnnualPlanInput): Promise<AnnualPlanOutc
       dueInMs: timings.draftDueMs,
       priority: 50,
       context: { year, contributions, evaluation, returned, previous: plan ?? null },
+      prefill: plan,
     });
     const currentPlan = draft.payload;
     plan = currentPlan;
@@ -92,6 +93,7 @@ export async function annualPlan(input: AnnualPlanInput): Promise<AnnualPlanOutc
       dueInMs: timings.budgetDueMs,
       priority: 50,
       context: { year, plan: currentPlan, returned, previous: budget ?? null },
+      prefill: budget,
     });
     const currentBudget = budgetDraft.payload;
     budget = currentBudget;

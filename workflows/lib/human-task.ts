@@ -19,6 +19,8 @@ export interface HumanTaskSpec<Form extends z.ZodType> {
   priority: number;
   /** What the person needs to see to do the step (location, symptoms, earlier findings). */
   context: Record<string, unknown>;
+  /** What the form opens with (a returned draft's previous version, to correct rather than type again): the form schema's `default`. */
+  prefill?: z.input<Form>;
 }
 
 export interface EscalationLadder {
@@ -114,7 +116,7 @@ export class HumanTasks {
       priority: spec.priority,
       createdAt: createdAt.toISOString(),
       dueAt: new Date(createdAt.getTime() + spec.dueInMs).toISOString(),
-      formSchema: z.toJSONSchema(spec.form, { io: 'input' }) as Record<string, unknown>,
+      formSchema: { ...(z.toJSONSchema(spec.form, { io: 'input' }) as Record<string, unknown>), ...(spec.prefill === undefined ? {} : { default: spec.prefill }) },
       context: spec.context,
     });
     await this.tracker.enter(spec.stepId);

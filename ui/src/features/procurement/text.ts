@@ -43,6 +43,27 @@ const TEXT = {
   'status.contracting': ['合同拟定', 'Contracting'],
   'status.contracted': ['已签约', 'Contracted'],
   'status.cancelled': ['已取消', 'Cancelled'],
+  startProcurement: ['发起采购', 'Start a procurement'],
+  startExplain: [
+    '发起后：采购部按预算确定采购方式并邀请合格供应商，密封投标至截止，开标、评标、定标、签约（P2.2b）。',
+    'Once started: procurement chooses the method by the estimate and invites qualified suppliers; bids stay sealed to the deadline; opening, evaluation, award, contract (P2.2b).',
+  ],
+  system: ['系统', 'System'],
+  noSystem: ['不限系统', 'Any system'],
+  requirements: ['采购需求', 'Requirements'],
+  requirementsHelp: ['规格、数量、交付与售后要求', 'Specifications, quantities, delivery and after-sales needs'],
+  bidWindowDays: ['投标期（天）', 'Bid window (days)'],
+  bidWindowHelp: ['留空则按默认投标期', 'Leave empty for the default window'],
+  start: ['发起', 'Start'],
+  cancel: ['取消', 'Cancel'],
+  started: ['已发起采购：', 'Procurement started: '],
+  openProcurement: ['查看采购', 'Open it'],
+  'system.cctv': ['视频监控', 'CCTV'],
+  'system.access-control': ['门禁', 'Access control'],
+  'system.intrusion-alarm': ['入侵报警', 'Intrusion alarm'],
+  'system.network': ['网络', 'Network'],
+  'system.elevator-monitoring': ['电梯监控', 'Elevator monitoring'],
+  'system.smart-home': ['智能家居', 'Smart home'],
 } as const;
 
 export type ProcurementTextKey = keyof typeof TEXT;
@@ -52,6 +73,6 @@ export function useProcurementText() {
   const { language } = useI18n();
   const text = (key: ProcurementTextKey) => TEXT[key][language === 'en' ? 1 : 0];
   /** A status or method the API returns, in words; an unknown value as it came. */
-  const value = (group: 'method' | 'status', id: string | null) => (id === null ? null : `${group}.${id}` in TEXT ? text(`${group}.${id}` as ProcurementTextKey) : id);
+  const value = (group: 'method' | 'status' | 'system', id: string | null) => (id === null ? null : `${group}.${id}` in TEXT ? text(`${group}.${id}` as ProcurementTextKey) : id);
   return Object.assign(text, { value });
 }

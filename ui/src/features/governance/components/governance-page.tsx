@@ -9,7 +9,8 @@ import { useI18n } from '../../../lib/i18n';
 import { useCurrentUser } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { MAX_WORKFLOW_IDS } from '../../../../../contracts/tasks';
-import { evidenceUrl, listFilings, listPlans, listVotes } from '../api/governance-api';
+import { evidenceUrl, listFilings, listPlans, listRunningPlans, listVotes } from '../api/governance-api';
+import { StartPlan } from './start-plan';
 
 /** Annual plans and their filings with the owners' committee (P2.1a–c): receipts, projects, votes, procurement. */
 export function GovernancePage({
@@ -29,6 +30,8 @@ export function GovernancePage({
   const user = useCurrentUser();
   const canExport = can(user, 'owners-vote.evidence');
   const canOpenProcesses = can(user, 'process.read');
+  const canFollow = can(user, 'process.read');
+  const running = useApiResource((signal) => (canFollow ? listRunningPlans(signal) : Promise.resolve([])), [canFollow]);
   const statusText: Record<string, string> = {
     'awaiting-receipt': text('待回执', 'Awaiting receipt'),
     acknowledged: text('已备案', 'Filed'),
@@ -38,6 +41,7 @@ export function GovernancePage({
     <section className="governance-page">
       <header className="page-header">
         <h1>{text('年度计划与备案', 'Annual plans and filings')}</h1>
+        {can(user, 'annual-plan.start') && <StartPlan processInstanceLink={processInstanceLink} onStarted={running.reload} />}
       </header>
       {/* What waits for this person on the filings and plans listed (a filing to acknowledge), newest first. */}
       <RecordTasks
@@ -76,8 +80,22 @@ export function GovernancePage({
           </tr>
         ))}
       </DataTable>
+      {filings.data?.length === 0 && <p className="empty">{text('暂无备案', 'No filings yet')}</p>}
+      {canFollow && (running.data?.length ?? 0) > 0 && (
+        <>
+          <h2>{text('进行中的年度计划', 'Plans in progress')}</h2>
+          <ul data-testid="running-plans">
+            {running.data?.map((plan) => (
+              <li key={plan.workflowId} data-workflow-id={plan.workflowId}>
+                <Link to={processInstanceLink(plan.workflowId)}>{plan.title}</Link> · {formatDateTime(plan.startedAt)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h2>{text('年度计划', 'Annual plans')}</h2>
       <ErrorBanner error={plans.error} />
+      {plans.data?.length === 0 && <p className="empty">{text('暂无已批准的年度计划', 'No approved plans yet')}</p>}
       {plans.data?.map((plan) => (
         <div key={plan.workflowId} className="card" data-testid="plan-card">
           <strong>
@@ -136,6 +154,7 @@ export function GovernancePage({
           </tr>
         ))}
       </DataTable>
+      {votes.data?.length === 0 && <p className="empty">{text('暂无表决', 'No votes yet')}</p>}
     </section>
   );
 }

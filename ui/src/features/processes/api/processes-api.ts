@@ -1,22 +1,37 @@
-import type { Page } from '../../../../../contracts/common';
-import type { ProcessInstance, ProcessInstanceDetail, ReplayVerdict } from '../../../../../contracts/processes';
+import type { InstancePage, ProcessInstanceDetail, ReplayVerdict } from '../../../../../contracts/processes';
+import type { ReferenceLocations } from '../../../../../contracts/reference';
+import type { InstanceStatus } from '../../../../../contracts/vocabulary';
 import { apiRequest, apiRequestText, apiUrl } from '../../../lib/api-client';
+import type { ProcessTitle } from '../../../lib/i18n';
 
-export type InstanceStatusFilter = 'running' | 'completed' | 'all';
+export type InstanceStatusFilter = InstanceStatus | 'all';
 
+/** The search as the URL keeps it: names as typed (the API resolves them), dates as days. */
 export interface ProcessFilters {
   process: string;
   status: InstanceStatusFilter;
+  owner: string;
+  unit: string;
+  reporter: string;
+  actor: string;
+  from: string;
+  to: string;
 }
 
 const instancePath = (workflowId: string) => `/processes/${encodeURIComponent(workflowId)}`;
 
-export function listProcessInstances(
-  filters: ProcessFilters,
-  cursor: string | null,
-  signal?: AbortSignal,
-): Promise<Page<ProcessInstance>> {
-  return apiRequest<Page<ProcessInstance>>('/processes', { query: { ...filters, cursor }, signal });
+export function listProcessInstances(filters: ProcessFilters, cursor: string | null, signal?: AbortSignal): Promise<InstancePage> {
+  return apiRequest<InstancePage>('/processes', { query: { ...filters, cursor }, signal });
+}
+
+/** Every process with its titles, for the process filter's suggestions. */
+export function listProcessDefinitions(signal?: AbortSignal): Promise<ProcessTitle[]> {
+  return apiRequest<ProcessTitle[]>('/process-definitions', { signal });
+}
+
+/** Buildings and their units, for the unit filter. */
+export function listLocations(signal?: AbortSignal): Promise<ReferenceLocations> {
+  return apiRequest<ReferenceLocations>('/reference/locations', { signal });
 }
 
 export function getProcessInstance(workflowId: string, signal?: AbortSignal): Promise<ProcessInstanceDetail> {
@@ -31,6 +46,11 @@ export function getProcessDiagram(process: string, signal?: AbortSignal): Promis
 /** The instance's recorded history as a JSON download. */
 export function historyDownloadUrl(workflowId: string): string {
   return apiUrl(`${instancePath(workflowId)}/history`);
+}
+
+/** The instance's timeline as a readable CSV or PDF download. */
+export function timelineDownloadUrl(workflowId: string, format: 'csv' | 'pdf'): string {
+  return apiUrl(`${instancePath(workflowId)}/timeline.${format}`);
 }
 
 /** Replays the instance's history against the current workflow code. */

@@ -9,7 +9,8 @@ import { RecordTasks, type TaskLink } from '../../../components/record-tasks';
 import { useI18n } from '../../../lib/i18n';
 import { useCurrentUser } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
-import { getProcessDiagram, getProcessInstance, historyDownloadUrl } from '../api/processes-api';
+import { getProcessDiagram, getProcessInstance, historyDownloadUrl, timelineDownloadUrl } from '../api/processes-api';
+import { useProcessText } from '../text';
 import { InstanceStatusBadge } from './instance-status-badge';
 import { ProcessTimeline } from './process-timeline';
 import { ReplayCheck } from './replay-check';
@@ -29,6 +30,7 @@ export function ProcessInstancePage({
 }) {
   const { workflowId = '' } = useParams();
   const { t, label, formatDateTime, formatList } = useI18n();
+  const text = useProcessText();
   const user = useCurrentUser();
   const detail = useApiResource((signal) => getProcessInstance(workflowId, signal), [workflowId]);
   const process = detail.data?.instance.process;
@@ -49,9 +51,17 @@ export function ProcessInstancePage({
         <h1>{instance.title}</h1>
         <InstanceStatusBadge status={instance.status} />
         {can(user, 'process.history.download') && (
-          <a className="button button-secondary" href={historyDownloadUrl(instance.workflowId)} download data-testid="download-history">
-            {t('instance.downloadHistory')}
-          </a>
+          <span className="downloads" role="group" aria-label={t('instance.downloadHistory')}>
+            <a className="button button-secondary" href={timelineDownloadUrl(instance.workflowId, 'csv')} download data-testid="download-timeline-csv">
+              {text('timelineCsv')}
+            </a>{' '}
+            <a className="button button-secondary" href={timelineDownloadUrl(instance.workflowId, 'pdf')} download data-testid="download-timeline-pdf">
+              {text('timelinePdf')}
+            </a>{' '}
+            <a className="button button-secondary" href={historyDownloadUrl(instance.workflowId)} download data-testid="download-history">
+              {text('historyJson')}
+            </a>
+          </span>
         )}
       </header>
       {instance.status === 'running' && <RecordTasks workflowIds={[instance.workflowId]} taskLink={taskLink} />}

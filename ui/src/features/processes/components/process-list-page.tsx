@@ -1,51 +1,136 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import type { InstancePage } from '../../../../../contracts/processes';
+import { INSTANCE_STATUSES } from '../../../../../contracts/vocabulary';
 import { DataTable } from '../../../components/data-table';
 import { DebouncedTextInput } from '../../../components/debounced-text-input';
 import { ErrorBanner } from '../../../components/error-banner';
 import { LoadMoreButton } from '../../../components/load-more-button';
 import { Loading } from '../../../components/loading';
+import { fieldErrorsByName } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
+import { useApiResource } from '../../../lib/use-api-resource';
 import { useKeysetList } from '../../../lib/use-keyset-list';
 import { oneOf, useSearchParamFilters } from '../../../lib/use-search-param-filters';
-import { listProcessInstances, type InstanceStatusFilter } from '../api/processes-api';
+import { listLocations, listProcessDefinitions, listProcessInstances, type InstanceStatusFilter, type ProcessFilters } from '../api/processes-api';
+import { useProcessText } from '../text';
 import { InstanceStatusBadge } from './instance-status-badge';
 
 const DEFAULT_FILTERS = { status: 'all' };
 
-/** Process instances (?process=&status=), newest first, paged with "load more". */
+/**
+ * The auditor's search over process instances: by process name as shown, owner, unit, reporter, actor, start date
+ * and status, all kept in the URL and applied by the API; newest first, paged with "load more".
+ */
 export function ProcessListPage({ processInstanceLink }: { processInstanceLink: (workflowId: string) => string }) {
-  const { t, label, formatDateTime, formatList } = useI18n();
+  const { t, label, formatDateTime, formatList, language } = useI18n();
+  const text = useProcessText();
   const navigate = useNavigate();
   const [searchParams, changeFilters] = useSearchParamFilters(DEFAULT_FILTERS);
-  const process = searchParams.get('process') ?? '';
-  const status = oneOf<InstanceStatusFilter>(searchParams.get('status'), ['running', 'completed', 'all'], 'all');
+  const filters: ProcessFilters = {
+    process: searchParams.get('process') ?? '',
+    status: oneOf<InstanceStatusFilter>(searchParams.get('status'), [...INSTANCE_STATUSES, 'all'], 'all'),
+    owner: searchParams.get('owner') ?? '',
+    unit: searchParams.get('unit') ?? '',
+    reporter: searchParams.get('reporter') ?? '',
+    actor: searchParams.get('actor') ?? '',
+    from: searchParams.get('from') ?? '',
+    to: searchParams.get('to') ?? '',
+  };
+  const [matched, setMatched] = useState<InstancePage['matched']>([]);
   const instances = useKeysetList(
-    (cursor, signal) => listProcessInstances({ process, status }, cursor, signal),
-    [process, status],
+    (cursor, signal) =>
+      listProcessInstances(filters, cursor, signal).then((page) => {
+        setMatched(page.matched);
+        return page;
+      }),
+    Object.values(filters),
   );
-  const commitProcess = useCallback((value: string) => changeFilters({ process: value }), [changeFilters]);
+  const definitions = useApiResource((signal) => listProcessDefinitions(signal), []);
+  const locations = useApiResource((signal) => listLocations(signal), []);
+  const fieldErrors = fieldErrorsByName(instances.error, ['query']);
+  const commit = useCallback((name: string) => (value: string) => changeFilters({ [name]: value }), [changeFilters]);
+  const filtered = Object.entries(filters).some(([name, value]) => value !== '' && value !== DEFAULT_FILTERS[name as keyof typeof DEFAULT_FILTERS]);
+
+  const textFilter = (name: 'process' | 'owner' | 'reporter' | 'actor', title: string, hint: string, list?: string) => (
+    <label className={fieldErrors[name] ? 'has-error' : undefined}>
+      {title}
+      <DebouncedTextInput name={name} list={list} placeholder={hint} value={filters[name]} onCommit={commit(name)} aria-invalid={fieldErrors[name] ? true : undefined} />
+      {fieldErrors[name] && (
+        <small className="field-error" data-field-error={name}>
+          {fieldErrors[name]}
+        </small>
+      )}
+    </label>
+  );
 
   return (
     <section>
       <h1>{t('processes.title')}</h1>
-      <form className="filters" onSubmit={(event) => event.preventDefault()} aria-label={t('common.filters')}>
-        <label>
-          {t('filter.process')}
-          <DebouncedTextInput name="process" list="known-processes" value={process} onCommit={commitProcess} />
-          <datalist id="known-processes">
-            <option value="fault-repair">{label('process', 'fault-repair')}</option>
-          </datalist>
-        </label>
+      <form className="filters" onSubmit={(event) => event.preventDefault()} aria-label={t('common.filters')} data-testid="process-filters">
+        {textFilter('process', t('filter.process'), text('processHint'), 'known-processes')}
+        <datalist id="known-processes">
+          {definitions.data?.map((definition) => (
+            <option key={definition.name} value={definition.title[language]} />
+          ))}
+        </datalist>
         <label>
           {t('filter.status')}
-          <select name="status" value={status} onChange={(event) => changeFilters({ status: event.target.value })}>
+          <select name="status" value={filters.status} onChange={(event) => changeFilters({ status: event.target.value })}>
             <option value="all">{t('common.all')}</option>
-            <option value="running">{t('instanceStatus.running')}</option>
-            <option value="completed">{t('instanceStatus.completed')}</option>
+            {INSTANCE_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`instanceStatus.${status}`)}
+              </option>
+            ))}
           </select>
         </label>
+        {textFilter('owner', text('owner'), text('ownerHint'))}
+        <label className={fieldErrors.unit ? 'has-error' : undefined}>
+          {text('unit')}
+          <select name="unit" value={filters.unit} onChange={(event) => changeFilters({ unit: event.target.value })}>
+            <option value="">{t('common.all')}</option>
+            {locations.data?.buildings.map((building) => (
+              <optgroup key={building.id} label={building.name}>
+                {building.units.map((unit) => (
+                  <option key={unit.id} value={unit.id}>
+                    {building.name} · {unit.number}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </label>
+        {textFilter('reporter', text('reporter'), text('personHint'))}
+        {textFilter('actor', text('actor'), text('personHint'))}
+        {(['from', 'to'] as const).map((name) => (
+          <label key={name} className={fieldErrors[name] ? 'has-error' : undefined}>
+            {text(name)}
+            <input type="date" name={name} value={filters[name]} max={name === 'from' ? filters.to || undefined : undefined} min={name === 'to' ? filters.from || undefined : undefined} onChange={(event) => changeFilters({ [name]: event.target.value })} />
+            {fieldErrors[name] && (
+              <small className="field-error" data-field-error={name}>
+                {fieldErrors[name]}
+              </small>
+            )}
+          </label>
+        ))}
+        {filtered && (
+          <button
+            type="button"
+            className="button-secondary"
+            style={{ alignSelf: 'end' }}
+            data-testid="clear-filters"
+            onClick={() => changeFilters(Object.fromEntries(Object.keys(filters).map((name) => [name, undefined])))}
+          >
+            {text('clear')}
+          </button>
+        )}
       </form>
+      {matched.length > 0 && !instances.error && (
+        <p className="muted" data-testid="matched-people">
+          {text('matched')}: {formatList(matched.map((person) => `${text(`matched.${person.filter}`)} ${person.name}`))}
+        </p>
+      )}
       <ErrorBanner error={instances.error} />
       {instances.items.length > 0 && (
         <DataTable
@@ -77,9 +162,7 @@ export function ProcessListPage({ processInstanceLink }: { processInstanceLink: 
         </DataTable>
       )}
       {instances.loading && instances.items.length === 0 && <Loading />}
-      {!instances.loading && !instances.error && instances.items.length === 0 && (
-        <p className="empty">{t('processes.empty')}</p>
-      )}
+      {!instances.loading && !instances.error && instances.items.length === 0 && <p className="empty">{t('processes.empty')}</p>}
       <LoadMoreButton hasMore={instances.hasMore} loading={instances.loading} onLoadMore={instances.loadMore} />
     </section>
   );

@@ -40,7 +40,8 @@ export function TaskForm({
   const fields = useMemo(() => fieldsFromSchema(task.formSchema, language), [task.formSchema, language]);
   // What completing the task declares ("On my way"), when that is all its form asks: the button says it.
   const declaration = fields.find(isDeclaration);
-  const [values, setValues] = useState<FormValues>(() => initialValues(fields));
+  // A task may come pre-filled (its schema's `default`): a returned draft opens with the version to correct.
+  const [values, setValues] = useState<FormValues>(() => initialValues(fields, task.formSchema.default));
   const [problems, setProblems] = useState<Record<string, FieldProblem>>({});
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [unclaimed, setUnclaimed] = useState<string[]>([]);

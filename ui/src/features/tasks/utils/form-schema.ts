@@ -183,10 +183,17 @@ export const MAX_RADIO_OPTIONS = 4;
  */
 export const isDeclaration = (field: FormFieldSpec): boolean => field.kind === 'choice' && field.required && field.options.length === 1;
 
-export function initialValues(fields: FormFieldSpec[]): FormValues {
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The form's starting values: a payload the task comes pre-filled with (the schema's own `default`, e.g. the
+ * previous version of a returned draft), else each field's default, else empty.
+ */
+export function initialValues(fields: FormFieldSpec[], prefill?: unknown): FormValues {
   const values: FormValues = {};
+  const given = isRecord(prefill) ? prefill : {};
   for (const field of fields) {
-    const fallback = field.schema.default;
+    const fallback = given[field.name] ?? field.schema.default;
     switch (field.kind) {
       case 'boolean':
         values[field.name] = fallback === true;
@@ -204,12 +211,14 @@ export function initialValues(fields: FormFieldSpec[]): FormValues {
       case 'date-time':
         values[field.name] = typeof fallback === 'string' ? toDateTimeLocal(new Date(fallback)) : '';
         break;
-      // A list that needs rows starts with as many blank ones as it needs.
+      // A list that needs rows starts with the given ones, else as many blank ones as it needs.
       case 'rows':
-        values[field.name] = Array.from({ length: field.schema.minItems ?? 0 }, () => initialValues(field.fields));
+        values[field.name] = Array.isArray(fallback)
+          ? fallback.map((row) => initialValues(field.fields, row))
+          : Array.from({ length: field.schema.minItems ?? 0 }, () => initialValues(field.fields));
         break;
       case 'group':
-        values[field.name] = initialValues(field.fields);
+        values[field.name] = initialValues(field.fields, fallback);
         break;
       default:
         values[field.name] = isDeclaration(field) ? String(field.options[0]) : fallback === undefined || fallback === null ? '' : String(fallback);
