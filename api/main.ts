@@ -31,8 +31,8 @@ async function main(): Promise<void> {
   const gateway = deviceGateway(ctx);
   gateway.start();
   const archiver = startProcessArchiver(ctx);
-  const { url: mqttUrl, clientId, sharedGroup } = config.mqtt;
-  const mqtt = mqttUrl ? await subscribeDeviceEvents(gateway, { url: mqttUrl, clientId, sharedGroup }, (line) => console.log(`[devices] ${line}`)) : null;
+  const { url: mqttUrl, ...session } = config.mqtt;
+  const mqtt = mqttUrl ? await subscribeDeviceEvents(gateway, { url: mqttUrl, ...session }, (line) => console.log(`[devices] ${line}`)) : null;
   const stop = async () => {
     await closeServer(server, ctx);
     await mqtt?.stop();

@@ -120,8 +120,12 @@ async function main(): Promise<void> {
   const server = await listen(ctx, 0, '127.0.0.1');
   const worker = await createStewardWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db, settings: STEWARD_DEFAULTS.worker.activities, workflowBundle: { code: (await bundleWorkflows()).code } });
   const workerRun = worker.run();
-  // A fresh client id per run: a session left at the broker by an earlier run must not replay into this one.
-  const mqtt = await subscribeDeviceEvents(gateway, { url: MQTT_URL, clientId: `steward-bench-${hostname()}-${process.pid}`, sharedGroup: null }, (line) => log(`[mqtt] ${line}`));
+  // A fresh client id and group per run: sessions left at the broker by an earlier run must not replay into this one.
+  const mqtt = await subscribeDeviceEvents(
+    gateway,
+    { url: MQTT_URL, clientId: `steward-bench-${hostname()}-${process.pid}`, sharedGroup: `steward-bench-${process.pid}`, connections: STEWARD_DEFAULTS.mqtt.connections },
+    (line) => log(`[mqtt] ${line}`),
+  );
   const sender = startSender();
   onCleanup('stop device side', async () => {
     sender.stop();

@@ -39,7 +39,7 @@ export interface Config {
   /** `npm start`: what it runs itself when the environment names no server. */
   start: { dataDir: string; buildUi: boolean; temporalAddress: string | null; simulator: { enabled: boolean; port: number } };
   /** The MQTT broker devices publish to; unset, `npm start` embeds one and the production API takes no MQTT events. */
-  mqtt: { url: string | null; clientId: string; sharedGroup: string | null };
+  mqtt: { url: string | null; clientId: string; sharedGroup: string | null; connections: number };
   simulator: SimulatorSettings;
   scripts: { recordOutDir: string | null; keysRotateBatch: number };
   test: { databaseUrl: string | null; mqttUrl: string; chromiumPath: string; workerKillSeed: number | null };
@@ -212,7 +212,7 @@ function configFrom(env: Environment): Config {
       temporalAddress: env.TEMPORAL_ADDRESS ?? null,
       simulator: { enabled: env.STEWARD_SIMULATOR, port: env.SIMULATOR_PORT },
     },
-    mqtt: { url: env.MQTT_URL ?? null, clientId: env.MQTT_CLIENT_ID ?? `steward-${hostname()}-${env.PORT}`, sharedGroup: env.MQTT_SHARED_GROUP || null },
+    mqtt: { url: env.MQTT_URL ?? null, clientId: env.MQTT_CLIENT_ID ?? `steward-${hostname()}-${env.PORT}`, sharedGroup: env.MQTT_SHARED_GROUP || null, connections: env.MQTT_CONNECTIONS },
     simulator: {
       port: env.SIMULATOR_PORT,
       listenerUrl: env.STEWARD_EVENTS_URL,

@@ -201,7 +201,7 @@ describe('the readable history: the timeline as CSV and PDF', () => {
     const beijing = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
     expect(lines[1].split(',')[0]).toBe(beijing(detail.timeline[0].at));
     expect(lines[1]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,/);
-    expect(lines).toContainEqual(expect.stringMatching(/^[^,]+,Fault reported,P3\.2a,完成 completed,业主 张明 Zhang Ming,/));
+    expect(lines).toContainEqual(expect.stringMatching(/^[^,]+,已报修,P3\.2a,完成 completed,业主 张明 Zhang Ming,/));
     const diagnosed = lines.find((line) => line.includes('完成 completed,技术员 张伟 Zhang Wei'));
     expect(diagnosed!.split(',')[5].split('；').sort()).toEqual(['cause: Loose video cable', 'faultClass: general', 'repairPlan: Reseat the cable']);
     expect(bytes.toString('utf8')).not.toContain('{');

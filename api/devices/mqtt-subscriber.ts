@@ -8,6 +8,11 @@ export interface MqttSubscription {
   clientId: string;
   /** Instances in one shared-subscription group split the stream; null where the broker has none (the embedded one). */
   sharedGroup: string | null;
+  /**
+   * Sessions this instance opens in its shared group (`<clientId>-1` …): a session takes its messages one at a
+   * time (the next waits for the last one's PUBACK), so the stream is stored this many at once. One without a group.
+   */
+  connections: number;
 }
 
 /** Store attempts back off up to this, for as long as the database stays down. */
@@ -27,6 +32,20 @@ const RECONNECT_MS = 1_000;
  * new one (a client left to reconnect by itself stopped taking messages after a broker restart).
  */
 export async function subscribeDeviceEvents(gateway: DeviceGateway, subscription: MqttSubscription, log: (line: string) => void = () => {}): Promise<{ stop(): Promise<void> }> {
+  const count = subscription.sharedGroup ? Math.max(1, subscription.connections) : 1;
+  const clientIds = count === 1 ? [subscription.clientId] : Array.from({ length: count }, (_, index) => `${subscription.clientId}-${index + 1}`);
+  const opened = await Promise.allSettled(clientIds.map((clientId) => openSession(gateway, subscription, clientId, log)));
+  const sessions = opened.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failed = opened.find((result) => result.status === 'rejected');
+  if (failed) {
+    await Promise.all(sessions.map((session) => session.stop()));
+    throw failed.reason;
+  }
+  return { stop: async () => void (await Promise.all(sessions.map((session) => session.stop()))) };
+}
+
+/** One persistent session: connected again after every drop, until stopped. */
+async function openSession(gateway: DeviceGateway, subscription: MqttSubscription, clientId: string, log: (line: string) => void): Promise<{ stop(): Promise<void> }> {
   const prefix = gateway.settings.mqttTopicPrefix;
   const topic = `${prefix}/devices/+/events`;
   const filter = subscription.sharedGroup ? `$share/${subscription.sharedGroup}/${topic}` : topic;
@@ -35,7 +54,7 @@ export async function subscribeDeviceEvents(gateway: DeviceGateway, subscription
 
   const open = () =>
     new Promise<void>((resolve, reject) => {
-      const client: MqttClient = connect(subscription.url, { clientId: subscription.clientId, clean: false, reconnectPeriod: 0, manualConnect: true });
+      const client: MqttClient = connect(subscription.url, { clientId, clean: false, reconnectPeriod: 0, manualConnect: true });
       current = client;
       let connected = false;
       // In place before the connection: a resumed session delivers what waited at once.

@@ -35,7 +35,7 @@ export async function startEmbeddedBroker(port: number): Promise<{ url: string; 
 export async function startDeviceServices(
   ctx: ApiContext,
   apiPort: number,
-  settings: { mqtt: { url: string | null; clientId: string; sharedGroup: string | null }; simulator: { enabled: boolean; port: number } },
+  settings: { mqtt: { url: string | null; clientId: string; sharedGroup: string | null; connections: number }; simulator: { enabled: boolean; port: number } },
   log: (line: string) => void,
 ): Promise<{ mqttUrl: string; simulatorUrl: string | null; stop(): Promise<void> }> {
   const stops: Array<() => Promise<void>> = [];
@@ -50,7 +50,7 @@ export async function startDeviceServices(
   const gateway = deviceGateway(ctx);
   gateway.start();
   stops.unshift(() => gateway.stop());
-  const subscription = await subscribeDeviceEvents(gateway, { url: mqttUrl, clientId: settings.mqtt.clientId, sharedGroup }, (line) => log(line));
+  const subscription = await subscribeDeviceEvents(gateway, { url: mqttUrl, clientId: settings.mqtt.clientId, sharedGroup, connections: settings.mqtt.connections }, (line) => log(line));
   stops.unshift(subscription.stop);
 
   let simulatorUrl: string | null = null;

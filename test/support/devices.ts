@@ -39,7 +39,7 @@ export async function startDeviceTestStack(options: { settings?: Partial<DeviceS
   };
   const gateway = installDeviceGateway(stack.ctx, new DeviceGateway(stack.ctx, settings));
   gateway.start();
-  const mqtt = await subscribeDeviceEvents(gateway, { url: TEST_MQTT_URL, clientId: `steward-${prefix}api`, sharedGroup: 'steward' });
+  const mqtt = await subscribeDeviceEvents(gateway, { url: TEST_MQTT_URL, clientId: `steward-${prefix}api`, sharedGroup: 'steward', connections: MACHINE.mqtt.connections });
   const simulator = await spawnSimulator({
     STEWARD_EVENTS_URL: `${stack.baseUrl}/api/v1/device-events`,
     MQTT_URL: TEST_MQTT_URL,

@@ -198,9 +198,9 @@ export function initialValues(fields: FormFieldSpec[], prefill?: unknown): FormV
       case 'boolean':
         values[field.name] = fallback === true;
         break;
-      // No answer until the person gives one.
+      // No answer until the person gives one, unless the task comes pre-filled with it.
       case 'yes-no':
-        values[field.name] = '';
+        values[field.name] = typeof fallback === 'boolean' ? String(fallback) : '';
         break;
       case 'choice-list':
         values[field.name] = Array.isArray(fallback) ? fallback.map(String) : [];
