@@ -83,7 +83,7 @@ export function createApp(ctx: ApiContext, options: { uiDir?: string } = {}) {
     loadSession(ctx.db, ctx.settings.security.sessionIdleMs),
     mountRoutes(routes, { recordRead: accessLogWriter(ctx) }),
   );
-  app.use('/api', (req, _res, next) => next(notFound(`no route ${req.method} ${req.originalUrl}`)));
+  app.use('/api', (req, _res, next) => next(notFound('request.no-route', { method: req.method, path: req.originalUrl })));
   if (options.uiDir && existsSync(options.uiDir)) {
     const uiDir = options.uiDir;
     app.use(express.static(uiDir, { index: false }));

@@ -204,7 +204,7 @@ describe('the generic task form draws lists of rows (annual plan and budget in C
     // A failed item without its note: the workflow's rule answers at the nested field.
     const noteError = inspector.locator('[data-group="biometric.separateConsent"] [data-field-error="biometric.separateConsent.note"]');
     await noteError.waitFor();
-    expect(await noteError.textContent()).toBe('say what failed');
+    expect(await noteError.textContent()).toBe('请说明哪里不合格');
     await screenshot(inspector, 'task-form-checklist-422.png');
     await inspector.locator('[name="biometric.separateConsent.passed"]').check();
     await inspector.locator('[data-testid="complete-task"]').click();

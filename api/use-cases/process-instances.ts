@@ -66,7 +66,7 @@ export async function getInstance(ctx: ApiContext, user: SessionUser, workflowId
     .where(eq(processArchives.workflowId, workflowId));
   const snapshot = (archived?.projection as ProjectionSnapshot | undefined) ?? (await projectionSnapshot(ctx.db, workflowId));
   const hidden = hiddenProcesses(user);
-  if (!snapshot || hidden.includes(snapshot.instance.process)) throw notFound(`no process ${workflowId}`);
+  if (!snapshot || hidden.includes(snapshot.instance.process)) throw notFound('process.unknown', { workflowId });
   const { instance } = snapshot;
   const [[starter], chain] = await Promise.all([
     instance.startedBy ? ctx.db.select({ displayName: users.displayName }).from(users).where(eq(users.id, instance.startedBy)) : [],
@@ -152,7 +152,7 @@ export const processCatalogue = () => PROCESSES.map(({ name, title, clauses }) =
 
 export async function processDiagram(process: string): Promise<string> {
   const definition = processNamed(process);
-  if (!definition) throw notFound(`no process ${process}`);
+  if (!definition) throw notFound('process.unknown-definition', { process });
   return readFile(`${workflowsDir}${definition.name}/diagram.bpmn`, 'utf8');
 }
 
@@ -160,8 +160,8 @@ export async function processDiagram(process: string): Promise<string> {
 export async function processHistory(ctx: ApiContext, user: SessionUser, workflowId: string): Promise<string> {
   // Only instances the user may open: indexed ones, not of a process hidden from their roles (M6).
   const [indexed] = await ctx.db.select({ process: processInstances.process }).from(processInstances).where(eq(processInstances.workflowId, workflowId));
-  if (!indexed || hiddenProcesses(user).includes(indexed.process)) throw notFound(`no history for ${workflowId}`);
+  if (!indexed || hiddenProcesses(user).includes(indexed.process)) throw notFound('process.no-history', { workflowId });
   const history = await loadInstanceHistory(ctx.db, ctx.temporal, workflowId);
-  if (!history) throw notFound(`no history for ${workflowId}`);
+  if (!history) throw notFound('process.no-history', { workflowId });
   return history.json;
 }

@@ -6,7 +6,7 @@ import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { conflict, forbidden, HttpProblem, notFound, unprocessable } from '../http/problem';
 import { canOnAny, isTaskCandidate } from '../../contracts/permissions';
-import type { FieldProblem } from '../../contracts/problem';
+import type { FieldFault } from '../../contracts/problem-texts';
 import type { TaskSummary, TaskView, WorklistFilters } from '../../contracts/tasks';
 import { taskActions, tasks, users } from '../../db/schema';
 import { completeTaskUpdate, type TaskRejection } from '../../workflows/lib/messages';
@@ -107,7 +107,7 @@ export async function listWorklist(ctx: ApiContext, user: SessionUser, filters: 
 async function findVisibleTask(ctx: ApiContext, user: SessionUser, taskId: string): Promise<TaskRow> {
   const [row] = await selectTasks(ctx).where(eq(tasks.id, taskId));
   // A task the user may not see is reported as missing, so ids reveal nothing.
-  if (!row || !maySee(user, row)) throw notFound(`no task ${taskId}`);
+  if (!row || !maySee(user, row)) throw notFound('task.unknown', { taskId });
   return row;
 }
 
@@ -116,7 +116,7 @@ export async function getTask(ctx: ApiContext, user: SessionUser, taskId: string
 }
 
 function requireOpen(task: TaskRow) {
-  if (task.status !== 'open') throw conflict(`task ${task.id} is already ${task.status}`, [{ field: 'status', message: task.status }]);
+  if (task.status !== 'open') throw conflict('task.not-open', { taskId: task.id, status: task.status }, [{ field: 'status', message: 'task-status', params: { status: task.status } }]);
 }
 
 async function recordAction(ctx: ApiContext, task: TaskRow, action: 'claimed' | 'released' | 'reassigned', actor: SessionUser, detail?: unknown) {
@@ -136,10 +136,10 @@ async function swapAssignee(ctx: ApiContext, task: TaskRow, assignee: string | n
 export async function claimTask(ctx: ApiContext, user: SessionUser, taskId: string): Promise<TaskView> {
   const task = await findVisibleTask(ctx, user, taskId);
   requireOpen(task);
-  if (!isCandidate(user, task)) throw forbidden(`you are not a candidate for ${task.stepId}`);
+  if (!isCandidate(user, task)) throw forbidden('task.not-candidate', { stepId: task.stepId });
   if (task.assignee === user.id) return toView(task);
-  if (task.assignee) throw conflict(`task ${taskId} is claimed by ${task.assigneeName}`, [{ field: 'assignee', message: 'already claimed' }]);
-  if (!(await swapAssignee(ctx, task, user.id))) throw conflict(`task ${taskId} was claimed by someone else just now`);
+  if (task.assignee) throw conflict('task.claimed-by-other', { taskId, name: task.assigneeName ?? task.assignee }, [{ field: 'assignee', message: 'already-claimed' }]);
+  if (!(await swapAssignee(ctx, task, user.id))) throw conflict('task.claimed-just-now', { taskId });
   await recordAction(ctx, task, 'claimed', user);
   return getTask(ctx, user, taskId);
 }
@@ -148,8 +148,8 @@ export async function releaseTask(ctx: ApiContext, user: SessionUser, taskId: st
   const task = await findVisibleTask(ctx, user, taskId);
   requireOpen(task);
   if (!task.assignee) return toView(task);
-  if (task.assignee !== user.id && !canOnAny(user, 'task.release')) throw forbidden('only the assignee or a supervisor can release a task');
-  if (!(await swapAssignee(ctx, task, null))) throw conflict(`task ${taskId} changed while releasing it`);
+  if (task.assignee !== user.id && !canOnAny(user, 'task.release')) throw forbidden('task.release-not-yours');
+  if (!(await swapAssignee(ctx, task, null))) throw conflict('task.changed', { taskId });
   await recordAction(ctx, task, 'released', user);
   return getTask(ctx, user, taskId);
 }
@@ -161,20 +161,21 @@ export async function reassignTask(ctx: ApiContext, user: SessionUser, taskId: s
     .select({ id: users.id, roles: users.roles, displayName: users.displayName })
     .from(users)
     .where(and(eq(users.id, assigneeId), eq(users.active, true)));
-  if (!assignee) throw unprocessable('no such active user', [{ field: 'assignee', message: 'unknown user' }]);
+  if (!assignee) throw unprocessable('task.no-such-user', [{ field: 'assignee', message: 'unknown-user' }]);
   if (!isCandidate(assignee, task)) {
-    throw unprocessable(`${assignee.displayName} may not do ${task.stepId}`, [{ field: 'assignee', message: 'not a candidate for this step' }]);
+    throw unprocessable('task.not-candidate-user', { name: assignee.displayName, stepId: task.stepId }, [{ field: 'assignee', message: 'not-a-candidate' }]);
   }
-  if (!(await swapAssignee(ctx, task, assignee.id))) throw conflict(`task ${taskId} changed while reassigning it`);
+  if (!(await swapAssignee(ctx, task, assignee.id))) throw conflict('task.changed', { taskId });
   await recordAction(ctx, task, 'reassigned', user, { to: assignee.displayName });
   return getTask(ctx, user, taskId);
 }
 
-const rejectionStatus: Record<TaskRejection, (message: string, fields: FieldProblem[]) => HttpProblem> = {
-  UnknownTask: (message) => notFound(message),
-  TaskClosed: (message) => conflict(message, [{ field: 'status', message: 'closed' }]),
-  NotCandidate: (message) => forbidden(message),
-  InvalidPayload: (message, fields) => unprocessable(message, fields.map((field) => ({ ...field, field: `payload.${field.field}` }))),
+/** The process's refusal of a completion, as the caller's problem; the fields at fault come keyed from the step's form. */
+const rejectionStatus: Record<TaskRejection, (task: TaskRow, fields: FieldFault[]) => HttpProblem> = {
+  UnknownTask: (task) => notFound('task.unknown', { taskId: task.id }),
+  TaskClosed: (task) => conflict('task.not-open', { taskId: task.id, status: 'closed' }, [{ field: 'status', message: 'closed' }]),
+  NotCandidate: (task) => forbidden('task.not-candidate', { stepId: task.stepId }),
+  InvalidPayload: (task, fields) => unprocessable('task.form-invalid', { stepId: task.stepId }, fields.map((field) => ({ ...field, field: `payload.${field.field}` }))),
 };
 
 /** Tries of a task's completion that met its process continuing as new. */
@@ -188,7 +189,7 @@ export async function completeTask(ctx: ApiContext, user: SessionUser, taskId: s
   if (task.status === 'completed' && task.completedBy === user.id) return toView(task);
   requireOpen(task);
   if (task.assignee && task.assignee !== user.id) {
-    throw conflict(`task ${taskId} is claimed by ${task.assigneeName}`, [{ field: 'assignee', message: 'claimed by someone else' }]);
+    throw conflict('task.claimed-by-other', { taskId, name: task.assigneeName ?? task.assignee }, [{ field: 'assignee', message: 'claimed-by-other' }]);
   }
   try {
     for (let attempt = 1; ; attempt += 1) {
@@ -208,9 +209,9 @@ export async function completeTask(ctx: ApiContext, user: SessionUser, taskId: s
   } catch (error) {
     const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
     if (cause instanceof ApplicationFailure && cause.type && cause.type in rejectionStatus) {
-      throw rejectionStatus[cause.type as TaskRejection](cause.message, (cause.details ?? []) as FieldProblem[]);
+      throw rejectionStatus[cause.type as TaskRejection](task, (cause.details ?? []) as FieldFault[]);
     }
-    if (error instanceof WorkflowNotFoundError) throw conflict(`the process of task ${taskId} has ended`);
+    if (error instanceof WorkflowNotFoundError) throw conflict('task.process-ended', { taskId });
     throw error;
   }
   return getTask(ctx, user, taskId);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
 import type { AnomalyRule } from './definition';
+import { fieldText } from '../../contracts/problem-texts';
 
 export { anomalyRule, type AccessAnomalyInput, type AccessAnomalyTimings, type AnomalyRule } from './definition';
 
@@ -23,4 +24,4 @@ export const reviewForm = z
     finding: z.enum(['legitimate', 'misuse']).meta({ title: '结论 Finding', description: 'legitimate: a duty explains the reads; misuse: they were not needed' }),
     note: z.string().trim().max(2000).optional().meta({ title: '说明 Note', description: 'What explains the reads, or what was misused; required for misuse' }),
   })
-  .refine((form) => form.finding === 'legitimate' || (form.note ?? '').length > 0, { message: 'say what was misused', path: ['note'] });
+  .refine((form) => form.finding === 'legitimate' || (form.note ?? '').length > 0, { message: fieldText('say-what-was-misused'), path: ['note'] });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
 import type { AlarmEvents } from './definition';
+import { fieldText } from '../../contracts/problem-texts';
 
 export { alarmEvents, type AlarmEvents, type AlarmIncidentResume, type AlarmLinkageInput, type AlarmLinkageTimings } from './definition';
 
@@ -56,10 +57,10 @@ export const findingsForm = () =>
       repairSymptoms: z.string().trim().max(4000).optional().meta({ title: '故障现象 What is broken', description: 'Required when a repair is opened' }),
     })
     .refine((findings) => !findings.openFaultRepair || (findings.repairSymptoms ?? '').length >= 3, {
-      message: 'say what is broken',
+      message: fieldText('say-what-is-broken'),
       path: ['repairSymptoms'],
     })
     .refine((findings) => !findings.openFaultRepair || findings.verdict === 'real', {
-      message: 'only a real incident opens a repair',
+      message: fieldText('real-incident-only'),
       path: ['openFaultRepair'],
     });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { VoteOutcome } from '../owners-vote/tally';
+import { fieldText } from '../../contracts/problem-texts';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
 export type { AnnualPlanInput, AnnualPlanTimings, ContributingDepartment } from './definition';
@@ -44,7 +45,7 @@ const yuan = z
   .number()
   .nonnegative()
   .max(1e10)
-  .refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, 'at most two decimals');
+  .refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, fieldText('two-decimals'));
 
 // ---- the forms of the human steps (P5.1a: every record has a schema) ----
 
@@ -71,7 +72,7 @@ export const planProject = z
       .meta({ title: '民法典第278条事项 Civil Code art. 278 item', description: '重大项目必填（1–9）Required for a major project (1–9)' }),
   })
   .refine((project) => !project.major || project.art278Item !== undefined, {
-    message: 'a major project is classified under art. 278 (items 1–9)',
+    message: fieldText('major-needs-art278'),
     path: ['art278Item'],
   });
 
@@ -107,4 +108,4 @@ export const approvalForm = z
     decision: z.enum(['approved', 'returned']).meta({ title: '审批 Decision' }),
     comments: z.string().trim().max(4000).optional().meta({ title: '意见 Comments', description: 'Required when returned' }),
   })
-  .refine((form) => form.decision === 'approved' || (form.comments ?? '').length > 0, { message: 'say what to change', path: ['comments'] });
+  .refine((form) => form.decision === 'approved' || (form.comments ?? '').length > 0, { message: fieldText('say-what-to-change'), path: ['comments'] });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldText } from '../../contracts/problem-texts';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
 export type { CommitteeFilingInput, CommitteeFilingTimings, FilingPackage } from './definition';
@@ -14,6 +15,6 @@ export const acknowledgementForm = z
     comment: z.string().trim().max(2000).optional().meta({ title: '意见 Comment', description: 'Required when the package is returned' }),
   })
   .refine((form) => form.decision === 'acknowledged' || (form.comment ?? '').length > 0, {
-    message: 'say what is missing',
+    message: fieldText('say-what-is-missing'),
     path: ['comment'],
   });

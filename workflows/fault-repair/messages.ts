@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldText } from '../../contracts/problem-texts';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
 
@@ -35,7 +36,7 @@ export const verificationForm = z
     comment: z.string().trim().max(2000).optional().meta({ title: '意见 Comment', description: 'Required when the repair is rejected' }),
   })
   .refine((verification) => verification.accepted || (verification.comment ?? '').length > 0, {
-    message: 'say why the repair is rejected',
+    message: fieldText('say-why-rejected'),
     path: ['comment'],
   });
 

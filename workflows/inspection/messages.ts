@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldText } from '../../contracts/problem-texts';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
 export type { InspectionInput } from './definition';
@@ -76,7 +77,7 @@ export function checklistForm(items: readonly InspectionItem[]) {
     for (const item of items) {
       const note = values[NOTE_FIELD(item.id)] as string | undefined;
       if (values[RESULT_FIELD(item.id)] === 'fail' && (note ?? '').length < 3) {
-        context.addIssue({ code: 'custom', path: [NOTE_FIELD(item.id)], message: 'describe what failed (at least 3 characters)' });
+        context.addIssue({ code: 'custom', path: [NOTE_FIELD(item.id)], message: fieldText('describe-failure') });
       }
     }
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pickMany } from '../lib/form-fields';
+import { fieldText } from '../../contracts/problem-texts';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
 export { PROCUREMENT_SYSTEMS, type ProcurementInput } from './definition';
@@ -69,20 +70,20 @@ export function methodForm(estimate: number, settings: ProcurementSettings, qual
         choices: qualified.map((supplier) => ({ id: supplier.vendorId, label: supplier.name })),
         title: '邀请供应商 Invited suppliers',
         description: 'Qualified suppliers from the registry',
-        refusal: (vendorId) => `${vendorId} is not a qualified supplier`,
-        noneAvailable: 'no supplier in the registry is qualified',
+        refusal: fieldText('not-qualified-supplier'),
+        noneAvailable: fieldText('no-qualified-supplier'),
       }),
     })
     .superRefine((form, issues) => {
       if (form.method === 'inquiry' && estimate > settings.inquiryMaxYuan) {
-        issues.addIssue({ code: 'custom', path: ['method'], message: `an estimate above ${settings.inquiryMaxYuan} yuan goes to public tender` });
+        issues.addIssue({ code: 'custom', path: ['method'], message: fieldText('tender-above'), params: { yuan: settings.inquiryMaxYuan } });
       }
       if (form.method === 'negotiation' && (form.reason ?? '').length < 5) {
-        issues.addIssue({ code: 'custom', path: ['reason'], message: 'record why the procurement is negotiated' });
+        issues.addIssue({ code: 'custom', path: ['reason'], message: fieldText('say-why-negotiated') });
       }
       const needed = form.method === 'negotiation' ? 1 : settings.minimumBids;
       if (new Set(form.invitedVendorIds).size < needed) {
-        issues.addIssue({ code: 'custom', path: ['invitedVendorIds'], message: `${form.method} needs at least ${needed} distinct suppliers` });
+        issues.addIssue({ code: 'custom', path: ['invitedVendorIds'], message: fieldText('suppliers-needed'), params: { method: form.method, count: needed } });
       }
     });
 }
@@ -93,11 +94,11 @@ export function panelForm(eligible: Array<{ userId: string; displayName: string 
     memberUserIds: pickMany({
       choices: eligible.map((user) => ({ id: user.userId, label: user.displayName })),
       title: '评标委员会 Panel members',
-      refusal: (userId) => `${userId} may not sit on this panel`,
-      noneAvailable: 'nobody else may sit on this panel',
+      refusal: fieldText('not-eligible-panelist'),
+      noneAvailable: fieldText('no-eligible-panelist'),
     })
-      .refine((ids) => new Set(ids).size === ids.length, 'each member once')
-      .refine((ids) => ids.length >= needed, `the panel needs at least ${needed} more members`),
+      .refine((ids) => new Set(ids).size === ids.length, fieldText('each-member-once'))
+      .refine((ids) => ids.length >= needed, { message: fieldText('panel-needs-more'), params: { count: needed } }),
   });
 }
 
@@ -106,7 +107,7 @@ export const declarationForm = z
     conflict: z.boolean().meta({ title: '存在利益冲突 I have a conflict of interest' }),
     statement: z.string().trim().max(2000).optional().meta({ title: '说明 Statement' }),
   })
-  .refine((form) => !form.conflict || (form.statement ?? '').length > 0, { message: 'describe the conflict', path: ['statement'] });
+  .refine((form) => !form.conflict || (form.statement ?? '').length > 0, { message: fieldText('describe-conflict'), path: ['statement'] });
 
 const CRITERIA = { Price: '价格 price', Technical: '技术 technical', AfterSales: '售后 after-sales' } as const;
 
@@ -161,7 +162,7 @@ export const approvalForm = z
     decision: z.enum(['approve', 'revise', 'cancel']).meta({ title: '决定 Decision', description: 'revise: back to drafting; cancel: the procurement ends' }),
     comment: z.string().trim().max(2000).optional().meta({ title: '意见 Comment' }),
   })
-  .refine((form) => form.decision === 'approve' || (form.comment ?? '').length > 0, { message: 'say why', path: ['comment'] });
+  .refine((form) => form.decision === 'approve' || (form.comment ?? '').length > 0, { message: fieldText('say-why'), path: ['comment'] });
 
 /** Weighted score of one member's scores for one bid, 0–100. */
 export function weightedScore(entry: Pick<BidScore, 'price' | 'technical' | 'afterSales'>, weights: ProcurementSettings['weights']): number {

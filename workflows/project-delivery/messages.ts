@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldText, roleNames } from '../../contracts/problem-texts';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
 export type { DeliveryTimings, ProjectDeliveryInput } from './definition';
@@ -54,10 +55,10 @@ export function implementationPlanForm(directory: DirectoryUser[]) {
     .superRefine((plan, ctx) => {
       const lead = directory.find((user) => user.id === plan.projectLead);
       if (!lead || !lead.roles.some((role) => STAFF_LEAD_ROLES.includes(role))) {
-        ctx.addIssue({ code: 'custom', path: ['projectLead'], message: `the project lead must be staff with one of: ${STAFF_LEAD_ROLES.join(', ')}` });
+        ctx.addIssue({ code: 'custom', path: ['projectLead'], message: fieldText('lead-must-be-staff'), params: { roles: roleNames(STAFF_LEAD_ROLES) } });
       }
       const names = plan.milestones.map((milestone) => milestone.name);
-      if (new Set(names).size !== names.length) ctx.addIssue({ code: 'custom', path: ['milestones'], message: 'milestone names must differ' });
+      if (new Set(names).size !== names.length) ctx.addIssue({ code: 'custom', path: ['milestones'], message: fieldText('milestone-names-differ') });
     });
 }
 export type ImplementationPlan = z.output<ReturnType<typeof implementationPlanForm>>;
@@ -83,7 +84,7 @@ export function progressReportForm(milestoneNames: string[]) {
     })
     .superRefine((report, ctx) => {
       if (report.deliveryComplete && report.percentComplete !== 100) {
-        ctx.addIssue({ code: 'custom', path: ['percentComplete'], message: 'a delivered project is 100% complete' });
+        ctx.addIssue({ code: 'custom', path: ['percentComplete'], message: fieldText('delivered-is-complete') });
       }
     });
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
 import type { EvaluationPolicy } from './definition';
+import { fieldText } from '../../contracts/problem-texts';
 
 export type { EvaluationPolicy, QuarterlyEvaluationInput, SupplierEvaluationInput, SupplierEvaluationTimings } from './definition';
 
@@ -40,7 +41,7 @@ export const terminationDecisionForm = z
     approved: z.boolean().meta({ title: '批准解除合同 Approve termination' }),
     comment: z.string().trim().max(2000).optional().meta({ title: '意见 Comment', description: 'Required when rejecting' }),
   })
-  .refine((decision) => decision.approved || (decision.comment ?? '').length > 0, { message: 'say why the contract continues', path: ['comment'] });
+  .refine((decision) => decision.approved || (decision.comment ?? '').length > 0, { message: fieldText('say-why-contract-continues'), path: ['comment'] });
 
 /** The combined score: each present component weighted, rescaled over the present ones. Pure, so it is tested alone. */
 export function combinedScore(
