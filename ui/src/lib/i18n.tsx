@@ -1,12 +1,12 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Language } from '../../../contracts/language';
+import { ROLE_TITLES, type Role } from '../../../contracts/permissions';
+import { currentLanguage, rememberLanguage } from './language';
 import { messagesEn } from './messages-en';
 import { messagesZhCn, type MessageKey } from './messages-zh-cn';
 
-/** zh-CN is first and the default; English is the alternative. */
-export const LANGUAGES = ['zh-CN', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export type { Language };
 
-const STORAGE_KEY = 'steward.language';
 const dictionaries: Record<Language, Record<string, string>> = { 'zh-CN': messagesZhCn, en: messagesEn };
 
 type Vars = Record<string, string | number>;
@@ -31,16 +31,6 @@ export interface I18n {
   formatList: (items: string[]) => string;
 }
 
-function storedLanguage(): Language {
-  try {
-    const saved = localStorage.getItem(STORAGE_KEY);
-    if (saved === 'en' || saved === 'zh-CN') return saved;
-  } catch {
-    // storage unavailable: use the default
-  }
-  return 'zh-CN';
-}
-
 function interpolate(text: string, vars?: Vars): string {
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
@@ -49,7 +39,7 @@ function interpolate(text: string, vars?: Vars): string {
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguageState] = useState<Language>(storedLanguage);
+  const [language, setLanguageState] = useState<Language>(currentLanguage);
   const [processTitles, setProcessTitleList] = useState<ReadonlyMap<string, Record<Language, string>>>(new Map());
   const setProcessTitles = useCallback((processes: ProcessTitle[]) => setProcessTitleList(new Map(processes.map((process) => [process.name, process.title]))), []);
 
@@ -58,12 +48,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [language]);
 
   const setLanguage = useCallback((next: Language) => {
+    rememberLanguage(next);
     setLanguageState(next);
-    try {
-      localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // ignore: the choice just won't survive a reload
-    }
   }, []);
 
   const value = useMemo<I18n>(() => {
@@ -73,7 +59,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       language,
       setLanguage,
       t: (key, vars) => interpolate(dictionary[key] ?? messagesZhCn[key] ?? key, vars),
-      label: (group, id, fallback) => (group === 'process' ? processTitles.get(id)?.[language] : undefined) ?? dictionary[`${group}.${id}`] ?? fallback ?? id,
+      label: (group, id, fallback) =>
+        (group === 'process' ? processTitles.get(id)?.[language] : group === 'role' ? ROLE_TITLES[id as Role]?.[language] : undefined) ?? dictionary[`${group}.${id}`] ?? fallback ?? id,
       setProcessTitles,
       formatDateTime: (iso) => {
         if (!iso) return '—';
