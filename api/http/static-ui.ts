@@ -13,10 +13,12 @@ const ENCODINGS = [
   { name: 'gzip', suffix: '.gz' },
 ] as const;
 
-/** The best encoding the browser takes and the build wrote for this file, if any. */
+/**
+ * The best encoding the browser takes and the build wrote for this file, if any: ours is the order, as
+ * browsers list gzip before br ("gzip, deflate, br, zstd") without preferring it.
+ */
 function encodingFor(req: Request, file: string) {
-  const accepted = req.acceptsEncodings(ENCODINGS.map((encoding) => encoding.name));
-  return ENCODINGS.find((encoding) => encoding.name === accepted && existsSync(file + encoding.suffix));
+  return ENCODINGS.find((encoding) => req.acceptsEncodings(encoding.name) === encoding.name && existsSync(file + encoding.suffix));
 }
 
 /**
