@@ -25,6 +25,7 @@ import { TaskPage } from '../features/tasks/components/task-page';
 import { WorklistPage } from '../features/worklist/components/worklist-page';
 import { useCurrentUser } from '../lib/session';
 import { AppLayout } from './app-layout';
+import { RouteError } from './route-error';
 import { homePathFor, links, routes } from './routes';
 
 function Deliveries() {
@@ -53,6 +54,7 @@ export const router = createBrowserRouter([
   { path: routes.login, element: <LoginPage homeFor={homePathFor} /> },
   {
     element: <AppLayout />,
+    errorElement: <RouteError />,
     children: [
       { path: routes.home, element: <HomeRedirect /> },
       { path: routes.worklist, element: <WorklistPage taskLink={links.task} /> },

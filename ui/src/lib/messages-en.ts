@@ -33,6 +33,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'common.optional': '(optional)',
   'common.filters': 'Filters',
   'common.error': 'Something went wrong',
+  'common.reload': 'Reload the page',
   'error.network': 'Cannot reach the server',
   'error.networkNext': 'Check your connection and reload the page.',
   'error.timeout': 'The server did not answer in time',

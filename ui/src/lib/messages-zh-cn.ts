@@ -31,6 +31,7 @@ export const messagesZhCn = {
   'common.optional': '（可选）',
   'common.filters': '筛选',
   'common.error': '出错了',
+  'common.reload': '刷新页面',
   'error.network': '连不上服务器',
   'error.networkNext': '请检查网络连接后刷新页面重试。',
   'error.timeout': '服务器长时间没有响应',
