@@ -1,12 +1,12 @@
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { loadSession } from './auth/session';
 import type { ApiContext } from './context';
 import { admission, admissionGates } from './http/admission';
 import { DependencyGuard, explainFailures } from './http/dependencies';
 import { sameOriginWrites, securityHeaders } from './http/hardening';
+import { staticUi } from './http/static-ui';
 import { notFound, problemHandler } from './http/problem';
 import { mountRoutes, openApiDocument } from './http/route';
 import { checkReadiness } from './use-cases/readiness';
@@ -88,13 +88,9 @@ export function createApp(ctx: ApiContext, options: { uiDir?: string } = {}) {
     loadSession(ctx.db, ctx.settings.security.sessionIdleMs),
     mountRoutes(routes, { recordRead: accessLogWriter(ctx) }),
   );
-  app.use('/api', (req, _res, next) => next(notFound(`no route ${req.method} ${req.originalUrl}`)));
-  if (options.uiDir && existsSync(options.uiDir)) {
-    const uiDir = options.uiDir;
-    app.use(express.static(uiDir, { index: false }));
-    // The UI routes on the client: every other GET gets the app shell.
-    app.get(/.*/, (_req, res) => res.sendFile(path.join(uiDir, 'index.html')));
-  }
+  app.use('/api', (req, _res, next) => next(notFound('request.no-route', { method: req.method, path: req.originalUrl })));
+  // The UI routes on the client: every other GET gets the app shell.
+  if (options.uiDir && existsSync(options.uiDir)) app.use(staticUi(options.uiDir));
   app.use(explainFailures(guard));
   app.use(problemHandler);
   return app;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACCESS_PERSON_KINDS, CREDENTIAL_KINDS } from './vocabulary';
+import { fieldText } from './problem-texts';
 
 // ---- people ----
 
@@ -72,12 +73,12 @@ export type PersonDetail = z.infer<typeof personDetail>;
 
 // ---- credentials ----
 
-const cardNo = z.string().trim().regex(/^[0-9A-Fa-f]{4,20}$/, '4 to 20 digits (decimal or hex)');
-const pin = z.string().regex(/^\d{4,8}$/, '4 to 8 digits');
+const cardNo = z.string().trim().regex(/^[0-9A-Fa-f]{4,20}$/, fieldText('card-number-format'));
+const pin = z.string().regex(/^\d{4,8}$/, fieldText('pin-format'));
 const faceImage = z
   .string()
-  .regex(/^data:image\/jpeg;base64,[A-Za-z0-9+/=]+$/, 'a JPEG data URL')
-  .max(1_400_000, 'at most 1 MB');
+  .regex(/^data:image\/jpeg;base64,[A-Za-z0-9+/=]+$/, fieldText('jpeg-data-url'))
+  .max(1_400_000, fieldText('face-too-large'));
 
 /** The secret part of each kind; a face image, fingerprint template or PIN is stored as a sealed attachment. */
 export const credentialMaterial = z.discriminatedUnion('kind', [
@@ -111,8 +112,8 @@ export const consentRequest = z.object({
   method: z.enum(['self', 'signed-form']),
   evidence: z
     .string()
-    .regex(/^data:(image\/(png|jpeg)|application\/pdf);base64,[A-Za-z0-9+/=]+$/, 'a PNG, JPEG or PDF data URL')
-    .max(2_800_000, 'at most 2 MB')
+    .regex(/^data:(image\/(png|jpeg)|application\/pdf);base64,[A-Za-z0-9+/=]+$/, fieldText('scan-data-url'))
+    .max(2_800_000, fieldText('photo-too-large'))
     .optional(),
 });
 export type ConsentRequest = z.input<typeof consentRequest>;
@@ -161,7 +162,7 @@ export const passRequest = z
     validUntil: z.iso.datetime({ offset: true }),
     credential: visitorCredential,
   })
-  .refine((pass) => !pass.validFrom || Date.parse(pass.validFrom) < Date.parse(pass.validUntil), { message: 'must be after validFrom', path: ['validUntil'] });
+  .refine((pass) => !pass.validFrom || Date.parse(pass.validFrom) < Date.parse(pass.validUntil), { message: fieldText('after-valid-from'), path: ['validUntil'] });
 export type PassRequest = z.input<typeof passRequest>;
 
 export const passIssued = z.object({ workflowId: z.string(), passId: z.string(), credentialId: z.string() });
@@ -193,7 +194,7 @@ export const normalisePlate = (plate: string) => plate.replace(/[\s·.-]/g, '').
 export const plateNumber = z
   .string()
   .transform(normalisePlate)
-  .pipe(z.string().regex(/^[\u4e00-\u9fa5][A-Z][A-Z0-9]{4}[A-Z0-9\u4e00-\u9fa5]{1,2}$/, 'a plate such as 粤B12345'));
+  .pipe(z.string().regex(/^[\u4e00-\u9fa5][A-Z][A-Z0-9]{4}[A-Z0-9\u4e00-\u9fa5]{1,2}$/, fieldText('plate-format')));
 
 export const plateRequest = z.object({
   plate: plateNumber,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACCESS_KINDS, ACCESS_SCOPES, ANOMALY_RULES } from './vocabulary';
+import { fieldText } from './problem-texts';
 
 const instant = z.iso.datetime({ offset: true });
 
@@ -13,10 +14,10 @@ export const accessLogQuery = z
     kind: z.enum(ACCESS_KINDS).optional(),
     from: instant.optional(),
     to: instant.optional(),
-    cursor: z.string().regex(/^\d{1,18}$/, 'not a cursor this API issued').optional(),
+    cursor: z.string().regex(/^\d{1,18}$/, fieldText('invalid-cursor')).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
-  .refine((query) => !query.from || !query.to || Date.parse(query.from) < Date.parse(query.to), { message: 'must be after from', path: ['to'] });
+  .refine((query) => !query.from || !query.to || Date.parse(query.from) < Date.parse(query.to), { message: fieldText('after-from'), path: ['to'] });
 export type AccessLogQuery = z.output<typeof accessLogQuery>;
 
 export const accessLogEntry = z.object({

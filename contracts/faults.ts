@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FaultReport } from '../workflows/fault-repair/messages';
 import { faultLocation } from './locations';
 import { INSTANCE_STATUSES, SYSTEMS } from './vocabulary';
+import { fieldText } from './problem-texts';
 
 export type { FaultReport };
 export type { FaultLocation } from './locations';
@@ -15,8 +16,8 @@ export const faultReportRequest = z.object({
   symptoms: z.string().trim().min(3).max(4000),
   photo: z
     .string()
-    .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/, 'a PNG, JPEG or WebP data URL')
-    .max(2_800_000, 'at most 2 MB')
+    .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/, fieldText('image-data-url'))
+    .max(2_800_000, fieldText('photo-too-large'))
     .optional(),
   /** A monitoring event (P3.1b) reports as `monitoring`; only monitoring staff may say so. */
   source: z.enum(['staff', 'owner', 'monitoring']).optional(),

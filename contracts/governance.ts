@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldText } from './problem-texts';
 
 // ---- annual plans and committee filings (P2.1a–c) ----
 
@@ -61,7 +62,7 @@ const art278Item = z
 /** P2.1c: a matter put to the owners' general assembly. */
 export const voteRequest = z.object({
   /** Chosen by the requester once, so a retried request opens one vote. */
-  voteId: z.string().regex(/^[a-z0-9][a-z0-9.-]{2,120}$/, 'lower-case letters, digits, dots and dashes'),
+  voteId: z.string().regex(/^[a-z0-9][a-z0-9.-]{2,120}$/, fieldText('vote-id-format')),
   title: z.string().trim().min(3).max(200),
   description: z.string().trim().min(3).max(4000),
   item: art278Item,
@@ -83,7 +84,7 @@ export const proxyRequest = z
     proxyOwnerId: z.string().min(1).optional(),
     proxyName: z.string().trim().min(2).max(200).optional(),
   })
-  .refine((proxy) => proxy.proxyOwnerId || proxy.proxyName, { message: 'name another owner or a person', path: ['proxyName'] });
+  .refine((proxy) => proxy.proxyOwnerId || proxy.proxyName, { message: fieldText('name-a-proxy'), path: ['proxyName'] });
 export type ProxyRequest = z.input<typeof proxyRequest>;
 
 export const objectionRequest = z.object({ reason: z.string().trim().min(3).max(4000) });

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { listOf } from './common';
 import { INSPECTOR_ROLES, SYSTEMS } from './vocabulary';
+import { fieldText } from './problem-texts';
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes, at most 63');
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, fieldText('slug-format'));
 
 export const checklistItemRequest = z.object({
   id: slug.max(40),
@@ -115,8 +116,8 @@ export const photoRequest = z.object({
   photoId: z.uuid(),
   photo: z
     .string()
-    .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/, 'a PNG, JPEG or WebP data URL')
-    .max(2_800_000, 'at most 2 MB'),
+    .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/, fieldText('image-data-url'))
+    .max(2_800_000, fieldText('photo-too-large')),
 });
 export type PhotoRequest = z.input<typeof photoRequest>;
 

@@ -4,10 +4,10 @@
  * process brings its labels; the API's catalogue (GET /process-definitions) hands them to the UI. Pure data:
  * workflows, the API and the UI import it.
  */
+import type { Language } from './language';
 import type { SystemKind } from './vocabulary';
 
-export const LANGUAGES = ['zh-CN', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language } from './language';
 
 /** One text in every language Steward speaks. */
 export type Label = Record<Language, string>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldText } from './problem-texts';
 
 /** P3.2a: where the fault is. At least a building, a zone or a device. */
 export const faultLocation = z.lazy(() =>
@@ -10,7 +11,7 @@ export const faultLocation = z.lazy(() =>
       deviceId: z.string().min(1).optional(),
     })
     .refine((location) => location.buildingId || location.zoneId || location.deviceId, {
-      message: 'give a building, a zone or a device',
+      message: fieldText('give-a-place'),
       path: ['buildingId'],
     }),
 );

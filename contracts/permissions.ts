@@ -5,6 +5,8 @@
  * workflow code all import it. `docs/permissions.md` is generated from it (`npm run docs:permissions`).
  */
 
+import type { Localised } from './language';
+
 /** Every role a Steward user can hold (P1.2: staff, suppliers, owners, committee, auditors). */
 export const ROLES = [
   'owner',
@@ -24,6 +26,24 @@ export const ROLES = [
 ] as const;
 
 export type Role = (typeof ROLES)[number];
+
+/** What each role is called, for people: the UI's labels and the API's refusals ("ask a tech supervisor"). */
+export const ROLE_TITLES: Record<Role, Localised> = {
+  owner: { 'zh-CN': '业主', en: 'Owner' },
+  technician: { 'zh-CN': '维修技师', en: 'Technician' },
+  'tech-supervisor': { 'zh-CN': '技术主管', en: 'Tech supervisor' },
+  'monitoring-operator': { 'zh-CN': '监控值班员', en: 'Monitoring operator' },
+  guard: { 'zh-CN': '保安', en: 'Guard' },
+  'security-supervisor': { 'zh-CN': '安保主管', en: 'Security supervisor' },
+  finance: { 'zh-CN': '财务', en: 'Finance' },
+  procurement: { 'zh-CN': '采购', en: 'Procurement' },
+  management: { 'zh-CN': '管理层', en: 'Management' },
+  'committee-member': { 'zh-CN': '业委会委员', en: 'Committee member' },
+  hr: { 'zh-CN': '人事', en: 'HR' },
+  auditor: { 'zh-CN': '审计', en: 'Auditor' },
+  admin: { 'zh-CN': '管理员', en: 'Admin' },
+  vendor: { 'zh-CN': '供应商', en: 'Vendor' },
+};
 
 /** The object-level rules: what makes a record a user's own. */
 export const OWN_RULES = {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { SYSTEMS } from './vocabulary';
+import { fieldText } from './problem-texts';
 
 export const procurementRequest = z.object({
-  projectId: z.string().trim().regex(/^[A-Za-z0-9._-]{1,80}$/, 'letters, digits, dot, underscore or hyphen'),
+  projectId: z.string().trim().regex(/^[A-Za-z0-9._-]{1,80}$/, fieldText('project-id-format')),
   planWorkflowId: z.string().min(1).max(200).optional(),
   title: z.string().trim().min(3).max(200),
   /** Whole yuan (CNY). */

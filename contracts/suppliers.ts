@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SUPPLIER_DOCUMENT_KINDS } from './vocabulary';
+import { fieldText } from './problem-texts';
 
 export const documentRequest = z
   .object({
@@ -12,13 +13,13 @@ export const documentRequest = z
     expiresOn: z.iso.date().optional(),
   })
   .refine((document) => !document.issuedOn || !document.expiresOn || document.issuedOn <= document.expiresOn, {
-    message: 'expires before it was issued',
+    message: fieldText('expires-before-issued'),
     path: ['expiresOn'],
   });
 export type DocumentRequest = z.input<typeof documentRequest>;
 
 export const supplierRequest = z.object({
-  supplierId: z.string().regex(/^v-[a-z0-9-]{2,40}$/, 'v- followed by 2–40 lowercase letters, digits or hyphens'),
+  supplierId: z.string().regex(/^v-[a-z0-9-]{2,40}$/, fieldText('supplier-id-format')),
   name: z.string().trim().min(2).max(200),
   contactEmail: z.email().optional(),
   documents: z.array(documentRequest).max(50).default([]),

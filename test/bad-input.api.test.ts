@@ -1,14 +1,17 @@
 import { sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../contracts/permissions';
+import { ROLE_TITLES, type Role } from '../contracts/permissions';
 import { USER_OF_ROLE } from './support/demo-users';
-import { signIn, type HttpResponse, type SignedInClient } from './support/http-client';
+import { openTask } from './support/fault-scenarios';
+import { anonymous, signIn, type HttpResponse, type SignedInClient } from './support/http-client';
 import { startApiTestStack, type ApiTestStack } from './support/stack';
 
 /**
  * The standard "bad input gets a clear 4xx with the field at fault, never a 500", checked on every route the
  * API's own OpenAPI document lists: each is called by a demo user its access admits, with ids that do not exist,
- * query strings of the wrong kind, and bodies of the wrong shape.
+ * query strings of the wrong kind, and bodies of the wrong shape. The callers ask in zh-CN, as the UI does by
+ * default, and every refusal must come back in it: title, detail and the message of each field at fault.
  */
 
 interface JsonSchema {
@@ -48,6 +51,11 @@ function wrongKindFor(schema: JsonSchema): unknown {
 }
 
 const API = '/api/v1';
+/** The UI's default language, which it sends as Accept-Language. */
+const UI_LANGUAGE = 'zh-CN';
+const CHINESE = /[\u4e00-\u9fff]/;
+/** Three English words in a row: a sentence left untranslated (an id such as no-such-id is one word). */
+const ENGLISH_SENTENCE = /[A-Za-z]{2,}(?:[ ,;:]+[A-Za-z]{2,}){2,}/;
 let stack: ApiTestStack;
 let calls: RouteCall[];
 const clients = new Map<string, SignedInClient>();
@@ -59,7 +67,7 @@ async function callerFor(operation: Operation): Promise<SignedInClient> {
   const username = USER_OF_ROLE[roles[0]];
   let client = clients.get(username);
   if (!client) {
-    client = await signIn(stack.baseUrl, username);
+    client = await signIn(stack.baseUrl, username, undefined, UI_LANGUAGE);
     clients.set(username, client);
   }
   return client;
@@ -76,12 +84,29 @@ async function writtenRows() {
 
 const withUnknownIds = (path: string) => path.replace(/\{\w+\}/g, 'no-such-id');
 
+/** A problem in Chinese through and through, each field at fault named, as the UI shows it. */
+function expectChinese(label: string, response: HttpResponse) {
+  const problem = response.body as { title: string; detail: string; code: string; errors?: Array<{ field: string; message: string }> };
+  expect(response.contentType, label).toMatch(/^application\/problem\+json\b/);
+  for (const text of [problem.title, problem.detail]) {
+    expect(text, label).toMatch(CHINESE);
+    expect(text, label).not.toMatch(ENGLISH_SENTENCE);
+  }
+  expect(problem.code, label).toMatch(/^[a-z]+\.[a-z-]+$/);
+  for (const fault of problem.errors ?? []) {
+    expect(fault.field, label).toMatch(/\S/);
+    expect(fault.message, label).toMatch(CHINESE);
+    expect(fault.message, label).not.toMatch(ENGLISH_SENTENCE);
+  }
+}
+
 function expectRefused(call: RouteCall, what: string, response: HttpResponse) {
   const label = `${call.method.toUpperCase()} ${call.path} with ${what}: ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`;
   expect(response.status, label).toBeGreaterThanOrEqual(400);
   expect(response.status, label).toBeLessThan(500);
   expect(response.contentType, label).toMatch(/^application\/problem\+json\b/);
   if (response.status === 400) expect((response.body.errors as Array<{ field: string }>).length, label).toBeGreaterThan(0);
+  expectChinese(label, response);
 }
 
 beforeAll(async () => {
@@ -123,7 +148,13 @@ describe('bad input on every route: a 4xx problem naming the field, never a 500'
     // A string body goes out as it is.
     const response = await client.post(withUnknownIds(call.path), '{"reportId": ');
     expectRefused(call, 'malformed JSON', response);
-    expect(response.body.errors).toEqual([{ field: '(body)', message: 'malformed JSON' }]);
+    expect(response.body.errors).toEqual([{ field: '(body)', message: expect.stringMatching(CHINESE) }]);
+    // Asked in English (or in no language: devices, scripts), the same refusal is in English.
+    for (const language of ['en', undefined]) {
+      const english = await anonymous(stack.baseUrl, language).post(withUnknownIds(call.path), '{"reportId": ');
+      expect(english.body.errors).toEqual([{ field: '(body)', message: 'malformed JSON' }]);
+      expect(english.body).toMatchObject({ title: 'Invalid request', detail: expect.stringMatching(/JSON/), code: response.body.code });
+    }
   });
 
   it('unknown ids and query strings of the wrong kind are refused or answered, never a 500', async () => {
@@ -136,8 +167,55 @@ describe('bad input on every route: a 4xx problem naming the field, never a 500'
         const response = await client.get(path);
         const label = `GET ${path}: ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`;
         expect(response.status, label).toBeLessThan(500);
-        if (response.status >= 400) expect(response.contentType, label).toMatch(/^application\/problem\+json\b/);
+        if (response.status >= 400) expectChinese(label, response);
       }
     }
+  });
+});
+
+describe('the refusals the UI meets, in its language: sign-in, roles, a task form the process refuses', () => {
+  it('not signed in and a wrong password say so in Chinese, and what to do', async () => {
+    const visitor = anonymous(stack.baseUrl, UI_LANGUAGE);
+    const signedOut = await visitor.get(`${API}/auth/me`);
+    expect(signedOut.status).toBe(401);
+    expectChinese('GET /auth/me signed out', signedOut);
+    expect(signedOut.body.detail).toMatch(/登录/);
+    const wrong = await visitor.post(`${API}/auth/login`, { username: 'tech1', password: 'not-the-password' });
+    expect(wrong.status).toBe(401);
+    expectChinese('a wrong password', wrong);
+    expect(wrong.body.code).toBe('auth.wrong-credentials');
+  });
+
+  it('a role refusal names, in Chinese, the roles to ask', async () => {
+    const owner = await signIn(stack.baseUrl, 'owner-zhang', undefined, UI_LANGUAGE);
+    const refused = await owner.get(`${API}/processes`);
+    expect(refused.status).toBe(403);
+    expectChinese('GET /processes as an owner', refused);
+    expect(refused.body.detail).toContain(ROLE_TITLES.auditor['zh-CN']);
+  });
+
+  it("a task form the process refuses names each field at fault, in the caller's language", async () => {
+    const owner = await signIn(stack.baseUrl, 'owner-zhang', undefined, UI_LANGUAGE);
+    const reported = await owner.post(`${API}/faults`, {
+      reportId: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      location: { buildingId: 'b1', unitId: 'b1-101' },
+      system: 'cctv',
+      symptoms: '大堂摄像头黑屏',
+    });
+    expect(reported.status, JSON.stringify(reported.body)).toBe(201);
+    const diagnosis = await openTask(stack.db, reported.body.workflowId, 'diagnoseFault');
+    const invalid = { payload: { cause: 'x', faultClass: 'minor' } };
+    const [chinese, english] = await Promise.all(
+      [UI_LANGUAGE, 'en'].map(async (language) => (await signIn(stack.baseUrl, 'tech1', undefined, language)).post(`${API}/tasks/${diagnosis.id}/complete`, invalid)),
+    );
+    expect(chinese.status, JSON.stringify(chinese.body)).toBe(422);
+    expectChinese('an invalid diagnosis', chinese);
+    const fields = ['payload.cause', 'payload.faultClass', 'payload.repairPlan'];
+    expect(chinese.body.errors.map((fault: { field: string }) => fault.field).sort()).toEqual(fields);
+    expect(english.status).toBe(422);
+    expect(english.body.errors.map((fault: { field: string }) => fault.field).sort()).toEqual(fields);
+    for (const fault of english.body.errors as Array<{ message: string }>) expect(fault.message).not.toMatch(CHINESE);
+    expect(english.body.title).toBe('Unprocessable content');
   });
 });

@@ -139,3 +139,42 @@ describe('the UI in Chromium, against the real API and worker', () => {
     await expectScreenshot(await screenshot(page, 'instance-page.png'));
   });
 });
+
+describe('refusals in the UI language', () => {
+  const CHINESE = /[\u4e00-\u9fff]/;
+  /** Three English words in a row: a sentence left untranslated. */
+  const ENGLISH_SENTENCE = /[A-Za-z]{2,}(?:[ ,;:]+[A-Za-z]{2,}){2,}/;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    context = await newContext(browser, stack.baseUrl);
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('a page the user may not open says so in Chinese, with whom to ask, and stops loading; in English once switched', async () => {
+    const workflowId = await reportFault();
+    const page = await context.newPage();
+    await signIn(page, 'owner-zhang', PASSWORD);
+    for (const path of [`/processes/${encodeURIComponent(workflowId)}`, '/suppliers']) {
+      await page.goto(path);
+      const banner = page.locator('[role="alert"]');
+      await banner.waitFor();
+      const text = (await banner.textContent()) ?? '';
+      expect(await banner.getAttribute('data-status'), path).toBe('403');
+      expect(text, path).toMatch(CHINESE);
+      expect(text, path).not.toMatch(ENGLISH_SENTENCE);
+      // Names the roles to ask, as people call them.
+      expect(text, path).toContain('审计');
+      expect(await page.locator('.loading').count(), path).toBe(0);
+    }
+    await screenshot(page, 'refused-zh-cn.png');
+
+    await page.locator('[data-testid="language-toggle"]').click();
+    await page.reload();
+    const english = page.locator('[role="alert"]');
+    await english.waitFor();
+    expect(await english.textContent()).toMatch(/^Forbidden — this needs one of the roles: .*Auditor/);
+  });
+});

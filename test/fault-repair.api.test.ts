@@ -316,7 +316,7 @@ describe('problems (RFC 9457)', () => {
     const workflowId = await report(zhang);
     const diagnosis = await diagnosisTaskOf(workflowId, tech1);
     const reassign = expectProblem(await tech1.post(`${API}/tasks/${diagnosis.id}/reassign`, { assignee: 'u-tech2' }), 403);
-    expect(reassign.detail).toMatch(/tech-supervisor/);
+    expect(reassign.detail).toMatch(/Tech supervisor/);
     expect((await tech1.get(`${API}/tasks/${diagnosis.id}`)).body.assignee).toBeNull();
 
     expectProblem(await zhang.get(`${API}/processes`), 403);

@@ -82,7 +82,7 @@ describe('the generic task form draws lists of rows (annual plan and budget in C
     await tech.locator('[data-testid="complete-task"]').click();
     const rowError = tech.locator('[data-field-error="projects.1.art278Item"]');
     await rowError.waitFor();
-    expect(await rowError.textContent()).toContain('art. 278');
+    expect(await rowError.textContent()).toContain('第 278 条');
     expect(await tech.locator('[data-row="1"] [data-field-error="projects.1.art278Item"]').count()).toBe(1);
     expect(await tech.locator('[data-row="0"] [data-field-error]').count()).toBe(0);
     expect(await tech.locator('[name="projects.1.art278Item"]').getAttribute('aria-invalid')).toBe('true');
@@ -214,7 +214,7 @@ describe('the generic task form draws lists of rows (annual plan and budget in C
     // A failed item without its note: the workflow's rule answers at the nested field.
     const noteError = inspector.locator('[data-group="biometric.separateConsent"] [data-field-error="biometric.separateConsent.note"]');
     await noteError.waitFor();
-    expect(await noteError.textContent()).toBe('say what failed');
+    expect(await noteError.textContent()).toBe('请说明哪里不合格');
     await screenshot(inspector, 'task-form-checklist-422.png');
     await inspector.locator('[name="biometric.separateConsent.passed"][value="true"]').check();
     await inspector.locator('[data-testid="complete-task"]').click();

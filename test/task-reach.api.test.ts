@@ -146,7 +146,7 @@ describe('an outage repair whose device is back online (P3.1b)', () => {
     expect(stillDown.body.outage).toMatchObject({ deviceId: 'door-b2', status: 'down', backOnlineAt: null });
     const early = await tech.post(`${API}/faults/${encodeURIComponent(workflowId)}/close-recovered`);
     expect(early.status).toBe(409);
-    expect(early.body.errors).toEqual([{ field: 'device', message: 'still down' }]);
+    expect(early.body.errors).toEqual([{ field: 'device', message: 'the device is still down' }]);
     expect((await tech.get(`${API}/faults/recovered-outages`)).body.items.some((item: { workflowId: string }) => item.workflowId === workflowId)).toBe(false);
 
     await stack.simulator.control('POST', '/_sim/devices/door-b2/heartbeat', { enabled: true });

@@ -1,6 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Server } from 'node:http';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { get, type IncomingHttpHeaders, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiContext, SecuritySettings } from '../api/context';
 import { loggable } from '../api/http/problem';
@@ -22,10 +27,10 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/** Another API on the same database and engine, with its own settings. */
-async function apiWith(settings: { secureCookies?: boolean; security?: Partial<SecuritySettings> }): Promise<string> {
+/** Another API on the same database and engine, with its own settings (and a built UI to serve). */
+async function apiWith(settings: { secureCookies?: boolean; security?: Partial<SecuritySettings> }, uiDir?: string): Promise<string> {
   const ctx: ApiContext = { ...stack.ctx, settings: { ...stack.ctx.settings, ...settings, security: { ...stack.ctx.settings.security, ...settings.security } } };
-  const server = await listen(ctx, 0, '127.0.0.1');
+  const server = await listen(ctx, 0, '127.0.0.1', uiDir);
   servers.push(server);
   const address = server.address();
   return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -49,6 +54,62 @@ describe('security headers (M1)', () => {
     const secure = await fetch(`${await apiWith({ secureCookies: true })}${API}/auth/me`);
     expect(secure.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
     expect(secure.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
+  });
+});
+
+/** A GET as it comes off the wire: no decoding of the body, unlike fetch. */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    }).on('error', reject);
+  });
+}
+
+describe('static assets (a first page on a slow phone)', () => {
+  it('hashed assets come compressed (brotli, else gzip) and cached immutable; the shell is revalidated; a missing asset is a 404', async () => {
+    // A build of its own (with its precompressed copies), so no other test's build is replaced under it.
+    const uiDir = await mkdtemp(path.join(tmpdir(), 'steward-ui-'));
+    try {
+      const { build } = await import('vite');
+      await build({ configFile: fileURLToPath(new URL('../ui/vite.config.ts', import.meta.url)), logLevel: 'warn', build: { outDir: uiDir, emptyOutDir: true } });
+      const base = await apiWith({}, uiDir);
+
+      const shell = await rawGet(`${base}/worklist`, { 'accept-encoding': 'br, gzip' });
+      expect(shell.status).toBe(200);
+      expect(shell.headers['cache-control']).toBe('no-cache');
+      const assets = [...shell.body.toString().matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1]);
+      expect(assets.some((asset) => asset.endsWith('.js')) && assets.some((asset) => asset.endsWith('.css'))).toBe(true);
+
+      for (const asset of assets) {
+        const plain = await readFile(path.join(uiDir, asset));
+        const type = asset.endsWith('.js') ? /javascript/ : /text\/css/;
+        for (const [accepted, encoding, decode] of [
+          ['gzip, deflate, br, zstd', 'br', brotliDecompressSync],
+          ['gzip, deflate', 'gzip', gunzipSync],
+          ['identity', undefined, (body: Buffer) => body],
+        ] as const) {
+          const answer = await rawGet(`${base}${asset}`, { 'accept-encoding': accepted });
+          const label = `${asset} for ${accepted}`;
+          expect(answer.status, label).toBe(200);
+          expect(answer.headers['content-encoding'], label).toBe(encoding);
+          expect(answer.headers['content-type'], label).toMatch(type);
+          expect(answer.headers['cache-control'], label).toBe('public, max-age=31536000, immutable');
+          expect(answer.headers.vary, label).toMatch(/accept-encoding/i);
+          expect(decode(answer.body).equals(plain), label).toBe(true);
+          if (encoding) expect(answer.body.length, label).toBeLessThan(plain.length / 2);
+        }
+      }
+
+      const missing = await rawGet(`${base}/assets/index-00000000.js`, { 'accept-encoding': 'br' });
+      expect(missing.status).toBe(404);
+      expect(missing.headers['content-type']).toMatch(/^application\/problem\+json/);
+    } finally {
+      await rm(uiDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -55,7 +55,7 @@ export class DeviceGateway {
   /** Accepts one alert from an authenticated device; a malformed one is refused with the field named. */
   async accept(device: KnownDevice, alert: Record<string, unknown>, source: 'http' | 'mqtt'): Promise<IngestResult> {
     const result = normaliseAlert(alert, device.id, new Date());
-    if (!result.ok) throw badRequest('the event is invalid', result.problems);
+    if (!result.ok) throw badRequest('device.event-invalid', result.problems);
     if (result.event.kind === 'heartbeat') {
       await this.heartbeat(result.event);
       return { status: 'heartbeat', sequence: null };

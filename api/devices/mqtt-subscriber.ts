@@ -151,7 +151,7 @@ async function receive(gateway: DeviceGateway, deviceId: string, text: string, l
     await gateway.accept(device, alert, 'mqtt');
   } catch (error) {
     // A malformed event will not improve by redelivery: log it and acknowledge.
-    if (error instanceof HttpProblem) log(`MQTT event from ${deviceId} refused: ${error.errors.map((problem) => `${problem.field} ${problem.message}`).join('; ')}`);
+    if (error instanceof HttpProblem) log(`MQTT event from ${deviceId} refused: ${error.fieldsIn('en').map((problem) => `${problem.field} ${problem.message}`).join('; ')}`);
     else throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
-import type { FieldProblem } from '../../contracts/problem';
+import type { FieldFault } from '../../contracts/problem-texts';
 
 /**
  * Turns an ISAPI `EventNotificationAlert` (XML or JSON, as pushed over HTTP or MQTT, or an AcsEvent
@@ -35,7 +35,7 @@ export interface Heartbeat {
   lastSequence: number | null;
 }
 
-export type NormaliseResult = { ok: true; event: NormalisedEvent | Heartbeat } | { ok: false; problems: FieldProblem[] };
+export type NormaliseResult = { ok: true; event: NormalisedEvent | Heartbeat } | { ok: false; problems: FieldFault[] };
 
 const xml = new XMLParser({ ignoreAttributes: true, parseTagValue: true, trimValues: true });
 
@@ -60,11 +60,11 @@ export function parseAlertBody(body: string, contentType: string): Record<string
 const blank = (value: unknown) => value === undefined || value === null || value === '';
 const str = (value: unknown) => (blank(value) ? null : String(value).trim() || null);
 
-function int(value: unknown, field: string, problems: FieldProblem[], min = 0): number | null {
+function int(value: unknown, field: string, problems: FieldFault[], min = 0): number | null {
   if (blank(value)) return null;
   const number = Number(value);
   if (!Number.isInteger(number) || number < min) {
-    problems.push({ field, message: `must be an integer ≥ ${min}` });
+    problems.push({ field, message: 'integer-at-least', params: { min } });
     return null;
   }
   return number;
@@ -85,11 +85,11 @@ function kindOf(major: number): NormalisedEvent['kind'] {
 }
 
 export function normaliseAlert(alert: Record<string, unknown>, deviceId: string, receivedAt: Date): NormaliseResult {
-  const problems: FieldProblem[] = [];
+  const problems: FieldFault[] = [];
   const eventType = str(alert.eventType);
   if (!eventType) return { ok: false, problems: [{ field: 'eventType', message: 'required' }] };
   const claimed = str(alert.deviceID);
-  if (claimed && claimed !== deviceId) return { ok: false, problems: [{ field: 'deviceID', message: `the payload names ${claimed}, the credentials ${deviceId}` }] };
+  if (claimed && claimed !== deviceId) return { ok: false, problems: [{ field: 'deviceID', message: 'device-mismatch', params: { claimed, deviceId } }] };
 
   if (eventType === 'heartBeat') {
     const lastSequence = int(alert.lastSerialNo, 'lastSerialNo', problems);
@@ -98,7 +98,7 @@ export function normaliseAlert(alert: Record<string, unknown>, deviceId: string,
 
   const acs = (alert.AccessControllerEvent && typeof alert.AccessControllerEvent === 'object' ? alert.AccessControllerEvent : {}) as Record<string, unknown>;
   const stateText = str(alert.eventState);
-  if (stateText && stateText !== 'active' && stateText !== 'inactive') problems.push({ field: 'eventState', message: 'active or inactive' });
+  if (stateText && stateText !== 'active' && stateText !== 'inactive') problems.push({ field: 'eventState', message: 'active-or-inactive' });
   const sequence = int(acs.serialNo ?? alert.serialNo, acs.serialNo !== undefined ? 'AccessControllerEvent.serialNo' : 'serialNo', problems, 1);
   const major = int(acs.majorEventType ?? alert.majorEventType, 'majorEventType', problems) ?? 0;
   const minor = int(acs.subEventType ?? alert.subEventType, 'subEventType', problems) ?? 0;
@@ -106,11 +106,11 @@ export function normaliseAlert(alert: Record<string, unknown>, deviceId: string,
   const door = int(acs.doorNo, 'AccessControllerEvent.doorNo', problems);
   const dateText = str(alert.dateTime);
   const parsedDate = dateText ? new Date(dateText) : null;
-  if (parsedDate && Number.isNaN(parsedDate.getTime())) problems.push({ field: 'dateTime', message: 'not a date-time' });
+  if (parsedDate && Number.isNaN(parsedDate.getTime())) problems.push({ field: 'dateTime', message: 'not-a-date-time' });
   if (problems.length) return { ok: false, problems };
 
   const type = eventType === 'AccessControllerEvent' ? (str(acs.alarmType) ?? (major === 5 ? 'access' : `acs-${major}-${minor}`)) : eventType;
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(type)) return { ok: false, problems: [{ field: 'eventType', message: 'letters, digits, - and _ only (at most 64)' }] };
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(type)) return { ok: false, problems: [{ field: 'eventType', message: 'event-type-format' }] };
   return {
     ok: true,
     event: {

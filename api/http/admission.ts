@@ -42,7 +42,7 @@ export function admission(limits: AdmissionLimits): RequestHandler {
       running += 1;
       return admitted();
     }
-    if (waiting.length >= limits.queue) return next(serviceUnavailable('too many requests of this kind at once; try again shortly', SHED_RETRY_AFTER_SECONDS, [{ field: req.path, message: 'overloaded' }]));
+    if (waiting.length >= limits.queue) return next(serviceUnavailable('request.overloaded', SHED_RETRY_AFTER_SECONDS, [{ field: req.path, message: 'overloaded' }]));
     const turn = () => {
       clearTimeout(timer);
       admitted();
@@ -50,7 +50,7 @@ export function admission(limits: AdmissionLimits): RequestHandler {
     const timer = setTimeout(() => {
       const index = waiting.indexOf(turn);
       if (index >= 0) waiting.splice(index, 1);
-      next(serviceUnavailable('waited too long for a turn; try again shortly', SHED_RETRY_AFTER_SECONDS, [{ field: req.path, message: 'overloaded' }]));
+      next(serviceUnavailable('request.waited-too-long', SHED_RETRY_AFTER_SECONDS, [{ field: req.path, message: 'overloaded' }]));
     }, limits.maxWaitMs);
     waiting.push(turn);
   };

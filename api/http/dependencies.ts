@@ -11,7 +11,7 @@ const CHECK_REUSE_MS = 1_000;
 export type Dependency = keyof Readiness['dependencies'];
 
 export const dependencyDown = (dependency: Dependency): HttpProblem =>
-  serviceUnavailable(`${dependency === 'database' ? 'the database (PostgreSQL)' : 'the process engine (Temporal)'} cannot be reached; try again shortly`, DEPENDENCY_RETRY_AFTER_SECONDS, [
+  serviceUnavailable(dependency === 'database' ? 'dependency.database' : 'dependency.temporal', DEPENDENCY_RETRY_AFTER_SECONDS, [
     { field: dependency, message: 'unreachable' },
   ]);
 

@@ -47,7 +47,7 @@ export function sameOriginWrites(allowedOrigins: readonly string[]): RequestHand
     const origin = req.get('origin');
     const site = req.get('sec-fetch-site');
     const allowed = origin !== undefined ? allowedOrigins.includes(origin) || hostOf(origin) === req.get('host') : site === undefined || site === 'same-origin' || site === 'none';
-    next(allowed ? undefined : forbidden('a cross-site request cannot change anything here', [{ field: 'origin', message: origin ?? `sec-fetch-site: ${site}` }]));
+    next(allowed ? undefined : forbidden('request.cross-site', [{ field: 'origin', message: 'cross-site', params: { origin: origin ?? `sec-fetch-site: ${site}` } }]));
   };
 }
 

@@ -1,61 +1,82 @@
-import type { ErrorRequestHandler } from 'express';
-import type { z } from 'zod';
-import type { FieldProblem } from '../../contracts/problem';
+import type { ErrorRequestHandler, Request } from 'express';
+import type { Language } from '../../contracts/language';
+import { fieldMessage, fillText, PROBLEM_DETAILS, PROBLEM_TITLES, type DetailKey, type FieldFault, type TextParams } from '../../contracts/problem-texts';
 
-/** An error that becomes an `application/problem+json` response (RFC 9457). */
+/**
+ * An error that becomes an `application/problem+json` response (RFC 9457). It holds keys and values, not
+ * sentences: the answer is written in the caller's language (contracts/problem-texts.ts); its message,
+ * for logs, is the English detail.
+ */
 export class HttpProblem extends Error {
   constructor(
     readonly status: number,
-    readonly title: string,
-    detail: string,
-    readonly errors: FieldProblem[] = [],
+    readonly detailKey: DetailKey,
+    readonly params: TextParams = {},
+    readonly errors: FieldFault[] = [],
     /** Sent as Retry-After: when the caller may try again. */
     readonly retryAfterSeconds?: number,
   ) {
-    super(detail);
+    super(fillText(PROBLEM_DETAILS[detailKey], 'en', params));
+  }
+
+  /** The fields at fault in a language. */
+  fieldsIn(language: Language) {
+    return this.errors.map((fault) => ({ field: fault.field, message: fieldMessage(fault, language) }));
   }
 }
 
-export const badRequest = (detail: string, errors: FieldProblem[] = []) => new HttpProblem(400, 'Invalid request', detail, errors);
-export const unauthorized = (detail = 'sign in first') => new HttpProblem(401, 'Not signed in', detail);
-export const forbidden = (detail: string, errors: FieldProblem[] = []) => new HttpProblem(403, 'Forbidden', detail, errors);
-export const notFound = (detail: string) => new HttpProblem(404, 'Not found', detail);
-export const conflict = (detail: string, errors: FieldProblem[] = []) => new HttpProblem(409, 'Conflict', detail, errors);
-export const unprocessable = (detail: string, errors: FieldProblem[]) => new HttpProblem(422, 'Unprocessable content', detail, errors);
-export const tooManyRequests = (detail: string, retryAfterSeconds: number, errors: FieldProblem[] = []) =>
-  new HttpProblem(429, 'Too many requests', detail, errors, retryAfterSeconds);
-export const serviceUnavailable = (detail: string, retryAfterSeconds: number, errors: FieldProblem[] = []) =>
-  new HttpProblem(503, 'Service unavailable', detail, errors, retryAfterSeconds);
+/** The values a detail names, then the fields at fault; either may be left out. */
+type Detail = [params?: TextParams | FieldFault[], errors?: FieldFault[]];
 
-export function fieldProblems(error: z.ZodError, prefix?: string): FieldProblem[] {
-  return error.issues.map((issue) => ({
-    field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)',
-    message: issue.message,
-  }));
+const problemOf =
+  (status: number) =>
+  (key: DetailKey, ...[first, second]: Detail) =>
+    Array.isArray(first) ? new HttpProblem(status, key, {}, first) : new HttpProblem(status, key, first, second);
+
+export const badRequest = problemOf(400);
+export const unauthorized = (key: DetailKey = 'auth.sign-in') => new HttpProblem(401, key);
+export const forbidden = problemOf(403);
+export const notFound = problemOf(404);
+export const conflict = problemOf(409);
+export const unprocessable = problemOf(422);
+export const tooManyRequests = (key: DetailKey, retryAfterSeconds: number, errors: FieldFault[] = []) => new HttpProblem(429, key, {}, errors, retryAfterSeconds);
+export const serviceUnavailable = (key: DetailKey, retryAfterSeconds: number, errors: FieldFault[] = []) => new HttpProblem(503, key, {}, errors, retryAfterSeconds);
+
+/**
+ * The caller's language: zh-CN when its Accept-Language asks for Chinese before English, else English
+ * (also for callers that ask for neither: devices and scripts). The UI always says which it shows.
+ */
+export function languageOf(req: Request): Language {
+  const preferred = req.acceptsLanguages('en', 'zh-CN', 'zh');
+  return preferred === 'zh-CN' || preferred === 'zh' ? 'zh-CN' : 'en';
 }
 
 const problemType = (status: number) => `https://steward.invalid/problems/${status}`;
 
-export const problemHandler: ErrorRequestHandler = (error, _req, res, _next) => {
+export const problemHandler: ErrorRequestHandler = (error, req, res, _next) => {
   let problem: HttpProblem;
   if (error instanceof HttpProblem) problem = error;
-  else if (error?.type === 'entity.parse.failed') problem = badRequest('the body is not valid JSON', [{ field: '(body)', message: 'malformed JSON' }]);
-  else if (error?.type === 'entity.too.large') problem = new HttpProblem(413, 'Payload too large', 'the body is too large');
+  else if (error?.type === 'entity.parse.failed') problem = badRequest('request.malformed-json', [{ field: '(body)', message: 'malformed-json' }]);
+  else if (error?.type === 'entity.too.large') problem = new HttpProblem(413, 'request.too-large');
   else {
     console.error(loggable(error));
-    problem = new HttpProblem(500, 'Internal error', 'something went wrong on our side');
+    problem = new HttpProblem(500, 'request.internal');
   }
+  const language = languageOf(req);
   if (problem.retryAfterSeconds !== undefined) res.setHeader('retry-after', String(Math.max(1, Math.ceil(problem.retryAfterSeconds))));
   res
     .status(problem.status)
+    .vary('Accept-Language')
+    .set('Content-Language', language)
     .type('application/problem+json')
     .send(
       JSON.stringify({
         type: problemType(problem.status),
-        title: problem.title,
+        title: (PROBLEM_TITLES[problem.status] ?? PROBLEM_TITLES[500])[language],
         status: problem.status,
-        detail: problem.message,
-        ...(problem.errors.length ? { errors: problem.errors } : {}),
+        detail: fillText(PROBLEM_DETAILS[problem.detailKey], language, problem.params),
+        code: problem.detailKey,
+        ...(problem.errors.length ? { errors: problem.fieldsIn(language) } : {}),
       }),
     );
 };

@@ -1,9 +1,10 @@
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
-import { badRequest, fieldProblems, forbidden, unauthorized } from './problem';
+import { badRequest, forbidden, unauthorized } from './problem';
 import type { SessionUser } from '../auth/session';
 import { type Action, can, OWN_RULES, permissionOf, rolesFor } from '../../contracts/permissions';
 import { problemSchema } from '../../contracts/problem';
+import { fieldFaults, issueKey, roleNames } from '../../contracts/problem-texts';
 import type { AccessKind, AccessScope } from '../../contracts/vocabulary';
 
 /** Who may call a route: anyone, any signed-in user, or those the permission table admits to an action. */
@@ -68,7 +69,7 @@ function authorize(access: Access, user: SessionUser | null): asserts user is Se
   if (access === 'public') return;
   if (!user) throw unauthorized();
   if (access === 'signed-in' || can(user, access)) return;
-  throw forbidden(`this needs one of the roles: ${[rolesFor(access)].flat().join(', ')}`);
+  throw forbidden('auth.needs-role', { roles: roleNames([rolesFor(access)].flat()) });
 }
 
 /** What the OpenAPI document says of a route's access: 'public', 'signed-in', or the roles an action admits. */
@@ -121,10 +122,10 @@ export function mountRoutes(routes: RouteSpec[], { recordRead }: MountOptions = 
       try {
         const user = (req as Request & { user?: SessionUser | null }).user ?? null;
         authorize(route.access, user);
-        const query = route.query ? route.query.safeParse(req.query) : undefined;
-        if (query && !query.success) throw badRequest('the query string is invalid', fieldProblems(query.error, 'query'));
-        const body = route.body ? route.body.safeParse(req.body ?? {}) : undefined;
-        if (body && !body.success) throw badRequest('the body is invalid', fieldProblems(body.error));
+        const query = route.query ? route.query.safeParse(req.query, { error: issueKey }) : undefined;
+        if (query && !query.success) throw badRequest('request.query-invalid', fieldFaults(query.error.issues, 'query'));
+        const body = route.body ? route.body.safeParse(req.body ?? {}, { error: issueKey }) : undefined;
+        if (body && !body.success) throw badRequest('request.body-invalid', fieldFaults(body.error.issues));
         const params = req.params as Record<string, string>;
         const result = await route.handle({ params, query: query?.data, body: body?.data, user, req, res });
         const read = personalData?.read({ params, query: query?.data, user, result });

@@ -31,17 +31,17 @@ export function deviceListener(ctx: ApiContext): Router {
       const [deviceId, secret] = scheme?.toLowerCase() === 'basic' && encoded ? Buffer.from(encoded, 'base64').toString('utf8').split(/:(.*)/s) : [];
       const address = req.ip ?? 'unknown';
       const wait = Math.max(byAddress.retryAfter(address), deviceId ? byDevice.retryAfter(deviceId) : 0);
-      if (wait > 0) throw tooManyRequests('too many failed device authentications; try again later', wait);
+      if (wait > 0) throw tooManyRequests('device.locked', wait);
       const gateway = deviceGateway(ctx);
       const device = deviceId && secret ? await gateway.authenticate(deviceId, secret) : null;
       if (!device) {
         byAddress.fail(address);
         if (deviceId) byDevice.fail(deviceId);
         res.setHeader('www-authenticate', 'Basic realm="steward-devices"');
-        throw new HttpProblem(401, 'Device not authenticated', 'give the device id and its push secret (HTTP Basic)');
+        throw new HttpProblem(401, 'device.not-authenticated');
       }
       const alert = typeof req.body === 'string' ? parseAlertBody(req.body, req.headers['content-type'] ?? '') : null;
-      if (!alert) throw badRequest('the body is not an EventNotificationAlert (XML or JSON)', [{ field: '(body)', message: 'not an EventNotificationAlert' }]);
+      if (!alert) throw badRequest('device.not-an-alert', [{ field: '(body)', message: 'not-an-alert' }]);
       res.json(await gateway.accept(device, alert, 'http'));
     } catch (error) {
       next(error);

@@ -15,7 +15,7 @@ export async function getAcceptance(ctx: ApiContext, workflowId: string) {
     ctx.db.select().from(acceptanceSignatures).where(eq(acceptanceSignatures.workflowId, workflowId)).orderBy(asc(acceptanceSignatures.round), asc(acceptanceSignatures.signedAt)),
     ctx.db.select().from(acceptanceReports).where(eq(acceptanceReports.workflowId, workflowId)),
   ]);
-  if (team.length === 0 && !report) throw notFound(`no acceptance ${workflowId}`);
+  if (team.length === 0 && !report) throw notFound('acceptance.unknown', { workflowId });
   return {
     workflowId,
     team,
@@ -34,6 +34,6 @@ export async function getAcceptance(ctx: ApiContext, workflowId: string) {
 
 export async function getAcceptanceReportPdf(ctx: ApiContext, workflowId: string): Promise<Buffer> {
   const [report] = await ctx.db.select({ pdf: acceptanceReports.pdf }).from(acceptanceReports).where(eq(acceptanceReports.workflowId, workflowId));
-  if (!report) throw notFound(`no acceptance report for ${workflowId}`);
+  if (!report) throw notFound('acceptance.no-report', { workflowId });
   return Buffer.from(report.pdf, 'base64');
 }

@@ -58,7 +58,7 @@ export async function listFilings(ctx: ApiContext) {
 
 export async function getFiling(ctx: ApiContext, workflowId: string) {
   const [row] = await ctx.db.select().from(committeeFilings).where(eq(committeeFilings.workflowId, workflowId));
-  if (!row) throw notFound(`no filing ${workflowId}`);
+  if (!row) throw notFound('filing.unknown', { workflowId });
   return { ...filingSummary(row), package: row.package as Record<string, unknown> };
 }
 

@@ -51,7 +51,7 @@ export async function listIncidents(ctx: ApiContext, scope: 'open' | 'recent' = 
 
 export async function getIncident(ctx: ApiContext, workflowId: string): Promise<IncidentView> {
   const [row] = await incidentQuery(ctx).where(eq(alarmIncidents.workflowId, workflowId));
-  if (!row) throw notFound(`no incident ${workflowId}`);
+  if (!row) throw notFound('incident.unknown', { workflowId });
   return toIncidentView(row);
 }
 
@@ -87,9 +87,9 @@ export async function listGuards(ctx: ApiContext) {
 export async function assignGuard(ctx: ApiContext, user: SessionUser, workflowId: string, guardUserId: string): Promise<IncidentView> {
   const incident = await getIncident(ctx, workflowId);
   const [guard] = await ctx.db.select().from(users).where(and(eq(users.id, guardUserId), eq(users.active, true)));
-  if (!guard || !guard.roles.includes('guard')) throw unprocessable('not an active guard', [{ field: 'guardUserId', message: 'no active guard with this id' }]);
+  if (!guard || !guard.roles.includes('guard')) throw unprocessable('incident.not-a-guard', [{ field: 'guardUserId', message: 'no-such-guard' }]);
   if (incident.status !== 'open' && incident.status !== 'dispatched') {
-    throw conflict(`the incident is already ${incident.status}`, [{ field: 'workflowId', message: `already ${incident.status}` }]);
+    throw conflict('incident.closed', { status: incident.status }, [{ field: 'workflowId', message: 'incident-closed', params: { status: incident.status } }]);
   }
   await ctx.temporal.workflow.getHandle(workflowId).executeUpdate(assignGuardUpdate, {
     args: [{ guardUserId, actor: { userId: user.id, displayName: user.displayName } }],
@@ -104,12 +104,12 @@ export async function cameraSnapshot(ctx: ApiContext, deviceId: string): Promise
     .from(devices)
     .innerJoin(deviceConnections, eq(deviceConnections.deviceId, devices.id))
     .where(and(eq(devices.id, deviceId), eq(devices.system, 'cctv')));
-  if (!camera) throw notFound(`no camera ${deviceId}`);
+  if (!camera) throw notFound('device.unknown-camera', { deviceId });
   const connection = await loadDeviceConnection(ctx.db, deviceId);
   try {
     return await adapterFor(connection).snapshot(connection, camera.channel);
   } catch (error) {
-    if (error instanceof DeviceCommandError) throw new HttpProblem(502, 'Device error', `${deviceId}: ${error.message}`);
+    if (error instanceof DeviceCommandError) throw new HttpProblem(502, 'device.command-failed', { deviceId, reason: error.message });
     throw error;
   }
 }

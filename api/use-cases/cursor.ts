@@ -13,7 +13,7 @@ export function decodeCursor(cursor: string | undefined): [Date, string] | null 
     if (typeof id !== 'string' || Number.isNaN(date.getTime())) throw new Error('bad cursor');
     return [date, id];
   } catch {
-    throw badRequest('the cursor is not one this API issued', [{ field: 'query.cursor', message: 'invalid cursor' }]);
+    throw badRequest('request.cursor-invalid', [{ field: 'query.cursor', message: 'invalid-cursor' }]);
   }
 }
 

@@ -14,7 +14,7 @@ import { projectDeliveryProcess } from '../../workflows/project-delivery/definit
 /** P2.3a: starts the delivery of a signed contract on demand (procurement starts it as a child). */
 export async function startDelivery(ctx: ApiContext, user: SessionUser, request: DeliveryRequest) {
   const vendor = await ctx.db.query.vendors.findFirst({ where: eq(vendors.id, request.vendorId) });
-  if (!vendor) throw unprocessable('unknown supplier', [{ field: 'vendorId', message: 'no such supplier' }]);
+  if (!vendor) throw unprocessable('supplier.unknown-field', [{ field: 'vendorId', message: 'no-such-supplier' }]);
   const workflowId = projectDeliveryProcess.workflowId(request.contractId);
   const input: ProjectDeliveryInput = { ...request, ...(ctx.settings.delivery ? { timings: ctx.settings.delivery } : {}) };
   await startProcess(ctx, projectDeliveryProcess, { workflowId, input: input, title: request.title, startedBy: user.id });
@@ -60,7 +60,7 @@ export async function listDeliveries(ctx: ApiContext) {
 
 export async function getDelivery(ctx: ApiContext, workflowId: string) {
   const [row] = await selectDeliveries(ctx).where(eq(deliveries.workflowId, workflowId));
-  if (!row) throw notFound(`no delivery ${workflowId}`);
+  if (!row) throw notFound('delivery.unknown', { workflowId });
   const [milestones, reports, issues, acceptance] = await Promise.all([
     ctx.db.select().from(deliveryMilestones).where(eq(deliveryMilestones.workflowId, workflowId)).orderBy(asc(deliveryMilestones.dueAt)),
     ctx.db.select().from(progressReports).where(eq(progressReports.workflowId, workflowId)).orderBy(asc(progressReports.reportedAt)),
@@ -84,12 +84,12 @@ export async function getDelivery(ctx: ApiContext, workflowId: string) {
 /** P2.3b: an entry in the delivery's issues log. */
 export async function logIssue(ctx: ApiContext, user: SessionUser, workflowId: string, request: z.output<typeof issueRequest>) {
   const delivery = await ctx.db.query.deliveries.findFirst({ where: eq(deliveries.workflowId, workflowId) });
-  if (!delivery) throw notFound(`no delivery ${workflowId}`);
+  if (!delivery) throw notFound('delivery.unknown', { workflowId });
   await ctx.db
     .insert(deliveryIssues)
     .values({ id: request.issueId, workflowId, title: request.title, severity: request.severity, source: 'api', raisedBy: user.id })
     .onConflictDoNothing();
   const [issue] = await ctx.db.select().from(deliveryIssues).where(eq(deliveryIssues.id, request.issueId));
-  if (issue.workflowId !== workflowId) throw unprocessable('that issue id belongs to another delivery', [{ field: 'issueId', message: 'already used' }]);
+  if (issue.workflowId !== workflowId) throw unprocessable('delivery.issue-taken', [{ field: 'issueId', message: 'already-used' }]);
   return { id: issue.id, title: issue.title, severity: issue.severity, source: issue.source, raisedBy: issue.raisedBy, raisedAt: issue.raisedAt.toISOString() };
 }

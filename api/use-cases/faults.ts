@@ -41,7 +41,7 @@ async function findFault(ctx: ApiContext, user: SessionUser, workflowId: string)
     where: and(eq(processInstances.workflowId, workflowId), eq(processInstances.process, 'fault-repair')),
   });
   const staff = canOnAny(user, 'fault-repair.read');
-  if (!row || (!staff && row.startedBy !== user.id)) throw notFound(`no fault ${workflowId}`);
+  if (!row || (!staff && row.startedBy !== user.id)) throw notFound('fault.unknown', { workflowId });
   return row;
 }
 
@@ -62,13 +62,13 @@ export async function getFault(ctx: ApiContext, user: SessionUser, workflowId: s
 /** P1.3a / P7.1b: the reporter rates the repair once it is closed; rating again replaces it. */
 export async function rateRepair(ctx: ApiContext, user: SessionUser, workflowId: string, request: RatingRequest) {
   const row = await findFault(ctx, user, workflowId);
-  if (row.startedBy !== user.id) throw forbidden('only the person who reported the fault rates its repair');
+  if (row.startedBy !== user.id) throw forbidden('fault.rate-own-only');
   const updated = await ctx.db
     .update(repairRecords)
     .set({ rating: request.rating, ratingComment: request.comment ?? null, ratedAt: sql`now()` })
     .where(eq(repairRecords.workflowId, workflowId))
     .returning({ rating: repairRecords.rating });
-  if (!updated.length) throw conflict('the repair is not closed yet', [{ field: 'status', message: row.status }]);
+  if (!updated.length) throw conflict('fault.not-closed', [{ field: 'status', message: 'repair-not-closed', params: { status: row.status } }]);
   return { rating: request.rating };
 }
 
@@ -84,6 +84,6 @@ export async function getFaultPhoto(ctx: ApiContext, user: SessionUser, workflow
   const belongs =
     (photo?.kind === 'fault-photo' && photo.recordId === workflowId) ||
     (photo?.kind === 'inspection-photo' && photo.uploadedBy === report?.reporter?.userId);
-  if (!photo || !belongs) throw notFound(`fault ${workflowId} has no photo`);
+  if (!photo || !belongs) throw notFound('fault.no-photo', { workflowId });
   return { contentType: photo.contentType, content: Buffer.from(photo.content, 'base64') };
 }

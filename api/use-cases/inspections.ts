@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, lt, or, type SQL } from 'drizzle-orm';
 import type { CreatePlanRequest, PhotoRequest, PlanFields, RecordListQuery, UpdatePlanRequest } from '../../contracts/inspections';
-import type { FieldProblem } from '../../contracts/problem';
+import type { FieldFault } from '../../contracts/problem-texts';
 import { attachments, buildings, devices, inspectionPlans, inspectionRecords, processInstances, tasks, zones } from '../../db/schema';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
@@ -36,7 +36,7 @@ const toRecordSummary = (row: RecordRow, now = Date.now()) => ({
 
 /** The checks a schema cannot make: places exist, devices belong to the item's system, ids are unique. */
 async function checkPlan(ctx: ApiContext, fields: PlanFields): Promise<void> {
-  const problems: FieldProblem[] = [];
+  const problems: FieldFault[] = [];
   const [buildingRows, zoneRows, deviceRows] = await Promise.all([
     ctx.db.select({ id: buildings.id }).from(buildings),
     ctx.db.select({ id: zones.id }).from(zones),
@@ -45,29 +45,29 @@ async function checkPlan(ctx: ApiContext, fields: PlanFields): Promise<void> {
   const buildingIds = new Set(buildingRows.map((row) => row.id));
   const zoneIds = new Set(zoneRows.map((row) => row.id));
   const deviceSystems = new Map(deviceRows.map((row) => [row.id, row.system as string]));
-  if (fields.buildingId && !buildingIds.has(fields.buildingId)) problems.push({ field: 'buildingId', message: 'no such building' });
-  if (fields.zoneId && !zoneIds.has(fields.zoneId)) problems.push({ field: 'zoneId', message: 'no such zone' });
+  if (fields.buildingId && !buildingIds.has(fields.buildingId)) problems.push({ field: 'buildingId', message: 'no-such-building' });
+  if (fields.zoneId && !zoneIds.has(fields.zoneId)) problems.push({ field: 'zoneId', message: 'no-such-zone' });
   if (fields.dueWithinSeconds > fields.cycleSeconds) {
-    problems.push({ field: 'dueWithinSeconds', message: 'a run must be due before the next one starts' });
+    problems.push({ field: 'dueWithinSeconds', message: 'due-before-next-run' });
   }
   const seen = new Set<string>();
   fields.checklist.forEach((item, index) => {
     const at = (field: string) => `checklist.${index}.${field}`;
-    if (seen.has(item.id)) problems.push({ field: at('id'), message: `item id ${item.id} is used twice` });
+    if (seen.has(item.id)) problems.push({ field: at('id'), message: 'used-twice', params: { id: item.id } });
     seen.add(item.id);
-    if (item.buildingId && !buildingIds.has(item.buildingId)) problems.push({ field: at('buildingId'), message: 'no such building' });
-    if (item.zoneId && !zoneIds.has(item.zoneId)) problems.push({ field: at('zoneId'), message: 'no such zone' });
+    if (item.buildingId && !buildingIds.has(item.buildingId)) problems.push({ field: at('buildingId'), message: 'no-such-building' });
+    if (item.zoneId && !zoneIds.has(item.zoneId)) problems.push({ field: at('zoneId'), message: 'no-such-zone' });
     if (item.deviceId) {
       const system = deviceSystems.get(item.deviceId);
-      if (!system) problems.push({ field: at('deviceId'), message: 'no such device' });
-      else if (system !== item.system) problems.push({ field: at('system'), message: `the device is ${system}` });
+      if (!system) problems.push({ field: at('deviceId'), message: 'no-such-device' });
+      else if (system !== item.system) problems.push({ field: at('system'), message: 'device-system', params: { system } });
     }
     // P3.2a: a failed item opens a fault repair, which needs a place.
     if (!item.deviceId && !item.zoneId && !item.buildingId && !fields.zoneId && !fields.buildingId) {
-      problems.push({ field: at('deviceId'), message: 'give the item a device, zone or building, or the plan an area' });
+      problems.push({ field: at('deviceId'), message: 'item-needs-place' });
     }
   });
-  if (problems.length) throw unprocessable('the inspection plan is not valid', problems);
+  if (problems.length) throw unprocessable('inspection.plan-invalid', problems);
 }
 
 const planValues = (fields: PlanFields) => ({
@@ -102,7 +102,7 @@ const samePlan = (row: PlanRow, fields: PlanFields) =>
 
 async function findPlan(ctx: ApiContext, planId: string): Promise<PlanRow> {
   const plan = await ctx.db.query.inspectionPlans.findFirst({ where: eq(inspectionPlans.id, planId) });
-  if (!plan) throw notFound(`no inspection plan ${planId}`);
+  if (!plan) throw notFound('inspection.unknown-plan', { planId });
   return plan;
 }
 
@@ -116,7 +116,7 @@ export async function createPlan(ctx: ApiContext, user: SessionUser, request: Cr
     .returning();
   const plan = inserted ?? (await findPlan(ctx, request.id));
   if (!inserted && !samePlan(plan, request)) {
-    throw conflict(`inspection plan ${request.id} exists with other content`, [{ field: 'id', message: 'already used' }]);
+    throw conflict('inspection.plan-taken', { planId: request.id }, [{ field: 'id', message: 'already-used' }]);
   }
   await ensureInspectionSchedule(ctx, plan);
   return toPlanView(plan);
@@ -144,7 +144,7 @@ export async function deactivatePlan(ctx: ApiContext, planId: string) {
 
 export async function runPlanNow(ctx: ApiContext, planId: string) {
   const plan = await findPlan(ctx, planId);
-  if (!plan.active) throw conflict(`inspection plan ${planId} is not active`, [{ field: 'active', message: 'inactive' }]);
+  if (!plan.active) throw conflict('inspection.plan-inactive', { planId }, [{ field: 'active', message: 'inactive' }]);
   await ensureInspectionSchedule(ctx, plan);
   await triggerInspection(ctx, planId);
   return { scheduleId: inspectionScheduleId(planId) };
@@ -182,7 +182,7 @@ export async function listRecords(ctx: ApiContext, query: RecordListQuery) {
 /** One record with its per-item results and the fault repairs its failed items opened. */
 export async function getRecord(ctx: ApiContext, workflowId: string) {
   const row = await ctx.db.query.inspectionRecords.findFirst({ where: eq(inspectionRecords.workflowId, workflowId) });
-  if (!row) throw notFound(`no inspection record ${workflowId}`);
+  if (!row) throw notFound('inspection.unknown-record', { workflowId });
   const repairs = row.faultRepairWorkflowIds.length
     ? await ctx.db.select().from(processInstances).where(inArray(processInstances.workflowId, row.faultRepairWorkflowIds))
     : [];
@@ -250,6 +250,6 @@ export async function getPhoto(ctx: ApiContext, user: SessionUser, photoId: stri
       or(isNotNull(attachments.recordId), eq(attachments.uploadedBy, user.id)),
     ),
   });
-  if (!photo) throw notFound(`no inspection photo ${photoId}`);
+  if (!photo) throw notFound('inspection.unknown-photo', { photoId });
   return { contentType: photo.contentType, content: Buffer.from(photo.content, 'base64') };
 }

@@ -51,7 +51,7 @@ export async function requestVote(ctx: ApiContext, user: SessionUser, request: V
 
 async function findVote(ctx: ApiContext, voteId: string): Promise<VoteRow> {
   const [vote] = await ctx.db.select().from(ownerVotes).where(eq(ownerVotes.voteId, voteId));
-  if (!vote) throw notFound(`no vote ${voteId}`);
+  if (!vote) throw notFound('vote.unknown', { voteId });
   return vote;
 }
 
@@ -60,7 +60,7 @@ async function ownRollEntry(db: Pick<Database, 'select'>, user: SessionUser, vot
   const [mine] = user.ownerId
     ? await db.select().from(voteRollOwners).where(and(eq(voteRollOwners.voteId, voteId), eq(voteRollOwners.ownerId, user.ownerId)))
     : [];
-  if (!mine) throw forbidden('you are not on the voter roll of this vote', [{ field: 'voteId', message: 'not on the roll' }]);
+  if (!mine) throw forbidden('vote.not-on-roll', [{ field: 'voteId', message: 'not-on-roll' }]);
   return mine;
 }
 
@@ -125,7 +125,7 @@ export async function getParticipation(ctx: ApiContext, voteId: string) {
     })
     .from(ownerVotes)
     .where(eq(ownerVotes.voteId, voteId));
-  if (!vote) throw notFound(`no vote ${voteId}`);
+  if (!vote) throw notFound('vote.unknown', { voteId });
   return { status: vote.status, ...participationOf(vote) };
 }
 
@@ -205,19 +205,19 @@ async function castOwnBallot(ctx: ApiContext, user: SessionUser, voteId: string,
 async function castBallotChecked(ctx: ApiContext, user: SessionUser, voteId: string, request: BallotRequest) {
   return ctx.db.transaction(async (tx) => {
     const [vote] = await tx.select({ status: ownerVotes.status, closesAt: ownerVotes.closesAt }).from(ownerVotes).where(eq(ownerVotes.voteId, voteId));
-    if (!vote) throw notFound(`no vote ${voteId}`);
-    if (vote.status === 'notice') throw conflict('voting has not opened yet', [{ field: 'voteId', message: 'voting opens after the notice period' }]);
-    if (vote.status !== 'open' || vote.closesAt.getTime() <= Date.now()) throw conflict('voting has closed', [{ field: 'voteId', message: 'the deadline has passed' }]);
+    if (!vote) throw notFound('vote.unknown', { voteId });
+    if (vote.status === 'notice') throw conflict('vote.not-open-yet', [{ field: 'voteId', message: 'voting-opens-later' }]);
+    if (vote.status !== 'open' || vote.closesAt.getTime() <= Date.now()) throw conflict('vote.closed', [{ field: 'voteId', message: 'deadline-passed' }]);
 
     let voterId: string;
     let proxyName: string | null = null;
     if (request.onBehalfOf) {
       const [proxy] = await tx.select().from(voteProxies).where(and(eq(voteProxies.voteId, voteId), eq(voteProxies.voterId, request.onBehalfOf)));
-      if (!proxy) throw forbidden('that owner recorded no proxy', [{ field: 'onBehalfOf', message: 'no proxy recorded' }]);
+      if (!proxy) throw forbidden('vote.no-proxy', [{ field: 'onBehalfOf', message: 'no-proxy' }]);
       // Only an owner named as proxy casts for another owner: nobody (not the committee) casts in the name of
       // a proxy who holds no account here, so no ballot is cast by someone the owner never chose (M3).
-      if (!proxy.proxyOwnerId) throw forbidden('a proxy who is not an owner cannot cast here; the owner casts their own ballot', [{ field: 'onBehalfOf', message: 'the proxy is not an owner' }]);
-      if (proxy.proxyOwnerId !== user.ownerId) throw forbidden('you are not the recorded proxy', [{ field: 'onBehalfOf', message: 'not your proxy' }]);
+      if (!proxy.proxyOwnerId) throw forbidden('vote.proxy-not-owner', [{ field: 'onBehalfOf', message: 'proxy-not-owner' }]);
+      if (proxy.proxyOwnerId !== user.ownerId) throw forbidden('vote.not-the-proxy', [{ field: 'onBehalfOf', message: 'not-your-proxy' }]);
       voterId = proxy.voterId;
       proxyName = proxy.proxyName;
     } else {
@@ -232,7 +232,7 @@ async function castBallotChecked(ctx: ApiContext, user: SessionUser, voteId: str
     if (!inserted) {
       const [existing] = await tx.select().from(ballots).where(and(eq(ballots.voteId, voteId), eq(ballots.voterId, voterId)));
       if (existing.castBy !== user.id || existing.choice !== request.choice) {
-        throw conflict('a ballot was already cast for this owner', [{ field: 'choice', message: `already cast by ${existing.castBy === user.id ? 'you' : 'a co-owner or proxy'}` }]);
+        throw conflict('vote.already-cast', [{ field: 'choice', message: existing.castBy === user.id ? 'cast-by-you' : 'cast-by-other' }]);
       }
       const [current] = await tx.select().from(ownerVotes).where(eq(ownerVotes.voteId, voteId));
       return { voterId, choice: existing.choice, castAt: existing.castAt.toISOString(), repeated: true, participation: participationOf(current) };
@@ -245,7 +245,7 @@ async function castBallotChecked(ctx: ApiContext, user: SessionUser, voteId: str
       })
       .where(and(eq(ownerVotes.voteId, voteId), eq(ownerVotes.status, 'open'), sql`${ownerVotes.closesAt} > now()`))
       .returning();
-    if (!updated) throw conflict('voting has closed', [{ field: 'voteId', message: 'the deadline has passed' }]);
+    if (!updated) throw conflict('vote.closed', [{ field: 'voteId', message: 'deadline-passed' }]);
     return { voterId, choice: inserted.choice, castAt: inserted.castAt.toISOString(), repeated: false, participation: participationOf(updated) };
   });
 }
@@ -253,7 +253,7 @@ async function castBallotChecked(ctx: ApiContext, user: SessionUser, voteId: str
 /** An owner on the roll records a proxy before casting: another owner (who then casts) or a named person. */
 export async function recordProxy(ctx: ApiContext, user: SessionUser, voteId: string, request: ProxyRequest) {
   const vote = await findVote(ctx, voteId);
-  if (vote.status !== 'open') throw conflict('proxies are recorded while voting is open', [{ field: 'voteId', message: `the vote is ${vote.status}` }]);
+  if (vote.status !== 'open') throw conflict('vote.proxy-when-open', [{ field: 'voteId', message: 'vote-stage', params: { status: vote.status } }]);
   const mine = await ownRollEntry(ctx.db, user, voteId);
   let proxyName = request.proxyName ?? '';
   if (request.proxyOwnerId) {
@@ -262,12 +262,12 @@ export async function recordProxy(ctx: ApiContext, user: SessionUser, voteId: st
       .from(voteRollOwners)
       .innerJoin(voteRoll, and(eq(voteRoll.voteId, voteRollOwners.voteId), eq(voteRoll.voterId, voteRollOwners.voterId)))
       .where(and(eq(voteRollOwners.voteId, voteId), eq(voteRollOwners.ownerId, request.proxyOwnerId)));
-    if (!holder) throw unprocessable('the proxy is not an owner on the roll', [{ field: 'proxyOwnerId', message: 'not on the roll' }]);
-    if (holder.voterId === mine.voterId) throw unprocessable('a co-owner already shares your ballot', [{ field: 'proxyOwnerId', message: 'shares your ballot' }]);
+    if (!holder) throw unprocessable('vote.proxy-not-on-roll', [{ field: 'proxyOwnerId', message: 'not-on-roll' }]);
+    if (holder.voterId === mine.voterId) throw unprocessable('vote.proxy-co-owner', [{ field: 'proxyOwnerId', message: 'shares-your-ballot' }]);
     proxyName = request.proxyName ?? holder.label;
   }
   const [cast] = await ctx.db.select().from(ballots).where(and(eq(ballots.voteId, voteId), eq(ballots.voterId, mine.voterId)));
-  if (cast) throw conflict('the ballot is already cast', [{ field: 'voteId', message: 'already voted' }]);
+  if (cast) throw conflict('vote.ballot-cast', [{ field: 'voteId', message: 'already-voted' }]);
   const row = { voteId, voterId: mine.voterId, proxyOwnerId: request.proxyOwnerId ?? null, proxyName, recordedBy: user.id };
   await ctx.db.insert(voteProxies).values(row).onConflictDoUpdate({ target: [voteProxies.voteId, voteProxies.voterId], set: { ...row, recordedAt: new Date() } });
   return { voterId: mine.voterId, proxyOwnerId: row.proxyOwnerId, proxyName };
@@ -276,7 +276,7 @@ export async function recordProxy(ctx: ApiContext, user: SessionUser, voteId: st
 /** An owner on the roll objects to the published result within the objection period. */
 export async function fileObjection(ctx: ApiContext, user: SessionUser, voteId: string, request: ObjectionRequest) {
   const vote = await findVote(ctx, voteId);
-  if (vote.status !== 'objection-period') throw conflict('objections are filed during the objection period', [{ field: 'voteId', message: `the vote is ${vote.status}` }]);
+  if (vote.status !== 'objection-period') throw conflict('vote.objection-period-only', [{ field: 'voteId', message: 'vote-stage', params: { status: vote.status } }]);
   await ownRollEntry(ctx.db, user, voteId);
   await ctx.db.insert(voteObjections).values({ voteId, ownerId: user.ownerId!, reason: request.reason, filedBy: user.id }).onConflictDoNothing();
   return { voteId, filed: true };
@@ -284,7 +284,7 @@ export async function fileObjection(ctx: ApiContext, user: SessionUser, voteId: 
 
 async function evidenceVote(ctx: ApiContext, voteId: string) {
   const vote = await findVote(ctx, voteId);
-  if (!vote.rollDigest) throw conflict('the roll is frozen when voting opens', [{ field: 'voteId', message: `the vote is ${vote.status}` }]);
+  if (!vote.rollDigest) throw conflict('vote.roll-not-frozen', [{ field: 'voteId', message: 'vote-stage', params: { status: vote.status } }]);
   return vote;
 }
 
@@ -298,7 +298,7 @@ export async function rollEvidence(ctx: ApiContext, voteId: string): Promise<str
 export async function ballotsEvidence(ctx: ApiContext, voteId: string): Promise<string> {
   const vote = await evidenceVote(ctx, voteId);
   if (!['counting', 'objection-period', 'final'].includes(vote.status)) {
-    throw conflict('the ballots are exported once voting has closed', [{ field: 'voteId', message: `the vote is ${vote.status}` }]);
+    throw conflict('vote.ballots-after-close', [{ field: 'voteId', message: 'vote-stage', params: { status: vote.status } }]);
   }
   return ballotsCsv(await loadBallots(ctx.db, voteId));
 }

@@ -32,14 +32,14 @@ const selectInstances = (ctx: ApiContext) =>
     .$dynamic();
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
-const refused = (field: string, detail: string) => badRequest(detail, [{ field: `query.${field}`, message: detail }]);
+const refused = (field: string, name: string) => badRequest('search.no-match', { what: field, name }, [{ field: `query.${field}`, message: 'no-match' }]);
 
 /** The processes a name stands for: its code, or every process whose title (zh-CN or English) contains it. */
 function processesNamed(name: string): string[] {
   if (processNamed(name)) return [name];
   const wanted = name.toLocaleLowerCase();
   const codes = PROCESSES.filter(({ title }) => Object.values(title).some((text) => text.toLocaleLowerCase().includes(wanted))).map(({ name: code }) => code);
-  if (codes.length === 0) throw refused('process', `no process is named "${name}"`);
+  if (codes.length === 0) throw refused('process', name);
   return codes;
 }
 
@@ -50,7 +50,7 @@ async function usersNamed(ctx: ApiContext, filter: 'reporter' | 'actor', text: s
     .from(users)
     .where(or(eq(users.id, text), eq(users.username, text), ilike(users.displayName, `%${escapeLike(text)}%`)))
     .orderBy(users.id);
-  if (rows.length === 0) throw refused(filter, `no user is named "${text}"`);
+  if (rows.length === 0) throw refused(filter, text);
   return rows.map((row) => ({ filter, ...row }));
 }
 
@@ -61,7 +61,7 @@ async function ownerScope(ctx: ApiContext, text: string) {
     .from(owners)
     .where(or(eq(owners.id, text), ilike(owners.name, `%${escapeLike(text)}%`)))
     .orderBy(owners.id);
-  if (found.length === 0) throw refused('owner', `no owner is named "${text}"`);
+  if (found.length === 0) throw refused('owner', text);
   const ownerIds = found.map((row) => row.id);
   const [unitRows, userRows] = await Promise.all([
     ctx.db.selectDistinct({ unitId: unitOwners.unitId }).from(unitOwners).where(inArray(unitOwners.ownerId, ownerIds)),
@@ -84,7 +84,7 @@ export async function listInstances(ctx: ApiContext, user: SessionUser, query: I
   const cursor = decodeCursor(query.cursor);
   const hidden = hiddenProcesses(user);
   const zone = ctx.settings.communityTimeZone;
-  if (query.unit && !(await ctx.db.query.units.findFirst({ where: eq(units.id, query.unit) }))) throw refused('unit', `no unit ${query.unit}`);
+  if (query.unit && !(await ctx.db.query.units.findFirst({ where: eq(units.id, query.unit) }))) throw refused('unit', query.unit);
   const [owner, reporters, actors] = await Promise.all([
     query.owner ? ownerScope(ctx, query.owner) : undefined,
     query.reporter ? usersNamed(ctx, 'reporter', query.reporter) : undefined,
@@ -138,7 +138,7 @@ export async function getInstance(ctx: ApiContext, user: SessionUser, workflowId
     .where(eq(processArchives.workflowId, workflowId));
   const snapshot = (archived?.projection as ProjectionSnapshot | undefined) ?? (await projectionSnapshot(ctx.db, workflowId));
   const hidden = hiddenProcesses(user);
-  if (!snapshot || hidden.includes(snapshot.instance.process)) throw notFound(`no process ${workflowId}`);
+  if (!snapshot || hidden.includes(snapshot.instance.process)) throw notFound('process.unknown', { workflowId });
   const { instance } = snapshot;
   const [[starter], chain] = await Promise.all([
     instance.startedBy ? ctx.db.select({ displayName: users.displayName }).from(users).where(eq(users.id, instance.startedBy)) : [],
@@ -231,7 +231,7 @@ export const processCatalogue = (): ProcessCatalogueEntry[] =>
 
 export async function processDiagram(process: string): Promise<string> {
   const definition = processNamed(process);
-  if (!definition) throw notFound(`no process ${process}`);
+  if (!definition) throw notFound('process.unknown-definition', { process });
   return readFile(`${workflowsDir}${definition.name}/diagram.bpmn`, 'utf8');
 }
 
@@ -239,8 +239,8 @@ export async function processDiagram(process: string): Promise<string> {
 export async function processHistory(ctx: ApiContext, user: SessionUser, workflowId: string): Promise<string> {
   // Only instances the user may open: indexed ones, not of a process hidden from their roles (M6).
   const [indexed] = await ctx.db.select({ process: processInstances.process }).from(processInstances).where(eq(processInstances.workflowId, workflowId));
-  if (!indexed || hiddenProcesses(user).includes(indexed.process)) throw notFound(`no history for ${workflowId}`);
+  if (!indexed || hiddenProcesses(user).includes(indexed.process)) throw notFound('process.no-history', { workflowId });
   const history = await loadInstanceHistory(ctx.db, ctx.temporal, workflowId);
-  if (!history) throw notFound(`no history for ${workflowId}`);
+  if (!history) throw notFound('process.no-history', { workflowId });
   return history.json;
 }

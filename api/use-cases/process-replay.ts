@@ -36,7 +36,7 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
 /** Does the current code reproduce this instance's history (running, closed, or archived; every run if it continued as new)? */
 export async function replayInstance(ctx: ApiContext, workflowId: string): Promise<ReplayVerdict> {
   const history = await loadInstanceHistory(ctx.db, ctx.temporal, workflowId);
-  if (!history) throw notFound(`no history for ${workflowId}`);
+  if (!history) throw notFound('process.no-history', { workflowId });
   const verdict = await oneAtATime(async () => replayInstanceVerdict(await workflowBundle(ctx), workflowId, historyRuns(history.json)));
   return { ...verdict, historySource: history.source };
 }

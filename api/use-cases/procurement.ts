@@ -5,6 +5,7 @@ import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { conflict, forbidden, notFound } from '../http/problem';
 import { canOnAny } from '../../contracts/permissions';
+import { momentText } from '../../contracts/problem-texts';
 import type { BidRequest, ProcurementRequest } from '../../contracts/procurement';
 import { bids, bidScores, panelMembers, procurementContracts, procurementInvitations, procurements, users, vendors } from '../../db/schema';
 import { eraseDataKeys } from '../../db/sealed/envelope';
@@ -25,16 +26,16 @@ const isStaff = (user: SessionUser) => canOnAny(user, 'procurement.read');
 
 async function findProcurement(ctx: ApiContext, workflowId: string) {
   const row = await ctx.db.query.procurements.findFirst({ where: eq(procurements.workflowId, workflowId) });
-  if (!row) throw notFound(`no procurement ${workflowId}`);
+  if (!row) throw notFound('procurement.unknown', { workflowId });
   return row;
 }
 
 async function requireInvited(ctx: ApiContext, user: SessionUser, workflowId: string) {
-  if (!user.vendorId) throw forbidden('only supplier staff act for a supplier');
+  if (!user.vendorId) throw forbidden('procurement.supplier-staff-only');
   const invitation = await ctx.db.query.procurementInvitations.findFirst({
     where: and(eq(procurementInvitations.procurementWorkflowId, workflowId), eq(procurementInvitations.vendorId, user.vendorId)),
   });
-  if (!invitation) throw forbidden('your company is not invited to this procurement', [{ field: 'vendorId', message: 'not invited' }]);
+  if (!invitation) throw forbidden('procurement.not-invited', [{ field: 'vendorId', message: 'not-invited' }]);
   return user.vendorId;
 }
 
@@ -52,7 +53,7 @@ export async function submitBid(ctx: ApiContext, user: SessionUser, workflowId: 
   const vendorId = await requireInvited(ctx, user, workflowId);
   const vendor = await ctx.db.query.vendors.findFirst({ where: eq(vendors.id, vendorId) });
   if (vendor?.qualificationStatus !== 'qualified') {
-    throw forbidden('your company is no longer qualified in the supplier registry', [{ field: 'vendorId', message: vendor?.qualificationStatus ?? 'unknown' }]);
+    throw forbidden('procurement.not-qualified', [{ field: 'vendorId', message: 'not-qualified', params: { status: vendor?.qualificationStatus ?? 'unknown' } }]);
   }
   const { bidId, ...content } = request;
   const contentHash = bidHash(bidId, content);
@@ -60,15 +61,13 @@ export async function submitBid(ctx: ApiContext, user: SessionUser, workflowId: 
     const [current] = await tx.select().from(procurements).where(eq(procurements.workflowId, procurement.workflowId)).for('update');
     const [existing] = await tx.select().from(bids).where(and(eq(bids.procurementWorkflowId, workflowId), eq(bids.vendorId, vendorId)));
     if (existing?.id === bidId) {
-      if (existing.contentHash !== contentHash) throw conflict(`bid ${bidId} was submitted with other content`, [{ field: 'bidId', message: 'already used' }]);
+      if (existing.contentHash !== contentHash) throw conflict('procurement.bid-taken', { bidId }, [{ field: 'bidId', message: 'already-used' }]);
       return { bidId, procurementWorkflowId: workflowId, submittedAt: existing.submittedAt.toISOString(), contentHash };
     }
     const now = new Date();
     if (current.openedAt || !current.bidDeadline || now >= current.bidDeadline) {
-      throw conflict(
-        current.bidDeadline ? `the bid deadline ${current.bidDeadline.toISOString()} has passed` : 'bidding has not opened',
-        [{ field: 'bidId', message: current.openedAt ? 'the bids are open' : 'outside the bid window' }],
-      );
+      const field = [{ field: 'bidId', message: current.openedAt ? ('bids-open' as const) : ('outside-bid-window' as const) }];
+      throw current.bidDeadline ? conflict('procurement.deadline-passed', { deadline: momentText(current.bidDeadline) }, field) : conflict('procurement.not-open', field);
     }
     // A supplier may replace its sealed bid before the deadline; the last one counts, the replaced one is shredded.
     if (existing) {
@@ -86,15 +85,13 @@ export async function myBidReceipt(ctx: ApiContext, user: SessionUser, workflowI
   await findProcurement(ctx, workflowId);
   const vendorId = await requireInvited(ctx, user, workflowId);
   const [bid] = await ctx.db.select().from(bids).where(and(eq(bids.procurementWorkflowId, workflowId), eq(bids.vendorId, vendorId)));
-  if (!bid) throw notFound('your company has not bid');
+  if (!bid) throw notFound('procurement.no-bid');
   return { bidId: bid.id, procurementWorkflowId: workflowId, submittedAt: bid.submittedAt.toISOString(), contentHash: bid.contentHash };
 }
 
 function sealed(procurement: typeof procurements.$inferSelect) {
-  return forbidden(
-    `the bids are sealed until the opening${procurement.bidDeadline ? ` at ${procurement.bidDeadline.toISOString()}` : ''}; nobody reads a bid before it`,
-    [{ field: 'openedAt', message: 'not opened' }],
-  );
+  const field = [{ field: 'openedAt', message: 'not-opened' as const }];
+  return procurement.bidDeadline ? forbidden('procurement.sealed', { opening: momentText(procurement.bidDeadline) }, field) : forbidden('procurement.sealed-no-deadline', field);
 }
 
 async function openedBids(ctx: ApiContext, user: SessionUser, workflowId: string) {
@@ -136,7 +133,7 @@ export async function listBids(ctx: ApiContext, user: SessionUser, workflowId: s
 export async function getBid(ctx: ApiContext, user: SessionUser, workflowId: string, bidId: string) {
   const items = await openedBids(ctx, user, workflowId);
   const bid = items.find((item) => item.bidId === bidId);
-  if (!bid) throw notFound(`no bid ${bidId} you can read`);
+  if (!bid) throw notFound('procurement.unknown-bid', { bidId });
   return bid;
 }
 

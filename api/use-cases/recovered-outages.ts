@@ -71,15 +71,15 @@ async function closedAsRecovered(ctx: ApiContext, workflowId: string): Promise<s
  */
 export async function closeRecoveredOutage(ctx: ApiContext, user: SessionUser, workflowId: string): Promise<RecoveredOutageClosed> {
   const instance = await ctx.db.query.processInstances.findFirst({ where: and(eq(processInstances.workflowId, workflowId), eq(processInstances.process, 'fault-repair')) });
-  if (!instance) throw notFound(`no fault ${workflowId}`);
+  if (!instance) throw notFound('outage.unknown', { workflowId });
   const outage = await outageOf(ctx, workflowId);
-  if (!outage) throw conflict(`${workflowId} is not the repair of a device outage`, [{ field: 'workflowId', message: 'not an outage repair' }]);
+  if (!outage) throw conflict('outage.not-outage', { workflowId }, [{ field: 'workflowId', message: 'not-an-outage' }]);
   if (instance.status !== 'running') {
     const closedAt = await closedAsRecovered(ctx, workflowId);
     if (closedAt) return { workflowId, closedAt };
-    throw conflict(`the repair is already ${instance.status}`, [{ field: 'status', message: instance.status }]);
+    throw conflict('outage.already-ended', { status: instance.status }, [{ field: 'status', message: 'ended' }]);
   }
-  if (!outage.backOnlineAt) throw conflict(`${outage.deviceName} is not back online`, [{ field: 'device', message: `still ${outage.status}` }]);
+  if (!outage.backOnlineAt) throw conflict('outage.still-down', { device: outage.deviceName }, [{ field: 'device', message: 'device-still-down' }]);
   try {
     return {
       workflowId,
@@ -93,10 +93,10 @@ export async function closeRecoveredOutage(ctx: ApiContext, user: SessionUser, w
     const closedAt = await closedAsRecovered(ctx, workflowId);
     if (closedAt) return { workflowId, closedAt };
     const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
-    if (cause instanceof ApplicationFailure && cause.type === 'NotCandidate') throw forbidden(cause.message);
+    if (cause instanceof ApplicationFailure && cause.type === 'NotCandidate') throw forbidden('task.not-candidate', { stepId: 'diagnoseFault' });
     // Past its diagnosis, or a repair started before one-click closing existed (no handler): it closes the usual way.
-    if (cause) throw conflict(cause.message, [{ field: 'status', message: 'past its diagnosis' }]);
-    if (error instanceof WorkflowNotFoundError) throw conflict(`the repair ${workflowId} has ended`);
+    if (cause) throw conflict('outage.past-diagnosis', [{ field: 'status', message: 'past-diagnosis' }]);
+    if (error instanceof WorkflowNotFoundError) throw conflict('outage.already-ended', { status: 'ended' });
     throw error;
   }
 }

@@ -5,19 +5,20 @@ import type { ApiContext } from '../context';
 import { forbidden, unprocessable } from '../http/problem';
 import type { FaultReportRequest } from '../../contracts/faults';
 import { can, canOnAny } from '../../contracts/permissions';
+import { RECORD_NAMES } from '../../contracts/problem-texts';
 import { attachments, buildings, devices, unitOwners, units, zones } from '../../db/schema';
 import { faultRepairProcess } from '../../workflows/fault-repair/definition';
 import type { FaultRepairInput } from '../../workflows/fault-repair/messages';
 
 async function checkLocation(ctx: ApiContext, user: SessionUser, request: FaultReportRequest) {
   const { buildingId, unitId, zoneId, deviceId } = request.location;
-  const missing = (field: string, what: string) => unprocessable(`unknown ${what}`, [{ field: `location.${field}`, message: `no such ${what}` }]);
+  const missing = (field: string, what: 'building' | 'unit' | 'zone' | 'device') => unprocessable('fault.unknown-place', { what: RECORD_NAMES[what] }, [{ field: `location.${field}`, message: `no-such-${what}` }]);
   if (buildingId && !(await ctx.db.query.buildings.findFirst({ where: eq(buildings.id, buildingId) }))) throw missing('buildingId', 'building');
   if (unitId) {
     const unit = await ctx.db.query.units.findFirst({ where: eq(units.id, unitId) });
     if (!unit) throw missing('unitId', 'unit');
     if (buildingId && unit.buildingId !== buildingId) {
-      throw unprocessable('the unit is not in that building', [{ field: 'location.unitId', message: 'not in the building' }]);
+      throw unprocessable('fault.unit-not-in-building', [{ field: 'location.unitId', message: 'not-in-building' }]);
     }
   }
   if (zoneId && !(await ctx.db.query.zones.findFirst({ where: eq(zones.id, zoneId) }))) throw missing('zoneId', 'zone');
@@ -25,7 +26,7 @@ async function checkLocation(ctx: ApiContext, user: SessionUser, request: FaultR
     const device = await ctx.db.query.devices.findFirst({ where: eq(devices.id, deviceId) });
     if (!device) throw missing('deviceId', 'device');
     if (device.system !== request.system) {
-      throw unprocessable(`the device belongs to ${device.system}`, [{ field: 'system', message: `the device is ${device.system}` }]);
+      throw unprocessable('fault.device-system', { system: device.system }, [{ field: 'system', message: 'device-system', params: { system: device.system } }]);
     }
   }
   const isStaff = canOnAny(user, 'fault-repair.start');
@@ -34,7 +35,7 @@ async function checkLocation(ctx: ApiContext, user: SessionUser, request: FaultR
     const owns = user.ownerId
       ? await ctx.db.query.unitOwners.findFirst({ where: and(eq(unitOwners.unitId, unitId), eq(unitOwners.ownerId, user.ownerId)) })
       : undefined;
-    if (!owns) throw forbidden('you can report faults in your own units and common areas only', [{ field: 'location.unitId', message: 'not your unit' }]);
+    if (!owns) throw forbidden('fault.own-units-only', [{ field: 'location.unitId', message: 'not-your-unit' }]);
   }
   return isStaff;
 }
@@ -44,9 +45,9 @@ export async function reportFault(ctx: ApiContext, user: SessionUser, request: F
   const isStaff = await checkLocation(ctx, user, request);
   const source = request.source ?? (isStaff ? 'staff' : 'owner');
   if (source === 'monitoring' && !can(user, 'fault-repair.start-as-monitoring')) {
-    throw forbidden('only monitoring staff report monitoring events', [{ field: 'source', message: 'not monitoring staff' }]);
+    throw forbidden('fault.monitoring-only', [{ field: 'source', message: 'not-monitoring-staff' }]);
   }
-  if (source !== 'owner' && !isStaff) throw forbidden(`an owner cannot report as ${source}`, [{ field: 'source', message: 'owners report as owner' }]);
+  if (source !== 'owner' && !isStaff) throw forbidden('fault.owner-source', { source }, [{ field: 'source', message: 'owners-report-as-owner' }]);
   const workflowId = faultRepairProcess.workflowId(request.reportId);
   if (request.photo) {
     const [, contentType, content] = /^data:([^;]+);base64,(.*)$/.exec(request.photo)!;

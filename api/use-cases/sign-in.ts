@@ -31,13 +31,13 @@ export async function signIn(ctx: ApiContext, res: Response, { username, passwor
   const locked = [byUser.attempts > loginFailuresPerUser ? byUser : null, byAddress.attempts > loginFailuresPerAddress ? byAddress : null].filter((entry) => entry !== null);
   if (locked.length) {
     const until = Math.max(...locked.map((entry) => (entry.oldest?.getTime() ?? Date.now()) + loginWindowMs));
-    throw tooManyRequests('too many sign-in attempts; try again later', (until - Date.now()) / 1000, [{ field: 'username', message: 'temporarily locked' }]);
+    throw tooManyRequests('auth.locked', (until - Date.now()) / 1000, [{ field: 'username', message: 'temporarily-locked' }]);
   }
   const user = await ctx.db.query.users.findFirst({ where: eq(users.username, username) });
   const known = user !== undefined && user.active;
   // One answer, after the same work, for an unknown user and a wrong password.
   const matches = await verifyPassword(known ? user.passwordHash : await (decoyHash ??= hashPassword(`decoy-${Math.random()}`)), password);
-  if (!known || !matches) throw unauthorized('wrong username or password');
+  if (!known || !matches) throw unauthorized('auth.wrong-credentials');
   await ctx.db.delete(loginAttempts).where(eq(loginAttempts.username, username));
   await openSession(ctx.db, res, user.id, ctx.settings.sessionTtlMs, ctx.settings.secureCookies);
   return { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, ownerId: user.ownerId, vendorId: user.vendorId };

@@ -16,12 +16,12 @@ const QUARTER_MS = 91 * 24 * 3600_000;
 /** P2.2c: an on-demand evaluation of one supplier (the default period: the last quarter). */
 export async function requestEvaluation(ctx: ApiContext, user: SessionUser, request: EvaluationRequest) {
   const vendor = await ctx.db.query.vendors.findFirst({ where: eq(vendors.id, request.vendorId) });
-  if (!vendor) throw unprocessable('unknown supplier', [{ field: 'vendorId', message: 'no such supplier' }]);
+  if (!vendor) throw unprocessable('supplier.unknown-field', [{ field: 'vendorId', message: 'no-such-supplier' }]);
   const terminated = await ctx.db.query.vendorTerminations.findFirst({ where: eq(vendorTerminations.vendorId, request.vendorId) });
-  if (terminated) throw conflict(`${vendor.name} is terminated`, [{ field: 'vendorId', message: 'terminated supplier' }]);
+  if (terminated) throw conflict('supplier.terminated', { name: vendor.name }, [{ field: 'vendorId', message: 'terminated-supplier' }]);
   const periodTo = request.periodTo ?? new Date().toISOString();
   const periodFrom = request.periodFrom ?? new Date(Date.parse(periodTo) - QUARTER_MS).toISOString();
-  if (Date.parse(periodFrom) >= Date.parse(periodTo)) throw unprocessable('the period ends before it starts', [{ field: 'periodFrom', message: 'must be before periodTo' }]);
+  if (Date.parse(periodFrom) >= Date.parse(periodTo)) throw unprocessable('evaluation.period-order', [{ field: 'periodFrom', message: 'before-period-end' }]);
   const workflowId = supplierEvaluationProcess.workflowId(request.requestId);
   const input: SupplierEvaluationInput = { vendorId: request.vendorId, trigger: 'on-demand', periodFrom, periodTo, requestedBy: user.id, ...ctx.settings.supplierEvaluation };
   await startProcess(ctx, supplierEvaluationProcess, { workflowId, input: input, title: `Supplier evaluation: ${request.vendorId} (on-demand)`, startedBy: user.id });

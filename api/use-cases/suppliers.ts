@@ -41,7 +41,7 @@ function documentRow(vendorId: string, document: DocumentRequest, createdBy: str
 }
 
 function requireOwnOrStaff(user: SessionUser, vendorId: string) {
-  if (!canOnAny(user, 'supplier.read') && user.vendorId !== vendorId) throw forbidden('suppliers see their own registry entry only');
+  if (!canOnAny(user, 'supplier.read') && user.vendorId !== vendorId) throw forbidden('supplier.own-entry-only');
 }
 
 export async function listSuppliers(ctx: ApiContext, user: SessionUser) {
@@ -65,7 +65,7 @@ export async function listSuppliers(ctx: ApiContext, user: SessionUser) {
 export async function getSupplier(ctx: ApiContext, user: SessionUser, vendorId: string) {
   requireOwnOrStaff(user, vendorId);
   const vendor = await ctx.db.query.vendors.findFirst({ where: eq(vendors.id, vendorId) });
-  if (!vendor) throw notFound(`no supplier ${vendorId}`);
+  if (!vendor) throw notFound('supplier.unknown', { vendorId });
   const warnMs = ctx.settings.suppliers.documentWarnMs;
   const now = new Date();
   const [documents, reviews, workflows] = await Promise.all([
@@ -108,9 +108,9 @@ export async function listExpiringDocuments(ctx: ApiContext) {
 
 export async function addDocument(ctx: ApiContext, user: SessionUser, vendorId: string, request: DocumentRequest) {
   const vendor = await ctx.db.query.vendors.findFirst({ where: eq(vendors.id, vendorId) });
-  if (!vendor) throw notFound(`no supplier ${vendorId}`);
+  if (!vendor) throw notFound('supplier.unknown', { vendorId });
   const existing = await ctx.db.query.supplierDocuments.findFirst({ where: eq(supplierDocuments.id, request.documentId) });
-  if (existing && existing.vendorId !== vendorId) throw conflict('that document id belongs to another supplier', [{ field: 'documentId', message: 'already used' }]);
+  if (existing && existing.vendorId !== vendorId) throw conflict('supplier.document-taken', [{ field: 'documentId', message: 'already-used' }]);
   await ctx.db.insert(supplierDocuments).values(documentRow(vendorId, request, user.id)).onConflictDoNothing();
   return getSupplier(ctx, user, vendorId);
 }
@@ -127,7 +127,7 @@ export async function startQualification(ctx: ApiContext, user: SessionUser | nu
 export async function registerSupplier(ctx: ApiContext, user: SessionUser, request: z.output<typeof supplierRequest>) {
   const existing = await ctx.db.query.vendors.findFirst({ where: eq(vendors.id, request.supplierId) });
   if (existing && existing.name !== request.name) {
-    throw conflict(`supplier ${request.supplierId} is already registered as ${existing.name}`, [{ field: 'supplierId', message: 'taken' }]);
+    throw conflict('supplier.id-taken', { supplierId: request.supplierId, name: existing.name }, [{ field: 'supplierId', message: 'taken' }]);
   }
   await ctx.db.transaction(async (tx) => {
     await tx.insert(vendors).values({ id: request.supplierId, name: request.name, contactEmail: request.contactEmail ?? null }).onConflictDoNothing();

@@ -8,7 +8,7 @@ import type { ApiContext } from '../context';
 import { conflict, forbidden, HttpProblem, notFound, serviceUnavailable, unprocessable } from '../http/problem';
 import { nameTitle } from '../../contracts/labels';
 import { canOnAny, isTaskCandidate } from '../../contracts/permissions';
-import type { FieldProblem } from '../../contracts/problem';
+import type { FieldFault } from '../../contracts/problem-texts';
 import type { TaskSummary, TaskView, WorklistFilters } from '../../contracts/tasks';
 import { taskActions, tasks, users } from '../../db/schema';
 import { notifyTaskChanged } from '../../domain/task-channel';
@@ -125,7 +125,7 @@ export async function taskSummaries(ctx: ApiContext, taskIds: string[]): Promise
 async function findVisibleTask(ctx: ApiContext, user: SessionUser, taskId: string): Promise<TaskRow> {
   const [row] = await selectTasks(ctx).where(eq(tasks.id, taskId));
   // A task the user may not see is reported as missing, so ids reveal nothing.
-  if (!row || !maySee(user, row)) throw notFound(`no task ${taskId}`);
+  if (!row || !maySee(user, row)) throw notFound('task.unknown', { taskId });
   return row;
 }
 
@@ -134,7 +134,7 @@ export async function getTask(ctx: ApiContext, user: SessionUser, taskId: string
 }
 
 function requireOpen(task: TaskRow) {
-  if (task.status !== 'open') throw conflict(`task ${task.id} is already ${task.status}`, [{ field: 'status', message: task.status }]);
+  if (task.status !== 'open') throw conflict('task.not-open', { taskId: task.id, status: task.status }, [{ field: 'status', message: 'task-status', params: { status: task.status } }]);
 }
 
 async function recordAction(ctx: ApiContext, task: TaskRow, action: 'claimed' | 'released' | 'reassigned', actor: SessionUser, detail?: unknown) {
@@ -156,10 +156,10 @@ async function swapAssignee(ctx: ApiContext, task: TaskRow, assignee: string | n
 export async function claimTask(ctx: ApiContext, user: SessionUser, taskId: string): Promise<TaskView> {
   const task = await findVisibleTask(ctx, user, taskId);
   requireOpen(task);
-  if (!isCandidate(user, task)) throw forbidden(`you are not a candidate for ${task.stepId}`);
+  if (!isCandidate(user, task)) throw forbidden('task.not-candidate', { stepId: task.stepId });
   if (task.assignee === user.id) return toView(ctx, task);
-  if (task.assignee) throw conflict(`task ${taskId} is claimed by ${task.assigneeName}`, [{ field: 'assignee', message: 'already claimed' }]);
-  if (!(await swapAssignee(ctx, task, user.id))) throw conflict(`task ${taskId} was claimed by someone else just now`);
+  if (task.assignee) throw conflict('task.claimed-by-other', { taskId, name: task.assigneeName ?? task.assignee }, [{ field: 'assignee', message: 'already-claimed' }]);
+  if (!(await swapAssignee(ctx, task, user.id))) throw conflict('task.claimed-just-now', { taskId });
   await recordAction(ctx, task, 'claimed', user);
   return getTask(ctx, user, taskId);
 }
@@ -168,8 +168,8 @@ export async function releaseTask(ctx: ApiContext, user: SessionUser, taskId: st
   const task = await findVisibleTask(ctx, user, taskId);
   requireOpen(task);
   if (!task.assignee) return toView(ctx, task);
-  if (task.assignee !== user.id && !canOnAny(user, 'task.release')) throw forbidden('only the assignee or a supervisor can release a task');
-  if (!(await swapAssignee(ctx, task, null))) throw conflict(`task ${taskId} changed while releasing it`);
+  if (task.assignee !== user.id && !canOnAny(user, 'task.release')) throw forbidden('task.release-not-yours');
+  if (!(await swapAssignee(ctx, task, null))) throw conflict('task.changed', { taskId });
   await recordAction(ctx, task, 'released', user);
   return getTask(ctx, user, taskId);
 }
@@ -181,20 +181,21 @@ export async function reassignTask(ctx: ApiContext, user: SessionUser, taskId: s
     .select({ id: users.id, roles: users.roles, displayName: users.displayName })
     .from(users)
     .where(and(eq(users.id, assigneeId), eq(users.active, true)));
-  if (!assignee) throw unprocessable('no such active user', [{ field: 'assignee', message: 'unknown user' }]);
+  if (!assignee) throw unprocessable('task.no-such-user', [{ field: 'assignee', message: 'unknown-user' }]);
   if (!isCandidate(assignee, task)) {
-    throw unprocessable(`${assignee.displayName} may not do ${task.stepId}`, [{ field: 'assignee', message: 'not a candidate for this step' }]);
+    throw unprocessable('task.not-candidate-user', { name: assignee.displayName, stepId: task.stepId }, [{ field: 'assignee', message: 'not-a-candidate' }]);
   }
-  if (!(await swapAssignee(ctx, task, assignee.id))) throw conflict(`task ${taskId} changed while reassigning it`);
+  if (!(await swapAssignee(ctx, task, assignee.id))) throw conflict('task.changed', { taskId });
   await recordAction(ctx, task, 'reassigned', user, { to: assignee.displayName });
   return getTask(ctx, user, taskId);
 }
 
-const rejectionStatus: Record<TaskRejection, (message: string, fields: FieldProblem[]) => HttpProblem> = {
-  UnknownTask: (message) => notFound(message),
-  TaskClosed: (message) => conflict(message, [{ field: 'status', message: 'closed' }]),
-  NotCandidate: (message) => forbidden(message),
-  InvalidPayload: (message, fields) => unprocessable(message, fields.map((field) => ({ ...field, field: `payload.${field.field}` }))),
+/** The process's refusal of a completion, as the caller's problem; the fields at fault come keyed from the step's form. */
+const rejectionStatus: Record<TaskRejection, (task: TaskRow, fields: FieldFault[]) => HttpProblem> = {
+  UnknownTask: (task) => notFound('task.unknown', { taskId: task.id }),
+  TaskClosed: (task) => conflict('task.not-open', { taskId: task.id, status: 'closed' }, [{ field: 'status', message: 'closed' }]),
+  NotCandidate: (task) => forbidden('task.not-candidate', { stepId: task.stepId }),
+  InvalidPayload: (task, fields) => unprocessable('task.form-invalid', { stepId: task.stepId }, fields.map((field) => ({ ...field, field: `payload.${field.field}` }))),
 };
 
 /** gRPC's status code for an update the server could not deliver to the run it met (WorkflowNotReady). */
@@ -243,7 +244,7 @@ async function sendCompletion(ctx: ApiContext, user: SessionUser, task: TaskRow,
     } catch (error) {
       if (notReady(error)) {
         deadlines.notReady ??= Date.now() + NOT_READY_MS;
-        if (Date.now() >= deadlines.notReady) throw serviceUnavailable(`the process of task ${task.id} is not ready for it; try again`, 5);
+        if (Date.now() >= deadlines.notReady) throw serviceUnavailable('task.not-ready', 5);
       } else if (rejectionOf(error)?.type === 'UnknownTask') {
         deadlines.unknown ??= Date.now() + CATCH_UP_MS;
         const [row] = await ctx.db.select({ status: tasks.status }).from(tasks).where(eq(tasks.id, task.id));
@@ -261,7 +262,7 @@ export async function completeTask(ctx: ApiContext, user: SessionUser, taskId: s
   if (task.status === 'completed' && task.completedBy === user.id) return toView(ctx, task);
   requireOpen(task);
   if (task.assignee && task.assignee !== user.id) {
-    throw conflict(`task ${taskId} is claimed by ${task.assigneeName}`, [{ field: 'assignee', message: 'claimed by someone else' }]);
+    throw conflict('task.claimed-by-other', { taskId, name: task.assigneeName ?? task.assignee }, [{ field: 'assignee', message: 'claimed-by-other' }]);
   }
   try {
     // Closed while the process caught up: answered as any completion of a closed task is.
@@ -272,8 +273,8 @@ export async function completeTask(ctx: ApiContext, user: SessionUser, taskId: s
     }
   } catch (error) {
     const rejection = rejectionOf(error);
-    if (rejection) throw rejectionStatus[rejection.type as TaskRejection](rejection.message, (rejection.details ?? []) as FieldProblem[]);
-    if (error instanceof WorkflowNotFoundError) throw conflict(`the process of task ${taskId} has ended`);
+    if (rejection) throw rejectionStatus[rejection.type as TaskRejection](task, (rejection.details ?? []) as FieldFault[]);
+    if (error instanceof WorkflowNotFoundError) throw conflict('task.process-ended', { taskId });
     throw error;
   }
   return getTask(ctx, user, taskId);

@@ -21,10 +21,10 @@ export interface SignedInClient extends HttpClient {
   user: { id: string; username: string; displayName: string; roles: string[] };
 }
 
-/** Requests against the API with an optional cookie jar (name → value), kept up to date from Set-Cookie. */
-function client(baseUrl: string, jar?: Map<string, string>): HttpClient {
+/** Requests against the API with an optional cookie jar (name → value), kept up to date from Set-Cookie, in a language if given (Accept-Language). */
+function client(baseUrl: string, jar?: Map<string, string>, language?: string): HttpClient {
   const send = async (method: string, path: string, body?: unknown): Promise<HttpResponse> => {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: 'application/json', ...(language ? { 'accept-language': language } : {}) };
     if (jar?.size) headers.cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(new URL(path, baseUrl), {
@@ -55,12 +55,12 @@ function client(baseUrl: string, jar?: Map<string, string>): HttpClient {
 }
 
 /** A requester without a session. */
-export const anonymous = (baseUrl: string): HttpClient => client(baseUrl);
+export const anonymous = (baseUrl: string, language?: string): HttpClient => client(baseUrl, undefined, language);
 
-/** Signs a demo user in and returns a client carrying that user's session cookie. */
-export async function signIn(baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<SignedInClient> {
+/** Signs a demo user in and returns a client carrying that user's session cookie (asking for answers in `language`, if given). */
+export async function signIn(baseUrl: string, username: string, password = DEMO_PASSWORD, language?: string): Promise<SignedInClient> {
   const jar = new Map<string, string>();
-  const http = client(baseUrl, jar);
+  const http = client(baseUrl, jar, language);
   const response = await http.post('/api/v1/auth/login', { username, password });
   if (response.status !== 200) throw new Error(`sign-in of ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
   return { ...http, user: response.body.user };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
 import { fieldMeta } from '../lib/labels';
 import { ACCESS_ANOMALY_LABELS as LABELS, RULE_LABELS, type AnomalyRule } from './definition';
+import { fieldText } from '../../contracts/problem-texts';
 
 export { anomalyRule, type AccessAnomalyInput, type AccessAnomalyTimings, type AnomalyRule } from './definition';
 
@@ -21,4 +22,4 @@ export const reviewForm = z
     finding: z.enum(['legitimate', 'misuse']).meta(fieldMeta(LABELS.finding)),
     note: z.string().trim().max(2000).optional().meta(fieldMeta(LABELS.note)),
   })
-  .refine((form) => form.finding === 'legitimate' || (form.note ?? '').length > 0, { message: 'say what was misused', path: ['note'] });
+  .refine((form) => form.finding === 'legitimate' || (form.note ?? '').length > 0, { message: fieldText('say-what-was-misused'), path: ['note'] });

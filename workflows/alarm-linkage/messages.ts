@@ -4,6 +4,7 @@ import { fieldMeta } from '../lib/labels';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
 import { ALARM_LINKAGE_LABELS as LABELS, type AlarmEvents } from './definition';
+import { fieldText } from '../../contracts/problem-texts';
 
 export { alarmEvents, type AlarmEvents, type AlarmIncidentResume, type AlarmLinkageInput, type AlarmLinkageTimings } from './definition';
 
@@ -57,10 +58,10 @@ export const findingsForm = () =>
       repairSymptoms: z.string().trim().max(4000).optional().meta(fieldMeta(LABELS.repairSymptoms)),
     })
     .refine((findings) => !findings.openFaultRepair || (findings.repairSymptoms ?? '').length >= 3, {
-      message: 'say what is broken',
+      message: fieldText('say-what-is-broken'),
       path: ['repairSymptoms'],
     })
     .refine((findings) => !findings.openFaultRepair || findings.verdict === 'real', {
-      message: 'only a real incident opens a repair',
+      message: fieldText('real-incident-only'),
       path: ['openFaultRepair'],
     });

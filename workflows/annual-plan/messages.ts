@@ -3,6 +3,7 @@ import { label } from '../../contracts/labels';
 import { fieldMeta } from '../lib/labels';
 import { ANNUAL_PLAN_LABELS as LABELS } from './definition';
 import type { VoteOutcome } from '../owners-vote/tally';
+import { fieldText } from '../../contracts/problem-texts';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
 export type { AnnualPlanInput, AnnualPlanTimings, ContributingDepartment } from './definition';
@@ -30,7 +31,7 @@ const yuan = z
   .number()
   .nonnegative()
   .max(1e10)
-  .refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, 'at most two decimals');
+  .refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, fieldText('two-decimals'));
 
 // ---- the forms of the human steps (P5.1a: every record has a schema) ----
 
@@ -51,7 +52,7 @@ export const planProject = z
     art278Item: z.number().int().min(1).max(9).optional().meta(fieldMeta(LABELS.art278Item)),
   })
   .refine((project) => !project.major || project.art278Item !== undefined, {
-    message: 'a major project is classified under art. 278 (items 1–9)',
+    message: fieldText('major-needs-art278'),
     path: ['art278Item'],
   });
 
@@ -82,4 +83,4 @@ export const approvalForm = z
     decision: z.enum(['approved', 'returned']).meta(fieldMeta(LABELS.decision)),
     comments: z.string().trim().max(4000).optional().meta(fieldMeta(LABELS.comments)),
   })
-  .refine((form) => form.decision === 'approved' || (form.comments ?? '').length > 0, { message: 'say what to change', path: ['comments'] });
+  .refine((form) => form.decision === 'approved' || (form.comments ?? '').length > 0, { message: fieldText('say-what-to-change'), path: ['comments'] });

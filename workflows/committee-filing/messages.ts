@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fieldMeta } from '../lib/labels';
 import { COMMITTEE_FILING_LABELS as LABELS } from './definition';
+import { fieldText } from '../../contracts/problem-texts';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
 export type { CommitteeFilingInput, CommitteeFilingTimings, FilingPackage } from './definition';
@@ -16,6 +17,6 @@ export const acknowledgementForm = z
     comment: z.string().trim().max(2000).optional().meta(fieldMeta(LABELS.comment)),
   })
   .refine((form) => form.decision === 'acknowledged' || (form.comment ?? '').length > 0, {
-    message: 'say what is missing',
+    message: fieldText('say-what-is-missing'),
     path: ['comment'],
   });

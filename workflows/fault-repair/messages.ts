@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { fieldMeta } from '../lib/labels';
 import { FAULT_REPAIR_LABELS as LABELS } from './definition';
 import type { Actor } from '../lib/messages';
+import { fieldText } from '../../contracts/problem-texts';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
 
@@ -51,7 +52,7 @@ export const verificationForm = z
     comment: z.string().trim().max(2000).optional().meta(fieldMeta(LABELS.comment)),
   })
   .refine((verification) => verification.accepted || (verification.comment ?? '').length > 0, {
-    message: 'say why the repair is rejected',
+    message: fieldText('say-why-rejected'),
     path: ['comment'],
   });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { label, SYSTEM_LABELS } from '../../contracts/labels';
 import type { SystemKind } from '../../contracts/vocabulary';
 import { fieldMeta } from '../lib/labels';
+import { fieldText } from '../../contracts/problem-texts';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
 export type { InspectionInput } from './definition';
@@ -82,7 +83,7 @@ export function checklistForm(items: readonly InspectionItem[]) {
     for (const item of items) {
       const note = values[NOTE_FIELD(item.id)] as string | undefined;
       if (values[RESULT_FIELD(item.id)] === 'fail' && (note ?? '').length < 3) {
-        context.addIssue({ code: 'custom', path: [NOTE_FIELD(item.id)], message: 'describe what failed (at least 3 characters)' });
+        context.addIssue({ code: 'custom', path: [NOTE_FIELD(item.id)], message: fieldText('describe-failure') });
       }
     }
   });

@@ -2,6 +2,7 @@ import { allHandlersFinished, ApplicationFailure, condition, proxyLocalActivitie
 import { z } from 'zod';
 import type { createHumanTaskActivities } from '../../activities/human-tasks';
 import { isTaskCandidate } from '../../contracts/permissions';
+import { fieldFaults, issueKey } from '../../contracts/problem-texts';
 import { localActivityOptions } from './activities';
 import type { HumanTasksState } from './inputs';
 import { completeTaskUpdate, type Actor, type CompleteTaskInput, type FieldError, type TaskRejection } from './messages';
@@ -174,14 +175,9 @@ export class HumanTasks {
     if (!task) reject('UnknownTask', `task ${taskId} does not belong to this process`);
     if (task.status !== 'open') reject('TaskClosed', `task ${taskId} is already ${task.status}`);
     if (!isTaskCandidate(actor, task)) reject('NotCandidate', `${actor.userId} is not a candidate for ${task.stepId}`);
-    const parsed = task.form.safeParse(payload);
-    if (!parsed.success) {
-      reject(
-        'InvalidPayload',
-        `the ${task.stepId} form is invalid`,
-        parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '(form)', message: issue.message })),
-      );
-    }
+    // Messages as keys (the schema's own or the check's), for the API to say in the caller's language.
+    const parsed = task.form.safeParse(payload, { error: issueKey });
+    if (!parsed.success) reject('InvalidPayload', `the ${task.stepId} form is invalid`, fieldFaults(parsed.error.issues, undefined, '(form)'));
   }
 
   private async complete({ taskId, actor, payload }: CompleteTaskInput) {

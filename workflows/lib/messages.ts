@@ -1,4 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { FieldFault } from '../../contracts/problem-texts';
 
 /** The person (or system) acting on a process; the API fills it from the signed-in session. */
 export interface Actor {
@@ -47,7 +48,5 @@ export const completeTaskUpdate = defineUpdate<CompleteTaskResult, [CompleteTask
 
 export type TaskRejection = 'UnknownTask' | 'TaskClosed' | 'NotCandidate' | 'InvalidPayload';
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+/** A field at fault: its message is a key of contracts/problem-texts.ts, which the API renders in the caller's language. */
+export type FieldError = FieldFault;

@@ -3,6 +3,7 @@ import { label, yuanText } from '../../contracts/labels';
 import { pickMany } from '../lib/form-fields';
 import { fieldMeta } from '../lib/labels';
 import { PROCUREMENT_LABELS as LABELS } from './definition';
+import { fieldText } from '../../contracts/problem-texts';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
 export { PROCUREMENT_SYSTEMS, type ProcurementInput } from './definition';
@@ -76,20 +77,20 @@ export function methodForm(estimate: number, settings: ProcurementSettings, qual
       invitedVendorIds: pickMany({
         choices: qualified.map((supplier) => ({ id: supplier.vendorId, label: supplier.name })),
         ...LABELS.invitedVendorIds,
-        refusal: (vendorId) => `${vendorId} is not a qualified supplier`,
-        noneAvailable: 'no supplier in the registry is qualified',
+        refusal: fieldText('not-qualified-supplier'),
+        noneAvailable: fieldText('no-qualified-supplier'),
       }),
     })
     .superRefine((form, issues) => {
       if (form.method === 'inquiry' && estimate > settings.inquiryMaxYuan) {
-        issues.addIssue({ code: 'custom', path: ['method'], message: `an estimate above ${settings.inquiryMaxYuan} yuan goes to public tender` });
+        issues.addIssue({ code: 'custom', path: ['method'], message: fieldText('tender-above'), params: { yuan: settings.inquiryMaxYuan } });
       }
       if (form.method === 'negotiation' && (form.reason ?? '').length < 5) {
-        issues.addIssue({ code: 'custom', path: ['reason'], message: 'record why the procurement is negotiated' });
+        issues.addIssue({ code: 'custom', path: ['reason'], message: fieldText('say-why-negotiated') });
       }
       const needed = form.method === 'negotiation' ? 1 : settings.minimumBids;
       if (new Set(form.invitedVendorIds).size < needed) {
-        issues.addIssue({ code: 'custom', path: ['invitedVendorIds'], message: `${form.method} needs at least ${needed} distinct suppliers` });
+        issues.addIssue({ code: 'custom', path: ['invitedVendorIds'], message: fieldText('suppliers-needed'), params: { method: form.method, count: needed } });
       }
     });
 }
@@ -100,11 +101,11 @@ export function panelForm(eligible: Array<{ userId: string; displayName: string 
     memberUserIds: pickMany({
       choices: eligible.map((user) => ({ id: user.userId, label: user.displayName })),
       title: LABELS.memberUserIds.title,
-      refusal: (userId) => `${userId} may not sit on this panel`,
-      noneAvailable: 'nobody else may sit on this panel',
+      refusal: fieldText('not-eligible-panelist'),
+      noneAvailable: fieldText('no-eligible-panelist'),
     })
-      .refine((ids) => new Set(ids).size === ids.length, 'each member once')
-      .refine((ids) => ids.length >= needed, `the panel needs at least ${needed} more members`),
+      .refine((ids) => new Set(ids).size === ids.length, fieldText('each-member-once'))
+      .refine((ids) => ids.length >= needed, { message: fieldText('panel-needs-more'), params: { count: needed } }),
   });
 }
 
@@ -113,7 +114,7 @@ export const declarationForm = z
     conflict: z.boolean().meta(fieldMeta(LABELS.conflict)),
     statement: z.string().trim().max(2000).optional().meta(fieldMeta(LABELS.statement)),
   })
-  .refine((form) => !form.conflict || (form.statement ?? '').length > 0, { message: 'describe the conflict', path: ['statement'] });
+  .refine((form) => !form.conflict || (form.statement ?? '').length > 0, { message: fieldText('describe-conflict'), path: ['statement'] });
 
 const CRITERIA = { Price: LABELS.price.title, Technical: LABELS.technical.title, AfterSales: LABELS.afterSales.title } as const;
 
@@ -173,7 +174,7 @@ export const approvalForm = z
     decision: z.enum(['approve', 'revise', 'cancel']).meta(fieldMeta(LABELS.decision)),
     comment: z.string().trim().max(2000).optional().meta(fieldMeta(LABELS.comment)),
   })
-  .refine((form) => form.decision === 'approve' || (form.comment ?? '').length > 0, { message: 'say why', path: ['comment'] });
+  .refine((form) => form.decision === 'approve' || (form.comment ?? '').length > 0, { message: fieldText('say-why'), path: ['comment'] });
 
 /** Weighted score of one member's scores for one bid, 0–100. */
 export function weightedScore(entry: Pick<BidScore, 'price' | 'technical' | 'afterSales'>, weights: ProcurementSettings['weights']): number {

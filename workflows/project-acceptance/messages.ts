@@ -4,6 +4,7 @@ import { pickMany } from '../lib/form-fields';
 import { COMMON_LABELS, fieldMeta } from '../lib/labels';
 import type { DirectoryUser } from '../project-delivery/messages';
 import { CHECK_ITEM_LABELS, PROJECT_ACCEPTANCE_LABELS as LABELS } from './definition';
+import { fieldText, type FieldKey } from '../../contracts/problem-texts';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
 export type { AcceptanceTimings, ProjectAcceptanceInput } from './definition';
@@ -28,30 +29,31 @@ export const OWNER_ROLES = ['owner', 'committee-member'];
  * name), so a team without an owner representative is refused naming `ownerRepresentatives`.
  */
 export function acceptanceTeamForm(directory: DirectoryUser[]) {
-  const members = (title: Label, roles: readonly string[], who: string) =>
+  const members = (title: Label, roles: readonly string[], refusal: FieldKey, noneAvailable: FieldKey) =>
     pickMany({
       choices: directory.filter((user) => user.roles.some((role) => roles.includes(role))).map((user) => ({ id: user.id, label: user.displayName })),
       title,
-      refusal: (userId) => `${userId} is not ${who}`,
-      noneAvailable: `nobody in the directory is ${who}`,
+      refusal,
+      noneAvailable,
     }).default([]);
+  /** Each list and what its emptiness is refused with. */
   const rule = [
-    ['technologyMembers', 'a member of the technology department (technician or tech supervisor)'],
-    ['businessMembers', 'a member of a business department concerned'],
-    ['ownerRepresentatives', 'an owner representative (an owner or a committee member)'],
+    ['technologyMembers', fieldText('team-needs-technology')],
+    ['businessMembers', fieldText('team-needs-business')],
+    ['ownerRepresentatives', fieldText('team-needs-owner')],
   ] as const;
   return z
     .object({
-      technologyMembers: members(LABELS.technologyMembers.title, TECHNOLOGY_ROLES, rule[0][1]),
-      businessMembers: members(LABELS.businessMembers.title, BUSINESS_ROLES, rule[1][1]),
-      ownerRepresentatives: members(LABELS.ownerRepresentatives.title, OWNER_ROLES, rule[2][1]),
+      technologyMembers: members(LABELS.technologyMembers.title, TECHNOLOGY_ROLES, 'not-technology-member', 'nobody-technology'),
+      businessMembers: members(LABELS.businessMembers.title, BUSINESS_ROLES, 'not-business-member', 'nobody-business'),
+      ownerRepresentatives: members(LABELS.ownerRepresentatives.title, OWNER_ROLES, 'not-owner-representative', 'nobody-owner'),
     })
     .superRefine((team, ctx) => {
-      for (const [field, who] of rule) {
-        if (team[field].length === 0) ctx.addIssue({ code: 'custom', path: [field], message: `the team needs at least ${who}` });
+      for (const [field, needed] of rule) {
+        if (team[field].length === 0) ctx.addIssue({ code: 'custom', path: [field], message: needed });
       }
       const all = [...team.technologyMembers, ...team.businessMembers, ...team.ownerRepresentatives];
-      if (new Set(all).size !== all.length) ctx.addIssue({ code: 'custom', path: ['ownerRepresentatives'], message: 'a person sits on the team once' });
+      if (new Set(all).size !== all.length) ctx.addIssue({ code: 'custom', path: ['ownerRepresentatives'], message: fieldText('sits-once') });
     });
 }
 export type AcceptanceTeam = z.output<ReturnType<typeof acceptanceTeamForm>>;
@@ -62,7 +64,7 @@ const checkItem = (title: Label) =>
       passed: z.boolean().meta(fieldMeta(LABELS.passed)),
       note: z.string().trim().max(2000).optional().meta(fieldMeta(LABELS.note)),
     })
-    .refine((item) => item.passed || (item.note ?? '').length > 0, { message: 'say what failed', path: ['note'] })
+    .refine((item) => item.passed || (item.note ?? '').length > 0, { message: fieldText('say-what-failed'), path: ['note'] })
     .meta(fieldMeta({ title }));
 
 /** P2.3c (+ personal-information rules for biometrics): what the team checks against the contract. */

@@ -3,6 +3,7 @@ import { label } from '../../contracts/labels';
 import { pickOne } from '../lib/form-fields';
 import { COMMON_LABELS, fieldMeta } from '../lib/labels';
 import { PROJECT_DELIVERY_LABELS as LABELS } from './definition';
+import { fieldText, roleNames } from '../../contracts/problem-texts';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
 export type { DeliveryTimings, ProjectDeliveryInput } from './definition';
@@ -27,7 +28,6 @@ const STAFF_LEAD_ROLES = ['technician', 'tech-supervisor', 'procurement', 'manag
 
 /** P2.3a: the implementation plan. The project lead must be a member of staff who can lead a project. */
 export function implementationPlanForm(directory: DirectoryUser[]) {
-  const leadRule = `the project lead must be staff with one of: ${STAFF_LEAD_ROLES.join(', ')}`;
   return z
     .object({
       system: z.enum(SYSTEM_KINDS).meta(fieldMeta({ ...COMMON_LABELS.system, help: label('交付的系统', 'The system being delivered') })),
@@ -35,8 +35,8 @@ export function implementationPlanForm(directory: DirectoryUser[]) {
       projectLead: pickOne({
         choices: directory.filter((user) => user.roles.some((role) => STAFF_LEAD_ROLES.includes(role))).map((user) => ({ id: user.id, label: user.displayName })),
         ...LABELS.projectLead,
-        refusal: () => leadRule,
-        noneAvailable: leadRule,
+        refusal: fieldText('not-a-lead'),
+        noneAvailable: fieldText('no-lead-available'),
       }),
       phases: z
         .array(
@@ -61,10 +61,10 @@ export function implementationPlanForm(directory: DirectoryUser[]) {
     .superRefine((plan, ctx) => {
       const lead = directory.find((user) => user.id === plan.projectLead);
       if (!lead || !lead.roles.some((role) => STAFF_LEAD_ROLES.includes(role))) {
-        ctx.addIssue({ code: 'custom', path: ['projectLead'], message: leadRule });
+        ctx.addIssue({ code: 'custom', path: ['projectLead'], message: fieldText('lead-must-be-staff'), params: { roles: roleNames(STAFF_LEAD_ROLES) } });
       }
       const names = plan.milestones.map((milestone) => milestone.name);
-      if (new Set(names).size !== names.length) ctx.addIssue({ code: 'custom', path: ['milestones'], message: 'milestone names must differ' });
+      if (new Set(names).size !== names.length) ctx.addIssue({ code: 'custom', path: ['milestones'], message: fieldText('milestone-names-differ') });
     });
 }
 export type ImplementationPlan = z.output<ReturnType<typeof implementationPlanForm>>;
@@ -91,7 +91,7 @@ export function progressReportForm(milestoneNames: string[]) {
     })
     .superRefine((report, ctx) => {
       if (report.deliveryComplete && report.percentComplete !== 100) {
-        ctx.addIssue({ code: 'custom', path: ['percentComplete'], message: 'a delivered project is 100% complete' });
+        ctx.addIssue({ code: 'custom', path: ['percentComplete'], message: fieldText('delivered-is-complete') });
       }
     });
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
 import { COMMON_LABELS, fieldMeta } from '../lib/labels';
 import { SUPPLIER_EVALUATION_LABELS as LABELS, type EvaluationPolicy } from './definition';
+import { fieldText } from '../../contracts/problem-texts';
 
 export type { EvaluationPolicy, QuarterlyEvaluationInput, SupplierEvaluationInput, SupplierEvaluationTimings } from './definition';
 
@@ -41,7 +42,7 @@ export const terminationDecisionForm = z
     approved: z.boolean().meta(fieldMeta(LABELS.approved)),
     comment: z.string().trim().max(2000).optional().meta(fieldMeta(LABELS.comment)),
   })
-  .refine((decision) => decision.approved || (decision.comment ?? '').length > 0, { message: 'say why the contract continues', path: ['comment'] });
+  .refine((decision) => decision.approved || (decision.comment ?? '').length > 0, { message: fieldText('say-why-contract-continues'), path: ['comment'] });
 
 /** The combined score: each present component weighted, rescaled over the present ones. Pure, so it is tested alone. */
 export function combinedScore(

@@ -16,12 +16,12 @@ import type { FaceDeletionInput } from '../../../workflows/face-deletion/message
  * consent themselves; staff may only record a form the person signed, kept as evidence.
  */
 export async function recordConsent(ctx: ApiContext, user: SessionUser, personId: string, request: ConsentRequest) {
-  const person = await personForActor(ctx, user, personId, 'face-consent.record', 'record consent');
+  const person = await personForActor(ctx, user, personId, 'face-consent.record', { 'zh-CN': '登记人脸识别同意', en: 'record consent' });
   if (request.method === 'self' && person.userId !== user.id) {
-    throw forbidden("only the person can consent for themselves; record their signed form instead", [{ field: 'method', message: 'not the person' }]);
+    throw forbidden('access.consent-self-only', [{ field: 'method', message: 'not-the-person' }]);
   }
-  if (request.method === 'signed-form' && !request.evidence) throw unprocessable('a signed form needs the scanned form', [{ field: 'evidence', message: 'required for a signed form' }]);
-  if (request.method === 'signed-form' && !canOnAny(user, 'face-consent.record')) throw forbidden('staff record signed forms', [{ field: 'method', message: 'staff only' }]);
+  if (request.method === 'signed-form' && !request.evidence) throw unprocessable('access.signed-form-needs-scan', [{ field: 'evidence', message: 'required-for-signed-form' }]);
+  if (request.method === 'signed-form' && !canOnAny(user, 'face-consent.record')) throw forbidden('access.staff-record-forms', [{ field: 'method', message: 'staff-only' }]);
   const id = `consent-${personId}-${Date.now()}`;
   try {
     return await storeConsent(ctx, user, personId, id, request);
@@ -58,10 +58,10 @@ const isUniqueViolation = (error: unknown) => {
 
 /** PIPL art. 47: the person's face is deleted from every device and from Steward; the deletion is logged. */
 export async function requestFaceDeletion(ctx: ApiContext, user: SessionUser, personId: string, request: DeletionRequest) {
-  const person = await personForActor(ctx, user, personId, 'face-deletion.start', 'request face deletion');
+  const person = await personForActor(ctx, user, personId, 'face-deletion.start', { 'zh-CN': '申请删除人脸', en: 'request face deletion' });
   const workflowId = faceDeletionProcess.workflowId(request.deletionId);
   const existing = await ctx.db.query.faceDeletions.findFirst({ where: eq(faceDeletions.id, request.deletionId) });
-  if (existing && existing.personId !== personId) throw unprocessable('this id is already another deletion', [{ field: 'deletionId', message: 'taken' }]);
+  if (existing && existing.personId !== personId) throw unprocessable('access.deletion-taken', [{ field: 'deletionId', message: 'taken' }]);
   await ctx.db.insert(faceDeletions).values({ id: request.deletionId, personId, requestedBy: user.id, workflowId, status: 'running' }).onConflictDoNothing();
   const input: FaceDeletionInput = {
     deletionId: request.deletionId,
@@ -76,7 +76,7 @@ export async function requestFaceDeletion(ctx: ApiContext, user: SessionUser, pe
 
 /** Withdrawing consent stops face recognition for the person: their face is deleted everywhere. */
 export async function withdrawConsent(ctx: ApiContext, user: SessionUser, personId: string, request: DeletionRequest) {
-  await personForActor(ctx, user, personId, 'face-consent.withdraw', 'withdraw consent');
+  await personForActor(ctx, user, personId, 'face-consent.withdraw', { 'zh-CN': '撤回人脸识别同意', en: 'withdraw consent' });
   await ctx.db
     .update(faceConsents)
     .set({ withdrawnAt: new Date(), withdrawnBy: user.id })

@@ -23,7 +23,7 @@ export async function storeCredential(
   await ctx.db.transaction(async (tx) => {
     const existing = await tx.query.credentials.findFirst({ where: eq(credentials.id, credentialId) });
     if (existing) {
-      if (existing.personId !== input.personId || existing.kind !== material.kind) throw new AccessRefusal('IdTaken', 'credentialId', 'this id is already another credential');
+      if (existing.personId !== input.personId || existing.kind !== material.kind) throw new AccessRefusal('IdTaken', 'credentialId', 'access.credential-taken');
       return;
     }
     let secretId: string | null = null;
@@ -61,20 +61,20 @@ export async function storeCredential(
  */
 export async function enrolCredential(ctx: ApiContext, user: SessionUser, personId: string, request: EnrolRequest) {
   const person = await personOrNotFound(ctx, personId);
-  if (person.status === 'left') throw new AccessRefusal('PersonLeft', 'personId', 'the person has moved out or left');
-  if (person.kind === 'visitor') throw unprocessable('visitors get their credential with a visitor pass', [{ field: 'personId', message: 'a visitor' }]);
+  if (person.status === 'left') throw new AccessRefusal('PersonLeft', 'personId', 'access.person-left');
+  if (person.kind === 'visitor') throw unprocessable('access.visitor-uses-pass', [{ field: 'personId', message: 'a-visitor' }]);
   const already = await ctx.db.query.credentials.findFirst({ where: eq(credentials.id, request.credentialId) });
   if (!already && request.credential.kind === 'face') {
     if (!(await liveFaceConsent(ctx.db, personId))) {
-      throw new AccessRefusal('FaceConsentMissing', 'credential.kind', "a face is enrolled only with the person's own recorded consent; offer a card, fingerprint or PIN instead");
+      throw new AccessRefusal('FaceConsentMissing', 'credential.kind', 'access.face-consent-missing');
     }
     if (!(await hasNonFaceCredential(ctx.db, personId))) {
-      throw new AccessRefusal('NoOtherWayIn', 'credential.kind', 'enrol a card, fingerprint or PIN first: a face may not be the only way in');
+      throw new AccessRefusal('NoOtherWayIn', 'credential.kind', 'access.no-other-way-in');
     }
   }
   const validFrom = new Date();
   const validUntil = request.validUntil ? new Date(request.validUntil) : new Date(validFrom.getTime() + ctx.settings.accessControl.credentialValidityMs);
-  if (validUntil <= validFrom) throw unprocessable('the credential would never be valid', [{ field: 'validUntil', message: 'must be in the future' }]);
+  if (validUntil <= validFrom) throw unprocessable('access.credential-never-valid', [{ field: 'validUntil', message: 'must-be-future' }]);
   const workflowId = credentialEnrolmentProcess.workflowId(request.credentialId);
   const { credentialId, credential: material } = request;
   await storeCredential(ctx, user, { credentialId, personId, material, validFrom, validUntil, workflowId });
@@ -94,14 +94,14 @@ export async function enrolCredential(ctx: ApiContext, user: SessionUser, person
 /** P4.2b: withdraws one credential on every device; the last non-face way in stays while a face is active. */
 export async function revokeCredential(ctx: ApiContext, user: SessionUser, credentialId: string, request: RevokeRequest) {
   const credential = await ctx.db.query.credentials.findFirst({ where: eq(credentials.id, credentialId) });
-  if (!credential) throw notFound(`no credential ${credentialId}`);
+  if (!credential) throw notFound('access.unknown-credential', { credentialId });
   const person = await personOrNotFound(ctx, credential.personId);
   if (credential.kind !== 'face') {
     const liveFace = await ctx.db.query.credentials.findFirst({
       where: and(eq(credentials.personId, person.id), eq(credentials.kind, 'face'), inArray(credentials.status, ['enrolling', 'active'])),
     });
     if (liveFace && !(await hasNonFaceCredential(ctx.db, person.id, credentialId))) {
-      throw new AccessRefusal('LastOtherWayIn', 'credentialId', 'this is the last way in besides the face: enrol another card, fingerprint or PIN first');
+      throw new AccessRefusal('LastOtherWayIn', 'credentialId', 'access.last-other-way-in');
     }
   }
   const input: AccessRevocationInput = {
@@ -121,8 +121,8 @@ export async function revokeCredential(ctx: ApiContext, user: SessionUser, crede
 /** P4.2b: an owner moved out or a staff member left: every credential goes, on every device. */
 export async function recordLeaving(ctx: ApiContext, user: SessionUser, personId: string, request: LeaveRequest) {
   const person = await personOrNotFound(ctx, personId);
-  if (request.reason === 'left' && person.kind !== 'staff') throw unprocessable('only staff leave; owners and residents move out', [{ field: 'reason', message: `a ${person.kind} moves out` }]);
-  if (request.reason === 'moved-out' && person.kind === 'staff') throw unprocessable('staff leave; they do not move out', [{ field: 'reason', message: 'staff leave' }]);
+  if (request.reason === 'left' && person.kind !== 'staff') throw unprocessable('access.left-is-staff', [{ field: 'reason', message: 'owners-move-out', params: { kind: person.kind } }]);
+  if (request.reason === 'moved-out' && person.kind === 'staff') throw unprocessable('access.staff-do-not-move-out', [{ field: 'reason', message: 'staff-leave' }]);
   const input: AccessRevocationInput = {
     personId,
     personName: person.name,

@@ -15,24 +15,24 @@ import { cancelPassSignal, type VisitorPassInput } from '../../../workflows/visi
 /** P4.2b: an owner issues a pass for their own unit (staff for any); it expires by itself. */
 export async function issueVisitorPass(ctx: ApiContext, user: SessionUser, request: PassRequest) {
   const unit = await ctx.db.query.units.findFirst({ where: eq(units.id, request.hostUnitId) });
-  if (!unit) throw unprocessable('unknown unit', [{ field: 'hostUnitId', message: 'no such unit' }]);
-  if (!canOnAny(user, 'visitor-pass.start') && !(await ownsUnit(ctx, user, unit.id))) throw forbidden('you can issue passes for your own units only', [{ field: 'hostUnitId', message: 'not your unit' }]);
+  if (!unit) throw unprocessable('access.unknown-unit', [{ field: 'hostUnitId', message: 'no-such-unit' }]);
+  if (!canOnAny(user, 'visitor-pass.start') && !(await ownsUnit(ctx, user, unit.id))) throw forbidden('access.own-units-passes', [{ field: 'hostUnitId', message: 'not-your-unit' }]);
   const validFrom = request.validFrom ? new Date(request.validFrom) : new Date();
   const validUntil = new Date(request.validUntil);
-  if (validUntil.getTime() <= Date.now()) throw unprocessable('the pass would never be valid', [{ field: 'validUntil', message: 'must be in the future' }]);
+  if (validUntil.getTime() <= Date.now()) throw unprocessable('access.pass-never-valid', [{ field: 'validUntil', message: 'must-be-future' }]);
   const { visitorPassMaxValidityMs, activePassesPerOwner } = ctx.settings.accessControl;
   // M5: a visitor's card or PIN is short-lived, whoever issues it.
   if (validUntil.getTime() - validFrom.getTime() > visitorPassMaxValidityMs) {
     const days = Math.round((visitorPassMaxValidityMs / 86_400_000) * 10) / 10;
-    throw unprocessable(`a visitor pass is valid for at most ${days} days`, [{ field: 'validUntil', message: `at most ${days} days after validFrom` }]);
+    throw unprocessable('access.pass-too-long', { days }, [{ field: 'validUntil', message: 'pass-max-days', params: { days } }]);
   }
   const workflowId = visitorPassProcess.workflowId(request.passId);
   const existing = await ctx.db.query.visitorPasses.findFirst({ where: eq(visitorPasses.id, request.passId) });
-  if (existing && existing.hostUnitId !== request.hostUnitId) throw conflict('this id is already another pass', [{ field: 'passId', message: 'taken' }]);
+  if (existing && existing.hostUnitId !== request.hostUnitId) throw conflict('access.pass-taken', [{ field: 'passId', message: 'taken' }]);
   if (!existing && !canOnAny(user, 'visitor-pass.start')) {
     const [active] = await ctx.db.select({ passes: count() }).from(visitorPasses).where(and(eq(visitorPasses.issuedBy, user.id), eq(visitorPasses.status, 'active')));
     if (active.passes >= activePassesPerOwner) {
-      throw conflict(`you already have ${active.passes} active visitor passes; end one first`, [{ field: 'passId', message: `at most ${activePassesPerOwner} active passes` }]);
+      throw conflict('access.too-many-passes', { count: active.passes }, [{ field: 'passId', message: 'active-passes-limit', params: { limit: activePassesPerOwner } }]);
     }
   }
   const personId = existing?.personId ?? deviceSafeId('v', request.passId);
@@ -92,8 +92,8 @@ export async function listVisitorPasses(ctx: ApiContext, user: SessionUser) {
 /** The host or staff end a pass early; the process revokes it on every door. */
 export async function cancelVisitorPass(ctx: ApiContext, user: SessionUser, passId: string) {
   const pass = await ctx.db.query.visitorPasses.findFirst({ where: eq(visitorPasses.id, passId) });
-  if (!pass) throw notFound(`no pass ${passId}`);
-  if (!canOnAny(user, 'visitor-pass.cancel') && !(await ownsUnit(ctx, user, pass.hostUnitId))) throw forbidden('you can cancel passes of your own units only');
+  if (!pass) throw notFound('access.unknown-pass', { passId });
+  if (!canOnAny(user, 'visitor-pass.cancel') && !(await ownsUnit(ctx, user, pass.hostUnitId))) throw forbidden('access.cancel-own-units');
   if (pass.status !== 'active') return { status: pass.status };
   await ctx.temporal.workflow.getHandle(pass.workflowId).signal(cancelPassSignal, { by: user.displayName });
   return { status: 'active' as const };

@@ -5,20 +5,21 @@ import type { ApiContext } from '../../context';
 import { forbidden, unprocessable } from '../../http/problem';
 import type { PersonRequest } from '../../../contracts/access-control';
 import { canOnAny } from '../../../contracts/permissions';
+import { RECORD_NAMES } from '../../../contracts/problem-texts';
 import { accessPeople, credentialDevices, credentials, faceConsents, faceDeletions, owners, units, users } from '../../../db/schema';
 
 /** P4.2b: registers a person who may hold credentials; idempotent on personId. */
 export async function registerPerson(ctx: ApiContext, request: PersonRequest) {
-  const missing = (field: string, what: string) => unprocessable(`unknown ${what}`, [{ field, message: `no such ${what}` }]);
+  const missing = (field: string, what: 'owner' | 'user' | 'unit') => unprocessable('access.unknown-reference', { what: RECORD_NAMES[what] }, [{ field, message: `no-such-${what}` }]);
   if (request.ownerId && !(await ctx.db.query.owners.findFirst({ where: eq(owners.id, request.ownerId) }))) throw missing('ownerId', 'owner');
   if (request.userId && !(await ctx.db.query.users.findFirst({ where: eq(users.id, request.userId) }))) throw missing('userId', 'user');
   if (request.unitId && !(await ctx.db.query.units.findFirst({ where: eq(units.id, request.unitId) }))) throw missing('unitId', 'unit');
-  if (request.kind === 'owner' && !request.ownerId) throw unprocessable('an owner is linked to the owner register', [{ field: 'ownerId', message: 'required for an owner' }]);
-  if (request.kind === 'resident' && !request.unitId) throw unprocessable('a resident lives in a unit', [{ field: 'unitId', message: 'required for a resident' }]);
+  if (request.kind === 'owner' && !request.ownerId) throw unprocessable('access.owner-needs-register', [{ field: 'ownerId', message: 'required-for-owner' }]);
+  if (request.kind === 'resident' && !request.unitId) throw unprocessable('access.resident-needs-unit', [{ field: 'unitId', message: 'required-for-resident' }]);
   const row = { id: deviceSafeId('p', request.personId), kind: request.kind, name: request.name, ownerId: request.ownerId ?? null, userId: request.userId ?? null, unitId: request.unitId ?? null };
   await ctx.db.insert(accessPeople).values(row).onConflictDoNothing();
   const stored = await personOrNotFound(ctx, row.id);
-  if (stored.kind !== row.kind || stored.name !== row.name) throw new AccessRefusal('IdTaken', 'personId', 'this id is already another person');
+  if (stored.kind !== row.kind || stored.name !== row.name) throw new AccessRefusal('IdTaken', 'personId', 'access.person-taken');
   return summaries(ctx, [stored]).then((list) => list[0]);
 }
 
@@ -56,7 +57,7 @@ export async function listPeople(ctx: ApiContext, user: SessionUser) {
 
 export async function getPerson(ctx: ApiContext, user: SessionUser, personId: string) {
   const person = await personOrNotFound(ctx, personId);
-  if (!canOnAny(user, 'access.people.read') && person.userId !== user.id) throw forbidden('you can see your own access record only');
+  if (!canOnAny(user, 'access.people.read') && person.userId !== user.id) throw forbidden('access.own-record-only');
   const [summary] = await summaries(ctx, [person]);
   const credentialRows = await ctx.db.select().from(credentials).where(eq(credentials.personId, personId)).orderBy(desc(credentials.createdAt));
   const placed = credentialRows.length

@@ -14,7 +14,7 @@ import { plateListProcess } from '../../../workflows/plate-list/definition';
 /** P4.2b: a plate goes on (or off) the allow / refuse list; a process pushes it to every barrier. */
 export async function setPlate(ctx: ApiContext, user: SessionUser, request: PlateRequest) {
   if (request.ownerId && !(await ctx.db.query.owners.findFirst({ where: eq(owners.id, request.ownerId) }))) {
-    throw unprocessable('unknown owner', [{ field: 'ownerId', message: 'no such owner' }]);
+    throw unprocessable('access.unknown-owner', [{ field: 'ownerId', message: 'no-such-owner' }]);
   }
   const workflowId = plateListProcess.workflowId(randomUUID());
   if (request.list) {
@@ -87,7 +87,7 @@ export async function answerAnprDeviceEvent(
 
 export async function checkPlate(ctx: ApiContext, request: AnprCheckRequest) {
   const barrier = await ctx.db.query.accessPoints.findFirst({ where: eq(accessPoints.deviceId, request.deviceId) });
-  if (barrier?.kind !== 'barrier') throw unprocessable('not a vehicle barrier', [{ field: 'deviceId', message: 'no such barrier' }]);
+  if (barrier?.kind !== 'barrier') throw unprocessable('access.not-a-barrier', [{ field: 'deviceId', message: 'no-such-barrier' }]);
   return answerAnprEvent(ctx.db, { ...request, occurredAt: request.occurredAt ?? new Date().toISOString() });
 }
 

@@ -1,5 +1,7 @@
 import { and, eq } from 'drizzle-orm';
+import type { Localised } from '../../../contracts/language';
 import { canOnAny, type Action } from '../../../contracts/permissions';
+import type { DetailKey, FieldKey } from '../../../contracts/problem-texts';
 import { accessPeople, unitOwners } from '../../../db/schema';
 import type { SessionUser } from '../../auth/session';
 import type { ApiContext } from '../../context';
@@ -15,17 +17,26 @@ export class AccessRefusal extends Error {
   constructor(
     readonly type: AccessRefusalType,
     readonly field: string,
-    message: string,
+    readonly detail: DetailKey,
   ) {
-    super(message);
+    super(`${type}: ${detail}`);
     this.name = 'AccessRefusal';
   }
 }
 
+/** Each refusal's message at the field, in the caller's language. */
+const REFUSAL_FIELD_TEXTS: Record<AccessRefusalType, FieldKey> = {
+  FaceConsentMissing: 'face-consent-missing',
+  NoOtherWayIn: 'no-other-way-in',
+  PersonLeft: 'person-left',
+  LastOtherWayIn: 'last-other-way-in',
+  IdTaken: 'id-taken',
+};
+
 /** A missing consent is unprocessable content; the others conflict with the person's current state. */
 export function refusalProblem(refusal: AccessRefusal): HttpProblem {
-  const errors = [{ field: refusal.field, message: `${refusal.type}: ${refusal.message}` }];
-  return refusal.type === 'FaceConsentMissing' ? unprocessable(refusal.message, errors) : conflict(refusal.message, errors);
+  const errors = [{ field: refusal.field, message: REFUSAL_FIELD_TEXTS[refusal.type] }];
+  return refusal.type === 'FaceConsentMissing' ? unprocessable(refusal.detail, errors) : conflict(refusal.detail, errors);
 }
 
 /** Runs a use case, turning its access refusals into problems. */
@@ -40,14 +51,14 @@ export async function refusing<T>(work: () => Promise<T>): Promise<T> {
 
 export async function personOrNotFound(ctx: ApiContext, personId: string) {
   const person = await ctx.db.query.accessPeople.findFirst({ where: eq(accessPeople.id, personId) });
-  if (!person) throw notFound(`no person ${personId}`);
+  if (!person) throw notFound('access.unknown-person', { personId });
   return person;
 }
 
 /** Under the own-person rule of the action, an owner acts for themselves only: the person linked to their own sign-in. */
-export async function personForActor(ctx: ApiContext, user: SessionUser, personId: string, action: Action, what: string) {
+export async function personForActor(ctx: ApiContext, user: SessionUser, personId: string, action: Action, what: Localised) {
   const person = await personOrNotFound(ctx, personId);
-  if (!canOnAny(user, action) && person.userId !== user.id) throw forbidden(`you can ${what} for yourself only`, [{ field: 'personId', message: 'not you' }]);
+  if (!canOnAny(user, action) && person.userId !== user.id) throw forbidden('access.for-yourself-only', { what }, [{ field: 'personId', message: 'not-you' }]);
   return person;
 }
 

@@ -28,6 +28,7 @@ import { TaskPage } from '../features/tasks/components/task-page';
 import { WorklistPage } from '../features/worklist/components/worklist-page';
 import { useCurrentUser } from '../lib/session';
 import { AppLayout } from './app-layout';
+import { RouteError } from './route-error';
 import { homePathFor, links, myTasksPathFor, routes, taskLinkFor } from './routes';
 
 function Deliveries() {
@@ -98,6 +99,7 @@ export const router = createBrowserRouter([
   { path: routes.login, element: <LoginPage homeFor={homePathFor} /> },
   {
     element: <AppLayout />,
+    errorElement: <RouteError />,
     children: [
       { path: routes.home, element: <HomeRedirect /> },
       { path: routes.worklist, element: <Worklist /> },

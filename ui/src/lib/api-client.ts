@@ -1,21 +1,35 @@
-/** A thin fetch wrapper for /api/v1: cookie session, JSON in/out, problem+json errors as ApiError. */
+/**
+ * A thin fetch wrapper for /api/v1: cookie session, JSON in/out, problem+json errors as ApiError. Every
+ * request asks for the UI's language (Accept-Language), so the API's refusals come back in it.
+ */
 import type { FieldProblem, Problem } from '../../../contracts/problem';
+import { currentLanguage } from './language';
 
 export const API_BASE = '/api/v1';
 
+/** How long a read, and a write (which may carry photos over a slow network), waits before it fails instead of spinning on. */
+const READ_TIMEOUT_MS = 30_000;
+const WRITE_TIMEOUT_MS = 120_000;
+
+/**
+ * A failed request. `problem`: the API's own answer, whose title and detail are in the UI's language; else
+ * `failure` says what happened on the way (no connection, no answer in time, an answer that is no problem).
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly title: string;
   readonly detail: string | null;
   readonly errors: FieldProblem[];
+  readonly failure: 'problem' | 'network' | 'timeout' | 'http';
 
-  constructor(status: number, title: string, detail: string | null = null, errors: FieldProblem[] = []) {
+  constructor(status: number, title: string, detail: string | null = null, errors: FieldProblem[] = [], failure: ApiError['failure'] = 'problem') {
     super(detail ? `${title}: ${detail}` : title);
     this.name = 'ApiError';
     this.status = status;
     this.title = title;
     this.detail = detail;
     this.errors = errors;
+    this.failure = failure;
   }
 }
 
@@ -46,24 +60,27 @@ export function apiUrl(path: string, query?: Record<string, QueryValue>): string
 }
 
 async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {
-  const headers: Record<string, string> = { Accept: `${accept}, application/problem+json` };
+  const headers: Record<string, string> = { Accept: `${accept}, application/problem+json`, 'Accept-Language': currentLanguage() };
   let body: string | undefined;
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
+  const method = options.method ?? (body === undefined ? 'GET' : 'POST');
+  const timeout = AbortSignal.timeout(method === 'GET' ? READ_TIMEOUT_MS : WRITE_TIMEOUT_MS);
   let response: Response;
   try {
     response = await fetch(apiUrl(path, options.query), {
-      method: options.method ?? (body === undefined ? 'GET' : 'POST'),
+      method,
       credentials: 'include',
       headers,
       body,
-      signal: options.signal,
+      signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
     });
   } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'TimeoutError') throw new ApiError(0, 'Timeout', null, [], 'timeout');
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError(0, 'Network error', cause instanceof Error ? cause.message : null);
+    throw new ApiError(0, 'Network error', cause instanceof Error ? cause.message : null, [], 'network');
   }
   if (!response.ok) {
     const error = await toApiError(response);
@@ -90,7 +107,7 @@ async function toApiError(response: Response): Promise<ApiError> {
       // fall through to a plain error
     }
   }
-  return new ApiError(response.status, response.statusText || `HTTP ${response.status}`);
+  return new ApiError(response.status, response.statusText || `HTTP ${response.status}`, null, [], 'http');
 }
 
 /** Sends a request and parses the JSON answer (undefined for 204 No Content). */

@@ -1,13 +1,15 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { LANGUAGES, type Label, type Language, type Vocabulary } from '../../../contracts/labels';
+import { type Label, type Vocabulary } from '../../../contracts/labels';
+import { LANGUAGES, type Language } from '../../../contracts/language';
+import { ROLE_TITLES, type Role } from '../../../contracts/permissions';
 import type { ProcessCatalogueEntry } from '../../../contracts/processes';
+import { currentLanguage, rememberLanguage } from './language';
 import { messagesEn } from './messages-en';
 import { messagesZhCn, type MessageKey } from './messages-zh-cn';
 
 /** zh-CN is first and the default; English is the alternative. */
 export { LANGUAGES, type Language };
 
-const STORAGE_KEY = 'steward.language';
 const dictionaries: Record<Language, Record<string, string>> = { 'zh-CN': messagesZhCn, en: messagesEn };
 
 type Vars = Record<string, string | number>;
@@ -43,16 +45,6 @@ export interface I18n {
   formatList: (items: string[]) => string;
 }
 
-function storedLanguage(): Language {
-  try {
-    const saved = localStorage.getItem(STORAGE_KEY);
-    if (saved === 'en' || saved === 'zh-CN') return saved;
-  } catch {
-    // storage unavailable: use the default
-  }
-  return 'zh-CN';
-}
-
 function interpolate(text: string, vars?: Vars): string {
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
@@ -65,7 +57,7 @@ const TIME_ZONE = 'Asia/Shanghai';
 
 /** `catalogue` and `language` start the provider with what a test renders (the app loads the catalogue after sign-in). */
 export function I18nProvider({ children, catalogue = [], language: initialLanguage }: { children: ReactNode; catalogue?: ProcessTitle[]; language?: Language }) {
-  const [language, setLanguageState] = useState<Language>(() => initialLanguage ?? storedLanguage());
+  const [language, setLanguageState] = useState<Language>(() => initialLanguage ?? currentLanguage());
   const [processes, setProcessList] = useState<ReadonlyMap<string, ProcessTitle>>(() => new Map(catalogue.map((process) => [process.name, process])));
   const setProcessTitles = useCallback((list: ProcessTitle[]) => setProcessList(new Map(list.map((process) => [process.name, process]))), []);
 
@@ -74,12 +66,8 @@ export function I18nProvider({ children, catalogue = [], language: initialLangua
   }, [language]);
 
   const setLanguage = useCallback((next: Language) => {
+    rememberLanguage(next);
     setLanguageState(next);
-    try {
-      localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // ignore: the choice just won't survive a reload
-    }
   }, []);
 
   const value = useMemo<I18n>(() => {
@@ -111,7 +99,8 @@ export function I18nProvider({ children, catalogue = [], language: initialLangua
       language,
       setLanguage,
       t: (key, vars) => interpolate(dictionary[key] ?? messagesZhCn[key] ?? key, vars),
-      label: (group, id, fallback) => catalogueLabel(group, id) ?? dictionary[`${group}.${id}`] ?? fallback ?? id,
+      label: (group, id, fallback) =>
+        catalogueLabel(group, id) ?? (group === 'role' ? ROLE_TITLES[id as Role]?.[language] : undefined) ?? dictionary[`${group}.${id}`] ?? fallback ?? id,
       stepLabel: (process, stepId) => processes.get(process)?.steps?.[stepId]?.[language] ?? stepNames.get(stepId)?.[language] ?? stepId,
       vocabulary: (process) => processes.get(process)?.labels ?? {},
       text: (label) => label[language],

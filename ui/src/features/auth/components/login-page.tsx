@@ -40,9 +40,10 @@ export function LoginPage({ homeFor }: { homeFor: (user: User) => string }) {
       <form className="card login-card" onSubmit={handleSubmit}>
         <h1>{t('app.name')}</h1>
         <h2>{t('login.title')}</h2>
-        {error instanceof ApiError && (error.status === 401 || error.status === 429) ? (
+        {error instanceof ApiError && error.failure === 'problem' && (error.status === 401 || error.status === 429) ? (
+          // Wrong credentials or a lockout: the API's detail (in the UI's language) says it all.
           <div className="banner banner-error" role="alert" data-status={error.status}>
-            {t(error.status === 401 ? 'login.wrongCredentials' : 'login.locked')}
+            {error.detail}
           </div>
         ) : (
           <ErrorBanner error={error} />

@@ -88,7 +88,8 @@ export function DeliveriesPage({ deliveryLink, canStart }: { deliveryLink: (work
       </header>
       {deliveries.error ? <ErrorBanner error={deliveries.error} /> : null}
       {!deliveries.data ? (
-        <Loading />
+        // A refusal or failure is the banner above: nothing is loading any more.
+        !deliveries.error && <Loading />
       ) : deliveries.data.items.length === 0 ? (
         <p className="empty">{text('deliveriesEmpty')}</p>
       ) : (

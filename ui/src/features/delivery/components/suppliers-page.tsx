@@ -37,7 +37,8 @@ export function SuppliersPage({ processInstanceLink, canEvaluate }: { processIns
       <div className="card">
         <h2>{text('registry')}</h2>
         {!suppliers.data ? (
-          <Loading />
+          // A refusal or failure is the banner above: nothing is loading any more.
+          !suppliers.error && <Loading />
         ) : (
           <DataTable scroll={false} headings={[text('supplier'), text('status'), text('activeContracts'), text('penalties'), null]}>
             {suppliers.data.items.map((supplier) => (
@@ -68,7 +69,7 @@ export function SuppliersPage({ processInstanceLink, canEvaluate }: { processIns
       <div className="card">
         <h2>{text('evaluations')}</h2>
         {!evaluations.data ? (
-          <Loading />
+          !evaluations.error && <Loading />
         ) : evaluations.data.items.length === 0 ? (
           <p className="empty">{text('noEvaluations')}</p>
         ) : (
