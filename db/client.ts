@@ -28,6 +28,12 @@ export function openDatabase(url: string, options: { max?: number } = {}): Datab
   return drizzle(client, { schema });
 }
 
+/** PostgreSQL's unique_violation, whether drizzle wraps the driver's error or not. */
+export function isUniqueViolation(error: unknown): boolean {
+  const failure = error as { code?: string; cause?: { code?: string } } | null;
+  return (failure?.code ?? failure?.cause?.code) === '23505';
+}
+
 export async function closeDatabase(db: Database): Promise<void> {
   await db.$client.end({ timeout: 5 });
 }

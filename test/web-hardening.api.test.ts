@@ -182,6 +182,22 @@ describe('idle sessions', () => {
     const [row] = await stack.db.select().from(sessions).where(eq(sessions.userId, manager.user.id));
     expect(row.expiresAt.getTime()).toBeGreaterThan(Date.now() + 3600_000);
   });
+
+  it('a session in use moves its last-seen time on when it is over a minute old, and only then', async () => {
+    const baseUrl = await apiWith({ security: { sessionIdleMs: 300_000 } });
+    // Users nobody else signs in as in this file: each has this one session.
+    const [stale, fresh] = await Promise.all([signIn(baseUrl, 'guard2'), signIn(baseUrl, 'auditor')]);
+    const lastSeen = async (userId: string) => {
+      const [row] = await stack.db.select({ ago: sql<number>`extract(epoch from now() - ${sessions.lastSeenAt})::float8` }).from(sessions).where(eq(sessions.userId, userId));
+      return row.ago;
+    };
+    await stack.db.update(sessions).set({ lastSeenAt: sql`now() - interval '2 minutes'` }).where(eq(sessions.userId, stale.user.id));
+    await stack.db.update(sessions).set({ lastSeenAt: sql`now() - interval '30 seconds'` }).where(eq(sessions.userId, fresh.user.id));
+    expect((await stale.get(`${API}/auth/me`)).status).toBe(200);
+    expect((await fresh.get(`${API}/auth/me`)).status).toBe(200);
+    expect(await lastSeen(stale.user.id)).toBeLessThan(10);
+    expect(await lastSeen(fresh.user.id)).toBeGreaterThanOrEqual(30);
+  });
 });
 
 describe('device listener authentication (H6)', () => {

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { BallotRequest, ObjectionRequest, ProxyRequest, Vote, VoteRequest } from '../../contracts/governance';
-import type { Database } from '../../db/client';
+import { isUniqueViolation, type Database } from '../../db/client';
 import { ballots, ownerVotes, voteObjections, voteProxies, voteRoll, voteRollOwners } from '../../db/schema';
 import { ballotsCsv, loadBallots, loadRoll, rollCsv } from '../../domain/vote-evidence';
 import { ownersVoteProcess } from '../../workflows/owners-vote/definition';
@@ -148,56 +148,55 @@ export async function castBallot(ctx: ApiContext, user: SessionUser, voteId: str
   return castBallotChecked(ctx, user, voteId, request);
 }
 
-class VotingClosed extends Error {}
-
 /**
- * The common case in one statement (the ballot 50 times a second must stay cheap): an owner on the
- * roll casts their own first ballot while the vote is open. Anything else (a repeat, not on the roll,
- * closed, a proxy) returns undefined and goes the checked way, which names the reason.
+ * The common case in one statement, no transaction around it (the ballot 500 times a second must stay cheap,
+ * and the vote's row, which every ballot updates, stays locked only for the statement): an owner on the roll
+ * casts their own first ballot while the vote is open. The count moves first, under the vote row's lock, only
+ * while the vote is open and the voter has no ballot; the ballot is written from the counted row, so neither
+ * commits without the other, and the workflow's close (which takes the same row) waits for the ballot or
+ * finds it refused. A ballot of the same voter racing this one (a co-owner, a retried request) fails the
+ * statement on the ballot's key and nothing of it stays. Anything else (a repeat, not on the roll, closed, a
+ * proxy) returns undefined and goes the checked way, which names the reason.
  */
 async function castOwnBallot(ctx: ApiContext, user: SessionUser, voteId: string, choice: string) {
   try {
-    return await ctx.db.transaction(async (tx) => {
-      const rows = await tx.execute<{ voter_id: string; choice: string; cast_at: string; updated: boolean; area: string; heads: number; roll_area: string | null; roll_heads: number | null }>(sql`
-        with voter as (
-          select r.voter_id, r.area_hundredths from ${voteRollOwners} o
-          join ${voteRoll} r on r.vote_id = o.vote_id and r.voter_id = o.voter_id
-          where o.vote_id = ${voteId} and o.owner_id = ${user.ownerId}
-        ), inserted as (
-          insert into ${ballots} (vote_id, voter_id, choice, cast_by)
-          select ${voteId}, voter.voter_id, ${choice}, ${user.id } from voter
-          where exists (select 1 from ${ownerVotes} where vote_id = ${voteId} and status = 'open' and closes_at > now())
-          on conflict do nothing
-          returning voter_id, choice, cast_at
-        ), updated as (
-          update ${ownerVotes}
-          set participating_area_hundredths = participating_area_hundredths + (select area_hundredths from voter),
-              participating_heads = participating_heads + 1
-          where vote_id = ${voteId} and exists (select 1 from inserted) and status = 'open' and closes_at > now()
-          returning participating_area_hundredths, participating_heads, roll_area_hundredths, roll_heads
-        )
-        select i.voter_id, i.choice, i.cast_at, u.participating_heads is not null as updated,
-               u.participating_area_hundredths as area, u.participating_heads as heads, u.roll_area_hundredths as roll_area, u.roll_heads
-        from inserted i left join updated u on true`);
-      const [row] = rows as unknown as Array<(typeof rows)[number]>;
-      if (!row) return undefined;
-      // Closed between the check and the update: nothing of this ballot may stay.
-      if (!row.updated) throw new VotingClosed();
-      return {
-        voterId: row.voter_id,
-        choice: row.choice,
-        castAt: new Date(row.cast_at).toISOString(),
-        repeated: false,
-        participation: participationOf({
-          participatingAreaHundredths: Number(row.area),
-          participatingHeads: row.heads,
-          rollAreaHundredths: row.roll_area === null ? null : Number(row.roll_area),
-          rollHeads: row.roll_heads,
-        }),
-      };
-    });
+    const rows = await ctx.db.execute<{ voter_id: string; choice: string; cast_at: string; area: string; heads: number; roll_area: string | null; roll_heads: number | null }>(sql`
+      with voter as (
+        select r.voter_id, r.area_hundredths from ${voteRollOwners} o
+        join ${voteRoll} r on r.vote_id = o.vote_id and r.voter_id = o.voter_id
+        where o.vote_id = ${voteId} and o.owner_id = ${user.ownerId}
+      ), counted as (
+        update ${ownerVotes}
+        set participating_area_hundredths = participating_area_hundredths + (select area_hundredths from voter),
+            participating_heads = participating_heads + 1
+        where vote_id = ${voteId} and status = 'open' and closes_at > now()
+          and exists (select 1 from voter)
+          and not exists (select 1 from ${ballots} b where b.vote_id = ${voteId} and b.voter_id = (select voter_id from voter))
+        returning participating_area_hundredths, participating_heads, roll_area_hundredths, roll_heads
+      ), inserted as (
+        insert into ${ballots} (vote_id, voter_id, choice, cast_by)
+        select ${voteId}, voter.voter_id, ${choice}, ${user.id} from voter, counted
+        returning voter_id, choice, cast_at
+      )
+      select i.voter_id, i.choice, i.cast_at, u.participating_area_hundredths as area, u.participating_heads as heads,
+             u.roll_area_hundredths as roll_area, u.roll_heads
+      from inserted i, counted u`);
+    const [row] = rows as unknown as Array<(typeof rows)[number]>;
+    if (!row) return undefined;
+    return {
+      voterId: row.voter_id,
+      choice: row.choice,
+      castAt: new Date(row.cast_at).toISOString(),
+      repeated: false,
+      participation: participationOf({
+        participatingAreaHundredths: Number(row.area),
+        participatingHeads: row.heads,
+        rollAreaHundredths: row.roll_area === null ? null : Number(row.roll_area),
+        rollHeads: row.roll_heads,
+      }),
+    };
   } catch (error) {
-    if (error instanceof VotingClosed) return undefined;
+    if (isUniqueViolation(error)) return undefined;
     throw error;
   }
 }

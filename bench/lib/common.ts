@@ -107,6 +107,8 @@ export function runBench(main: () => Promise<void>): void {
 
 export interface BenchDatabase {
   url: string;
+  /** The database's name (unique per bench run: PostgreSQL's backends for it carry it in their titles). */
+  name: string;
   embedded: boolean;
 }
 
@@ -123,7 +125,7 @@ export async function startBenchDatabase(name: string): Promise<BenchDatabase> {
     });
     const url = new URL(external);
     url.pathname = `/${database}`;
-    return { url: url.toString(), embedded: false };
+    return { url: url.toString(), name: database, embedded: false };
   }
   const dir = await mkdtemp(path.join(tmpdir(), 'steward-bench-'));
   // Run as root, the embedded server drops to a `postgres` user that must reach its data folder.
@@ -131,7 +133,7 @@ export async function startBenchDatabase(name: string): Promise<BenchDatabase> {
   onCleanup('remove temp dir', () => rm(dir, { recursive: true, force: true }));
   const server = await startEmbeddedPostgres(path.join(dir, 'postgres'), database, { temporary: true });
   onCleanup('stop embedded PostgreSQL', () => server.stop());
-  return { url: server.url, embedded: true };
+  return { url: server.url, name: database, embedded: true };
 }
 
 /** A scratch directory under os.tmpdir(), removed at the end. */

@@ -6,6 +6,7 @@ import type { ApiContext } from '../../context';
 import { forbidden, unprocessable } from '../../http/problem';
 import type { ConsentRequest, DeletionRequest } from '../../../contracts/access-control';
 import { canOnAny } from '../../../contracts/permissions';
+import { isUniqueViolation } from '../../../db/client';
 import { accessPeople, attachments, credentials, faceConsents, faceDeletionDevices, faceDeletions } from '../../../db/schema';
 import { sealAttachmentContent } from '../../../db/sealed/records';
 import { faceDeletionProcess } from '../../../workflows/face-deletion/definition';
@@ -49,12 +50,6 @@ function storeConsent(ctx: ApiContext, user: SessionUser, personId: string, id: 
     return { consentId: row.id, consentedAt: row.consentedAt.toISOString() };
   });
 }
-
-/** PostgreSQL's unique_violation, whether drizzle wraps the driver's error or not. */
-const isUniqueViolation = (error: unknown) => {
-  const failure = error as { code?: string; cause?: { code?: string } } | null;
-  return (failure?.code ?? failure?.cause?.code) === '23505';
-};
 
 /** PIPL art. 47: the person's face is deleted from every device and from Steward; the deletion is logged. */
 export async function requestFaceDeletion(ctx: ApiContext, user: SessionUser, personId: string, request: DeletionRequest) {
