@@ -10,7 +10,8 @@
  * owners' side (bench/lib/ballot-sender.ts), so neither the sender nor the worker takes the API's CPU.
  *
  * Env: BENCH_OWNERS (voters on the roll, default 10000), BENCH_RATE (ballots per second, default 50), BENCH_SOCKETS
- * (the sender's pool of keep-alive connections, default 256), BENCH_API_CPU_PROF (a folder: the API process
+ * (the sender's pool of keep-alive connections, default 256), BENCH_VOTING_SECONDS (the voting period, default the
+ * sending time + 10 % + 30 s; ballots the API takes after it are refused), BENCH_API_CPU_PROF (a folder: the API process
  * writes a V8 CPU profile there when it stops), BENCH_DATABASE_URL (use that server instead of an embedded
  * PostgreSQL; the bench makes a database of its own on it).
  *
@@ -44,6 +45,11 @@ const OWNERS = envNumber('BENCH_OWNERS', 10_000);
 const RATE = envNumber('BENCH_RATE', 50);
 /** The sender's connection pool (BENCH_SOCKETS). */
 const MAX_SOCKETS = envNumber('BENCH_SOCKETS', 256);
+/**
+ * The voting period (BENCH_VOTING_SECONDS): by default the sending time and a margin; longer when the API is
+ * expected to take the ballots slower than they are sent (the tally waits for the deadline all the same).
+ */
+const VOTING_SECONDS = envNumber('BENCH_VOTING_SECONDS', Math.ceil((OWNERS / RATE) * 1.1) + 30);
 /** Where the API process writes its CPU profile (BENCH_API_CPU_PROF); none when empty. */
 const API_CPU_PROF = envText('BENCH_API_CPU_PROF', '');
 const TARGET_P99_MS = 100;
@@ -136,8 +142,45 @@ function cpuMeter(pids: { api: number; sender: number }, database: string) {
   };
 }
 
+/** How PostgreSQL tells the API's connections from the bench's own. */
+const API_APPLICATION_NAME = 'steward-bench-vote-api';
+
+function withApplicationName(url: string, name: string): string {
+  const named = new URL(url);
+  named.searchParams.set('application_name', name);
+  return named.toString();
+}
+
+/**
+ * Where the API's database sessions spend the casting window: every 200 ms, what each of its connections is
+ * doing (running, waiting for a lock, for the WAL, for the API's next query), as shares of all samples.
+ */
+function waitSampler(db: Database, applicationName: string) {
+  const counts = new Map<string, number>();
+  let samples = 0;
+  let stopped = false;
+  const sampling = (async () => {
+    while (!stopped) {
+      const rows = await db.$client.unsafe<Array<{ what: string; n: number }>>(
+        `select case when state = 'active' then coalesce(wait_event_type || ':' || wait_event, 'running') else state end as what, count(*)::int as n
+         from pg_stat_activity where datname = current_database() and application_name = $1 group by 1`,
+        [applicationName],
+      );
+      for (const row of rows) counts.set(row.what, (counts.get(row.what) ?? 0) + row.n);
+      samples += 1;
+      await sleep(200);
+    }
+  })();
+  return async () => {
+    stopped = true;
+    await sampling;
+    const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
+    return Object.fromEntries([...counts].sort((a, b) => b[1] - a[1]).map(([what, n]) => [what, { share: n / total, meanConnections: n / samples }]));
+  };
+}
+
 async function main(): Promise<void> {
-  log(`Owners' vote bench: ${OWNERS} voters, ${RATE} ballots/s, ${MAX_SOCKETS} sockets. ${machineNote()}`);
+  log(`Owners' vote bench: ${OWNERS} voters, ${RATE} ballots/s, ${MAX_SOCKETS} sockets, voting open ${VOTING_SECONDS} s. ${machineNote()}`);
   const database = await startDemoDatabase('steward_bench_vote', { max: 10 });
   const { db } = database;
   // The bench's roll only: the demo community's units leave the register.
@@ -162,18 +205,16 @@ async function main(): Promise<void> {
     worker.shutdown();
     await running;
   });
-  // The deadline leaves room for a sender that falls behind; the tally waits for it.
-  const votingSeconds = Math.ceil((voters.length / RATE) * 1.1) + 30;
   const api = await spawnApiProcess(
     {
-      DATABASE_URL: database.url,
+      DATABASE_URL: withApplicationName(database.url, API_APPLICATION_NAME),
       STEWARD_MIGRATE: 'off',
       STEWARD_SEED_DEMO: 'off',
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_NAMESPACE: 'default',
       TEMPORAL_TASK_QUEUE: taskQueue,
       VOTE_NOTICE_DAYS: '1s',
-      VOTE_VOTING_DAYS: `${votingSeconds}s`,
+      VOTE_VOTING_DAYS: `${VOTING_SECONDS}s`,
       VOTE_OBJECTION_DAYS: '1s',
       // The demo devices send nothing here: no repair is opened for them during the run.
       DEVICE_STALE_SECONDS: '1h',
@@ -206,8 +247,10 @@ async function main(): Promise<void> {
   const sent = voters.map((voter, index) => ({ cookie: voter.cookie, choice: choices[index % choices.length] }));
   const sender = startSender();
   const cpu = cpuMeter({ api: api.pid, sender: sender.pid }, database.name);
+  const waits = waitSampler(db, API_APPLICATION_NAME);
   const report = await sender.send({ baseUrl, voteId, rate: RATE, maxSockets: MAX_SOCKETS, ballots: sent });
   const cpuSeconds = cpu();
+  const apiSessions = await waits();
   const num = (value: number | null) => (value === null ? Number.NaN : value);
   const indices = sent.map((_, index) => index);
   const accepted = indices.filter((i) => report.status[i] === 200);
@@ -225,6 +268,7 @@ async function main(): Promise<void> {
   );
   for (const example of report.errorExamples) log(`  failed: ${example}`);
   log(`CPU seconds while casting: API ${fmt(cpuSeconds.api)}, sender ${fmt(cpuSeconds.sender)}, bench (worker) ${fmt(cpuSeconds.bench)}, PostgreSQL backends ${fmt(cpuSeconds.postgres)}`);
+  log(`The API's database connections while casting (mean busy at once, by state or wait): ${Object.entries(apiSessions).map(([what, { meanConnections }]) => `${what} ${fmt(meanConnections, 2)}`).join(', ')}`);
 
   // The tally as the workflow runs it at the deadline, timed from its step events…
   log('Waiting for the deadline and the tally…');
@@ -283,6 +327,7 @@ async function main(): Promise<void> {
     tallyDirect: tally,
     freezeStepMs: freezeStep,
     cpuSeconds,
+    apiSessions,
     machine: machineNote(),
   });
   log(`Raw results: ${file}`);

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { RequestHandler, Response } from 'express';
-import type { Database } from '../../db/client';
+import { executePrepared, type Database } from '../../db/client';
 import { sessions, users } from '../../db/schema';
 
 export const SESSION_COOKIE = 'steward_session';
@@ -61,8 +61,8 @@ export function loadSession(db: Database, idleMs: number): RequestHandler {
       const recent = tokenHash ? recentSessions.get(tokenHash) : undefined;
       if (recent && recent.until > Date.now()) user = recent.user;
       else if (tokenHash) {
-        // One statement (a round trip per request less), on the database's clock: the user, and the last-seen time moved on when stale.
-        const rows = await db.execute<SessionUser & Record<string, unknown>>(sql`
+        // One prepared statement on the database's clock: the user, and the last-seen time moved on when stale.
+        const [row] = await executePrepared<SessionUser & Record<string, unknown>>(db, sql`
           with found as (
             select ${users.id} as id, ${users.username} as username, ${users.displayName} as "displayName", ${users.roles} as roles,
                    ${users.ownerId} as "ownerId", ${users.vendorId} as "vendorId", ${sessions.lastSeenAt} < now() - make_interval(secs => ${LAST_SEEN_STEP_MS / 1000}) as stale
@@ -73,7 +73,6 @@ export function loadSession(db: Database, idleMs: number): RequestHandler {
             update ${sessions} set last_seen_at = now() where token_hash = ${tokenHash} and (select stale from found)
           )
           select id, username, "displayName", roles, "ownerId", "vendorId" from found`);
-        const [row] = rows as unknown as SessionUser[];
         user = row ?? null;
         if (user) remember(tokenHash, user);
         else recentSessions.delete(tokenHash);

@@ -1,5 +1,5 @@
 import { Router, type RequestHandler } from 'express';
-import { serviceUnavailable } from './problem';
+import { sendProblem, serviceUnavailable } from './problem';
 
 export interface AdmissionLimits {
   /** Requests of one route served at once. */
@@ -42,7 +42,9 @@ export function admission(limits: AdmissionLimits): RequestHandler {
       running += 1;
       return admitted();
     }
-    if (waiting.length >= limits.queue) return next(serviceUnavailable('request.overloaded', SHED_RETRY_AFTER_SECONDS, [{ field: req.path, message: 'overloaded' }]));
+    // Refused here and now, not through the error handlers: past every later route of the app, a refusal would
+    // cost as much as the work it saves, and an overloaded API would spend itself refusing.
+    if (waiting.length >= limits.queue) return sendProblem(req, res, serviceUnavailable('request.overloaded', SHED_RETRY_AFTER_SECONDS, [{ field: req.path, message: 'overloaded' }]));
     const turn = () => {
       clearTimeout(timer);
       admitted();
@@ -50,7 +52,7 @@ export function admission(limits: AdmissionLimits): RequestHandler {
     const timer = setTimeout(() => {
       const index = waiting.indexOf(turn);
       if (index >= 0) waiting.splice(index, 1);
-      next(serviceUnavailable('request.waited-too-long', SHED_RETRY_AFTER_SECONDS, [{ field: req.path, message: 'overloaded' }]));
+      sendProblem(req, res, serviceUnavailable('request.waited-too-long', SHED_RETRY_AFTER_SECONDS, [{ field: req.path, message: 'overloaded' }]));
     }, limits.maxWaitMs);
     waiting.push(turn);
   };

@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, Request } from 'express';
+import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { Language } from '../../contracts/language';
 import { fieldMessage, fillText, PROBLEM_DETAILS, PROBLEM_TITLES, type DetailKey, type FieldFault, type TextParams } from '../../contracts/problem-texts';
 
@@ -62,6 +62,11 @@ export const problemHandler: ErrorRequestHandler = (error, req, res, _next) => {
     console.error(loggable(error));
     problem = new HttpProblem(500, 'request.internal');
   }
+  sendProblem(req, res, problem);
+};
+
+/** Answers with a problem at once, as the problem handler would: for refusals that must cost next to nothing (load shedding). */
+export function sendProblem(req: Request, res: Response, problem: HttpProblem): void {
   const language = languageOf(req);
   if (problem.retryAfterSeconds !== undefined) res.setHeader('retry-after', String(Math.max(1, Math.ceil(problem.retryAfterSeconds))));
   res
@@ -79,7 +84,7 @@ export const problemHandler: ErrorRequestHandler = (error, req, res, _next) => {
         ...(problem.errors.length ? { errors: problem.fieldsIn(language) } : {}),
       }),
     );
-};
+}
 
 /**
  * What an unexpected error may put in the log (M12): a failed query's message and detail carry its

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { BallotRequest, ObjectionRequest, ProxyRequest, Vote, VoteRequest } from '../../contracts/governance';
-import { isUniqueViolation, type Database } from '../../db/client';
+import { executePrepared, isUniqueViolation, type Database } from '../../db/client';
 import { ballots, ownerVotes, voteObjections, voteProxies, voteRoll, voteRollOwners } from '../../db/schema';
 import { ballotsCsv, loadBallots, loadRoll, rollCsv } from '../../domain/vote-evidence';
 import { ownersVoteProcess } from '../../workflows/owners-vote/definition';
@@ -113,21 +113,27 @@ export async function getVote(ctx: ApiContext, user: SessionUser, voteId: string
   return toView(vote, await myPart(ctx, user, voteId));
 }
 
-/** The live participation only: one primary-key read, what the owner portal polls. */
+/** The live participation only: one primary-key read, prepared (what the owner portal polls, after every ballot). */
 export async function getParticipation(ctx: ApiContext, voteId: string) {
-  const [vote] = await ctx.db
-    .select({
-      status: ownerVotes.status,
-      participatingAreaHundredths: ownerVotes.participatingAreaHundredths,
-      participatingHeads: ownerVotes.participatingHeads,
-      rollAreaHundredths: ownerVotes.rollAreaHundredths,
-      rollHeads: ownerVotes.rollHeads,
-    })
-    .from(ownerVotes)
-    .where(eq(ownerVotes.voteId, voteId));
+  const [vote] = await executePrepared<ParticipationRow & { status: VoteRow['status'] }>(
+    ctx.db,
+    sql`select status, participating_area_hundredths as area, participating_heads as heads, roll_area_hundredths as roll_area, roll_heads
+        from ${ownerVotes} where vote_id = ${voteId}`,
+  );
   if (!vote) throw notFound('vote.unknown', { voteId });
-  return { status: vote.status, ...participationOf(vote) };
+  return { status: vote.status, ...participationOfRow(vote) };
 }
+
+/** The participation columns as raw statements return them (bigint as text). */
+type ParticipationRow = { area: string; heads: number; roll_area: string | null; roll_heads: number | null };
+
+const participationOfRow = (row: ParticipationRow) =>
+  participationOf({
+    participatingAreaHundredths: Number(row.area),
+    participatingHeads: row.heads,
+    rollAreaHundredths: row.roll_area === null ? null : Number(row.roll_area),
+    rollHeads: row.roll_heads,
+  });
 
 export async function listVotes(ctx: ApiContext, user: SessionUser) {
   const rows = await ctx.db.select().from(ownerVotes).orderBy(desc(ownerVotes.noticeAt)).limit(100);
@@ -149,7 +155,7 @@ export async function castBallot(ctx: ApiContext, user: SessionUser, voteId: str
 }
 
 /**
- * The common case in one statement, no transaction around it (the ballot 500 times a second must stay cheap,
+ * The common case in one prepared statement, no transaction around it (the ballot 500 times a second must stay cheap,
  * and the vote's row, which every ballot updates, stays locked only for the statement): an owner on the roll
  * casts their own first ballot while the vote is open. The count moves first, under the vote row's lock, only
  * while the vote is open and the voter has no ballot; the ballot is written from the counted row, so neither
@@ -160,7 +166,7 @@ export async function castBallot(ctx: ApiContext, user: SessionUser, voteId: str
  */
 async function castOwnBallot(ctx: ApiContext, user: SessionUser, voteId: string, choice: string) {
   try {
-    const rows = await ctx.db.execute<{ voter_id: string; choice: string; cast_at: string; area: string; heads: number; roll_area: string | null; roll_heads: number | null }>(sql`
+    const [row] = await executePrepared<ParticipationRow & { voter_id: string; choice: string; cast_at: string }>(ctx.db, sql`
       with voter as (
         select r.voter_id, r.area_hundredths from ${voteRollOwners} o
         join ${voteRoll} r on r.vote_id = o.vote_id and r.voter_id = o.voter_id
@@ -181,20 +187,8 @@ async function castOwnBallot(ctx: ApiContext, user: SessionUser, voteId: string,
       select i.voter_id, i.choice, i.cast_at, u.participating_area_hundredths as area, u.participating_heads as heads,
              u.roll_area_hundredths as roll_area, u.roll_heads
       from inserted i, counted u`);
-    const [row] = rows as unknown as Array<(typeof rows)[number]>;
     if (!row) return undefined;
-    return {
-      voterId: row.voter_id,
-      choice: row.choice,
-      castAt: new Date(row.cast_at).toISOString(),
-      repeated: false,
-      participation: participationOf({
-        participatingAreaHundredths: Number(row.area),
-        participatingHeads: row.heads,
-        rollAreaHundredths: row.roll_area === null ? null : Number(row.roll_area),
-        rollHeads: row.roll_heads,
-      }),
-    };
+    return { voterId: row.voter_id, choice: row.choice, castAt: new Date(row.cast_at).toISOString(), repeated: false, participation: participationOfRow(row) };
   } catch (error) {
     if (isUniqueViolation(error)) return undefined;
     throw error;
