@@ -10,7 +10,7 @@
  * owners' side (bench/lib/ballot-sender.ts), so neither the sender nor the worker takes the API's CPU.
  *
  * Env: BENCH_OWNERS (voters on the roll, default 10000), BENCH_RATE (ballots per second, default 50), BENCH_SOCKETS
- * (the sender's pool of keep-alive connections, default 256), BENCH_VOTING_SECONDS (the voting period, default the
+ * (the sender's pool of keep-alive connections, default 64), BENCH_VOTING_SECONDS (the voting period, default the
  * sending time + 10 % + 30 s; ballots the API takes after it are refused), BENCH_API_CPU_PROF (a folder: the API process
  * writes a V8 CPU profile there when it stops), BENCH_DATABASE_URL (use that server instead of an embedded
  * PostgreSQL; the bench makes a database of its own on it).
@@ -43,8 +43,13 @@ import { signIn } from './lib/open-loop';
 
 const OWNERS = envNumber('BENCH_OWNERS', 10_000);
 const RATE = envNumber('BENCH_RATE', 50);
-/** The sender's connection pool (BENCH_SOCKETS). */
-const MAX_SOCKETS = envNumber('BENCH_SOCKETS', 256);
+/**
+ * The sender's connection pool (BENCH_SOCKETS), as a load balancer in front of one API instance keeps it: under
+ * what one route admits (API_ROUTE_CONCURRENCY + API_ROUTE_QUEUE, 216), so that beyond the API's pace ballots
+ * wait in the pool. A larger pool turns the excess into 503s, each retried a second later: at 500 ballots/s
+ * with 256 sockets the API spent most of its time refusing (docs/benchmarks.md).
+ */
+const MAX_SOCKETS = envNumber('BENCH_SOCKETS', 64);
 /**
  * The voting period (BENCH_VOTING_SECONDS): by default the sending time and a margin; longer when the API is
  * expected to take the ballots slower than they are sent (the tally waits for the deadline all the same).
