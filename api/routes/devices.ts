@@ -100,7 +100,7 @@ export const deviceRoutes = (ctx: ApiContext) => [
     access: 'console.read',
     raw: { contentType: 'text/event-stream' },
     handle: async ({ res }) => {
-      await consoleHub(ctx).attach(res);
+      await consoleHub(ctx).attach(res, null);
     },
   }),
   defineRoute({
