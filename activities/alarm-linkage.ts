@@ -1,4 +1,4 @@
-import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { alarmCorrelations, alarmIncidents, deviceEvents, guardRoster, users } from '../db/schema';
 import type { IncidentCamera, IncidentTimelineEntry } from '../workflows/alarm-linkage/messages';
@@ -66,7 +66,11 @@ export function createAlarmLinkageActivities({ db, adapter }: { db: Database; ad
         .where(and(eq(alarmCorrelations.zoneId, zoneId), eq(alarmCorrelations.alarmType, alarmType), eq(alarmCorrelations.incidentNo, incidentNo)));
     },
 
-    /** The console's row for the incident; a retried or overtaken write (lower version) changes nothing. */
+    /**
+     * The console's row for the incident; an overtaken write (lower version) changes nothing. The same version is
+     * written again: a discarded attempt of a workflow task may have published it with other content (see
+     * `recordStepEvent`).
+     */
     async projectIncident(incident: IncidentProjection): Promise<void> {
       const values = {
         workflowId: incident.workflowId,
@@ -93,7 +97,7 @@ export function createAlarmLinkageActivities({ db, adapter }: { db: Database; ad
       const write = db
         .insert(alarmIncidents)
         .values({ ...values, repeatCount: markedBefore })
-        .onConflictDoUpdate({ target: alarmIncidents.workflowId, set: changes, setWhere: lt(alarmIncidents.version, incident.version) })
+        .onConflictDoUpdate({ target: alarmIncidents.workflowId, set: changes, setWhere: lte(alarmIncidents.version, incident.version) })
         .returning({ workflowId: alarmIncidents.workflowId });
       // One statement: the console hears of the row only if it was written.
       await db.execute(sql`with written as (${write.getSQL()}) select pg_notify(${CONSOLE_CHANNEL}, ${JSON.stringify({ kind: 'incident', id: incident.workflowId })}) from written`);

@@ -67,7 +67,12 @@ async function writeStepEvents(db: Database, records: StepEventRecord[]): Promis
         detail: each.detail,
       })),
     )
-    .onConflictDoNothing();
+    // The same number written again takes the later content: an attempt of a workflow task that the server discarded
+    // may have numbered another transition so, and the attempt that counts writes after it. A retry writes the same.
+    .onConflictDoUpdate({
+      target: [stepEvents.workflowId, stepEvents.seq],
+      set: { stepId: sql`excluded.step_id`, event: sql`excluded.event`, visit: sql`excluded.visit`, actor: sql`excluded.actor`, at: sql`excluded.at`, detail: sql`excluded.detail` },
+    });
   const row = {
     workflowId: record.workflowId,
     process: instance.process,
@@ -80,7 +85,7 @@ async function writeStepEvents(db: Database, records: StepEventRecord[]): Promis
     data: instance.data,
     lastSeq: record.seq,
   };
-  // Only a newer transition overwrites: a retried or late write never moves the instance back.
+  // Only the same or a newer transition overwrites (the same: see above): a late write never moves the instance back.
   const index = db
     .insert(processInstances)
     .values(row)
@@ -93,7 +98,7 @@ async function writeStepEvents(db: Database, records: StepEventRecord[]): Promis
         data: row.data,
         lastSeq: row.lastSeq,
       },
-      setWhere: sql`${processInstances.lastSeq} < ${record.seq}`,
+      setWhere: sql`${processInstances.lastSeq} <= ${record.seq}`,
     });
   // Both writes land together, in one round trip (every transition of every process comes here).
   await db.execute(sql`with step_event as (${event.getSQL()}) ${index.getSQL()}`);

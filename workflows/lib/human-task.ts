@@ -1,4 +1,4 @@
-import { allHandlersFinished, ApplicationFailure, condition, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, patched, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import { z } from 'zod';
 import type { createHumanTaskActivities } from '../../activities/human-tasks';
 import { isTaskCandidate } from '../../contracts/permissions';
@@ -233,10 +233,14 @@ export class HumanTask<Payload> {
     }
     const due = () => !done() && continuation.due();
     if (due()) await continuation.continue();
+    const endsAt = Date.now() + (timeoutMs ?? Infinity);
     const woken = () => done() || due();
     if (timeoutMs === undefined) await condition(woken);
     else await condition(woken, timeoutMs);
-    if (due()) await continuation.continue();
+    // A wait whose time is up goes back to its caller first, and the run takes the step it waited for (a reminder, an
+    // escalation) before it continues. A retried workflow task meets a longer history than the attempt the server
+    // discarded: continuing at once would skip the step that attempt's writes already show as taken.
+    if (due() && !(Date.now() >= endsAt && patched('expired-wait-returns-first'))) await continuation.continue();
   }
 
   /**
