@@ -172,6 +172,7 @@ function configFrom(env: Environment): Config {
         sweepEveryMs: env.DEVICE_SWEEP_SECONDS,
         outboxEveryMs: env.DEVICE_OUTBOX_SECONDS,
         outboxLeaseMs: env.DEVICE_OUTBOX_LEASE_SECONDS,
+        gapGraceMs: env.DEVICE_GAP_GRACE_SECONDS,
         repeatBatchMs: env.DEVICE_REPEAT_BATCH_SECONDS,
         workflowIdPrefix: env.STEWARD_WORKFLOW_PREFIX,
         mqttTopicPrefix: env.MQTT_TOPIC_PREFIX,

@@ -132,6 +132,7 @@ export const AREAS = {
     DEVICE_SWEEP_SECONDS: duration({ default: '1s', description: 'health sweep interval' }),
     DEVICE_OUTBOX_SECONDS: duration({ default: '2s', description: 'how often alarms stored but not yet signalled to their incident are looked for (the outbox)' }),
     DEVICE_OUTBOX_LEASE_SECONDS: duration({ default: '10s', description: 'how long a stored alarm waits for the gateway that took it before the outbox signals it again' }),
+    DEVICE_GAP_GRACE_SECONDS: duration({ default: '1s', description: "how long a gap in a device's serial numbers may stay open before the missing events are fetched from the device (events of one device arrive out of order over MQTT)" }),
     DEVICE_REPEAT_BATCH_SECONDS: duration({ default: '250ms', description: 'the shortest time between two signals of repeats to one incident: later repeats wait and go together (the first alarm of an incident never waits)' }),
     STEWARD_WORKFLOW_PREFIX: text({ default: '', description: 'prefix of incident and device-repair workflow ids (several deployments sharing a namespace)' }),
   }),

@@ -41,7 +41,7 @@ export class DeviceGateway {
     this.events = new DeviceEventStore(ctx.db, settings.outboxLeaseMs);
     this.outbox = new AlarmOutbox(ctx.db, settings, this.correlation);
     this.backfills = new EventBackfill(ctx.db, this.directory, adapter, (device, event) => this.ingest(device, event, 'backfill'));
-    this.health = new DeviceHealth(ctx, settings, (deviceId) => void this.backfill(deviceId));
+    this.health = new DeviceHealth(ctx, settings, (deviceId) => this.backfill(deviceId));
   }
 
   authenticate(deviceId: string, secret: string): Promise<KnownDevice | null> {
@@ -93,8 +93,8 @@ export class DeviceGateway {
     return { status: stored.status, sequence: event.sequence };
   }
 
-  /** Fetches the missing serial numbers from the device and ingests them. */
-  backfill(deviceId: string): Promise<void> {
+  /** Fetches the missing serial numbers from the device and ingests them; false if the device could not be asked. */
+  backfill(deviceId: string): Promise<boolean> {
     return this.backfills.backfill(deviceId);
   }
 

@@ -47,6 +47,8 @@ export class SimulatedDevice {
   readonly fingerprints = new Map<string, { employeeNo: string; fingerPrintID: number }>();
   readonly plates = new Map<string, { list: 'allow' | 'refuse'; from?: string; until?: string }>();
   readonly doorOpens: Array<{ door: number; at: string }> = [];
+  /** How often Steward searched this device's event log (a backfill asks once per page). */
+  eventSearches = 0;
   readonly events: StoredEvent[] = [];
   /** Offline: the device keeps logging events but neither pushes them nor sends heartbeats. */
   online = true;
@@ -113,6 +115,7 @@ export class SimulatedDevice {
       fingerprints: [...this.fingerprints.values()],
       plates: [...this.plates.entries()].map(([plate, entry]) => ({ plate, ...entry })),
       doorOpens: this.doorOpens,
+      eventSearches: this.eventSearches,
       eventCount: this.events.length,
     };
   }

@@ -179,6 +179,7 @@ function accessControl(device: SimulatedDevice, route: string, path: string, que
 
 /** AcsEvent search: serial-number and time range, paged by position; also serves non-ACS events for backfill. */
 function searchEvents(device: SimulatedDevice, cond: Json): IsapiReply {
+  device.eventSearches += 1;
   const position = Number(cond.searchResultPosition ?? 0);
   const maxResults = Math.min(Number(cond.maxResults ?? 30), 1000);
   const begin = cond.beginSerialNo !== undefined ? Number(cond.beginSerialNo) : -Infinity;
