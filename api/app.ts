@@ -72,7 +72,7 @@ export function createApp(ctx: ApiContext, options: { uiDir?: string } = {}) {
   });
   // Overload and outages are answered at the door: each route's bounded turn, then 503 at once while a dependency is down.
   const guard = new DependencyGuard(ctx);
-  app.use(`${API_BASE}/device-events`, admission(ctx.settings.admission), guard.failFast, deviceListener(ctx));
+  app.use(`${API_BASE}/device-events`, admission({ ...ctx.settings.admission, concurrency: ctx.settings.admission.deviceEventConcurrency }), guard.failFast, deviceListener(ctx));
   app.use(
     API_BASE,
     // A live stream holds its request open as long as its page is: it would keep a turn for ever and lock out the

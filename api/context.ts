@@ -21,7 +21,7 @@ export interface ApiSettings {
   /** Web-side protection (M1, H6): idle sessions, sign-in throttling, the origins allowed to write. */
   security: SecuritySettings;
   /** Overload: the connections kept at most, and each route's concurrency and bounded queue (503 past them). */
-  admission: AdmissionLimits & { maxConnections: number };
+  admission: AdmissionLimits & { maxConnections: number; deviceEventConcurrency: number };
   /** Express's `trust proxy` (TRUST_PROXY: a hop count, or addresses such as `loopback`); unset: none. */
   trustProxy?: string | number;
   /** Overrides of the worker's configured delivery durations (tests, demos); unset: the worker's. */

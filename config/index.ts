@@ -133,7 +133,7 @@ function configFrom(env: Environment): Config {
       sessionTtlMs: env.SESSION_TTL_MINUTES,
       secureCookies: env.SECURE_COOKIES,
       trustProxy: env.TRUST_PROXY,
-      admission: { maxConnections: env.API_MAX_CONNECTIONS, concurrency: env.API_ROUTE_CONCURRENCY, queue: env.API_ROUTE_QUEUE, maxWaitMs: env.API_ROUTE_QUEUE_WAIT },
+      admission: { maxConnections: env.API_MAX_CONNECTIONS, concurrency: env.API_ROUTE_CONCURRENCY, deviceEventConcurrency: env.API_DEVICE_EVENT_CONCURRENCY, queue: env.API_ROUTE_QUEUE, maxWaitMs: env.API_ROUTE_QUEUE_WAIT },
       security: {
         sessionIdleMs: env.SESSION_IDLE_MINUTES,
         loginFailuresPerUser: env.LOGIN_FAILURES_PER_USER,

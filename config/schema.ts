@@ -85,6 +85,7 @@ export const AREAS = {
     SECURE_COOKIES: flag({ default: 'off', description: 'set behind HTTPS: cookies are `Secure` and HSTS is on' }),
     API_MAX_CONNECTIONS: wholeNumber({ default: '1000', description: 'open connections the API keeps at most; more are closed at once (keep it under the process\'s file limit)' }),
     API_ROUTE_CONCURRENCY: wholeNumber({ default: '16', description: 'requests of one route served at once' }),
+    API_DEVICE_EVENT_CONCURRENCY: wholeNumber({ default: '64', description: "device pushes served at once (each device pushes one event at a time, and a push is a few milliseconds of database work: a fleet needs more at once than a person's route)" }),
     API_ROUTE_QUEUE: wholeNumber({ default: '200', description: 'requests of one route waiting for a turn; more are answered 503 with Retry-After' }),
     API_ROUTE_QUEUE_WAIT: duration({ default: '2s', description: 'the longest a request waits for its turn before it is answered 503 with Retry-After' }),
     TRUST_PROXY: custom<string | number | undefined>(
@@ -133,7 +134,7 @@ export const AREAS = {
     DEVICE_OUTBOX_SECONDS: duration({ default: '2s', description: 'how often alarms stored but not yet signalled to their incident are looked for (the outbox)' }),
     DEVICE_OUTBOX_LEASE_SECONDS: duration({ default: '10s', description: 'how long a stored alarm waits for the gateway that took it before the outbox signals it again' }),
     DEVICE_GAP_GRACE_SECONDS: duration({ default: '1s', description: "how long a gap in a device's serial numbers may stay open before the missing events are fetched from the device (events of one device arrive out of order over MQTT)" }),
-    DEVICE_REPEAT_BATCH_SECONDS: duration({ default: '250ms', description: 'the shortest time between two signals of repeats to one incident: later repeats wait and go together (the first alarm of an incident never waits)' }),
+    DEVICE_REPEAT_BATCH_SECONDS: duration({ default: '1s', description: 'the shortest time between two signals of repeats to one incident: later repeats wait and go together (the first alarm of an incident never waits)' }),
     STEWARD_WORKFLOW_PREFIX: text({ default: '', description: 'prefix of incident and device-repair workflow ids (several deployments sharing a namespace)' }),
   }),
   simulator: area('Device simulator', {

@@ -1,4 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { executePrepared } from '../../db/client';
 import { notifyConsole } from '../../domain/console-channel';
 import { deviceHealth, devices } from '../../db/schema';
 import { faultRepairProcess, type FaultRepairInput } from '../../workflows/fault-repair/definition';
@@ -96,8 +97,8 @@ export class DeviceHealth {
       counts.push(touch.sequences.size);
       reported.push(touch.reportedLast);
     }
-    // The database's clock, as the sweeper's: hosts' clocks may differ.
-    return this.ctx.db.execute(sql`
+    // The database's clock, as the sweeper's: hosts' clocks may differ. Prepared: one round trip, planned once.
+    return executePrepared<{ device_id: string; previous: string; contiguous: number; highest: number }>(this.ctx.db, sql`
       with input as (
         select * from unnest(${sql.param(ids)}::text[], ${sql.param(firsts)}::int[], ${sql.param(lasts)}::int[], ${sql.param(counts)}::int[], ${sql.param(reported)}::int[])
           as t(device_id, first_sequence, last_sequence, sequence_count, reported_last)),

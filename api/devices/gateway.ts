@@ -88,8 +88,9 @@ export class DeviceGateway {
       // what this gateway could not.
       signalled.catch((error: unknown) => console.warn(`[devices] alarm ${stored.eventId} left to the outbox: ${(error as Error).message}`));
     }
-    // After the correlation is on its way: the alarm's signal does not wait for the health row.
-    if (source !== 'backfill') await this.health.touch(event.deviceId, event.sequence, null);
+    // The device is answered once its event is stored: its health row follows with the next write of all devices'
+    // touches (a failed write is written again by the device's next event or heartbeat).
+    if (source !== 'backfill') this.health.touch(event.deviceId, event.sequence, null).catch((error: unknown) => console.warn(`[devices] health of ${event.deviceId} not written: ${(error as Error).message}`));
     return { status: stored.status, sequence: event.sequence };
   }
 
