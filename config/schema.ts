@@ -120,7 +120,7 @@ export const AREAS = {
     MQTT_TOPIC_PREFIX: text({ default: 'steward', description: 'topics `<prefix>/devices/<id>/events`' }),
     MQTT_CLIENT_ID: text({ description: "this API instance's MQTT client id: its persistent session keeps the events that arrive while it is away", unset: '`steward-<host name>-<PORT>`' }),
     MQTT_SHARED_GROUP: text({ default: 'steward', description: 'the shared subscription (`$share/<group>/…`) through which API instances split the event stream; empty: every instance takes every event' }),
-    MQTT_CONNECTIONS: wholeNumber({ default: '8', description: 'sessions each API instance opens in its shared group: a session stores its events one at a time, so this many are stored at once (one without a group)' }),
+    MQTT_CONNECTIONS: wholeNumber({ default: '32', description: 'sessions each API instance opens in its shared group: a session stores its events one at a time, so this many are stored at once (one without a group); 32 keep 1,000 events/s flowing on two cores (docs/benchmarks.md §10)' }),
     ALARM_ACK_SECONDS: duration({ default: '60s', description: 'P4.2c: acknowledge before re-notify; twice this → next guard and security supervisor' }),
     ALARM_ON_SITE_SECONDS: duration({ default: '5m', description: 'due time of arrival on site' }),
     ALARM_FINDINGS_SECONDS: duration({ default: '30m', description: 'due time of the findings' }),
