@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import type { DiffRow, StandardCheck } from '../../contracts/data-review';
+import { fieldText } from '../../contracts/problem-texts';
+import { fieldMeta } from '../lib/labels';
+import { DATA_REVIEW_LABELS as LABELS } from './definition';
+
+export { completeTaskUpdate, progressQuery } from '../lib/messages';
+export type { DataReviewInput, DataReviewTimings } from './definition';
+
+/** A change as its review reads it (P5.1a): the revision under review, its diff and the collection standard's checks. */
+export interface ChangeUnderReview {
+  revision: number;
+  diff: DiffRow[];
+  checks: StandardCheck[];
+  /** Registered areas and ownership weigh on votes and fees: management approves them second. */
+  needsSecondApproval: boolean;
+}
+
+/** Who decided a step, and when. */
+export interface Decider {
+  userId: string;
+  displayName: string;
+  at: string;
+}
+
+export type ApplyResult = { applied: true } | { applied: false; reasons: string[] };
+
+export interface DataReviewOutcome {
+  status: 'applied' | 'withdrawn';
+  revision: number;
+  checkedBy: string | null;
+  approvedBy: string | null;
+}
+
+/** The checker's and management's decision (P5.1b): approve, or return with reasons. */
+export const decisionForm = z
+  .object({
+    decision: z.enum(['approved', 'returned']).meta(fieldMeta(LABELS.decision)),
+    reasons: z.string().trim().max(2000).optional().meta(fieldMeta(LABELS.reasons)),
+  })
+  .refine((form) => form.decision === 'approved' || (form.reasons ?? '').length >= 3, { message: fieldText('say-what-to-change'), path: ['reasons'] });
+export type DecisionForm = z.output<typeof decisionForm>;
+
+/**
+ * The maker's answer to a return: resubmit (the corrected draft, written through PUT /data-changes/:changeId, or
+ * as it was) or withdraw it.
+ */
+export const correctionForm = z.object({
+  decision: z.enum(['resubmit', 'withdraw']).meta(fieldMeta(LABELS.decision)),
+});
+export type CorrectionForm = z.output<typeof correctionForm>;
