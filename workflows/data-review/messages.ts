@@ -16,6 +16,17 @@ export interface ChangeUnderReview {
   needsSecondApproval: boolean;
 }
 
+/** The fields whose values are choices (a use, a delivery status, in use or not): a task shows them by their names. */
+const CHOICE_FIELDS: readonly string[] = ['unit.use', 'unit.deliveryStatus', 'unit.active'];
+
+/** The diff as a task shows it: text and numbers as they are, choices (`from`, `to`) worded by the process's labels. */
+export function diffForTask(diff: readonly DiffRow[]) {
+  return {
+    diff: diff.filter((row) => !CHOICE_FIELDS.includes(row.field)),
+    choices: diff.filter((row) => CHOICE_FIELDS.includes(row.field)).map(({ field, before, after }) => ({ field, from: before, to: after })),
+  };
+}
+
 /** Who decided a step, and when. */
 export interface Decider {
   userId: string;

@@ -4,7 +4,7 @@ import { DATA_STEWARDS } from '../../contracts/permissions';
 import { activityOptions } from '../lib/activities';
 import { HumanTasks, type HumanTaskSpec, type TaskCompletion } from '../lib/human-task';
 import { ProcessTracker } from '../lib/progress';
-import { correctionForm, decisionForm, type ChangeUnderReview, type DataReviewInput, type DataReviewOutcome, type DecisionForm, type Decider } from './messages';
+import { correctionForm, decisionForm, diffForTask, type ChangeUnderReview, type DataReviewInput, type DataReviewOutcome, type DecisionForm, type Decider } from './messages';
 import { DATA_REVIEW_STEPS as STEPS } from './steps';
 
 const { prepareReview, recordReturn, recordWithdrawal, applyChange } = proxyActivities<ReturnType<typeof createDataReviewActivities>>(activityOptions('UnknownDataChange'));
@@ -43,7 +43,8 @@ export async function dataReview(input: DataReviewInput): Promise<DataReviewOutc
     const review: ChangeUnderReview = await prepareReview({ changeId });
     tracker.setData({ revision: review.revision, needsSecondApproval: review.needsSecondApproval });
     await tracker.complete(STEPS.prepareReview.id, null, { revision: review.revision, checksFailed: review.checks.filter((check) => !check.passed).length });
-    const context = { changeId, unitId, kind, action, revision: review.revision, makerId: maker.userId, diff: review.diff, checks: review.checks, needsSecondApproval: review.needsSecondApproval };
+    const shown = diffForTask(review.diff);
+    const context = { changeId, unitId, kind, action, revision: review.revision, makerId: maker.userId, ...shown, checks: review.checks, needsSecondApproval: review.needsSecondApproval };
 
     let returned: { reasons: string; by: string } | null = null;
     const check = await decide(
@@ -95,7 +96,7 @@ export async function dataReview(input: DataReviewInput): Promise<DataReviewOutc
       candidateUsers: [maker.userId],
       dueInMs: timings.correctionDueMs,
       priority: 50,
-      context: { changeId, unitId, kind, action, revision: review.revision, diff: review.diff, checks: review.checks, returnedBy: returned.by, reasons: returned.reasons },
+      context: { changeId, unitId, kind, action, revision: review.revision, ...shown, checks: review.checks, returnedBy: returned.by, reasons: returned.reasons },
     });
     await tracker.enter(STEPS.recordReturn.id);
     await recordReturn({ changeId, workflowId, revision: review.revision, diff: review.diff, reasons: returned.reasons, checker, approver });
