@@ -76,7 +76,6 @@ export type DataChangeProposal = z.infer<typeof dataChangeProposal>;
 export const dataChangeRequest = z.intersection(z.object({ changeId }), dataChangeProposal);
 export type DataChangeRequest = z.infer<typeof dataChangeRequest>;
 
-export const changeParams = z.object({ changeId });
 
 /** One field before and after (an identity document masked); null where there was or will be nothing. */
 export const diffRow = z.object({ field: z.string(), before: z.union([z.string(), z.number(), z.boolean()]).nullable(), after: z.union([z.string(), z.number(), z.boolean()]).nullable() });
@@ -134,5 +133,3 @@ export const unitView = z.object({
   owners: z.array(unitOwnerView),
 });
 export type UnitView = z.infer<typeof unitView>;
-
-export const unitParams = z.object({ unitId: recordId });

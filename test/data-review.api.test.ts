@@ -23,7 +23,7 @@ const USERNAMES = ['admin', 'checker', 'manager', 'committee', 'owner-zhang', 'a
 
 beforeAll(async () => {
   stack = await startApiTestStack();
-  stack.ctx.settings.governance = testGovernanceSettings(6);
+  stack.ctx.settings.governance = testGovernanceSettings(10);
   const clients = await Promise.all(USERNAMES.map((username) => signIn(stack.baseUrl, username)));
   people = Object.fromEntries(USERNAMES.map((username, index) => [username, clients[index]]));
 });
@@ -85,6 +85,8 @@ describe('maker-checker over HTTP (P5.1b)', () => {
     // The maker holds the checker's role, yet may neither claim nor decide their own change.
     expectProblem(await people.admin.post(`${API}/tasks/${encodeURIComponent(check.id)}/claim`), 403, 'task.own-change');
     expectProblem(await people.admin.post(`${API}/tasks/${encodeURIComponent(check.id)}/complete`, { payload: { decision: 'approved' } }), 403, 'task.own-change');
+    // Nor may a supervisor hand it to them.
+    expectProblem(await people.manager.post(`${API}/tasks/${encodeURIComponent(check.id)}/reassign`, { assignee: 'u-admin' }), 422, 'task.not-candidate-user', 'assignee');
     // A return needs its reasons, named by field.
     expectProblem(await people.checker.post(`${API}/tasks/${encodeURIComponent(check.id)}/complete`, { payload: { decision: 'returned' } }), 422, 'task.form-invalid', 'payload.reasons');
     await decide('checker', check.id, { decision: 'approved' });
@@ -205,7 +207,7 @@ describe('maker-checker over HTTP (P5.1b)', () => {
 });
 
 describe("an owners' vote keeps its frozen roll (P2.1c with P5.1b)", () => {
-  it('an area and an ownership changed while a vote is open: its tally uses the roll it froze, the next vote the new register', async () => {
+  it('an area, an ownership and a disabled unit changed while a vote is open: its tally uses the roll it froze, the next vote the new register', async () => {
     const requestVote = async (title: string) => {
       const voteId = `dr-${randomUUID().slice(0, 8)}`;
       const response = await people.committee.post(`${API}/votes`, { voteId, title, description: `${title}, as discussed`, item: 9 });
@@ -221,16 +223,21 @@ describe("an owners' vote keeps its frozen roll (P2.1c with P5.1b)", () => {
     const frozen = await rollOf(first.voteId);
     const zhang = frozen.find((voter) => voter.voterId === 'o-zhang')!;
 
-    // Zhang's 101 grows by 10 m², and Chen becomes co-owner of 202, both through review, while the vote is open.
+    // Zhang's 101 grows by 10 m², Chen becomes co-owner of 202, and the developer's unsold 2-302 is disabled (entered
+    // in error), each through review, while the vote is open.
     const area = await areaOf('b1-101');
-    const grow = await submit({ action: 'change', unitId: 'b1-101', unit: { exclusiveArea: area + 10 } });
-    await decide('checker', (await openTask(grow.workflowId, 'checkChange')).id, { decision: 'approved' });
-    await decide('manager', (await openTask(grow.workflowId, 'approveChange')).id, { decision: 'approved' });
-    const coOwner = await submit({ action: 'add-owner', unitId: 'b1-202', owner: { ownerId: 'o-chen' } });
-    await decide('checker', (await openTask(coOwner.workflowId, 'checkChange')).id, { decision: 'approved' });
-    await decide('manager', (await openTask(coOwner.workflowId, 'approveChange')).id, { decision: 'approved' });
-    expect((await resultOf(grow.workflowId)).status).toBe('applied');
-    expect((await resultOf(coOwner.workflowId)).status).toBe('applied');
+    const disabledArea = await areaOf('b2-302');
+    const approvedThrough = async (workflowId: string) => {
+      await decide('checker', (await openTask(workflowId, 'checkChange')).id, { decision: 'approved' });
+      await decide('manager', (await openTask(workflowId, 'approveChange')).id, { decision: 'approved' });
+      return (await resultOf(workflowId)).status;
+    };
+    const changes = await Promise.all([
+      submit({ action: 'change', unitId: 'b1-101', unit: { exclusiveArea: area + 10 } }),
+      submit({ action: 'add-owner', unitId: 'b1-202', owner: { ownerId: 'o-chen' } }),
+      submit({ action: 'disable', unitId: 'b2-302', reason: 'Entered in error: it is the plant room' }),
+    ]);
+    expect(await Promise.all(changes.map(({ workflowId }) => approvedThrough(workflowId)))).toEqual(['applied', 'applied', 'applied']);
     expect(await areaOf('b1-101')).toBe(area + 10);
 
     const ballot = await people['owner-zhang'].post(`${API}/votes/${first.voteId}/ballots`, { choice: 'for' });
@@ -243,11 +250,13 @@ describe("an owners' vote keeps its frozen roll (P2.1c with P5.1b)", () => {
 
     const second = await requestVote('Plant trees by the gate');
     const next = await voteInStatus(people['owner-zhang'], second.voteId, 'open');
-    expect(next.participation.rollArea).toBe(opened.participation.rollArea + 1_000);
+    expect(next.participation.rollArea).toBe(opened.participation.rollArea + 1_000 - Math.round(disabledArea * 100));
     const roll = await rollOf(second.voteId);
     expect(roll.find((voter) => voter.voterId === 'o-zhang')!.areaHundredths).toBe(zhang.areaHundredths + 1_000);
     // Chen owns part of 202 on the next roll only.
     expect(roll.some((voter) => voter.unitIds.includes('b1-202') && voter.ownerIds.includes('o-chen'))).toBe(true);
     expect(frozen.some((voter) => voter.unitIds.includes('b1-202') && voter.ownerIds.includes('o-chen'))).toBe(false);
+    expect(frozen.some((voter) => voter.unitIds.includes('b2-302'))).toBe(true);
+    expect(roll.some((voter) => voter.unitIds.includes('b2-302'))).toBe(false);
   }, 120_000);
 });

@@ -183,7 +183,7 @@ export async function reassignTask(ctx: ApiContext, user: SessionUser, taskId: s
     .from(users)
     .where(and(eq(users.id, assigneeId), eq(users.active, true)));
   if (!assignee) throw unprocessable('task.no-such-user', [{ field: 'assignee', message: 'unknown-user' }]);
-  if (!isCandidate(assignee, task)) {
+  if (!isCandidate(assignee, task) || isEarlierActor({ userId: assignee.id }, task)) {
     throw unprocessable('task.not-candidate-user', { name: assignee.displayName, stepId: task.stepId }, [{ field: 'assignee', message: 'not-a-candidate' }]);
   }
   if (!(await swapAssignee(ctx, task, assignee.id))) throw conflict('task.changed', { taskId });
