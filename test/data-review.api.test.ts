@@ -85,8 +85,8 @@ describe('maker-checker over HTTP (P5.1b)', () => {
     // The maker holds the checker's role, yet may neither claim nor decide their own change.
     expectProblem(await people.admin.post(`${API}/tasks/${encodeURIComponent(check.id)}/claim`), 403, 'task.own-change');
     expectProblem(await people.admin.post(`${API}/tasks/${encodeURIComponent(check.id)}/complete`, { payload: { decision: 'approved' } }), 403, 'task.own-change');
-    // Nor may a supervisor hand it to them.
-    expectProblem(await people.manager.post(`${API}/tasks/${encodeURIComponent(check.id)}/reassign`, { assignee: 'u-admin' }), 422, 'task.not-candidate-user', 'assignee');
+    // Nor may a supervisor (an admin) hand it to them.
+    expectProblem(await people.checker.post(`${API}/tasks/${encodeURIComponent(check.id)}/reassign`, { assignee: 'u-admin' }), 422, 'task.not-candidate-user', 'assignee');
     // A return needs its reasons, named by field.
     expectProblem(await people.checker.post(`${API}/tasks/${encodeURIComponent(check.id)}/complete`, { payload: { decision: 'returned' } }), 422, 'task.form-invalid', 'payload.reasons');
     await decide('checker', check.id, { decision: 'approved' });
