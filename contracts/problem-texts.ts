@@ -168,12 +168,12 @@ export const PROBLEM_DETAILS = {
   'outage.past-diagnosis': { 'zh-CN': '这张报修单已过诊断阶段，请按常规流程完成维修。', en: 'the repair is past its diagnosis; finish it the usual way' },
   // Master data through review (P5.1b).
   'task.own-change': { 'zh-CN': '这项变更由您提交或已由您审核，须由另一位审核人处理（双人复核）。', en: 'you entered or already reviewed this change; another person must decide it (four eyes, P5.1b)' },
-  'data-review.unknown': { 'zh-CN': '没有找到变更 {changeId}，请回到变更列表。', en: 'no change {changeId}; go back to the list of changes' },
-  'data-review.not-maker': { 'zh-CN': '只有提交人可以修改或撤回这项变更。', en: 'only the maker of a change may correct or withdraw it' },
-  'data-review.not-returned': { 'zh-CN': '这项变更目前为“{status}”，只有被退回的变更可以修改或撤回。', en: 'the change is {status}; only a returned change can be corrected or withdrawn' },
-  'data-review.id-taken': { 'zh-CN': '此变更编号已用于另一项变更，请换一个编号。', en: 'this change id is already another change; use a new one' },
-  'data-review.invalid': { 'zh-CN': '变更不符合采集标准，请按标出的项修改后重新提交。', en: 'the change does not meet the collection standard; correct the fields listed and submit again' },
-  'data-review.unknown-unit': { 'zh-CN': '没有房号 {unitId}，请从列表中选择。', en: 'no unit {unitId}' },
+  'change.unknown': { 'zh-CN': '没有找到变更 {changeId}，请回到变更列表。', en: 'no change {changeId}; go back to the list of changes' },
+  'change.not-maker': { 'zh-CN': '只有提交人可以修改或撤回这项变更。', en: 'only the maker of a change may correct or withdraw it' },
+  'change.not-returned': { 'zh-CN': '这项变更目前未被退回，只有被退回的变更可以修改或撤回。', en: 'the change is {status}; only a returned change can be corrected or withdrawn' },
+  'change.id-taken': { 'zh-CN': '此变更编号已用于另一项变更，请换一个编号。', en: 'this change id is already another change; use a new one' },
+  'change.invalid': { 'zh-CN': '变更不符合采集标准，请按标出的项修改后重新提交。', en: 'the change does not meet the collection standard; correct the fields listed and submit again' },
+  'unit.unknown': { 'zh-CN': '没有房号 {unitId}，请从列表中选择。', en: 'no unit {unitId}' },
 } as const satisfies Record<string, Localised>;
 
 export type DetailKey = keyof typeof PROBLEM_DETAILS;
@@ -254,6 +254,7 @@ export const FIELD_TEXTS = {
   'unit-disabled': { 'zh-CN': '该房屋已停用', en: 'the unit is disabled' },
   'owner-or-new-person': { 'zh-CN': '请选择已登记的业主，或填写新业主的姓名和证件', en: "pick a registered owner, or give a new owner's name and identity document" },
   'change-something': { 'zh-CN': '请至少修改一项', en: 'change at least one field' },
+  'not-returned': { 'zh-CN': '未被退回（审核中或已结束）', en: '{status}' },
   'changed-meanwhile': { 'zh-CN': '审核期间该记录已被其他变更修改，请按当前数据重新提交', en: 'the record changed while this was in review; submit it again against what is there now' },
   'image-data-url': { 'zh-CN': '请上传 PNG、JPEG 或 WebP 格式的图片', en: 'a PNG, JPEG or WebP data URL' },
   'scan-data-url': { 'zh-CN': '请上传 PNG、JPEG 或 PDF 格式的扫描件', en: 'a PNG, JPEG or PDF data URL' },

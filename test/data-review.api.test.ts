@@ -72,7 +72,7 @@ describe('maker-checker over HTTP (P5.1b)', () => {
     // Sent again (a retry): the same change; the same id from someone else: refused.
     const again = await people.admin.post(`${API}/data-changes`, { changeId, action: 'change', unitId: 'b1-301', unit: { exclusiveArea: 120.5 } });
     expect(again.body).toEqual({ changeId, workflowId });
-    expectProblem(await people.checker.post(`${API}/data-changes`, { changeId, action: 'disable', unitId: 'b1-301', reason: 'Merged into 302' }), 409, 'data-review.id-taken', 'changeId');
+    expectProblem(await people.checker.post(`${API}/data-changes`, { changeId, action: 'disable', unitId: 'b1-301', reason: 'Merged into 302' }), 409, 'change.id-taken', 'changeId');
 
     const check = await openTask(workflowId, 'checkChange');
     expect(await areaOf('b1-301')).toBe(before);
@@ -123,9 +123,9 @@ describe('maker-checker over HTTP (P5.1b)', () => {
       'request.body-invalid',
       'owner.idDocument.number',
     );
-    expectProblem(await people.admin.post(`${API}/data-changes`, { changeId: randomUUID(), action: 'add-owner', unitId: 'b9-999', owner: { ownerId: 'o-zhang' } }), 422, 'data-review.invalid', 'unitId');
+    expectProblem(await people.admin.post(`${API}/data-changes`, { changeId: randomUUID(), action: 'add-owner', unitId: 'b9-999', owner: { ownerId: 'o-zhang' } }), 422, 'change.invalid', 'unitId');
     // A unit not owned twice: Zhao already owns 302.
-    expectProblem(await people.admin.post(`${API}/data-changes`, { changeId: randomUUID(), action: 'add-owner', unitId: 'b1-302', owner: { ownerId: 'o-zhao' } }), 422, 'data-review.invalid', 'owner');
+    expectProblem(await people.admin.post(`${API}/data-changes`, { changeId: randomUUID(), action: 'add-owner', unitId: 'b1-302', owner: { ownerId: 'o-zhao' } }), 422, 'change.invalid', 'owner');
 
     const { changeId, workflowId } = await submit({ action: 'add-owner', unitId: 'b1-302', owner: { name: '孙悦 Sun Yue', idDocument: { kind: 'resident-id', number: document } } });
     const check = await openTask(workflowId, 'checkChange');
@@ -136,7 +136,7 @@ describe('maker-checker over HTTP (P5.1b)', () => {
     await openTask(workflowId, 'correctChange');
     await eventually(async () => ((await people.admin.get(`${API}/data-changes/${changeId}`)).body.status === 'returned' ? true : undefined));
     // Only the maker corrects; the unit is untouched meanwhile.
-    expectProblem(await people.checker.put(`${API}/data-changes/${changeId}`, { action: 'add-owner', unitId: 'b1-302', owner: { name: '孙月 Sun Yue', idDocument: { kind: 'resident-id', number: document } } }), 403, 'data-review.not-maker');
+    expectProblem(await people.checker.put(`${API}/data-changes/${changeId}`, { action: 'add-owner', unitId: 'b1-302', owner: { name: '孙月 Sun Yue', idDocument: { kind: 'resident-id', number: document } } }), 403, 'change.not-maker');
     expect((await people.admin.get(`${API}/units/b1-302`)).body.owners.map((owner: { ownerId: string }) => owner.ownerId)).toEqual(['o-zhao']);
     const corrected = await people.admin.put(`${API}/data-changes/${changeId}`, { action: 'add-owner', unitId: 'b1-302', owner: { name: '孙月 Sun Yue', idDocument: { kind: 'resident-id', number: document } } });
     expect(corrected.status, JSON.stringify(corrected.body)).toBe(200);
@@ -193,16 +193,16 @@ describe('maker-checker over HTTP (P5.1b)', () => {
     expect(await resultOf(withdrawn.workflowId)).toMatchObject({ status: 'withdrawn' });
     expect((await people.admin.get(`${API}/units/b2-102`)).body.active).toBe(true);
     expect((await people.admin.get(`${API}/units/b2-102/history`)).body.items.map((entry: { outcome: string }) => entry.outcome)).toEqual(['returned', 'withdrawn']);
-    expectProblem(await people.admin.post(`${API}/data-changes/${withdrawn.changeId}/withdraw`), 409, 'data-review.not-returned');
+    expectProblem(await people.admin.post(`${API}/data-changes/${withdrawn.changeId}/withdraw`), 409, 'change.not-returned');
   }, 60_000);
 
   it('refuses bad input naming the field, and people without the role', async () => {
     expectProblem(await people.admin.post(`${API}/data-changes`, { changeId: randomUUID(), action: 'create', unitId: 'b1-401', unit: { buildingId: 'b1', number: '401', exclusiveArea: 0, use: 'residential', deliveryStatus: 'unsold' } }), 400, 'request.body-invalid', 'unit.exclusiveArea');
     expectProblem(await people.admin.post(`${API}/data-changes`, { changeId: randomUUID(), action: 'create', unitId: 'b1-401', unit: { buildingId: 'b1', number: '401', use: 'residential', deliveryStatus: 'unsold' } }), 400, 'request.body-invalid', 'unit.exclusiveArea');
-    expectProblem(await people.admin.post(`${API}/data-changes`, { changeId: randomUUID(), action: 'create', unitId: 'b1-101', unit: { buildingId: 'b1', number: '101', exclusiveArea: 90, use: 'residential', deliveryStatus: 'unsold' } }), 422, 'data-review.invalid', 'unitId');
+    expectProblem(await people.admin.post(`${API}/data-changes`, { changeId: randomUUID(), action: 'create', unitId: 'b1-101', unit: { buildingId: 'b1', number: '101', exclusiveArea: 90, use: 'residential', deliveryStatus: 'unsold' } }), 422, 'change.invalid', 'unitId');
     expectProblem(await people.admin.post(`${API}/data-changes`, { changeId: 'not-a-uuid', action: 'disable', unitId: 'b1-101', reason: 'Entered twice' }), 400, 'request.body-invalid', 'changeId');
     expectProblem(await people['owner-zhang'].post(`${API}/data-changes`, { changeId: randomUUID(), action: 'disable', unitId: 'b1-101', reason: 'Entered twice' }), 403, 'auth.needs-role');
-    expectProblem(await people.admin.get(`${API}/data-changes/${randomUUID()}`), 404, 'data-review.unknown');
+    expectProblem(await people.admin.get(`${API}/data-changes/${randomUUID()}`), 404, 'change.unknown');
   });
 });
 

@@ -23,7 +23,7 @@ async function requireStandard(ctx: ApiContext, proposal: DataChangeProposal, ch
   const { stored, idDocumentNumber } = storedProposal(proposal, changeId);
   const { checks } = await reviewChange(ctx.db, stored, idDocumentNumber);
   const faults: FieldFault[] = checks.filter((check) => !check.passed).map((check) => ({ field: check.field, message: check.rule }));
-  if (faults.length) throw unprocessable('data-review.invalid', faults);
+  if (faults.length) throw unprocessable('change.invalid', faults);
   return { stored, idDocumentNumber };
 }
 
@@ -37,7 +37,7 @@ export async function submitChange(ctx: ApiContext, user: SessionUser, request: 
   const { changeId, ...proposal } = request;
   const workflowId = dataReviewProcess.workflowId(changeId);
   const [existing] = await ctx.db.select().from(dataChanges).where(eq(dataChanges.id, changeId));
-  if (existing && !sameChange(existing, user, request)) throw conflict('data-review.id-taken', [{ field: 'changeId', message: 'taken' }]);
+  if (existing && !sameChange(existing, user, request)) throw conflict('change.id-taken', [{ field: 'changeId', message: 'taken' }]);
   if (!existing) {
     const { stored, idDocumentNumber } = await requireStandard(ctx, proposal as DataChangeProposal, changeId);
     const now = new Date();
@@ -65,7 +65,7 @@ export async function submitChange(ctx: ApiContext, user: SessionUser, request: 
     if (!inserted.length) {
       // The same id sent twice at once: the other request wrote it (its data key stays unused, and is harmless).
       const [raced] = await ctx.db.select().from(dataChanges).where(eq(dataChanges.id, changeId));
-      if (!sameChange(raced, user, request)) throw conflict('data-review.id-taken', [{ field: 'changeId', message: 'taken' }]);
+      if (!sameChange(raced, user, request)) throw conflict('change.id-taken', [{ field: 'changeId', message: 'taken' }]);
     }
   }
   const input: DataReviewInput = {
@@ -82,7 +82,7 @@ export async function submitChange(ctx: ApiContext, user: SessionUser, request: 
 
 async function changeOf(ctx: ApiContext, changeId: string): Promise<ChangeRow> {
   const [row] = UUID.test(changeId) ? await ctx.db.select().from(dataChanges).where(eq(dataChanges.id, changeId)) : [];
-  if (!row) throw notFound('data-review.unknown', { changeId });
+  if (!row) throw notFound('change.unknown', { changeId });
   return row;
 }
 
@@ -108,13 +108,13 @@ export async function getChange(ctx: ApiContext, changeId: string): Promise<Data
 /** The maker's own returned change, waiting for its correction task. */
 async function returnedChangeOf(ctx: ApiContext, user: SessionUser, changeId: string) {
   const row = await changeOf(ctx, changeId);
-  if (row.makerId !== user.id) throw forbidden('data-review.not-maker');
-  if (row.status !== 'returned') throw conflict('data-review.not-returned', { status: row.status }, [{ field: 'status', message: 'task-status', params: { status: row.status } }]);
+  if (row.makerId !== user.id) throw forbidden('change.not-maker');
+  if (row.status !== 'returned') throw conflict('change.not-returned', { status: row.status }, [{ field: 'status', message: 'not-returned', params: { status: row.status } }]);
   const [task] = await ctx.db
     .select({ id: tasks.id })
     .from(tasks)
     .where(and(eq(tasks.workflowId, row.workflowId), eq(tasks.stepId, DATA_REVIEW_STEPS.correctChange.id), eq(tasks.status, 'open')));
-  if (!task) throw conflict('data-review.not-returned', { status: row.status }, [{ field: 'status', message: 'task-status', params: { status: row.status } }]);
+  if (!task) throw conflict('change.not-returned', { status: row.status }, [{ field: 'status', message: 'not-returned', params: { status: row.status } }]);
   return { row, taskId: task.id };
 }
 
@@ -124,8 +124,8 @@ async function returnedChangeOf(ctx: ApiContext, user: SessionUser, changeId: st
  */
 export async function correctChange(ctx: ApiContext, user: SessionUser, changeId: string, proposal: DataChangeProposal): Promise<DataChangeView> {
   const { row, taskId } = await returnedChangeOf(ctx, user, changeId);
-  if (proposal.action !== row.action) throw unprocessable('data-review.invalid', [{ field: 'action', message: 'one-of', params: { values: [row.action] } }]);
-  if (proposal.unitId !== row.recordId) throw unprocessable('data-review.invalid', [{ field: 'unitId', message: 'one-of', params: { values: [row.recordId] } }]);
+  if (proposal.action !== row.action) throw unprocessable('change.invalid', [{ field: 'action', message: 'one-of', params: { values: [row.action] } }]);
+  if (proposal.unitId !== row.recordId) throw unprocessable('change.invalid', [{ field: 'unitId', message: 'one-of', params: { values: [row.recordId] } }]);
   const { stored, idDocumentNumber } = await requireStandard(ctx, proposal, changeId);
   const updated = await ctx.db.transaction(async (tx) => {
     const sealed = idDocumentNumber ? await sealChangeIdDocument(tx, changeId, idDocumentNumber) : { dataKeyId: null, sealedIdDocument: null };
@@ -138,7 +138,7 @@ export async function correctChange(ctx: ApiContext, user: SessionUser, changeId
     if (written.length) await eraseDataKeys(tx, [row.dataKeyId]);
     return written.length > 0;
   });
-  if (!updated) throw conflict('data-review.not-returned', { status: 'in-review' }, [{ field: 'status', message: 'task-status', params: { status: 'in-review' } }]);
+  if (!updated) throw conflict('change.not-returned', { status: 'in-review' }, [{ field: 'status', message: 'not-returned', params: { status: 'in-review' } }]);
   await completeTask(ctx, user, taskId, { decision: 'resubmit' });
   return getChange(ctx, changeId);
 }
@@ -152,7 +152,7 @@ export async function withdrawChange(ctx: ApiContext, user: SessionUser, changeI
 
 export async function getUnit(ctx: ApiContext, unitId: string): Promise<UnitView> {
   const unit = await unitViewOf(ctx.db, unitId);
-  if (!unit) throw notFound('data-review.unknown-unit', { unitId });
+  if (!unit) throw notFound('unit.unknown', { unitId });
   return unit;
 }
 
