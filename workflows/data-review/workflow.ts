@@ -1,5 +1,6 @@
 import { allHandlersFinished, condition, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { createDataReviewActivities } from '../../activities/data-review';
+import { titleReference } from '../../contracts/labels';
 import { DATA_STEWARDS } from '../../contracts/permissions';
 import { activityOptions } from '../lib/activities';
 import { HumanTasks, type HumanTaskSpec, type TaskCompletion } from '../lib/human-task';
@@ -22,6 +23,8 @@ export async function dataReview(input: DataReviewInput): Promise<DataReviewOutc
   const { changeId, kind, action, unitId, maker, timings } = input;
   const { workflowId } = workflowInfo();
   const stewards = DATA_STEWARDS[kind];
+  // Named for the reader by the API (a unit being created has no name yet, and shows its id).
+  const unit = titleReference('unit', unitId);
   const tracker = new ProcessTracker({ process: 'data-review', title: `${unitId} 数据变更 Data change`, startedBy: maker.userId }, { changeId, kind, action, unitId, maker: maker.displayName });
   const tasks = new HumanTasks('data-review', tracker);
   await tracker.pass(STEPS.changeSubmitted.id, maker.displayName, { changeId, kind, action, unitId });
@@ -48,7 +51,7 @@ export async function dataReview(input: DataReviewInput): Promise<DataReviewOutc
 
     let returned: { reasons: string; by: string } | null = null;
     const check = await decide(
-      { stepId: STEPS.checkChange.id, title: `${unitId} 数据变更审核`, form: decisionForm, candidateRoles: stewards.checkers, dueInMs: timings.checkDueMs, priority: 50, context },
+      { stepId: STEPS.checkChange.id, title: `数据变更审核：${unit}`, form: decisionForm, candidateRoles: stewards.checkers, dueInMs: timings.checkDueMs, priority: 50, context },
       [maker.userId],
     );
     const checker = deciderOf(check);
@@ -58,7 +61,7 @@ export async function dataReview(input: DataReviewInput): Promise<DataReviewOutc
       const approval = await decide(
         {
           stepId: STEPS.approveChange.id,
-          title: `${unitId} 数据变更复核`,
+          title: `数据变更复核：${unit}`,
           form: decisionForm,
           candidateRoles: stewards.secondApprovers,
           dueInMs: timings.approvalDueMs,
@@ -90,7 +93,7 @@ export async function dataReview(input: DataReviewInput): Promise<DataReviewOutc
     // The task first, then the draft reopens for correction: a correction that follows at once finds its task.
     const correction = await tasks.open({
       stepId: STEPS.correctChange.id,
-      title: `${unitId} 数据变更退回`,
+      title: `数据变更退回修改：${unit}`,
       form: correctionForm,
       candidateRoles: [],
       candidateUsers: [maker.userId],
