@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validIdDocument } from '../contracts/data-review';
-import { dataChanges, owners, tasks, units, voteRoll } from '../db/schema';
+import { dataChanges, owners, tasks, units, users, voteRoll } from '../db/schema';
 import type { DataReviewOutcome } from '../workflows/data-review/messages';
 import { testGovernanceSettings, voteInStatus } from './support/governance-scenarios';
 import { signIn, type HttpResponse, type SignedInClient } from './support/http-client';
@@ -195,6 +195,51 @@ describe('maker-checker over HTTP (P5.1b)', () => {
     expect((await people.admin.get(`${API}/units/b2-102/history`)).body.items.map((entry: { outcome: string }) => entry.outcome)).toEqual(['returned', 'withdrawn']);
     expectProblem(await people.admin.post(`${API}/data-changes/${withdrawn.changeId}/withdraw`), 409, 'change.not-returned');
   }, 60_000);
+
+  it('whoever checked a change may not approve it second, though they hold management too', async () => {
+    const [admin] = await stack.db.select().from(users).where(eq(users.id, 'u-admin'));
+    await stack.db.insert(users).values({ id: 'u-dual', username: 'dual', passwordHash: admin.passwordHash, displayName: '数据审核兼管理 Dual', roles: ['admin', 'management'] });
+    const dual = await signIn(stack.baseUrl, 'dual');
+    const { workflowId } = await submit({ action: 'change', unitId: 'b2-201', unit: { exclusiveArea: 111.5 } });
+    const check = await openTask(workflowId, 'checkChange');
+    const checked = await dual.post(`${API}/tasks/${encodeURIComponent(check.id)}/complete`, { payload: { decision: 'approved' } });
+    expect(checked.status, JSON.stringify(checked.body)).toBe(200);
+    const approval = await openTask(workflowId, 'approveChange');
+    expectProblem(await dual.post(`${API}/tasks/${encodeURIComponent(approval.id)}/complete`, { payload: { decision: 'approved' } }), 403, 'task.own-change');
+    expect(await areaOf('b2-201')).not.toBe(111.5);
+    await decide('manager', approval.id, { decision: 'approved' });
+    expect(await resultOf(workflowId)).toMatchObject({ status: 'applied', checkedBy: dual.user.displayName, approvedBy: people.manager.user.displayName });
+  });
+
+  it('an approved change whose unit changed meanwhile is not applied: it goes back to its maker', async () => {
+    const before = await areaOf('b2-301');
+    const first = await submit({ action: 'change', unitId: 'b2-301', unit: { exclusiveArea: 130 } });
+    const second = await submit({ action: 'change', unitId: 'b2-301', unit: { exclusiveArea: 140 } });
+    const secondCheck = await openTask(second.workflowId, 'checkChange');
+    expect((secondCheck.context as { diff: unknown }).diff).toEqual([{ field: 'unit.exclusiveArea', before, after: 140 }]);
+    await decide('checker', (await openTask(first.workflowId, 'checkChange')).id, { decision: 'approved' });
+    await decide('manager', (await openTask(first.workflowId, 'approveChange')).id, { decision: 'approved' });
+    expect((await resultOf(first.workflowId)).status).toBe('applied');
+
+    await decide('checker', secondCheck.id, { decision: 'approved' });
+    await decide('manager', (await openTask(second.workflowId, 'approveChange')).id, { decision: 'approved' });
+    const correction = await openTask(second.workflowId, 'correctChange');
+    expect((correction.context as { reasons: string }).reasons).toMatch(/record changed while this was in review/);
+    expect(await areaOf('b2-301')).toBe(130);
+    // The return is recorded just after its correction task opens.
+    const history = await eventually(async () => {
+      const items = (await people.admin.get(`${API}/units/b2-301/history`)).body.items as Array<{ changeId: string; outcome: string }>;
+      return items.length === 2 ? items : undefined;
+    });
+    expect(history.map((entry) => [entry.changeId, entry.outcome])).toEqual([
+      [first.changeId, 'applied'],
+      [second.changeId, 'returned'],
+    ]);
+    // Resubmitted as it is, it is reviewed against the register now.
+    await decide('admin', correction.id, { decision: 'resubmit' });
+    const recheck = await openTask(second.workflowId, 'checkChange');
+    expect((recheck.context as { diff: unknown }).diff).toEqual([{ field: 'unit.exclusiveArea', before: 130, after: 140 }]);
+  });
 
   it('refuses bad input naming the field, and people without the role', async () => {
     expectProblem(await people.admin.post(`${API}/data-changes`, { changeId: randomUUID(), action: 'create', unitId: 'b1-401', unit: { buildingId: 'b1', number: '401', exclusiveArea: 0, use: 'residential', deliveryStatus: 'unsold' } }), 400, 'request.body-invalid', 'unit.exclusiveArea');
