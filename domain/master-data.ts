@@ -85,10 +85,12 @@ export async function reviewChange(db: Executor, proposal: StoredProposal, idDoc
       const fields = proposal.unit;
       check('unit', 'required', UNIT_FIELDS.every((field) => fields[field] !== undefined && fields[field] !== ''));
       check('unitId', 'taken', unit === null);
-      check('unit.buildingId', 'no-such-building', (await db.select({ id: buildings.id }).from(buildings).where(eq(buildings.id, fields.buildingId))).length === 1);
+      const [building] = await db.select({ name: buildings.name }).from(buildings).where(eq(buildings.id, fields.buildingId));
+      check('unit.buildingId', 'no-such-building', !!building);
       check('unit.number', 'taken', await numberFree(fields.buildingId, fields.number));
       check('unit.exclusiveArea', 'area-bounds', withinBounds(fields.exclusiveArea));
-      for (const field of UNIT_FIELDS) diff.push({ field: `unit.${field}`, before: null, after: fields[field] });
+      // People read the building by its name, as they do the owners.
+      for (const field of UNIT_FIELDS) diff.push({ field: `unit.${field}`, before: null, after: field === 'buildingId' ? (building?.name ?? fields.buildingId) : fields[field] });
       return { diff, checks, needsSecondApproval: true };
     }
     case 'change': {

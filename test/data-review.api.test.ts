@@ -196,6 +196,28 @@ describe('maker-checker over HTTP (P5.1b)', () => {
     expectProblem(await people.admin.post(`${API}/data-changes/${withdrawn.changeId}/withdraw`), 409, 'change.not-returned');
   }, 60_000);
 
+  it('a new unit is registered through both approvals; its number cannot be registered twice', async () => {
+    const unit = { buildingId: 'b1', number: '401', exclusiveArea: 95.25, use: 'residential', deliveryStatus: 'unsold' };
+    const { changeId, workflowId } = await submit({ action: 'create', unitId: 'b1-401', unit });
+    expectProblem(await people.admin.get(`${API}/units/b1-401`), 404, 'unit.unknown');
+    const check = await openTask(workflowId, 'checkChange');
+    expect((check.context as { diff: unknown }).diff).toEqual([
+      { field: 'unit.buildingId', before: null, after: '1号楼 Building 1' },
+      { field: 'unit.number', before: null, after: '401' },
+      { field: 'unit.exclusiveArea', before: null, after: 95.25 },
+    ]);
+    expect((check.context as { choices: unknown }).choices).toEqual([
+      { field: 'unit.use', from: null, to: 'residential' },
+      { field: 'unit.deliveryStatus', from: null, to: 'unsold' },
+    ]);
+    await decide('checker', check.id, { decision: 'approved' });
+    await decide('manager', (await openTask(workflowId, 'approveChange')).id, { decision: 'approved' });
+    expect(await resultOf(workflowId)).toMatchObject({ status: 'applied' });
+    expect((await people.admin.get(`${API}/units/b1-401`)).body).toEqual({ unitId: 'b1-401', ...unit, active: true, owners: [] });
+    expect((await people.admin.get(`${API}/units/b1-401/history`)).body.items).toMatchObject([{ changeId, action: 'create', outcome: 'applied' }]);
+    expectProblem(await people.admin.post(`${API}/data-changes`, { changeId: randomUUID(), action: 'create', unitId: 'b1-401a', unit }), 422, 'change.invalid', 'unit.number');
+  });
+
   it('whoever checked a change may not approve it second, though they hold management too', async () => {
     const [admin] = await stack.db.select().from(users).where(eq(users.id, 'u-admin'));
     await stack.db.insert(users).values({ id: 'u-dual', username: 'dual', passwordHash: admin.passwordHash, displayName: '数据审核兼管理 Dual', roles: ['admin', 'management'] });
