@@ -70,6 +70,8 @@ export function createOwnersVoteActivities({ db }: { db: Database }) {
           .from(units)
           .innerJoin(unitOwners, eq(unitOwners.unitId, units.id))
           .innerJoin(owners, eq(owners.id, unitOwners.ownerId))
+          // A unit disabled through data review (P5.1b) no longer weighs on a roll frozen after it.
+          .where(eq(units.active, true))
           .orderBy(units.id, owners.id);
         const registered = new Map<string, RegisteredUnit & { owners: Array<{ ownerId: string; kind: 'person' | 'developer' }> }>();
         const names = new Map<string, string>();

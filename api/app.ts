@@ -12,6 +12,7 @@ import { mountRoutes, openApiDocument } from './http/route';
 import { checkReadiness } from './use-cases/readiness';
 import { acceptanceRoutes } from './routes/acceptance';
 import { authRoutes } from './routes/auth';
+import { dataReviewRoutes } from './routes/data-review';
 import { deliveryRoutes } from './routes/delivery';
 import { accessControlRoutes } from './routes/access-control';
 import { accessLogRoutes } from './routes/access-log';
@@ -44,6 +45,7 @@ export const apiRoutes = (ctx: ApiContext) => [
   ...accessControlRoutes(ctx),
   ...governanceRoutes(ctx),
   ...accessLogRoutes(ctx),
+  ...dataReviewRoutes(ctx),
 ];
 
 /** What an instance that is not ready asks its callers to wait before trying again. */

@@ -11,10 +11,13 @@ import type { SupplierRequalificationInput } from '../workflows/supplier-requali
 import type { AccessLogSettings } from './access-log-settings';
 import type { DeviceSettings } from './devices/settings';
 import type { GovernanceSettings } from './governance-settings';
+import type { DataReviewTimings } from '../workflows/data-review/definition';
 
 export interface ApiSettings {
   faultRepair: FaultRepairTimings;
   governance: GovernanceSettings;
+  /** P5.1b: when a change's review, second approval and correction are due. */
+  dataReview: DataReviewTimings;
   /** A session ends this long after sign-in, whatever happens (SESSION_TTL_MINUTES). */
   sessionTtlMs: number;
   secureCookies: boolean;

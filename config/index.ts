@@ -130,6 +130,11 @@ function configFrom(env: Environment): Config {
         annualPlanCron: env.ANNUAL_PLAN_CRON,
         procurementWorkflowType: env.PROCUREMENT_WORKFLOW_TYPE,
       },
+      dataReview: {
+        checkDueMs: env.DATA_REVIEW_CHECK_DUE_MINUTES,
+        approvalDueMs: env.DATA_REVIEW_APPROVAL_DUE_MINUTES,
+        correctionDueMs: env.DATA_REVIEW_CORRECTION_DUE_MINUTES,
+      },
       sessionTtlMs: env.SESSION_TTL_MINUTES,
       secureCookies: env.SECURE_COOKIES,
       trustProxy: env.TRUST_PROXY,

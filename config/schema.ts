@@ -190,6 +190,11 @@ export const AREAS = {
       { emptyIsAValue: true },
     ),
   }),
+  dataReview: area('Master data through review (P5.1b)', {
+    DATA_REVIEW_CHECK_DUE_MINUTES: duration({ default: '2d', description: "the checker's review of a change due" }),
+    DATA_REVIEW_APPROVAL_DUE_MINUTES: duration({ default: '3d', description: "management's second approval of an area or ownership change due" }),
+    DATA_REVIEW_CORRECTION_DUE_MINUTES: duration({ default: '7d', description: "the maker's correction (or withdrawal) of a returned change due" }),
+  }),
   suppliers: area('Supplier registry (P2.2a)', {
     SUPPLIER_DOCUMENT_WARN_DAYS: duration({ default: '30d', description: 'documents expiring this soon are flagged' }, { zeroAllowed: true }),
     SUPPLIER_PASS_MARK: positiveNumber({ default: '60', description: 'the average qualification score (0–100) a supplier needs' }),

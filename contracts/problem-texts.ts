@@ -166,6 +166,14 @@ export const PROBLEM_DETAILS = {
   'outage.already-ended': { 'zh-CN': '这张报修单已经结束（{status}），无需再关闭。', en: 'the repair has already ended ({status}); nothing to close' },
   'outage.still-down': { 'zh-CN': '设备“{device}”尚未恢复在线，恢复后才能一键关闭。', en: '{device} is not back online yet; close the repair once it is' },
   'outage.past-diagnosis': { 'zh-CN': '这张报修单已过诊断阶段，请按常规流程完成维修。', en: 'the repair is past its diagnosis; finish it the usual way' },
+  // Master data through review (P5.1b).
+  'task.own-change': { 'zh-CN': '这项变更由您提交或已由您审核，须由另一位审核人处理（双人复核）。', en: 'you entered or already reviewed this change; another person must decide it (four eyes, P5.1b)' },
+  'change.unknown': { 'zh-CN': '没有找到变更 {changeId}，请回到变更列表。', en: 'no change {changeId}; go back to the list of changes' },
+  'change.not-maker': { 'zh-CN': '只有提交人可以修改或撤回这项变更。', en: 'only the maker of a change may correct or withdraw it' },
+  'change.not-returned': { 'zh-CN': '这项变更目前未被退回，只有被退回的变更可以修改或撤回。', en: 'the change is {status}; only a returned change can be corrected or withdrawn' },
+  'change.id-taken': { 'zh-CN': '此变更编号已用于另一项变更，请换一个编号。', en: 'this change id is already another change; use a new one' },
+  'change.invalid': { 'zh-CN': '变更不符合采集标准，请按标出的项修改后重新提交。', en: 'the change does not meet the collection standard; correct the fields listed and submit again' },
+  'unit.unknown': { 'zh-CN': '没有房号 {unitId}，请从列表中选择。', en: 'no unit {unitId}' },
 } as const satisfies Record<string, Localised>;
 
 export type DetailKey = keyof typeof PROBLEM_DETAILS;
@@ -238,6 +246,16 @@ export const FIELD_TEXTS = {
   'owners-report-as-owner': { 'zh-CN': '业主只能以业主身份报修', en: 'owners report as owner' },
   'repair-not-closed': { 'zh-CN': '维修尚未完成', en: '{status}' },
   'give-a-place': { 'zh-CN': '请选择楼栋、区域或设备', en: 'give a building, a zone or a device' },
+  // Master data (P5.1a collection standard).
+  'area-bounds': { 'zh-CN': '专有面积须在 {min} 至 {max} 平方米之间', en: 'an exclusive area from {min} to {max} m²' },
+  'id-document-invalid': { 'zh-CN': '证件号码无效：身份证为 18 位且校验位正确，护照为 5 至 17 位字母或数字', en: 'not a valid number: a resident ID has 18 characters and a correct check digit, a passport 5 to 17 letters or digits' },
+  'already-owner': { 'zh-CN': '此人已是该房屋的业主，不能重复登记', en: 'already an owner of this unit' },
+  'not-an-owner': { 'zh-CN': '此人不是该房屋的业主', en: 'not an owner of this unit' },
+  'unit-disabled': { 'zh-CN': '该房屋已停用', en: 'the unit is disabled' },
+  'owner-or-new-person': { 'zh-CN': '请选择已登记的业主，或填写新业主的姓名和证件', en: "pick a registered owner, or give a new owner's name and identity document" },
+  'change-something': { 'zh-CN': '请至少修改一项', en: 'change at least one field' },
+  'not-returned': { 'zh-CN': '未被退回（审核中或已结束）', en: '{status}' },
+  'changed-meanwhile': { 'zh-CN': '审核期间该记录已被其他变更修改，请按当前数据重新提交', en: 'the record changed while this was in review; submit it again against what is there now' },
   'image-data-url': { 'zh-CN': '请上传 PNG、JPEG 或 WebP 格式的图片', en: 'a PNG, JPEG or WebP data URL' },
   'scan-data-url': { 'zh-CN': '请上传 PNG、JPEG 或 PDF 格式的扫描件', en: 'a PNG, JPEG or PDF data URL' },
   'photo-too-large': { 'zh-CN': '照片不能超过 2 MB，请压缩后重新上传', en: 'at most 2 MB' },
