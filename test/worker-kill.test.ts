@@ -349,7 +349,8 @@ const SCENARIOS: Scenario[] = [
       const { workflowId } = await s.step('access-revocation move out', () => send('admin', 'post', `/access/people/${personId}/leave`, { requestId: randomUUID(), reason: 'moved-out' }));
       track(workflowId, 'access-revocation');
       expect(await resultOf(workflowId)).toMatchObject({ credentialsRevoked: 1, failed: [] });
-      expect(await heldBy('door-b1', personId)).toEqual(noWayIn);
+      // Moved out: not even the person's entry stays on the door.
+      expect(await heldBy('door-b1', personId)).toEqual({ ...noWayIn, users: 0 });
       expect(await database.db.select().from(accessRevocations).where(eq(accessRevocations.personId, personId))).toMatchObject([{ workflowId, credentialsRevoked: 1, devicesFailed: [] }]);
       expect((await database.db.select().from(credentials).where(eq(credentials.personId, personId))).map((row) => row.status)).toEqual(['revoked']);
       expect((await database.db.select().from(accessPeople).where(eq(accessPeople.id, personId)))[0].status).toBe('left');
