@@ -124,7 +124,8 @@ export async function startDeviceSimulator(options: SimulatorOptions = {}): Prom
 
   async function heartbeat(device: SimulatedDevice): Promise<void> {
     if (!device.online || !device.heartbeat) return;
-    await enqueue(device, () => pushAlert(device, alertFor(device, null, port), target(), 'http', 'json'));
+    // Checked again when its turn comes: a device that went off (a reboot) in the meantime sends nothing.
+    await enqueue(device, async () => device.online && device.heartbeat && pushAlert(device, alertFor(device, null, port), target(), 'http', 'json'));
   }
 
   let heartbeatTimer: NodeJS.Timeout | null = null;
