@@ -1,3 +1,4 @@
+import { XMLParser } from 'fast-xml-parser';
 import { createHash } from 'node:crypto';
 import {
   DeviceCommandError,
@@ -36,11 +37,22 @@ function checkStatus(response: DigestResponse, what: string): void {
   throw new DeviceCommandError(response.status >= 500 ? 'DeviceBadResponse' : 'DeviceRejected', `${what}: ${reason}`, response.status, code);
 }
 
-/** One element of an ISAPI XML answer; a missing one means the device did not answer what was asked. */
-function xmlField(response: DigestResponse, element: string, what: string): string {
-  const value = new RegExp(`<${element}>([^<]*)</${element}>`).exec(response.text())?.[1];
-  if (value === undefined) throw new DeviceCommandError('DeviceBadResponse', `${what}: no ${element} in the answer`, response.status);
-  return value.trim();
+// Values stay text: a version such as `1.10` must not become the number 1.1.
+const xmlParser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, removeNSPrefix: true });
+
+/** The fields of an ISAPI XML answer's root element; a missing one means the device did not answer what was asked. */
+function xmlFields(response: DigestResponse, root: string, what: string): (element: string) => string {
+  let fields: Record<string, unknown> | undefined;
+  try {
+    fields = (xmlParser.parse(response.text()) as Record<string, Record<string, unknown> | undefined>)[root];
+  } catch {
+    fields = undefined;
+  }
+  return (element) => {
+    const value = fields?.[element];
+    if (typeof value !== 'string') throw new DeviceCommandError('DeviceBadResponse', `${what}: no ${root}.${element} in the answer`, response.status);
+    return value.trim();
+  };
 }
 
 /** Firmware images and configuration files of tens of megabytes take minutes over a site network, not the usual 5 s. */
@@ -252,16 +264,17 @@ export class IsapiAdapter implements DeviceAdapter {
 
   async deviceInfo(device: DeviceConnection): Promise<DeviceInfo> {
     const response = await this.call(device, 'GET', '/ISAPI/System/deviceInfo', undefined, 'device info');
-    const what = `${device.deviceId} device info`;
-    return { model: xmlField(response, 'model', what), firmwareVersion: xmlField(response, 'firmwareVersion', what) };
+    const field = xmlFields(response, 'DeviceInfo', `${device.deviceId} device info`);
+    return { model: field('model'), firmwareVersion: field('firmwareVersion') };
   }
 
   async upgradeStatus(device: DeviceConnection): Promise<UpgradeStatus> {
     const response = await this.call(device, 'GET', '/ISAPI/System/upgradeStatus', undefined, 'upgrade status');
     const what = `${device.deviceId} upgrade status`;
-    const percent = Number(xmlField(response, 'percent', what));
+    const field = xmlFields(response, 'upgradeStatus', what);
+    const percent = Number(field('percent'));
     if (!Number.isFinite(percent)) throw new DeviceCommandError('DeviceBadResponse', `${what}: percent is not a number`, response.status);
-    return { upgrading: xmlField(response, 'upgrading', what) === 'true', percent };
+    return { upgrading: field('upgrading') === 'true', percent };
   }
 
   async uploadFirmware(device: DeviceConnection, image: FirmwareImage): Promise<FirmwareUploadResult> {

@@ -92,6 +92,10 @@ export function handleIsapi(device: SimulatedDevice, method: string, path: strin
 
 const ISAPI_XMLNS = 'http://www.isapi.org/ver20/XMLSchema';
 
+/** Versions come from uploaded images and test controls, so they are escaped like any text in XML. */
+const XML_ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' };
+const escapeXml = (value: string) => value.replace(/[<>&"']/g, (char) => XML_ENTITIES[char]);
+
 /** ISAPI's XML `ResponseStatus`, which the `/ISAPI/System/` resources answer with. */
 function responseStatus(status: number, path: string, statusCode: number, statusString: string, subStatusCode: string, errorMsg?: string): IsapiReply {
   return xml(
@@ -116,7 +120,7 @@ function system(device: SimulatedDevice, route: string, path: string, bytes: Buf
     case 'GET /ISAPI/System/deviceInfo':
       return xml(
         200,
-        `<?xml version="1.0" encoding="UTF-8"?><DeviceInfo version="2.0" xmlns="${ISAPI_XMLNS}"><deviceName>${device.id}</deviceName><deviceID>${device.id}</deviceID><model>Steward simulator ${device.config.model}</model><firmwareVersion>${device.firmwareVersion}</firmwareVersion><deviceType>${device.config.model}</deviceType></DeviceInfo>`,
+        `<?xml version="1.0" encoding="UTF-8"?><DeviceInfo version="2.0" xmlns="${ISAPI_XMLNS}"><deviceName>${device.id}</deviceName><deviceID>${device.id}</deviceID><model>Steward simulator ${device.config.model}</model><firmwareVersion>${escapeXml(device.firmwareVersion)}</firmwareVersion><deviceType>${device.config.model}</deviceType></DeviceInfo>`,
       );
     case 'GET /ISAPI/System/upgradeStatus': {
       const status = device.upgradeStatus();
