@@ -149,8 +149,31 @@ describe('firmware upgrade and configuration over ISAPI (P3.3b)', () => {
     expect(await adapter.deviceInfo(bricked)).toMatchObject({ firmwareVersion: 'V5.7.3' });
   });
 
+  it('refuses a reboot while it writes an image (busy, worth a retry), and reboots on command into the same firmware', async () => {
+    await faults('switch-core', { flashMs: 1_000, rebootMs: 1_500 });
+    const network = connection('switch-core');
+    expect(await adapter.uploadFirmware(network, release('V3.1.0', ['network-switch']))).toBe('started');
+    const busy = await failure(adapter.reboot(network));
+    expect(busy).toMatchObject({ type: 'DeviceBadResponse', status: 503, code: 'deviceBusy' });
+    await expect(asActivity(() => adapter.reboot(network))).rejects.toMatchObject({ type: 'DeviceBadResponse', nonRetryable: false });
+    const upgraded = await eventually(async () => {
+      const current = await state('switch-core');
+      return current.lastBootAt ? current : undefined;
+    });
+    expect(upgraded).toMatchObject({ firmwareVersion: 'V3.1.0', flashes: 1 });
+
+    await adapter.reboot(network);
+    expect(await probe(network)).toBe('failed: DeviceUnreachable');
+    const rebooted = await eventually(async () => {
+      const current = await state('switch-core');
+      return current.lastBootAt > upgraded.lastBootAt ? current : undefined;
+    });
+    expect(rebooted).toMatchObject({ firmwareVersion: 'V3.1.0', flashes: 1, online: true });
+    expect(await probe(network)).toBe('V3.1.0');
+  });
+
   it('restores an exported configuration: a card added and one removed after the export are undone, and the device reboots to load it', async () => {
-    await faults('door-b1', { rebootMs: 500 });
+    await faults('door-b1', { rebootMs: 1_500 });
     const door = connection('door-b1');
     await adapter.enrolCredential(door, { kind: 'card', holder: holder('p-li'), cardNo: '0010000001' });
     await adapter.enrolCredential(door, { kind: 'pin', holder: holder('p-wang'), pin: '1357' });
