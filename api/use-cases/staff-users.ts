@@ -147,6 +147,7 @@ export async function resetPassword(ctx: ApiContext, admin: SessionUser, userId:
   await ctx.db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, userId));
     await endSessions(tx, userId);
+    // An administrator's act, not a review: no process, no checker; the entry keeps who did it and when.
     await tx.insert(dataChangeHistory).values({
       changeId: randomUUID(),
       workflowId: '',
