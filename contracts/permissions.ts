@@ -416,7 +416,7 @@ export const PERMISSIONS = {
     clauses: ['P5.1b'],
   },
   'data-review.read': {
-    description: 'Read master-data changes in review, units with their owners (identity documents masked) and their history of changes',
+    description: 'Read master-data changes in review, units with their owners (identity documents masked), staff users, and their history of changes',
     roles: ['admin', 'management', 'auditor'],
     clauses: ['P5.1b', 'P5.3c'],
   },

@@ -154,8 +154,14 @@ describe('staff users through review (P5.1b)', () => {
 
     const disable = await submit({ action: 'disable', userId, reason: 'Left the company' });
     const check = await openTask(disable.workflowId, 'checkChange');
-    // Signed in, and remembered by the API, right up to the approval.
+    // Signed in, and remembered by the API, right up to the approval; their worklist open live.
     expect((await session.get(`${API}/auth/me`)).status).toBe(200);
+    const stream = await session.raw(`${API}/tasks/stream`);
+    expect(stream.status).toBe(200);
+    const reader = stream.body!.getReader();
+    const streamEnded = (async () => {
+      for (;;) if ((await reader.read()).done) return true;
+    })();
     await decide(people.checker, check.id, { decision: 'approved' });
     await eventually(async () => ((await userRow(userId)).active ? undefined : true));
     const disabledAt = Date.now();
@@ -169,6 +175,8 @@ describe('staff users through review (P5.1b)', () => {
     );
     expect(Date.now() - disabledAt).toBeLessThan(1_500);
     expectProblem(answer, 401, 'auth.sign-in');
+    // The live worklist ends with the session.
+    expect(await Promise.race([streamEnded, new Promise((resolve) => setTimeout(() => resolve(false), 1_500))])).toBe(true);
     expect(await resultOf(disable.workflowId)).toMatchObject({ status: 'applied', approvedBy: null });
 
     const [task] = await stack.db.select().from(tasks).where(eq(tasks.id, claimed.id));

@@ -30,9 +30,17 @@ const SESSION_CACHE_MS = 5_000;
 const SESSION_CACHE_LIMIT = 10_000;
 const recentSessions = new Map<string, { user: SessionUser; until: number }>();
 
+const userChangeListeners = new Set<(userId: string) => void>();
+
+/** Called with each user whose sessions ended or must be read again (a live stream ends theirs, to be opened anew). */
+export function onUserChanged(listener: (userId: string) => void): void {
+  userChangeListeners.add(listener);
+}
+
 /** Forgets every session of the user this process remembers: its next request reads the session table. */
 export function forgetUser(userId: string): void {
   for (const [tokenHash, entry] of recentSessions) if (entry.user.id === userId) recentSessions.delete(tokenHash);
+  for (const listener of userChangeListeners) listener(userId);
 }
 
 function remember(tokenHash: string, user: SessionUser): void {
