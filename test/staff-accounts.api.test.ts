@@ -185,6 +185,37 @@ describe('staff users through review (P5.1b)', () => {
     // Another checker takes it up.
     await decide(people.hr, claimed.id, { decision: 'approved' });
   }, 90_000);
+  it('a department change needs the checker only; returned, it is corrected over PUT by its maker alone; disabled and enabled again', async () => {
+    const { userId } = await newStaffUser(['finance']);
+    const { changeId, workflowId } = await submit({ action: 'change', userId, user: { department: 'procurement' } });
+    expectProblem(await people.admin.post(`${API}/user-changes`, { changeId: randomUUID(), action: 'enable', userId, reason: 'Back from leave' }), 422, 'change.invalid', 'userId');
+    await decide(people.checker, (await openTask(workflowId, 'checkChange')).id, { decision: 'returned', reasons: 'Finance, not procurement' });
+    await openTask(workflowId, 'correctChange');
+    await eventually(async () => ((await people.admin.get(`${API}/data-changes/${changeId}`)).body.status === 'returned' ? true : undefined));
+    expectProblem(await people.checker.put(`${API}/user-changes/${changeId}`, { action: 'change', userId, user: { department: 'finance' } }), 403, 'change.not-maker');
+    expectProblem(await people.admin.put(`${API}/user-changes/${changeId}`, { action: 'change', userId: 'u-tech1', user: { department: 'finance' } }), 422, 'change.invalid', 'userId');
+    const corrected = await people.admin.put(`${API}/user-changes/${changeId}`, { action: 'change', userId, user: { department: 'finance', displayName: '文员 改名 Renamed Clerk' } });
+    expect(corrected.status, JSON.stringify(corrected.body)).toBe(200);
+    expect(corrected.body).toMatchObject({ revision: 2, needsSecondApproval: false, unitId: userId });
+    await decide(people.hr, (await openTask(workflowId, 'checkChange')).id, { decision: 'approved' });
+    expect(await resultOf(workflowId)).toMatchObject({ status: 'applied', revision: 2, approvedBy: null });
+    expect(await userRow(userId)).toMatchObject({ department: 'finance', displayName: '文员 改名 Renamed Clerk', roles: ['finance'] });
+
+    for (const action of ['disable', 'enable'] as const) {
+      const change = await submit({ action, userId, reason: action === 'disable' ? 'On leave' : 'Back from leave' });
+      await decide(people.checker, (await openTask(change.workflowId, 'checkChange')).id, { decision: 'approved' });
+      expect(await resultOf(change.workflowId)).toMatchObject({ status: 'applied' });
+      expect((await userRow(userId)).active).toBe(action === 'enable');
+    }
+    expect((await people.admin.get(`${API}/users/${userId}/history`)).body.items.map((entry: { action: string; outcome: string }) => `${entry.action} ${entry.outcome}`)).toEqual([
+      'create applied',
+      'reset-password applied',
+      'change returned',
+      'change applied',
+      'disable applied',
+      'enable applied',
+    ]);
+  }, 90_000);
 });
 
 describe('accounts', () => {
