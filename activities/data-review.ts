@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { DiffRow } from '../contracts/data-review';
 import type { Database } from '../db/client';
 import { FIELD_TEXTS, type FieldKey } from '../contracts/problem-texts';
-import { dataChangeHistory, dataChanges, units } from '../db/schema';
+import { dataChangeHistory, dataChanges, units, users } from '../db/schema';
 import { applyDraft, closeDraft, historyBase, reviewDraft, type Decision } from '../domain/master-data';
 import type { ApplyResult, ChangeUnderReview } from '../workflows/data-review/messages';
 
@@ -78,8 +78,9 @@ export function createDataReviewActivities({ db }: { db: Database }) {
         if (!change) throw ApplicationFailure.create({ type: 'UnknownDataChange', message: `no data change ${input.changeId}`, nonRetryable: true });
         if (change.status === 'applied') return { applied: true };
         if (change.revision !== input.revision || change.status !== 'in-review') return { applied: false, reasons: [reasonText('changed-meanwhile')] };
-        // Two approved changes of one unit apply one after the other, the second against what the first wrote.
-        await tx.select({ id: units.id }).from(units).where(eq(units.id, change.recordId)).for('update');
+        // Two approved changes of one unit (or one staff user) apply one after the other, the second against what the first wrote.
+        if (change.kind === 'user') await tx.select({ id: users.id }).from(users).where(eq(users.id, change.recordId)).for('update');
+        else await tx.select({ id: units.id }).from(units).where(eq(units.id, change.recordId)).for('update');
         const failed = await applyDraft(tx, change, input.reviewedDiff, input.checker, input.approver);
         return failed.length ? { applied: false, reasons: failed.map(reasonText) } : { applied: true };
       });

@@ -13,6 +13,7 @@ import { checkReadiness } from './use-cases/readiness';
 import { acceptanceRoutes } from './routes/acceptance';
 import { authRoutes } from './routes/auth';
 import { dataReviewRoutes } from './routes/data-review';
+import { staffUserRoutes } from './routes/staff-users';
 import { deliveryRoutes } from './routes/delivery';
 import { accessControlRoutes } from './routes/access-control';
 import { accessLogRoutes } from './routes/access-log';
@@ -46,6 +47,7 @@ export const apiRoutes = (ctx: ApiContext) => [
   ...governanceRoutes(ctx),
   ...accessLogRoutes(ctx),
   ...dataReviewRoutes(ctx),
+  ...staffUserRoutes(ctx),
 ];
 
 /** What an instance that is not ready asks its callers to wait before trying again. */

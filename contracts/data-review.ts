@@ -108,6 +108,7 @@ export const dataChangeView = z.object({
   workflowId: z.string(),
   kind: z.enum(DATA_CHANGE_KINDS),
   action: z.enum(DATA_CHANGE_ACTIONS),
+  /** The record the change is about: a unit, or for kind `user` the staff user (contracts/staff-users.ts). */
   unitId: z.string(),
   status: z.enum(DATA_CHANGE_STATUSES),
   revision: z.number().int(),

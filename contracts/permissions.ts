@@ -406,12 +406,17 @@ export const PERMISSIONS = {
 
   // Master data through review (P5.1b)
   'data-review.start': {
-    description: "Enter a change to the community's master data (units, their owners): it waits as a draft for its checker",
+    description: "Enter a change to the community's master data (units, their owners, staff users and their roles): it waits as a draft for its checker",
     roles: ['admin'],
     clauses: ['P5.1a', 'P5.1b'],
   },
+  'account.password.reset': {
+    description: "Reset another user's password: a one-time password to hand over, to be changed at their next sign-in",
+    roles: ['admin'],
+    clauses: ['P5.1b'],
+  },
   'data-review.read': {
-    description: 'Read master-data changes in review, units with their owners (identity documents masked) and their history of changes',
+    description: 'Read master-data changes in review, units with their owners (identity documents masked), staff users, and their history of changes',
     roles: ['admin', 'management', 'auditor'],
     clauses: ['P5.1b', 'P5.3c'],
   },
@@ -477,6 +482,8 @@ export const hiddenProcesses = (user: Holder): readonly string[] => (can(user, '
 export const DATA_STEWARDS = {
   unit: { checkers: ['admin'], secondApprovers: ['management'] },
   'unit-owner': { checkers: ['admin'], secondApprovers: ['management'] },
+  // A staff user's roles decide what they may do: management approves a change of them second.
+  user: { checkers: ['admin', 'hr'], secondApprovers: ['management'] },
 } as const satisfies Record<string, { checkers: readonly Role[]; secondApprovers: readonly Role[] }>;
 
 export type DataKind = keyof typeof DATA_STEWARDS;
@@ -491,3 +498,6 @@ export const isEarlierActor = (actor: { userId: string }, task: { context: unkno
   const context = (task.context ?? {}) as Record<string, unknown>;
   return EARLIER_ACTOR_KEYS.some((key) => context[key] === actor.userId);
 };
+
+/** Nobody reviews a change to their own account (P5.1b): a task's context names that account as `subjectUserId`. */
+export const isChangeSubject = (actor: { userId: string }, task: { context: unknown }) => ((task.context ?? {}) as Record<string, unknown>).subjectUserId === actor.userId;

@@ -174,6 +174,13 @@ export const PROBLEM_DETAILS = {
   'change.id-taken': { 'zh-CN': '此变更编号已用于另一项变更，请换一个编号。', en: 'this change id is already another change; use a new one' },
   'change.invalid': { 'zh-CN': '变更不符合采集标准，请按标出的项修改后重新提交。', en: 'the change does not meet the collection standard; correct the fields listed and submit again' },
   'unit.unknown': { 'zh-CN': '没有房号 {unitId}，请从列表中选择。', en: 'no unit {unitId}' },
+  // Staff users and accounts (P1.2, P5.1b).
+  'task.own-account': { 'zh-CN': '这项变更涉及您本人的账号，须由另一位审核人处理。', en: 'this change is about your own account; another person must decide it' },
+  'user.unknown': { 'zh-CN': '没有用户 {userId}，请从列表中选择。', en: 'no user {userId}' },
+  'auth.must-change-password': { 'zh-CN': '您的密码已被重置，请先修改密码再继续使用。', en: 'your password was reset; change it before you go on' },
+  'account.wrong-password': { 'zh-CN': '当前密码不正确，请重新输入。', en: 'the current password is wrong; enter it again' },
+  'account.weak-password': { 'zh-CN': '新密码不符合密码规则，请按提示修改。', en: 'the new password breaks the password rules; see the fields' },
+  'account.own-reset': { 'zh-CN': '不能重置自己的密码，请在“修改密码”中修改。', en: 'you cannot reset your own password; change it instead' },
 } as const satisfies Record<string, Localised>;
 
 export type DetailKey = keyof typeof PROBLEM_DETAILS;
@@ -255,6 +262,15 @@ export const FIELD_TEXTS = {
   'owner-or-new-person': { 'zh-CN': '请选择已登记的业主，或填写新业主的姓名和证件', en: "pick a registered owner, or give a new owner's name and identity document" },
   'change-something': { 'zh-CN': '请至少修改一项', en: 'change at least one field' },
   'not-returned': { 'zh-CN': '未被退回（审核中或已结束）', en: '{status}' },
+  'wrong-password': { 'zh-CN': '密码不正确', en: 'wrong password' },
+  'password-too-short': { 'zh-CN': '密码至少 {min} 个字符', en: 'at least {min} characters' },
+  'password-too-long': { 'zh-CN': '密码最多 {max} 个字符', en: 'at most {max} characters' },
+  'password-is-username': { 'zh-CN': '密码不能与用户名相同', en: 'not the username' },
+  'username-format': { 'zh-CN': '用户名以小写字母开头，只能用小写字母、数字、点、连字符或下划线，3 至 32 个字符', en: 'a lower-case letter first, then lower-case letters, digits, dots, dashes or underscores; 3 to 32 characters' },
+  'user-id-format': { 'zh-CN': '用户编号格式不正确，请从列表中选择', en: 'not a user id (u-…)' },
+  'each-role-once': { 'zh-CN': '每个角色只能选一次', en: 'each role once' },
+  'user-disabled': { 'zh-CN': '该用户已停用', en: 'the user is disabled' },
+  'user-active': { 'zh-CN': '该用户已在用', en: 'the user is already active' },
   'changed-meanwhile': { 'zh-CN': '审核期间该记录已被其他变更修改，请按当前数据重新提交', en: 'the record changed while this was in review; submit it again against what is there now' },
   'image-data-url': { 'zh-CN': '请上传 PNG、JPEG 或 WebP 格式的图片', en: 'a PNG, JPEG or WebP data URL' },
   'scan-data-url': { 'zh-CN': '请上传 PNG、JPEG 或 PDF 格式的扫描件', en: 'a PNG, JPEG or PDF data URL' },

@@ -70,9 +70,13 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 export const ID_DOCUMENT_KINDS = ['resident-id', 'passport'] as const;
 export type IdDocumentKind = (typeof ID_DOCUMENT_KINDS)[number];
 
+/** The departments staff work in (the departments that own each kind of data, issue 12). */
+export const DEPARTMENTS = ['management', 'engineering', 'security', 'customer-service', 'finance', 'procurement', 'administration'] as const;
+export type Department = (typeof DEPARTMENTS)[number];
+
 /** P5.1b: a master-data change: what it is about, what it does, and where it stands in review. */
-export const DATA_CHANGE_KINDS = ['unit', 'unit-owner'] as const;
-export const DATA_CHANGE_ACTIONS = ['create', 'change', 'disable', 'add-owner', 'remove-owner'] as const;
+export const DATA_CHANGE_KINDS = ['unit', 'unit-owner', 'user'] as const;
+export const DATA_CHANGE_ACTIONS = ['create', 'change', 'disable', 'add-owner', 'remove-owner', 'enable', 'reset-password'] as const;
 export type DataChangeAction = (typeof DATA_CHANGE_ACTIONS)[number];
 export const DATA_CHANGE_STATUSES = ['in-review', 'returned', 'withdrawn', 'applied'] as const;
 export type DataChangeStatus = (typeof DATA_CHANGE_STATUSES)[number];

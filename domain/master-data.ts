@@ -11,6 +11,7 @@ import type { Database } from '../db/client';
 import { buildings, dataChangeHistory, dataChanges, owners, unitOwners, units } from '../db/schema';
 import { eraseDataKeys } from '../db/sealed/envelope';
 import { openChangeIdDocument, openOwnerIdDocument, sealOwnerIdDocument } from '../db/sealed/records';
+import { reviewUserChange, writeUserChange, type StoredUserProposal } from './staff-users';
 
 type Executor = Pick<Database, 'select' | 'insert' | 'update' | 'delete'>;
 type ChangeRow = typeof dataChanges.$inferSelect;
@@ -155,7 +156,8 @@ async function holdsDocument(db: Executor, current: OwnerRow[], number: string |
 export const draftIdDocument = (db: Executor, change: ChangeRow) =>
   change.sealedIdDocument && change.dataKeyId ? openChangeIdDocument(db, { id: change.id, sealedIdDocument: change.sealedIdDocument, dataKeyId: change.dataKeyId }) : Promise.resolve(null);
 
-export const reviewDraft = async (db: Executor, change: ChangeRow) => reviewChange(db, change.proposal as StoredProposal, await draftIdDocument(db, change));
+export const reviewDraft = async (db: Executor, change: ChangeRow): Promise<Review> =>
+  change.kind === 'user' ? reviewUserChange(db, change.proposal as StoredUserProposal) : reviewChange(db, change.proposal as StoredProposal, await draftIdDocument(db, change));
 
 export interface Decision {
   userId: string;
@@ -167,15 +169,16 @@ export interface Decision {
  * P5.1b: writes an approved change and its history entry in the caller's transaction, if the register still reads
  * as the checker saw it and the change still meets the standard. Returns why not, otherwise nothing.
  */
-export async function applyDraft(tx: Executor, change: ChangeRow, reviewedDiff: DiffRow[], checker: Decision, approver: Decision | null): Promise<FieldKey[]> {
+export async function applyDraft(tx: Executor & Pick<Database, 'execute'>, change: ChangeRow, reviewedDiff: DiffRow[], checker: Decision, approver: Decision | null): Promise<FieldKey[]> {
   const proposal = change.proposal as StoredProposal;
   const idDocumentNumber = await draftIdDocument(tx, change);
-  const now = await reviewChange(tx, proposal, idDocumentNumber);
+  const now = await reviewDraft(tx, change);
   const failed = now.checks.filter((check) => !check.passed).map((check) => check.rule);
   if (JSON.stringify(now.diff) !== JSON.stringify(reviewedDiff)) failed.unshift('changed-meanwhile');
   if (failed.length) return [...new Set(failed)];
 
-  switch (proposal.action) {
+  if (change.kind === 'user') await writeUserChange(tx, change.proposal as StoredUserProposal);
+  else switch (proposal.action) {
     case 'create':
       await tx.insert(units).values({ id: proposal.unitId, ...proposal.unit, exclusiveArea: proposal.unit.exclusiveArea.toFixed(2) });
       break;

@@ -106,7 +106,7 @@ export async function getChange(ctx: ApiContext, changeId: string): Promise<Data
 }
 
 /** The maker's own returned change, waiting for its correction task. */
-async function returnedChangeOf(ctx: ApiContext, user: SessionUser, changeId: string) {
+export async function returnedChangeOf(ctx: ApiContext, user: SessionUser, changeId: string) {
   const row = await changeOf(ctx, changeId);
   if (row.makerId !== user.id) throw forbidden('change.not-maker');
   if (row.status !== 'returned') throw conflict('change.not-returned', { status: row.status }, [{ field: 'status', message: 'not-returned', params: { status: row.status } }]);

@@ -113,7 +113,11 @@ export const users = pgTable('users', {
   roles: text('roles').array().notNull(),
   ownerId: text('owner_id').references(() => owners.id),
   vendorId: text('vendor_id').references(() => vendors.id),
+  /** The department a staff member works in (P1.2); null for owners and suppliers' staff. */
+  department: text('department'),
   active: boolean('active').notNull().default(true),
+  /** Set by an administrator's reset (and for a new account): only the change of password works until it is changed. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
 });
 
 export const sessions = pgTable('sessions', {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AREA_BOUNDS } from '../../contracts/data-review';
+import { DEPARTMENT_LABELS } from '../../contracts/labels';
 import { label, type Vocabulary } from '../../contracts/labels';
 import { DATA_CHANGE_ACTIONS, DATA_CHANGE_KINDS } from '../../contracts/vocabulary';
 import { durationMs, requester } from '../lib/inputs';
@@ -19,7 +20,10 @@ export const dataReviewInput = z.lazy(() =>
     changeId: z.string(),
     kind: z.enum(DATA_CHANGE_KINDS),
     action: z.enum(DATA_CHANGE_ACTIONS),
-    unitId: z.string(),
+    /** The unit a change of kind unit or unit-owner is about. */
+    unitId: z.string().optional(),
+    /** The staff user a change of kind user is about: they may not review it. */
+    userId: z.string().optional(),
     maker: requester,
     timings: dataReviewTimings,
   }),
@@ -42,6 +46,14 @@ const DIFF_FIELD_LABELS = {
   owner: label('业主', 'Owner'),
   ownerId: label('业主', 'Owner'),
   unit: label('房屋', 'Unit'),
+  user: label('用户', 'User'),
+  userId: label('用户', 'User'),
+  'user.displayName': label('姓名', 'Name'),
+  'user.username': label('用户名', 'Username'),
+  'user.department': label('部门', 'Department'),
+  'user.roles': label('角色', 'Roles'),
+  'user.active': label('启用', 'Active'),
+  'user.password': label('密码', 'Password'),
 };
 
 /** The values a diff shows that are not text of their own: uses, delivery statuses, a unit in use or not. */
@@ -56,6 +68,9 @@ const VALUE_LABELS = {
   unsold: label('未售', 'Unsold'),
   true: label('启用', 'In use'),
   false: label('停用', 'Disabled'),
+  ...DEPARTMENT_LABELS,
+  'reset-requested': label('用户申请重置（忘记密码）：核实本人后由管理员重置', 'Reset asked for by the user (forgotten password): an administrator resets it once they know it is them'),
+  reset: label('已重置为一次性密码', 'Reset to a one-time password'),
 };
 
 /** The collection standard's checks (P5.1a), as the checker reads them. */
@@ -71,6 +86,9 @@ const RULE_LABELS = {
   'no-such-owner': label('业主已登记', 'The owner is registered'),
   taken: label('编号未被占用', 'Not already taken'),
   'change-something': label('确有修改', 'Something changes'),
+  'no-such-user': label('用户存在', 'The user exists'),
+  'user-disabled': label('用户在用', 'The user is active'),
+  'user-active': label('用户已停用', 'The user is disabled'),
 };
 
 /** The wording of a review's tasks (P5.1b): the change, its diff and checks, the decision. */
@@ -79,7 +97,8 @@ export const DATA_REVIEW_LABELS = {
   checkerId: { title: label('审核人', 'Checked by'), format: 'user' },
   changeId: { title: label('变更', 'Change'), format: 'hidden' },
   unitId: { title: label('房屋', 'Unit'), format: 'unit' },
-  kind: { title: label('数据类别', 'Kind of data'), options: { unit: label('房屋', 'Unit'), 'unit-owner': label('房屋业主', 'Owner of a unit') } },
+  subjectUserId: { title: label('账号', 'Account'), format: 'user' },
+  kind: { title: label('数据类别', 'Kind of data'), options: { unit: label('房屋', 'Unit'), 'unit-owner': label('房屋业主', 'Owner of a unit'), user: label('员工账号', 'Staff user') } },
   action: {
     title: label('变更类型', 'Change'),
     options: {
@@ -88,6 +107,8 @@ export const DATA_REVIEW_LABELS = {
       disable: label('停用', 'Disable'),
       'add-owner': label('增加业主', 'Add an owner'),
       'remove-owner': label('移除业主', 'Remove an owner'),
+      enable: label('启用', 'Enable'),
+      'reset-password': label('重置密码', 'Reset the password'),
     },
   },
   revision: { title: label('版本', 'Revision'), format: 'number' },

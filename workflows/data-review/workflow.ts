@@ -14,20 +14,26 @@ const deciderOf = (completion: TaskCompletion<unknown>): Decider => ({ userId: c
 
 /**
  * A change to master data under review, P5.1a–b (maker-checker): the maker's draft changes nothing; a checker of
- * that kind of data, never the maker, sees the diff and the collection standard's checks and approves or returns it
+ * that kind of data, never the maker (nor, for a staff user, that user), sees the diff and the collection standard's checks and approves or returns it
  * with reasons; a change to a registered area or to ownership also needs management's approval, from someone else
  * again; a returned change is corrected and resubmitted (the next visit) or withdrawn. Only an approval writes it,
  * in one transaction with its history entry (maker, checker, approver, times, diff).
  */
 export async function dataReview(input: DataReviewInput): Promise<DataReviewOutcome> {
-  const { changeId, kind, action, unitId, maker, timings } = input;
+  const { changeId, kind, action, maker, timings } = input;
   const { workflowId } = workflowInfo();
   const stewards = DATA_STEWARDS[kind];
-  // Named for the reader by the API (a unit being created has no name yet, and shows its id).
-  const unit = titleReference('unit', unitId);
-  const tracker = new ProcessTracker({ process: 'data-review', title: `${unitId} 数据变更 Data change`, startedBy: maker.userId }, { changeId, kind, action, unitId, maker: maker.displayName });
+  // A change of a staff user is about that user, who may not review it (their context's subjectUserId); others are about a unit.
+  const ofUser = kind === 'user';
+  const recordId = (ofUser ? input.userId : input.unitId) ?? '';
+  const about = ofUser ? { userId: recordId } : { unitId: recordId };
+  const inContext = ofUser ? { subjectUserId: recordId } : about;
+  const subjects = ofUser ? [recordId] : [];
+  // Named for the reader by the API (a unit or user being created has no name yet, and shows its id).
+  const unit = titleReference(ofUser ? 'user' : 'unit', recordId);
+  const tracker = new ProcessTracker({ process: 'data-review', title: `${recordId} 数据变更 Data change`, startedBy: maker.userId }, { changeId, kind, action, ...about, maker: maker.displayName });
   const tasks = new HumanTasks('data-review', tracker);
-  await tracker.pass(STEPS.changeSubmitted.id, maker.displayName, { changeId, kind, action, unitId });
+  await tracker.pass(STEPS.changeSubmitted.id, maker.displayName, { changeId, kind, action, ...about });
 
   /**
    * A decision nobody who already acted on the change may take (four eyes). The API refuses them (task.own-change);
@@ -47,12 +53,12 @@ export async function dataReview(input: DataReviewInput): Promise<DataReviewOutc
     tracker.setData({ revision: review.revision, needsSecondApproval: review.needsSecondApproval });
     await tracker.complete(STEPS.prepareReview.id, null, { revision: review.revision, checksFailed: review.checks.filter((check) => !check.passed).length });
     const shown = diffForTask(review.diff);
-    const context = { changeId, unitId, kind, action, revision: review.revision, makerId: maker.userId, ...shown, checks: review.checks, needsSecondApproval: review.needsSecondApproval };
+    const context = { changeId, ...inContext, kind, action, revision: review.revision, makerId: maker.userId, ...shown, checks: review.checks, needsSecondApproval: review.needsSecondApproval };
 
     let returned: { reasons: string; by: string } | null = null;
     const check = await decide(
       { stepId: STEPS.checkChange.id, title: `数据变更审核：${unit}`, form: decisionForm, candidateRoles: stewards.checkers, dueInMs: timings.checkDueMs, priority: 50, context },
-      [maker.userId],
+      [maker.userId, ...subjects],
     );
     const checker = deciderOf(check);
     let approver: Decider | null = null;
@@ -68,7 +74,7 @@ export async function dataReview(input: DataReviewInput): Promise<DataReviewOutc
           priority: 55,
           context: { ...context, checkerId: checker.userId },
         },
-        [maker.userId, checker.userId],
+        [maker.userId, checker.userId, ...subjects],
       );
       approver = deciderOf(approval);
       if (approval.payload.decision === 'returned') returned = { reasons: approval.payload.reasons ?? '', by: approver.displayName };
@@ -99,7 +105,7 @@ export async function dataReview(input: DataReviewInput): Promise<DataReviewOutc
       candidateUsers: [maker.userId],
       dueInMs: timings.correctionDueMs,
       priority: 50,
-      context: { changeId, unitId, kind, action, revision: review.revision, ...shown, checks: review.checks, returnedBy: returned.by, reasons: returned.reasons },
+      context: { changeId, ...inContext, kind, action, revision: review.revision, ...shown, checks: review.checks, returnedBy: returned.by, reasons: returned.reasons },
     });
     await tracker.enter(STEPS.recordReturn.id);
     await recordReturn({ changeId, workflowId, revision: review.revision, diff: review.diff, reasons: returned.reasons, checker, approver });
