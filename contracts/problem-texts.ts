@@ -271,6 +271,7 @@ export const FIELD_TEXTS = {
   'each-role-once': { 'zh-CN': '每个角色只能选一次', en: 'each role once' },
   'user-disabled': { 'zh-CN': '该用户已停用', en: 'the user is disabled' },
   'user-active': { 'zh-CN': '该用户已在用', en: 'the user is already active' },
+  'last-admin': { 'zh-CN': '这是最后一位在用的系统管理员，须先让另一位用户成为管理员', en: 'the last active administrator: make another user an administrator first' },
   'changed-meanwhile': { 'zh-CN': '审核期间该记录已被其他变更修改，请按当前数据重新提交', en: 'the record changed while this was in review; submit it again against what is there now' },
   'image-data-url': { 'zh-CN': '请上传 PNG、JPEG 或 WebP 格式的图片', en: 'a PNG, JPEG or WebP data URL' },
   'scan-data-url': { 'zh-CN': '请上传 PNG、JPEG 或 PDF 格式的扫描件', en: 'a PNG, JPEG or PDF data URL' },

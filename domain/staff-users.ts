@@ -60,6 +60,16 @@ export async function reviewUserChange(db: Pick<Database, 'select'>, proposal: S
   const check = (field: string, rule: FieldKey, passed: boolean) => checks.push({ field, rule, passed });
   const diff: DiffRow[] = [];
   const exists = () => check('userId', 'no-such-user', !!user);
+  // Somebody must be left to administer: the last active administrator is neither disabled nor loses the role.
+  const anotherAdmin = async () => {
+    const [other] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.active, true), sql`'admin' = any(${users.roles})`, ne(users.id, proposal.userId)))
+      .limit(1);
+    return !!other;
+  };
+  const activeAdmin = !!user?.active && user.roles.includes('admin');
   switch (proposal.action) {
     case 'create': {
       const fields = proposal.user;
@@ -82,6 +92,7 @@ export async function reviewUserChange(db: Pick<Database, 'select'>, proposal: S
       if (fields.department !== undefined) diff.push({ field: 'user.department', before: user?.department ?? null, after: fields.department });
       if (fields.roles !== undefined) diff.push({ field: 'user.roles', before: rolesText(user?.roles ?? []), after: rolesText(fields.roles) });
       check('user', 'change-something', diff.some((row) => row.before !== row.after));
+      if (activeAdmin && fields.roles !== undefined && !fields.roles.includes('admin')) check('user.roles', 'last-admin', await anotherAdmin());
       const rolesChange = diff.some((row) => row.field === 'user.roles' && row.before !== row.after);
       return { diff, checks, needsSecondApproval: rolesChange };
     }
@@ -90,6 +101,7 @@ export async function reviewUserChange(db: Pick<Database, 'select'>, proposal: S
       exists();
       const enabling = proposal.action === 'enable';
       if (user) check('userId', enabling ? 'user-active' : 'user-disabled', enabling ? !user.active : user.active);
+      if (!enabling && activeAdmin) check('userId', 'last-admin', await anotherAdmin());
       diff.push({ field: 'user.active', before: user?.active ?? null, after: enabling });
       return { diff, checks, needsSecondApproval: false };
     }

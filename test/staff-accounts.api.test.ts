@@ -219,6 +219,25 @@ describe('staff users through review (P5.1b)', () => {
 });
 
 describe('accounts', () => {
+  it('the last active administrator is neither disabled nor loses the role (422 naming the field); nothing starts', async () => {
+    // The demo's other administrator is away: u-admin is the last one.
+    await stack.db.update(users).set({ active: false }).where(eq(users.id, 'u-checker'));
+    try {
+      const before = (await stack.db.select().from(dataChanges)).length;
+      const demote = await people.admin.post(`${API}/user-changes`, { changeId: randomUUID(), action: 'change', userId: 'u-admin', user: { roles: ['hr'] } });
+      expectProblem(demote, 422, 'change.invalid', 'user.roles');
+      expect(demote.body.errors.find((error: { field: string }) => error.field === 'user.roles').message).toBe(fieldMessage({ message: 'last-admin' }, 'en'));
+      expectProblem(await people.admin.post(`${API}/user-changes`, { changeId: randomUUID(), action: 'disable', userId: 'u-admin', reason: 'Leaving' }), 422, 'change.invalid', 'userId');
+      expect((await stack.db.select().from(dataChanges)).length).toBe(before);
+      expect(await userRow('u-admin')).toMatchObject({ active: true, roles: ['admin'] });
+    } finally {
+      await stack.db.update(users).set({ active: true }).where(eq(users.id, 'u-checker'));
+    }
+    // With another administrator active, the same change is a proposal like any other.
+    const { workflowId } = await submit({ action: 'change', userId: 'u-admin', user: { roles: ['admin', 'hr'] } });
+    expect(workflowId).toBeTruthy();
+  });
+
   it('changing one’s own password: the current one first, then the rules, each named', async () => {
     const { username, password, session } = await newStaffUser(['finance']);
     const weak = (newPassword: string) => session.post(`${API}/auth/password`, { currentPassword: password, newPassword });
