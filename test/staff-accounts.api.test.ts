@@ -146,7 +146,7 @@ describe('staff users through review (P5.1b)', () => {
   }, 90_000);
 
   it('a disabled user is signed out within a second and the tasks they claimed go back to their candidates', async () => {
-    const { userId, session } = await newStaffUser(['hr']);
+    const { userId, session } = await newStaffUser(['hr', 'monitoring-operator']);
     // A task the user claims: the check of someone else's new account.
     const other = await submit({ action: 'create', user: { displayName: '文员 其他 Other Clerk', username: `other-${randomUUID().slice(0, 8)}`, department: 'finance', roles: ['finance'] } });
     const claimed = await openTask(other.workflowId, 'checkChange');
@@ -158,10 +158,16 @@ describe('staff users through review (P5.1b)', () => {
     expect((await session.get(`${API}/auth/me`)).status).toBe(200);
     const stream = await session.raw(`${API}/tasks/stream`);
     expect(stream.status).toBe(200);
-    const reader = stream.body!.getReader();
-    const streamEnded = (async () => {
-      for (;;) if ((await reader.read()).done) return true;
-    })();
+    const consoleStream = await session.raw(`${API}/console/stream`);
+    expect(consoleStream.status).toBe(200);
+    const ended = (response: Response) => {
+      const reader = response.body!.getReader();
+      return (async () => {
+        for (;;) if ((await reader.read()).done) return true;
+      })();
+    };
+    const streamEnded = ended(stream);
+    const consoleEnded = ended(consoleStream);
     await decide(people.checker, check.id, { decision: 'approved' });
     await eventually(async () => ((await userRow(userId)).active ? undefined : true));
     const disabledAt = Date.now();
@@ -175,8 +181,8 @@ describe('staff users through review (P5.1b)', () => {
     );
     expect(Date.now() - disabledAt).toBeLessThan(1_500);
     expectProblem(answer, 401, 'auth.sign-in');
-    // The live worklist ends with the session.
-    expect(await Promise.race([streamEnded, new Promise((resolve) => setTimeout(() => resolve(false), 1_500))])).toBe(true);
+    // The live worklist and the live console end with the session.
+    for (const live of [streamEnded, consoleEnded]) expect(await Promise.race([live, new Promise((resolve) => setTimeout(() => resolve(false), 1_500))])).toBe(true);
     expect(await resultOf(disable.workflowId)).toMatchObject({ status: 'applied', approvedBy: null });
 
     const [task] = await stack.db.select().from(tasks).where(eq(tasks.id, claimed.id));

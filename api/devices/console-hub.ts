@@ -1,3 +1,4 @@
+import { onUserChanged } from '../auth/session';
 import type { ApiContext } from '../context';
 import { NotifiedStream, streamOf } from '../http/notified-stream';
 import { listDeviceHealth, listIncidents } from '../use-cases/console';
@@ -7,14 +8,16 @@ import type { ConsoleSnapshot } from '../../contracts/console';
 /**
  * The console's live stream (server-sent events). Projection writers `pg_notify` what changed; each flush reads
  * the changed rows once and sends them to every open console, so a burst of repeats costs one read per flush,
- * not one per event. A console opens with a snapshot.
+ * not one per event. A console opens with a snapshot; each open console is its viewer's (by user id).
  */
-export class ConsoleHub extends NotifiedStream<null> {
+export class ConsoleHub extends NotifiedStream<string> {
   protected readonly name = 'console';
   private readonly changed = { incident: new Set<string>(), device: new Set<string>() };
 
   constructor(ctx: ApiContext) {
     super(ctx, CONSOLE_CHANNEL);
+    // A viewer disabled or whose roles changed: their console ends with their session, and reconnects (or not) as who they are now.
+    onUserChanged((userId) => this.clients.forEach((viewerId, client) => viewerId === userId && client.end()));
   }
 
   protected collect(payload: string): boolean {

@@ -99,8 +99,8 @@ export const deviceRoutes = (ctx: ApiContext) => [
     summary: 'Live incidents and device health (server-sent events: snapshot, incident, device)',
     access: 'console.read',
     raw: { contentType: 'text/event-stream' },
-    handle: async ({ res }) => {
-      await consoleHub(ctx).attach(res, null);
+    handle: async ({ res, user }) => {
+      await consoleHub(ctx).attach(res, user.id);
     },
   }),
   defineRoute({
