@@ -59,3 +59,6 @@ export const SUPPLIER_DOCUMENT_KINDS = ['business-licence', 'certificate', 'refe
 export const ACCESS_PERSON_KINDS = ['owner', 'resident', 'staff', 'visitor'] as const;
 export const CREDENTIAL_KINDS = ['card', 'face', 'fingerprint', 'pin'] as const;
 export type CredentialKind = (typeof CREDENTIAL_KINDS)[number];
+
+/** The most process instances one worklist query may name (a record and the processes it led to). */
+export const MAX_WORKFLOW_IDS = 20;

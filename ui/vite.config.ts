@@ -10,7 +10,7 @@ const uiRoot = fileURLToPath(new URL('.', import.meta.url));
 
 /** Files worth compressing: text, and big enough that the encoded copy saves a round of TCP slow start. */
 const COMPRESSIBLE = /\.(js|css|svg|json|html)$/;
-const MIN_BYTES = 1024;
+export const PRECOMPRESS_MIN_BYTES = 1024;
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
 
@@ -30,7 +30,7 @@ function precompress(): Plugin {
         files.map(async (fileName) => {
           const file = path.join(outDir, fileName);
           const content = await readFile(file);
-          if (content.length < MIN_BYTES) return;
+          if (content.length < PRECOMPRESS_MIN_BYTES) return;
           const params = { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: content.length };
           const [br, gz] = await Promise.all([brotli(content, { params }), gzipped(content, { level: 9 })]);
           await Promise.all([writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gz)]);

@@ -8,7 +8,7 @@ import { RecordTasks, type TaskLink } from '../../../components/record-tasks';
 import { useI18n } from '../../../lib/i18n';
 import { useCurrentUser } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
-import { MAX_WORKFLOW_IDS } from '../../../../../contracts/tasks';
+import { MAX_WORKFLOW_IDS } from '../../../../../contracts/vocabulary';
 import { evidenceUrl, listFilings, listPlans, listRunningPlans, listVotes } from '../api/governance-api';
 import { StartPlan } from './start-plan';
 
