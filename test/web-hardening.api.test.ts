@@ -123,6 +123,35 @@ describe('static assets (a first page on a slow phone)', () => {
   });
 });
 
+describe('the process catalogue every page asks for at start', () => {
+  it('comes compressed (brotli, else gzip) and is revalidated by its ETag: unchanged, a 304 with no body', async () => {
+    const cookie = await sessionCookie('tech1');
+    const url = `${stack.baseUrl}${API}/process-definitions`;
+    const plain = await rawGet(url, { cookie, 'accept-encoding': 'identity' });
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-type']).toMatch(/^application\/json/);
+    const catalogue = JSON.parse(plain.body.toString()) as Array<{ name: string }>;
+    expect(catalogue.map((entry) => entry.name)).toContain('fault-repair');
+    for (const [accepted, encoding, decode] of [
+      ['gzip, deflate, br, zstd', 'br', brotliDecompressSync],
+      ['gzip, deflate', 'gzip', gunzipSync],
+    ] as const) {
+      const answer = await rawGet(url, { cookie, 'accept-encoding': accepted });
+      expect(answer.headers['content-encoding'], accepted).toBe(encoding);
+      expect(answer.headers.vary, accepted).toMatch(/accept-encoding/i);
+      expect(answer.headers['cache-control'], accepted).toBe('private, no-cache');
+      expect(answer.headers.etag, accepted).toBe(plain.headers.etag);
+      expect(decode(answer.body).equals(plain.body), accepted).toBe(true);
+      expect(answer.body.length, accepted).toBeLessThan(plain.body.length / 4);
+    }
+    const again = await rawGet(url, { cookie, 'accept-encoding': 'br', 'if-none-match': plain.headers.etag! });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    // Still behind sign-in.
+    expect((await rawGet(url, { 'accept-encoding': 'br' })).status).toBe(401);
+  });
+});
+
 describe('cross-site requests (M1)', () => {
   it('a write from another origin or site is refused before it runs, bodyless ones included; the own origin passes', async () => {
     const tech1 = await signIn(stack.baseUrl, 'tech1');
