@@ -47,7 +47,14 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     // The compression at its best settings takes a second or two, once per build: nothing to warn about.
-    rolldownOptions: { checks: { bundlerTimings: false } },
+    rolldownOptions: {
+      checks: { bundlerTimings: false },
+      output: {
+        // Each page is a chunk (ui/src/app/router.tsx); what several pages share (hooks, tables, API helpers: a few
+        // hundred bytes each) goes in one chunk beside them, so a first page is three requests, not ten.
+        codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'shared', test: /[\\/](ui[\\/]src|contracts)[\\/]/, minShareCount: 2 }] },
+      },
+    },
   },
   server: {
     proxy: {
