@@ -89,6 +89,8 @@ describe('static assets (a first page on a slow phone)', () => {
       const pages = written.filter((asset) => /\/(worklist-page|fault-page|process-diagram)-[^/]+\.js$/.test(asset));
       expect(pages).toHaveLength(3);
       for (const page of pages) expect(entry).not.toContain(page);
+      // What the shell loads is React, the router and the shell: zod (100s of KB) stays with the API.
+      for (const script of entry.filter((asset) => asset.endsWith('.js'))) expect((await readFile(path.join(uiDir, script))).toString(), script).not.toContain('ZodError');
 
       // Every script and stylesheet the build wrote, the pages' chunks too: compressed once worth it (a chunk of
       // a few hundred bytes goes as it is), and immutable.
