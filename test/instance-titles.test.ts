@@ -163,6 +163,22 @@ const SAMPLES: Record<string, InstanceSample> = {
     raw: [],
     says: ['更换大堂摄像机'],
   },
+  'data-review': {
+    recorded: 'b1-201 数据变更 Data change',
+    data: {
+      changeId: 'ch-1',
+      kind: 'unit',
+      action: 'change',
+      unitId: 'b1-201',
+      maker: '审计员赵',
+      revision: 2,
+      needsSecondApproval: true,
+      returned: { by: '主管', reasons: '面积有误' },
+      outcome: { status: 'applied', revision: 2, checkedBy: '主管', approvedBy: '经理' },
+    },
+    raw: ['b1-201', 'Data change', 'change'],
+    says: ['修改房屋', '1号楼 201'],
+  },
   inspection: {
     recorded: '大门摄像机检查',
     data: { planId: 'ip-1', plan: '大门摄像机检查', responsibleRole: 'tech-supervisor', dueAt: '2026-12-01T08:00:00.000Z', inspectedBy: '技术员王', faultRepairWorkflowIds: ['fault-repair-r1'] },

@@ -17,6 +17,8 @@ const STATUS_LABELS: Record<string, Label> = {
   cancelled: label('已取消', 'Cancelled'),
   acknowledged: label('已签收', 'Acknowledged'),
   returned: label('已退回', 'Returned'),
+  applied: label('已生效', 'Applied'),
+  withdrawn: label('已撤回', 'Withdrawn'),
 };
 
 /** Why a door did not take a command (`DeviceFailure.type`). */
