@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { VALUE_FORMATS } from './labels';
+import { taskReferences } from './tasks';
 import { INSTANCE_STATUSES, STEP_STATUSES } from './vocabulary';
 
 const labelView = z.object({ 'zh-CN': z.string(), en: z.string() });
@@ -58,7 +59,10 @@ export type InstanceListQuery = z.output<typeof instanceListQuery>;
 export const instanceSummary = z.object({
   workflowId: z.string(),
   process: z.string(),
+  /** The title as the instance recorded it. */
   title: z.string(),
+  /** The title its readers see, in each language: names, not ids or internal values (each process's `instanceTitle`). */
+  shownTitle: labelView,
   status: z.string(),
   startedAt: z.string(),
   endedAt: z.string().nullable(),
@@ -92,13 +96,18 @@ const archiveView = z.object({
 export const instanceDetail = z.object({
   instance: instanceSummary,
   steps: z.record(z.string(), stepMark),
+  /** Each step's diagram name and policy clause (`Alarm detected [P3.1b]`). */
   stepTitles: z.record(z.string(), z.string()),
+  /** Each step's policy clause, beside its name in the reader's language (the catalogue's step labels). */
+  stepClauses: z.record(z.string(), z.string()),
   timeline: z.array(
     z.object({ at: z.string(), stepId: z.string(), event: z.string(), actor: z.string().nullable(), detail: z.unknown() }),
   ),
   data: z.record(z.string(), z.unknown()),
+  /** The names of the ids the data and the timeline's details hold, by kind (as a task's `references`). */
+  references: taskReferences,
   related: z.array(
-    instanceSummary.pick({ workflowId: true, process: true, title: true, status: true }).extend({
+    instanceSummary.pick({ workflowId: true, process: true, title: true, shownTitle: true, status: true }).extend({
       relation: z.string(),
       /** The instance whose link reached this one, and how many links away it is. */
       via: z.string(),

@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { REFERENCE_KINDS } from './labels';
-import { TASK_STATUSES } from './vocabulary';
+import { MAX_WORKFLOW_IDS, TASK_STATUSES } from './vocabulary';
 import { ROLES } from './permissions';
-
-/** The most process instances one worklist query may name (a record and the processes it led to). */
-export const MAX_WORKFLOW_IDS = 20;
 
 export const worklistFilters = z.object({
   status: z.enum([...TASK_STATUSES, 'all']).default('open'),

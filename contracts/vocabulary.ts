@@ -82,3 +82,6 @@ export const DATA_CHANGE_STATUSES = ['in-review', 'returned', 'withdrawn', 'appl
 export type DataChangeStatus = (typeof DATA_CHANGE_STATUSES)[number];
 /** What a review decided, as the record's history keeps it. */
 export const DATA_CHANGE_OUTCOMES = ['returned', 'withdrawn', 'applied'] as const;
+
+/** The most process instances one worklist query may name (a record and the processes it led to). */
+export const MAX_WORKFLOW_IDS = 20;

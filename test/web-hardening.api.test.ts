@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { get, type IncomingHttpHeaders, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { loggable } from '../api/http/problem';
 import { listen } from '../api/server';
 import { loginAttempts, sessions, tasks } from '../db/schema';
 import { DEMO_PASSWORD } from '../db/seed/demo-community';
+import { PRECOMPRESS_MIN_BYTES } from '../ui/vite.config';
 import { signIn } from './support/http-client';
 import { eventually, startApiTestStack, type ApiTestStack } from './support/stack';
 
@@ -81,11 +82,21 @@ describe('static assets (a first page on a slow phone)', () => {
       const shell = await rawGet(`${base}/worklist`, { 'accept-encoding': 'br, gzip' });
       expect(shell.status).toBe(200);
       expect(shell.headers['cache-control']).toBe('no-cache');
-      const assets = [...shell.body.toString().matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1]);
-      expect(assets.some((asset) => asset.endsWith('.js')) && assets.some((asset) => asset.endsWith('.css'))).toBe(true);
+      const entry = [...shell.body.toString().matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1]);
+      expect(entry.some((asset) => asset.endsWith('.js')) && entry.some((asset) => asset.endsWith('.css'))).toBe(true);
+      // Each page is a chunk of its own, loaded when its route is opened: the shell names none of them.
+      const written = (await readdir(path.join(uiDir, 'assets'))).filter((file) => /\.(js|css)$/.test(file)).map((file) => `/assets/${file}`);
+      const pages = written.filter((asset) => /\/(worklist-page|fault-page|process-diagram)-[^/]+\.js$/.test(asset));
+      expect(pages).toHaveLength(3);
+      for (const page of pages) expect(entry).not.toContain(page);
+      // What the shell loads is React, the router and the shell: zod (100s of KB) stays with the API.
+      for (const script of entry.filter((asset) => asset.endsWith('.js'))) expect((await readFile(path.join(uiDir, script))).toString(), script).not.toContain('ZodError');
 
-      for (const asset of assets) {
+      // Every script and stylesheet the build wrote, the pages' chunks too: compressed once worth it (a chunk of
+      // a few hundred bytes goes as it is), and immutable.
+      for (const asset of written) {
         const plain = await readFile(path.join(uiDir, asset));
+        const compressed = plain.length >= PRECOMPRESS_MIN_BYTES;
         const type = asset.endsWith('.js') ? /javascript/ : /text\/css/;
         for (const [accepted, encoding, decode] of [
           ['gzip, deflate, br, zstd', 'br', brotliDecompressSync],
@@ -95,12 +106,13 @@ describe('static assets (a first page on a slow phone)', () => {
           const answer = await rawGet(`${base}${asset}`, { 'accept-encoding': accepted });
           const label = `${asset} for ${accepted}`;
           expect(answer.status, label).toBe(200);
-          expect(answer.headers['content-encoding'], label).toBe(encoding);
+          expect(answer.headers['content-encoding'], label).toBe(compressed ? encoding : undefined);
           expect(answer.headers['content-type'], label).toMatch(type);
           expect(answer.headers['cache-control'], label).toBe('public, max-age=31536000, immutable');
           expect(answer.headers.vary, label).toMatch(/accept-encoding/i);
-          expect(decode(answer.body).equals(plain), label).toBe(true);
-          if (encoding) expect(answer.body.length, label).toBeLessThan(plain.length / 2);
+          expect((compressed ? decode(answer.body) : answer.body).equals(plain), label).toBe(true);
+          // The big ones (the entry script and stylesheet) to less than half.
+          if (encoding && compressed) expect(answer.body.length, label).toBeLessThan(entry.includes(asset) ? plain.length / 2 : plain.length);
         }
       }
 
@@ -110,6 +122,35 @@ describe('static assets (a first page on a slow phone)', () => {
     } finally {
       await rm(uiDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the process catalogue every page asks for at start', () => {
+  it('comes compressed (brotli, else gzip) and is revalidated by its ETag: unchanged, a 304 with no body', async () => {
+    const cookie = await sessionCookie('tech1');
+    const url = `${stack.baseUrl}${API}/process-definitions`;
+    const plain = await rawGet(url, { cookie, 'accept-encoding': 'identity' });
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-type']).toMatch(/^application\/json/);
+    const catalogue = JSON.parse(plain.body.toString()) as Array<{ name: string }>;
+    expect(catalogue.map((entry) => entry.name)).toContain('fault-repair');
+    for (const [accepted, encoding, decode] of [
+      ['gzip, deflate, br, zstd', 'br', brotliDecompressSync],
+      ['gzip, deflate', 'gzip', gunzipSync],
+    ] as const) {
+      const answer = await rawGet(url, { cookie, 'accept-encoding': accepted });
+      expect(answer.headers['content-encoding'], accepted).toBe(encoding);
+      expect(answer.headers.vary, accepted).toMatch(/accept-encoding/i);
+      expect(answer.headers['cache-control'], accepted).toBe('private, no-cache');
+      expect(answer.headers.etag, accepted).toBe(plain.headers.etag);
+      expect(decode(answer.body).equals(plain.body), accepted).toBe(true);
+      expect(answer.body.length, accepted).toBeLessThan(plain.body.length / 4);
+    }
+    const again = await rawGet(url, { cookie, 'accept-encoding': 'br', 'if-none-match': plain.headers.etag! });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    // Still behind sign-in.
+    expect((await rawGet(url, { 'accept-encoding': 'br' })).status).toBe(401);
   });
 });
 

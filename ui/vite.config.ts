@@ -10,7 +10,7 @@ const uiRoot = fileURLToPath(new URL('.', import.meta.url));
 
 /** Files worth compressing: text, and big enough that the encoded copy saves a round of TCP slow start. */
 const COMPRESSIBLE = /\.(js|css|svg|json|html)$/;
-const MIN_BYTES = 1024;
+export const PRECOMPRESS_MIN_BYTES = 1024;
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
 
@@ -30,7 +30,7 @@ function precompress(): Plugin {
         files.map(async (fileName) => {
           const file = path.join(outDir, fileName);
           const content = await readFile(file);
-          if (content.length < MIN_BYTES) return;
+          if (content.length < PRECOMPRESS_MIN_BYTES) return;
           const params = { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: content.length };
           const [br, gz] = await Promise.all([brotli(content, { params }), gzipped(content, { level: 9 })]);
           await Promise.all([writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gz)]);
@@ -47,7 +47,14 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     // The compression at its best settings takes a second or two, once per build: nothing to warn about.
-    rolldownOptions: { checks: { bundlerTimings: false } },
+    rolldownOptions: {
+      checks: { bundlerTimings: false },
+      output: {
+        // Each page is a chunk (ui/src/app/router.tsx); what several pages share (hooks, tables, API helpers: a few
+        // hundred bytes each) goes in one chunk beside them, so a first page is three requests, not ten.
+        codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'shared', test: /[\\/](ui[\\/]src|contracts)[\\/]/, minShareCount: 2 }] },
+      },
+    },
   },
   server: {
     proxy: {

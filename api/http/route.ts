@@ -53,8 +53,8 @@ export interface RouteSpec<Query = unknown, Body = unknown, Result = unknown> {
   query?: z.ZodType<Query>;
   body?: z.ZodType<Body>;
   response?: z.ZodType<Result>;
-  /** A non-JSON response (XML, a download): the handler writes it itself. */
-  raw?: { contentType: string };
+  /** A non-JSON response (XML, a download), or JSON sent as it was encoded once: the handler writes it itself. `schema` documents it. */
+  raw?: { contentType: string; schema?: z.ZodType };
   status?: number;
   /** Open to a user who must change their password first (after an administrator's reset): the change of password itself. */
   openBeforePasswordChange?: boolean;
@@ -198,7 +198,7 @@ export function openApiDocument(routes: RouteSpec[], basePath: string) {
         ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(route.body, 'input') } } } } : {}),
         responses: {
           [String(route.status ?? 200)]: route.raw
-            ? { description: 'ok', content: { [route.raw.contentType]: {} } }
+            ? { description: 'ok', content: { [route.raw.contentType]: route.raw.schema ? { schema: schema(route.raw.schema, 'output') } : {} } }
             : { description: 'ok', ...(route.response ? { content: { 'application/json': { schema: schema(route.response, 'output') } } } : {}) },
           '4XX': problem,
         },

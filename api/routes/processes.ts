@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ApiContext } from '../context';
+import { constantJson } from '../http/constant-json';
 import { defineRoute, listed } from '../http/route';
 import { subjectsOf } from '../use-cases/access-log';
 import { getInstance, listInstances, processCatalogue, processDiagram, processHistory } from '../use-cases/process-instances';
@@ -7,6 +8,8 @@ import { replayInstance } from '../use-cases/process-replay';
 import { timelineCsv, timelinePdf } from '../use-cases/process-timeline-export';
 import { ACCESS_PROCESSES } from '../../contracts/permissions';
 import { instanceDetail, instanceListQuery, instancePage, processCatalogueEntry, replayVerdictView } from '../../contracts/processes';
+
+const catalogue = constantJson(() => z.array(processCatalogueEntry).parse(processCatalogue()));
 
 export const processRoutes = (ctx: ApiContext) => [
   defineRoute({
@@ -79,8 +82,9 @@ export const processRoutes = (ctx: ApiContext) => [
     path: '/process-definitions',
     summary: 'Every process Steward runs: its name, its title, its policy clauses, and the wording of its steps, forms and tasks in each language',
     access: 'signed-in',
-    response: z.array(processCatalogueEntry),
-    handle: async () => processCatalogue(),
+    raw: { contentType: 'application/json', schema: z.array(processCatalogueEntry) },
+    // Checked against its schema once, as it is built: it is the same for every request.
+    handle: async ({ req, res }) => catalogue(req, res),
   }),
   defineRoute({
     method: 'get',

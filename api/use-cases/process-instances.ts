@@ -1,21 +1,27 @@
-import { and, desc, eq, exists, gte, ilike, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, exists, getTableColumns, gte, ilike, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { decodeCursor, page } from './cursor';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { badRequest, notFound } from '../http/problem';
+import { label, type Label } from '../../contracts/labels';
 import { hiddenProcesses } from '../../contracts/permissions';
 import type { InstanceListQuery, ProcessCatalogueEntry, StepMark } from '../../contracts/processes';
 import { owners, processArchives, processInstances, tasks, unitOwners, units, users } from '../../db/schema';
 import { loadInstanceHistory, projectionSnapshot, type ProjectionSnapshot } from '../../domain/process-archive';
 import { processLabels } from '../../workflows/lib/labels';
 import { PROCESSES, processNamed } from '../../workflows/processes';
+import { titleData } from './instance-titles';
+import { nameInstanceTitles, nameReferences, referencesOf } from './task-references';
 
-const summary = ({ row, startedByName }: { row: typeof processInstances.$inferSelect; startedByName: string | null }) => ({
+type InstanceRow = Omit<typeof processInstances.$inferSelect, 'data' | 'lastSeq' | 'unitId'>;
+
+const summary = ({ row, startedByName }: { row: InstanceRow; startedByName: string | null }, shownTitle: Label) => ({
   workflowId: row.workflowId,
   process: row.process,
   title: row.title,
+  shownTitle,
   status: row.status,
   startedAt: row.startedAt.toISOString(),
   endedAt: row.endedAt?.toISOString() ?? null,
@@ -24,9 +30,12 @@ const summary = ({ row, startedByName }: { row: typeof processInstances.$inferSe
   startedByName,
 });
 
+// A list carries of each instance's data only what its title reads.
+const { data: _data, lastSeq: _lastSeq, unitId: _unitId, ...listed } = getTableColumns(processInstances);
+
 const selectInstances = (ctx: ApiContext) =>
   ctx.db
-    .select({ row: processInstances, startedByName: users.displayName })
+    .select({ row: listed, titleData, startedByName: users.displayName })
     .from(processInstances)
     .leftJoin(users, eq(users.id, processInstances.startedBy))
     .$dynamic();
@@ -116,7 +125,10 @@ export async function listInstances(ctx: ApiContext, user: SessionUser, query: I
     .orderBy(desc(processInstances.startedAt), desc(processInstances.workflowId))
     .limit(query.limit + 1);
   const matched = [...(owner?.matched ?? []), ...(reporters ?? []), ...(actors ?? [])];
-  return { ...page(rows.map(summary), query.limit, (instance) => [instance.startedAt, instance.workflowId]), matched };
+  const shown = rows.slice(0, query.limit);
+  const titles = await nameInstanceTitles(ctx, shown.map(({ row, titleData: data }) => ({ process: row.process, title: row.title, data })));
+  const items = rows.map((row, index) => summary(row, titles[index] ?? label(row.row.title, row.row.title)));
+  return { ...page(items, query.limit, (instance) => [instance.startedAt, instance.workflowId]), matched };
 }
 
 /**
@@ -145,6 +157,12 @@ export async function getInstance(ctx: ApiContext, user: SessionUser, workflowId
     relatedInstances(ctx, workflowId),
   ]);
   const related = chain.filter((linked) => !hidden.includes(linked.process));
+  const definition = processNamed(instance.process);
+  const data = instance.data as Record<string, unknown>;
+  const [[shownTitle, ...relatedTitles], references] = await Promise.all([
+    nameInstanceTitles(ctx, [instance, ...related]),
+    nameReferences(ctx, definition ? referencesOf({ process: instance.process, title: '', context: { data, details: snapshot.stepEvents.map((event) => event.detail) } }) : new Map()),
+  ]);
   const steps: Record<string, StepMark> = {};
   for (const event of snapshot.stepEvents) {
     const status = event.event === 'entered' ? 'active' : (event.event as 'completed' | 'failed');
@@ -159,15 +177,17 @@ export async function getInstance(ctx: ApiContext, user: SessionUser, workflowId
     ...snapshot.stepEvents.map((event) => ({ at: event.at, stepId: event.stepId, event: event.event, actor: event.actor, detail: event.detail })),
     ...snapshot.taskActions.map((action) => ({ at: action.at, stepId: stepIdOf.get(action.taskId) ?? '', event: action.action, actor: action.actor, detail: action.detail })),
   ].sort((a, b) => a.at.localeCompare(b.at));
-  const definition = processNamed(instance.process);
   return {
     // The snapshot's instance is already the summary's shape; its data is answered on its own below.
-    instance: { ...instance, data: undefined, startedByName: starter?.displayName ?? null },
+    instance: { ...instance, data: undefined, shownTitle, startedByName: starter?.displayName ?? null },
     steps,
     stepTitles: Object.fromEntries(Object.values(definition?.steps ?? {}).map((step) => [step.id, `${step.title} [${step.clause}]`])),
+    stepClauses: Object.fromEntries(Object.values(definition?.steps ?? {}).map((step) => [step.id, step.clause])),
     timeline,
-    data: instance.data,
-    related,
+    data,
+    /** The names of the ids the data and the timeline hold (a zone, a device, a linked process), as a task's references. */
+    references,
+    related: related.map(({ data: _titleData, ...linked }, index) => ({ ...linked, shownTitle: relatedTitles[index] })),
     archive: archived
       ? {
           runId: archived.runId,
@@ -207,7 +227,7 @@ async function relatedInstances(ctx: ApiContext, workflowId: string) {
     limit ${MAX_CHAIN}`);
   if (rows.length === 0) return [];
   const instances = await ctx.db
-    .select({ workflowId: processInstances.workflowId, process: processInstances.process, title: processInstances.title, status: processInstances.status })
+    .select({ workflowId: processInstances.workflowId, process: processInstances.process, title: processInstances.title, status: processInstances.status, data: titleData })
     .from(processInstances)
     .where(inArray(processInstances.workflowId, rows.map((row) => row.workflow_id)));
   const byId = new Map(instances.map((instance) => [instance.workflowId, instance]));

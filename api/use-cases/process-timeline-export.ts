@@ -104,7 +104,7 @@ export async function timelinePdf(ctx: ApiContext, user: SessionUser, workflowId
   const doc = new PDFDocument({
     size: 'A4',
     margin: 48,
-    info: { Title: `流程时间线 Process timeline ${instance.workflowId}`, Subject: instance.title, Keywords: `${instance.process}, ${instance.workflowId}` },
+    info: { Title: `流程时间线 Process timeline ${instance.workflowId}`, Subject: instance.shownTitle['zh-CN'], Keywords: `${instance.process}, ${instance.workflowId}` },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -115,7 +115,7 @@ export async function timelinePdf(ctx: ApiContext, user: SessionUser, workflowId
   doc.font(face.regular).fontSize(10).moveDown(0.5);
   const line = (label: string, value: string) => doc.text(face.text(`${label}: ${value || '-'}`));
   line('流程 Process', timeline.processTitle);
-  line('标题 Title', instance.title);
+  line('标题 Title', instance.shownTitle['zh-CN']);
   line('实例 Instance', instance.workflowId);
   line('状态 Status', timeline.status);
   line('发起人 Started by', instance.startedByName ?? instance.startedBy ?? '');

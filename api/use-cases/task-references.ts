@@ -1,10 +1,11 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { ApiContext } from '../context';
-import { REFERENCE_KINDS, titleReferences, type ReferenceKind, type Vocabulary } from '../../contracts/labels';
+import { nameTitle, REFERENCE_KINDS, titleReferences, type Label, type ReferenceKind, type Vocabulary } from '../../contracts/labels';
 import type { TaskReferences } from '../../contracts/tasks';
 import { buildings, devices, processInstances, units, users, vendors, zones } from '../../db/schema';
 import { processLabels } from '../../workflows/lib/labels';
 import { processNamed } from '../../workflows/processes';
+import { instanceTitle, titleData } from './instance-titles';
 
 /** The ids wanted, by kind. */
 export type WantedReferences = Map<ReferenceKind, Set<string>>;
@@ -60,10 +61,28 @@ export async function nameReferences(ctx: ApiContext, wanted: WantedReferences):
     zone: (list) => ctx.db.select({ id: zones.id, name: zones.name }).from(zones).where(inArray(zones.id, list)),
     device: (list) => ctx.db.select({ id: devices.id, name: devices.name }).from(devices).where(inArray(devices.id, list)),
     supplier: (list) => ctx.db.select({ id: vendors.id, name: vendors.name }).from(vendors).where(inArray(vendors.id, list)),
-    process: (list) => ctx.db.select({ id: processInstances.workflowId, name: processInstances.title }).from(processInstances).where(inArray(processInstances.workflowId, list)),
+    // A process is named by its title in zh-CN as its readers see it (see nameInstanceTitles).
+    process: async (list) => {
+      const rows = await ctx.db
+        .select({ id: processInstances.workflowId, process: processInstances.process, title: processInstances.title, data: titleData })
+        .from(processInstances)
+        .where(inArray(processInstances.workflowId, list));
+      const titles = await nameInstanceTitles(ctx, rows);
+      return rows.map((row, index) => ({ id: row.id, name: titles[index]['zh-CN'] }));
+    },
   };
   const named = await Promise.all(
     [...wanted.keys()].map(async (kind) => [kind, Object.fromEntries((await lookups[kind](ids(kind))).map((row) => [row.id, row.name]))] as const),
   );
   return Object.fromEntries(named.filter(([, names]) => Object.keys(names).length > 0));
+}
+
+/** Instances' titles as their readers see them (`instanceTitle`), in each language, with the ids in them named. */
+export async function nameInstanceTitles(ctx: ApiContext, instances: Array<{ process: string; title: string; data?: unknown }>): Promise<Label[]> {
+  const titles = instances.map(instanceTitle);
+  const wanted: WantedReferences = new Map();
+  // A title names places, people and suppliers, never another process: naming them ends here.
+  for (const title of titles) for (const text of Object.values(title)) for (const { kind, id } of titleReferences(text)) if (kind !== 'process') want(wanted, kind, id);
+  const names = wanted.size > 0 ? await nameReferences(ctx, wanted) : {};
+  return titles.map((title) => ({ 'zh-CN': nameTitle(title['zh-CN'], names), en: nameTitle(title.en, names) }));
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { label, type Vocabulary } from '../../contracts/labels';
+import { label, titleReference, type Vocabulary } from '../../contracts/labels';
 import { durationMs } from '../lib/inputs';
 import { defineProcess } from '../lib/process-definition';
 import { ACCESS_ANOMALY_STEPS } from './steps';
+import { optionLabel, textField } from '../lib/labels';
 
 /** The rules of the access-log settings (the access_alerts.rule column holds the same names). */
 export const anomalyRule = z.lazy(() => z.enum(['many-people', 'off-shift', 'bulk-export']));
@@ -50,6 +51,8 @@ export const ACCESS_ANOMALY_LABELS = {
     options: { legitimate: label('正当：职责需要', 'Legitimate: a duty explains the reads'), misuse: label('滥用：并非职责所需', 'Misuse: the reads were not needed') },
   },
   note: { title: label('说明', 'Note'), help: label('职责依据，或滥用情况；认定滥用时必填', 'What explains the reads, or what was misused; required for misuse') },
+  alertId: { title: label('预警', 'Alert'), format: 'hidden' },
+  actorId: { title: label('查阅人', 'Who read'), format: 'user' },
 } satisfies Vocabulary;
 
 export const accessAnomalyProcess = defineProcess({
@@ -60,6 +63,16 @@ export const accessAnomalyProcess = defineProcess({
   input: accessAnomalyInput,
   workflowId: (alertId: string) => `access-anomaly-${alertId}`,
   steps: ACCESS_ANOMALY_STEPS,
+  instanceTitle: {
+    keys: ['rule', 'actorId'],
+    of: ({ title, data }) => {
+      const rule = textField(data, 'rule');
+      const actor = textField(data, 'actorId');
+      if (!rule || !actor) return label(title, title);
+      const named = optionLabel(RULE_LABELS, rule);
+      return label(`${named['zh-CN']}：${titleReference('user', actor)}`, `${named.en}: ${titleReference('user', actor)}`);
+    },
+  },
   labels: ACCESS_ANOMALY_LABELS,
   load: () => import(/* webpackMode: "eager" */ './workflow'),
 });

@@ -4,6 +4,7 @@ import { deviceRetry, doorOutage, requester } from '../lib/inputs';
 import { DOOR_CHECK_LABELS } from '../lib/labels';
 import { defineProcess } from '../lib/process-definition';
 import { ACCESS_REVOCATION_STEPS } from './steps';
+import { optionLabel, recordedName, textField } from '../lib/labels';
 
 export const accessRevocationInput = z.lazy(() =>
   z.object({
@@ -36,6 +37,8 @@ export const ACCESS_REVOCATION_LABELS = {
   },
   credentialKinds: { title: label('凭证类型', 'Credentials'), options: CREDENTIAL_KIND_LABELS },
   revocationRequestedAt: { title: label('申请撤销时间', 'Revocation requested'), format: 'date-time' },
+  credentialsRevoked: { title: label('已撤销凭证数', 'Credentials revoked') },
+  visitorPassesEnded: { title: label('已终止的访客通行证', 'Visitor passes ended'), format: 'process' },
 } satisfies Vocabulary;
 
 export const accessRevocationProcess = defineProcess({
@@ -47,6 +50,14 @@ export const accessRevocationProcess = defineProcess({
   input: accessRevocationInput,
   workflowId: (requestId: string) => `access-revocation-${requestId}`,
   steps: ACCESS_REVOCATION_STEPS,
+  instanceTitle: {
+    keys: ['reason'],
+    of: ({ title, data }) => {
+      const person = recordedName(title, 'Revoke access: ', ' (');
+      const reason = optionLabel(ACCESS_REVOCATION_LABELS.reason.options, textField(data, 'reason') ?? '');
+      return label(`撤销门禁权限：${person}（${reason['zh-CN']}）`, `Revoke access: ${person} (${reason.en})`);
+    },
+  },
   labels: ACCESS_REVOCATION_LABELS,
   load: () => import(/* webpackMode: "eager" */ './workflow'),
 });

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { ALARM_TYPE_LABELS, label, type Vocabulary } from '../../contracts/labels';
+import { ALARM_TYPE_LABELS, label, titleReference, type Vocabulary } from '../../contracts/labels';
 import { faultRepairTimings } from '../fault-repair/definition';
 import { durationMs, humanTasksState, processTrackerState } from '../lib/inputs';
 import { defineProcess } from '../lib/process-definition';
 import { ALARM_LINKAGE_STEPS } from './steps';
+import { optionLabel, textField } from '../lib/labels';
 
 /** One or more events of the zone's alarm, batched by the listener: a detector repeats about once a second. */
 export const alarmEvents = z.lazy(() =>
@@ -119,6 +120,8 @@ export const ALARM_LINKAGE_LABELS = {
   actionsTaken: { title: label('处置措施', 'Actions taken') },
   openFaultRepair: { title: label('发起报修', 'Open a fault repair'), help: label('有设施损坏，需要维修', 'Something is broken and must be repaired') },
   repairSymptoms: { title: label('故障现象', 'What is broken'), help: label('发起报修时必填', 'Required when a repair is opened') },
+  repeatCount: { title: label('重复报警次数', 'Repeats') },
+  detectorState: { title: label('探测器状态', 'Detector'), options: { active: label('报警中', 'Alarming'), inactive: label('已恢复', 'Quiet') } },
 } satisfies Vocabulary;
 
 export const alarmLinkageProcess = defineProcess({
@@ -130,6 +133,17 @@ export const alarmLinkageProcess = defineProcess({
   /** A zone's n-th incident of one alarm type: the gateway correlates a zone's alarms on it. */
   workflowId: (prefix: string, zoneId: string, alarmType: string, incidentNo: number) => `${prefix}alarm-${zoneId}-${alarmType}-${incidentNo}`,
   steps: ALARM_LINKAGE_STEPS,
+  instanceTitle: {
+    keys: ['zoneId', 'alarmType'],
+    // Recorded as `fielddetection @ z-b1-lobby` before; the first transition records both fields.
+    of: ({ title, data }) => {
+      const [recordedType, recordedZone] = title.split(' @ ');
+      const type = textField(data, 'alarmType') ?? recordedType;
+      const zone = titleReference('zone', textField(data, 'zoneId') ?? recordedZone ?? '');
+      const named = optionLabel(ALARM_TYPE_LABELS, type);
+      return label(`${named['zh-CN']} · ${zone}`, `${named.en} · ${zone}`);
+    },
+  },
   labels: ALARM_LINKAGE_LABELS,
   load: () => import(/* webpackMode: "eager" */ './workflow'),
 });

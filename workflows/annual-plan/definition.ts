@@ -70,6 +70,13 @@ export const annualPlanProcess = defineProcess({
   input: annualPlanInput,
   workflowId: (runId: string) => `annual-plan-${runId}`,
   steps: ANNUAL_PLAN_STEPS,
+  instanceTitle: {
+    keys: ['year'],
+    of: ({ title, data }) => {
+      const year = typeof data.year === 'number' ? String(data.year) : title.split(' ')[0];
+      return label(`${year} 年度计划`, `Annual plan ${year}`);
+    },
+  },
   labels: ANNUAL_PLAN_LABELS,
   load: () => import(/* webpackMode: "eager" */ './workflow'),
 });

@@ -81,6 +81,7 @@ export const COMMITTEE_FILING_LABELS = {
     options: { acknowledged: label('材料齐全，予以备案并出具回执', 'Complete: acknowledge and issue a receipt'), returned: label('材料不全，退回', 'Incomplete: return it') },
   },
   comment: { title: label('意见', 'Comment'), help: label('退回时必填：缺少什么', 'Required when the package is returned: what is missing') },
+  status: { title: label('状态', 'Status'), options: { acknowledged: label('已签收', 'Acknowledged'), returned: label('已退回', 'Returned') } },
 } satisfies Vocabulary;
 
 export const committeeFilingProcess = defineProcess({

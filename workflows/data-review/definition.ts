@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { AREA_BOUNDS } from '../../contracts/data-review';
 import { DEPARTMENT_LABELS } from '../../contracts/labels';
-import { label, type Vocabulary } from '../../contracts/labels';
+import { label, titleReference, type Vocabulary } from '../../contracts/labels';
 import { DATA_CHANGE_ACTIONS, DATA_CHANGE_KINDS } from '../../contracts/vocabulary';
 import { durationMs, requester } from '../lib/inputs';
 import { defineProcess } from '../lib/process-definition';
 import { DATA_REVIEW_STEPS } from './steps';
+import { optionLabel, textField } from '../lib/labels';
 
 export const dataReviewTimings = z.lazy(() => z.object({ checkDueMs: durationMs(), approvalDueMs: durationMs(), correctionDueMs: durationMs() }));
 export type DataReviewTimings = z.infer<typeof dataReviewTimings>;
@@ -134,6 +135,12 @@ export const DATA_REVIEW_LABELS = {
       withdraw: label('撤回', 'Withdraw'),
     },
   },
+  // What a review records (the instance page's data).
+  userId: { title: label('账号', 'Account'), format: 'user' },
+  maker: { title: label('提交人', 'Submitted by') },
+  returned: { title: label('退回', 'Returned') },
+  checkedBy: { title: label('审核人', 'Checked by') },
+  approvedBy: { title: label('复核人', 'Approved by') },
 } satisfies Vocabulary;
 
 export const dataReviewProcess = defineProcess({
@@ -146,6 +153,17 @@ export const dataReviewProcess = defineProcess({
   /** One review per change: the change id is the client's, so a retried submit joins it. */
   workflowId: (changeId: string) => `data-review-${changeId}`,
   steps: DATA_REVIEW_STEPS,
+  instanceTitle: {
+    keys: ['kind', 'action', 'unitId', 'userId'],
+    // Recorded as `b1-101 数据变更 Data change`: the change and the unit or account, named.
+    of: ({ title, data }) => {
+      const kind = optionLabel(DATA_REVIEW_LABELS.kind.options, textField(data, 'kind') ?? '');
+      const action = optionLabel(DATA_REVIEW_LABELS.action.options, textField(data, 'action') ?? '');
+      const userId = textField(data, 'userId');
+      const record = userId ? titleReference('user', userId) : titleReference('unit', textField(data, 'unitId') ?? title.split(' ')[0]);
+      return label(`${action['zh-CN']}${kind['zh-CN']}：${record}`, `${action.en} · ${kind.en}: ${record}`);
+    },
+  },
   labels: DATA_REVIEW_LABELS,
   load: () => import(/* webpackMode: "eager" */ './workflow'),
 });

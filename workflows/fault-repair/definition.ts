@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { label, type Vocabulary } from '../../contracts/labels';
+import { label, SYSTEM_LABELS, type Vocabulary } from '../../contracts/labels';
 import { faultLocation } from '../../contracts/locations';
 import { durationMs } from '../lib/inputs';
 import { yesNo } from '../lib/labels';
 import { defineProcess } from '../lib/process-definition';
 import { FAULT_REPAIR_STEPS } from './steps';
+import { optionLabel } from '../lib/labels';
 
 export const reporterSource = z.lazy(() => z.enum(['staff', 'owner', 'monitoring']));
 
@@ -57,6 +58,20 @@ export const FAULT_REPAIR_LABELS = {
   vendor: { title: label('维修供应商', 'Vendor') },
   repair: { title: label('维修记录', 'Repair') },
   repairedBy: { title: label('维修人', 'Repaired by') },
+  report: { title: label('报修', 'Report') },
+  reporter: { title: label('报修人', 'Reporter') },
+  userId: { title: label('用户', 'User'), format: 'hidden' },
+  displayName: { title: label('姓名', 'Name') },
+  source: { title: label('来源', 'Source'), options: { owner: label('业主报修', 'Owner'), staff: label('员工报修', 'Staff'), monitoring: label('设备监测', 'Monitoring') } },
+  photoId: { title: label('照片', 'Photo'), format: 'hidden' },
+  reportId: { title: label('报修单', 'Report'), format: 'hidden' },
+  reworkCount: { title: label('返工次数', 'Reworks') },
+  diagnosis: { title: label('诊断', 'Diagnosis') },
+  escalation: { title: label('转交供应商原因', 'Why the vendor') },
+  recovered: { title: label('设备已恢复在线', 'Device back online') },
+  backOnlineAt: { title: label('恢复在线时间', 'Back online at'), format: 'date-time' },
+  closedBy: { title: label('关闭人', 'Closed by') },
+  closedAs: { title: label('关闭方式', 'Closed as'), options: { 'device-back-online': label('设备恢复在线，无需维修', 'Device back online, nothing repaired') } },
 } satisfies Vocabulary;
 
 export const faultRepairProcess = defineProcess({
@@ -68,6 +83,16 @@ export const faultRepairProcess = defineProcess({
   input: faultRepairInput,
   workflowId: (reportId: string) => `fault-repair-${reportId}`,
   steps: FAULT_REPAIR_STEPS,
+  instanceTitle: {
+    keys: ['report'],
+    of: ({ title, data }) => {
+      const report = data.report as { system?: string; symptoms?: string } | undefined;
+      if (!report?.system || report.symptoms === undefined) return label(title, title);
+      const system = optionLabel(SYSTEM_LABELS, report.system);
+      const symptoms = report.symptoms.slice(0, 60);
+      return label(`${system['zh-CN']}：${symptoms}`, `${system.en}: ${symptoms}`);
+    },
+  },
   labels: FAULT_REPAIR_LABELS,
   load: () => import(/* webpackMode: "eager" */ './workflow'),
 });

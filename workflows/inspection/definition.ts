@@ -19,6 +19,11 @@ export const INSPECTION_LABELS = {
   plan: { title: label('巡检计划', 'Plan') },
   items: { title: label('巡检项目', 'Items') },
   text: { title: label('检查内容', 'Check') },
+  planId: { title: label('巡检计划', 'Plan'), format: 'hidden' },
+  responsibleRole: { title: label('负责角色', 'Responsible'), format: 'role' },
+  overdueAt: { title: label('逾期时间', 'Overdue at'), format: 'date-time' },
+  inspectedBy: { title: label('巡检人', 'Inspected by') },
+  failedItems: { title: label('未通过项', 'Failed items') },
 } satisfies Vocabulary;
 
 export const inspectionProcess = defineProcess({

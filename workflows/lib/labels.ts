@@ -4,6 +4,30 @@ import type { AnyProcessDefinition } from './process-definition';
 /** The wording of a yes/no decision: what each answer means, so the form offers them as two labelled choices. */
 export const yesNo = (yes: Label, no: Label): Record<string, Label> => ({ true: yes, false: no });
 
+/** States an instance's outcome records (`status`), across processes. */
+const STATUS_LABELS: Record<string, Label> = {
+  active: label('已生效', 'Active'),
+  refused: label('被拒绝', 'Refused'),
+  failed: label('失败', 'Failed'),
+  completed: label('已完成', 'Completed'),
+  incomplete: label('未完成', 'Incomplete'),
+  recorded: label('已记录', 'Recorded'),
+  'plan-inactive': label('计划已停用', 'Plan deactivated'),
+  contracted: label('已签约', 'Contracted'),
+  cancelled: label('已取消', 'Cancelled'),
+  acknowledged: label('已签收', 'Acknowledged'),
+  returned: label('已退回', 'Returned'),
+  applied: label('已生效', 'Applied'),
+  withdrawn: label('已撤回', 'Withdrawn'),
+};
+
+/** Why a door did not take a command (`DeviceFailure.type`). */
+const DEVICE_FAILURE_LABELS: Record<string, Label> = {
+  Refused: label('设备拒绝', 'Refused by the device'),
+  Unreachable: label('设备无法连接', 'Unreachable'),
+  ValidityEnded: label('有效期结束时仍未响应', 'Still silent when the validity ended'),
+};
+
 /** Keys many processes' tasks carry, worded once; a process's own `labels` may word a key its own way. */
 export const COMMON_LABELS = {
   year: { title: label('年度', 'Year') },
@@ -28,6 +52,25 @@ export const COMMON_LABELS = {
   dueAt: { title: label('截止时间', 'Due'), format: 'date-time' },
   deadline: { title: label('期限', 'Deadline'), format: 'date-time' },
   rejection: { title: label('退回意见', 'Why it was sent back') },
+  // What instances record (the instance page's data), where several processes record the same key.
+  outcome: { title: label('结果', 'Outcome') },
+  status: { title: label('状态', 'Status'), options: STATUS_LABELS },
+  by: { title: label('经办人', 'By') },
+  reviewedBy: { title: label('审核人', 'Reviewed by') },
+  reviewedAt: { title: label('审核时间', 'Reviewed at'), format: 'date-time' },
+  verifiedBy: { title: label('验收人', 'Verified by') },
+  review: { title: label('审核', 'Review') },
+  receiptNumber: { title: label('回执编号', 'Receipt number') },
+  personId: { title: label('人员', 'Person'), format: 'hidden' },
+  credentialId: { title: label('凭证', 'Credential'), format: 'hidden' },
+  deviceIds: { title: label('门禁设备', 'Doors'), format: 'device' },
+  failed: { title: label('未成功的设备', 'Devices that failed') },
+  type: { title: label('原因', 'Reason'), options: DEVICE_FAILURE_LABELS },
+  error: { title: label('说明', 'Detail') },
+  planWorkflowId: { title: label('年度计划流程', 'Plan process'), format: 'process' },
+  workflowId: { title: label('流程实例', 'Instance'), format: 'process' },
+  faultRepairWorkflowId: { title: label('维修流程', 'Repair process'), format: 'process' },
+  faultRepairWorkflowIds: { title: label('维修流程', 'Repair processes'), format: 'process' },
 } satisfies Vocabulary;
 
 /** The security supervisor's task about a door still holding what should have left it (access revocation, face deletion). */
@@ -60,3 +103,20 @@ export function fieldMeta(wording: Wording, extra: Record<string, unknown> = {})
     ...extra,
   };
 }
+
+/** A recorded string field, or undefined when it is missing or of another kind. */
+export const textField = (data: Record<string, unknown>, key: string): string | undefined => (typeof data[key] === 'string' ? (data[key] as string) : undefined);
+
+/**
+ * The part of a recorded title between its fixed wording (`Delete face: 王芳` → 王芳): a name an instance keeps only
+ * in its title. The whole title when it is worded otherwise.
+ */
+export function recordedName(title: string, prefix: string, suffix?: string): string {
+  if (!title.startsWith(prefix)) return title;
+  const rest = title.slice(prefix.length);
+  const end = suffix ? rest.lastIndexOf(suffix) : -1;
+  return end > 0 ? rest.slice(0, end) : rest;
+}
+
+/** An option's name in both languages, or the value itself when it has none. */
+export const optionLabel = (options: Record<string, Label>, value: string): Label => options[value] ?? label(value, value);

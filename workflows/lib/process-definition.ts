@@ -11,6 +11,23 @@ export interface StepDefinition {
   label: Label;
 }
 
+/** What an instance recorded (its projection's title and data), that its title for readers is made from. */
+export interface RecordedInstance {
+  title: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * An instance's title in each language, from what it recorded: the alarm type's name and the zone rather than
+ * `fielddetection @ z-b1-lobby`. Ids go in as title references (`titleReference('zone', id)`), which the API names.
+ * Titles recorded before a process recorded a field are read from the recorded title. `keys`: the data keys it
+ * reads (a list of instances reads only these).
+ */
+export interface InstanceTitle {
+  keys: readonly string[];
+  of(instance: RecordedInstance): Label;
+}
+
 /** A workflow function as the worker runs it: one input, one outcome. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each process's workflow has its own input type
 export type WorkflowFunction = (input: any) => Promise<unknown>;
@@ -43,6 +60,8 @@ export interface ProcessDefinition<Input = unknown, IdArgs extends unknown[] = [
   steps: Readonly<Record<string, StepDefinition>>;
   /** The wording of its forms' fields and its tasks' context values, by key (with `COMMON_LABELS`, see `processLabels`). */
   labels: Vocabulary;
+  /** How its instances are titled for readers; absent: the title as recorded (a person typed it). */
+  instanceTitle?: InstanceTitle;
   companions?: readonly CompanionWorkflow[];
   /** The process's workflow module: bundled eagerly, evaluated only when an instance runs. */
   load(): Promise<Record<string, unknown>>;

@@ -3,6 +3,8 @@ import { durationMs } from '../lib/inputs';
 import { defineProcess } from '../lib/process-definition';
 import { OWNERS_VOTE_STEPS } from './steps';
 import { ART_278_ITEMS } from './tally';
+import { label } from '../../contracts/labels';
+import { recordedName } from '../lib/labels';
 
 /** Every duration is an input: the notice runs 15 days by default, tests run it in seconds. */
 export const ownersVoteTimings = z.lazy(() => z.object({ noticeMs: durationMs(), votingMs: durationMs(), objectionMs: durationMs() }));
@@ -32,7 +34,25 @@ export const ownersVoteProcess = defineProcess({
   input: ownersVoteInput,
   workflowId: (voteId: string) => `owners-vote-${voteId}`,
   steps: OWNERS_VOTE_STEPS,
-  // No person's task: nothing to word beyond its steps.
-  labels: {},
+  // No person's task: its labels word what its instances record, for the instance page.
+  instanceTitle: {
+    keys: [],
+    of: ({ title }) => {
+      const matter = recordedName(title, "Owners' vote: ");
+      return label(`业主表决：${matter}`, `Owners' vote: ${matter}`);
+    },
+  },
+  labels: {
+    voteId: { title: label('表决', 'Vote'), format: 'hidden' },
+    item: { title: label('表决事项', 'Matter') },
+    origin: { title: label('来源', 'Origin') },
+    opensAt: { title: label('开始投票', 'Opens'), format: 'date-time' },
+    closesAt: { title: label('截止投票', 'Closes'), format: 'date-time' },
+    roll: { title: label('业主名册', 'Roll') },
+    result: { title: label('表决结果', 'Result') },
+    ballotsDigest: { title: label('选票摘要', 'Ballots digest'), format: 'digest' },
+    rollDigest: { title: label('名册摘要', 'Roll digest'), format: 'digest' },
+    objections: { title: label('异议数', 'Objections') },
+  },
   load: () => import(/* webpackMode: "eager" */ './workflow'),
 });

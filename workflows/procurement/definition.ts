@@ -86,6 +86,10 @@ export const PROCUREMENT_LABELS = {
     options: { approve: label('批准合同', 'Approve the contract'), revise: label('退回修改', 'Send back for revision'), cancel: label('取消采购', 'Cancel the procurement') },
   },
   comment: { title: label('意见', 'Comment'), help: label('退回或取消时必填', 'Required to send back or cancel') },
+  methodReason: { title: label('采购方式理由', 'Why this method') },
+  invited: { title: label('邀请的供应商', 'Invited') },
+  bidDeadline: { title: label('投标截止', 'Bids due'), format: 'date-time' },
+  award: { title: label('中标', 'Award') },
 } satisfies Vocabulary;
 
 export const procurementProcess = defineProcess({

@@ -66,6 +66,13 @@ export const PROJECT_ACCEPTANCE_LABELS = {
   acceptanceReport: { title: label('验收报告', 'Acceptance report'), format: 'link', linkText: label('下载验收报告（PDF）', 'Download the report (PDF)') },
   invoiceNumber: { title: label('发票号', 'Invoice number') },
   amount: { title: label('结算金额（元）', 'Amount (yuan)'), format: 'yuan' },
+  deliveryWorkflowId: { title: label('交付流程', 'Delivery process'), format: 'process' },
+  team: { title: label('验收小组', 'Team') },
+  rectification: { title: label('整改', 'Rectification') },
+  warrantyStartsAt: { title: label('质保开始', 'Warranty starts'), format: 'date-time' },
+  warrantyEndsAt: { title: label('质保结束', 'Warranty ends'), format: 'date-time' },
+  rounds: { title: label('验收轮次', 'Rounds') },
+  settlement: { title: label('结算', 'Settlement') },
 } satisfies Vocabulary;
 
 export const projectAcceptanceProcess = defineProcess({

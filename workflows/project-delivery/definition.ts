@@ -66,6 +66,12 @@ export const PROJECT_DELIVERY_LABELS = {
   deliveryComplete: { title: label('已全部交付', 'Delivered'), help: label('全部交付，可以验收', 'Everything is delivered and ready for acceptance') },
   instruction: { title: label('处理意见', 'Instruction') },
   newDueAt: { title: label('新截止时间', 'New due date'), help: label('留空则保持原日期', 'Leave empty to keep the date'), format: 'date-time' },
+  procurementWorkflowId: { title: label('采购流程', 'Procurement process'), format: 'process' },
+  acceptanceWorkflowId: { title: label('验收流程', 'Acceptance process'), format: 'process' },
+  plan: { title: label('实施方案', 'Delivery plan') },
+  lastReport: { title: label('最近一次进度报告', 'Last report') },
+  reports: { title: label('进度报告次数', 'Reports') },
+  at: { title: label('时间', 'At'), format: 'date-time' },
 } satisfies Vocabulary;
 
 export const projectDeliveryProcess = defineProcess({

@@ -34,6 +34,7 @@ export const REPLAY_AUDIT_LABELS = {
     },
   },
   comment: { title: label('说明', 'Comment'), help: label('发现了什么，将如何处理', 'What was found and what will be done') },
+  review: { title: label('复核', 'Review') },
 } satisfies Vocabulary;
 
 export const replayAuditProcess = defineProcess({
@@ -45,6 +46,7 @@ export const replayAuditProcess = defineProcess({
   /** Started by its Schedule, which adds each run's time to this id. */
   workflowId: (scheduleId: string) => scheduleId,
   steps: REPLAY_AUDIT_STEPS,
+  instanceTitle: { keys: [], of: () => label('每晚历史重放核查', 'Nightly replay audit') },
   labels: REPLAY_AUDIT_LABELS,
   load: () => import(/* webpackMode: "eager" */ './workflow'),
 });

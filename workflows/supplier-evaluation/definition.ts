@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { label, type Vocabulary } from '../../contracts/labels';
+import { label, titleReference, type Vocabulary } from '../../contracts/labels';
 import { durationMs } from '../lib/inputs';
 import { yesNo } from '../lib/labels';
 import { defineProcess, type CompanionWorkflow } from '../lib/process-definition';
 import { SUPPLIER_EVALUATION_STEPS } from './steps';
+import { optionLabel, textField } from '../lib/labels';
 
 export const supplierEvaluationTimings = z.lazy(() =>
   z.object({
@@ -56,6 +57,8 @@ export type QuarterlyEvaluationInput = z.infer<typeof quarterlyEvaluationInput>;
 export const quarterlyEvaluationRound: CompanionWorkflow<QuarterlyEvaluationInput> = { workflowType: 'quarterlySupplierEvaluation', input: quarterlyEvaluationInput };
 
 /** The wording of the evaluation's tasks and forms (P2.2c). */
+const EVALUATION_TRIGGER_LABELS = { quarterly: label('季度评价', 'Quarterly'), 'on-demand': label('临时评价', 'On demand') };
+
 export const SUPPLIER_EVALUATION_LABELS = {
   periodFrom: { title: label('评价期自', 'Period from'), format: 'date-time' },
   periodTo: { title: label('评价期至', 'Period to'), format: 'date-time' },
@@ -81,6 +84,10 @@ export const SUPPLIER_EVALUATION_LABELS = {
     options: yesNo(label('批准解除合同', 'Approve the termination'), label('不解除，合同继续', 'Reject: the contract continues')),
   },
   comment: { title: label('意见', 'Comment'), help: label('不解除合同时必填', 'Required when the contract continues') },
+  trigger: { title: label('评价方式', 'Trigger'), options: EVALUATION_TRIGGER_LABELS },
+  poor: { title: label('评价较差', 'Poor') },
+  rectification: { title: label('整改', 'Rectification') },
+  termination: { title: label('解约', 'Termination') },
 } satisfies Vocabulary;
 
 export const supplierEvaluationProcess = defineProcess({
@@ -92,6 +99,15 @@ export const supplierEvaluationProcess = defineProcess({
   input: supplierEvaluationInput,
   workflowId: (requestId: string) => `supplier-evaluation-${requestId}`,
   steps: SUPPLIER_EVALUATION_STEPS,
+  instanceTitle: {
+    keys: ['vendorId', 'trigger'],
+    of: ({ title, data }) => {
+      const vendor = textField(data, 'vendorId');
+      if (!vendor) return label(title, title);
+      const trigger = optionLabel(EVALUATION_TRIGGER_LABELS, textField(data, 'trigger') ?? '');
+      return label(`供应商评价：${titleReference('supplier', vendor)}（${trigger['zh-CN']}）`, `Supplier evaluation: ${titleReference('supplier', vendor)} (${trigger.en})`);
+    },
+  },
   labels: SUPPLIER_EVALUATION_LABELS,
   companions: [quarterlyEvaluationRound],
   load: () => import(/* webpackMode: "eager" */ './workflow'),

@@ -3,6 +3,7 @@ import { label, type Vocabulary } from '../../contracts/labels';
 import { yesNo } from '../lib/labels';
 import { defineProcess } from '../lib/process-definition';
 import { SUPPLIER_QUALIFICATION_STEPS } from './steps';
+import { recordedName, textField } from '../lib/labels';
 
 /** Durations are inputs (tests run a year's re-qualification cycle in seconds); recorded histories carry seconds. */
 export const qualificationTerms = z.lazy(() =>
@@ -53,6 +54,7 @@ export const SUPPLIER_QUALIFICATION_LABELS = {
   reputation: { title: label('信誉（0–100）', 'Reputation (0–100)') },
   technicalStrength: { title: label('技术实力（0–100）', 'Technical strength (0–100)') },
   afterSales: { title: label('售后服务（0–100）', 'After-sales service (0–100)') },
+  vendorName: { title: label('供应商', 'Supplier') },
 } satisfies Vocabulary;
 
 export const supplierQualificationProcess = defineProcess({
@@ -65,6 +67,13 @@ export const supplierQualificationProcess = defineProcess({
   /** One qualification per request; the sweep's requests are named after the document's due date. */
   workflowId: (vendorId: string, requestId: string) => `supplier-qualification-${vendorId}-${requestId}`,
   steps: SUPPLIER_QUALIFICATION_STEPS,
+  instanceTitle: {
+    keys: ['vendorName', 'kind'],
+    of: ({ title, data }) => {
+      const vendor = textField(data, 'vendorName') ?? recordedName(recordedName(title, 'Re-qualification: '), 'Qualification: ');
+      return textField(data, 'kind') === 'requalification' ? label(`供应商复审：${vendor}`, `Re-qualification: ${vendor}`) : label(`供应商资格审查：${vendor}`, `Qualification: ${vendor}`);
+    },
+  },
   labels: SUPPLIER_QUALIFICATION_LABELS,
   load: () => import(/* webpackMode: "eager" */ './workflow'),
 });

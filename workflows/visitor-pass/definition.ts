@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { deviceRetry, requester } from '../lib/inputs';
 import { defineProcess } from '../lib/process-definition';
 import { VISITOR_PASS_STEPS } from './steps';
+import { label, titleReference } from '../../contracts/labels';
+import { recordedName, textField } from '../lib/labels';
 
 export const visitorPassInput = z.lazy(() =>
   z.object({
@@ -27,7 +29,19 @@ export const visitorPassProcess = defineProcess({
   input: visitorPassInput,
   workflowId: (passId: string) => `visitor-pass-${passId}`,
   steps: VISITOR_PASS_STEPS,
-  // No person's task: nothing to word beyond its steps.
-  labels: {},
+  // No person's task: its labels word what its instances record, for the instance page.
+  instanceTitle: {
+    keys: ['hostUnitId'],
+    of: ({ title, data }) => {
+      const visitor = recordedName(title, 'Visitor ', ' → ');
+      const unit = textField(data, 'hostUnitId') ?? title.split(' → ')[1] ?? '';
+      return label(`访客 ${visitor} → ${titleReference('unit', unit)}`, `Visitor ${visitor} → ${titleReference('unit', unit)}`);
+    },
+  },
+  labels: {
+    passId: { title: label('通行证', 'Pass'), format: 'hidden' },
+    hostUnitId: { title: label('被访房号', 'Host unit'), format: 'unit' },
+    validUntil: { title: label('有效期至', 'Valid until'), format: 'date-time' },
+  },
   load: () => import(/* webpackMode: "eager" */ './workflow'),
 });

@@ -1,43 +1,11 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import type { ReactNode } from 'react';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { can, canOnAny } from '../../../contracts/permissions';
-import { AccessControlPage } from '../features/access-control/components/access-control-page';
-import { AccessLogPage } from '../features/access-log/components/access-log-page';
-import { LoginPage } from '../features/auth/components/login-page';
-import { DeliveriesPage } from '../features/delivery/components/deliveries-page';
-import { DeliveryPage } from '../features/delivery/components/delivery-page';
-import { SuppliersPage } from '../features/delivery/components/suppliers-page';
-import { AlarmPage } from '../features/console/components/alarm-page';
-import { ConsolePage } from '../features/console/components/console-page';
-import { FaultPage } from '../features/faults/components/fault-page';
-import { FilingPage } from '../features/governance/components/filing-page';
-import { GovernancePage } from '../features/governance/components/governance-page';
-import { OwnerVotesPage } from '../features/owner-portal/components/owner-votes-page';
-import { MyFaultsPage } from '../features/faults/components/my-faults-page';
-import { RecoveredOutages } from '../features/faults/components/recovered-outages';
-import { ReportFaultPage } from '../features/faults/components/report-fault-page';
-import { InspectionRecordPage } from '../features/inspections/components/inspection-record-page';
-import { InspectionsPage } from '../features/inspections/components/inspections-page';
-import { OverdueInspections } from '../features/inspections/components/overdue-inspections';
-import { ProcessInstancePage } from '../features/processes/components/process-instance-page';
-import { ProcessListPage } from '../features/processes/components/process-list-page';
-import { ProcurementListPage } from '../features/procurement/components/procurement-list-page';
-import { ProcurementPage } from '../features/procurement/components/procurement-page';
-import { SupplierPage } from '../features/suppliers/components/supplier-page';
-import { SupplierRegistryPage } from '../features/suppliers/components/supplier-registry-page';
-import { TaskPage } from '../features/tasks/components/task-page';
-import { WorklistPage } from '../features/worklist/components/worklist-page';
+import { Loading } from '../components/loading';
 import { useCurrentUser } from '../lib/session';
 import { AppLayout } from './app-layout';
 import { RouteError } from './route-error';
 import { homePathFor, links, myTasksPathFor, routes, taskLinkFor } from './routes';
-
-function Deliveries() {
-  return <DeliveriesPage deliveryLink={links.delivery} canStart={can(useCurrentUser(), 'project-delivery.start')} />;
-}
-
-function Suppliers() {
-  return <SuppliersPage processInstanceLink={links.processInstance} canEvaluate={can(useCurrentUser(), 'supplier-evaluation.start')} />;
-}
 
 /** Where this user does a task (an alarm's steps on one screen), for every page that links to tasks. */
 const useTaskLink = () => taskLinkFor(useCurrentUser());
@@ -45,50 +13,16 @@ const useTaskLink = () => taskLinkFor(useCurrentUser());
 /** Repairs are links for those who may open any repair (a guard on the console may not). */
 const useFaultLink = () => (canOnAny(useCurrentUser(), 'fault-repair.read') ? links.fault : undefined);
 
-function ControlRoom() {
-  const mayReadInspections = can(useCurrentUser(), 'inspection.overdue.read');
-  return (
-    <ConsolePage
-      overdueInspections={mayReadInspections ? <OverdueInspections taskLink={links.task} recordLink={links.inspectionRecord} /> : undefined}
-      alarmLink={links.alarm}
-      faultLink={useFaultLink()}
-    />
-  );
-}
-
-function Worklist({ mine = false }: { mine?: boolean }) {
-  // Technicians see the outage repairs they can close in one click above their tasks.
-  const mayCloseRecovered = can(useCurrentUser(), 'fault-repair.close-recovered');
-  return <WorklistPage taskLink={useTaskLink()} mine={mine} aside={mayCloseRecovered && !mine ? <RecoveredOutages faultLink={links.fault} /> : undefined} />;
-}
-
-function Task() {
-  return <TaskPage worklistPath={myTasksPathFor(useCurrentUser())} processInstanceLink={links.processInstance} />;
-}
-
-function Fault() {
-  return <FaultPage myFaultsPath={routes.myFaults} taskLink={useTaskLink()} />;
-}
-
-function ProcessInstance() {
-  return <ProcessInstancePage processesPath={routes.processes} processInstanceLink={links.processInstance} taskLink={useTaskLink()} />;
-}
-
-function Delivery() {
-  return <DeliveryPage deliveriesPath={routes.deliveries} processInstanceLink={links.processInstance} taskLink={useTaskLink()} />;
-}
-
-function Procurement() {
-  return <ProcurementPage procurementsPath={routes.procurements} processInstanceLink={links.processInstance} taskLink={useTaskLink()} />;
-}
-
-function Governance() {
-  return <GovernancePage processInstanceLink={links.processInstance} filingLink={links.filing} taskLink={useTaskLink()} />;
-}
-
-function Alarm() {
-  return <AlarmPage consolePath={routes.console} faultLink={useFaultLink()} />;
-}
+/**
+ * A route whose page is a chunk of its own, fetched when the route is first matched (at start, the page opened):
+ * the main script holds only the shell (React, the router, the layout), so a phone evaluates the page it opens and
+ * no other. `render` is the page with its links handed in. Until it arrives, the layout shows 加载中… in its place.
+ */
+const page = (path: string, render: () => Promise<() => ReactNode>): RouteObject => ({
+  path,
+  HydrateFallback: Loading,
+  lazy: async () => ({ Component: await render() }),
+});
 
 function HomeRedirect() {
   return <Navigate to={homePathFor(useCurrentUser())} replace />;
@@ -96,39 +30,133 @@ function HomeRedirect() {
 
 /** Features never import each other: the links between their pages are handed in here. */
 export const router = createBrowserRouter([
-  { path: routes.login, element: <LoginPage homeFor={homePathFor} /> },
+  {
+    ...page(routes.login, async () => {
+      const { LoginPage } = await import('../features/auth/components/login-page');
+      return () => <LoginPage homeFor={homePathFor} />;
+    }),
+    errorElement: <RouteError />,
+  },
   {
     element: <AppLayout />,
     errorElement: <RouteError />,
     children: [
       { path: routes.home, element: <HomeRedirect /> },
-      { path: routes.worklist, element: <Worklist /> },
-      { path: routes.myTasks, element: <Worklist mine /> },
-      { path: routes.task, element: <Task /> },
-      { path: routes.reportFault, element: <ReportFaultPage faultLink={links.fault} /> },
-      { path: routes.myFaults, element: <MyFaultsPage faultLink={links.fault} reportFaultPath={routes.reportFault} /> },
-      { path: routes.fault, element: <Fault /> },
-      { path: routes.processes, element: <ProcessListPage processInstanceLink={links.processInstance} /> },
-      { path: routes.processInstance, element: <ProcessInstance /> },
-      { path: routes.deliveries, element: <Deliveries /> },
-      { path: routes.delivery, element: <Delivery /> },
-      { path: routes.supplierEvaluations, element: <Suppliers /> },
-      { path: routes.inspections, element: <InspectionsPage taskLink={links.task} recordLink={links.inspectionRecord} /> },
-      {
-        path: routes.inspectionRecord,
-        element: <InspectionRecordPage inspectionsPath={routes.inspections} taskLink={links.task} processInstanceLink={links.processInstance} />,
-      },
-      { path: routes.suppliers, element: <SupplierRegistryPage supplierLink={links.supplier} /> },
-      { path: routes.supplier, element: <SupplierPage registryPath={routes.suppliers} processInstanceLink={links.processInstance} /> },
-      { path: routes.procurements, element: <ProcurementListPage procurementLink={links.procurement} /> },
-      { path: routes.procurement, element: <Procurement /> },
-      { path: routes.console, element: <ControlRoom /> },
-      { path: routes.alarm, element: <Alarm /> },
-      { path: routes.accessControl, element: <AccessControlPage processInstanceLink={links.processInstance} /> },
-      { path: routes.ownerVotes, element: <OwnerVotesPage /> },
-      { path: routes.governance, element: <Governance /> },
-      { path: routes.filing, element: <FilingPage governancePath={routes.governance} processInstanceLink={links.processInstance} /> },
-      { path: routes.accessLog, element: <AccessLogPage processInstanceLink={links.processInstance} /> },
+      page(routes.worklist, async () => {
+        const [{ WorklistPage }, { RecoveredOutages }] = await Promise.all([
+          import('../features/worklist/components/worklist-page'),
+          import('../features/faults/components/recovered-outages'),
+        ]);
+        return function Worklist() {
+          // Technicians see the outage repairs they can close in one click above their tasks.
+          const mayCloseRecovered = can(useCurrentUser(), 'fault-repair.close-recovered');
+          return <WorklistPage taskLink={useTaskLink()} aside={mayCloseRecovered ? <RecoveredOutages faultLink={links.fault} /> : undefined} />;
+        };
+      }),
+      page(routes.myTasks, async () => {
+        const { WorklistPage } = await import('../features/worklist/components/worklist-page');
+        return () => <WorklistPage taskLink={useTaskLink()} mine />;
+      }),
+      page(routes.task, async () => {
+        const { TaskPage } = await import('../features/tasks/components/task-page');
+        return () => <TaskPage worklistPath={myTasksPathFor(useCurrentUser())} processInstanceLink={links.processInstance} />;
+      }),
+      page(routes.reportFault, async () => {
+        const { ReportFaultPage } = await import('../features/faults/components/report-fault-page');
+        return () => <ReportFaultPage faultLink={links.fault} />;
+      }),
+      page(routes.myFaults, async () => {
+        const { MyFaultsPage } = await import('../features/faults/components/my-faults-page');
+        return () => <MyFaultsPage faultLink={links.fault} reportFaultPath={routes.reportFault} />;
+      }),
+      page(routes.fault, async () => {
+        const { FaultPage } = await import('../features/faults/components/fault-page');
+        return () => <FaultPage myFaultsPath={routes.myFaults} taskLink={useTaskLink()} />;
+      }),
+      page(routes.processes, async () => {
+        const { ProcessListPage } = await import('../features/processes/components/process-list-page');
+        return () => <ProcessListPage processInstanceLink={links.processInstance} />;
+      }),
+      page(routes.processInstance, async () => {
+        const { ProcessInstancePage } = await import('../features/processes/components/process-instance-page');
+        return () => <ProcessInstancePage processesPath={routes.processes} processInstanceLink={links.processInstance} taskLink={useTaskLink()} />;
+      }),
+      page(routes.deliveries, async () => {
+        const { DeliveriesPage } = await import('../features/delivery/components/deliveries-page');
+        return () => <DeliveriesPage deliveryLink={links.delivery} canStart={can(useCurrentUser(), 'project-delivery.start')} />;
+      }),
+      page(routes.delivery, async () => {
+        const { DeliveryPage } = await import('../features/delivery/components/delivery-page');
+        return () => <DeliveryPage deliveriesPath={routes.deliveries} processInstanceLink={links.processInstance} taskLink={useTaskLink()} />;
+      }),
+      page(routes.supplierEvaluations, async () => {
+        const { SuppliersPage } = await import('../features/delivery/components/suppliers-page');
+        return () => <SuppliersPage processInstanceLink={links.processInstance} canEvaluate={can(useCurrentUser(), 'supplier-evaluation.start')} />;
+      }),
+      page(routes.inspections, async () => {
+        const { InspectionsPage } = await import('../features/inspections/components/inspections-page');
+        return () => <InspectionsPage taskLink={links.task} recordLink={links.inspectionRecord} />;
+      }),
+      page(routes.inspectionRecord, async () => {
+        const { InspectionRecordPage } = await import('../features/inspections/components/inspection-record-page');
+        return () => <InspectionRecordPage inspectionsPath={routes.inspections} taskLink={links.task} processInstanceLink={links.processInstance} />;
+      }),
+      page(routes.suppliers, async () => {
+        const { SupplierRegistryPage } = await import('../features/suppliers/components/supplier-registry-page');
+        return () => <SupplierRegistryPage supplierLink={links.supplier} />;
+      }),
+      page(routes.supplier, async () => {
+        const { SupplierPage } = await import('../features/suppliers/components/supplier-page');
+        return () => <SupplierPage registryPath={routes.suppliers} processInstanceLink={links.processInstance} />;
+      }),
+      page(routes.procurements, async () => {
+        const { ProcurementListPage } = await import('../features/procurement/components/procurement-list-page');
+        return () => <ProcurementListPage procurementLink={links.procurement} />;
+      }),
+      page(routes.procurement, async () => {
+        const { ProcurementPage } = await import('../features/procurement/components/procurement-page');
+        return () => <ProcurementPage procurementsPath={routes.procurements} processInstanceLink={links.processInstance} taskLink={useTaskLink()} />;
+      }),
+      page(routes.console, async () => {
+        const [{ ConsolePage }, { OverdueInspections }] = await Promise.all([
+          import('../features/console/components/console-page'),
+          import('../features/inspections/components/overdue-inspections'),
+        ]);
+        return function ControlRoom() {
+          const mayReadInspections = can(useCurrentUser(), 'inspection.overdue.read');
+          return (
+            <ConsolePage
+              overdueInspections={mayReadInspections ? <OverdueInspections taskLink={links.task} recordLink={links.inspectionRecord} /> : undefined}
+              alarmLink={links.alarm}
+              faultLink={useFaultLink()}
+            />
+          );
+        };
+      }),
+      page(routes.alarm, async () => {
+        const { AlarmPage } = await import('../features/console/components/alarm-page');
+        return () => <AlarmPage consolePath={routes.console} faultLink={useFaultLink()} />;
+      }),
+      page(routes.accessControl, async () => {
+        const { AccessControlPage } = await import('../features/access-control/components/access-control-page');
+        return () => <AccessControlPage processInstanceLink={links.processInstance} />;
+      }),
+      page(routes.ownerVotes, async () => {
+        const { OwnerVotesPage } = await import('../features/owner-portal/components/owner-votes-page');
+        return () => <OwnerVotesPage />;
+      }),
+      page(routes.governance, async () => {
+        const { GovernancePage } = await import('../features/governance/components/governance-page');
+        return () => <GovernancePage processInstanceLink={links.processInstance} filingLink={links.filing} taskLink={useTaskLink()} />;
+      }),
+      page(routes.filing, async () => {
+        const { FilingPage } = await import('../features/governance/components/filing-page');
+        return () => <FilingPage governancePath={routes.governance} processInstanceLink={links.processInstance} />;
+      }),
+      page(routes.accessLog, async () => {
+        const { AccessLogPage } = await import('../features/access-log/components/access-log-page');
+        return () => <AccessLogPage processInstanceLink={links.processInstance} />;
+      }),
       { path: '*', element: <HomeRedirect /> },
     ],
   },

@@ -178,6 +178,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'instance.diagram': 'Diagram',
   'instance.timeline': 'Timeline',
   'instance.related': 'Related processes',
+  'instance.workflowId': 'Instance number',
   'instance.data': 'Process data',
   'instance.downloadHistory': 'Download history',
   'instance.diagramError': 'The diagram could not be loaded',

@@ -176,6 +176,7 @@ export const messagesZhCn = {
   'instance.diagram': '流程图',
   'instance.timeline': '时间线',
   'instance.related': '关联流程',
+  'instance.workflowId': '实例编号',
   'instance.data': '流程数据',
   'instance.downloadHistory': '下载历史记录',
   'instance.diagramError': '无法加载流程图',

@@ -8,7 +8,7 @@ import { RecordTasks, type TaskLink } from '../../../components/record-tasks';
 import { useI18n } from '../../../lib/i18n';
 import { useCurrentUser } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
-import { MAX_WORKFLOW_IDS } from '../../../../../contracts/tasks';
+import { MAX_WORKFLOW_IDS } from '../../../../../contracts/vocabulary';
 import { evidenceUrl, listFilings, listPlans, listRunningPlans, listVotes } from '../api/governance-api';
 import { StartPlan } from './start-plan';
 
@@ -22,7 +22,7 @@ export function GovernancePage({
   filingLink: (workflowId: string) => string;
   taskLink: TaskLink;
 }) {
-  const { language, formatDateTime } = useI18n();
+  const { language, text: inLanguage, formatDateTime } = useI18n();
   const text = (zh: string, en: string) => (language === 'en' ? en : zh);
   const filings = useApiResource((signal) => listFilings(signal), []);
   const plans = useApiResource((signal) => listPlans(signal), []);
@@ -87,7 +87,7 @@ export function GovernancePage({
           <ul data-testid="running-plans">
             {running.data?.map((plan) => (
               <li key={plan.workflowId} data-workflow-id={plan.workflowId}>
-                <Link to={processInstanceLink(plan.workflowId)}>{plan.title}</Link> · {formatDateTime(plan.startedAt)}
+                <Link to={processInstanceLink(plan.workflowId)}>{inLanguage(plan.shownTitle)}</Link> · {formatDateTime(plan.startedAt)}
               </li>
             ))}
           </ul>

@@ -1,9 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router';
 import { can } from '../../../../../contracts/permissions';
-import { DataValue } from '../../../components/data-value';
 import { ErrorBanner } from '../../../components/error-banner';
 import { KeyValueList } from '../../../components/key-value-list';
+import { LabelledRecord } from '../../../components/labelled-data';
 import { Loading } from '../../../components/loading';
 import { RecordTasks, type TaskLink } from '../../../components/record-tasks';
 import { useI18n } from '../../../lib/i18n';
@@ -29,7 +29,7 @@ export function ProcessInstancePage({
   taskLink: TaskLink;
 }) {
   const { workflowId = '' } = useParams();
-  const { t, label, formatDateTime, formatList } = useI18n();
+  const { t, label, text: inLanguage, stepLabel, vocabulary, formatDateTime, formatList } = useI18n();
   const text = useProcessText();
   const user = useCurrentUser();
   const detail = useApiResource((signal) => getProcessInstance(workflowId, signal), [workflowId]);
@@ -40,7 +40,9 @@ export function ProcessInstancePage({
   );
 
   if (!detail.data) return detail.error ? <ErrorBanner error={detail.error} /> : <Loading />;
-  const { instance, steps, stepTitles, timeline, data, related, archive } = detail.data;
+  const { instance, steps, stepClauses, timeline, data, references, related, archive } = detail.data;
+  const stepName = (stepId: string) => (stepClauses[stepId] ? `${stepLabel(instance.process, stepId)} [${stepClauses[stepId]}]` : stepLabel(instance.process, stepId));
+  const words = vocabulary(instance.process);
 
   return (
     <section className="instance-page" data-workflow-id={instance.workflowId} data-status={instance.status}>
@@ -48,7 +50,7 @@ export function ProcessInstancePage({
         <Link to={processesPath}>← {t('processes.title')}</Link>
       </p>
       <header className="page-header">
-        <h1>{instance.title}</h1>
+        <h1>{inLanguage(instance.shownTitle)}</h1>
         <InstanceStatusBadge status={instance.status} />
         {can(user, 'process.history.download') && (
           <span className="downloads" role="group" aria-label={t('instance.downloadHistory')}>
@@ -68,10 +70,11 @@ export function ProcessInstancePage({
       <div className="card">
         <KeyValueList
           entries={[
-            [t('task.process'), `${label('process', instance.process)} · ${instance.workflowId}`],
+            [t('task.process'), label('process', instance.process)],
+            [t('instance.workflowId'), <code>{instance.workflowId}</code>],
             [
               t('processes.currentSteps'),
-              formatList(instance.currentSteps.map((step) => stepTitles[step] ?? label('step', step))) || '—',
+              formatList(instance.currentSteps.map(stepName)) || '—',
             ],
             [t('processes.startedAt'), formatDateTime(instance.startedAt)],
             [t('processes.endedAt'), formatDateTime(instance.endedAt)],
@@ -101,7 +104,7 @@ export function ProcessInstancePage({
           <ul className="related-instances">
             {related.map((other) => (
               <li key={other.workflowId} data-workflow-id={other.workflowId} data-distance={other.distance}>
-                <Link to={processInstanceLink(other.workflowId)}>{other.title}</Link> · {label('process', other.process)} ·{' '}
+                <Link to={processInstanceLink(other.workflowId)}>{inLanguage(other.shownTitle)}</Link> · {label('process', other.process)} ·{' '}
                 {other.relation} <InstanceStatusBadge status={other.status} />
               </li>
             ))}
@@ -123,20 +126,14 @@ export function ProcessInstancePage({
 
       <div className="card">
         <h2>{t('instance.timeline')}</h2>
-        <ProcessTimeline timeline={timeline} stepTitles={stepTitles} processInstanceLink={processInstanceLink} />
+        <ProcessTimeline timeline={timeline} stepName={stepName} vocabulary={words} references={references} processInstanceLink={processInstanceLink} />
       </div>
 
       <div className="card">
         <h2>{t('instance.data')}</h2>
-        <KeyValueList
-          entries={Object.entries(data ?? {}).map(([key, value]) => [key, <DataValue value={value} />, key])}
-        />
-        <details>
-          <summary>JSON</summary>
-          <pre className="json" data-testid="process-data">
-            {JSON.stringify(data, null, 2)}
-          </pre>
-        </details>
+        <div data-testid="process-data">
+          <LabelledRecord record={data} vocabulary={words} references={references} processLink={processInstanceLink} />
+        </div>
       </div>
     </section>
   );

@@ -23,7 +23,7 @@ const DEFAULT_FILTERS = { status: 'all' };
  * and status, all kept in the URL and applied by the API; newest first, paged with "load more".
  */
 export function ProcessListPage({ processInstanceLink }: { processInstanceLink: (workflowId: string) => string }) {
-  const { t, label, formatDateTime, formatList, language } = useI18n();
+  const { t, label, text: inLanguage, formatDateTime, formatList, language } = useI18n();
   const text = useProcessText();
   const navigate = useNavigate();
   const [searchParams, changeFilters] = useSearchParamFilters(DEFAULT_FILTERS);
@@ -146,7 +146,7 @@ export function ProcessListPage({ processInstanceLink }: { processInstanceLink: 
             >
               <td>
                 <Link to={processInstanceLink(instance.workflowId)} onClick={(event) => event.stopPropagation()}>
-                  {instance.title}
+                  {inLanguage(instance.shownTitle)}
                 </Link>
               </td>
               <td>{label('process', instance.process)}</td>

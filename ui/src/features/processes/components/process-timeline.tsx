@@ -1,20 +1,26 @@
-import { Link } from 'react-router';
+import type { Vocabulary } from '../../../../../contracts/labels';
 import type { ProcessInstanceDetail } from '../../../../../contracts/processes';
+import type { TaskReferences } from '../../../../../contracts/tasks';
 import { DataTable } from '../../../components/data-table';
+import { LabelledValue } from '../../../components/labelled-data';
 import { useI18n } from '../../../lib/i18n';
 
-/** The instance a step started or reached (an alarm's repair, a plan's filing), named in its detail. */
-const linkedInstance = (detail: unknown): string | null => {
-  const workflowId = (detail as { workflowId?: unknown } | null)?.workflowId;
-  return typeof workflowId === 'string' ? workflowId : null;
-};
-
-/** Everything that happened to the instance, in order; an instance a step started is a link to it. */
+/**
+ * Everything that happened to the instance, in order: each step named in the reader's language with its clause,
+ * each detail worded as the process words it (an instance a step started is a link to it).
+ */
 export function ProcessTimeline({
   timeline,
-  stepTitles,
+  stepName,
+  vocabulary,
+  references,
   processInstanceLink,
-}: Pick<ProcessInstanceDetail, 'timeline' | 'stepTitles'> & { processInstanceLink: (workflowId: string) => string }) {
+}: Pick<ProcessInstanceDetail, 'timeline'> & {
+  stepName: (stepId: string) => string;
+  vocabulary: Vocabulary;
+  references: TaskReferences;
+  processInstanceLink: (workflowId: string) => string;
+}) {
   const { t, label, formatDateTime } = useI18n();
   if (timeline.length === 0) return <p className="empty">{t('common.noItems')}</p>;
   return (
@@ -22,18 +28,13 @@ export function ProcessTimeline({
       {timeline.map((entry, index) => (
         <tr key={`${entry.at}-${entry.stepId}-${entry.event}-${index}`} data-step={entry.stepId} data-event={entry.event}>
           <td className="nowrap">{formatDateTime(entry.at)}</td>
-          <td>{stepTitles[entry.stepId] ?? label('step', entry.stepId)}</td>
+          <td>{stepName(entry.stepId)}</td>
           <td className="nowrap">
             <span className={`event event-${entry.event}`}>{label('event', entry.event)}</span>
           </td>
           <td>{entry.actor ?? '—'}</td>
-          <td>
-            {linkedInstance(entry.detail) && (
-              <Link to={processInstanceLink(linkedInstance(entry.detail)!)} data-testid="timeline-instance-link">
-                {linkedInstance(entry.detail)}
-              </Link>
-            )}{' '}
-            {entry.detail ? <code className="detail">{JSON.stringify(entry.detail)}</code> : '—'}
+          <td className="detail">
+            <LabelledValue value={entry.detail} vocabulary={vocabulary} references={references} processLink={processInstanceLink} />
           </td>
         </tr>
       ))}
