@@ -119,3 +119,17 @@ describe('task form schema: rows and sections', () => {
     expect(built.payload.biometric).toEqual({ signage: { passed: true }, separateConsent: { passed: false }, nonFaceAlternative: { passed: true } });
   });
 });
+
+describe('task form schema: times are Beijing time, whatever the browser’s zone', () => {
+  const fields = fieldsFromSchema(schemaOf(z.object({ arrivedAt: z.iso.datetime().default('2026-12-03T02:30:00.000Z') })));
+
+  it('shows a recorded instant in Beijing time and sends what is entered as Beijing time', () => {
+    // 02:30 UTC is 10:30 in Beijing: the form shows 10:30 (this test's process runs in another zone, UTC or the machine's).
+    const values = initialValues(fields);
+    expect(values.arrivedAt).toBe('2026-12-03T10:30');
+    // A guard entering 08:05 on site means 00:05 UTC; the night before in UTC when entered just after midnight.
+    expect(toPayload(fields, setValueAt(values, 'arrivedAt', '2026-12-04T08:05')).payload).toEqual({ arrivedAt: '2026-12-04T00:05:00.000Z' });
+    expect(toPayload(fields, setValueAt(values, 'arrivedAt', '2026-12-04T00:10')).payload).toEqual({ arrivedAt: '2026-12-03T16:10:00.000Z' });
+    expect(toPayload(fields, setValueAt(values, 'arrivedAt', 'not a time')).problems).toHaveProperty('arrivedAt');
+  });
+});

@@ -12,15 +12,13 @@ import { useI18n } from '../../../lib/i18n';
 import { useCurrentUser } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { useKeysetList } from '../../../lib/use-keyset-list';
+import { fromDateTimeLocal } from '../../../lib/dates';
 import { useSearchParamFilters } from '../../../lib/use-search-param-filters';
 import type { Verification } from '../../../../../contracts/access-log';
 import { can } from '../../../../../contracts/permissions';
 
-/** A datetime-local value (the browser's zone) as an instant for the API; empty when unset or unreadable. */
-const instant = (local: string) => {
-  const time = local ? new Date(local).getTime() : Number.NaN;
-  return Number.isNaN(time) ? '' : new Date(time).toISOString();
-};
+/** A datetime-local value (Beijing time) as an instant for the API; empty when unset or unreadable. */
+const instant = (local: string) => fromDateTimeLocal(local) ?? '';
 
 /** P5.3c: the auditor's page: reads of personal data with filters, the chain check, the anomaly alerts. */
 export function AccessLogPage({ processInstanceLink }: { processInstanceLink: (workflowId: string) => string }) {

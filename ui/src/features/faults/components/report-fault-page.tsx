@@ -5,7 +5,7 @@ import { ErrorBanner } from '../../../components/error-banner';
 import { FormField } from '../../../components/form-field';
 import { Loading } from '../../../components/loading';
 import { fieldErrorsByName } from '../../../lib/api-client';
-import { toDateTimeLocal } from '../../../lib/dates';
+import { fromDateTimeLocal, toDateTimeLocal } from '../../../lib/dates';
 import { MAX_PHOTO_BYTES, readAsDataUrl } from '../../../lib/files';
 import { useI18n } from '../../../lib/i18n';
 import { withoutKey } from '../../../lib/records';
@@ -96,7 +96,7 @@ export function ReportFaultPage({ faultLink }: { faultLink: (workflowId: string)
     }
     const report: FaultReportRequest = {
       reportId,
-      occurredAt: new Date(form.occurredAt).toISOString(),
+      occurredAt: fromDateTimeLocal(form.occurredAt) ?? form.occurredAt,
       location: {
         buildingId,
         ...(form.unitId && { unitId: form.unitId }),

@@ -3,7 +3,7 @@
  * and form values back into the completion payload, checking what the schema states.
  */
 import type { Label, Language } from '../../../../../contracts/labels';
-import { toDateTimeLocal } from '../../../lib/dates';
+import { fromDateTimeLocal, toDateTimeLocal } from '../../../lib/dates';
 import type { MessageKey } from '../../../lib/i18n';
 
 /** A JSON Schema (draft 2020-12) as zod v4's z.toJSONSchema produces it: how a task's `formSchema` is read. */
@@ -338,9 +338,9 @@ export function toPayload(
         break;
       }
       case 'date-time': {
-        const date = new Date(text);
-        if (Number.isNaN(date.getTime())) problems[name] = { key: 'form.required' };
-        else payload[field.name] = date.toISOString();
+        const instant = fromDateTimeLocal(text);
+        if (instant === null) problems[name] = { key: 'form.required' };
+        else payload[field.name] = instant;
         break;
       }
       default:
