@@ -155,6 +155,11 @@ export function createAccessControlActivities({ db, deviceTimeZone }: { db: Data
       await setDeviceState(credentialId, deviceId, 'enrolled');
     },
 
+    /** Deletes the person's entry (name, validity, anything left with it) from one device; an entry already gone succeeds. */
+    async removePersonFromDevice({ personId, deviceId }: { personId: string; deviceId: string }): Promise<void> {
+      await onDevice(db, deviceId, (adapter, connection) => adapter.deletePerson(connection, personId));
+    },
+
     /** Revokes one credential on one device; revoking what the device no longer holds succeeds. */
     async revokeOnDevice({ credentialId, deviceId }: { credentialId: string; deviceId: string }): Promise<void> {
       const { credential, person } = await credentialOf(credentialId);

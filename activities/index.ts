@@ -1,6 +1,7 @@
 import type { Database } from '../db/client';
 import { createAccessAnomalyActivities } from './access-anomaly';
 import { createAlarmLinkageActivities } from './alarm-linkage';
+import { createDataReviewActivities } from './data-review';
 import { createAccessControlActivities } from './access-control';
 import { createDeviceCommandActivities } from './device-commands';
 import { createFaultRepairActivities } from './fault-repair';
@@ -58,5 +59,6 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createOwnersVoteActivities(dependencies),
     ...createAccessAnomalyActivities(dependencies),
     ...createReplayAuditActivities(dependencies),
+    ...createDataReviewActivities(dependencies),
   };
 }

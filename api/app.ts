@@ -12,6 +12,8 @@ import { mountRoutes, openApiDocument } from './http/route';
 import { checkReadiness } from './use-cases/readiness';
 import { acceptanceRoutes } from './routes/acceptance';
 import { authRoutes } from './routes/auth';
+import { dataReviewRoutes } from './routes/data-review';
+import { staffUserRoutes } from './routes/staff-users';
 import { deliveryRoutes } from './routes/delivery';
 import { accessControlRoutes } from './routes/access-control';
 import { accessLogRoutes } from './routes/access-log';
@@ -44,6 +46,8 @@ export const apiRoutes = (ctx: ApiContext) => [
   ...accessControlRoutes(ctx),
   ...governanceRoutes(ctx),
   ...accessLogRoutes(ctx),
+  ...dataReviewRoutes(ctx),
+  ...staffUserRoutes(ctx),
 ];
 
 /** What an instance that is not ready asks its callers to wait before trying again. */
@@ -72,7 +76,7 @@ export function createApp(ctx: ApiContext, options: { uiDir?: string } = {}) {
   });
   // Overload and outages are answered at the door: each route's bounded turn, then 503 at once while a dependency is down.
   const guard = new DependencyGuard(ctx);
-  app.use(`${API_BASE}/device-events`, admission(ctx.settings.admission), guard.failFast, deviceListener(ctx));
+  app.use(`${API_BASE}/device-events`, admission({ ...ctx.settings.admission, concurrency: ctx.settings.admission.deviceEventConcurrency }), guard.failFast, deviceListener(ctx));
   app.use(
     API_BASE,
     // A live stream holds its request open as long as its page is: it would keep a turn for ever and lock out the

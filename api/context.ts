@@ -11,17 +11,20 @@ import type { SupplierRequalificationInput } from '../workflows/supplier-requali
 import type { AccessLogSettings } from './access-log-settings';
 import type { DeviceSettings } from './devices/settings';
 import type { GovernanceSettings } from './governance-settings';
+import type { DataReviewTimings } from '../workflows/data-review/definition';
 
 export interface ApiSettings {
   faultRepair: FaultRepairTimings;
   governance: GovernanceSettings;
+  /** P5.1b: when a change's review, second approval and correction are due. */
+  dataReview: DataReviewTimings;
   /** A session ends this long after sign-in, whatever happens (SESSION_TTL_MINUTES). */
   sessionTtlMs: number;
   secureCookies: boolean;
   /** Web-side protection (M1, H6): idle sessions, sign-in throttling, the origins allowed to write. */
   security: SecuritySettings;
   /** Overload: the connections kept at most, and each route's concurrency and bounded queue (503 past them). */
-  admission: AdmissionLimits & { maxConnections: number };
+  admission: AdmissionLimits & { maxConnections: number; deviceEventConcurrency: number };
   /** Express's `trust proxy` (TRUST_PROXY: a hop count, or addresses such as `loopback`); unset: none. */
   trustProxy?: string | number;
   /** Overrides of the worker's configured delivery durations (tests, demos); unset: the worker's. */

@@ -85,6 +85,7 @@ export const AREAS = {
     SECURE_COOKIES: flag({ default: 'off', description: 'set behind HTTPS: cookies are `Secure` and HSTS is on' }),
     API_MAX_CONNECTIONS: wholeNumber({ default: '1000', description: 'open connections the API keeps at most; more are closed at once (keep it under the process\'s file limit)' }),
     API_ROUTE_CONCURRENCY: wholeNumber({ default: '16', description: 'requests of one route served at once' }),
+    API_DEVICE_EVENT_CONCURRENCY: wholeNumber({ default: '64', description: "device pushes served at once (each device pushes one event at a time, and a push is a few milliseconds of database work: a fleet needs more at once than a person's route)" }),
     API_ROUTE_QUEUE: wholeNumber({ default: '200', description: 'requests of one route waiting for a turn; more are answered 503 with Retry-After' }),
     API_ROUTE_QUEUE_WAIT: duration({ default: '2s', description: 'the longest a request waits for its turn before it is answered 503 with Retry-After' }),
     TRUST_PROXY: custom<string | number | undefined>(
@@ -119,7 +120,7 @@ export const AREAS = {
     MQTT_TOPIC_PREFIX: text({ default: 'steward', description: 'topics `<prefix>/devices/<id>/events`' }),
     MQTT_CLIENT_ID: text({ description: "this API instance's MQTT client id: its persistent session keeps the events that arrive while it is away", unset: '`steward-<host name>-<PORT>`' }),
     MQTT_SHARED_GROUP: text({ default: 'steward', description: 'the shared subscription (`$share/<group>/…`) through which API instances split the event stream; empty: every instance takes every event' }),
-    MQTT_CONNECTIONS: wholeNumber({ default: '8', description: 'sessions each API instance opens in its shared group: a session stores its events one at a time, so this many are stored at once (one without a group)' }),
+    MQTT_CONNECTIONS: wholeNumber({ default: '32', description: 'sessions each API instance opens in its shared group: a session stores its events one at a time, so this many are stored at once (one without a group); 32 keep 1,000 events/s flowing on two cores (docs/benchmarks.md §10)' }),
     ALARM_ACK_SECONDS: duration({ default: '60s', description: 'P4.2c: acknowledge before re-notify; twice this → next guard and security supervisor' }),
     ALARM_ON_SITE_SECONDS: duration({ default: '5m', description: 'due time of arrival on site' }),
     ALARM_FINDINGS_SECONDS: duration({ default: '30m', description: 'due time of the findings' }),
@@ -132,7 +133,8 @@ export const AREAS = {
     DEVICE_SWEEP_SECONDS: duration({ default: '1s', description: 'health sweep interval' }),
     DEVICE_OUTBOX_SECONDS: duration({ default: '2s', description: 'how often alarms stored but not yet signalled to their incident are looked for (the outbox)' }),
     DEVICE_OUTBOX_LEASE_SECONDS: duration({ default: '10s', description: 'how long a stored alarm waits for the gateway that took it before the outbox signals it again' }),
-    DEVICE_REPEAT_BATCH_SECONDS: duration({ default: '250ms', description: 'the shortest time between two signals of repeats to one incident: later repeats wait and go together (the first alarm of an incident never waits)' }),
+    DEVICE_GAP_GRACE_SECONDS: duration({ default: '1s', description: "how long a gap in a device's serial numbers may stay open before the missing events are fetched from the device (events of one device arrive out of order over MQTT)" }),
+    DEVICE_REPEAT_BATCH_SECONDS: duration({ default: '1s', description: 'the shortest time between two signals of repeats to one incident: later repeats wait and go together (the first alarm of an incident never waits)' }),
     STEWARD_WORKFLOW_PREFIX: text({ default: '', description: 'prefix of incident and device-repair workflow ids (several deployments sharing a namespace)' }),
   }),
   simulator: area('Device simulator', {
@@ -187,6 +189,11 @@ export const AREAS = {
       (value) => value || null,
       { emptyIsAValue: true },
     ),
+  }),
+  dataReview: area('Master data through review (P5.1b)', {
+    DATA_REVIEW_CHECK_DUE_MINUTES: duration({ default: '2d', description: "the checker's review of a change due" }),
+    DATA_REVIEW_APPROVAL_DUE_MINUTES: duration({ default: '3d', description: "management's second approval of an area or ownership change due" }),
+    DATA_REVIEW_CORRECTION_DUE_MINUTES: duration({ default: '7d', description: "the maker's correction (or withdrawal) of a returned change due" }),
   }),
   suppliers: area('Supplier registry (P2.2a)', {
     SUPPLIER_DOCUMENT_WARN_DAYS: duration({ default: '30d', description: 'documents expiring this soon are flagged' }, { zeroAllowed: true }),

@@ -5,7 +5,7 @@
  * workflows, the API and the UI import it.
  */
 import type { Language } from './language';
-import type { SystemKind } from './vocabulary';
+import type { Department, SystemKind } from './vocabulary';
 
 export { LANGUAGES, type Language } from './language';
 
@@ -58,6 +58,17 @@ export const ALARM_TYPE_LABELS: Record<string, Label> = {
   shelteralarm: label('视频遮挡', 'Camera covered'),
   liftTrapped: label('电梯困人', 'Person trapped in a lift'),
   tamper: label('防拆报警', 'Tamper'),
+};
+
+/** What each department is called. */
+export const DEPARTMENT_LABELS: Record<Department, Label> = {
+  management: label('管理层', 'Management'),
+  engineering: label('工程部', 'Engineering'),
+  security: label('安保部', 'Security'),
+  'customer-service': label('客服部', 'Customer service'),
+  finance: label('财务部', 'Finance'),
+  procurement: label('采购部', 'Procurement'),
+  administration: label('行政人事部', 'Administration and HR'),
 };
 
 /** A label's zh-CN text, or the value itself when it has none (titles are written in the default language). */

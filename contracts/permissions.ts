@@ -404,6 +404,23 @@ export const PERMISSIONS = {
     clauses: ['P2.1c', 'P5.3c'],
   },
 
+  // Master data through review (P5.1b)
+  'data-review.start': {
+    description: "Enter a change to the community's master data (units, their owners, staff users and their roles): it waits as a draft for its checker",
+    roles: ['admin'],
+    clauses: ['P5.1a', 'P5.1b'],
+  },
+  'account.password.reset': {
+    description: "Reset another user's password: a one-time password to hand over, to be changed at their next sign-in",
+    roles: ['admin'],
+    clauses: ['P5.1b'],
+  },
+  'data-review.read': {
+    description: 'Read master-data changes in review, units with their owners (identity documents masked), staff users, and their history of changes',
+    roles: ['admin', 'management', 'auditor'],
+    clauses: ['P5.1b', 'P5.3c'],
+  },
+
   // The access log (P5.3c)
   'access-log.read': {
     description: 'Read the log of personal-data reads and verify its hash chain',
@@ -457,3 +474,30 @@ export const ACCESS_PROCESSES: readonly string[] = ['credential-enrolment', 'vis
 
 /** The processes a user may not list or open, though they may open process pages. */
 export const hiddenProcesses = (user: Holder): readonly string[] => (can(user, 'access-process.read') ? [] : ACCESS_PROCESSES);
+
+/**
+ * P5.1b: each kind of master data, the role that checks its changes and the role that approves second the changes
+ * that weigh on votes and fees (registered areas, ownership). Neither may be the change's maker (`isEarlierActor`).
+ */
+export const DATA_STEWARDS = {
+  unit: { checkers: ['admin'], secondApprovers: ['management'] },
+  'unit-owner': { checkers: ['admin'], secondApprovers: ['management'] },
+  // A staff user's roles decide what they may do: management approves a change of them second.
+  user: { checkers: ['admin', 'hr'], secondApprovers: ['management'] },
+} as const satisfies Record<string, { checkers: readonly Role[]; secondApprovers: readonly Role[] }>;
+
+export type DataKind = keyof typeof DATA_STEWARDS;
+
+/**
+ * Four eyes (P5.1b): a task's context names who already acted on the change it decides (`makerId`, `checkerId`);
+ * none of them may claim or complete it, whatever roles they hold.
+ */
+export const EARLIER_ACTOR_KEYS = ['makerId', 'checkerId'] as const;
+
+export const isEarlierActor = (actor: { userId: string }, task: { context: unknown }) => {
+  const context = (task.context ?? {}) as Record<string, unknown>;
+  return EARLIER_ACTOR_KEYS.some((key) => context[key] === actor.userId);
+};
+
+/** Nobody reviews a change to their own account (P5.1b): a task's context names that account as `subjectUserId`. */
+export const isChangeSubject = (actor: { userId: string }, task: { context: unknown }) => ((task.context ?? {}) as Record<string, unknown>).subjectUserId === actor.userId;

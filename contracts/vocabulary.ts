@@ -62,3 +62,26 @@ export type CredentialKind = (typeof CREDENTIAL_KINDS)[number];
 
 /** The most process instances one worklist query may name (a record and the processes it led to). */
 export const MAX_WORKFLOW_IDS = 20;
+
+/** What a unit is registered for, and how far its sale has gone (sold and delivered, sold not delivered, unsold). */
+export const UNIT_USES = ['residential', 'commercial', 'parking', 'storage', 'other'] as const;
+export type UnitUse = (typeof UNIT_USES)[number];
+export const DELIVERY_STATUSES = ['sold-delivered', 'sold-undelivered', 'unsold'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** The identity documents an owner is registered with. */
+export const ID_DOCUMENT_KINDS = ['resident-id', 'passport'] as const;
+export type IdDocumentKind = (typeof ID_DOCUMENT_KINDS)[number];
+
+/** The departments staff work in (the departments that own each kind of data, issue 12). */
+export const DEPARTMENTS = ['management', 'engineering', 'security', 'customer-service', 'finance', 'procurement', 'administration'] as const;
+export type Department = (typeof DEPARTMENTS)[number];
+
+/** P5.1b: a master-data change: what it is about, what it does, and where it stands in review. */
+export const DATA_CHANGE_KINDS = ['unit', 'unit-owner', 'user'] as const;
+export const DATA_CHANGE_ACTIONS = ['create', 'change', 'disable', 'add-owner', 'remove-owner', 'enable', 'reset-password'] as const;
+export type DataChangeAction = (typeof DATA_CHANGE_ACTIONS)[number];
+export const DATA_CHANGE_STATUSES = ['in-review', 'returned', 'withdrawn', 'applied'] as const;
+export type DataChangeStatus = (typeof DATA_CHANGE_STATUSES)[number];
+/** What a review decided, as the record's history keeps it. */
+export const DATA_CHANGE_OUTCOMES = ['returned', 'withdrawn', 'applied'] as const;

@@ -128,7 +128,9 @@ describe('an incident whose detector keeps repeating', () => {
     expect(stored).toBe(150);
     expect(outcome).toEqual({ verdict: 'false-alarm', repeatCount: signalled + stored, faultRepairWorkflowId: null });
 
-    // One incident on the console, with one timeline: re-notified and escalated once each, at the ladder's times.
+    // One incident on the console, with one timeline: re-notified and escalated once each, at the ladder's times (a
+    // ladder that started over in a new run would re-notify again). How soon after its deadline the escalation comes
+    // depends on the machine's load, not on the ladder: no upper bound.
     const incidents = await stack.db.select().from(alarmIncidents).where(and(eq(alarmIncidents.zoneId, 'z-b1-lobby'), eq(alarmIncidents.alarmType, 'fielddetection')));
     expect(incidents).toHaveLength(1);
     expect(incidents[0]).toMatchObject({ status: 'closed', dispatchTaskId: dispatch.id, outcome: { repeatCount: signalled + stored } });
@@ -137,8 +139,6 @@ describe('an incident whose detector keeps repeating', () => {
     const at = (what: string) => Date.parse(timeline.find((entry) => entry.what === what)!.at);
     expect(at('re-notified') - at('dispatched')).toBeGreaterThanOrEqual(ACKNOWLEDGE_MS);
     expect(at('escalated') - at('dispatched')).toBeGreaterThanOrEqual(2 * ACKNOWLEDGE_MS);
-    // Not restarted by a new run: a ladder that started over would not escalate while the repeats keep coming.
-    expect(at('escalated') - at('dispatched')).toBeLessThan(2 * ACKNOWLEDGE_MS + 5_000);
 
     // One worklist row per human step; the dispatch row is the one the escalation widened.
     const rows = await stack.db.select().from(tasks).where(eq(tasks.workflowId, workflowId)).orderBy(asc(tasks.createdAt));

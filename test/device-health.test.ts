@@ -8,8 +8,9 @@ import { eventually } from './support/poll';
 let stack: DeviceTestStack;
 
 beforeAll(async () => {
-  // Heartbeats every 0.5 s; stale after 2 s of silence, down after 4 s.
-  stack = await startDeviceTestStack({ heartbeatSeconds: 0.5 });
+  // Heartbeats every 0.5 s; stale after 2 s of silence, down after 4 s. A gap is fetched after 5 s: long enough for a
+  // late event to arrive first however loaded the machine.
+  stack = await startDeviceTestStack({ heartbeatSeconds: 0.5, settings: { gapGraceMs: 5_000 } });
 });
 afterAll(async () => {
   await stack?.stop();
@@ -67,6 +68,27 @@ describe('device health and backfill over the wire', () => {
     const repairs = await stack.db.select().from(processInstances).where(sql`${processInstances.workflowId} like ${`${stack.settings.workflowIdPrefix}fault-repair-device-door-b2-%`}`);
     expect(repairs.map((repair) => repair.workflowId)).toEqual([down.faultWorkflowId]);
     await stack.simulator.control('POST', '/_sim/devices/door-b2/heartbeat', { enabled: true });
+  });
+
+  it('does not ask a device for an event that arrives late, out of order', async () => {
+    const searches = async () => ((await stack.simulator.control('GET', '/_sim/devices/cam-gate/state')) as { eventSearches: number }).eventSearches;
+    await stack.simulator.control('POST', '/_sim/devices/cam-gate/alarm', { repeat: 2 });
+    await eventually(async () => ((await health('cam-gate')).contiguousSequence === 2 ? true : undefined));
+    const searchedBefore = await searches();
+    await stack.simulator.control('POST', '/_sim/devices/cam-gate/disconnect');
+    expect(await stack.simulator.control('POST', '/_sim/devices/cam-gate/alarm', { repeat: 1 })).toEqual({ sequences: [3], delivered: 0 });
+    // Back online, its heartbeat names serial 3 before 3 itself comes.
+    await stack.simulator.control('POST', '/_sim/devices/cam-gate/reconnect');
+    expect(await stack.simulator.control('POST', '/_sim/devices/cam-gate/resend', { fromSequence: 3, toSequence: 3 })).toEqual({ delivered: 1 });
+    const closed = await eventually(async () => {
+      const row = await health('cam-gate');
+      return row.contiguousSequence === 3 ? row : undefined;
+    });
+    expect(closed.highestSequence).toBe(3);
+    // The gap closed by itself: the device's log was never searched, and the event is the pushed one.
+    expect(await searches()).toBe(searchedBefore);
+    const [third] = await stack.db.select().from(deviceEvents).where(and(eq(deviceEvents.deviceId, 'cam-gate'), eq(deviceEvents.sequence, 3)));
+    expect(third.source).toBe('http');
   });
 
   it('backfills a sequence gap after a reconnect, without duplicates', async () => {

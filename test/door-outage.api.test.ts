@@ -122,6 +122,8 @@ describe('a move-out while a door is off the network (P4.2b)', () => {
     await sim.plugIn('door-b2');
     expect(await resultOf(workflowId)).toEqual({ credentialsRevoked: 1, failed: [], visitorPassesEnded: [] });
     expect(await cardsOn('door-b2', 'ap-zhang')).toEqual([]);
+    // The person's entry goes from both doors once neither holds anything of theirs, the late one included.
+    for (const door of ['door-b1', 'door-b2']) expect((await sim.state(door)).users.map((user) => user.employeeNo)).not.toContain('ap-zhang');
     const [row] = await stack.db.select().from(credentials).where(eq(credentials.id, card.credentialId));
     expect(row).toMatchObject({ status: 'revoked', revokedReason: 'moved-out' });
     const after = await devicesOf(guard, 'ap-zhang', card.credentialId);

@@ -11,7 +11,7 @@ import { alarmIncidents, deviceEvents, devices } from '../db/schema';
 import { pointDemoDevicesAt } from '../db/seed/devices';
 import { spawnSimulator, type SimulatorProcess } from '../scripts/device-simulator/spawn';
 import { alarmLinkageProcess } from '../workflows/alarm-linkage/definition';
-import { startOwnBroker, type OwnBroker } from './support/mosquitto';
+import { startOwnBroker, type OwnBroker } from '../scripts/dev-services/mosquitto';
 import { eventually } from './support/poll';
 import { spawnApi, type ApiProcess } from './support/processes';
 import { startTestStack, type TestStack } from './support/stack';

@@ -32,6 +32,8 @@ import {
   committeeFilings,
   credentialDevices,
   credentials,
+  dataChangeHistory,
+  dataChanges,
   deliveries,
   deviceEvents,
   faceDeletionDevices,
@@ -49,6 +51,7 @@ import {
   stepEvents,
   supplierEvaluations,
   tasks,
+  units,
   vehiclePlates,
   vendors,
   visitorPasses,
@@ -91,7 +94,7 @@ let baseUrl: string;
 const taskQueue = `worker-kill-${randomUUID()}`;
 const prefix = `k${randomUUID().slice(0, 8)}-`;
 /** The demo users who act in the scenarios. */
-const USERS = ['admin', 'owner-zhang', 'owner-li', 'developer', 'tech1', 'techsup', 'monitor', 'guard1', 'secsup', 'hr', 'finance', 'procure', 'manager', 'committee', 'vendor-anxin', 'vendor-cctv', 'vendor-huaan'];
+const USERS = ['admin', 'checker', 'owner-zhang', 'owner-li', 'developer', 'tech1', 'techsup', 'monitor', 'guard1', 'secsup', 'hr', 'finance', 'procure', 'manager', 'committee', 'vendor-anxin', 'vendor-cctv', 'vendor-huaan'];
 const people = new Map<string, SignedInClient>();
 /** Every workflow the test drove, with the process it is an instance of. */
 const instances = new Map<string, ProcessName>();
@@ -187,8 +190,9 @@ function track(workflowId: string, process: ProcessName): string {
 }
 
 /** A request that must succeed as it is: the test never sends one again. */
-async function send(username: string, method: 'post' | 'get', path: string, body?: unknown, status = method === 'post' ? 201 : 200) {
-  const response = method === 'post' ? await as(username).post(`${API}${path}`, body) : await as(username).get(`${API}${path}`);
+async function send(username: string, method: 'post' | 'put' | 'get', path: string, body?: unknown, status = method === 'post' ? 201 : 200) {
+  const http = as(username);
+  const response = method === 'get' ? await http.get(`${API}${path}`) : await http[method](`${API}${path}`, body);
   expect(response.status, `${username} ${method.toUpperCase()} ${path}: ${JSON.stringify(response.body)}`).toBe(status);
   return response.body;
 }
@@ -345,7 +349,8 @@ const SCENARIOS: Scenario[] = [
       const { workflowId } = await s.step('access-revocation move out', () => send('admin', 'post', `/access/people/${personId}/leave`, { requestId: randomUUID(), reason: 'moved-out' }));
       track(workflowId, 'access-revocation');
       expect(await resultOf(workflowId)).toMatchObject({ credentialsRevoked: 1, failed: [] });
-      expect(await heldBy('door-b1', personId)).toEqual(noWayIn);
+      // Moved out: not even the person's entry stays on the door.
+      expect(await heldBy('door-b1', personId)).toEqual({ ...noWayIn, users: 0 });
       expect(await database.db.select().from(accessRevocations).where(eq(accessRevocations.personId, personId))).toMatchObject([{ workflowId, credentialsRevoked: 1, devicesFailed: [] }]);
       expect((await database.db.select().from(credentials).where(eq(credentials.personId, personId))).map((row) => row.status)).toEqual(['revoked']);
       expect((await database.db.select().from(accessPeople).where(eq(accessPeople.id, personId)))[0].status).toBe('left');
@@ -664,6 +669,32 @@ const SCENARIOS: Scenario[] = [
       expect(await resultOf(workflowId)).toMatchObject({ voteId, outcome: 'passed', objections: 0 });
       expect((await vote()).status).toBe('final');
       expect(await database.db.select().from(ballots).where(eq(ballots.voteId, voteId))).toHaveLength(4);
+    },
+  },
+  {
+    name: 'data review',
+    steps: ['data-review submit', 'data-review return', 'data-review correct', 'data-review check', 'data-review approve'],
+    async run(s) {
+      const changeId = randomUUID();
+      const { workflowId } = await s.step('data-review submit', () => send('admin', 'post', '/data-changes', { changeId, action: 'change', unitId: 'b2-202', unit: { exclusiveArea: 150.25 } }));
+      track(workflowId, 'data-review');
+      const check = await openTask(workflowId, 'checkChange');
+      await s.step('data-review return', () => complete('checker', check.id, { decision: 'returned', reasons: 'The deed says 150.75 m²' }));
+      await openTask(workflowId, 'correctChange');
+      await until(async () => ((await database.db.select().from(dataChanges).where(eq(dataChanges.id, changeId)))[0]?.status === 'returned' ? true : undefined));
+      await s.step('data-review correct', () => send('admin', 'put', `/data-changes/${changeId}`, { action: 'change', unitId: 'b2-202', unit: { exclusiveArea: 150.75 } }));
+      const recheck = await until(async () => (await openTasks(workflowId, 'checkChange')).find((task) => task.id !== check.id));
+      await s.step('data-review check', () => complete('checker', recheck.id, { decision: 'approved' }));
+      const approval = await openTask(workflowId, 'approveChange');
+      await s.step('data-review approve', () => complete('manager', approval.id, { decision: 'approved' }));
+      expect(await resultOf(workflowId)).toMatchObject({ status: 'applied', revision: 2 });
+      await expectTasks(workflowId, { checkChange: 2, correctChange: 1, approveChange: 1 });
+      expect((await database.db.select().from(units).where(eq(units.id, 'b2-202')))[0].exclusiveArea).toBe('150.75');
+      const history = await database.db.select().from(dataChangeHistory).where(eq(dataChangeHistory.changeId, changeId));
+      expect(history.map((entry) => [entry.outcome, entry.revision]).sort()).toEqual([
+        ['applied', 2],
+        ['returned', 1],
+      ]);
     },
   },
   {

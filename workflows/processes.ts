@@ -4,6 +4,7 @@ import { alarmLinkageProcess } from './alarm-linkage/definition';
 import { annualPlanProcess } from './annual-plan/definition';
 import { committeeFilingProcess } from './committee-filing/definition';
 import { credentialEnrolmentProcess } from './credential-enrolment/definition';
+import { dataReviewProcess } from './data-review/definition';
 import { faceDeletionProcess } from './face-deletion/definition';
 import { faultRepairProcess } from './fault-repair/definition';
 import { inspectionProcess } from './inspection/definition';
@@ -43,6 +44,7 @@ export const PROCESSES = [
   ownersVoteProcess,
   replayAuditProcess,
   accessAnomalyProcess,
+  dataReviewProcess,
 ] as const satisfies readonly AnyProcessDefinition[];
 
 export type ProcessName = (typeof PROCESSES)[number]['name'];

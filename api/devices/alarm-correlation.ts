@@ -1,5 +1,6 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { executePrepared } from '../../db/client';
 import { CONSOLE_CHANNEL } from '../../domain/console-channel';
 import { alarmCorrelations, deviceEvents } from '../../db/schema';
 import { alarmLinkageProcess } from '../../workflows/alarm-linkage/definition';
@@ -101,13 +102,11 @@ export class AlarmCorrelation {
    */
   private async countRepeats(workflowId: string, hits: AlarmHit[]): Promise<void> {
     const last = hits[hits.length - 1];
-    const ids = sql.join(
-      hits.map((hit) => sql`${hit.eventId}`),
-      sql`, `,
-    );
-    await this.ctx.db.execute(sql`
+    // Prepared (the ids as one array parameter, so the text is fixed): one round trip per batch.
+    await executePrepared(this.ctx.db, sql`
       with marked as (
-        update device_events set incident_workflow_id = ${workflowId} where id in (${ids}) and incident_workflow_id = ${PENDING} returning state, occurred_at),
+        update device_events set incident_workflow_id = ${workflowId}
+        where id = any(${sql.param(hits.map((hit) => hit.eventId))}::bigint[]) and incident_workflow_id = ${PENDING} returning state, occurred_at),
       counted as (
         insert into alarm_incidents (workflow_id, zone_id, alarm_type, status, repeat_count, detector_state, opened_at, last_event_at)
         select ${workflowId}, ${last.zoneId}, ${last.type}, 'open', count(*) filter (where state = 'active'), ${last.state}, min(occurred_at), max(occurred_at)
@@ -123,7 +122,7 @@ export class AlarmCorrelation {
   /** Read per batch, not cached: a closing incident moves the number on itself, and its next alarm must not reach it. */
   private async currentIncidentNo(zoneId: string, alarmType: string): Promise<number> {
     // One round trip: the zone's first alarm of the type creates the row, later ones read it.
-    const rows = await this.ctx.db.execute<{ incident_no: number }>(sql`
+    const rows = await executePrepared<{ incident_no: number }>(this.ctx.db, sql`
       with created as (
         insert into alarm_correlations (zone_id, alarm_type, incident_no) values (${zoneId}, ${alarmType}, 1)
         on conflict do nothing returning incident_no)

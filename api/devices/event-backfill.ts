@@ -10,7 +10,7 @@ const BACKFILL_PAGE = 200;
 
 /** Fills a device's sequence gaps from its own event log; what it fetches is ingested like a pushed event. */
 export class EventBackfill {
-  private readonly backfilling = new Map<string, Promise<void>>();
+  private readonly backfilling = new Map<string, Promise<boolean>>();
 
   constructor(
     private readonly db: Database,
@@ -19,12 +19,19 @@ export class EventBackfill {
     private readonly ingest: (device: KnownDevice, event: NormalisedEvent) => Promise<unknown>,
   ) {}
 
-  /** Fetches the missing serial numbers from the device (AcsEvent search) and ingests them; duplicates are dropped as always. */
-  backfill(deviceId: string): Promise<void> {
+  /**
+   * Fetches the missing serial numbers from the device (AcsEvent search) and ingests them; duplicates are dropped as
+   * always. Resolves to whether the device answered.
+   */
+  backfill(deviceId: string): Promise<boolean> {
     const running = this.backfilling.get(deviceId);
     if (running) return running;
     const run = this.runBackfill(deviceId)
-      .catch((error: unknown) => console.error(`[devices] backfill of ${deviceId} failed: ${(error as Error).message}`))
+      .then(() => true)
+      .catch((error: unknown) => {
+        console.error(`[devices] backfill of ${deviceId} failed: ${(error as Error).message}`);
+        return false;
+      })
       .finally(() => this.backfilling.delete(deviceId));
     this.backfilling.set(deviceId, run);
     return run;

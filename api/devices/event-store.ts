@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../db/client';
+import { executePrepared, type Database } from '../../db/client';
 import { notifyConsole } from '../../domain/console-channel';
 import type { NormalisedEvent } from './normalise';
 
@@ -31,7 +31,8 @@ export class DeviceEventStore {
     const alarm = event.kind === 'alarm';
     for (let attempt = 0; attempt < RESTART_ATTEMPTS; attempt += 1) {
       // One round trip: the resend check (any epoch), the device's epoch and the insert.
-      const [row] = await this.db.execute<{ inserted: string | null; same: string | null; epoch: number }>(sql`
+      // Prepared (one round trip, planned once per connection): every event a device sends comes through here.
+      const [row] = await executePrepared<{ inserted: string | null; same: string | null; epoch: number }>(this.db, sql`
         with health as (select coalesce((select epoch from device_health where device_id = ${event.deviceId}), 0) as epoch),
         same as (
           select id from device_events

@@ -41,7 +41,7 @@ export class DeviceGateway {
     this.events = new DeviceEventStore(ctx.db, settings.outboxLeaseMs);
     this.outbox = new AlarmOutbox(ctx.db, settings, this.correlation);
     this.backfills = new EventBackfill(ctx.db, this.directory, adapter, (device, event) => this.ingest(device, event, 'backfill'));
-    this.health = new DeviceHealth(ctx, settings, (deviceId) => void this.backfill(deviceId));
+    this.health = new DeviceHealth(ctx, settings, (deviceId) => this.backfill(deviceId));
   }
 
   authenticate(deviceId: string, secret: string): Promise<KnownDevice | null> {
@@ -88,13 +88,14 @@ export class DeviceGateway {
       // what this gateway could not.
       signalled.catch((error: unknown) => console.warn(`[devices] alarm ${stored.eventId} left to the outbox: ${(error as Error).message}`));
     }
-    // After the correlation is on its way: the alarm's signal does not wait for the health row.
-    if (source !== 'backfill') await this.health.touch(event.deviceId, event.sequence, null);
+    // The device is answered once its event is stored: its health row follows with the next write of all devices'
+    // touches (a failed write is written again by the device's next event or heartbeat).
+    if (source !== 'backfill') this.health.touch(event.deviceId, event.sequence, null).catch((error: unknown) => console.warn(`[devices] health of ${event.deviceId} not written: ${(error as Error).message}`));
     return { status: stored.status, sequence: event.sequence };
   }
 
-  /** Fetches the missing serial numbers from the device and ingests them. */
-  backfill(deviceId: string): Promise<void> {
+  /** Fetches the missing serial numbers from the device and ingests them; false if the device could not be asked. */
+  backfill(deviceId: string): Promise<boolean> {
     return this.backfills.backfill(deviceId);
   }
 

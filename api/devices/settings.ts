@@ -14,6 +14,8 @@ export interface DeviceSettings {
   outboxEveryMs: number;
   /** A stored alarm taken by a gateway and not signalled within this time is signalled again (the gateway may have died). */
   outboxLeaseMs: number;
+  /** How long a gap in a device's serial numbers may stay open before the missing events are fetched (they arrive out of order). */
+  gapGraceMs: number;
   /** The shortest time between two signals of repeats to one incident; the repeats in between go together. */
   repeatBatchMs: number;
   /** Put before incident and device-repair workflow ids, so several Steward deployments (or tests) can share one Temporal namespace. */

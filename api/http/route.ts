@@ -56,6 +56,8 @@ export interface RouteSpec<Query = unknown, Body = unknown, Result = unknown> {
   /** A non-JSON response (XML, a download), or JSON sent as it was encoded once: the handler writes it itself. `schema` documents it. */
   raw?: { contentType: string; schema?: z.ZodType };
   status?: number;
+  /** Open to a user who must change their password first (after an administrator's reset): the change of password itself. */
+  openBeforePasswordChange?: boolean;
   /** Set on routes that read personal data (P5.3c); a raw handler must answer with res.send or res.json. */
   personalData?: PersonalData<Query, Result>;
   handle(input: RouteInput<Query, Body>): Promise<Result>;
@@ -122,6 +124,7 @@ export function mountRoutes(routes: RouteSpec[], { recordRead }: MountOptions = 
       try {
         const user = (req as Request & { user?: SessionUser | null }).user ?? null;
         authorize(route.access, user);
+        if (user?.mustChangePassword && route.access !== 'public' && !route.openBeforePasswordChange) throw forbidden('auth.must-change-password');
         const query = route.query ? route.query.safeParse(req.query, { error: issueKey }) : undefined;
         if (query && !query.success) throw badRequest('request.query-invalid', fieldFaults(query.error.issues, 'query'));
         const body = route.body ? route.body.safeParse(req.body ?? {}, { error: issueKey }) : undefined;

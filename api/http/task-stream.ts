@@ -1,4 +1,4 @@
-import type { SessionUser } from '../auth/session';
+import { onUserChanged, type SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { maySee, taskSummaries } from '../use-cases/worklist';
 import { TASK_CHANNEL } from '../../domain/task-channel';
@@ -15,6 +15,8 @@ export class TaskStream extends NotifiedStream<SessionUser> {
 
   constructor(ctx: ApiContext) {
     super(ctx, TASK_CHANNEL);
+    // A user disabled or whose roles changed: their worklist's stream ends, and reconnects (or not) as who they are now.
+    onUserChanged((userId) => this.clients.forEach((user, client) => user.id === userId && client.end()));
   }
 
   protected collect(taskId: string): boolean {

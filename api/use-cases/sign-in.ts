@@ -5,7 +5,7 @@ import { loginAttempts, users } from '../../db/schema';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { openSession, type SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
-import { tooManyRequests, unauthorized } from '../http/problem';
+import { forbidden, tooManyRequests, unauthorized } from '../http/problem';
 
 /** A hash no password matches, checked for unknown users so they take as long as real ones (H6). */
 let decoyHash: Promise<string> | undefined;
@@ -17,6 +17,24 @@ let decoyHash: Promise<string> | undefined;
  * count.
  */
 export async function signIn(ctx: ApiContext, res: Response, { username, password }: SignInRequest, address: string): Promise<SessionUser> {
+  await countAttempt(ctx, username, address);
+  const user = await ctx.db.query.users.findFirst({ where: eq(users.username, username) });
+  const known = user !== undefined && user.active;
+  // One answer, after the same work, for an unknown user and a wrong password.
+  const matches = await verifyPassword(known ? user.passwordHash : await (decoyHash ??= hashPassword(`decoy-${Math.random()}`)), password);
+  if (!known || !matches) throw unauthorized('auth.wrong-credentials');
+  await ctx.db.delete(loginAttempts).where(eq(loginAttempts.username, username));
+  await openSession(ctx.db, res, user.id, ctx.settings.sessionTtlMs, ctx.settings.secureCookies);
+  // Signed in to change the one-time password, and to nothing else until then.
+  if (user.mustChangePassword) throw forbidden('auth.must-change-password');
+  return { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, ownerId: user.ownerId, vendorId: user.vendorId };
+}
+
+/**
+ * Counts an attempt at a user's password (signing in, or the current password of a change) before it is checked,
+ * and refuses it (429) once the username or the address has used up its attempts within the window (H6).
+ */
+export async function countAttempt(ctx: ApiContext, username: string, address: string): Promise<void> {
   const { loginFailuresPerUser, loginFailuresPerAddress, loginWindowMs } = ctx.settings.security;
   await ctx.db.insert(loginAttempts).values({ username, address });
   const since = new Date(Date.now() - loginWindowMs);
@@ -33,12 +51,4 @@ export async function signIn(ctx: ApiContext, res: Response, { username, passwor
     const until = Math.max(...locked.map((entry) => (entry.oldest?.getTime() ?? Date.now()) + loginWindowMs));
     throw tooManyRequests('auth.locked', (until - Date.now()) / 1000, [{ field: 'username', message: 'temporarily-locked' }]);
   }
-  const user = await ctx.db.query.users.findFirst({ where: eq(users.username, username) });
-  const known = user !== undefined && user.active;
-  // One answer, after the same work, for an unknown user and a wrong password.
-  const matches = await verifyPassword(known ? user.passwordHash : await (decoyHash ??= hashPassword(`decoy-${Math.random()}`)), password);
-  if (!known || !matches) throw unauthorized('auth.wrong-credentials');
-  await ctx.db.delete(loginAttempts).where(eq(loginAttempts.username, username));
-  await openSession(ctx.db, res, user.id, ctx.settings.sessionTtlMs, ctx.settings.secureCookies);
-  return { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, ownerId: user.ownerId, vendorId: user.vendorId };
 }

@@ -58,7 +58,7 @@ export async function votePdf(ctx: ApiContext, voteId: string): Promise<Buffer> 
   for (const voter of roll) doc.text(`${voter.voterId}  ${formatArea(voter.areaHundredths)} m2  units ${voter.unitIds.join(' ')}  owners ${voter.ownerIds.join(' ')}${voter.developer ? '  developer' : ''}`);
   // Ballots name who cast them (often in Chinese), so this table is in the text face, not Courier.
   doc.addPage().font(face.bold).fontSize(12).text('Ballots').font(face.regular).fontSize(7);
-  for (const ballot of ballots) doc.text(`${ballot.voterId}  ${ballot.choice}  ${ballot.castAt.toISOString()}  by ${face.text(ballot.castBy)}${ballot.proxyName ? `  proxy ${face.text(ballot.proxyName)}` : ''}`);
+  for (const ballot of ballots) doc.text(`${ballot.voterId}  ${ballot.choice}  ${ballot.castAt}  by ${face.text(ballot.castBy)}${ballot.proxyName ? `  proxy ${face.text(ballot.proxyName)}` : ''}`);
   doc.end();
   return done;
 }

@@ -7,7 +7,7 @@ import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { conflict, forbidden, HttpProblem, notFound, serviceUnavailable, unprocessable } from '../http/problem';
 import { nameTitle } from '../../contracts/labels';
-import { canOnAny, isTaskCandidate } from '../../contracts/permissions';
+import { canOnAny, isChangeSubject, isEarlierActor, isTaskCandidate } from '../../contracts/permissions';
 import type { FieldFault } from '../../contracts/problem-texts';
 import type { TaskSummary, TaskView, WorklistFilters } from '../../contracts/tasks';
 import { taskActions, tasks, users } from '../../db/schema';
@@ -157,6 +157,8 @@ export async function claimTask(ctx: ApiContext, user: SessionUser, taskId: stri
   const task = await findVisibleTask(ctx, user, taskId);
   requireOpen(task);
   if (!isCandidate(user, task)) throw forbidden('task.not-candidate', { stepId: task.stepId });
+  if (isEarlierActor({ userId: user.id }, task)) throw forbidden('task.own-change');
+  if (isChangeSubject({ userId: user.id }, task)) throw forbidden('task.own-account');
   if (task.assignee === user.id) return toView(ctx, task);
   if (task.assignee) throw conflict('task.claimed-by-other', { taskId, name: task.assigneeName ?? task.assignee }, [{ field: 'assignee', message: 'already-claimed' }]);
   if (!(await swapAssignee(ctx, task, user.id))) throw conflict('task.claimed-just-now', { taskId });
@@ -182,7 +184,7 @@ export async function reassignTask(ctx: ApiContext, user: SessionUser, taskId: s
     .from(users)
     .where(and(eq(users.id, assigneeId), eq(users.active, true)));
   if (!assignee) throw unprocessable('task.no-such-user', [{ field: 'assignee', message: 'unknown-user' }]);
-  if (!isCandidate(assignee, task)) {
+  if (!isCandidate(assignee, task) || isEarlierActor({ userId: assignee.id }, task) || isChangeSubject({ userId: assignee.id }, task)) {
     throw unprocessable('task.not-candidate-user', { name: assignee.displayName, stepId: task.stepId }, [{ field: 'assignee', message: 'not-a-candidate' }]);
   }
   if (!(await swapAssignee(ctx, task, assignee.id))) throw conflict('task.changed', { taskId });
@@ -261,6 +263,9 @@ export async function completeTask(ctx: ApiContext, user: SessionUser, taskId: s
   const task = await findVisibleTask(ctx, user, taskId);
   if (task.status === 'completed' && task.completedBy === user.id) return toView(ctx, task);
   requireOpen(task);
+  // Four eyes (P5.1b): whoever entered or already checked a change does not decide it, whatever roles they hold.
+  if (isEarlierActor({ userId: user.id }, task)) throw forbidden('task.own-change');
+  if (isChangeSubject({ userId: user.id }, task)) throw forbidden('task.own-account');
   if (task.assignee && task.assignee !== user.id) {
     throw conflict('task.claimed-by-other', { taskId, name: task.assigneeName ?? task.assignee }, [{ field: 'assignee', message: 'claimed-by-other' }]);
   }

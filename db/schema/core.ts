@@ -15,7 +15,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { INSTANCE_STATUSES, SYSTEMS } from '../../contracts/vocabulary';
+import { DELIVERY_STATUSES, ID_DOCUMENT_KINDS, INSTANCE_STATUSES, SYSTEMS, UNIT_USES } from '../../contracts/vocabulary';
 import { dataKeys } from './sealed';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -33,6 +33,10 @@ export const units = pgTable('units', {
   number: text('number').notNull(),
   /** Registered exclusive (专有部分) area in m², the weight of an owner's vote under art. 278. */
   exclusiveArea: numeric('exclusive_area', { precision: 10, scale: 2 }).notNull(),
+  use: text('use', { enum: UNIT_USES }).notNull().default('residential'),
+  deliveryStatus: text('delivery_status', { enum: DELIVERY_STATUSES }).notNull().default('sold-delivered'),
+  /** A disabled unit (entered in error, merged) stays for the history but leaves later voter rolls. */
+  active: boolean('active').notNull().default(true),
 });
 
 export const owners = pgTable('owners', {
@@ -40,6 +44,12 @@ export const owners = pgTable('owners', {
   name: text('name').notNull(),
   /** The developer's unsold units together count as one owner (SPC interpretation art. 9). */
   kind: text('kind', { enum: ['person', 'developer'] }).notNull().default('person'),
+  idDocumentKind: text('id_document_kind', { enum: ID_DOCUMENT_KINDS }),
+  /** The identity document's number, sealed under `data_key_id` (db/sealed/records.ts); people see it masked. */
+  sealedIdDocument: text('sealed_id_document'),
+  /** Its last 4 characters, for the masked display. */
+  idDocumentLast4: text('id_document_last4'),
+  dataKeyId: text('data_key_id').references(() => dataKeys.id),
 });
 
 /** Co-owners share a unit (two rows, one unit); a multi-unit owner has one row per unit. */
@@ -103,7 +113,11 @@ export const users = pgTable('users', {
   roles: text('roles').array().notNull(),
   ownerId: text('owner_id').references(() => owners.id),
   vendorId: text('vendor_id').references(() => vendors.id),
+  /** The department a staff member works in (P1.2); null for owners and suppliers' staff. */
+  department: text('department'),
   active: boolean('active').notNull().default(true),
+  /** Set by an administrator's reset (and for a new account): only the change of password works until it is changed. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
 });
 
 export const sessions = pgTable('sessions', {

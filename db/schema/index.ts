@@ -9,3 +9,4 @@ export * from './governance';
 export * from './access-log';
 export * from './sealed';
 export * from './archive';
+export * from './data-review';

@@ -65,3 +65,24 @@ export async function openBidContent<T>(db: Reader, row: { id: string; sealedCon
   const json = row.dataKeyId ? (await unsealRecord(db, row.dataKeyId, { table: 'bids', id: row.id }, { content: row.sealedContent })).content : row.sealedContent;
   return JSON.parse(json) as T;
 }
+
+/** An owner's identity document number in a change under review (P5.1b): sealed from the moment it is entered. */
+export async function sealChangeIdDocument(db: Writer, changeId: string, number: string) {
+  const { dataKeyId, sealed } = await sealRecord(db, { table: 'data_changes', id: changeId }, { idDocument: number });
+  return { dataKeyId, sealedIdDocument: sealed.idDocument };
+}
+
+export async function openChangeIdDocument(db: Reader, row: { id: string; sealedIdDocument: string; dataKeyId: string }): Promise<string> {
+  return (await unsealRecord(db, row.dataKeyId, { table: 'data_changes', id: row.id }, { idDocument: row.sealedIdDocument })).idDocument;
+}
+
+/** An owner's identity document number as the register keeps it; people see its last 4 characters. */
+export async function sealOwnerIdDocument(db: Writer, ownerId: string, number: string) {
+  const { dataKeyId, sealed } = await sealRecord(db, { table: 'owners', id: ownerId }, { idDocument: number });
+  return { dataKeyId, sealedIdDocument: sealed.idDocument, idDocumentLast4: number.slice(-4) };
+}
+
+export async function openOwnerIdDocument(db: Reader, row: { id: string; sealedIdDocument: string | null; dataKeyId: string | null }): Promise<string | null> {
+  if (row.sealedIdDocument === null || !row.dataKeyId) return row.sealedIdDocument;
+  return (await unsealRecord(db, row.dataKeyId, { table: 'owners', id: row.id }, { idDocument: row.sealedIdDocument })).idDocument;
+}

@@ -14,6 +14,8 @@ export const DEMO_PASSWORD = 'steward-demo';
 /** Demo logins printed by `npm start`: one per role, owners (one with two units, a co-owner pair) and a vendor. */
 export const DEMO_USERS = [
   { id: 'u-admin', username: 'admin', displayName: '系统管理员 Admin', roles: ['admin'] },
+  // A second admin: master-data changes need a checker who is not their maker (P5.1b).
+  { id: 'u-checker', username: 'checker', displayName: '数据审核员 陶然 Tao Ran', roles: ['admin'] },
   { id: 'u-tech1', username: 'tech1', displayName: '技术员 张伟 Zhang Wei', roles: ['technician'] },
   { id: 'u-tech2', username: 'tech2', displayName: '技术员 刘洋 Liu Yang', roles: ['technician'] },
   { id: 'u-techsup', username: 'techsup', displayName: '技术主管 王磊 Wang Lei', roles: ['tech-supervisor'] },

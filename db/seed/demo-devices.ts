@@ -14,7 +14,19 @@ export interface DemoDevice {
   pushSecret: string;
   /** The alarm type the device raises in its zone, if it raises one. */
   alarmType?: string;
+  /** The firmware the device runs when the simulator starts (ISAPI `deviceInfo.firmwareVersion`). */
+  firmwareVersion: string;
 }
+
+/** The demo community's firmware per model, as the installer left it: what an upgrade plan starts from. */
+const INSTALLED_FIRMWARE: Record<DemoDeviceModel, string> = {
+  camera: 'V5.7.3',
+  'door-controller': 'V2.2.1',
+  barrier: 'V1.4.0',
+  'intrusion-detector': 'V1.1.2',
+  'network-switch': 'V3.0.5',
+  'lift-monitor': 'V1.0.8',
+};
 
 const device = (id: string, model: DemoDeviceModel, alarmType?: string): DemoDevice => ({
   id,
@@ -23,6 +35,7 @@ const device = (id: string, model: DemoDeviceModel, alarmType?: string): DemoDev
   password: `demo-${id}-pw`,
   pushSecret: `demo-${id}-push`,
   alarmType,
+  firmwareVersion: INSTALLED_FIRMWARE[model],
 });
 
 export const DEMO_DEVICES: DemoDevice[] = [

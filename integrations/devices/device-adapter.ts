@@ -98,14 +98,47 @@ export interface EventSearchPage {
   more: boolean;
 }
 
-/** Why a command failed, so workflows can decide whether a retry helps. */
-export type DeviceFailureType = 'DeviceUnreachable' | 'DeviceAuthFailed' | 'DeviceRejected' | 'DeviceBadResponse';
+/** What a device says it is (ISAPI `deviceInfo`). */
+export interface DeviceInfo {
+  model: string;
+  firmwareVersion: string;
+}
+
+/** A device writing a firmware image: `upgrading` until it reboots into it, with the share written. */
+export interface UpgradeStatus {
+  upgrading: boolean;
+  percent: number;
+}
+
+/** A firmware file as a supplier registered it: the version it installs and the file's SHA-256 (hex). */
+export interface FirmwareImage {
+  version: string;
+  bytes: Uint8Array;
+  sha256: string;
+}
+
+/**
+ * What an upload did: `started` (the device took the image; it writes it, then reboots by itself),
+ * `in-progress` (it is already writing an image: a retried upload sends nothing), `installed` (it already
+ * runs that version: nothing sent, so a retry after the reboot never writes the image twice).
+ */
+export type FirmwareUploadResult = 'started' | 'in-progress' | 'installed';
+
+/**
+ * Why a command failed, so workflows can decide whether a retry helps: a silent device (unreachable,
+ * including while it reboots) or a misbehaving one (bad response, busy, an internal device error) may
+ * answer later; wrong credentials, a refused command or image, and a file that is not the one registered
+ * (`FirmwareChecksumMismatch`, found before anything is sent) will not get better.
+ */
+export type DeviceFailureType = 'DeviceUnreachable' | 'DeviceAuthFailed' | 'DeviceRejected' | 'DeviceBadResponse' | 'FirmwareChecksumMismatch';
 
 export class DeviceCommandError extends Error {
   constructor(
     readonly type: DeviceFailureType,
     message: string,
     readonly status?: number,
+    /** The device's own reason (ISAPI `subStatusCode`, e.g. `upgradePackageMismatch`, `deviceBusy`, `importFailed`). */
+    readonly code?: string,
   ) {
     super(message);
     this.name = 'DeviceCommandError';
@@ -134,4 +167,16 @@ export interface DeviceAdapter {
   removePlate(device: DeviceConnection, plate: string): Promise<void>;
   /** AcsEvent-style search of the device's stored events (backfill after a sequence gap). */
   searchEvents(device: DeviceConnection, search: EventSearch): Promise<EventSearchPage>;
+  /** P3.3b: model and firmware version the device reports (verification after an upgrade). */
+  deviceInfo(device: DeviceConnection): Promise<DeviceInfo>;
+  /** P3.3b: sends a firmware image after checking it is the registered file; a retry sends nothing twice. */
+  uploadFirmware(device: DeviceConnection, image: FirmwareImage): Promise<FirmwareUploadResult>;
+  /** P3.3b: progress of the image being written. */
+  upgradeStatus(device: DeviceConnection): Promise<UpgradeStatus>;
+  /** Restart the device: it is unreachable until it is back. */
+  reboot(device: DeviceConnection): Promise<void>;
+  /** P3.3b backup: the device's configuration file, opaque, to be stored byte for byte. */
+  exportConfiguration(device: DeviceConnection): Promise<Uint8Array>;
+  /** P3.3b roll back: loads a configuration file exported before; the device then reboots to apply it. */
+  importConfiguration(device: DeviceConnection, configuration: Uint8Array): Promise<void>;
 }

@@ -1,3 +1,5 @@
+import { XMLParser } from 'fast-xml-parser';
+import { createHash } from 'node:crypto';
 import {
   DeviceCommandError,
   type CameraCallUp,
@@ -7,9 +9,13 @@ import {
   type DeviceAdapter,
   type DeviceConnection,
   type DeviceEventRecord,
+  type DeviceInfo,
   type EventSearch,
   type EventSearchPage,
+  type FirmwareImage,
+  type FirmwareUploadResult,
   type PlateEntry,
+  type UpgradeStatus,
 } from './device-adapter';
 import { DigestClient, type DigestResponse } from './digest-client';
 
@@ -26,10 +32,31 @@ function checkStatus(response: DigestResponse, what: string): void {
   if (response.status >= 200 && response.status < 300) return;
   const text = response.text();
   const code = /"subStatusCode"\s*:\s*"([^"]+)"/.exec(text)?.[1] ?? /<subStatusCode>([^<]+)</.exec(text)?.[1];
-  const detail = /"errorMsg"\s*:\s*"([^"]+)"/.exec(text)?.[1];
+  const detail = /"errorMsg"\s*:\s*"([^"]+)"/.exec(text)?.[1] ?? /<errorMsg>([^<]+)</.exec(text)?.[1];
   const reason = [code, detail].filter(Boolean).join(': ') || `HTTP ${response.status}`;
-  throw new DeviceCommandError(response.status >= 500 ? 'DeviceBadResponse' : 'DeviceRejected', `${what}: ${reason}`, response.status);
+  throw new DeviceCommandError(response.status >= 500 ? 'DeviceBadResponse' : 'DeviceRejected', `${what}: ${reason}`, response.status, code);
 }
+
+// Values stay text: a version such as `1.10` must not become the number 1.1.
+const xmlParser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, removeNSPrefix: true });
+
+/** The fields of an ISAPI XML answer's root element; a missing one means the device did not answer what was asked. */
+function xmlFields(response: DigestResponse, root: string, what: string): (element: string) => string {
+  let fields: Record<string, unknown> | undefined;
+  try {
+    fields = (xmlParser.parse(response.text()) as Record<string, Record<string, unknown> | undefined>)[root];
+  } catch {
+    fields = undefined;
+  }
+  return (element) => {
+    const value = fields?.[element];
+    if (typeof value !== 'string') throw new DeviceCommandError('DeviceBadResponse', `${what}: no ${root}.${element} in the answer`, response.status);
+    return value.trim();
+  };
+}
+
+/** Firmware images and configuration files of tens of megabytes take minutes over a site network, not the usual 5 s. */
+const LARGE_TRANSFER_TIMEOUT_MS = 10 * 60_000;
 
 function parseJson(response: DigestResponse, what: string): Record<string, unknown> {
   try {
@@ -55,12 +82,14 @@ export class IsapiAdapter implements DeviceAdapter {
     return client;
   }
 
-  private async call(device: DeviceConnection, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, what = path): Promise<DigestResponse> {
+  private async call(device: DeviceConnection, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, what = path, timeoutMs?: number): Promise<DigestResponse> {
+    const binary = body instanceof Uint8Array;
     const response = await this.client(device).request({
       method,
       url: `${device.baseUrl}${path}`,
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-      contentType: body === undefined ? undefined : typeof body === 'string' ? 'application/xml' : 'application/json',
+      body: body === undefined ? undefined : binary || typeof body === 'string' ? body : JSON.stringify(body),
+      contentType: body === undefined ? undefined : binary ? 'application/octet-stream' : typeof body === 'string' ? 'application/xml' : 'application/json',
+      timeoutMs,
     });
     checkStatus(response, `${device.deviceId} ${what}`);
     return response;
@@ -231,6 +260,48 @@ export class IsapiAdapter implements DeviceAdapter {
       raw: info,
     }));
     return { events, totalMatches: Number(result.totalMatches ?? events.length), more: result.responseStatusStrg === 'MORE' };
+  }
+
+  async deviceInfo(device: DeviceConnection): Promise<DeviceInfo> {
+    const response = await this.call(device, 'GET', '/ISAPI/System/deviceInfo', undefined, 'device info');
+    const field = xmlFields(response, 'DeviceInfo', `${device.deviceId} device info`);
+    return { model: field('model'), firmwareVersion: field('firmwareVersion') };
+  }
+
+  async upgradeStatus(device: DeviceConnection): Promise<UpgradeStatus> {
+    const response = await this.call(device, 'GET', '/ISAPI/System/upgradeStatus', undefined, 'upgrade status');
+    const what = `${device.deviceId} upgrade status`;
+    const field = xmlFields(response, 'upgradeStatus', what);
+    const percent = Number(field('percent'));
+    if (!Number.isFinite(percent)) throw new DeviceCommandError('DeviceBadResponse', `${what}: percent is not a number`, response.status);
+    return { upgrading: field('upgrading') === 'true', percent };
+  }
+
+  async uploadFirmware(device: DeviceConnection, image: FirmwareImage): Promise<FirmwareUploadResult> {
+    // A file altered in storage or transfer never reaches a device: not every device checks what it flashes.
+    const actual = createHash('sha256').update(image.bytes).digest('hex');
+    if (actual !== image.sha256.toLowerCase()) {
+      throw new DeviceCommandError('FirmwareChecksumMismatch', `${device.deviceId} firmware ${image.version}: the file's SHA-256 is ${actual}, not the registered ${image.sha256}`);
+    }
+    // Asking first makes a retry harmless (and primes the Digest challenge, so the image is sent once).
+    if ((await this.deviceInfo(device)).firmwareVersion === image.version) return 'installed';
+    if ((await this.upgradeStatus(device)).upgrading) return 'in-progress';
+    await this.call(device, 'PUT', '/ISAPI/System/updateFirmware', image.bytes, `firmware ${image.version} upload`, LARGE_TRANSFER_TIMEOUT_MS);
+    return 'started';
+  }
+
+  async reboot(device: DeviceConnection): Promise<void> {
+    await this.call(device, 'PUT', '/ISAPI/System/reboot', undefined, 'reboot');
+  }
+
+  async exportConfiguration(device: DeviceConnection): Promise<Uint8Array> {
+    const response = await this.call(device, 'GET', '/ISAPI/System/configurationData', undefined, 'configuration export', LARGE_TRANSFER_TIMEOUT_MS);
+    if (response.body.length === 0) throw new DeviceCommandError('DeviceBadResponse', `${device.deviceId} configuration export: the file is empty`, response.status);
+    return response.body;
+  }
+
+  async importConfiguration(device: DeviceConnection, configuration: Uint8Array): Promise<void> {
+    await this.call(device, 'PUT', '/ISAPI/System/configurationData', configuration, 'configuration import', LARGE_TRANSFER_TIMEOUT_MS);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { SimulatedDevice, StoredEvent } from './device-state';
+import { checkFirmware, unpackConfiguration } from './firmware-image';
 
 /**
  * The ISAPI subset Steward uses, answered from a simulated device's memory. Paths and bodies follow
@@ -43,9 +44,11 @@ function model(device: SimulatedDevice, ...models: string[]): boolean {
   return models.includes(device.config.model);
 }
 
-export function handleIsapi(device: SimulatedDevice, method: string, path: string, query: URLSearchParams, rawBody: string): IsapiReply {
-  const body = parse(rawBody);
+export function handleIsapi(device: SimulatedDevice, method: string, path: string, query: URLSearchParams, bytes: Buffer): IsapiReply {
   const route = `${method} ${path}`;
+  if (path.startsWith('/ISAPI/System/')) return system(device, route, path, bytes);
+  const rawBody = bytes.toString('utf8');
+  const body = parse(rawBody);
 
   let match = /^GET \/ISAPI\/Streaming\/channels\/(\d+)01(\/picture)?$/.exec(route);
   if (match) {
@@ -84,8 +87,68 @@ export function handleIsapi(device: SimulatedDevice, method: string, path: strin
     return traffic(device, route, path, body);
   }
 
-  if (route === 'GET /ISAPI/System/deviceInfo') {
-    return xml(200, `<?xml version="1.0" encoding="UTF-8"?><DeviceInfo version="2.0"><deviceName>${device.id}</deviceName><model>Steward simulator ${device.config.model}</model></DeviceInfo>`);
+  return notSupported(path);
+}
+
+const ISAPI_XMLNS = 'http://www.isapi.org/ver20/XMLSchema';
+
+/** Versions come from uploaded images and test controls, so they are escaped like any text in XML. */
+const XML_ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' };
+const escapeXml = (value: string) => value.replace(/[<>&"']/g, (char) => XML_ENTITIES[char]);
+
+/** ISAPI's XML `ResponseStatus`, which the `/ISAPI/System/` resources answer with. */
+function responseStatus(status: number, path: string, statusCode: number, statusString: string, subStatusCode: string, errorMsg?: string): IsapiReply {
+  return xml(
+    status,
+    `<?xml version="1.0" encoding="UTF-8"?><ResponseStatus version="2.0" xmlns="${ISAPI_XMLNS}"><requestURL>${path}</requestURL><statusCode>${statusCode}</statusCode><statusString>${statusString}</statusString><subStatusCode>${subStatusCode}</subStatusCode>${errorMsg ? `<errorMsg>${errorMsg}</errorMsg>` : ''}</ResponseStatus>`,
+  );
+}
+
+/**
+ * Device information, firmware upgrade, reboot and configuration export/import, as Hikvision's ISAPI
+ * System resources. Documented: the paths, `DeviceInfo.firmwareVersion`, the binary `PUT updateFirmware`
+ * and `configurationData` (application/octet-stream), `upgradeStatus {upgrading, percent}`, and
+ * `ResponseStatus` codes (2 Device Busy, 6 Invalid Content). Not documented publicly, so modelled on the
+ * closest documented shape: the sub-status codes of a refused image (after the devices' "upgrade packet
+ * mismatch"), the firmware and configuration file formats (`firmware-image.ts`), and the timing: a device
+ * answers the upload at once, writes the image while `upgradeStatus` climbs, then reboots by itself into
+ * it; it also reboots after loading a configuration, as the devices do.
+ */
+function system(device: SimulatedDevice, route: string, path: string, bytes: Buffer): IsapiReply {
+  const busy = () => responseStatus(503, path, 2, 'Device Busy', 'deviceBusy', device.upgradeStatus().upgrading ? 'an upgrade is in progress' : 'the device is restarting');
+  switch (route) {
+    case 'GET /ISAPI/System/deviceInfo':
+      return xml(
+        200,
+        `<?xml version="1.0" encoding="UTF-8"?><DeviceInfo version="2.0" xmlns="${ISAPI_XMLNS}"><deviceName>${device.id}</deviceName><deviceID>${device.id}</deviceID><model>Steward simulator ${device.config.model}</model><firmwareVersion>${escapeXml(device.firmwareVersion)}</firmwareVersion><deviceType>${device.config.model}</deviceType></DeviceInfo>`,
+      );
+    case 'GET /ISAPI/System/upgradeStatus': {
+      const status = device.upgradeStatus();
+      return xml(200, `<?xml version="1.0" encoding="UTF-8"?><upgradeStatus version="2.0" xmlns="${ISAPI_XMLNS}"><upgrading>${status.upgrading}</upgrading><percent>${status.percent}</percent></upgradeStatus>`);
+    }
+    case 'PUT /ISAPI/System/updateFirmware': {
+      if (device.busy) return busy();
+      const check = checkFirmware(bytes, device.config.model);
+      if (!check.ok) return responseStatus(400, path, 6, 'Invalid Content', check.subStatusCode, check.errorMsg);
+      device.flash(check.manifest.version);
+      return responseStatus(200, path, 1, 'OK', 'ok');
+    }
+    case 'PUT /ISAPI/System/reboot':
+      if (device.busy) return busy();
+      device.reboot();
+      return responseStatus(200, path, 1, 'OK', 'ok');
+    case 'GET /ISAPI/System/configurationData':
+      return { status: 200, contentType: 'application/octet-stream', body: device.exportConfiguration() };
+    case 'PUT /ISAPI/System/configurationData': {
+      if (device.busy) return busy();
+      const file = unpackConfiguration(bytes);
+      if (!file.ok) return responseStatus(400, path, 6, 'Invalid Content', 'badConfigFile', file.errorMsg);
+      if (file.body.model !== device.config.model) return responseStatus(400, path, 6, 'Invalid Content', 'configDeviceMismatch', `the file is from a ${String(file.body.model)}, not a ${device.config.model}`);
+      if (device.firmwareFaults.configImportFails) return responseStatus(500, path, 3, 'Device Error', 'importFailed', 'the device could not apply the configuration');
+      device.importConfiguration(file.body);
+      device.reboot();
+      return responseStatus(200, path, 1, 'OK', 'ok');
+    }
   }
   return notSupported(path);
 }
@@ -179,6 +242,7 @@ function accessControl(device: SimulatedDevice, route: string, path: string, que
 
 /** AcsEvent search: serial-number and time range, paged by position; also serves non-ACS events for backfill. */
 function searchEvents(device: SimulatedDevice, cond: Json): IsapiReply {
+  device.eventSearches += 1;
   const position = Number(cond.searchResultPosition ?? 0);
   const maxResults = Math.min(Number(cond.maxResults ?? 30), 1000);
   const begin = cond.beginSerialNo !== undefined ? Number(cond.beginSerialNo) : -Infinity;

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { verifyDigest } from '../../integrations/devices/digest-auth';
 import { DEMO_DEVICES, type DemoDevice } from '../../db/seed/demo-devices';
-import { SimulatedDevice } from './device-state';
+import { DEFAULT_FIRMWARE_FAULTS, SimulatedDevice, type FirmwareFaults } from './device-state';
 import { alertFor, pushAlert, type PayloadFormat, type Transport } from './event-pusher';
 import { handleIsapi } from './isapi-routes';
 
@@ -55,6 +55,22 @@ class ControlError extends Error {
   ) {
     super(message);
   }
+}
+
+/** The faults exactly as posted: what is left out is back to normal (defaults). */
+function firmwareFaults(body: Record<string, unknown>): FirmwareFaults {
+  const flag = (key: 'neverComesBack' | 'configImportFails') => {
+    if (body[key] !== undefined && typeof body[key] !== 'boolean') throw new ControlError(400, `${key} must be true or false`);
+    return body[key] === true;
+  };
+  const ms = (key: 'flashMs' | 'rebootMs') => {
+    const value = body[key] ?? DEFAULT_FIRMWARE_FAULTS[key];
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 600_000) throw new ControlError(400, `${key} must be an integer 0–600000`);
+    return value;
+  };
+  const wrong = body.reportsWrongVersion ?? false;
+  if (typeof wrong !== 'boolean' && (typeof wrong !== 'string' || !wrong)) throw new ControlError(400, 'reportsWrongVersion must be true, false or a version');
+  return { neverComesBack: flag('neverComesBack'), reportsWrongVersion: wrong, configImportFails: flag('configImportFails'), flashMs: ms('flashMs'), rebootMs: ms('rebootMs') };
 }
 
 export async function startDeviceSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
@@ -108,7 +124,8 @@ export async function startDeviceSimulator(options: SimulatorOptions = {}): Prom
 
   async function heartbeat(device: SimulatedDevice): Promise<void> {
     if (!device.online || !device.heartbeat) return;
-    await enqueue(device, () => pushAlert(device, alertFor(device, null, port), target(), 'http', 'json'));
+    // Checked again when its turn comes: a device that went off (a reboot) in the meantime sends nothing.
+    await enqueue(device, async () => device.online && device.heartbeat && pushAlert(device, alertFor(device, null, port), target(), 'http', 'json'));
   }
 
   let heartbeatTimer: NodeJS.Timeout | null = null;
@@ -117,6 +134,8 @@ export async function startDeviceSimulator(options: SimulatorOptions = {}): Prom
     heartbeatTimer = heartbeatSeconds > 0 ? setInterval(() => devices.forEach((device) => void heartbeat(device)), heartbeatSeconds * 1000) : null;
   };
   scheduleHeartbeats();
+  // Back from a reboot, a device announces itself at once, as after a reconnect.
+  for (const device of devices.values()) device.onBoot = () => void heartbeat(device);
 
   function deviceOf(id: string): SimulatedDevice {
     const device = devices.get(id);
@@ -126,7 +145,15 @@ export async function startDeviceSimulator(options: SimulatorOptions = {}): Prom
 
   async function control(method: string, path: string, body: Record<string, unknown>): Promise<unknown> {
     if (method === 'GET' && path === '/_sim/devices') {
-      return [...devices.values()].map((device) => ({ id: device.id, model: device.config.model, online: device.online, reachable: device.reachable, heartbeat: device.heartbeat, lastSerialNo: device.lastSerialNo }));
+      return [...devices.values()].map((device) => ({
+        id: device.id,
+        model: device.config.model,
+        online: device.online,
+        reachable: device.reachable,
+        heartbeat: device.heartbeat,
+        lastSerialNo: device.lastSerialNo,
+        firmwareVersion: device.firmwareVersion,
+      }));
     }
     if (method === 'PUT' && path === '/_sim/config') {
       if (body.listenerUrl !== undefined) listenerUrl = body.listenerUrl === null ? null : String(body.listenerUrl);
@@ -194,10 +221,15 @@ export async function startDeviceSimulator(options: SimulatorOptions = {}): Prom
         device.reachable = false;
         return { online: false, reachable: false };
       case 'POST plug-in':
+        // Also how a technician revives a device stuck in its reboot (a firmware that never came back).
+        device.recover();
         device.reachable = true;
         device.online = true;
         await heartbeat(device);
         return { online: true, reachable: true, lastSerialNo: device.lastSerialNo };
+      case 'POST firmware-faults':
+        device.firmwareFaults = firmwareFaults(body);
+        return device.firmwareFaults;
     }
     throw new ControlError(404, `no control route ${method} ${path}`);
   }
@@ -248,7 +280,7 @@ export async function startDeviceSimulator(options: SimulatorOptions = {}): Prom
     throw new ControlError(404, `no scenario ${name}: zone-alarm, burst, heartbeat-loss, reconnect-gap, empty-fields`);
   }
 
-  function isapi(req: IncomingMessage, res: ServerResponse, url: URL, rawBody: string): void {
+  function isapi(req: IncomingMessage, res: ServerResponse, url: URL, bytes: Buffer): void {
     const match = /^\/devices\/([^/]+)(\/ISAPI\/.*)$/.exec(url.pathname);
     const device = match ? devices.get(decodeURIComponent(match[1])) : undefined;
     if (!match || !device) {
@@ -280,7 +312,7 @@ export async function startDeviceSimulator(options: SimulatorOptions = {}): Prom
         .end('<?xml version="1.0" encoding="UTF-8"?><userCheck><statusValue>401</statusValue><statusString>Unauthorized</statusString></userCheck>');
       return;
     }
-    const reply = handleIsapi(device, req.method ?? 'GET', match[2], url.searchParams, rawBody);
+    const reply = handleIsapi(device, req.method ?? 'GET', match[2], url.searchParams, bytes);
     res.writeHead(reply.status, { 'content-type': reply.contentType }).end(reply.body);
   }
 
@@ -289,11 +321,12 @@ export async function startDeviceSimulator(options: SimulatorOptions = {}): Prom
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://simulator');
-      const rawBody = Buffer.concat(chunks).toString('utf8');
+      const bytes = Buffer.concat(chunks);
       if (!url.pathname.startsWith('/_sim/')) {
-        isapi(req, res, url, rawBody);
+        isapi(req, res, url, bytes);
         return;
       }
+      const rawBody = bytes.toString('utf8');
       let body: Record<string, unknown>;
       try {
         body = rawBody ? (JSON.parse(rawBody) as Record<string, unknown>) : {};
@@ -325,6 +358,7 @@ export async function startDeviceSimulator(options: SimulatorOptions = {}): Prom
     devices,
     async stop() {
       if (heartbeatTimer) clearInterval(heartbeatTimer);
+      devices.forEach((device) => device.stop());
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await mqtt?.endAsync();

@@ -54,6 +54,9 @@ function client(baseUrl: string, jar?: Map<string, string>, language?: string): 
   };
 }
 
+/** A requester that keeps the cookies it is given (a sign-in of its own that does not answer 200, say). */
+export const withCookies = (baseUrl: string, language?: string): HttpClient => client(baseUrl, new Map(), language);
+
 /** A requester without a session. */
 export const anonymous = (baseUrl: string, language?: string): HttpClient => client(baseUrl, undefined, language);
 

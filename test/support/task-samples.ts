@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { TaskReferences } from '../../contracts/tasks';
+import { correctionForm, decisionForm } from '../../workflows/data-review/messages';
 import { diagnosisForm, repairForm, verificationForm } from '../../workflows/fault-repair/messages';
 import { acknowledgeForm, arrivalForm, findingsForm } from '../../workflows/alarm-linkage/messages';
 import { approvalForm as planApprovalForm, budgetForm, contributionForm, planForm } from '../../workflows/annual-plan/messages';
@@ -52,6 +53,32 @@ const directory: DirectoryUser[] = [
   { id: 'u-guard1', displayName: people['u-guard1'], roles: ['guard'], vendorId: null },
   { id: 'u-committee', displayName: people['u-committee'], roles: ['committee-member', 'owner'], vendorId: null },
 ];
+
+// ---- data review ----
+const reviewContext = {
+  changeId: '5b0c1f9e-8a61-4c4e-9d3f-2f7d0e6a4b11',
+  unitId: 'b1-302',
+  kind: 'unit-owner',
+  action: 'add-owner',
+  revision: 1,
+  diff: [
+    { field: 'owner.name', before: null, after: '孙月' },
+    { field: 'owner.idDocument', before: null, after: '****002X' },
+    { field: 'owners', before: '赵丽', after: '赵丽 / 孙月 (****002X)' },
+  ],
+  checks: [
+    { field: 'owner.idDocument.number', rule: 'id-document-invalid', passed: true },
+    { field: 'owner', rule: 'already-owner', passed: true },
+  ],
+};
+const areaDiff = {
+  ...reviewContext,
+  kind: 'unit',
+  action: 'change',
+  diff: [{ field: 'unit.exclusiveArea', before: 138.5, after: 120.5 }],
+  choices: [{ field: 'unit.use', from: 'residential', to: 'commercial' }],
+  checks: [{ field: 'unit.exclusiveArea', rule: 'area-bounds', passed: true }] };
+const reviewReferences: TaskReferences = { unit: { 'b1-302': '1号楼 302' }, user: { 'u-admin': '系统管理员', 'u-checker': '数据审核员 陶然' } };
 
 // ---- fault repair ----
 const faultContext = { system: 'smart-home', location: { buildingId: 'b1', unitId: 'b1-101' }, symptoms: '客厅天花板漏水，已持续两小时', occurredAt: AT };
@@ -132,6 +159,11 @@ const checklist = {
 const supplierReferences: TaskReferences = { supplier: { 'v-access-control': '门禁科技' } };
 
 export const TASK_SAMPLES: Record<string, Record<string, TaskSample>> = {
+  'data-review': {
+    checkChange: { form: decisionForm, context: { ...reviewContext, makerId: 'u-admin', needsSecondApproval: true }, references: reviewReferences },
+    approveChange: { form: decisionForm, context: { ...areaDiff, makerId: 'u-admin', checkerId: 'u-checker', needsSecondApproval: true }, references: reviewReferences },
+    correctChange: { form: correctionForm, context: { ...reviewContext, returnedBy: '数据审核员 陶然', reasons: '身份证上的姓名是孙月' }, references: reviewReferences },
+  },
   'fault-repair': {
     diagnoseFault: { form: diagnosisForm, context: faultContext, references: faultReferences },
     repairFault: { form: repairForm, context: { ...repairContext, rejection: '还在滴水' }, references: faultReferences },

@@ -1,6 +1,6 @@
 import { allHandlersFinished, condition, getExternalWorkflowHandle, patched, workflowInfo } from '@temporalio/workflow';
 import { titleReference } from '../../contracts/labels';
-import { accessControlActivities, credentialOnEveryDevice, type DeviceFailure } from '../lib/device-commands';
+import { accessControlActivities, credentialOnEveryDevice, onEveryDevice, type DeviceFailure } from '../lib/device-commands';
 import { DoorAlerts, untilDoorAnswers } from '../lib/door-outage';
 import { HumanTasks } from '../lib/human-task';
 import type { DoorOutage } from '../lib/inputs';
@@ -61,8 +61,12 @@ export async function accessRevocation(input: AccessRevocationInput): Promise<Ac
       : { perCredential: await revokeOnce(input, access, held), alerts: null };
   const failed = perCredential.flat();
   const credentialsRevoked = perCredential.filter((failures) => !failures.length).length;
-  if (failed.length) await tracker.fail(STEPS.revokeOnDevices.id, { credentialsRevoked, failed });
-  else await tracker.complete(STEPS.revokeOnDevices.id, null, { credentialsRevoked });
+  // P4.2b with PIPL art. 47: a person who leaves leaves no entry on a door that no longer holds anything of theirs.
+  // Processes recorded before this replay without it.
+  const removal = reason !== 'credential' && patched('remove-person-from-doors') ? await removePersonFromDoors(access, personId, held, failed) : null;
+  const removed = removal ? { personRemovedFrom: removal.done, ...(removal.failed.length ? { personRemovalFailed: removal.failed } : {}) } : {};
+  if (failed.length) await tracker.fail(STEPS.revokeOnDevices.id, { credentialsRevoked, failed, ...removed });
+  else await tracker.complete(STEPS.revokeOnDevices.id, null, { credentialsRevoked, ...removed });
 
   await tracker.enter(STEPS.storeRevocationRecord.id);
   await access.storeRevocationRecord({
@@ -86,6 +90,13 @@ export async function accessRevocation(input: AccessRevocationInput): Promise<Ac
 type Access = ReturnType<typeof accessControlActivities>;
 type Held = Awaited<ReturnType<Access['credentialsOnDevices']>>;
 type CredentialFailures = Array<DeviceFailure & { credentialId: string }>;
+
+/** The person's entry is deleted from every door that held their credentials and gave up none of them. */
+function removePersonFromDoors(access: Access, personId: string, held: Held, failed: CredentialFailures) {
+  const stillHolding = new Set(failed.map((failure) => failure.deviceId));
+  const doors = [...new Set(held.flatMap((credential) => credential.deviceIds))].filter((deviceId) => !stillHolding.has(deviceId)).sort();
+  return onEveryDevice(doors, (deviceId) => access.removePersonFromDevice({ personId, deviceId }));
+}
 
 /** Each credential on each device, tried as every device command is; a device that still fails is recorded and given up. */
 function revokeOnce(input: AccessRevocationInput, access: Access, held: Held): Promise<CredentialFailures[]> {

@@ -260,8 +260,11 @@ export class HumanTask<Payload> {
       const remaining = progress.waitUntil - Date.now();
       const completion = remaining > 0 ? await this.completion(remaining) : await this.settled();
       if (completion) return completion;
+      // A reminder's wait that ended reminds, however late this workflow task runs: an attempt of it that the server
+      // discarded ran earlier and has reminded already (its notification and timeline are out).
+      const reminderWait = progress.waitUntil < progress.deadlineAt;
       progress.waitUntil = null;
-      if (Date.now() < progress.deadlineAt) {
+      if (Date.now() < progress.deadlineAt || (reminderWait && patched('ladder-reminds-on-its-wait'))) {
         progress.reminders += 1;
         await ladder.remind(progress.reminders);
       }

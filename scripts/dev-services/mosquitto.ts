@@ -2,10 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { access, chmod, constants, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createConnection } from 'node:net';
-import { freePort, waitUntil } from '../../scripts/dev-services/ports';
-import { MACHINE } from './config';
+import { loadConfig } from '../../config';
+import { freePort, waitUntil } from './ports';
 
-/** A Mosquitto of the test's own (the shared one is left alone), with its sessions kept on disk across restarts. */
+/**
+ * A Mosquitto of a test's or a bench's own (the shared one is left alone), configured as deploy/mosquitto.conf queues
+ * for persistent sessions, with its sessions kept on disk across restarts.
+ */
 export interface OwnBroker {
   url: string;
   /** Stops the broker (SIGTERM: it saves its sessions and queued messages) and starts it again on the same port. */
@@ -14,7 +17,7 @@ export interface OwnBroker {
 }
 
 async function mosquittoBinary(): Promise<string> {
-  for (const dir of [...MACHINE.temporalCli.searchPath.split(path.delimiter), '/usr/sbin'].filter(Boolean)) {
+  for (const dir of [...loadConfig().temporalCli.searchPath.split(path.delimiter), '/usr/sbin'].filter(Boolean)) {
     const candidate = path.join(dir, 'mosquitto');
     if (await access(candidate, constants.X_OK).then(() => true, () => false)) return candidate;
   }

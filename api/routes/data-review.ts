@@ -1,0 +1,60 @@
+import type { ApiContext } from '../context';
+import { defineRoute } from '../http/route';
+import { correctChange, getChange, getUnit, submitChange, unitHistory, withdrawChange } from '../use-cases/data-review';
+import { listOf } from '../../contracts/common';
+import { dataChangeProposal, dataChangeRequest, dataChangeView, historyEntry, unitView } from '../../contracts/data-review';
+import { z } from 'zod';
+
+export const dataReviewRoutes = (ctx: ApiContext) => [
+  defineRoute({
+    method: 'post',
+    path: '/data-changes',
+    summary: 'Submit a change to a unit or its owners (P5.1b): a draft that changes nothing until its checker approves it; idempotent on changeId',
+    access: 'data-review.start',
+    body: dataChangeRequest,
+    response: z.object({ changeId: z.string(), workflowId: z.string() }),
+    status: 201,
+    handle: ({ user, body }) => submitChange(ctx, user, body),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/data-changes/:changeId',
+    summary: 'A change in review: before and after field by field, the collection standard’s checks, its history so far',
+    access: 'data-review.read',
+    response: dataChangeView,
+    handle: ({ params }) => getChange(ctx, params.changeId),
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/data-changes/:changeId',
+    summary: 'Correct a returned change and resubmit it (its maker)',
+    access: 'data-review.start',
+    body: dataChangeProposal,
+    response: dataChangeView,
+    handle: ({ user, params, body }) => correctChange(ctx, user, params.changeId, body),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/data-changes/:changeId/withdraw',
+    summary: 'Withdraw a returned change (its maker)',
+    access: 'data-review.start',
+    response: dataChangeView,
+    handle: ({ user, params }) => withdrawChange(ctx, user, params.changeId),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/units/:unitId',
+    summary: 'A unit as registered, with its owners (identity documents masked)',
+    access: 'data-review.read',
+    response: unitView,
+    handle: ({ params }) => getUnit(ctx, params.unitId),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/units/:unitId/history',
+    summary: "A unit's history of changes: who entered, checked and approved what, when, field by field",
+    access: 'data-review.read',
+    response: listOf(historyEntry),
+    handle: ({ params }) => unitHistory(ctx, params.unitId),
+  }),
+];

@@ -1,0 +1,56 @@
+import { eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import type { SessionUser } from '../api/auth/session';
+import { correctChange, submitChange, withdrawChange } from '../api/use-cases/data-review';
+import type { DataChangeProposal } from '../contracts/data-review';
+import type { Database } from '../db/client';
+import { dataChanges, users } from '../db/schema';
+import { actor, complete, openTask } from '../test/support/fault-scenarios';
+import { eventually } from '../test/support/poll';
+import { recordHistories, type RecordingEnv } from './history-recording';
+
+async function sessionUser(db: Database, username: string): Promise<SessionUser> {
+  const [user] = await db.select().from(users).where(eq(users.username, username));
+  return { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, ownerId: user.ownerId, vendorId: user.vendorId };
+}
+
+async function submit({ ctx, db }: RecordingEnv, proposal: DataChangeProposal) {
+  return submitChange(ctx, await sessionUser(db, 'admin'), { changeId: randomUUID(), ...proposal });
+}
+
+const decide = async ({ client, db }: RecordingEnv, workflowId: string, stepId: string, username: string, payload: Record<string, unknown>) =>
+  complete(client, workflowId, (await openTask(db, workflowId, stepId)).id, actor(username), payload);
+
+/** The draft reopens for correction once its return is recorded (after its task opens). */
+const returned = (env: RecordingEnv, workflowId: string) =>
+  eventually(async () => {
+    await openTask(env.db, workflowId, 'correctChange');
+    const [row] = await env.db.select().from(dataChanges).where(eq(dataChanges.workflowId, workflowId));
+    return row?.status === 'returned' ? row : undefined;
+  });
+
+/**
+ * Records histories of the data-review process into test/replay/data-review/, for the replay test. Run again
+ * (npm run record-histories:data-review) when a change is meant to alter histories.
+ */
+recordHistories({
+  scenarios: {
+    'data-review/returned-corrected-approved': async (env) => {
+      const proposal: DataChangeProposal = { action: 'add-owner', unitId: 'b1-302', owner: { name: '孙悦 Sun Yue', idDocument: { kind: 'resident-id', number: '11010519491231002X' } } };
+      const { changeId, workflowId } = await submit(env, proposal);
+      await decide(env, workflowId, 'checkChange', 'checker', { decision: 'returned', reasons: 'The name is 孙月 on the ID card' });
+      await returned(env, workflowId);
+      await correctChange(env.ctx, await sessionUser(env.db, 'admin'), changeId, { ...proposal, owner: { name: '孙月 Sun Yue', idDocument: { kind: 'resident-id', number: '11010519491231002X' } } });
+      await decide(env, workflowId, 'checkChange', 'checker', { decision: 'approved' });
+      await decide(env, workflowId, 'approveChange', 'manager', { decision: 'approved' });
+      return workflowId;
+    },
+    'data-review/returned-withdrawn': async (env) => {
+      const { changeId, workflowId } = await submit(env, { action: 'change', unitId: 'b2-101', unit: { use: 'commercial' } });
+      await decide(env, workflowId, 'checkChange', 'checker', { decision: 'returned', reasons: 'It is still a home' });
+      await returned(env, workflowId);
+      await withdrawChange(env.ctx, await sessionUser(env.db, 'admin'), changeId);
+      return workflowId;
+    },
+  },
+});

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { AREA_BOUNDS } from '../../contracts/data-review';
+import { DEPARTMENT_LABELS } from '../../contracts/labels';
+import { label, type Vocabulary } from '../../contracts/labels';
+import { DATA_CHANGE_ACTIONS, DATA_CHANGE_KINDS } from '../../contracts/vocabulary';
+import { durationMs, requester } from '../lib/inputs';
+import { defineProcess } from '../lib/process-definition';
+import { DATA_REVIEW_STEPS } from './steps';
+
+export const dataReviewTimings = z.lazy(() => z.object({ checkDueMs: durationMs(), approvalDueMs: durationMs(), correctionDueMs: durationMs() }));
+export type DataReviewTimings = z.infer<typeof dataReviewTimings>;
+
+/**
+ * What a review starts with: which change (its draft row holds the proposal, an identity document only sealed, so
+ * history never carries one), what it is about, and its maker. The checker and approver roles come from
+ * DATA_STEWARDS (contracts/permissions.ts).
+ */
+export const dataReviewInput = z.lazy(() =>
+  z.object({
+    changeId: z.string(),
+    kind: z.enum(DATA_CHANGE_KINDS),
+    action: z.enum(DATA_CHANGE_ACTIONS),
+    /** The unit a change of kind unit or unit-owner is about. */
+    unitId: z.string().optional(),
+    /** The staff user a change of kind user is about: they may not review it. */
+    userId: z.string().optional(),
+    maker: requester,
+    timings: dataReviewTimings,
+  }),
+);
+export type DataReviewInput = z.infer<typeof dataReviewInput>;
+
+const DIFF_FIELD_LABELS = {
+  unitId: label('房号', 'Unit'),
+  'unit.buildingId': label('楼栋', 'Building'),
+  'unit.number': label('门牌号', 'Number'),
+  'unit.exclusiveArea': label('专有面积（㎡）', 'Exclusive area (m²)'),
+  'unit.use': label('用途', 'Use'),
+  'unit.deliveryStatus': label('交付状态', 'Delivery status'),
+  'unit.active': label('启用', 'Active'),
+  owners: label('业主', 'Owners'),
+  'owner.name': label('业主姓名', "Owner's name"),
+  'owner.idDocument': label('证件', 'Identity document'),
+  'owner.idDocument.number': label('证件号码', 'Document number'),
+  'owner.ownerId': label('业主', 'Owner'),
+  owner: label('业主', 'Owner'),
+  ownerId: label('业主', 'Owner'),
+  unit: label('房屋', 'Unit'),
+  user: label('用户', 'User'),
+  userId: label('用户', 'User'),
+  'user.displayName': label('姓名', 'Name'),
+  'user.username': label('用户名', 'Username'),
+  'user.department': label('部门', 'Department'),
+  'user.roles': label('角色', 'Roles'),
+  'user.active': label('启用', 'Active'),
+  'user.password': label('密码', 'Password'),
+};
+
+/** The values a diff shows that are not text of their own: uses, delivery statuses, a unit in use or not. */
+const VALUE_LABELS = {
+  residential: label('住宅', 'Residential'),
+  commercial: label('商业', 'Commercial'),
+  parking: label('车位', 'Parking'),
+  storage: label('储藏室', 'Storage'),
+  other: label('其他', 'Other'),
+  'sold-delivered': label('已售已交付', 'Sold and delivered'),
+  'sold-undelivered': label('已售未交付', 'Sold, not delivered'),
+  unsold: label('未售', 'Unsold'),
+  true: label('启用', 'In use'),
+  false: label('停用', 'Disabled'),
+  ...DEPARTMENT_LABELS,
+  'reset-requested': label('用户申请重置（忘记密码）：核实本人后由管理员重置', 'Reset asked for by the user (forgotten password): an administrator resets it once they know it is them'),
+  reset: label('已重置为一次性密码', 'Reset to a one-time password'),
+};
+
+/** The collection standard's checks (P5.1a), as the checker reads them. */
+const RULE_LABELS = {
+  required: label('必填项齐全', 'Required fields present'),
+  'area-bounds': label(`专有面积在 ${AREA_BOUNDS.min}–${AREA_BOUNDS.max} ㎡ 之间`, `Exclusive area within ${AREA_BOUNDS.min}–${AREA_BOUNDS.max} m²`),
+  'id-document-invalid': label('证件号码有效', 'Identity document valid'),
+  'already-owner': label('同一房屋不重复登记业主', 'A unit not owned twice by the same person'),
+  'not-an-owner': label('是该房屋的业主', 'An owner of the unit'),
+  'no-such-unit': label('房屋存在', 'The unit exists'),
+  'unit-disabled': label('房屋在用', 'The unit is in use'),
+  'no-such-building': label('楼栋存在', 'The building exists'),
+  'no-such-owner': label('业主已登记', 'The owner is registered'),
+  taken: label('编号未被占用', 'Not already taken'),
+  'change-something': label('确有修改', 'Something changes'),
+  'no-such-user': label('用户存在', 'The user exists'),
+  'user-disabled': label('用户在用', 'The user is active'),
+  'user-active': label('用户已停用', 'The user is disabled'),
+};
+
+/** The wording of a review's tasks (P5.1b): the change, its diff and checks, the decision. */
+export const DATA_REVIEW_LABELS = {
+  makerId: { title: label('提交人', 'Submitted by'), format: 'user' },
+  checkerId: { title: label('审核人', 'Checked by'), format: 'user' },
+  changeId: { title: label('变更', 'Change'), format: 'hidden' },
+  unitId: { title: label('房屋', 'Unit'), format: 'unit' },
+  subjectUserId: { title: label('账号', 'Account'), format: 'user' },
+  kind: { title: label('数据类别', 'Kind of data'), options: { unit: label('房屋', 'Unit'), 'unit-owner': label('房屋业主', 'Owner of a unit'), user: label('员工账号', 'Staff user') } },
+  action: {
+    title: label('变更类型', 'Change'),
+    options: {
+      create: label('新增', 'Create'),
+      change: label('修改', 'Change'),
+      disable: label('停用', 'Disable'),
+      'add-owner': label('增加业主', 'Add an owner'),
+      'remove-owner': label('移除业主', 'Remove an owner'),
+      enable: label('启用', 'Enable'),
+      'reset-password': label('重置密码', 'Reset the password'),
+    },
+  },
+  revision: { title: label('版本', 'Revision'), format: 'number' },
+  diff: { title: label('变更前后对比', 'Before and after') },
+  field: { title: label('项目', 'Field'), options: DIFF_FIELD_LABELS },
+  before: { title: label('变更前', 'Before') },
+  after: { title: label('变更后', 'After') },
+  choices: { title: label('选项变更', 'Changed choices') },
+  from: { title: label('变更前', 'Before'), options: VALUE_LABELS },
+  to: { title: label('变更后', 'After'), options: VALUE_LABELS },
+  checks: { title: label('采集标准校验', 'Collection standard checks') },
+  rule: { title: label('规则', 'Rule'), options: RULE_LABELS },
+  passed: { title: label('通过', 'Passed'), options: { true: label('通过', 'Passed'), false: label('未通过', 'Failed') } },
+  needsSecondApproval: { title: label('需管理层复核', 'Needs a second approval'), options: { true: label('是', 'Yes'), false: label('否', 'No') } },
+  returnedBy: { title: label('退回人', 'Returned by') },
+  reasons: { title: label('退回理由', 'Reasons'), help: label('退回时必填：哪里需要修改', 'Required when returned: what to correct') },
+  decision: {
+    title: label('决定', 'Decision'),
+    options: {
+      approved: label('批准', 'Approve'),
+      returned: label('退回修改', 'Return for correction'),
+      resubmit: label('重新提交', 'Resubmit'),
+      withdraw: label('撤回', 'Withdraw'),
+    },
+  },
+} satisfies Vocabulary;
+
+export const dataReviewProcess = defineProcess({
+  name: 'data-review',
+  workflowType: 'dataReview',
+  title: { 'zh-CN': '数据录入审核', en: 'Data entry review' },
+  clauses: ['P5.1a', 'P5.1b'],
+  startAction: 'data-review.start',
+  input: dataReviewInput,
+  /** One review per change: the change id is the client's, so a retried submit joins it. */
+  workflowId: (changeId: string) => `data-review-${changeId}`,
+  steps: DATA_REVIEW_STEPS,
+  labels: DATA_REVIEW_LABELS,
+  load: () => import(/* webpackMode: "eager" */ './workflow'),
+});
