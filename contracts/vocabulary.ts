@@ -85,3 +85,6 @@ export const DATA_CHANGE_STATUSES = ['in-review', 'returned', 'withdrawn', 'appl
 export type DataChangeStatus = (typeof DATA_CHANGE_STATUSES)[number];
 /** What a review decided, as the record's history keeps it. */
 export const DATA_CHANGE_OUTCOMES = ['returned', 'withdrawn', 'applied'] as const;
+
+/** The password rules, one place for the API's checks and the UI's hints (zod-free, so the UI's pages may import it). */
+export const PASSWORD_RULES = { minLength: 12, maxLength: 200 } as const;
