@@ -36,6 +36,7 @@ const TEXT = {
   submitted: ['已提交审核', 'Submitted for review'],
   viewChange: ['查看变更', 'View the change'],
   change: ['数据变更', 'Data change'],
+  changeOf: ['数据变更：{action}', 'Data change: {action}'],
   status: ['状态', 'Status'],
   'status.in-review': ['审核中', 'In review'],
   'status.returned': ['已退回', 'Returned'],

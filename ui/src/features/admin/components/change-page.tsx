@@ -36,10 +36,7 @@ export function ChangePage({
       {change.loading && !change.data && <Loading />}
       {change.data && (
         <>
-          <h1>
-            {text('change')}
-            {action && `：${word(action)}`}
-          </h1>
+          <h1>{action ? text('changeOf', { action: word(action) }) : text('change')}</h1>
           <KeyValueList
             entries={[
               [text('status'), <Badge tone={STATUS_TONE[change.data.status]}>{text(`status.${change.data.status}`)}</Badge>, 'status'],

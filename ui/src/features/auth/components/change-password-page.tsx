@@ -34,7 +34,7 @@ export function ChangePasswordPage({ homeFor, loginPath }: { homeFor: (user: Use
       await changePassword(current, next);
       const signedIn = await fetchCurrentUser();
       setUser(signedIn);
-      void navigate(signedIn ? homeFor(signedIn) : loginPath, { replace: true, state: { passwordChanged: true } });
+      void navigate(signedIn ? homeFor(signedIn) : loginPath, { replace: true });
     });
   }
 
