@@ -146,6 +146,7 @@ describe('administration in Chromium, against the real API and worker', () => {
     expect(await owner.innerText()).toContain(`居民身份证 ****${idNumber.slice(-4)}`);
     const unitPage = await mainText(admin);
     expect(unitPage).not.toContain(idNumber);
+    expect(unitPage).toContain('1号楼 Building 1');
     // Its history: both changes, each with who entered, checked and approved it.
     const history = admin.locator('[data-testid="change-history"] > li');
     expect(await history.count()).toBe(2);
@@ -197,6 +198,11 @@ describe('administration in Chromium, against the real API and worker', () => {
     await page.locator('[data-testid="save-password"]').click();
     await page.waitForURL('**/worklist');
     expect(await page.locator('[data-testid="current-user"]').innerText()).toBe('文员 测试 Test Clerk');
+    // Later, the user menu leads to the same form, without the reset's notice.
+    await page.locator('[data-testid="change-password"]').click();
+    await page.waitForURL('**/account/password');
+    await page.locator('[data-testid="password-rules"]').waitFor();
+    expect(await page.locator('[data-testid="must-change-password"]').count()).toBe(0);
     await apiSignIn(stack.baseUrl, username, mine);
   }, 120_000);
 });

@@ -7,7 +7,7 @@ import { KeyValueList } from '../../../components/key-value-list';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
 import { useApiResource } from '../../../lib/use-api-resource';
-import { getUnit, unitHistory } from '../api/admin-api';
+import { getUnit, listBuildings, unitHistory } from '../api/admin-api';
 import { useAdminText } from '../text';
 import { ChangeHistory } from './change-history';
 import { AddOwnerForm, ChangeUnitForm, RemoveOwnerForm } from './unit-change-forms';
@@ -19,6 +19,9 @@ export function UnitPage({ unitsPath, changeLink, canPropose }: { unitsPath: str
   const { text: word } = useI18n();
   const unit = useApiResource((signal) => getUnit(unitId, signal), [unitId]);
   const history = useApiResource((signal) => unitHistory(unitId, signal), [unitId]);
+  // The building as people know it, by name.
+  const buildings = useApiResource((signal) => listBuildings(signal), []);
+  const buildingName = buildings.data?.items.find((building) => building.buildingId === unit.data?.buildingId)?.name;
 
   return (
     <section>
@@ -34,6 +37,7 @@ export function UnitPage({ unitsPath, changeLink, canPropose }: { unitsPath: str
           </h1>
           <KeyValueList
             entries={[
+              [text('building'), buildingName],
               [text('number'), unit.data.number],
               [text('area'), unit.data.exclusiveArea.toFixed(2)],
               [text('use'), word(UNIT_USE_LABELS[unit.data.use])],
