@@ -134,3 +134,20 @@ export const unitView = z.object({
   owners: z.array(unitOwnerView),
 });
 export type UnitView = z.infer<typeof unitView>;
+
+/** The unit register a page at a time, in unit-id order (a building's units together); `number` finds units whose number contains it. */
+export const unitListQuery = z.object({
+  number: z.string().trim().min(1).max(20).optional(),
+  buildingId: recordId.optional(),
+  /** The last unit id of the page before. */
+  cursor: recordId.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type UnitListQuery = z.output<typeof unitListQuery>;
+
+/** A unit in the register's list: its building by name and how many owners it has (who they are is on its page). */
+export const unitSummary = unitView.omit({ owners: true }).extend({ buildingName: z.string(), ownerCount: z.number().int() });
+export type UnitSummary = z.infer<typeof unitSummary>;
+
+export const buildingView = z.object({ buildingId: z.string(), name: z.string() });
+export type BuildingView = z.infer<typeof buildingView>;

@@ -5,7 +5,7 @@
  * workflows, the API and the UI import it.
  */
 import type { Language } from './language';
-import type { Department, SystemKind } from './vocabulary';
+import type { Department, DeliveryStatus, IdDocumentKind, SystemKind, UnitUse } from './vocabulary';
 
 export { LANGUAGES, type Language } from './language';
 
@@ -69,6 +69,24 @@ export const DEPARTMENT_LABELS: Record<Department, Label> = {
   finance: label('财务部', 'Finance'),
   procurement: label('采购部', 'Procurement'),
   administration: label('行政人事部', 'Administration and HR'),
+};
+
+/** What a unit is registered for, how far its sale has gone, and the identity documents its owners register with (P5.1a). */
+export const UNIT_USE_LABELS: Record<UnitUse, Label> = {
+  residential: label('住宅', 'Residential'),
+  commercial: label('商业', 'Commercial'),
+  parking: label('车位', 'Parking'),
+  storage: label('储藏室', 'Storage'),
+  other: label('其他', 'Other'),
+};
+export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, Label> = {
+  'sold-delivered': label('已售已交付', 'Sold and delivered'),
+  'sold-undelivered': label('已售未交付', 'Sold, not delivered'),
+  unsold: label('未售', 'Unsold'),
+};
+export const ID_DOCUMENT_KIND_LABELS: Record<IdDocumentKind, Label> = {
+  'resident-id': label('居民身份证', 'Resident ID card'),
+  passport: label('护照', 'Passport'),
 };
 
 /** A label's zh-CN text, or the value itself when it has none (titles are written in the default language). */

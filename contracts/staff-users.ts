@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { ROLES, type Role } from './permissions';
 import { fieldText, type FieldKey } from './problem-texts';
-import { DEPARTMENTS } from './vocabulary';
+import { DEPARTMENTS, PASSWORD_RULES } from './vocabulary';
 
 /** The roles a staff account may hold: owners' and suppliers' accounts come with their owner or supplier record. */
 export const STAFF_ROLES = ROLES.filter((role): role is Exclude<Role, 'owner' | 'vendor'> => role !== 'owner' && role !== 'vendor');
@@ -15,8 +15,7 @@ export const STAFF_ROLES = ROLES.filter((role): role is Exclude<Role, 'owner' | 
 /** A username: lower-case letters, digits, dots, dashes or underscores, starting with a letter, 3 to 32 characters. */
 export const USERNAME_FORMAT = /^[a-z][a-z0-9._-]{2,31}$/;
 
-/** The password rules, one place for the API's checks and the UI's hints. */
-export const PASSWORD_RULES = { minLength: 12, maxLength: 200 } as const;
+export { PASSWORD_RULES };
 
 /** The rules a new password breaks (none: it may be used), as field-text keys. */
 export function passwordFaults(password: string, username: string): FieldKey[] {

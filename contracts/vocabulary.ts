@@ -85,3 +85,6 @@ export const DATA_CHANGE_OUTCOMES = ['returned', 'withdrawn', 'applied'] as cons
 
 /** The most process instances one worklist query may name (a record and the processes it led to). */
 export const MAX_WORKFLOW_IDS = 20;
+
+/** The password rules, one place for the API's checks and the UI's hints (zod-free, so the UI's pages may import it). */
+export const PASSWORD_RULES = { minLength: 12, maxLength: 200 } as const;

@@ -1,8 +1,9 @@
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
 import { correctChange, getChange, getUnit, submitChange, unitHistory, withdrawChange } from '../use-cases/data-review';
-import { listOf } from '../../contracts/common';
-import { dataChangeProposal, dataChangeRequest, dataChangeView, historyEntry, unitView } from '../../contracts/data-review';
+import { listOf, pageOf } from '../../contracts/common';
+import { listBuildings, listUnits } from '../use-cases/unit-register';
+import { buildingView, dataChangeProposal, dataChangeRequest, dataChangeView, historyEntry, unitListQuery, unitSummary, unitView } from '../../contracts/data-review';
 import { z } from 'zod';
 
 export const dataReviewRoutes = (ctx: ApiContext) => [
@@ -40,6 +41,23 @@ export const dataReviewRoutes = (ctx: ApiContext) => [
     access: 'data-review.start',
     response: dataChangeView,
     handle: ({ user, params }) => withdrawChange(ctx, user, params.changeId),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/units',
+    summary: 'The unit register, a keyset page at a time in unit-id order: find a unit by (part of) its number or building',
+    access: 'data-review.read',
+    query: unitListQuery,
+    response: pageOf(unitSummary),
+    handle: ({ query }) => listUnits(ctx, query),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/buildings',
+    summary: 'The buildings, for entering a new unit',
+    access: 'data-review.read',
+    response: listOf(buildingView),
+    handle: () => listBuildings(ctx),
   }),
   defineRoute({
     method: 'get',

@@ -29,6 +29,8 @@ const NAV_ITEMS: { to: string; label: MessageKey; visible: (user: User) => boole
   { to: routes.ownerVotes, label: 'nav.ownerVotes', visible: (user) => can(user, 'owners-vote.proxy') },
   { to: routes.governance, label: 'nav.governance', visible: (user) => can(user, 'governance.read') },
   { to: routes.accessLog, label: 'nav.accessLog', visible: (user) => can(user, 'access-log.alerts.read') },
+  // The register's pages are for those who enter its changes (makers); checkers decide in the worklist.
+  { to: routes.units, label: 'nav.admin', visible: (user) => can(user, 'data-review.start') },
 ];
 
 /** The signed-in shell: header with role-based nav, language toggle and sign-out. */
@@ -71,6 +73,9 @@ export function AppLayout() {
           <span className="current-user" data-testid="current-user">
             {user.displayName}
           </span>
+          <NavLink to={routes.changePassword} className="button-link" data-testid="change-password">
+            {t('nav.changePassword')}
+          </NavLink>
           <LanguageToggle />
           <button type="button" className="button-link" onClick={handleSignOut} data-testid="sign-out">
             {t('nav.signOut')}

@@ -33,7 +33,15 @@ export const router = createBrowserRouter([
   {
     ...page(routes.login, async () => {
       const { LoginPage } = await import('../features/auth/components/login-page');
-      return () => <LoginPage homeFor={homePathFor} />;
+      return () => <LoginPage homeFor={homePathFor} changePasswordPath={routes.changePassword} />;
+    }),
+    errorElement: <RouteError />,
+  },
+  {
+    // Outside the signed-in shell: after a reset, changing the password is all a session may do.
+    ...page(routes.changePassword, async () => {
+      const { ChangePasswordPage } = await import('../features/auth/components/change-password-page');
+      return () => <ChangePasswordPage homeFor={homePathFor} loginPath={routes.login} />;
     }),
     errorElement: <RouteError />,
   },
@@ -156,6 +164,18 @@ export const router = createBrowserRouter([
       page(routes.accessLog, async () => {
         const { AccessLogPage } = await import('../features/access-log/components/access-log-page');
         return () => <AccessLogPage processInstanceLink={links.processInstance} />;
+      }),
+      page(routes.units, async () => {
+        const { UnitsPage } = await import('../features/admin/components/units-page');
+        return () => <UnitsPage unitLink={links.unit} changeLink={links.dataChange} canPropose={can(useCurrentUser(), 'data-review.start')} />;
+      }),
+      page(routes.unit, async () => {
+        const { UnitPage } = await import('../features/admin/components/unit-page');
+        return () => <UnitPage unitsPath={routes.units} changeLink={links.dataChange} canPropose={can(useCurrentUser(), 'data-review.start')} />;
+      }),
+      page(routes.dataChange, async () => {
+        const { ChangePage } = await import('../features/admin/components/change-page');
+        return () => <ChangePage unitLink={links.unit} changeLink={links.dataChange} processInstanceLink={links.processInstance} />;
       }),
       { path: '*', element: <HomeRedirect /> },
     ],

@@ -30,6 +30,10 @@ export const routes = {
   governance: '/governance',
   filing: '/governance/filings/:workflowId',
   accessLog: '/access-log',
+  units: '/admin/units',
+  unit: '/admin/units/:unitId',
+  dataChange: '/admin/changes/:changeId',
+  changePassword: '/account/password',
 } as const;
 
 /** Builders for the parameterised routes above. */
@@ -43,6 +47,8 @@ export const links = {
   procurement: (workflowId: string) => `/procurements/${encodeURIComponent(workflowId)}`,
   filing: (workflowId: string) => `/governance/filings/${encodeURIComponent(workflowId)}`,
   alarm: (workflowId: string) => `/alarms/${encodeURIComponent(workflowId)}`,
+  unit: (unitId: string) => `/admin/units/${encodeURIComponent(unitId)}`,
+  dataChange: (changeId: string) => `/admin/changes/${encodeURIComponent(changeId)}`,
 };
 
 /**

@@ -21,8 +21,10 @@ export class ApiError extends Error {
   readonly detail: string | null;
   readonly errors: FieldProblem[];
   readonly failure: 'problem' | 'network' | 'timeout' | 'http';
+  /** The refusal's code (contracts/problem-texts.ts), for a screen that acts on it; null when the API gave none. */
+  readonly code: string | null;
 
-  constructor(status: number, title: string, detail: string | null = null, errors: FieldProblem[] = [], failure: ApiError['failure'] = 'problem') {
+  constructor(status: number, title: string, detail: string | null = null, errors: FieldProblem[] = [], failure: ApiError['failure'] = 'problem', code: string | null = null) {
     super(detail ? `${title}: ${detail}` : title);
     this.name = 'ApiError';
     this.status = status;
@@ -30,6 +32,7 @@ export class ApiError extends Error {
     this.detail = detail;
     this.errors = errors;
     this.failure = failure;
+    this.code = code;
   }
 }
 
@@ -102,6 +105,8 @@ async function toApiError(response: Response): Promise<ApiError> {
         problem.title ?? response.statusText,
         problem.detail ?? null,
         Array.isArray(problem.errors) ? problem.errors : [],
+        'problem',
+        typeof problem.code === 'string' ? problem.code : null,
       );
     } catch {
       // fall through to a plain error

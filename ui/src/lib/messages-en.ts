@@ -17,6 +17,8 @@ export const messagesEn: Record<MessageKey, string> = {
   'nav.ownerVotes': "Owners' votes",
   'nav.accessLog': 'Access log',
   'nav.governance': 'Plans and filings',
+  'nav.admin': 'Units and owners',
+  'nav.changePassword': 'Change password',
   'nav.signOut': 'Sign out',
   'nav.switchLanguage': '中文',
   'nav.main': 'Main navigation',

@@ -15,6 +15,8 @@ export const messagesZhCn = {
   'nav.ownerVotes': '业主表决',
   'nav.accessLog': '访问日志',
   'nav.governance': '年度计划与备案',
+  'nav.admin': '房屋与业主',
+  'nav.changePassword': '修改密码',
   'nav.signOut': '退出登录',
   'nav.switchLanguage': 'English',
   'nav.main': '主导航',

@@ -20,3 +20,13 @@ export async function fetchCurrentUser(signal?: AbortSignal): Promise<User | nul
     throw error;
   }
 }
+
+/** Changes the signed-in user's own password (the one thing a session may do after a reset). */
+export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  await apiRequest<void>('/auth/password', { method: 'POST', body: { currentPassword, newPassword } });
+}
+
+/** Asks the administrators to reset a forgotten password; the API answers alike for any username. */
+export async function forgotPassword(username: string): Promise<void> {
+  await apiRequest<{ received: true }>('/auth/forgot-password', { method: 'POST', body: { username } });
+}

@@ -8,10 +8,11 @@ import { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { useSession } from '../../../lib/session';
 import { useAction } from '../../../lib/use-action';
-import { signIn } from '../api/auth-api';
+import { forgotPassword, signIn } from '../api/auth-api';
+import { useAuthText } from '../text';
 
 /** Sign-in; afterwards go back where the user came from, else to their home page (homeFor). */
-export function LoginPage({ homeFor }: { homeFor: (user: User) => string }) {
+export function LoginPage({ homeFor, changePasswordPath }: { homeFor: (user: User) => string; changePasswordPath: string }) {
   const { t } = useI18n();
   const { user, setUser } = useSession();
   const navigate = useNavigate();
@@ -26,9 +27,15 @@ export function LoginPage({ homeFor }: { homeFor: (user: User) => string }) {
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     void run(async () => {
-      const signedIn = await signIn({ username: username.trim(), password });
-      setUser(signedIn);
-      void navigate(from ?? homeFor(signedIn), { replace: true });
+      try {
+        const signedIn = await signIn({ username: username.trim(), password });
+        setUser(signedIn);
+        void navigate(from ?? homeFor(signedIn), { replace: true });
+      } catch (failure) {
+        // A one-time password from a reset: signed in to change it, and to nothing else until then.
+        if (failure instanceof ApiError && failure.code === 'auth.must-change-password') void navigate(changePasswordPath, { state: { mustChange: true } });
+        else throw failure;
+      }
     });
   }
 
@@ -54,6 +61,7 @@ export function LoginPage({ homeFor }: { homeFor: (user: User) => string }) {
           {t('login.submit')}
         </button>
       </form>
+      <ForgotPassword />
     </main>
   );
 }
@@ -64,5 +72,42 @@ function SignInField({ id, label, ...input }: { id: string; label: string } & Om
     <FormField id={id} label={label} required>
       <input id={id} name={id} required {...input} />
     </FormField>
+  );
+}
+
+/** "Forgot password": asks the administrators to reset it (they check who is asking); the answer is the same for anyone. */
+function ForgotPassword() {
+  const text = useAuthText();
+  const { t } = useI18n();
+  const [username, setUsername] = useState('');
+  const [sent, setSent] = useState(false);
+  const { error, busy, run } = useAction();
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void run(async () => {
+      await forgotPassword(username.trim());
+      setSent(true);
+    });
+  }
+
+  return (
+    <details className="card login-card" data-testid="forgot-password">
+      <summary>{text('forgot')}</summary>
+      {sent ? (
+        <p className="banner banner-info" role="status" data-testid="forgot-password-sent">
+          {text('forgotSent')}
+        </p>
+      ) : (
+        <form onSubmit={handleSubmit}>
+          <p>{text('forgotIntro')}</p>
+          <ErrorBanner error={error} />
+          <SignInField id="forgot-username" label={t('login.username')} autoComplete="username" value={username} onChange={(event) => setUsername(event.target.value)} />
+          <button type="submit" className="button-secondary" disabled={busy} data-testid="forgot-password-submit">
+            {text('forgotSubmit')}
+          </button>
+        </form>
+      )}
+    </details>
   );
 }

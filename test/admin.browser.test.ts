@@ -1,0 +1,208 @@
+/**
+ * Administration in Chromium (issue 12): an administrator enters a new unit and then its owner in the register's
+ * pages, the checker approves each from the worklist (the diff and the checks worded, no keys), management approves
+ * second, and the owner shows on the unit's page with the identity document masked. A user whose password an
+ * administrator reset is taken from sign-in to the change form and, once changed, to their home page.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validIdDocument } from '../contracts/data-review';
+import { tasks } from '../db/schema';
+import { ensureUiBuilt, launchChromium, newContext, screenshot, signIn } from './support/browser';
+import { signIn as apiSignIn, type SignedInClient } from './support/http-client';
+import { eventually, startApiTestStack, type ApiTestStack } from './support/stack';
+
+const API = '/api/v1';
+const PASSWORD = 'steward-demo';
+
+let stack: ApiTestStack;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const started: string[] = [];
+
+beforeAll(async () => {
+  const uiDir = await ensureUiBuilt();
+  [stack, browser] = await Promise.all([startApiTestStack({}, uiDir), launchChromium()]);
+});
+afterAll(async () => {
+  await Promise.all(started.map((workflowId) => stack.client.workflow.getHandle(workflowId).terminate('test done').catch(() => undefined)));
+  await Promise.all(contexts.map((context) => context.close()));
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function signedInPage(username: string): Promise<Page> {
+  const context = await newContext(browser, stack.baseUrl);
+  contexts.push(context);
+  const page = await context.newPage();
+  await signIn(page, username, PASSWORD);
+  return page;
+}
+
+/** A resident ID with a correct check digit (GB 11643), from 17 digits. */
+const residentId = (digits17: string) => [...'0123456789X'].map((check) => `${digits17}${check}`).find((candidate) => validIdDocument('resident-id', candidate))!;
+
+/** What a reader sees of the page's main part. */
+const mainText = async (page: Page) => (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+
+/** The reviewer opens the step's task from their worklist and approves it. */
+async function approveInWorklist(page: Page, workflowId: string, stepId: string, expectedWords: string[]) {
+  const taskId = `${workflowId}.${stepId}.1`;
+  await page.goto('/worklist');
+  const row = page.locator(`[data-testid="task-row"][data-task-id="${taskId}"]`);
+  await eventually(async () => {
+    if (await row.count()) return true;
+    await page.reload();
+    return undefined;
+  });
+  await row.click();
+  await page.waitForURL(`**/tasks/${encodeURIComponent(taskId)}`);
+  const context = page.locator('[data-testid="task-context"]');
+  await context.waitFor();
+  const shown = (await context.innerText()).replace(/\s+/g, ' ');
+  for (const words of expectedWords) expect(shown).toContain(words);
+  // The diff and checks are worded: no field path, rule key or internal value shows.
+  expect(shown).not.toMatch(/unit\.|owner\.|exclusiveArea|deliveryStatus|area-bounds|id-document-invalid|already-owner|sold-delivered|residential|\btrue\b|\bfalse\b/);
+  await page.locator('[name="decision"][value="approved"]').check();
+  await page.locator('[data-testid="complete-task"]').click();
+  await page.locator('[data-testid="task-form"]').waitFor({ state: 'detached' });
+}
+
+const changeIdOf = (page: Page) => decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+
+describe('administration in Chromium, against the real API and worker', () => {
+  it('an admin enters a unit and its owner, the checker and management approve each in the worklist, the owner shows masked on the unit’s page', async () => {
+    const number = `t${randomUUID().slice(0, 6)}`;
+    const unitId = `b1-${number}`;
+    const idNumber = residentId(`11010519${String(Date.now()).slice(-9)}`);
+    const [admin, checker, manager] = await Promise.all([signedInPage('admin'), signedInPage('checker'), signedInPage('manager')]);
+
+    // The register is in the administrator's navigation, not in management's.
+    await admin.locator('nav a', { hasText: '房屋与业主' }).click();
+    await admin.waitForURL('**/admin/units');
+    expect(await manager.locator('nav a', { hasText: '房屋与业主' }).count()).toBe(0);
+    await admin.locator('[data-testid="unit-search"]').fill('20');
+    const numbersShown = () => admin.locator('[data-testid="unit-row"] td:first-child').allInnerTexts();
+    await expect.poll(numbersShown).not.toContain('101');
+    expect(await numbersShown()).toEqual(expect.arrayContaining(['201', '202']));
+    for (const shown of await numbersShown()) expect(shown).toContain('20');
+
+    await admin.locator('[data-testid="new-unit"] summary').click();
+    await admin.locator('#new-unit-building').selectOption('b1');
+    await admin.locator('#new-unit-number').fill(number);
+    await admin.locator('#new-unit-area').fill('88.5');
+    await admin.locator('#new-unit-delivery').selectOption('sold-undelivered');
+    await admin.locator('[data-testid="submit-new-unit"]').click();
+    const submitted = admin.locator('[data-testid="new-unit"] [data-testid="change-submitted"]');
+    expect(await submitted.innerText()).toContain('已提交审核');
+    await submitted.locator('a').click();
+    await admin.waitForURL('**/admin/changes/*');
+    const createId = changeIdOf(admin);
+    const createWorkflow = `data-review-${createId}`;
+    started.push(createWorkflow);
+    await admin.locator('[data-testid="change-diff"]').waitFor();
+    const changePage = await mainText(admin);
+    for (const words of ['数据变更：新增', '审核中', '门牌号', number, '专有面积（㎡）', '88.5', '已售未交付', '1号楼 Building 1', '楼栋存在', '通过']) expect(changePage).toContain(words);
+    await screenshot(admin, 'admin-new-unit-change.png');
+
+    await approveInWorklist(checker, createWorkflow, 'checkChange', ['变更前后对比', '门牌号', '专有面积（㎡）', '已售未交付', '采集标准校验', '专有面积在 1–10000 ㎡ 之间', '通过']);
+    await screenshot(checker, 'admin-check-new-unit.png');
+    await approveInWorklist(manager, createWorkflow, 'approveChange', ['变更前后对比', '门牌号']);
+    await eventually(async () => (await stack.client.workflow.getHandle(createWorkflow).describe()).status.name === 'COMPLETED' || undefined);
+
+    await admin.goto('/admin/units');
+    await admin.locator('[data-testid="unit-search"]').fill(number);
+    await expect.poll(() => admin.locator('[data-testid="unit-row"]').count()).toBe(1);
+    await admin.locator(`[data-testid="unit-row"][data-unit-id="${unitId}"] a`).click();
+    await admin.waitForURL(`**/admin/units/${unitId}`);
+    await admin.locator('[data-testid="add-owner"]').waitFor();
+    expect(await mainText(admin)).toContain('暂无登记业主');
+    await admin.locator('[data-testid="add-owner"] summary').click();
+    await admin.locator('#owner-name').fill('测试业主 Test Owner');
+    await admin.locator('#owner-id-number').fill(idNumber);
+    await admin.locator('[data-testid="submit-add-owner"]').click();
+    const ownerSubmitted = admin.locator('[data-testid="add-owner"] [data-testid="change-submitted"]');
+    await ownerSubmitted.waitFor();
+    await ownerSubmitted.locator('a').click();
+    await admin.waitForURL('**/admin/changes/*');
+    const ownerWorkflow = `data-review-${changeIdOf(admin)}`;
+    started.push(ownerWorkflow);
+    await admin.locator('[data-testid="change-checks"]').waitFor();
+    expect(await mainText(admin)).not.toContain(idNumber);
+
+    await approveInWorklist(checker, ownerWorkflow, 'checkChange', ['业主姓名', '测试业主 Test Owner', `****${idNumber.slice(-4)}`, '证件号码有效', '同一房屋不重复登记业主']);
+    await approveInWorklist(manager, ownerWorkflow, 'approveChange', ['测试业主 Test Owner']);
+
+    await admin.goto(`/admin/units/${unitId}`);
+    const owner = admin.locator('[data-testid="unit-owner"]');
+    await eventually(async () => {
+      if (await owner.count()) return true;
+      await admin.reload();
+      return undefined;
+    });
+    expect((await owner.innerText()).replace(/\s+/g, ' ')).toContain(`测试业主 Test Owner`);
+    expect(await owner.innerText()).toContain(`居民身份证 ****${idNumber.slice(-4)}`);
+    const unitPage = await mainText(admin);
+    expect(unitPage).not.toContain(idNumber);
+    expect(unitPage).toContain('1号楼 Building 1');
+    // Its history: both changes, each with who entered, checked and approved it.
+    const history = admin.locator('[data-testid="change-history"] > li');
+    expect(await history.count()).toBe(2);
+    for (const words of ['已生效', '提交人', '审核人: 数据审核员 陶然', '复核人: 总经理 郑华']) expect(unitPage).toContain(words);
+    await screenshot(admin, 'admin-unit-with-owner.png');
+  }, 180_000);
+
+  it('a user whose password was reset is taken from sign-in to the change form, and then to their home page', async () => {
+    const people = Object.fromEntries(await Promise.all(['admin', 'checker', 'manager'].map(async (name) => [name, await apiSignIn(stack.baseUrl, name)] as const))) as Record<string, SignedInClient>;
+    const username = `clerk-${randomUUID().slice(0, 8)}`;
+    const created = await people.admin.post(`${API}/user-changes`, { changeId: randomUUID(), action: 'create', user: { displayName: '文员 测试 Test Clerk', username, department: 'finance', roles: ['finance'] } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const { workflowId } = created.body as { workflowId: string };
+    started.push(workflowId);
+    for (const [reviewer, stepId] of [['checker', 'checkChange'], ['manager', 'approveChange']] as const) {
+      const task = await eventually(async () => (await stack.db.select().from(tasks).where(and(eq(tasks.workflowId, workflowId), eq(tasks.stepId, stepId), eq(tasks.status, 'open'))))[0]);
+      expect((await people[reviewer].post(`${API}/tasks/${encodeURIComponent(task.id)}/complete`, { payload: { decision: 'approved' } })).status).toBe(200);
+    }
+    await stack.client.workflow.getHandle(workflowId).result();
+    const reset = await people.admin.post(`${API}/users/u-${username}/password-reset`);
+    expect(reset.status, JSON.stringify(reset.body)).toBe(200);
+    const oneTime = reset.body.oneTimePassword as string;
+
+    const context = await newContext(browser, stack.baseUrl);
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto('/login');
+    // Forgot password asks the administrators, and says so.
+    await page.locator('[data-testid="forgot-password"] summary').click();
+    await page.locator('input[name="forgot-username"]').fill(username);
+    await page.locator('[data-testid="forgot-password-submit"]').click();
+    expect(await page.locator('[data-testid="forgot-password-sent"]').innerText()).toContain('已通知管理员');
+
+    await page.locator('input[name="username"]').fill(username);
+    await page.locator('input[name="password"]').fill(oneTime);
+    await page.locator('[data-testid="sign-in"]').click();
+    await page.waitForURL('**/account/password');
+    await page.locator('[data-testid="must-change-password"]').waitFor();
+    expect(await page.locator('[data-testid="password-rules"]').innerText()).toContain('12–200 个字符');
+    await page.locator('#current-password').fill(oneTime);
+    // A password the rules refuse is named by the API, and nothing changes.
+    await page.locator('#new-password').fill('short');
+    await page.locator('#confirm-password').fill('short');
+    await page.locator('[data-testid="save-password"]').click();
+    expect(await page.locator('[data-field-error="new-password"]').innerText()).toContain('密码至少 12 个字符');
+    const mine = `my own phrase ${randomUUID().slice(0, 8)}`;
+    await page.locator('#new-password').fill(mine);
+    await page.locator('#confirm-password').fill(mine);
+    await page.locator('[data-testid="save-password"]').click();
+    await page.waitForURL('**/worklist');
+    expect(await page.locator('[data-testid="current-user"]').innerText()).toBe('文员 测试 Test Clerk');
+    // Later, the user menu leads to the same form, without the reset's notice.
+    await page.locator('[data-testid="change-password"]').click();
+    await page.waitForURL('**/account/password');
+    await page.locator('[data-testid="password-rules"]').waitFor();
+    expect(await page.locator('[data-testid="must-change-password"]').count()).toBe(0);
+    await apiSignIn(stack.baseUrl, username, mine);
+  }, 120_000);
+});

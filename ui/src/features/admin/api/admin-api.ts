@@ -1,0 +1,28 @@
+import type { List, Page } from '../../../../../contracts/common';
+import type { BuildingView, DataChangeProposal, DataChangeView, HistoryEntry, UnitSummary, UnitView } from '../../../../../contracts/data-review';
+import { apiRequest } from '../../../lib/api-client';
+
+export function listUnits(query: { number?: string; buildingId?: string; cursor?: string | null }, signal?: AbortSignal): Promise<Page<UnitSummary>> {
+  return apiRequest<Page<UnitSummary>>('/units', { query: { ...query, limit: 20 }, signal });
+}
+
+export function listBuildings(signal?: AbortSignal): Promise<List<BuildingView>> {
+  return apiRequest<List<BuildingView>>('/buildings', { signal });
+}
+
+export function getUnit(unitId: string, signal?: AbortSignal): Promise<UnitView> {
+  return apiRequest<UnitView>(`/units/${encodeURIComponent(unitId)}`, { signal });
+}
+
+export function unitHistory(unitId: string, signal?: AbortSignal): Promise<List<HistoryEntry>> {
+  return apiRequest<List<HistoryEntry>>(`/units/${encodeURIComponent(unitId)}/history`, { signal });
+}
+
+export function getChange(changeId: string, signal?: AbortSignal): Promise<DataChangeView> {
+  return apiRequest<DataChangeView>(`/data-changes/${encodeURIComponent(changeId)}`, { signal });
+}
+
+/** P5.1b: a draft for review; the client's changeId makes a retried submit the same change. */
+export function submitChange(changeId: string, proposal: DataChangeProposal): Promise<{ changeId: string; workflowId: string }> {
+  return apiRequest<{ changeId: string; workflowId: string }>('/data-changes', { method: 'POST', body: { changeId, ...proposal } });
+}

@@ -1,0 +1,64 @@
+import type { ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import type { DataChangeStatus } from '../../../../../contracts/vocabulary';
+import { Badge } from '../../../components/badge';
+import { ErrorBanner } from '../../../components/error-banner';
+import { KeyValueList } from '../../../components/key-value-list';
+import { Loading } from '../../../components/loading';
+import { useI18n } from '../../../lib/i18n';
+import { useApiResource } from '../../../lib/use-api-resource';
+import { getChange } from '../api/admin-api';
+import { useAdminText } from '../text';
+import { ChangeHistory } from './change-history';
+import { ChecksTable, DiffTable } from './diff-table';
+
+const STATUS_TONE: Record<DataChangeStatus, 'info' | 'warning' | 'neutral' | 'success'> = { 'in-review': 'info', returned: 'warning', withdrawn: 'neutral', applied: 'success' };
+
+/** A master-data change (P5.1b): where it stands, before and after, the standard's checks, and its steps so far. */
+export function ChangePage({
+  unitLink,
+  changeLink,
+  processInstanceLink,
+}: {
+  unitLink: (unitId: string) => string;
+  changeLink: (changeId: string) => string;
+  processInstanceLink: (workflowId: string) => string;
+}) {
+  const { changeId = '' } = useParams();
+  const text = useAdminText();
+  const { formatDateTime, vocabulary, text: word } = useI18n();
+  const change = useApiResource((signal) => getChange(changeId, signal), [changeId]);
+  const action = change.data ? vocabulary('data-review').action?.options?.[change.data.action] : undefined;
+
+  return (
+    <section>
+      <ErrorBanner error={change.error} />
+      {change.loading && !change.data && <Loading />}
+      {change.data && (
+        <>
+          <h1>{action ? text('changeOf', { action: word(action) }) : text('change')}</h1>
+          <KeyValueList
+            entries={[
+              [text('status'), <Badge tone={STATUS_TONE[change.data.status]}>{text(`status.${change.data.status}`)}</Badge>, 'status'],
+              ...(change.data.kind === 'user' ? [] : [[text('unit'), <Link to={unitLink(change.data.unitId)}>{text('viewUnit')}</Link>, 'unit'] as [string, ReactNode, string]]),
+              [text('submittedBy'), change.data.maker.name, 'maker'],
+              [text('submittedAt'), formatDateTime(change.data.submittedAt), 'at'],
+              [text('needsSecondApproval'), change.data.needsSecondApproval ? text('yes') : text('no'), 'second'],
+              [text('process'), <Link to={processInstanceLink(change.data.workflowId)}>{text('viewProcess')}</Link>, 'process'],
+            ]}
+          />
+          <h2>{text('diff')}</h2>
+          <DiffTable diff={change.data.diff} />
+          <h2>{text('checks')}</h2>
+          <ChecksTable checks={change.data.checks} />
+          {change.data.history.length > 0 && (
+            <>
+              <h2>{text('history')}</h2>
+              <ChangeHistory entries={change.data.history} changeLink={changeLink} />
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

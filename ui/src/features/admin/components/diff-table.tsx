@@ -1,0 +1,62 @@
+import type { DiffRow, StandardCheck } from '../../../../../contracts/data-review';
+import { DELIVERY_STATUS_LABELS, UNIT_USE_LABELS, type Label } from '../../../../../contracts/labels';
+import { Badge } from '../../../components/badge';
+import { DataTable } from '../../../components/data-table';
+import { Loading } from '../../../components/loading';
+import { useI18n } from '../../../lib/i18n';
+import { useAdminText } from '../text';
+
+/** The data-review process's own wording of fields, values and rules (its definition, through the catalogue). */
+function useReviewWording() {
+  const { vocabulary, text } = useI18n();
+  const words = vocabulary('data-review');
+  const option = (key: string, value: string): string | undefined => {
+    const found: Label | undefined = words[key]?.options?.[value];
+    return found ? text(found) : undefined;
+  };
+  return { loaded: words.field !== undefined, option };
+}
+
+const VALUE_LABELS: Record<string, Record<string, Label>> = { 'unit.use': UNIT_USE_LABELS, 'unit.deliveryStatus': DELIVERY_STATUS_LABELS };
+
+/** P5.1b: a change before and after, field by field, as the checker sees it. */
+export function DiffTable({ diff }: { diff: DiffRow[] }) {
+  const text = useAdminText();
+  const { text: word } = useI18n();
+  const { loaded, option } = useReviewWording();
+  if (!loaded) return <Loading />;
+  const value = (field: string, raw: DiffRow['before']) => {
+    if (raw === null) return '—';
+    if (typeof raw === 'boolean') return option('from', String(raw)) ?? '—';
+    const labels = VALUE_LABELS[field];
+    return labels?.[String(raw)] ? word(labels[String(raw)]!) : String(raw);
+  };
+  return (
+    <DataTable headings={[text('field'), text('before'), text('after')]} data-testid="change-diff">
+      {diff.map((row) => (
+        <tr key={row.field}>
+          <th scope="row">{option('field', row.field) ?? text('field')}</th>
+          <td>{value(row.field, row.before)}</td>
+          <td>{value(row.field, row.after)}</td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
+
+/** P5.1a: the collection standard's checks and whether the change passes each. */
+export function ChecksTable({ checks }: { checks: Array<Pick<StandardCheck, 'field' | 'passed'> & { rule: string }> }) {
+  const text = useAdminText();
+  const { loaded, option } = useReviewWording();
+  if (!loaded) return <Loading />;
+  return (
+    <DataTable headings={[text('rule'), text('result')]} data-testid="change-checks">
+      {checks.map((check, index) => (
+        <tr key={index}>
+          <td>{option('rule', check.rule) ?? text('rule')}</td>
+          <td>{check.passed ? <Badge tone="success">{text('passed')}</Badge> : <Badge tone="danger">{text('failed')}</Badge>}</td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}

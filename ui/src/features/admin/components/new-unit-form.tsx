@@ -1,0 +1,84 @@
+import { useState, type FormEvent } from 'react';
+import { DELIVERY_STATUSES, UNIT_USES, type DeliveryStatus, type UnitUse } from '../../../../../contracts/vocabulary';
+import { DELIVERY_STATUS_LABELS, UNIT_USE_LABELS } from '../../../../../contracts/labels';
+import type { BuildingView } from '../../../../../contracts/data-review';
+import { FormField } from '../../../components/form-field';
+import { useI18n } from '../../../lib/i18n';
+import { useAdminText } from '../text';
+import { ProposalOutcome } from './proposal-outcome';
+import { useProposal } from './use-proposal';
+
+/** A new unit's id, as the register names units: its building and number (b1-1201). */
+const unitIdOf = (buildingId: string, number: string) =>
+  `${buildingId}-${number
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
+
+/** P5.1a–b: a new unit in a building, entered as a draft for its checker and management. */
+export function NewUnitForm({ buildings, changeLink }: { buildings: BuildingView[]; changeLink: (changeId: string) => string }) {
+  const text = useAdminText();
+  const { text: word } = useI18n();
+  const [buildingId, setBuildingId] = useState(buildings[0]?.buildingId ?? '');
+  const [number, setNumber] = useState('');
+  const [area, setArea] = useState('');
+  const [use, setUse] = useState<UnitUse>('residential');
+  const [deliveryStatus, setDeliveryStatus] = useState<DeliveryStatus>('sold-delivered');
+  const proposal = useProposal();
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    void proposal.submit({
+      action: 'create',
+      unitId: unitIdOf(buildingId, number),
+      unit: { buildingId, number: number.trim(), exclusiveArea: Number(area), use, deliveryStatus },
+    });
+  }
+
+  return (
+    <details className="card" data-testid="new-unit">
+      <summary>{text('newUnit')}</summary>
+      <p className="help">{text('draftNote')}</p>
+      <ProposalOutcome submitted={proposal.submitted} error={proposal.error} changeLink={changeLink} />
+      <form onSubmit={handleSubmit}>
+        <FormField id="new-unit-building" label={text('building')} required>
+          <select id="new-unit-building" name="buildingId" value={buildingId} onChange={(event) => setBuildingId(event.target.value)} required>
+            {buildings.map((building) => (
+              <option key={building.buildingId} value={building.buildingId}>
+                {building.name}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField id="new-unit-number" label={text('number')} required>
+          <input id="new-unit-number" name="number" value={number} onChange={(event) => setNumber(event.target.value)} required maxLength={20} />
+        </FormField>
+        <FormField id="new-unit-area" label={text('area')} required>
+          <input id="new-unit-area" name="exclusiveArea" type="number" step="0.01" min="1" value={area} onChange={(event) => setArea(event.target.value)} required />
+        </FormField>
+        <FormField id="new-unit-use" label={text('use')} required>
+          <select id="new-unit-use" name="use" value={use} onChange={(event) => setUse(event.target.value as UnitUse)}>
+            {UNIT_USES.map((value) => (
+              <option key={value} value={value}>
+                {word(UNIT_USE_LABELS[value])}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField id="new-unit-delivery" label={text('deliveryStatus')} required>
+          <select id="new-unit-delivery" name="deliveryStatus" value={deliveryStatus} onChange={(event) => setDeliveryStatus(event.target.value as DeliveryStatus)}>
+            {DELIVERY_STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {word(DELIVERY_STATUS_LABELS[value])}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <button type="submit" className="button-primary" disabled={proposal.busy} data-testid="submit-new-unit">
+          {text('submit')}
+        </button>
+      </form>
+    </details>
+  );
+}
