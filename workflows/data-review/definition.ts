@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { AREA_BOUNDS } from '../../contracts/data-review';
-import { DEPARTMENT_LABELS } from '../../contracts/labels';
-import { label, titleReference, type Vocabulary } from '../../contracts/labels';
+import { DELIVERY_STATUS_LABELS, DEPARTMENT_LABELS, label, titleReference, UNIT_USE_LABELS, type Vocabulary } from '../../contracts/labels';
 import { DATA_CHANGE_ACTIONS, DATA_CHANGE_KINDS } from '../../contracts/vocabulary';
 import { durationMs, requester } from '../lib/inputs';
 import { defineProcess } from '../lib/process-definition';
@@ -59,14 +58,8 @@ const DIFF_FIELD_LABELS = {
 
 /** The values a diff shows that are not text of their own: uses, delivery statuses, a unit in use or not. */
 const VALUE_LABELS = {
-  residential: label('住宅', 'Residential'),
-  commercial: label('商业', 'Commercial'),
-  parking: label('车位', 'Parking'),
-  storage: label('储藏室', 'Storage'),
-  other: label('其他', 'Other'),
-  'sold-delivered': label('已售已交付', 'Sold and delivered'),
-  'sold-undelivered': label('已售未交付', 'Sold, not delivered'),
-  unsold: label('未售', 'Unsold'),
+  ...UNIT_USE_LABELS,
+  ...DELIVERY_STATUS_LABELS,
   true: label('启用', 'In use'),
   false: label('停用', 'Disabled'),
   ...DEPARTMENT_LABELS,
