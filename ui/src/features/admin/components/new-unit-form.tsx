@@ -3,10 +3,10 @@ import { DELIVERY_STATUSES, UNIT_USES, type DeliveryStatus, type UnitUse } from 
 import { DELIVERY_STATUS_LABELS, UNIT_USE_LABELS } from '../../../../../contracts/labels';
 import type { BuildingView } from '../../../../../contracts/data-review';
 import { FormField } from '../../../components/form-field';
-import { useI18n } from '../../../lib/i18n';
 import { useAdminText } from '../text';
 import { ProposalOutcome } from './proposal-outcome';
 import { useProposal } from './use-proposal';
+import { VocabularySelect } from './vocabulary-select';
 
 /** A new unit's id, as the register names units: its building and number (b1-1201). */
 const unitIdOf = (buildingId: string, number: string) =>
@@ -19,7 +19,6 @@ const unitIdOf = (buildingId: string, number: string) =>
 /** P5.1a–b: a new unit in a building, entered as a draft for its checker and management. */
 export function NewUnitForm({ buildings, changeLink }: { buildings: BuildingView[]; changeLink: (changeId: string) => string }) {
   const text = useAdminText();
-  const { text: word } = useI18n();
   const [buildingId, setBuildingId] = useState(buildings[0]?.buildingId ?? '');
   const [number, setNumber] = useState('');
   const [area, setArea] = useState('');
@@ -58,22 +57,10 @@ export function NewUnitForm({ buildings, changeLink }: { buildings: BuildingView
           <input id="new-unit-area" name="exclusiveArea" type="number" step="0.01" min="1" value={area} onChange={(event) => setArea(event.target.value)} required />
         </FormField>
         <FormField id="new-unit-use" label={text('use')} required>
-          <select id="new-unit-use" name="use" value={use} onChange={(event) => setUse(event.target.value as UnitUse)}>
-            {UNIT_USES.map((value) => (
-              <option key={value} value={value}>
-                {word(UNIT_USE_LABELS[value])}
-              </option>
-            ))}
-          </select>
+          <VocabularySelect id="new-unit-use" name="use" values={UNIT_USES} labels={UNIT_USE_LABELS} value={use} onChange={setUse} />
         </FormField>
         <FormField id="new-unit-delivery" label={text('deliveryStatus')} required>
-          <select id="new-unit-delivery" name="deliveryStatus" value={deliveryStatus} onChange={(event) => setDeliveryStatus(event.target.value as DeliveryStatus)}>
-            {DELIVERY_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {word(DELIVERY_STATUS_LABELS[value])}
-              </option>
-            ))}
-          </select>
+          <VocabularySelect id="new-unit-delivery" name="deliveryStatus" values={DELIVERY_STATUSES} labels={DELIVERY_STATUS_LABELS} value={deliveryStatus} onChange={setDeliveryStatus} />
         </FormField>
         <button type="submit" className="button-primary" disabled={proposal.busy} data-testid="submit-new-unit">
           {text('submit')}

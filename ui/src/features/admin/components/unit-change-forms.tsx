@@ -3,17 +3,16 @@ import type { UnitView } from '../../../../../contracts/data-review';
 import { DELIVERY_STATUS_LABELS, ID_DOCUMENT_KIND_LABELS, UNIT_USE_LABELS } from '../../../../../contracts/labels';
 import { DELIVERY_STATUSES, ID_DOCUMENT_KINDS, UNIT_USES, type DeliveryStatus, type IdDocumentKind, type UnitUse } from '../../../../../contracts/vocabulary';
 import { FormField } from '../../../components/form-field';
-import { useI18n } from '../../../lib/i18n';
 import { useAdminText } from '../text';
 import { ProposalOutcome } from './proposal-outcome';
 import { useProposal } from './use-proposal';
+import { VocabularySelect } from './vocabulary-select';
 
 type ChangeLink = (changeId: string) => string;
 
 /** P5.1b: the area, use or delivery status as the maker proposes them; only what differs goes into the change. */
 export function ChangeUnitForm({ unit, changeLink }: { unit: UnitView; changeLink: ChangeLink }) {
   const text = useAdminText();
-  const { text: word } = useI18n();
   const [area, setArea] = useState(String(unit.exclusiveArea));
   const [use, setUse] = useState<UnitUse>(unit.use);
   const [deliveryStatus, setDeliveryStatus] = useState<DeliveryStatus>(unit.deliveryStatus);
@@ -42,22 +41,10 @@ export function ChangeUnitForm({ unit, changeLink }: { unit: UnitView; changeLin
           <input id="change-area" name="exclusiveArea" type="number" step="0.01" min="1" value={area} onChange={(event) => setArea(event.target.value)} required />
         </FormField>
         <FormField id="change-use" label={text('use')}>
-          <select id="change-use" name="use" value={use} onChange={(event) => setUse(event.target.value as UnitUse)}>
-            {UNIT_USES.map((value) => (
-              <option key={value} value={value}>
-                {word(UNIT_USE_LABELS[value])}
-              </option>
-            ))}
-          </select>
+          <VocabularySelect id="change-use" name="use" values={UNIT_USES} labels={UNIT_USE_LABELS} value={use} onChange={setUse} />
         </FormField>
         <FormField id="change-delivery" label={text('deliveryStatus')}>
-          <select id="change-delivery" name="deliveryStatus" value={deliveryStatus} onChange={(event) => setDeliveryStatus(event.target.value as DeliveryStatus)}>
-            {DELIVERY_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {word(DELIVERY_STATUS_LABELS[value])}
-              </option>
-            ))}
-          </select>
+          <VocabularySelect id="change-delivery" name="deliveryStatus" values={DELIVERY_STATUSES} labels={DELIVERY_STATUS_LABELS} value={deliveryStatus} onChange={setDeliveryStatus} />
         </FormField>
         <button type="submit" className="button-primary" disabled={proposal.busy}>
           {text('submit')}
@@ -70,7 +57,6 @@ export function ChangeUnitForm({ unit, changeLink }: { unit: UnitView; changeLin
 /** P5.1a–b: a new owner of the unit with their identity document (checked here and by the API, then sealed). */
 export function AddOwnerForm({ unitId, changeLink }: { unitId: string; changeLink: ChangeLink }) {
   const text = useAdminText();
-  const { text: word } = useI18n();
   const [name, setName] = useState('');
   const [kind, setKind] = useState<IdDocumentKind>('resident-id');
   const [number, setNumber] = useState('');
@@ -90,13 +76,7 @@ export function AddOwnerForm({ unitId, changeLink }: { unitId: string; changeLin
           <input id="owner-name" name="name" value={name} onChange={(event) => setName(event.target.value)} required minLength={2} maxLength={100} />
         </FormField>
         <FormField id="owner-id-kind" label={text('idKind')} required>
-          <select id="owner-id-kind" name="idDocumentKind" value={kind} onChange={(event) => setKind(event.target.value as IdDocumentKind)}>
-            {ID_DOCUMENT_KINDS.map((value) => (
-              <option key={value} value={value}>
-                {word(ID_DOCUMENT_KIND_LABELS[value])}
-              </option>
-            ))}
-          </select>
+          <VocabularySelect id="owner-id-kind" name="idDocumentKind" values={ID_DOCUMENT_KINDS} labels={ID_DOCUMENT_KIND_LABELS} value={kind} onChange={setKind} />
         </FormField>
         <FormField id="owner-id-number" label={text('idNumber')} help={text('idNumberHelp')} required>
           <input id="owner-id-number" name="idDocumentNumber" autoComplete="off" value={number} onChange={(event) => setNumber(event.target.value)} required maxLength={32} />
