@@ -69,8 +69,9 @@ describe('starting processes where their users expect to', () => {
 
     await notice.locator('a').click();
     await page.waitForURL(`**/processes/${encodeURIComponent(workflowId)}`);
-    // The title in the page's language only (recorded as `2031 年度计划 Annual plan 2031`).
-    expect(await page.locator('h1').textContent()).toBe('2031 年度计划');
+    // The title in the page's language only (recorded as `2031 年度计划 Annual plan 2031`); the heading names the process
+    // until the instance has loaded.
+    await expect.poll(() => page.locator('h1').textContent()).toBe('2031 年度计划');
   });
 
   it('procurement staff start a procurement from /procurements', async () => {
@@ -100,7 +101,7 @@ describe('starting processes where their users expect to', () => {
     await screenshot(page, 'procurement-started.png');
     await row.locator('a').click();
     await page.waitForURL(`**/procurements/${encodeURIComponent(workflowId)}`);
-    expect(await page.locator('h1').textContent()).toBe('地库摄像机更换 Car-park cameras');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('地库摄像机更换 Car-park cameras');
   });
 
   it('a plan returned by management opens pre-filled with the previous version to correct', async () => {
