@@ -5,7 +5,7 @@
  */
 import type { Client } from '@temporalio/client';
 import { and, asc, eq, like, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { alarmIncidents, deviceEvents, notifications, processInstances, stepEvents, tasks } from '../db/schema';
 import { alarmEventsSignal, type AlarmLinkageOutcome, type IncidentTimelineEntry } from '../workflows/alarm-linkage/messages';
 import { startDeviceTestStack, type DeviceTestStack } from './support/devices';
@@ -43,6 +43,12 @@ describe('an incident whose detector keeps repeating', () => {
   it('An incident fed 20,000 repeats: it continues as new and ends with the right count and one row', async () => {
     const workflowId = `${stack.settings.workflowIdPrefix}alarm-z-b1-lobby-fielddetection-1`;
     const handle = stack.client.workflow.getHandle(workflowId);
+    // Should it fail, the newest run's workflow-task failures are what to replay (a nondeterminism was seen once in CI).
+    onTestFailed(async () => {
+      const history = await handle.fetchHistory().catch(() => null);
+      const failures = (history?.events ?? []).filter((event) => event.workflowTaskFailedEventAttributes).map((event) => event.workflowTaskFailedEventAttributes?.failure?.message);
+      console.error(`[alarm-incident-continues] newest run: ${history?.events?.length ?? 'no'} events; workflow-task failures: ${JSON.stringify(failures.slice(0, 5))}`);
+    });
     const incident = async () => (await stack.db.select().from(alarmIncidents).where(eq(alarmIncidents.workflowId, workflowId)))[0];
     const timelineOf = async () => ((await incident())?.timeline ?? []) as IncidentTimelineEntry[];
     const openTask = (stepId: string) =>
