@@ -12,7 +12,8 @@ import { validIdDocument } from '../contracts/data-review';
 import { dataChanges, owners, tasks, units, users, voteRoll } from '../db/schema';
 import type { DataReviewOutcome } from '../workflows/data-review/messages';
 import { testGovernanceSettings, voteInStatus } from './support/governance-scenarios';
-import { signIn, type HttpResponse, type SignedInClient } from './support/http-client';
+import { signIn, type SignedInClient } from './support/http-client';
+import { expectProblem } from './support/problems';
 import { eventually, startApiTestStack, type ApiTestStack } from './support/stack';
 
 const API = '/api/v1';
@@ -31,13 +32,6 @@ afterAll(async () => {
   await Promise.all(started.map((workflowId) => stack.client.workflow.getHandle(workflowId).terminate('test done').catch(() => undefined)));
   await stack?.stop();
 });
-
-function expectProblem(response: HttpResponse, status: number, code: string, field?: string) {
-  expect(response.status, JSON.stringify(response.body)).toBe(status);
-  expect(response.contentType).toMatch(/^application\/problem\+json\b/);
-  expect(response.body.code).toBe(code);
-  if (field) expect((response.body.errors ?? []).map((error: { field: string }) => error.field)).toContain(field);
-}
 
 /** A resident ID with a correct check digit (GB 11643), from 17 digits. */
 function residentId(digits17: string): string {

@@ -12,7 +12,8 @@ import { fieldMessage } from '../contracts/problem-texts';
 import { PASSWORD_RULES } from '../contracts/staff-users';
 import { dataChanges, taskActions, tasks, users } from '../db/schema';
 import type { DataReviewOutcome } from '../workflows/data-review/messages';
-import { anonymous, signIn, withCookies, type HttpClient, type HttpResponse, type SignedInClient } from './support/http-client';
+import { anonymous, signIn, withCookies, type HttpClient, type SignedInClient } from './support/http-client';
+import { expectProblem } from './support/problems';
 import { eventually, startApiTestStack, type ApiTestStack } from './support/stack';
 
 const API = '/api/v1';
@@ -30,13 +31,6 @@ afterAll(async () => {
   await Promise.all(started.map((workflowId) => stack.client.workflow.getHandle(workflowId).terminate('test done').catch(() => undefined)));
   await stack?.stop();
 });
-
-function expectProblem(response: HttpResponse, status: number, code: string, field?: string) {
-  expect(response.status, JSON.stringify(response.body)).toBe(status);
-  expect(response.contentType).toMatch(/^application\/problem\+json\b/);
-  expect(response.body.code).toBe(code);
-  if (field) expect((response.body.errors ?? []).map((error: { field: string }) => error.field)).toContain(field);
-}
 
 async function submit(body: Record<string, unknown>, as = 'admin') {
   const changeId = randomUUID();
@@ -160,14 +154,15 @@ describe('staff users through review (P5.1b)', () => {
     expect(stream.status).toBe(200);
     const consoleStream = await session.raw(`${API}/console/stream`);
     expect(consoleStream.status).toBe(200);
-    const ended = (response: Response) => {
+    const closed = new Set<string>();
+    const watchEnd = (name: string, response: Response) => {
       const reader = response.body!.getReader();
-      return (async () => {
-        for (;;) if ((await reader.read()).done) return true;
+      void (async () => {
+        for (;;) if ((await reader.read()).done) return closed.add(name);
       })();
     };
-    const streamEnded = ended(stream);
-    const consoleEnded = ended(consoleStream);
+    watchEnd('worklist', stream);
+    watchEnd('console', consoleStream);
     await decide(people.checker, check.id, { decision: 'approved' });
     await eventually(async () => ((await userRow(userId)).active ? undefined : true));
     const disabledAt = Date.now();
@@ -182,7 +177,7 @@ describe('staff users through review (P5.1b)', () => {
     expect(Date.now() - disabledAt).toBeLessThan(1_500);
     expectProblem(answer, 401, 'auth.sign-in');
     // The live worklist and the live console end with the session.
-    for (const live of [streamEnded, consoleEnded]) expect(await Promise.race([live, new Promise((resolve) => setTimeout(() => resolve(false), 1_500))])).toBe(true);
+    await eventually(async () => (closed.size === 2 ? true : undefined), 1_500, 20);
     expect(await resultOf(disable.workflowId)).toMatchObject({ status: 'applied', approvedBy: null });
 
     const [task] = await stack.db.select().from(tasks).where(eq(tasks.id, claimed.id));
