@@ -137,8 +137,9 @@ interface Server {
   stderr: string;
 }
 
-function serve(binaries: Binaries, runner: Runner, dir: string, port: number): Server {
-  const child = spawn(binaries.postgres, ['-D', dir, '-p', String(port)], { ...runner, stdio: ['ignore', 'ignore', 'pipe'] });
+function serve(binaries: Binaries, runner: Runner, dir: string, port: number, settings: Record<string, string>): Server {
+  const options = Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
+  const child = spawn(binaries.postgres, ['-D', dir, '-p', String(port), ...options], { ...runner, stdio: ['ignore', 'ignore', 'pipe'] });
   const server: Server = {
     child,
     outcome: undefined,
@@ -176,7 +177,16 @@ async function answering(server: Server, port: number): Promise<void> {
 export async function startEmbeddedPostgres(
   dataDir: string,
   database = 'steward',
-  { temporary = false, log = () => {} }: { temporary?: boolean; log?: (line: string) => void } = {},
+  {
+    temporary = false,
+    log = () => {},
+    settings = {},
+  }: {
+    temporary?: boolean;
+    log?: (line: string) => void;
+    /** Server settings given on its command line (`-c name=value`), e.g. WAL archiving for pgBackRest. */
+    settings?: Record<string, string>;
+  } = {},
 ): Promise<EmbeddedDatabase> {
   const runner: Runner = userInfo().uid === 0 ? await postgresUser() : null;
   const binaries = await binariesFor(runner);
@@ -187,7 +197,7 @@ export async function startEmbeddedPostgres(
     await initialise(binaries, runner, dir);
   }
   const port = await freePort();
-  let server = serve(binaries, runner, dir, port);
+  let server = serve(binaries, runner, dir, port, settings);
   // Fast shutdown whenever this process ends; stop() waits for it.
   const shutDown = () => server.child.kill('SIGINT');
   process.once('exit', shutDown);
@@ -213,7 +223,7 @@ export async function startEmbeddedPostgres(
     halt,
     async resume() {
       await halt();
-      server = serve(binaries, runner, dir, port);
+      server = serve(binaries, runner, dir, port, settings);
       await answering(server, port);
     },
   };
