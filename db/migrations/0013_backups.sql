@@ -33,6 +33,7 @@ CREATE TABLE "backup_runs" (
 	"durations" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"offsite" jsonb,
 	"error" text,
+	"expired_at" timestamp with time zone,
 	CONSTRAINT "backup_runs_kind" CHECK ("backup_runs"."kind" in ('full', 'incremental')),
 	CONSTRAINT "backup_runs_status" CHECK ("backup_runs"."status" in ('running', 'succeeded', 'failed'))
 );

@@ -56,6 +56,8 @@ export const backupRuns = pgTable(
     /** The off-site copy: where (without credentials), when, what it holds; null when no target is configured. */
     offsite: jsonb('offsite').$type<{ target: string; copiedAt: string; bytes: number; files: number } | null>(),
     error: text('error'),
+    /** When retention removed this run's chain from the repositories. */
+    expiredAt: timestamptz('expired_at'),
   },
   (t) => [
     index('backup_runs_started_idx').on(t.startedAt),

