@@ -1,7 +1,10 @@
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupRuns } from '../db/schema';
 import { applyRetention, backupDatabase, backupFiles, copyOffsite, openBackupRun, closeBackupRun, restoreDrill, type BackupContext } from '../domain/backups';
+import { OffsiteCopyAlteredError } from '../integrations/backups/offsite';
 import { runTool } from '../integrations/backups/tools';
 import { startBackupStack, type BackupStack } from './support/backup-stack';
 
@@ -60,5 +63,40 @@ describe('backups with pgBackRest, restic and an off-site target', () => {
     // Each point holds that day's reports, so each drill restored a different state.
     expect(points[1]!.zones - points[0]!.zones).toBe(50);
     expect(points[2]!.zones - points[1]!.zones).toBe(50);
+  }, 170_000);
+});
+
+/** The largest file under a folder, by walking it. */
+async function largestFile(dir: string): Promise<string> {
+  let best = { file: '', size: -1 };
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const { size } = await stat(file);
+    if (size > best.size) best = { file, size };
+  }
+  return best.file;
+}
+
+describe('an off-site copy altered after it was written', () => {
+  it('is refused by the next copy and fails the drill, naming the file', async () => {
+    const { run } = await backUp('backup-test-altered', 'incremental');
+    const backupDir = path.join(stack.offsite.dir, 'pgbackrest', 'backup', 'steward', run.label!, 'pg_data');
+    const victim = await largestFile(backupDir);
+    const bytes = await readFile(victim);
+    // Same size, different content: only a content check finds it.
+    bytes[Math.floor(bytes.length / 2)] ^= 0xff;
+    await writeFile(victim, bytes);
+    const relative = path.relative(path.join(stack.offsite.dir, 'pgbackrest'), victim);
+
+    const drill = await restoreDrill(ctx, { drillId: 'drill-test-altered', requestedBy: null });
+    expect(drill.status).toBe('failed');
+    expect(drill.problems.join('\n')).toMatch(/pgBackRest verify/);
+
+    await openBackupRun(stack.db, { runId: 'backup-test-after-alteration', kind: 'incremental', requestedBy: null });
+    await backupDatabase(ctx, { runId: 'backup-test-after-alteration', kind: 'incremental' });
+    const copy = copyOffsite(ctx, { runId: 'backup-test-after-alteration' });
+    await expect(copy).rejects.toBeInstanceOf(OffsiteCopyAlteredError);
+    await expect(copy).rejects.toMatchObject({ type: 'OffsiteCopyAltered', files: [`pgbackrest/${relative}`] });
   }, 170_000);
 });
