@@ -1,5 +1,6 @@
 import type { Database } from '../db/client';
 import { createAccessAnomalyActivities } from './access-anomaly';
+import { createBackupActivities, type BackupActivitySettings } from './backups';
 import { createAlarmLinkageActivities } from './alarm-linkage';
 import { createDataReviewActivities } from './data-review';
 import { createAccessControlActivities } from './access-control';
@@ -22,7 +23,7 @@ import type { PdfFontSettings } from '../integrations/documents/pdf-typeface';
 import type { WorkflowBundle } from '../domain/history-replay';
 
 /** The worker's configuration, each factory taking what it needs. */
-export interface ActivitySettings {
+export interface ActivitySettings extends BackupActivitySettings {
   /** The durations of a delivery started without its own (by procurement). */
   delivery: DeliveryTimings;
   /** Thresholds and durations a procurement reads once at its start. */
@@ -60,5 +61,6 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createAccessAnomalyActivities(dependencies),
     ...createReplayAuditActivities(dependencies),
     ...createDataReviewActivities(dependencies),
+    ...createBackupActivities(dependencies),
   };
 }

@@ -17,6 +17,7 @@ import { staffUserRoutes } from './routes/staff-users';
 import { deliveryRoutes } from './routes/delivery';
 import { accessControlRoutes } from './routes/access-control';
 import { accessLogRoutes } from './routes/access-log';
+import { backupRoutes } from './routes/backups';
 import { deviceListener, deviceRoutes } from './routes/devices';
 import { faultRoutes } from './routes/faults';
 import { inspectionRoutes } from './routes/inspections';
@@ -46,6 +47,7 @@ export const apiRoutes = (ctx: ApiContext) => [
   ...accessControlRoutes(ctx),
   ...governanceRoutes(ctx),
   ...accessLogRoutes(ctx),
+  ...backupRoutes(ctx),
   ...dataReviewRoutes(ctx),
   ...staffUserRoutes(ctx),
 ];

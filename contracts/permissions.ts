@@ -432,6 +432,18 @@ export const PERMISSIONS = {
     roles: ['auditor', 'admin', 'security-supervisor'],
     clauses: ['P5.3c'],
   },
+
+  // Backups (P5.2b)
+  'backup.read': {
+    description: "Read the backups: chains, sizes, durations, the off-site copy, the restore drills' results",
+    roles: ['tech-supervisor', 'admin'],
+    clauses: ['P5.2b'],
+  },
+  'backup.run': {
+    description: 'Back up now (full or incremental) or run a restore drill',
+    roles: ['tech-supervisor', 'admin'],
+    clauses: ['P5.2b'],
+  },
 } as const satisfies Record<string, Permission>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -15,6 +15,7 @@ import { procurementProcess } from './procurement/definition';
 import { projectAcceptanceProcess } from './project-acceptance/definition';
 import { projectDeliveryProcess } from './project-delivery/definition';
 import { replayAuditProcess } from './replay-audit/definition';
+import { backupProcess } from './backup/definition';
 import { supplierEvaluationProcess } from './supplier-evaluation/definition';
 import { supplierQualificationProcess } from './supplier-qualification/definition';
 import { supplierRequalificationProcess } from './supplier-requalification/definition';
@@ -43,6 +44,7 @@ export const PROCESSES = [
   committeeFilingProcess,
   ownersVoteProcess,
   replayAuditProcess,
+  backupProcess,
   accessAnomalyProcess,
   dataReviewProcess,
 ] as const satisfies readonly AnyProcessDefinition[];

@@ -1,5 +1,6 @@
 import type { ApiContext } from '../context';
 import { ensureAnnualPlanSchedule } from './annual-plan';
+import { ensureBackupSchedules } from './backups';
 import { ensureInspectionSchedules } from './inspection-schedules';
 import { ensureReplayNightlySchedule } from './process-replay';
 import { ensureQuarterlyEvaluationSchedule } from './supplier-evaluation';
@@ -8,7 +9,7 @@ import { ensureRequalificationSchedule } from './suppliers';
 /**
  * Every Temporal Schedule the regulations ask for: inspections (P3.1a), supplier re-qualification
  * (P2.2a), quarterly supplier evaluation (P2.2c), the year-end plan (P2.1a), the nightly replay audit
- * (P3.3b). Safe on every start.
+ * (P3.3b), the backups and their restore drill (P5.2b). Safe on every start.
  */
 export async function ensureProcessSchedules(ctx: ApiContext): Promise<{ inspectionPlans: number }> {
   const inspectionPlans = await ensureInspectionSchedules(ctx);
@@ -16,5 +17,6 @@ export async function ensureProcessSchedules(ctx: ApiContext): Promise<{ inspect
   await ensureQuarterlyEvaluationSchedule(ctx.temporal, ctx.taskQueue, ctx.settings);
   await ensureAnnualPlanSchedule(ctx.temporal, ctx.taskQueue, ctx.settings.governance);
   await ensureReplayNightlySchedule(ctx.temporal, ctx.taskQueue, ctx.settings.replay);
+  await ensureBackupSchedules(ctx.temporal, ctx.taskQueue, ctx.settings);
   return { inspectionPlans };
 }
