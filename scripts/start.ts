@@ -13,6 +13,10 @@ import { installKeyring, keyringFrom } from '../db/sealed/keyring';
 import { ACTIVITY_GRACE_TIME, createStewardWorker } from '../worker/worker';
 import { startDeviceServices } from './dev-services/devices';
 import { startEmbeddedPostgres } from './dev-services/embedded-postgres';
+import { ensureRepository } from '../integrations/backups/pgbackrest';
+import { resolveBackupSettings } from '../integrations/backups/resolve';
+import { archivingSettings } from '../integrations/backups/settings';
+import { runTool } from '../integrations/backups/tools';
 import { preferredPort } from './dev-services/ports';
 import { startTemporalDevServer } from './dev-services/temporal-cli';
 
@@ -41,11 +45,13 @@ async function main(): Promise<void> {
   const uiDir = path.join(root, 'ui/dist');
   installKeyring(keyringFrom(config.keys));
 
+  // With pgBackRest installed the embedded server archives its WAL to it, so the backup Schedules can run.
+  const archiving = !config.database.url && (await runTool('pgbackrest', ['version']).then(() => true, () => false));
   const [temporal, database] = await Promise.all([
     config.start.temporalAddress
       ? null
       : startTemporalDevServer({ cli: config.temporalCli, dbFile: path.join(dataDir, 'temporal.sqlite'), port: await preferredPort(7233), ui: true, log }),
-    config.database.url ? null : startEmbeddedPostgres(path.join(dataDir, 'postgres'), 'steward', { log }),
+    config.database.url ? null : startEmbeddedPostgres(path.join(dataDir, 'postgres'), 'steward', { log, settings: archiving ? archivingSettings(config.backups.dir) : {} }),
     buildUiIfMissing(uiDir, config.start.buildUi),
   ]);
   if (temporal) stops.push(temporal.stop);
@@ -60,8 +66,24 @@ async function main(): Promise<void> {
   if (sealed.length) log(`Sealed rows stored before encryption: ${sealed.map(([table, rows]) => `${rows} ${table}`).join(', ')}.`);
   if (await seedDemoCommunity(db)) log('Loaded the demo community.');
 
+  const backups = archiving
+    ? await resolveBackupSettings(config.backups, {
+        databaseUrl,
+        dataDirectory: database?.dataDirectory,
+        // The embedded server's socket folder, built into its binaries.
+        socketDirectory: '/tmp',
+        temporalSqlite: temporal ? path.join(dataDir, 'temporal.sqlite') : null,
+      })
+    : null;
+  if (backups) {
+    // The stanza exists before the server's first archived WAL segment needs it.
+    await ensureRepository(backups).then(
+      () => log(`Backups: pgBackRest repository in ${backups.dir}${backups.offsite ? `, copied to ${backups.offsite.display}` : ' (no BACKUP_OFFSITE_URL: no off-site copy)'}.`),
+      (error: Error) => log(`Backups: pgBackRest cannot use ${backups.dir} (${error.message}); backups will fail until it can.`),
+    );
+  } else if (!config.database.url) log('Backups: pgBackRest is not installed (apt-get install pgbackrest restic rclone sqlite3): backups will fail and open fault repairs.');
   const connection = await NativeConnection.connect({ address: temporalAddress });
-  const worker = await createStewardWorker({ connection, namespace: settings.namespace, taskQueue: settings.taskQueue, db, settings: config.worker.activities, shutdownGraceTime: ACTIVITY_GRACE_TIME });
+  const worker = await createStewardWorker({ connection, namespace: settings.namespace, taskQueue: settings.taskQueue, db, settings: { ...config.worker.activities, backups }, shutdownGraceTime: ACTIVITY_GRACE_TIME });
   const workerRun = worker.run();
   stops.unshift(async () => {
     // The SDK already drains the worker on SIGINT/SIGTERM; shut it down only if it still runs.
@@ -72,7 +94,7 @@ async function main(): Promise<void> {
 
   const ctx = await connectApiContext(db, { ...settings, address: temporalAddress }, config.api);
   const { inspectionPlans } = await ensureProcessSchedules(ctx);
-  log(`Schedules: ${inspectionPlans} inspection plans, supplier re-qualification, quarterly supplier evaluation, year-end plan, nightly replay.`);
+  log(`Schedules: ${inspectionPlans} inspection plans, supplier re-qualification, quarterly supplier evaluation, year-end plan, nightly replay, backups (full, incremental, drill).`);
   const archiver = startProcessArchiver(ctx, (line) => log(`archive: ${line}`));
   stops.unshift(() => archiver.stop());
   const { port } = config.http;

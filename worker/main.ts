@@ -2,6 +2,7 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { closeDatabase, openDatabase } from '../db/client';
 import { loadConfig } from '../config';
 import { installKeyring, keyringFrom } from '../db/sealed/keyring';
+import { resolveBackupSettings } from '../integrations/backups/resolve';
 import { ACTIVITY_GRACE_TIME, createStewardWorker } from './worker';
 
 /** Production entry: one worker process; scale out by running more of them. */
@@ -21,7 +22,8 @@ async function main(): Promise<void> {
     namespace: settings.namespace,
     taskQueue: settings.taskQueue,
     db,
-    settings: config.worker.activities,
+    // A worker that sees PostgreSQL's files (BACKUP_PG_DATA) also runs the backup tools.
+    settings: { ...config.worker.activities, backups: await resolveBackupSettings(config.backups) },
     shutdownGraceTime: ACTIVITY_GRACE_TIME,
     ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : {}),
   });

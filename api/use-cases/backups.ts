@@ -16,9 +16,9 @@ export function backupRunInput(settings: Pick<ApiSettings, 'backups' | 'faultRep
 }
 
 /** Creates each backup Schedule once, and follows a changed configuration on later starts (an update, never a second Schedule). */
-export async function ensureBackupSchedules(temporal: Client, taskQueue: string, settings: Pick<ApiSettings, 'backups' | 'faultRepair'>): Promise<void> {
+export async function ensureBackupSchedules(temporal: Client, taskQueue: string, settings: Pick<ApiSettings, 'backups' | 'faultRepair'>, prefix = ''): Promise<void> {
   for (const kind of ['full', 'incremental', 'drill'] as const) {
-    const scheduleId = BACKUP_SCHEDULES[kind];
+    const scheduleId = `${prefix}${BACKUP_SCHEDULES[kind]}`;
     const spec = { cronExpressions: [settings.backups.crons[kind]] };
     const action = scheduledStart(backupProcess, { workflowId: backupProcess.workflowId(scheduleId), input: backupRunInput(settings, kind, null), taskQueue });
     // A backup still running when the next is due: the next waits for it rather than racing it for pgBackRest's lock.
