@@ -61,7 +61,8 @@ export interface Missing {
 
 /**
  * What `npm test` needs that this machine lacks, each with the command that installs it: Chromium and CJK
- * fonts (browser tests), an MQTT broker (device tests), and the Temporal CLI or the Go to build it. A CLI
+ * fonts (browser tests), an MQTT broker (device tests), the backup tools (pgBackRest, restic, rclone, sqlite3), and the
+ * Temporal CLI or the Go to build it. A CLI
  * that only needs building is not missing: `npm test` builds it (see check-prerequisites.ts).
  */
 export async function missingPrerequisites(config: Config, probe: Probe): Promise<Missing[]> {
@@ -90,6 +91,10 @@ export async function missingPrerequisites(config: Config, probe: Probe): Promis
   } else if (!mosquitto) {
     missing.push({ what: 'Mosquitto', why: 'no mosquitto on PATH or in /usr/sbin (the broker-restart test runs a broker of its own)', fix: apt('mosquitto') });
   }
+
+  const backupTools = [];
+  for (const tool of ['pgbackrest', 'restic', 'rclone', 'sqlite3']) if (!(await firstExecutable(probe, config, tool, ['/usr/bin']))) backupTools.push(tool);
+  if (backupTools.length) missing.push({ what: 'Backup tools', why: `${backupTools.join(', ')} not on PATH (backup tests: pgBackRest, restic, the rclone off-site copy, SQLite's online copy)`, fix: apt('pgbackrest restic rclone sqlite3') });
 
   if (!(await probe.temporalCli())) {
     const version = await probe.output('go', ['version']);

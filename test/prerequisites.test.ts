@@ -10,7 +10,7 @@ function fakeMachine(overrides: Partial<Probe> = {}): Probe {
     go: 'go version go1.26.8 linux/amd64\n',
   };
   return {
-    isExecutable: async (file) => ['/usr/bin/chromium', '/usr/sbin/mosquitto'].includes(file),
+    isExecutable: async (file) => ['/usr/bin/chromium', '/usr/sbin/mosquitto', '/usr/bin/pgbackrest', '/usr/bin/restic', '/usr/bin/rclone', '/usr/bin/sqlite3'].includes(file),
     output: async (command) => outputs[command] ?? null,
     listening: async () => true,
     temporalCli: async () => '/home/dev/.cache/steward/temporal-cli-1.5.1/temporal',
@@ -35,10 +35,11 @@ describe('the prerequisites npm test checks first', () => {
     });
     const lines = describeMissing(await missingPrerequisites(config, bare));
     expect(lines).toEqual([
-      'npm test cannot run here yet: 4 missing (nothing else was run).',
+      'npm test cannot run here yet: 5 missing (nothing else was run).',
       '  ✗ Chromium: no browser at /usr/bin/chromium (browser tests). Run: sudo apt-get update && sudo apt-get install -y chromium   (or set CHROMIUM_PATH)',
       '  ✗ CJK fonts: fc-list finds no Noto Sans CJK (the UI and PDFs are Chinese). Run: sudo apt-get update && sudo apt-get install -y fonts-noto-cjk',
       '  ✗ MQTT broker: nothing listens on 127.0.0.1:1883 (device tests; TEST_MQTT_URL=mqtt://127.0.0.1:1883). Run: sudo apt-get update && sudo apt-get install -y mosquitto && mosquitto -d -p 1883',
+      "  ✗ Backup tools: pgbackrest, restic, rclone, sqlite3 not on PATH (backup tests: pgBackRest, restic, the rclone off-site copy, SQLite's online copy). Run: sudo apt-get update && sudo apt-get install -y pgbackrest restic rclone sqlite3",
       expect.stringMatching(/^ {2}✗ Go: not on PATH, and the Temporal CLI is built with it once\. Run: curl -fsSL https:\/\/go\.dev\/dl\/go1\.25\.0\.linux-\w+\.tar\.gz \| sudo tar -C \/usr\/local -xz/),
     ]);
   });
