@@ -56,3 +56,13 @@ USER node
 
 EXPOSE 3000
 CMD ["tsx", "api/main.ts"]
+
+# ---------------------------------------------------------------------------
+# The backup worker (docker-compose service steward-backup): Debian 12's pgBackRest 2.45, restic, rclone,
+# sqlite3 and PostgreSQL 15's server for the restore drill's scratch copy (docs/backups.md).
+FROM runtime AS backup
+USER root
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends pgbackrest restic rclone sqlite3 postgresql-15 \
+ && rm -rf /var/lib/apt/lists/*
+USER node
