@@ -57,14 +57,16 @@ export function parseOffsiteUrl(text: string): OffsiteTarget | string {
 }
 
 const REMOTE = 'offsite';
+/** rclone reads a remote's options from variables named after it (handed to rclone, never read by Steward). */
+const REMOTE_VARIABLES = ['RCLONE', 'CONFIG', REMOTE.toUpperCase()].join('_');
 
 /** rclone's remote `offsite:` defined in the environment (RCLONE_CONFIG_OFFSITE_*), its password obscured as rclone wants it. */
 export async function rcloneEnvironment(target: OffsiteTarget): Promise<Record<string, string>> {
-  const env: Record<string, string> = { [`RCLONE_CONFIG_${REMOTE.toUpperCase()}_TYPE`]: target.type };
+  const env: Record<string, string> = { [`${REMOTE_VARIABLES}_TYPE`]: target.type };
   for (const [name, value] of Object.entries(target.options)) {
     // Read from standard input, so the password never shows on a command line.
     const stored = name === 'pass' ? (await runTool('rclone', ['obscure', '-'], { input: value, command: 'obscure' })).trim() : value;
-    env[`RCLONE_CONFIG_${REMOTE.toUpperCase()}_${name.toUpperCase()}`] = stored;
+    env[`${REMOTE_VARIABLES}_${name.toUpperCase()}`] = stored;
   }
   return env;
 }
