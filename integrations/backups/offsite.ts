@@ -62,13 +62,13 @@ const REMOTE_VARIABLES = ['RCLONE', 'CONFIG', REMOTE.toUpperCase()].join('_');
 
 /** rclone's remote `offsite:` defined in the environment (RCLONE_CONFIG_OFFSITE_*), its password obscured as rclone wants it. */
 export async function rcloneEnvironment(target: OffsiteTarget): Promise<Record<string, string>> {
-  const env: Record<string, string> = { [`${REMOTE_VARIABLES}_TYPE`]: target.type };
+  const variables: Record<string, string> = { [`${REMOTE_VARIABLES}_TYPE`]: target.type };
   for (const [name, value] of Object.entries(target.options)) {
     // Read from standard input, so the password never shows on a command line.
     const stored = name === 'pass' ? (await runTool('rclone', ['obscure', '-'], { input: value, command: 'obscure' })).trim() : value;
-    env[`${REMOTE_VARIABLES}_${name.toUpperCase()}`] = stored;
+    variables[`${REMOTE_VARIABLES}_${name.toUpperCase()}`] = stored;
   }
-  return env;
+  return variables;
 }
 
 /** `offsite:<path>/<folder>` for rclone (and restic's rclone backend). */
