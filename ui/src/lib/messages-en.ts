@@ -18,6 +18,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'nav.accessLog': 'Access log',
   'nav.governance': 'Plans and filings',
   'nav.admin': 'Units and owners',
+  'nav.staffUsers': 'Staff accounts',
   'nav.changePassword': 'Change password',
   'nav.signOut': 'Sign out',
   'nav.switchLanguage': '中文',
