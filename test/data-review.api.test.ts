@@ -191,6 +191,8 @@ describe('maker-checker over HTTP (P5.1b)', () => {
     await eventually(async () => ((await people.admin.get(`${API}/data-changes/${withdrawn.changeId}`)).body.status === 'returned' ? true : undefined));
     const answer = await people.admin.post(`${API}/data-changes/${withdrawn.changeId}/withdraw`);
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    // The answer already shows it withdrawn.
+    expect(answer.body.status).toBe('withdrawn');
     expect(await resultOf(withdrawn.workflowId)).toMatchObject({ status: 'withdrawn' });
     expect((await people.admin.get(`${API}/units/b2-102`)).body.active).toBe(true);
     expect((await people.admin.get(`${API}/units/b2-102/history`)).body.items.map((entry: { outcome: string }) => entry.outcome)).toEqual(['returned', 'withdrawn']);

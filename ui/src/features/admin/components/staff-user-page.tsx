@@ -62,7 +62,10 @@ export function StaffUserPage({
               <AccountStateForm key={String(user.data.active)} user={user.data} changeLink={changeLink} />
             </>
           )}
-          {canReset && !own && user.data.active && <ResetPasswordForm userId={user.data.userId} onReset={() => history.reload()} />}
+          {canReset && !own && user.data.active && <ResetPasswordForm userId={user.data.userId} onReset={() => {
+                user.reload();
+                history.reload();
+              }} />}
         </>
       )}
       <h2>{text('history')}</h2>
