@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validIdDocument } from '../contracts/data-review';
 import { tasks } from '../db/schema';
+import { endSessions } from '../domain/staff-users';
 import { ensureUiBuilt, launchChromium, newContext, screenshot, signIn } from './support/browser';
 import { signIn as apiSignIn, type SignedInClient } from './support/http-client';
 import { eventually, startApiTestStack, type ApiTestStack } from './support/stack';
@@ -226,6 +227,28 @@ describe('administration in Chromium, against the real API and worker', () => {
     expect(await returned.count()).toBe(0);
     await eventually(async () => (await stack.client.workflow.getHandle(disableWorkflow).describe()).status.name === 'COMPLETED' || undefined);
   }, 180_000);
+
+  it('a session ended under its user (expired, or ended by an administrator) is said so on the sign-in page, which leads back to where they were', async () => {
+    const page = await signedInPage('auditor');
+    await page.locator('nav a', { hasText: '访问日志' }).click();
+    await page.waitForURL('**/access-log');
+    expect(await page.locator('[data-testid="session-ended"]').count()).toBe(0);
+    // As an administrator's reset or a disabling ends them (the API's cached sessions are told too).
+    await endSessions(stack.db, 'u-auditor');
+    await page.locator('nav a', { hasText: '流程实例' }).click();
+    await page.waitForURL('**/login');
+    expect(await page.locator('[data-testid="session-ended"]').innerText()).toContain('您的登录已失效');
+    await page.locator('input[name="username"]').fill('auditor');
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.locator('[data-testid="sign-in"]').click();
+    await page.waitForURL('**/processes');
+    await page.locator('[data-testid="current-user"]').waitFor();
+    // Signed out on purpose: no such note.
+    await page.locator('[data-testid="sign-out"]').click();
+    await page.waitForURL('**/login');
+    await page.locator('[data-testid="sign-in"]').waitFor();
+    expect(await page.locator('[data-testid="session-ended"]').count()).toBe(0);
+  }, 60_000);
 
   it('a user whose password was reset is taken from sign-in to the change form, and then to their home page', async () => {
     const people = Object.fromEntries(await Promise.all(['admin', 'checker', 'manager'].map(async (name) => [name, await apiSignIn(stack.baseUrl, name)] as const))) as Record<string, SignedInClient>;

@@ -37,7 +37,7 @@ const NAV_ITEMS: { to: string; label: MessageKey; visible: (user: User) => boole
 /** The signed-in shell: header with role-based nav, language toggle and sign-out. */
 export function AppLayout() {
   const { t, setProcessTitles } = useI18n();
-  const { user, signOut } = useSession();
+  const { user, signOut, ended } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
   const signedIn = Boolean(user);
@@ -49,7 +49,7 @@ export function AppLayout() {
 
   if (user === undefined) return <Loading />;
   if (user === null) {
-    return <Navigate to={routes.login} replace state={{ from: location.pathname + location.search }} />;
+    return <Navigate to={routes.login} replace state={{ from: location.pathname + location.search, ended }} />;
   }
 
   async function handleSignOut() {
