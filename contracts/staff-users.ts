@@ -75,6 +75,18 @@ export const staffUserView = z.object({
 });
 export type StaffUserView = z.infer<typeof staffUserView>;
 
+/** The staff users a page at a time in user-id order: `name` finds users whose name or username contains it. */
+export const staffUserListQuery = z.object({
+  name: z.string().trim().min(1).max(100).optional(),
+  department: z.enum(DEPARTMENTS).optional(),
+  role: z.enum(STAFF_ROLES).optional(),
+  active: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  /** The last user id of the page before. */
+  cursor: userId.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type StaffUserListQuery = z.output<typeof staffUserListQuery>;
+
 /** The holder's change of their own password (also the only thing a must-change account may do). */
 export const passwordChangeRequest = z.object({
   currentPassword: z.string().min(1).max(PASSWORD_RULES.maxLength),

@@ -41,6 +41,9 @@ export const ACCESS_KINDS = [
   'process-instance',
   'process-history',
   'task-context',
+  'unit-register',
+  'staff-user',
+  'data-change',
 ] as const;
 export type AccessKind = (typeof ACCESS_KINDS)[number];
 

@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validIdDocument } from '../contracts/data-review';
 import { tasks } from '../db/schema';
+import { endSessions } from '../domain/staff-users';
 import { ensureUiBuilt, launchChromium, newContext, screenshot, signIn } from './support/browser';
 import { signIn as apiSignIn, type SignedInClient } from './support/http-client';
 import { eventually, startApiTestStack, type ApiTestStack } from './support/stack';
@@ -153,6 +154,101 @@ describe('administration in Chromium, against the real API and worker', () => {
     for (const words of ['已生效', '提交人', '审核人: 数据审核员 陶然', '复核人: 总经理 郑华']) expect(unitPage).toContain(words);
     await screenshot(admin, 'admin-unit-with-owner.png');
   }, 180_000);
+
+  it('an admin finds staff, enters a new account that the checker and management approve, resets its password, and withdraws a returned change', async () => {
+    const username = `clerk-${randomUUID().slice(0, 8)}`;
+    const userId = `u-${username}`;
+    const [admin, checker, manager] = await Promise.all([signedInPage('admin'), signedInPage('checker'), signedInPage('manager')]);
+
+    await admin.locator('nav a', { hasText: '员工账号' }).click();
+    await admin.waitForURL('**/admin/users');
+    expect(await manager.locator('nav a', { hasText: '员工账号' }).count()).toBe(0);
+    await admin.locator('select[name="role"]').selectOption('guard');
+    const rolesShown = () => admin.locator('[data-testid="user-row"] td:nth-child(4)').allInnerTexts();
+    await expect.poll(async () => { const shown = await rolesShown(); return shown.length > 0 && shown.every((roles) => roles.includes('保安')); }).toBe(true);
+    await admin.locator('select[name="role"]').selectOption('');
+
+    await admin.locator('[data-testid="new-user"] summary').click();
+    await admin.locator('#new-user-name').fill('出纳 测试 Test Cashier');
+    await admin.locator('#new-user-username').fill(username);
+    await admin.locator('#new-user-department').selectOption('finance');
+    await admin.locator('#new-user-role-finance').check();
+    await admin.locator('[data-testid="submit-new-user"]').click();
+    const submitted = admin.locator('[data-testid="new-user"] [data-testid="change-submitted"]');
+    await submitted.locator('a').click();
+    await admin.waitForURL('**/admin/changes/*');
+    const createWorkflow = `data-review-${changeIdOf(admin)}`;
+    started.push(createWorkflow);
+    await admin.locator('[data-testid="change-diff"]').waitFor();
+    for (const words of ['数据变更：新增', '审核中', username, '出纳 测试 Test Cashier']) expect(await mainText(admin)).toContain(words);
+
+    await approveInWorklist(checker, createWorkflow, 'checkChange', [username, '出纳 测试 Test Cashier']);
+    await approveInWorklist(manager, createWorkflow, 'approveChange', [username]);
+    await eventually(async () => (await stack.client.workflow.getHandle(createWorkflow).describe()).status.name === 'COMPLETED' || undefined);
+
+    await admin.goto('/admin/users');
+    await admin.locator('[data-testid="user-search"]').fill(username);
+    await expect.poll(() => admin.locator('[data-testid="user-row"]').count()).toBe(1);
+    await admin.locator(`[data-testid="user-row"][data-user-id="${userId}"] a`).click();
+    await admin.waitForURL(`**/admin/users/${userId}`);
+    await admin.locator('[data-testid="change-history"]').waitFor();
+    for (const words of ['出纳 测试 Test Cashier', '财务部', '财务', '在用', '已生效', '审核人: 数据审核员 陶然', '复核人: 总经理 郑华']) expect(await mainText(admin)).toContain(words);
+
+    // The reset's one-time password is shown once, and the account must change it.
+    await admin.locator('[data-testid="reset-password"] summary').click();
+    await admin.locator('[data-testid="reset-password"] button[type="submit"]').click();
+    const oneTime = await admin.locator('[data-testid="one-time-password"]').innerText();
+    expect(oneTime.length).toBeGreaterThanOrEqual(12);
+    await expect.poll(() => mainText(admin)).toContain('下次登录须修改密码');
+    // The history words its choices: the department and the reset by their names, never as stored.
+    await expect.poll(() => mainText(admin)).toContain('已重置为一次性密码');
+    expect(await mainText(admin)).not.toMatch(/\bfinance\b|\breset\b/);
+    await screenshot(admin, 'admin-staff-user.png');
+
+    // Disabling it is returned by the checker; its maker withdraws it from the change's page.
+    await admin.locator('[data-testid="disable-user"] summary').click();
+    await admin.locator('#disable-user-reason').fill('调岗 Moved to another site');
+    await admin.locator('[data-testid="disable-user"] button[type="submit"]').click();
+    await admin.locator('[data-testid="disable-user"] [data-testid="change-submitted"] a').click();
+    await admin.waitForURL('**/admin/changes/*');
+    const disableWorkflow = `data-review-${changeIdOf(admin)}`;
+    started.push(disableWorkflow);
+    const check = await eventually(async () => (await stack.db.select().from(tasks).where(and(eq(tasks.workflowId, disableWorkflow), eq(tasks.stepId, 'checkChange'), eq(tasks.status, 'open'))))[0]);
+    const checkerApi = await apiSignIn(stack.baseUrl, 'checker');
+    expect((await checkerApi.post(`${API}/tasks/${encodeURIComponent(check.id)}/complete`, { payload: { decision: 'returned', reasons: 'Ask HR for the transfer letter first' } })).status).toBe(200);
+    const returned = admin.locator('[data-testid="returned-change"]');
+    await eventually(async () => {
+      if (await returned.count()) return true;
+      await admin.reload();
+      return undefined;
+    });
+    await returned.locator('button').click();
+    await expect.poll(() => mainText(admin)).toContain('已撤回');
+    expect(await returned.count()).toBe(0);
+    await eventually(async () => (await stack.client.workflow.getHandle(disableWorkflow).describe()).status.name === 'COMPLETED' || undefined);
+  }, 180_000);
+
+  it('a session ended under its user (expired, or ended by an administrator) is said so on the sign-in page, which leads back to where they were', async () => {
+    const page = await signedInPage('auditor');
+    await page.locator('nav a', { hasText: '访问日志' }).click();
+    await page.waitForURL('**/access-log');
+    expect(await page.locator('[data-testid="session-ended"]').count()).toBe(0);
+    // As an administrator's reset or a disabling ends them (the API's cached sessions are told too).
+    await endSessions(stack.db, 'u-auditor');
+    await page.locator('nav a', { hasText: '流程实例' }).click();
+    await page.waitForURL('**/login');
+    expect(await page.locator('[data-testid="session-ended"]').innerText()).toContain('您的登录已失效');
+    await page.locator('input[name="username"]').fill('auditor');
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.locator('[data-testid="sign-in"]').click();
+    await page.waitForURL('**/processes');
+    await page.locator('[data-testid="current-user"]').waitFor();
+    // Signed out on purpose: no such note.
+    await page.locator('[data-testid="sign-out"]').click();
+    await page.waitForURL('**/login');
+    await page.locator('[data-testid="sign-in"]').waitFor();
+    expect(await page.locator('[data-testid="session-ended"]').count()).toBe(0);
+  }, 60_000);
 
   it('a user whose password was reset is taken from sign-in to the change form, and then to their home page', async () => {
     const people = Object.fromEntries(await Promise.all(['admin', 'checker', 'manager'].map(async (name) => [name, await apiSignIn(stack.baseUrl, name)] as const))) as Record<string, SignedInClient>;

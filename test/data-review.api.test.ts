@@ -6,10 +6,10 @@
  */
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validIdDocument } from '../contracts/data-review';
-import { dataChanges, owners, tasks, units, users, voteRoll } from '../db/schema';
+import { accessLog, dataChanges, owners, tasks, units, users, voteRoll } from '../db/schema';
 import type { DataReviewOutcome } from '../workflows/data-review/messages';
 import { testGovernanceSettings, voteInStatus } from './support/governance-scenarios';
 import { signIn, type SignedInClient } from './support/http-client';
@@ -147,6 +147,13 @@ describe('maker-checker over HTTP (P5.1b)', () => {
 
     const unit = (await people.admin.get(`${API}/units/b1-302`)).body;
     expect(unit.owners).toContainEqual({ ownerId: `o-${changeId}`, name: '孙月 Sun Yue', kind: 'person', idDocument: { kind: 'resident-id', masked } });
+    // Reading the unit's owners and the change's diff are personal-data reads, each logged about whom they are (P5.3c).
+    expect((await people.admin.get(`${API}/data-changes/${changeId}`)).status).toBe(200);
+    const logged = await stack.db.select().from(accessLog).where(eq(accessLog.actorId, 'u-admin')).orderBy(desc(accessLog.id)).limit(2);
+    expect(logged.map(({ kind, recordIds, subjectIds }) => ({ kind, recordIds, subjectIds }))).toEqual([
+      { kind: 'data-change', recordIds: [changeId], subjectIds: ['b1-302'] },
+      { kind: 'unit-register', recordIds: ['b1-302'], subjectIds: unit.owners.map((owner: { ownerId: string }) => owner.ownerId) },
+    ]);
     const history = (await people.admin.get(`${API}/units/b1-302/history`)).body.items;
     expect(history.map((entry: { outcome: string; revision: number }) => [entry.outcome, entry.revision])).toEqual([
       ['returned', 1],
@@ -184,6 +191,8 @@ describe('maker-checker over HTTP (P5.1b)', () => {
     await eventually(async () => ((await people.admin.get(`${API}/data-changes/${withdrawn.changeId}`)).body.status === 'returned' ? true : undefined));
     const answer = await people.admin.post(`${API}/data-changes/${withdrawn.changeId}/withdraw`);
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    // The answer already shows it withdrawn.
+    expect(answer.body.status).toBe('withdrawn');
     expect(await resultOf(withdrawn.workflowId)).toMatchObject({ status: 'withdrawn' });
     expect((await people.admin.get(`${API}/units/b2-102`)).body.active).toBe(true);
     expect((await people.admin.get(`${API}/units/b2-102/history`)).body.items.map((entry: { outcome: string }) => entry.outcome)).toEqual(['returned', 'withdrawn']);

@@ -6,11 +6,11 @@
  * through "forgot password" without telling who exists.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldMessage } from '../contracts/problem-texts';
 import { PASSWORD_RULES } from '../contracts/staff-users';
-import { dataChanges, taskActions, tasks, users } from '../db/schema';
+import { accessLog, dataChanges, taskActions, tasks, users } from '../db/schema';
 import type { DataReviewOutcome } from '../workflows/data-review/messages';
 import { anonymous, signIn, withCookies, type HttpClient, type SignedInClient } from './support/http-client';
 import { expectProblem } from './support/problems';
@@ -217,6 +217,44 @@ describe('staff users through review (P5.1b)', () => {
       'enable applied',
     ]);
   }, 90_000);
+});
+
+describe('the staff list (P1.2)', () => {
+  it('finds staff by name, department, role and state, a page at a time, never an owner or supplier account; each read is logged (P5.3c)', async () => {
+    const { userId, username } = await newStaffUser(['finance']);
+    const list = (query: string) => people.manager.get(`${API}/staff-users?${query}`);
+    const found = await list(`name=${username}`);
+    expect(found.status, JSON.stringify(found.body)).toBe(200);
+    expect(found.body).toEqual({ items: [expect.objectContaining({ userId, username, department: 'administration', roles: ['finance'], active: true })], nextCursor: null });
+    // By part of the display name, in any case; a wildcard typed is searched for as itself.
+    expect((await list('name=TEST%20CLERK')).body.items.map((user: { userId: string }) => user.userId)).toContain(userId);
+    expect((await list('name=%25')).body.items).toEqual([]);
+    expect((await list('role=finance&department=administration')).body.items.map((user: { userId: string }) => user.userId)).toContain(userId);
+    expect((await list('role=guard')).body.items.every((user: { roles: string[] }) => user.roles.includes('guard'))).toBe(true);
+
+    // Every staff user once across the pages, in id order; no owner's or vendor's account among them.
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; body: { items: Array<{ userId: string }>; nextCursor: string | null } } = await list(`limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((user) => user.userId));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    const staff = await stack.db.select({ id: users.id, ownerId: users.ownerId, vendorId: users.vendorId }).from(users);
+    expect(seen).toEqual(staff.filter((user) => !user.ownerId && !user.vendorId).map((user) => user.id).sort());
+    expect(staff.some((user) => user.ownerId) && staff.some((user) => user.vendorId)).toBe(true);
+
+    expectProblem(await list('role=owner'), 400, 'request.query-invalid', 'query.role');
+    expectProblem(await list('active=maybe'), 400, 'request.query-invalid', 'query.active');
+    expectProblem(await people.hr.get(`${API}/staff-users`), 403, 'auth.needs-role');
+
+    // The list read and the record read are in the access log, by whom and about whom.
+    expect((await people.manager.get(`${API}/users/${userId}`)).status).toBe(200);
+    const logged = await stack.db.select().from(accessLog).where(and(eq(accessLog.actorId, people.manager.user.id), eq(accessLog.kind, 'staff-user'))).orderBy(desc(accessLog.id));
+    expect(logged[0]).toMatchObject({ scope: 'record', recordIds: [userId], subjectIds: [userId], route: 'GET /api/v1/users/:userId' });
+    expect(logged.some((entry) => entry.scope === 'list' && entry.recordIds.includes(userId))).toBe(true);
+  }, 60_000);
 });
 
 describe('accounts', () => {

@@ -61,7 +61,7 @@ const reader: User = { id: 'u-reader', username: 'reader', displayName: '读者'
 
 /** The task page's body, rendered by React to HTML as the browser would draw it. */
 function render(task: TaskView, language: Language): string {
-  const session = { user: reader, setUser: () => undefined, signOut: async () => undefined };
+  const session = { user: reader, setUser: () => undefined, signOut: async () => undefined, ended: false };
   const page = createElement(TaskDetails, {
     task,
     busy: false,

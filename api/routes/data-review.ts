@@ -23,6 +23,8 @@ export const dataReviewRoutes = (ctx: ApiContext) => [
     summary: 'A change in review: before and after field by field, the collection standard’s checks, its history so far',
     access: 'data-review.read',
     response: dataChangeView,
+    // The diff names owners and staff (identity documents masked): whom the change is about is its record.
+    personalData: { kind: 'data-change', scope: 'record', read: ({ params, result }) => ({ recordIds: [params.changeId], subjectIds: [result.unitId] }) },
     handle: ({ params }) => getChange(ctx, params.changeId),
   }),
   defineRoute({
@@ -65,6 +67,11 @@ export const dataReviewRoutes = (ctx: ApiContext) => [
     summary: 'A unit as registered, with its owners (identity documents masked)',
     access: 'data-review.read',
     response: unitView,
+    personalData: {
+      kind: 'unit-register',
+      scope: 'record',
+      read: ({ params, result }) => (result.owners.length ? { recordIds: [params.unitId], subjectIds: result.owners.map((owner) => owner.ownerId) } : null),
+    },
     handle: ({ params }) => getUnit(ctx, params.unitId),
   }),
   defineRoute({

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { listOf } from '../../contracts/common';
+import { listOf, pageOf } from '../../contracts/common';
 import { dataChangeView, historyEntry } from '../../contracts/data-review';
-import { forgotPasswordAnswer, forgotPasswordRequest, passwordChangeRequest, passwordReset, staffUserView, userChangeProposal, userChangeRequest } from '../../contracts/staff-users';
+import { forgotPasswordAnswer, forgotPasswordRequest, passwordChangeRequest, passwordReset, staffUserListQuery, staffUserView, userChangeProposal, userChangeRequest } from '../../contracts/staff-users';
 import { SESSION_COOKIE } from '../auth/session';
 import type { ApiContext } from '../context';
-import { defineRoute } from '../http/route';
-import { changeOwnPassword, correctUserChange, forgotPassword, getStaffUser, resetPassword, staffUserHistory, submitUserChange } from '../use-cases/staff-users';
+import { defineRoute, listed } from '../http/route';
+import { changeOwnPassword, correctUserChange, forgotPassword, getStaffUser, listStaffUsers, resetPassword, staffUserHistory, submitUserChange } from '../use-cases/staff-users';
 
 export const staffUserRoutes = (ctx: ApiContext) => [
   defineRoute({
@@ -29,10 +29,21 @@ export const staffUserRoutes = (ctx: ApiContext) => [
   }),
   defineRoute({
     method: 'get',
+    path: '/staff-users',
+    summary: "The staff users (not owners' or suppliers' accounts), a keyset page at a time in user-id order: by name or username, department, role, in use or not",
+    access: 'data-review.read',
+    query: staffUserListQuery,
+    response: pageOf(staffUserView),
+    personalData: { kind: 'staff-user', scope: 'list', read: ({ result }) => listed(result.items.map((user) => user.userId)) },
+    handle: ({ query }) => listStaffUsers(ctx, query),
+  }),
+  defineRoute({
+    method: 'get',
     path: '/users/:userId',
     summary: 'A staff user as registered: department, roles, in use or not',
     access: 'data-review.read',
     response: staffUserView,
+    personalData: { kind: 'staff-user', scope: 'record', read: ({ params, user }) => ({ recordIds: [params.userId], subjectIds: [params.userId], self: params.userId === user.id }) },
     handle: ({ params }) => getStaffUser(ctx, params.userId),
   }),
   defineRoute({

@@ -145,8 +145,10 @@ export async function correctChange(ctx: ApiContext, user: SessionUser, changeId
 
 /** P5.1b: the maker withdraws a returned change; the register never saw it. */
 export async function withdrawChange(ctx: ApiContext, user: SessionUser, changeId: string): Promise<DataChangeView> {
-  const { taskId } = await returnedChangeOf(ctx, user, changeId);
+  const { row, taskId } = await returnedChangeOf(ctx, user, changeId);
   await completeTask(ctx, user, taskId, { decision: 'withdraw' });
+  // The review records the withdrawal and ends at once: the answer shows the change withdrawn, not a moment before.
+  await ctx.temporal.workflow.getHandle(row.workflowId).result();
   return getChange(ctx, changeId);
 }
 

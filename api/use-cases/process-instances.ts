@@ -14,6 +14,7 @@ import { processLabels } from '../../workflows/lib/labels';
 import { PROCESSES, processNamed } from '../../workflows/processes';
 import { titleData } from './instance-titles';
 import { nameInstanceTitles, nameReferences, referencesOf } from './task-references';
+import { containing } from '../../db/like-pattern';
 
 type InstanceRow = Omit<typeof processInstances.$inferSelect, 'data' | 'lastSeq' | 'unitId'>;
 
@@ -40,7 +41,6 @@ const selectInstances = (ctx: ApiContext) =>
     .leftJoin(users, eq(users.id, processInstances.startedBy))
     .$dynamic();
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 const refused = (field: string, name: string) => badRequest('search.no-match', { what: field, name }, [{ field: `query.${field}`, message: 'no-match' }]);
 
 /** The processes a name stands for: its code, or every process whose title (zh-CN or English) contains it. */
@@ -57,7 +57,7 @@ async function usersNamed(ctx: ApiContext, filter: 'reporter' | 'actor', text: s
   const rows = await ctx.db
     .select({ id: users.id, name: users.displayName })
     .from(users)
-    .where(or(eq(users.id, text), eq(users.username, text), ilike(users.displayName, `%${escapeLike(text)}%`)))
+    .where(or(eq(users.id, text), eq(users.username, text), ilike(users.displayName, containing(text))))
     .orderBy(users.id);
   if (rows.length === 0) throw refused(filter, text);
   return rows.map((row) => ({ filter, ...row }));
@@ -68,7 +68,7 @@ async function ownerScope(ctx: ApiContext, text: string) {
   const found = await ctx.db
     .select({ id: owners.id, name: owners.name })
     .from(owners)
-    .where(or(eq(owners.id, text), ilike(owners.name, `%${escapeLike(text)}%`)))
+    .where(or(eq(owners.id, text), ilike(owners.name, containing(text))))
     .orderBy(owners.id);
   if (found.length === 0) throw refused('owner', text);
   const ownerIds = found.map((row) => row.id);

@@ -1,8 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, gt, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import type { Page } from '../../contracts/common';
 import type { DataChangeView, HistoryEntry } from '../../contracts/data-review';
 import type { FieldFault } from '../../contracts/problem-texts';
-import { newUserId, passwordFaults, PASSWORD_RULES, type PasswordChangeRequest, type StaffUserView, type UserChangeProposal, type UserChangeRequest } from '../../contracts/staff-users';
+import { newUserId, passwordFaults, PASSWORD_RULES, type PasswordChangeRequest, type StaffUserListQuery, type StaffUserView, type UserChangeProposal, type UserChangeRequest } from '../../contracts/staff-users';
 import { dataChangeHistory, dataChanges, loginAttempts, tasks, users } from '../../db/schema';
 import { historyOf } from '../../domain/master-data';
 import { endSessions, reviewUserChange, type StoredUserProposal } from '../../domain/staff-users';
@@ -17,6 +18,7 @@ import { getChange, returnedChangeOf } from './data-review';
 import { countAttempt } from './sign-in';
 import { startProcess } from './start-process';
 import { completeTask } from './worklist';
+import { containing } from '../../db/like-pattern';
 
 type ChangeRow = typeof dataChanges.$inferSelect;
 type Maker = { id: string; displayName: string };
@@ -80,18 +82,42 @@ export async function correctUserChange(ctx: ApiContext, user: SessionUser, chan
   return getChange(ctx, changeId);
 }
 
+const staffUserViewOf = (user: typeof users.$inferSelect): StaffUserView => ({
+  userId: user.id,
+  username: user.username,
+  displayName: user.displayName,
+  department: user.department as StaffUserView['department'],
+  roles: user.roles,
+  active: user.active,
+  mustChangePassword: user.mustChangePassword,
+});
+
 export async function getStaffUser(ctx: ApiContext, userId: string): Promise<StaffUserView> {
   const [user] = await ctx.db.select().from(users).where(eq(users.id, userId));
   if (!user) throw notFound('user.unknown', { userId });
-  return {
-    userId: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    department: user.department as StaffUserView['department'],
-    roles: user.roles,
-    active: user.active,
-    mustChangePassword: user.mustChangePassword,
-  };
+  return staffUserViewOf(user);
+}
+
+
+/** The staff users (not owners' or suppliers' accounts), a keyset page at a time in user-id order. */
+export async function listStaffUsers(ctx: ApiContext, query: StaffUserListQuery): Promise<Page<StaffUserView>> {
+  const conditions: Array<SQL | undefined> = [
+    isNull(users.ownerId),
+    isNull(users.vendorId),
+    query.name ? or(ilike(users.displayName, containing(query.name)), ilike(users.username, containing(query.name))) : undefined,
+    query.department ? eq(users.department, query.department) : undefined,
+    query.role ? arrayContains(users.roles, [query.role]) : undefined,
+    query.active === undefined ? undefined : eq(users.active, query.active),
+    query.cursor ? gt(users.id, query.cursor) : undefined,
+  ];
+  const rows = await ctx.db
+    .select()
+    .from(users)
+    .where(and(...conditions))
+    .orderBy(asc(users.id))
+    .limit(query.limit + 1);
+  const items = rows.slice(0, query.limit).map(staffUserViewOf);
+  return { items, nextCursor: rows.length > query.limit ? items[items.length - 1]!.userId : null };
 }
 
 /** A staff user's history of changes: reviews and password resets, oldest first. */

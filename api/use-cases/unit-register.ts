@@ -3,14 +3,13 @@ import type { BuildingView, UnitListQuery, UnitSummary } from '../../contracts/d
 import type { Page } from '../../contracts/common';
 import { buildings, unitOwners, units } from '../../db/schema';
 import type { ApiContext } from '../context';
+import { containing } from '../../db/like-pattern';
 
-/** LIKE's wildcards typed by a user are searched for as themselves. */
-const literal = (text: string) => text.replace(/[\\%_]/g, (character) => `\\${character}`);
 
 /** The unit register for administrators, a keyset page at a time in unit-id order; no owner's name or document leaves here. */
 export async function listUnits(ctx: ApiContext, query: UnitListQuery): Promise<Page<UnitSummary>> {
   const conditions: Array<SQL | undefined> = [
-    query.number ? ilike(units.number, `%${literal(query.number)}%`) : undefined,
+    query.number ? ilike(units.number, containing(query.number)) : undefined,
     query.buildingId ? eq(units.buildingId, query.buildingId) : undefined,
     query.cursor ? gt(units.id, query.cursor) : undefined,
   ];

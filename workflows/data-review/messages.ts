@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DiffRow, StandardCheck } from '../../contracts/data-review';
+import { DIFF_CHOICE_FIELDS, type DiffRow, type StandardCheck } from '../../contracts/data-review';
 import { fieldText } from '../../contracts/problem-texts';
 import { fieldMeta } from '../lib/labels';
 import { DATA_REVIEW_LABELS as LABELS } from './definition';
@@ -16,14 +16,12 @@ export interface ChangeUnderReview {
   needsSecondApproval: boolean;
 }
 
-/** The fields whose values are choices (a use, a delivery status, a department, in use or not): a task shows them by their names. */
-const CHOICE_FIELDS: readonly string[] = ['unit.use', 'unit.deliveryStatus', 'unit.active', 'user.department', 'user.active', 'user.password'];
 
 /** The diff as a task shows it: text and numbers as they are, choices (`from`, `to`) worded by the process's labels. */
 export function diffForTask(diff: readonly DiffRow[]) {
   return {
-    diff: diff.filter((row) => !CHOICE_FIELDS.includes(row.field)),
-    choices: diff.filter((row) => CHOICE_FIELDS.includes(row.field)).map(({ field, before, after }) => ({ field, from: before, to: after })),
+    diff: diff.filter((row) => !DIFF_CHOICE_FIELDS.includes(row.field)),
+    choices: diff.filter((row) => DIFF_CHOICE_FIELDS.includes(row.field)).map(({ field, before, after }) => ({ field, from: before, to: after })),
   };
 }
 

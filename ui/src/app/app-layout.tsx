@@ -31,12 +31,13 @@ const NAV_ITEMS: { to: string; label: MessageKey; visible: (user: User) => boole
   { to: routes.accessLog, label: 'nav.accessLog', visible: (user) => can(user, 'access-log.alerts.read') },
   // The register's pages are for those who enter its changes (makers); checkers decide in the worklist.
   { to: routes.units, label: 'nav.admin', visible: (user) => can(user, 'data-review.start') },
+  { to: routes.staffUsers, label: 'nav.staffUsers', visible: (user) => can(user, 'data-review.start') },
 ];
 
 /** The signed-in shell: header with role-based nav, language toggle and sign-out. */
 export function AppLayout() {
   const { t, setProcessTitles } = useI18n();
-  const { user, signOut } = useSession();
+  const { user, signOut, ended } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
   const signedIn = Boolean(user);
@@ -48,7 +49,7 @@ export function AppLayout() {
 
   if (user === undefined) return <Loading />;
   if (user === null) {
-    return <Navigate to={routes.login} replace state={{ from: location.pathname + location.search }} />;
+    return <Navigate to={routes.login} replace state={{ from: location.pathname + location.search, ended }} />;
   }
 
   async function handleSignOut() {

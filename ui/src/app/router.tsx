@@ -175,7 +175,26 @@ export const router = createBrowserRouter([
       }),
       page(routes.dataChange, async () => {
         const { ChangePage } = await import('../features/admin/components/change-page');
-        return () => <ChangePage unitLink={links.unit} changeLink={links.dataChange} processInstanceLink={links.processInstance} />;
+        return () => <ChangePage unitLink={links.unit} userLink={links.staffUser} changeLink={links.dataChange} processInstanceLink={links.processInstance} currentUserId={useCurrentUser().id} />;
+      }),
+      page(routes.staffUsers, async () => {
+        const { StaffUsersPage } = await import('../features/admin/components/staff-users-page');
+        return () => <StaffUsersPage userLink={links.staffUser} changeLink={links.dataChange} canPropose={can(useCurrentUser(), 'data-review.start')} />;
+      }),
+      page(routes.staffUser, async () => {
+        const { StaffUserPage } = await import('../features/admin/components/staff-user-page');
+        return () => {
+          const user = useCurrentUser();
+          return (
+            <StaffUserPage
+              usersPath={routes.staffUsers}
+              changeLink={links.dataChange}
+              canPropose={can(user, 'data-review.start')}
+              canReset={can(user, 'account.password.reset')}
+              currentUserId={user.id}
+            />
+          );
+        };
       }),
       { path: '*', element: <HomeRedirect /> },
     ],

@@ -33,6 +33,8 @@ export const routes = {
   units: '/admin/units',
   unit: '/admin/units/:unitId',
   dataChange: '/admin/changes/:changeId',
+  staffUsers: '/admin/users',
+  staffUser: '/admin/users/:userId',
   changePassword: '/account/password',
 } as const;
 
@@ -49,6 +51,7 @@ export const links = {
   alarm: (workflowId: string) => `/alarms/${encodeURIComponent(workflowId)}`,
   unit: (unitId: string) => `/admin/units/${encodeURIComponent(unitId)}`,
   dataChange: (changeId: string) => `/admin/changes/${encodeURIComponent(changeId)}`,
+  staffUser: (userId: string) => `/admin/users/${encodeURIComponent(userId)}`,
 };
 
 /**

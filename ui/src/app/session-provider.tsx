@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { User } from '../../../contracts/auth';
 import { fetchCurrentUser, signOut as signOutRequest } from '../features/auth/api/auth-api';
 import { onUnauthorized } from '../lib/api-client';
@@ -6,20 +6,35 @@ import { SessionContext, type Session } from '../lib/session';
 
 /** Asks /auth/me once, then keeps the signed-in user; any 401 from the API signs the user out locally. */
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [user, setUser] = useState<User | null | undefined>(undefined);
+  const [user, setSignedIn] = useState<User | null | undefined>(undefined);
+  const [ended, setEnded] = useState(false);
+  const current = useRef(user);
+  current.current = user;
+  const setUser = useCallback((next: User | null) => {
+    setEnded(false);
+    setSignedIn(next);
+  }, []);
 
   useEffect(() => {
     const controller = new AbortController();
     fetchCurrentUser(controller.signal).then(
-      (current) => setUser((existing) => existing ?? current),
+      (me) => setSignedIn((existing) => existing ?? me),
       () => {
-        if (!controller.signal.aborted) setUser((existing) => existing ?? null);
+        if (!controller.signal.aborted) setSignedIn((existing) => existing ?? null);
       },
     );
     return () => controller.abort();
   }, []);
 
-  useEffect(() => onUnauthorized(() => setUser(null)), []);
+  // A 401 while someone was signed in: their session ended under them, which the sign-in page says.
+  useEffect(
+    () =>
+      onUnauthorized(() => {
+        setEnded(Boolean(current.current));
+        setSignedIn(null);
+      }),
+    [],
+  );
 
   const signOut = useCallback(async () => {
     try {
@@ -29,6 +44,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const session = useMemo<Session>(() => ({ user, setUser, signOut }), [user, signOut]);
+  const session = useMemo<Session>(() => ({ user, setUser, signOut, ended }), [user, setUser, signOut, ended]);
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }

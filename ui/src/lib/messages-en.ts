@@ -18,6 +18,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'nav.accessLog': 'Access log',
   'nav.governance': 'Plans and filings',
   'nav.admin': 'Units and owners',
+  'nav.staffUsers': 'Staff accounts',
   'nav.changePassword': 'Change password',
   'nav.signOut': 'Sign out',
   'nav.switchLanguage': '中文',
@@ -45,6 +46,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'error.unexpectedNext': 'Reload the page; tell the administrator if it keeps happening.',
 
   'login.title': 'Sign in',
+  'login.sessionEnded': 'Your session has ended (it expired, or an administrator ended it). Sign in again to go on where you were.',
   'login.username': 'Username',
   'login.password': 'Password',
   'login.submit': 'Sign in',

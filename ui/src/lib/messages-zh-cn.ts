@@ -16,6 +16,7 @@ export const messagesZhCn = {
   'nav.accessLog': '访问日志',
   'nav.governance': '年度计划与备案',
   'nav.admin': '房屋与业主',
+  'nav.staffUsers': '员工账号',
   'nav.changePassword': '修改密码',
   'nav.signOut': '退出登录',
   'nav.switchLanguage': 'English',
@@ -43,6 +44,7 @@ export const messagesZhCn = {
   'error.unexpectedNext': '请刷新页面重试；如反复出现，请联系系统管理员。',
 
   'login.title': '登录',
+  'login.sessionEnded': '您的登录已失效（已过期或被管理员结束），请重新登录，登录后回到原页面。',
   'login.username': '用户名',
   'login.password': '密码',
   'login.submit': '登录',

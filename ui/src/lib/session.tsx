@@ -7,6 +7,8 @@ export interface Session {
   user: User | null | undefined;
   setUser: (user: User | null) => void;
   signOut: () => Promise<void>;
+  /** The API ended the session of the user who was signed in (it expired, or an administrator ended it). */
+  ended: boolean;
 }
 
 export const SessionContext = createContext<Session | null>(null);

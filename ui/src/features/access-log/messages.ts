@@ -53,6 +53,9 @@ const zhCn = {
   'kind.process-instance': '流程实例',
   'kind.process-history': '流程历史下载',
   'kind.task-context': '任务内容',
+  'kind.unit-register': '房屋及业主登记',
+  'kind.staff-user': '员工账号',
+  'kind.data-change': '数据变更',
 };
 
 const en: typeof zhCn = {
@@ -108,6 +111,9 @@ const en: typeof zhCn = {
   'kind.process-instance': 'Process instance',
   'kind.process-history': 'History download',
   'kind.task-context': 'Task context',
+  'kind.unit-register': 'Unit and its owners',
+  'kind.staff-user': 'Staff account',
+  'kind.data-change': 'Data change',
 };
 
 export type AccessLogTextKey = keyof typeof zhCn;

@@ -1,5 +1,6 @@
 import type { List, Page } from '../../../../../contracts/common';
 import type { BuildingView, DataChangeProposal, DataChangeView, HistoryEntry, UnitSummary, UnitView } from '../../../../../contracts/data-review';
+import type { StaffUserView, UserChangeProposal } from '../../../../../contracts/staff-users';
 import { apiRequest } from '../../../lib/api-client';
 
 export function listUnits(query: { number?: string; buildingId?: string; cursor?: string | null }, signal?: AbortSignal): Promise<Page<UnitSummary>> {
@@ -25,4 +26,34 @@ export function getChange(changeId: string, signal?: AbortSignal): Promise<DataC
 /** P5.1b: a draft for review; the client's changeId makes a retried submit the same change. */
 export function submitChange(changeId: string, proposal: DataChangeProposal): Promise<{ changeId: string; workflowId: string }> {
   return apiRequest<{ changeId: string; workflowId: string }>('/data-changes', { method: 'POST', body: { changeId, ...proposal } });
+}
+
+export function listStaffUsers(
+  query: { name?: string; department?: string; role?: string; active?: 'true' | 'false'; cursor?: string | null },
+  signal?: AbortSignal,
+): Promise<Page<StaffUserView>> {
+  return apiRequest<Page<StaffUserView>>('/staff-users', { query: { ...query, limit: 20 }, signal });
+}
+
+export function getStaffUser(userId: string, signal?: AbortSignal): Promise<StaffUserView> {
+  return apiRequest<StaffUserView>(`/users/${encodeURIComponent(userId)}`, { signal });
+}
+
+export function staffUserHistory(userId: string, signal?: AbortSignal): Promise<List<HistoryEntry>> {
+  return apiRequest<List<HistoryEntry>>(`/users/${encodeURIComponent(userId)}/history`, { signal });
+}
+
+/** P5.1b: a staff user's creation or change as a draft for review; the client's changeId makes a retried submit the same change. */
+export function submitUserChange(changeId: string, proposal: UserChangeProposal): Promise<{ changeId: string; workflowId: string }> {
+  return apiRequest<{ changeId: string; workflowId: string }>('/user-changes', { method: 'POST', body: { changeId, ...proposal } });
+}
+
+/** An administrator's reset: the one-time password, answered once. */
+export function resetPassword(userId: string): Promise<{ oneTimePassword: string }> {
+  return apiRequest<{ oneTimePassword: string }>(`/users/${encodeURIComponent(userId)}/password-reset`, { method: 'POST' });
+}
+
+/** The maker withdraws a returned change. */
+export function withdrawChange(changeId: string): Promise<DataChangeView> {
+  return apiRequest<DataChangeView>(`/data-changes/${encodeURIComponent(changeId)}/withdraw`, { method: 'POST' });
 }

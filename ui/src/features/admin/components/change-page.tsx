@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { DataChangeStatus } from '../../../../../contracts/vocabulary';
 import { Badge } from '../../../components/badge';
@@ -7,7 +6,8 @@ import { KeyValueList } from '../../../components/key-value-list';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
 import { useApiResource } from '../../../lib/use-api-resource';
-import { getChange } from '../api/admin-api';
+import { useAction } from '../../../lib/use-action';
+import { getChange, withdrawChange } from '../api/admin-api';
 import { useAdminText } from '../text';
 import { ChangeHistory } from './change-history';
 import { ChecksTable, DiffTable } from './diff-table';
@@ -17,18 +17,27 @@ const STATUS_TONE: Record<DataChangeStatus, 'info' | 'warning' | 'neutral' | 'su
 /** A master-data change (P5.1b): where it stands, before and after, the standard's checks, and its steps so far. */
 export function ChangePage({
   unitLink,
+  userLink,
   changeLink,
   processInstanceLink,
+  currentUserId,
 }: {
   unitLink: (unitId: string) => string;
+  userLink: (userId: string) => string;
   changeLink: (changeId: string) => string;
   processInstanceLink: (workflowId: string) => string;
+  currentUserId: string;
 }) {
   const { changeId = '' } = useParams();
   const text = useAdminText();
   const { formatDateTime, vocabulary, text: word } = useI18n();
   const change = useApiResource((signal) => getChange(changeId, signal), [changeId]);
   const action = change.data ? vocabulary('data-review').action?.options?.[change.data.action] : undefined;
+  const withdrawal = useAction();
+  const withdraw = () =>
+    withdrawal.run(async () => {
+      change.setData(await withdrawChange(changeId));
+    });
 
   return (
     <section>
@@ -40,13 +49,24 @@ export function ChangePage({
           <KeyValueList
             entries={[
               [text('status'), <Badge tone={STATUS_TONE[change.data.status]}>{text(`status.${change.data.status}`)}</Badge>, 'status'],
-              ...(change.data.kind === 'user' ? [] : [[text('unit'), <Link to={unitLink(change.data.unitId)}>{text('viewUnit')}</Link>, 'unit'] as [string, ReactNode, string]]),
+              change.data.kind === 'user'
+                ? [text('staffUser'), <Link to={userLink(change.data.unitId)}>{text('viewUser')}</Link>, 'user']
+                : [text('unit'), <Link to={unitLink(change.data.unitId)}>{text('viewUnit')}</Link>, 'unit'],
               [text('submittedBy'), change.data.maker.name, 'maker'],
               [text('submittedAt'), formatDateTime(change.data.submittedAt), 'at'],
               [text('needsSecondApproval'), change.data.needsSecondApproval ? text('yes') : text('no'), 'second'],
               [text('process'), <Link to={processInstanceLink(change.data.workflowId)}>{text('viewProcess')}</Link>, 'process'],
             ]}
           />
+          {change.data.status === 'returned' && change.data.maker.id === currentUserId && (
+            <div className="card" data-testid="returned-change">
+              <p>{text('withdrawNote')}</p>
+              <ErrorBanner error={withdrawal.error} />
+              <button type="button" className="button-secondary" disabled={withdrawal.busy} onClick={() => void withdraw()}>
+                {text('withdraw')}
+              </button>
+            </div>
+          )}
           <h2>{text('diff')}</h2>
           <DiffTable diff={change.data.diff} />
           <h2>{text('checks')}</h2>

@@ -1,5 +1,5 @@
-import type { DiffRow, StandardCheck } from '../../../../../contracts/data-review';
-import { DELIVERY_STATUS_LABELS, UNIT_USE_LABELS, type Label } from '../../../../../contracts/labels';
+import { DIFF_CHOICE_FIELDS, type DiffRow, type StandardCheck } from '../../../../../contracts/data-review';
+import type { Label } from '../../../../../contracts/labels';
 import { Badge } from '../../../components/badge';
 import { DataTable } from '../../../components/data-table';
 import { Loading } from '../../../components/loading';
@@ -17,19 +17,14 @@ function useReviewWording() {
   return { loaded: words.field !== undefined, option };
 }
 
-const VALUE_LABELS: Record<string, Record<string, Label>> = { 'unit.use': UNIT_USE_LABELS, 'unit.deliveryStatus': DELIVERY_STATUS_LABELS };
-
 /** P5.1b: a change before and after, field by field, as the checker sees it. */
 export function DiffTable({ diff }: { diff: DiffRow[] }) {
   const text = useAdminText();
-  const { text: word } = useI18n();
   const { loaded, option } = useReviewWording();
   if (!loaded) return <Loading />;
   const value = (field: string, raw: DiffRow['before']) => {
     if (raw === null) return '—';
-    if (typeof raw === 'boolean') return option('from', String(raw)) ?? '—';
-    const labels = VALUE_LABELS[field];
-    return labels?.[String(raw)] ? word(labels[String(raw)]!) : String(raw);
+    return DIFF_CHOICE_FIELDS.includes(field) ? (option('from', String(raw)) ?? String(raw)) : String(raw);
   };
   return (
     <DataTable headings={[text('field'), text('before'), text('after')]} data-testid="change-diff">

@@ -1,23 +1,30 @@
 import { useState } from 'react';
 import type { DataChangeProposal } from '../../../../../contracts/data-review';
+import type { UserChangeProposal } from '../../../../../contracts/staff-users';
 import { useAction } from '../../../lib/use-action';
 import { newUuid } from '../../../lib/uuid';
-import { submitChange } from '../api/admin-api';
+import { submitChange, submitUserChange } from '../api/admin-api';
 
 /**
  * A maker's proposal (P5.1b): one change id for the life of the form, so a retried submit is the same change; a new
  * one once it has gone into review.
  */
-export function useProposal(onSubmitted?: () => void) {
+function useReviewedProposal<Proposal>(send: (changeId: string, proposal: Proposal) => Promise<{ changeId: string }>, onSubmitted?: () => void) {
   const [changeId, setChangeId] = useState(newUuid);
   const [submitted, setSubmitted] = useState<string | null>(null);
   const action = useAction();
-  const submit = (proposal: DataChangeProposal) =>
+  const submit = (proposal: Proposal) =>
     action.run(async () => {
-      const result = await submitChange(changeId, proposal);
+      const result = await send(changeId, proposal);
       setSubmitted(result.changeId);
       setChangeId(newUuid());
       onSubmitted?.();
     });
   return { ...action, submitted, submit };
 }
+
+/** A change to a unit or its owners. */
+export const useProposal = (onSubmitted?: () => void) => useReviewedProposal<DataChangeProposal>(submitChange, onSubmitted);
+
+/** A change to a staff user: a new one, their roles or department, disabling or enabling them. */
+export const useUserProposal = (onSubmitted?: () => void) => useReviewedProposal<UserChangeProposal>(submitUserChange, onSubmitted);

@@ -17,7 +17,7 @@ export function LoginPage({ homeFor, changePasswordPath }: { homeFor: (user: Use
   const { user, setUser } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
-  const from = (location.state as { from?: string } | null)?.from;
+  const { from, ended } = (location.state as { from?: string; ended?: boolean } | null) ?? {};
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const { error, busy: submitting, run } = useAction();
@@ -54,6 +54,11 @@ export function LoginPage({ homeFor, changePasswordPath }: { homeFor: (user: Use
           </div>
         ) : (
           <ErrorBanner error={error} />
+        )}
+        {ended && !error && (
+          <p className="banner banner-info" role="status" data-testid="session-ended">
+            {t('login.sessionEnded')}
+          </p>
         )}
         <SignInField id="username" label={t('login.username')} autoComplete="username" value={username} onChange={(event) => setUsername(event.target.value)} autoFocus />
         <SignInField id="password" label={t('login.password')} type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} />

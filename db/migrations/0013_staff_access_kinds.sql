@@ -1,0 +1,2 @@
+ALTER TABLE "access_log" DROP CONSTRAINT "access_log_kind";--> statement-breakpoint
+ALTER TABLE "access_log" ADD CONSTRAINT "access_log_kind" CHECK ("access_log"."kind" in ('person-record', 'visitor-pass', 'face-deletion-log', 'plate-list', 'anpr-history', 'fault-report', 'fault-photo', 'inspection-photo', 'camera-snapshot', 'vote-evidence', 'bid', 'process-instance', 'process-history', 'task-context', 'unit-register', 'staff-user', 'data-change'));
