@@ -179,6 +179,12 @@ const SAMPLES: Record<string, InstanceSample> = {
     raw: ['b1-201', 'Data change', 'change'],
     says: ['修改房屋', '1号楼 201'],
   },
+  backup: {
+    recorded: 'Restore drill',
+    data: { kind: 'drill', requestedBy: '技术主管 孙', mismatches: 1, backupRunId: 'backup-full-20261201', problems: ['表 tasks 行数不一致'], faultRepairWorkflowId: 'fault-repair-r1' },
+    raw: ['Restore drill', 'drill', 'backup-full-20261201'],
+    says: ['恢复演练'],
+  },
   inspection: {
     recorded: '大门摄像机检查',
     data: { planId: 'ip-1', plan: '大门摄像机检查', responsibleRole: 'tech-supervisor', dueAt: '2026-12-01T08:00:00.000Z', inspectedBy: '技术员王', faultRepairWorkflowIds: ['fault-repair-r1'] },

@@ -26,6 +26,7 @@ import {
   acceptanceSignatures,
   alarmIncidents,
   annualPlans,
+  backupDrills,
   ballots,
   bidScores,
   bids,
@@ -60,6 +61,7 @@ import { DEMO_USERS } from '../db/seed/demo-community';
 import { GOVERNANCE_DEMO_USERS } from '../db/seed/governance-demo';
 import { pointDemoDevicesAt } from '../db/seed/devices';
 import { spawnSimulator, type SimulatorProcess } from '../scripts/device-simulator/spawn';
+import { backupFaultRepairId, type BackupOutcome } from '../workflows/backup/messages';
 import { PROCESSES, type ProcessName } from '../workflows/processes';
 import { DIAGNOSIS, REPAIR, TEST_TIMINGS } from './support/fault-scenarios';
 import { ACCEPTANCE_TEST_TIMINGS, CHECKLIST_PASS, DELIVERY_TEST_TIMINGS, EVALUATION, EVALUATION_TEST_TIMINGS, plan, TEAM } from './support/delivery-scenarios';
@@ -98,6 +100,8 @@ const USERS = ['admin', 'checker', 'owner-zhang', 'owner-li', 'developer', 'tech
 const people = new Map<string, SignedInClient>();
 /** Every workflow the test drove, with the process it is an instance of. */
 const instances = new Map<string, ProcessName>();
+/** How an instance ends in its projection when not `completed` (a drill that fails by design). */
+const endings = new Map<string, 'failed'>();
 const schedules: string[] = [];
 
 const startWorker = () =>
@@ -138,6 +142,8 @@ beforeAll(async () => {
       // Completions wait for a worker that was just killed: this API serves every request rather than shed load.
       admission: { ...config.api.admission, concurrency: 64, maxWaitMs: 60_000 },
       faultRepair: { ...TEST_TIMINGS, repairSlaMs: LONG_MS },
+      // This test's workers hold no backup tools (test/backups.test.ts runs them): a drill fails for want of them.
+      backups: { ...config.api.backups, toolsTaskQueue: taskQueue },
       // Effective plans record their projects only: procurement has its own scenario.
       governance: { ...governance, procurementWorkflowType: null },
       delivery: { ...DELIVERY_TEST_TIMINGS, reportEveryMs: 1_000, reportReminderMs: LONG_MS, reportDueMs: LONG_MS, milestoneGraceMs: LONG_MS, acceptance: ACCEPTANCE_TEST_TIMINGS },
@@ -184,8 +190,9 @@ const as = (username: string) => {
 };
 const usernameOf = (userId: string) => [...DEMO_USERS, ...GOVERNANCE_DEMO_USERS].find((user) => user.id === userId)!.username;
 
-function track(workflowId: string, process: ProcessName): string {
+function track(workflowId: string, process: ProcessName, ending?: 'failed'): string {
   instances.set(workflowId, process);
+  if (ending) endings.set(workflowId, ending);
   return workflowId;
 }
 
@@ -712,6 +719,25 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'backup',
+    steps: ['backup drill'],
+    async run(s) {
+      // The tech supervisor asks for a drill; with no backup tools on these workers it fails, and its fault repair
+      // opens once however the kill lands.
+      const { workflowId } = await s.step('backup drill', () => send('techsup', 'post', '/backups', { kind: 'drill', requestId: randomUUID() }, 202));
+      track(workflowId, 'backup', 'failed');
+      const outcome = await resultOf<BackupOutcome>(workflowId);
+      expect(outcome).toMatchObject({ kind: 'drill', status: 'failed', faultRepairWorkflowId: backupFaultRepairId(workflowId) });
+      expect((await database.db.select().from(backupDrills).where(eq(backupDrills.id, workflowId))).map((row) => row.status)).toEqual(['failed']);
+      const repairTasks = await until(async () => {
+        const rows = await database.db.select().from(tasks).where(eq(tasks.workflowId, outcome.faultRepairWorkflowId!));
+        return rows.length ? rows : undefined;
+      });
+      expect(repairTasks.map((task) => task.stepId)).toEqual(['diagnoseFault']);
+      await client.workflow.getHandle(outcome.faultRepairWorkflowId!).terminate('the drill’s repair is not this test’s');
+    },
+  },
+  {
     name: 'replay audit',
     steps: ['replay-audit start'],
     async run(s, killer) {
@@ -815,7 +841,7 @@ describe('the worker killed in the middle of every process', () => {
     // Every instance completed, in Temporal and in its projection; its step events each once, in order.
     const driven = [...instances.keys()];
     const rows = await database.db.select().from(processInstances).where(inArray(processInstances.workflowId, driven));
-    expect(rows.map((row) => [row.workflowId, row.process, row.status]).sort()).toEqual(driven.map((workflowId) => [workflowId, instances.get(workflowId), 'completed']).sort());
+    expect(rows.map((row) => [row.workflowId, row.process, row.status]).sort()).toEqual(driven.map((workflowId) => [workflowId, instances.get(workflowId), endings.get(workflowId) ?? 'completed']).sort());
     expect(PROCESSES.map((definition) => definition.name).filter((name) => !rows.some((row) => row.process === name))).toEqual([]);
     for (const workflowId of driven) expect((await client.workflow.getHandle(workflowId).describe()).status.name, workflowId).toBe('COMPLETED');
     const sequences = await database.db

@@ -37,6 +37,7 @@ export const BACKUP_LABELS = {
   chains: { title: label('保留的备份链', 'Chains kept') },
   offsiteBytes: { title: label('异地副本大小（字节）', 'Off-site copy (bytes)') },
   mismatches: { title: label('不一致的表', 'Tables that differ') },
+  backupRunId: { title: label('所用备份', 'Backup used'), format: 'hidden' },
   problems: { title: label('问题', 'Problems') },
   error: { title: label('错误', 'Error') },
   faultRepairWorkflowId: { title: label('报修单', 'Fault repair'), format: 'process' },
