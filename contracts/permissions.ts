@@ -415,8 +415,13 @@ export const PERMISSIONS = {
     roles: ['admin'],
     clauses: ['P5.1b'],
   },
+  'staff-user.read': {
+    description: 'Read the staff accounts (department, roles, in use or not) and their history of changes: administrators, and HR who check changes to them',
+    roles: ['admin', 'hr', 'management', 'auditor'],
+    clauses: ['P1.2', 'P5.1b', 'P5.3c'],
+  },
   'data-review.read': {
-    description: 'Read master-data changes in review, units with their owners (identity documents masked), staff users, and their history of changes',
+    description: 'Read master-data changes in review, units with their owners (identity documents masked), and their history of changes',
     roles: ['admin', 'management', 'auditor'],
     clauses: ['P5.1b', 'P5.3c'],
   },
