@@ -27,6 +27,9 @@ export const ROLES = [
 
 export type Role = (typeof ROLES)[number];
 
+/** The roles a staff account may hold: owners' and suppliers' accounts come with their owner or supplier record. */
+export const STAFF_ROLES = ROLES.filter((role): role is Exclude<Role, 'owner' | 'vendor'> => role !== 'owner' && role !== 'vendor');
+
 /** What each role is called, for people: the UI's labels and the API's refusals ("ask a tech supervisor"). */
 export const ROLE_TITLES: Record<Role, Localised> = {
   owner: { 'zh-CN': '业主', en: 'Owner' },
