@@ -78,9 +78,6 @@ export type DataChangeRequest = z.infer<typeof dataChangeRequest>;
 
 
 /** One field before and after (an identity document masked); null where there was or will be nothing. */
-/** The diff's fields whose values are choices (a use, a delivery status, a department, in use or not, a reset): shown by their names, never as stored. */
-export const DIFF_CHOICE_FIELDS: readonly string[] = ['unit.use', 'unit.deliveryStatus', 'unit.active', 'user.department', 'user.active', 'user.password'];
-
 export const diffRow = z.object({ field: z.string(), before: z.union([z.string(), z.number(), z.boolean()]).nullable(), after: z.union([z.string(), z.number(), z.boolean()]).nullable() });
 export type DiffRow = z.infer<typeof diffRow>;
 

@@ -27,6 +27,9 @@ export const ROLES = [
 
 export type Role = (typeof ROLES)[number];
 
+/** The roles a staff account may hold: owners' and suppliers' accounts come with their owner or supplier record. */
+export const STAFF_ROLES = ROLES.filter((role): role is Exclude<Role, 'owner' | 'vendor'> => role !== 'owner' && role !== 'vendor');
+
 /** What each role is called, for people: the UI's labels and the API's refusals ("ask a tech supervisor"). */
 export const ROLE_TITLES: Record<Role, Localised> = {
   owner: { 'zh-CN': '业主', en: 'Owner' },
@@ -415,8 +418,13 @@ export const PERMISSIONS = {
     roles: ['admin'],
     clauses: ['P5.1b'],
   },
+  'staff-user.read': {
+    description: 'Read the staff accounts (department, roles, in use or not) and their history of changes: administrators, and HR who check changes to them',
+    roles: ['admin', 'hr', 'management', 'auditor'],
+    clauses: ['P1.2', 'P5.1b', 'P5.3c'],
+  },
   'data-review.read': {
-    description: 'Read master-data changes in review, units with their owners (identity documents masked), staff users, and their history of changes',
+    description: 'Read master-data changes in review, units with their owners (identity documents masked), and their history of changes',
     roles: ['admin', 'management', 'auditor'],
     clauses: ['P5.1b', 'P5.3c'],
   },

@@ -5,12 +5,10 @@
  * administrators. The password rules live here, once, for the API and the UI.
  */
 import { z } from 'zod';
-import { ROLES, type Role } from './permissions';
+import { STAFF_ROLES } from './permissions';
 import { fieldText, type FieldKey } from './problem-texts';
 import { DEPARTMENTS, PASSWORD_RULES } from './vocabulary';
 
-/** The roles a staff account may hold: owners' and suppliers' accounts come with their owner or supplier record. */
-export const STAFF_ROLES = ROLES.filter((role): role is Exclude<Role, 'owner' | 'vendor'> => role !== 'owner' && role !== 'vendor');
 
 /** A username: lower-case letters, digits, dots, dashes or underscores, starting with a letter, 3 to 32 characters. */
 export const USERNAME_FORMAT = /^[a-z][a-z0-9._-]{2,31}$/;

@@ -83,6 +83,8 @@ export const DATA_CHANGE_ACTIONS = ['create', 'change', 'disable', 'add-owner', 
 export type DataChangeAction = (typeof DATA_CHANGE_ACTIONS)[number];
 export const DATA_CHANGE_STATUSES = ['in-review', 'returned', 'withdrawn', 'applied'] as const;
 export type DataChangeStatus = (typeof DATA_CHANGE_STATUSES)[number];
+/** The diff's fields whose values are choices (a use, a delivery status, a department, in use or not, a reset): shown by their names, never as stored. */
+export const DIFF_CHOICE_FIELDS: readonly string[] = ['unit.use', 'unit.deliveryStatus', 'unit.active', 'user.department', 'user.active', 'user.password'];
 /** What a review decided, as the record's history keeps it. */
 export const DATA_CHANGE_OUTCOMES = ['returned', 'withdrawn', 'applied'] as const;
 

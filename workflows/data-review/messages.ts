@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DIFF_CHOICE_FIELDS, type DiffRow, type StandardCheck } from '../../contracts/data-review';
+import type { DiffRow, StandardCheck } from '../../contracts/data-review';
+import { DIFF_CHOICE_FIELDS } from '../../contracts/vocabulary';
 import { fieldText } from '../../contracts/problem-texts';
 import { fieldMeta } from '../lib/labels';
 import { DATA_REVIEW_LABELS as LABELS } from './definition';

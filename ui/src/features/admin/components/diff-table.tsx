@@ -1,4 +1,5 @@
-import { DIFF_CHOICE_FIELDS, type DiffRow, type StandardCheck } from '../../../../../contracts/data-review';
+import type { DiffRow, StandardCheck } from '../../../../../contracts/data-review';
+import { DIFF_CHOICE_FIELDS } from '../../../../../contracts/vocabulary';
 import type { Label } from '../../../../../contracts/labels';
 import { Badge } from '../../../components/badge';
 import { DataTable } from '../../../components/data-table';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { DEPARTMENT_LABELS } from '../../../../../contracts/labels';
-import { ROLE_TITLES } from '../../../../../contracts/permissions';
-import { STAFF_ROLES, type StaffUserView } from '../../../../../contracts/staff-users';
+import { ROLE_TITLES, STAFF_ROLES } from '../../../../../contracts/permissions';
+import type { StaffUserView } from '../../../../../contracts/staff-users';
 import { DEPARTMENTS, type Department } from '../../../../../contracts/vocabulary';
 import { ErrorBanner } from '../../../components/error-banner';
 import { FormField } from '../../../components/form-field';

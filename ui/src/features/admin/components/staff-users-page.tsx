@@ -1,8 +1,7 @@
 import { useCallback } from 'react';
 import { Link } from 'react-router';
 import { DEPARTMENT_LABELS } from '../../../../../contracts/labels';
-import { ROLE_TITLES } from '../../../../../contracts/permissions';
-import { STAFF_ROLES } from '../../../../../contracts/staff-users';
+import { ROLE_TITLES, STAFF_ROLES } from '../../../../../contracts/permissions';
 import { DEPARTMENTS } from '../../../../../contracts/vocabulary';
 import { Badge } from '../../../components/badge';
 import { DataTable } from '../../../components/data-table';
