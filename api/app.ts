@@ -12,6 +12,7 @@ import { mountRoutes, openApiDocument } from './http/route';
 import { checkReadiness } from './use-cases/readiness';
 import { acceptanceRoutes } from './routes/acceptance';
 import { authRoutes } from './routes/auth';
+import { dataImportRoutes } from './routes/data-import';
 import { dataReviewRoutes } from './routes/data-review';
 import { staffUserRoutes } from './routes/staff-users';
 import { deliveryRoutes } from './routes/delivery';
@@ -47,6 +48,7 @@ export const apiRoutes = (ctx: ApiContext) => [
   ...governanceRoutes(ctx),
   ...accessLogRoutes(ctx),
   ...dataReviewRoutes(ctx),
+  ...dataImportRoutes(ctx),
   ...staffUserRoutes(ctx),
 ];
 

@@ -9,9 +9,12 @@ import type { FieldKey } from '../contracts/problem-texts';
 import type { IdDocumentKind } from '../contracts/vocabulary';
 import type { Database } from '../db/client';
 import { buildings, dataChangeHistory, dataChanges, owners, unitOwners, units } from '../db/schema';
-import { eraseDataKeys } from '../db/sealed/envelope';
 import { openChangeIdDocument, openOwnerIdDocument, sealOwnerIdDocument } from '../db/sealed/records';
+import { closeDraft, decidedBy, historyBase, type Decision } from './change-records';
+import { applyImport, reviewImport } from './data-import';
 import { reviewUserChange, writeUserChange, type StoredUserProposal } from './staff-users';
+
+export { closeDraft, historyBase, type Decision };
 
 type Executor = Pick<Database, 'select' | 'insert' | 'update' | 'delete'>;
 type ChangeRow = typeof dataChanges.$inferSelect;
@@ -156,20 +159,18 @@ async function holdsDocument(db: Executor, current: OwnerRow[], number: string |
 export const draftIdDocument = (db: Executor, change: ChangeRow) =>
   change.sealedIdDocument && change.dataKeyId ? openChangeIdDocument(db, { id: change.id, sealedIdDocument: change.sealedIdDocument, dataKeyId: change.dataKeyId }) : Promise.resolve(null);
 
-export const reviewDraft = async (db: Executor, change: ChangeRow): Promise<Review> =>
-  change.kind === 'user' ? reviewUserChange(db, change.proposal as StoredUserProposal) : reviewChange(db, change.proposal as StoredProposal, await draftIdDocument(db, change));
-
-export interface Decision {
-  userId: string;
-  displayName: string;
-  at: string;
+export async function reviewDraft(db: Executor, change: ChangeRow): Promise<Review> {
+  if (change.action === 'import') return reviewImport(db, change);
+  return change.kind === 'user' ? reviewUserChange(db, change.proposal as StoredUserProposal) : reviewChange(db, change.proposal as StoredProposal, await draftIdDocument(db, change));
 }
+
 
 /**
  * P5.1b: writes an approved change and its history entry in the caller's transaction, if the register still reads
  * as the checker saw it and the change still meets the standard. Returns why not, otherwise nothing.
  */
 export async function applyDraft(tx: Executor & Pick<Database, 'execute'>, change: ChangeRow, reviewedDiff: DiffRow[], checker: Decision, approver: Decision | null): Promise<FieldKey[]> {
+  if (change.action === 'import') return applyImport(tx, change, reviewedDiff, checker, approver);
   const proposal = change.proposal as StoredProposal;
   const idDocumentNumber = await draftIdDocument(tx, change);
   const now = await reviewDraft(tx, change);
@@ -209,35 +210,10 @@ export async function applyDraft(tx: Executor & Pick<Database, 'execute'>, chang
   await tx.insert(dataChangeHistory).values({
     ...historyBase(change, change.revision, now.diff),
     outcome: 'applied',
-    checkerId: checker.userId,
-    checkerName: checker.displayName,
-    checkedAt: new Date(checker.at),
-    approverId: approver?.userId ?? null,
-    approverName: approver?.displayName ?? null,
-    approvedAt: approver ? new Date(approver.at) : null,
+    ...decidedBy(checker, approver),
   });
   await closeDraft(tx, change, 'applied');
   return [];
-}
-
-/** The draft's part of a history entry. */
-export const historyBase = (change: ChangeRow, revision: number, diff: DiffRow[]) => ({
-  changeId: change.id,
-  workflowId: change.workflowId,
-  kind: change.kind,
-  action: change.action,
-  recordId: change.recordId,
-  revision,
-  diff,
-  makerId: change.makerId,
-  makerName: change.makerName,
-  submittedAt: change.submittedAt,
-});
-
-/** A draft that is done with (applied or withdrawn): its sealed document's key is erased, the register keeps its own copy. */
-export async function closeDraft(tx: Executor, change: ChangeRow, status: 'applied' | 'withdrawn') {
-  await tx.update(dataChanges).set({ status, sealedIdDocument: null, dataKeyId: null, updatedAt: new Date() }).where(eq(dataChanges.id, change.id));
-  await eraseDataKeys(tx, [change.dataKeyId]);
 }
 
 const iso = (at: Date | null) => at?.toISOString() ?? null;

@@ -54,6 +54,11 @@ const DIFF_FIELD_LABELS = {
   'user.roles': label('角色', 'Roles'),
   'user.active': label('启用', 'Active'),
   'user.password': label('密码', 'Password'),
+  'import.file': label('导入文件', 'File'),
+  'import.rows': label('数据行数', 'Rows'),
+  'import.units': label('新增房屋', 'New units'),
+  'import.owners': label('新增业主', 'New owners'),
+  'import.users': label('新增员工账号', 'New staff users'),
 };
 
 /** The values a diff shows that are not text of their own: uses, delivery statuses, a unit in use or not. */
@@ -83,6 +88,8 @@ const RULE_LABELS = {
   'no-such-user': label('用户存在', 'The user exists'),
   'user-disabled': label('用户在用', 'The user is active'),
   'user-active': label('用户已停用', 'The user is disabled'),
+  'repeated-in-sheet': label('表格内不重复', 'Nothing entered twice in the sheet'),
+  'same-person-two-names': label('同一证件只对应一个姓名', 'One name per identity document'),
 };
 
 /** The wording of a review's tasks (P5.1b): the change, its diff and checks, the decision. */
@@ -103,8 +110,10 @@ export const DATA_REVIEW_LABELS = {
       'remove-owner': label('移除业主', 'Remove an owner'),
       enable: label('启用', 'Enable'),
       'reset-password': label('重置密码', 'Reset the password'),
+      import: label('批量导入', 'Import'),
     },
   },
+  importRows: { title: label('导入明细', 'Rows imported'), format: 'link', linkText: label('逐行查看变更前后对比', 'See each row before and after') },
   revision: { title: label('版本', 'Revision'), format: 'number' },
   diff: { title: label('变更前后对比', 'Before and after') },
   field: { title: label('项目', 'Field'), options: DIFF_FIELD_LABELS },
@@ -152,6 +161,7 @@ export const dataReviewProcess = defineProcess({
     of: ({ title, data }) => {
       const kind = optionLabel(DATA_REVIEW_LABELS.kind.options, textField(data, 'kind') ?? '');
       const action = optionLabel(DATA_REVIEW_LABELS.action.options, textField(data, 'action') ?? '');
+      if (textField(data, 'action') === 'import') return label(`${action['zh-CN']}${kind['zh-CN']}`, `${action.en} · ${kind.en}`);
       const userId = textField(data, 'userId');
       const record = userId ? titleReference('user', userId) : titleReference('unit', textField(data, 'unitId') ?? title.split(' ')[0]);
       return label(`${action['zh-CN']}${kind['zh-CN']}：${record}`, `${action.en} · ${kind.en}: ${record}`);

@@ -5,10 +5,14 @@ import { DATA_STEWARDS } from '../../contracts/permissions';
 import { activityOptions } from '../lib/activities';
 import { HumanTasks, type HumanTaskSpec, type TaskCompletion } from '../lib/human-task';
 import { ProcessTracker } from '../lib/progress';
-import { correctionForm, decisionForm, diffForTask, type ChangeUnderReview, type DataReviewInput, type DataReviewOutcome, type DecisionForm, type Decider } from './messages';
+import { correctionForm, decisionForm, diffForTask, IMPORT_TITLES, type ChangeUnderReview, type DataReviewInput, type DataReviewOutcome, type DecisionForm, type Decider } from './messages';
 import { DATA_REVIEW_STEPS as STEPS } from './steps';
 
-const { prepareReview, recordReturn, recordWithdrawal, applyChange } = proxyActivities<ReturnType<typeof createDataReviewActivities>>(activityOptions('UnknownDataChange'));
+type DataReviewActivities = ReturnType<typeof createDataReviewActivities>;
+const single = proxyActivities<DataReviewActivities>(activityOptions('UnknownDataChange'));
+const { recordReturn, recordWithdrawal } = single;
+// An imported sheet is checked and written whole, ten thousand rows and more: a try may take minutes.
+const batch = proxyActivities<DataReviewActivities>({ ...activityOptions('UnknownDataChange'), startToCloseTimeout: '10 minutes' });
 
 const deciderOf = (completion: TaskCompletion<unknown>): Decider => ({ userId: completion.actor.userId, displayName: completion.actor.displayName, at: completion.completedAt });
 
@@ -23,14 +27,17 @@ export async function dataReview(input: DataReviewInput): Promise<DataReviewOutc
   const { changeId, kind, action, maker, timings } = input;
   const { workflowId } = workflowInfo();
   const stewards = DATA_STEWARDS[kind];
-  // A change of a staff user is about that user, who may not review it (their context's subjectUserId); others are about a unit.
-  const ofUser = kind === 'user';
-  const recordId = (ofUser ? input.userId : input.unitId) ?? '';
-  const about = ofUser ? { userId: recordId } : { unitId: recordId };
-  const inContext = ofUser ? { subjectUserId: recordId } : about;
+  // An imported sheet is one change about many records (its rows, read on its change's page); a change of a staff user
+  // is about that user, who may not review it (their context's subjectUserId); others are about a unit.
+  const imported = action === 'import';
+  const ofUser = kind === 'user' && !imported;
+  const recordId = (imported ? changeId : ofUser ? input.userId : input.unitId) ?? '';
+  const about = imported ? {} : ofUser ? { userId: recordId } : { unitId: recordId };
+  const inContext = imported ? { importRows: `/admin/changes/${changeId}` } : ofUser ? { subjectUserId: recordId } : about;
   const subjects = ofUser ? [recordId] : [];
   // Named for the reader by the API (a unit or user being created has no name yet, and shows its id).
-  const unit = titleReference(ofUser ? 'user' : 'unit', recordId);
+  const unit = imported ? IMPORT_TITLES[kind] : titleReference(ofUser ? 'user' : 'unit', recordId);
+  const { prepareReview, applyChange } = imported ? batch : single;
   const tracker = new ProcessTracker({ process: 'data-review', title: `${recordId} 数据变更 Data change`, startedBy: maker.userId }, { changeId, kind, action, ...about, maker: maker.displayName });
   const tasks = new HumanTasks('data-review', tracker);
   await tracker.pass(STEPS.changeSubmitted.id, maker.displayName, { changeId, kind, action, ...about });
