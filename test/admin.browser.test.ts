@@ -2,13 +2,16 @@
  * Administration in Chromium (issue 12): an administrator enters a new unit and then its owner in the register's
  * pages, the checker approves each from the worklist (the diff and the checks worded, no keys), management approves
  * second, and the owner shows on the unit's page with the identity document masked. A user whose password an
- * administrator reset is taken from sign-in to the change form and, once changed, to their home page.
+ * administrator reset is taken from sign-in to the change form and, once changed, to their home page. A sheet uploaded
+ * with a bad cell is refused by row and column; corrected, it is reviewed as one batch and every unit is there.
  */
+import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validIdDocument } from '../contracts/data-review';
+import { headerText, IMPORT_TEMPLATES } from '../contracts/import-templates';
 import { tasks } from '../db/schema';
 import { ensureUiBuilt, launchChromium, newContext, screenshot, signIn } from './support/browser';
 import { signIn as apiSignIn, type SignedInClient } from './support/http-client';
@@ -152,6 +155,59 @@ describe('administration in Chromium, against the real API and worker', () => {
     expect(await history.count()).toBe(2);
     for (const words of ['已生效', '提交人', '审核人: 数据审核员 陶然', '复核人: 总经理 郑华']) expect(unitPage).toContain(words);
     await screenshot(admin, 'admin-unit-with-owner.png');
+  }, 180_000);
+
+  it('an admin uploads a sheet: a bad cell is named by its row and column and nothing is written; the corrected sheet is reviewed as one batch and every unit is there', async () => {
+    const prefix = String(Date.now()).slice(-4);
+    const numbers = Array.from({ length: 3 }, (_, index) => `${prefix}${index}`);
+    const documents = numbers.map((_, index) => residentId(`1101051990${prefix}${index}00`.slice(0, 17)));
+    const rows = numbers.map((number, index) => ['b2', number, 70 + index, '住宅', '未售', `导入业主${index} Owner ${index}`, '居民身份证', documents[index]]);
+    const sheet = async (cells: typeof rows) => {
+      const book = new ExcelJS.Workbook();
+      const data = book.addWorksheet('data');
+      data.addRow(IMPORT_TEMPLATES.units.columns.map(headerText));
+      for (const row of cells) data.addRow(row);
+      return { name: 'units.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await book.xlsx.writeBuffer()) };
+    };
+    const [admin, checker, manager] = await Promise.all([signedInPage('admin'), signedInPage('checker'), signedInPage('manager')]);
+    await admin.goto('/admin/units');
+    await admin.locator('[data-testid="import-panel"] summary').click();
+    expect(await admin.locator('[data-testid="import-template"]').getAttribute('href')).toBe('/api/v1/data-imports/templates/units');
+    const bad = rows.map((row) => [...row]);
+    bad[1][2] = 20_000;
+    await admin.locator('#import-file').setInputFiles(await sheet(bad));
+    await admin.locator('[data-testid="submit-import"]').click();
+    const faults = admin.locator('[data-testid="import-faults"] tbody tr');
+    await faults.first().waitFor();
+    expect(await faults.count()).toBe(1);
+    expect((await faults.first().innerText()).replace(/\s+/g, ' ')).toContain('3 C 专有面积（㎡） 专有面积须在 1 至 10000 平方米之间');
+    expect(await admin.locator('[role="alert"]').innerText()).toContain('未写入任何数据');
+    await screenshot(admin, 'admin-import-faults.png');
+
+    await admin.locator('#import-file').setInputFiles(await sheet(rows));
+    await admin.locator('[data-testid="submit-import"]').click();
+    const submitted = admin.locator('[data-testid="import-submitted"]');
+    expect(await submitted.innerText()).toContain('已提交审核：3 行');
+    await submitted.locator('a').click();
+    await admin.waitForURL('**/admin/changes/*');
+    const workflowId = `data-review-${changeIdOf(admin)}`;
+    started.push(workflowId);
+    const batchRows = admin.locator('[data-testid="import-rows"] tbody tr');
+    await expect.poll(() => batchRows.count()).toBe(3);
+    const firstRow = (await batchRows.first().innerText()).replace(/\s+/g, ' ');
+    for (const words of ['2', `b2-${numbers[0]}`, '2号楼 Building 2', '专有面积（㎡）: 70', '未售', '导入业主0 Owner 0', `****${documents[0].slice(-4)}`]) expect(firstRow).toContain(words);
+    expect(await mainText(admin)).not.toContain(documents[0]);
+    await screenshot(admin, 'admin-import-batch.png');
+
+    await approveInWorklist(checker, workflowId, 'checkChange', ['批量导入', '导入文件', 'units.xlsx', '数据行数', '新增房屋', '新增业主', '逐行查看变更前后对比', '表格内不重复']);
+    await approveInWorklist(manager, workflowId, 'approveChange', ['批量导入', '数据行数']);
+    await eventually(async () => (await stack.client.workflow.getHandle(workflowId).describe()).status.name === 'COMPLETED' || undefined);
+    for (const [index, number] of numbers.entries()) {
+      await admin.goto(`/admin/units/b2-${number}`);
+      const owner = admin.locator('[data-testid="unit-owner"]');
+      await owner.waitFor();
+      expect((await owner.innerText()).replace(/\s+/g, ' ')).toContain(`导入业主${index} Owner ${index}`);
+    }
   }, 180_000);
 
   it('a user whose password was reset is taken from sign-in to the change form, and then to their home page', async () => {

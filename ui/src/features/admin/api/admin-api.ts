@@ -1,6 +1,8 @@
 import type { List, Page } from '../../../../../contracts/common';
+import type { DataImportRequest, ImportRowView } from '../../../../../contracts/data-import';
 import type { BuildingView, DataChangeProposal, DataChangeView, HistoryEntry, UnitSummary, UnitView } from '../../../../../contracts/data-review';
-import { apiRequest } from '../../../lib/api-client';
+import type { ImportSheet } from '../../../../../contracts/vocabulary';
+import { apiRequest, apiUrl } from '../../../lib/api-client';
 
 export function listUnits(query: { number?: string; buildingId?: string; cursor?: string | null }, signal?: AbortSignal): Promise<Page<UnitSummary>> {
   return apiRequest<Page<UnitSummary>>('/units', { query: { ...query, limit: 20 }, signal });
@@ -25,4 +27,16 @@ export function getChange(changeId: string, signal?: AbortSignal): Promise<DataC
 /** P5.1b: a draft for review; the client's changeId makes a retried submit the same change. */
 export function submitChange(changeId: string, proposal: DataChangeProposal): Promise<{ changeId: string; workflowId: string }> {
   return apiRequest<{ changeId: string; workflowId: string }>('/data-changes', { method: 'POST', body: { changeId, ...proposal } });
+}
+
+/** P5.1b: a sheet for review as one change; the client's changeId makes a retried upload the same change. */
+export function submitImport(request: DataImportRequest): Promise<{ changeId: string; workflowId: string; rows: number }> {
+  return apiRequest<{ changeId: string; workflowId: string; rows: number }>('/data-imports', { method: 'POST', body: request });
+}
+
+/** A sheet's template, downloaded by the browser itself. */
+export const importTemplateUrl = (sheet: ImportSheet) => apiUrl(`/data-imports/templates/${sheet}`);
+
+export function importRows(changeId: string, cursor: string | null, signal?: AbortSignal): Promise<Page<ImportRowView>> {
+  return apiRequest<Page<ImportRowView>>(`/data-changes/${encodeURIComponent(changeId)}/rows`, { query: { cursor, limit: 50 }, signal });
 }

@@ -19,23 +19,30 @@ function useReviewWording() {
 
 const VALUE_LABELS: Record<string, Record<string, Label>> = { 'unit.use': UNIT_USE_LABELS, 'unit.deliveryStatus': DELIVERY_STATUS_LABELS };
 
-/** P5.1b: a change before and after, field by field, as the checker sees it. */
-export function DiffTable({ diff }: { diff: DiffRow[] }) {
+/** A diff's fields and values as people read them: the process's names for fields and choices, a dash for nothing. */
+export function useDiffWording() {
   const text = useAdminText();
   const { text: word } = useI18n();
   const { loaded, option } = useReviewWording();
-  if (!loaded) return <Loading />;
   const value = (field: string, raw: DiffRow['before']) => {
     if (raw === null) return '—';
     if (typeof raw === 'boolean') return option('from', String(raw)) ?? '—';
     const labels = VALUE_LABELS[field];
     return labels?.[String(raw)] ? word(labels[String(raw)]!) : String(raw);
   };
+  return { loaded, value, fieldName: (field: string) => option('field', field) ?? text('field') };
+}
+
+/** P5.1b: a change before and after, field by field, as the checker sees it. */
+export function DiffTable({ diff }: { diff: DiffRow[] }) {
+  const text = useAdminText();
+  const { loaded, value, fieldName } = useDiffWording();
+  if (!loaded) return <Loading />;
   return (
     <DataTable headings={[text('field'), text('before'), text('after')]} data-testid="change-diff">
       {diff.map((row) => (
         <tr key={row.field}>
-          <th scope="row">{option('field', row.field) ?? text('field')}</th>
+          <th scope="row">{fieldName(row.field)}</th>
           <td>{value(row.field, row.before)}</td>
           <td>{value(row.field, row.after)}</td>
         </tr>

@@ -13,6 +13,7 @@ import { useKeysetList } from '../../../lib/use-keyset-list';
 import { useSearchParamFilters } from '../../../lib/use-search-param-filters';
 import { listBuildings, listUnits } from '../api/admin-api';
 import { useAdminText } from '../text';
+import { ImportPanel } from './import-panel';
 import { NewUnitForm } from './new-unit-form';
 
 /** The unit register (issue 12): find a unit by number or building; makers enter a new one for review. */
@@ -33,6 +34,7 @@ export function UnitsPage({ unitLink, changeLink, canPropose }: { unitLink: (uni
       <h1>{text('units')}</h1>
       <ErrorBanner error={units.error ?? buildings.error} />
       {canPropose && buildings.data && <NewUnitForm buildings={buildings.data.items} changeLink={changeLink} />}
+      {canPropose && <ImportPanel changeLink={changeLink} />}
       <div className="filters">
         <label className="form-field">
           {text('findByNumber')}
