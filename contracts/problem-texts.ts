@@ -183,6 +183,8 @@ export const PROBLEM_DETAILS = {
   'auth.must-change-password': { 'zh-CN': '您的密码已被重置，请先修改密码再继续使用。', en: 'your password was reset; change it before you go on' },
   'account.wrong-password': { 'zh-CN': '当前密码不正确，请重新输入。', en: 'the current password is wrong; enter it again' },
   'account.weak-password': { 'zh-CN': '新密码不符合密码规则，请按提示修改。', en: 'the new password breaks the password rules; see the fields' },
+  'account.invitation-unknown': { 'zh-CN': '邀请链接无效、已使用或已过期，请联系物业管理员重新发送。', en: 'the invitation link is unknown, used or expired; ask the property administrators for a new one' },
+  'account.username-taken': { 'zh-CN': '这个用户名已被使用，请换一个。', en: 'the username is taken; choose another' },
   'account.own-reset': { 'zh-CN': '不能重置自己的密码，请在“修改密码”中修改。', en: 'you cannot reset your own password; change it instead' },
 } as const satisfies Record<string, Localised>;
 

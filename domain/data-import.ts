@@ -16,6 +16,7 @@ import type { Database } from '../db/client';
 import { buildings, dataChangeHistory, dataChangeRows, dataChanges, owners, unitOwners, units, users } from '../db/schema';
 import { openChangeIdDocument, openOwnerIdDocuments, sealOwnerIdDocuments } from '../db/sealed/records';
 import { closeDraft, decidedBy, historyBase, type Decision } from './change-records';
+import { inviteOwners } from './owner-invitations';
 import type { Cell } from './sheet-reader';
 import { NO_PASSWORD, rolesText } from './staff-users';
 
@@ -412,6 +413,7 @@ export async function applyImport(tx: Executor, change: ChangeRow, reviewedDiff:
       newOwners.map((owner, index) => ({ id: owner.ownerId, name: owner.name, kind: 'person' as const, idDocumentKind: owner.idDocumentKind, ...sealed[index] })),
       (chunk) => tx.insert(owners).values(chunk),
     );
+    await inviteOwners(tx, change, newOwners.map((owner) => ({ ownerId: owner.ownerId, name: owner.name })));
     const ownerships = rows.flatMap((row) => (row.owner ? [{ unitId: row.unitId, ownerId: row.owner.ownerId }] : []));
     await insertAll(ownerships, (chunk) => tx.insert(unitOwners).values(chunk));
   }

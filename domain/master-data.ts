@@ -8,10 +8,11 @@ import { AREA_BOUNDS, maskIdDocument, validIdDocument, type DataChangeProposal, 
 import type { FieldKey } from '../contracts/problem-texts';
 import type { IdDocumentKind } from '../contracts/vocabulary';
 import type { Database } from '../db/client';
-import { buildings, dataChangeHistory, dataChanges, owners, unitOwners, units } from '../db/schema';
+import { accessPeople, buildings, dataChangeHistory, dataChanges, owners, unitOwners, units } from '../db/schema';
 import { openChangeIdDocument, openOwnerIdDocument, sealOwnerIdDocument } from '../db/sealed/records';
 import { closeDraft, decidedBy, historyBase, type Decision } from './change-records';
 import { applyImport, reviewImport } from './data-import';
+import { inviteOwners } from './owner-invitations';
 import { reviewUserChange, writeUserChange, type StoredUserProposal } from './staff-users';
 
 export { closeDraft, historyBase, type Decision };
@@ -199,6 +200,7 @@ export async function applyDraft(tx: Executor & Pick<Database, 'execute'>, chang
       if (owner.isNew) {
         const sealed = await sealOwnerIdDocument(tx, owner.ownerId, idDocumentNumber!);
         await tx.insert(owners).values({ id: owner.ownerId, name: owner.name!, kind: 'person', idDocumentKind: owner.idDocumentKind!, ...sealed });
+        await inviteOwners(tx, change, [{ ownerId: owner.ownerId, name: owner.name! }]);
       }
       await tx.insert(unitOwners).values({ unitId: proposal.unitId, ownerId: owner.ownerId });
       break;
@@ -266,4 +268,18 @@ export async function unitViewOf(db: Executor, unitId: string): Promise<UnitView
       idDocument: owner.idDocumentKind && owner.idDocumentLast4 ? { kind: owner.idDocumentKind, masked: maskIdDocument(owner.idDocumentLast4) } : null,
     })),
   };
+}
+
+/**
+ * P4.2b: the door-access entries of an owner removed from a unit, still active: those for that unit, and those for no
+ * unit in particular once the owner holds none.
+ */
+export async function peopleMovingOut(db: Pick<Database, 'select'>, removed: { unitId: string; ownerId: string }): Promise<Array<{ personId: string; personName: string }>> {
+  const stillOwns = (await db.select({ unitId: unitOwners.unitId }).from(unitOwners).where(eq(unitOwners.ownerId, removed.ownerId)).limit(1)).length > 0;
+  const people = await db
+    .select({ personId: accessPeople.id, personName: accessPeople.name, unitId: accessPeople.unitId })
+    .from(accessPeople)
+    .where(and(eq(accessPeople.ownerId, removed.ownerId), eq(accessPeople.kind, 'owner'), eq(accessPeople.status, 'active')))
+    .orderBy(asc(accessPeople.id));
+  return people.filter((person) => person.unitId === removed.unitId || (person.unitId === null && !stillOwns)).map(({ personId, personName }) => ({ personId, personName }));
 }

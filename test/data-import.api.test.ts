@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validIdDocument } from '../contracts/data-review';
 import { headerText, IMPORT_TEMPLATES } from '../contracts/import-templates';
 import type { ImportSheet } from '../contracts/vocabulary';
-import { dataChangeRows, dataChanges, owners, tasks, unitOwners, units, users } from '../db/schema';
+import { dataChangeRows, dataChanges, ownerInvitations, owners, tasks, unitOwners, units, users } from '../db/schema';
 import type { DataReviewOutcome } from '../workflows/data-review/messages';
 import { signIn, type SignedInClient } from './support/http-client';
 import { expectProblem } from './support/problems';
@@ -154,6 +154,8 @@ describe('importing a sheet through review (P5.1a–b)', () => {
     const registered = await stack.db.select().from(owners).where(inArray(owners.id, ownerships.map((row) => row.ownerId)));
     expect(registered).toHaveLength(29);
     for (const owner of registered) expect(owner.sealedIdDocument).not.toMatch(/^\d{17}/);
+    // Every new owner is invited to the owner portal once.
+    expect(await stack.db.select().from(ownerInvitations).where(eq(ownerInvitations.changeId, changeId))).toHaveLength(29);
     // Each unit's history names the import, with its row's diff, maker, checker and approver.
     const history = (await people.auditor.get(`${API}/units/b1-5001/history`)).body.items;
     expect(history).toHaveLength(1);

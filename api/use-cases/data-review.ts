@@ -76,6 +76,7 @@ export async function submitChange(ctx: ApiContext, user: SessionUser, request: 
     unitId: request.unitId,
     maker: { userId: user.id, displayName: user.displayName },
     timings: ctx.settings.dataReview,
+    accessRevocation: { retry: ctx.settings.accessControl.deviceRetry, outage: ctx.settings.accessControl.doorOutage },
   };
   await startProcess(ctx, dataReviewProcess, { workflowId, input, title: `${request.unitId} 数据变更 Data change`, startedBy: user.id });
   return { changeId, workflowId };

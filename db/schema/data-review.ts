@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { DATA_CHANGE_ACTIONS, DATA_CHANGE_KINDS, DATA_CHANGE_OUTCOMES, DATA_CHANGE_STATUSES } from '../../contracts/vocabulary';
+import { owners, users } from './core';
 import { dataKeys } from './sealed';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -85,4 +86,27 @@ export const dataChangeRows = pgTable(
     diff: jsonb('diff').notNull(),
   },
   (t) => [primaryKey({ columns: [t.changeId, t.row] })],
+);
+
+/**
+ * A new owner's invitation to the owner portal (issue 12): a one-time link to choose a username and password, sent
+ * when the review that registers them is applied. Only the token's SHA-256 is kept; the link goes out in its
+ * notification.
+ */
+export const ownerInvitations = pgTable(
+  'owner_invitations',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => owners.id),
+    /** The change that registered the owner. */
+    changeId: text('change_id').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    expiresAt: timestamptz('expires_at').notNull(),
+    acceptedAt: timestamptz('accepted_at'),
+    /** The portal account the owner made with it. */
+    userId: text('user_id').references(() => users.id),
+  },
+  (t) => [index('owner_invitations_owner_idx').on(t.ownerId)],
 );

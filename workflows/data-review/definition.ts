@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AREA_BOUNDS } from '../../contracts/data-review';
 import { DELIVERY_STATUS_LABELS, DEPARTMENT_LABELS, label, titleReference, UNIT_USE_LABELS, type Vocabulary } from '../../contracts/labels';
 import { DATA_CHANGE_ACTIONS, DATA_CHANGE_KINDS } from '../../contracts/vocabulary';
-import { durationMs, requester } from '../lib/inputs';
+import { deviceRetry, doorOutage, durationMs, requester } from '../lib/inputs';
 import { defineProcess } from '../lib/process-definition';
 import { DATA_REVIEW_STEPS } from './steps';
 import { optionLabel, textField } from '../lib/labels';
@@ -26,6 +26,11 @@ export const dataReviewInput = z.lazy(() =>
     userId: z.string().optional(),
     maker: requester,
     timings: dataReviewTimings,
+    /**
+     * How the access revocation of an owner who moves out runs (a removed owner's door credentials, P4.2b): given to
+     * changes of units and their owners; reviews started without it start no revocation.
+     */
+    accessRevocation: z.object({ retry: deviceRetry, outage: doorOutage }).optional(),
   }),
 );
 export type DataReviewInput = z.infer<typeof dataReviewInput>;
@@ -137,6 +142,7 @@ export const DATA_REVIEW_LABELS = {
       withdraw: label('撤回', 'Withdraw'),
     },
   },
+  revocations: { title: label('已启动的门禁撤销', 'Access revocations started'), format: 'process' },
   // What a review records (the instance page's data).
   userId: { title: label('账号', 'Account'), format: 'user' },
   maker: { title: label('提交人', 'Submitted by') },

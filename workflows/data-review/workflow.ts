@@ -1,8 +1,9 @@
-import { allHandlersFinished, condition, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, ParentClosePolicy, patched, proxyActivities, startChild, workflowInfo } from '@temporalio/workflow';
 import type { createDataReviewActivities } from '../../activities/data-review';
 import { titleReference } from '../../contracts/labels';
 import { DATA_STEWARDS } from '../../contracts/permissions';
-import { activityOptions } from '../lib/activities';
+import type { AccessRevocationInput } from '../access-revocation/messages';
+import { activityOptions, linkProcesses } from '../lib/activities';
 import { HumanTasks, type HumanTaskSpec, type TaskCompletion } from '../lib/human-task';
 import { ProcessTracker } from '../lib/progress';
 import { correctionForm, decisionForm, diffForTask, IMPORT_TITLES, type ChangeUnderReview, type DataReviewInput, type DataReviewOutcome, type DecisionForm, type Decider } from './messages';
@@ -10,7 +11,7 @@ import { DATA_REVIEW_STEPS as STEPS } from './steps';
 
 type DataReviewActivities = ReturnType<typeof createDataReviewActivities>;
 const single = proxyActivities<DataReviewActivities>(activityOptions('UnknownDataChange'));
-const { recordReturn, recordWithdrawal } = single;
+const { recordReturn, recordWithdrawal, movingOut } = single;
 // An imported sheet is checked and written whole, ten thousand rows and more: a try may take minutes.
 const batch = proxyActivities<DataReviewActivities>({ ...activityOptions('UnknownDataChange'), startToCloseTimeout: '10 minutes' });
 
@@ -54,6 +55,21 @@ export async function dataReview(input: DataReviewInput): Promise<DataReviewOutc
     }
   };
 
+  /** The people who live in the unit as its removed owner leave it: each one's access revocation starts, and outlives this review. */
+  const revokeMovedOut = async ({ retry, outage }: NonNullable<DataReviewInput['accessRevocation']>) => {
+    await tracker.enter(STEPS.startFollowUps.id);
+    const revocations: string[] = [];
+    for (const person of await movingOut({ changeId })) {
+      const revocationId = `access-revocation-moved-out-${changeId}-${person.personId}`;
+      const revocation: AccessRevocationInput = { personId: person.personId, personName: person.personName, reason: 'moved-out', requestedBy: maker, retry, outage };
+      await startChild('accessRevocation', { workflowId: revocationId, args: [revocation], parentClosePolicy: ParentClosePolicy.ABANDON });
+      await linkProcesses({ fromWorkflowId: workflowId, toWorkflowId: revocationId, relation: 'access-revocation' });
+      revocations.push(revocationId);
+    }
+    tracker.setData({ revocations });
+    await tracker.complete(STEPS.startFollowUps.id, null, { revocations: revocations.length });
+  };
+
   for (;;) {
     await tracker.enter(STEPS.prepareReview.id);
     const review: ChangeUnderReview = await prepareReview({ changeId });
@@ -92,6 +108,8 @@ export async function dataReview(input: DataReviewInput): Promise<DataReviewOutc
       const result = await applyChange({ changeId, workflowId, revision: review.revision, reviewedDiff: review.diff, checker, approver });
       if (result.applied) {
         await tracker.complete(STEPS.applyChange.id, null, { revision: review.revision });
+        // P4.2b: an owner removed from a unit has moved out: their door access is revoked by its own process.
+        if (action === 'remove-owner' && input.accessRevocation && patched('move-out-revokes-access')) await revokeMovedOut(input.accessRevocation);
         const outcome: DataReviewOutcome = { status: 'applied', revision: review.revision, checkedBy: checker.displayName, approvedBy: approver?.displayName ?? null };
         tracker.setData({ outcome });
         await tracker.finish('completed', STEPS.changeApplied.id);
