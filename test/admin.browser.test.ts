@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validIdDocument } from '../contracts/data-review';
 import { headerText, IMPORT_TEMPLATES } from '../contracts/import-templates';
-import { tasks } from '../db/schema';
+import { notifications, tasks } from '../db/schema';
 import { ensureUiBuilt, launchChromium, newContext, screenshot, signIn } from './support/browser';
 import { signIn as apiSignIn, type SignedInClient } from './support/http-client';
 import { eventually, startApiTestStack, type ApiTestStack } from './support/stack';
@@ -209,6 +209,46 @@ describe('administration in Chromium, against the real API and worker', () => {
       expect((await owner.innerText()).replace(/\s+/g, ' ')).toContain(`导入业主${index} Owner ${index}`);
     }
   }, 180_000);
+
+  it('a new owner opens the invitation’s one-time link and makes their owner-portal account', async () => {
+    const people = Object.fromEntries(await Promise.all(['admin', 'checker', 'manager'].map(async (name) => [name, await apiSignIn(stack.baseUrl, name)] as const))) as Record<string, SignedInClient>;
+    const changeId = randomUUID();
+    const idNumber = residentId(`11010519${String(Date.now()).slice(-9)}`);
+    const added = await people.admin.post(`${API}/data-changes`, { changeId, action: 'add-owner', unitId: 'b2-302', owner: { name: '卫八 Wei Ba', idDocument: { kind: 'resident-id', number: idNumber } } });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    const { workflowId } = added.body as { workflowId: string };
+    started.push(workflowId);
+    for (const [reviewer, stepId] of [['checker', 'checkChange'], ['manager', 'approveChange']] as const) {
+      const task = await eventually(async () => (await stack.db.select().from(tasks).where(and(eq(tasks.workflowId, workflowId), eq(tasks.stepId, stepId), eq(tasks.status, 'open'))))[0]);
+      expect((await people[reviewer].post(`${API}/tasks/${encodeURIComponent(task.id)}/complete`, { payload: { decision: 'approved' } })).status).toBe(200);
+    }
+    await stack.client.workflow.getHandle(workflowId).result();
+    const [notice] = await stack.db.select().from(notifications).where(eq(notifications.dedupeKey, `owner-invitation-o-${changeId}`));
+    const link = /\/invitation\/[A-Za-z0-9_-]+/.exec(notice.message)![0];
+
+    const context = await newContext(browser, stack.baseUrl);
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(link);
+    const form = page.locator('[data-testid="invitation-form"]');
+    await page.locator('#invitation-username').waitFor();
+    expect(await form.innerText()).toContain('卫八 Wei Ba，请设置您登录业主门户的用户名和密码');
+    const username = `weiba${randomUUID().slice(0, 4)}`;
+    await page.locator('#invitation-username').fill(username);
+    await page.locator('#invitation-password').fill('short');
+    await page.locator('#invitation-confirm').fill('short');
+    await page.locator('[data-testid="accept-invitation"]').click();
+    expect(await page.locator('[data-field-error="invitation-password"]').innerText()).toContain('密码至少 12 个字符');
+    const phrase = `my home at last ${randomUUID().slice(0, 6)}`;
+    await page.locator('#invitation-password').fill(phrase);
+    await page.locator('#invitation-confirm').fill(phrase);
+    await page.locator('[data-testid="accept-invitation"]').click();
+    await page.locator('[data-testid="invitation-accepted"]').waitFor();
+    expect((await apiSignIn(stack.baseUrl, username, phrase)).user).toMatchObject({ roles: ['owner'] });
+    // The link works once.
+    await page.goto(link);
+    expect(await page.locator('[role="alert"]').innerText()).toContain('邀请链接无效、已使用或已过期');
+  }, 120_000);
 
   it('a user whose password was reset is taken from sign-in to the change form, and then to their home page', async () => {
     const people = Object.fromEntries(await Promise.all(['admin', 'checker', 'manager'].map(async (name) => [name, await apiSignIn(stack.baseUrl, name)] as const))) as Record<string, SignedInClient>;

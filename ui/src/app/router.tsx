@@ -46,6 +46,14 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
   },
   {
+    // Outside the signed-in shell: a new owner has no account until this page makes it.
+    ...page(routes.invitation, async () => {
+      const { InvitationPage } = await import('../features/auth/components/invitation-page');
+      return () => <InvitationPage loginPath={routes.login} />;
+    }),
+    errorElement: <RouteError />,
+  },
+  {
     element: <AppLayout />,
     errorElement: <RouteError />,
     children: [

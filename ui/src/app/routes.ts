@@ -34,6 +34,8 @@ export const routes = {
   unit: '/admin/units/:unitId',
   dataChange: '/admin/changes/:changeId',
   changePassword: '/account/password',
+  /** A new owner's one-time link (domain/owner-invitations.ts writes it into their notification). */
+  invitation: '/invitation/:token',
 } as const;
 
 /** Builders for the parameterised routes above. */
