@@ -13,6 +13,7 @@ import { checkReadiness } from './use-cases/readiness';
 import { acceptanceRoutes } from './routes/acceptance';
 import { authRoutes } from './routes/auth';
 import { dataImportRoutes } from './routes/data-import';
+import { deviceRegisterRoutes } from './routes/device-register';
 import { dataReviewRoutes } from './routes/data-review';
 import { staffUserRoutes } from './routes/staff-users';
 import { deliveryRoutes } from './routes/delivery';
@@ -49,6 +50,7 @@ export const apiRoutes = (ctx: ApiContext) => [
   ...accessLogRoutes(ctx),
   ...dataReviewRoutes(ctx),
   ...dataImportRoutes(ctx),
+  ...deviceRegisterRoutes(ctx),
   ...staffUserRoutes(ctx),
 ];
 

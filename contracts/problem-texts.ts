@@ -176,6 +176,7 @@ export const PROBLEM_DETAILS = {
   'import.invalid': { 'zh-CN': '表格中有 {count} 处不符合采集标准，未写入任何数据；请按标出的行和列修改后重新上传。', en: 'the sheet has {count} faults and nothing was written; correct the rows and columns listed and upload it again' },
   'import.unreadable': { 'zh-CN': '无法读取这个文件，请上传从模板填写的 .xlsx 或 .csv 文件。', en: 'the file cannot be read; upload an .xlsx or .csv file filled in from the template' },
   'import.not-an-import': { 'zh-CN': '这项变更不是批量导入。', en: 'this change is not an import' },
+  'device.unknown': { 'zh-CN': '没有设备 {deviceId}，请从列表中选择。', en: 'no device {deviceId}' },
   'unit.unknown': { 'zh-CN': '没有房号 {unitId}，请从列表中选择。', en: 'no unit {unitId}' },
   // Staff users and accounts (P1.2, P5.1b).
   'task.own-account': { 'zh-CN': '这项变更涉及您本人的账号，须由另一位审核人处理。', en: 'this change is about your own account; another person must decide it' },

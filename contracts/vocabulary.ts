@@ -75,7 +75,7 @@ export const DEPARTMENTS = ['management', 'engineering', 'security', 'customer-s
 export type Department = (typeof DEPARTMENTS)[number];
 
 /** P5.1b: a master-data change: what it is about, what it does, and where it stands in review. */
-export const DATA_CHANGE_KINDS = ['unit', 'unit-owner', 'user'] as const;
+export const DATA_CHANGE_KINDS = ['unit', 'unit-owner', 'user', 'device'] as const;
 export const DATA_CHANGE_ACTIONS = ['create', 'change', 'disable', 'add-owner', 'remove-owner', 'enable', 'reset-password', 'import'] as const;
 export type DataChangeAction = (typeof DATA_CHANGE_ACTIONS)[number];
 export const DATA_CHANGE_STATUSES = ['in-review', 'returned', 'withdrawn', 'applied'] as const;

@@ -9,7 +9,8 @@ import type { FieldKey } from '../contracts/problem-texts';
 import type { IdDocumentKind } from '../contracts/vocabulary';
 import type { Database } from '../db/client';
 import { accessPeople, buildings, dataChangeHistory, dataChanges, owners, unitOwners, units } from '../db/schema';
-import { openChangeIdDocument, openOwnerIdDocument, sealOwnerIdDocument } from '../db/sealed/records';
+import { openChangeIdDocument, openChangeSecrets, openOwnerIdDocument, sealOwnerIdDocument } from '../db/sealed/records';
+import { reviewDeviceChange, writeDeviceChange, type DeviceSecrets, type StoredDeviceProposal } from './device-register';
 import { closeDraft, decidedBy, historyBase, type Decision } from './change-records';
 import { applyImport, reviewImport } from './data-import';
 import { inviteOwners } from './owner-invitations';
@@ -162,6 +163,7 @@ export const draftIdDocument = (db: Executor, change: ChangeRow) =>
 
 export async function reviewDraft(db: Executor, change: ChangeRow): Promise<Review> {
   if (change.action === 'import') return reviewImport(db, change);
+  if (change.kind === 'device') return reviewDeviceChange(db, change.proposal as StoredDeviceProposal);
   return change.kind === 'user' ? reviewUserChange(db, change.proposal as StoredUserProposal) : reviewChange(db, change.proposal as StoredProposal, await draftIdDocument(db, change));
 }
 
@@ -173,13 +175,16 @@ export async function reviewDraft(db: Executor, change: ChangeRow): Promise<Revi
 export async function applyDraft(tx: Executor & Pick<Database, 'execute'>, change: ChangeRow, reviewedDiff: DiffRow[], checker: Decision, approver: Decision | null): Promise<FieldKey[]> {
   if (change.action === 'import') return applyImport(tx, change, reviewedDiff, checker, approver);
   const proposal = change.proposal as StoredProposal;
-  const idDocumentNumber = await draftIdDocument(tx, change);
+  // A new owner's document (a device's draft seals its secrets instead, opened where they are written).
+  const idDocumentNumber = change.kind === 'unit-owner' ? await draftIdDocument(tx, change) : null;
   const now = await reviewDraft(tx, change);
   const failed = now.checks.filter((check) => !check.passed).map((check) => check.rule);
   if (JSON.stringify(now.diff) !== JSON.stringify(reviewedDiff)) failed.unshift('changed-meanwhile');
   if (failed.length) return [...new Set(failed)];
 
   if (change.kind === 'user') await writeUserChange(tx, change.proposal as StoredUserProposal);
+  else if (change.kind === 'device')
+    await writeDeviceChange(tx, change.proposal as StoredDeviceProposal, await openChangeSecrets<DeviceSecrets>(tx, { id: change.id, sealedIdDocument: change.sealedIdDocument!, dataKeyId: change.dataKeyId! }));
   else switch (proposal.action) {
     case 'create':
       await tx.insert(units).values({ id: proposal.unitId, ...proposal.unit, exclusiveArea: proposal.unit.exclusiveArea.toFixed(2) });

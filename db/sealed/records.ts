@@ -106,3 +106,13 @@ export async function openOwnerIdDocuments(db: Reader, rows: ReadonlyArray<{ id:
   const byId = new Map(sealed.map((row, index) => [row.id, opened[index].idDocument]));
   return rows.map((row) => byId.get(row.id) ?? row.sealedIdDocument);
 }
+
+/** A draft's write-only secrets (a device's password and push key), as JSON: sealed from the moment they are entered. */
+export async function sealChangeSecrets(db: Writer, changeId: string, secrets: object) {
+  const { dataKeyId, sealed } = await sealRecord(db, { table: 'data_changes', id: changeId }, { secrets: JSON.stringify(secrets) });
+  return { dataKeyId, sealedIdDocument: sealed.secrets };
+}
+
+export async function openChangeSecrets<T>(db: Reader, row: { id: string; sealedIdDocument: string; dataKeyId: string }): Promise<T> {
+  return JSON.parse((await unsealRecord(db, row.dataKeyId, { table: 'data_changes', id: row.id }, { secrets: row.sealedIdDocument })).secrets) as T;
+}

@@ -24,6 +24,8 @@ export const dataReviewInput = z.lazy(() =>
     unitId: z.string().optional(),
     /** The staff user a change of kind user is about: they may not review it. */
     userId: z.string().optional(),
+    /** The device a change of kind device is about. */
+    deviceId: z.string().optional(),
     maker: requester,
     timings: dataReviewTimings,
     /**
@@ -59,6 +61,15 @@ const DIFF_FIELD_LABELS = {
   'user.roles': label('角色', 'Roles'),
   'user.active': label('启用', 'Active'),
   'user.password': label('密码', 'Password'),
+  device: label('设备', 'Device'),
+  'device.name': label('设备名称', 'Name'),
+  'device.zoneId': label('区域', 'Zone'),
+  'device.system': label('系统', 'System'),
+  'connection.baseUrl': label('接入地址', 'Address'),
+  'connection.username': label('设备用户名', "Device's username"),
+  'connection.password': label('设备密码', "Device's password"),
+  'connection.pushSecret': label('推送密钥', 'Push secret'),
+  'connection.cameraChannel': label('视频通道', 'Camera channel'),
   'import.file': label('导入文件', 'File'),
   'import.rows': label('数据行数', 'Rows'),
   'import.units': label('新增房屋', 'New units'),
@@ -93,6 +104,7 @@ const RULE_LABELS = {
   'no-such-user': label('用户存在', 'The user exists'),
   'user-disabled': label('用户在用', 'The user is active'),
   'user-active': label('用户已停用', 'The user is disabled'),
+  'no-such-zone': label('区域存在', 'The zone exists'),
   'repeated-in-sheet': label('表格内不重复', 'Nothing entered twice in the sheet'),
   'same-person-two-names': label('同一证件只对应一个姓名', 'One name per identity document'),
 };
@@ -104,7 +116,8 @@ export const DATA_REVIEW_LABELS = {
   changeId: { title: label('变更', 'Change'), format: 'hidden' },
   unitId: { title: label('房屋', 'Unit'), format: 'unit' },
   subjectUserId: { title: label('账号', 'Account'), format: 'user' },
-  kind: { title: label('数据类别', 'Kind of data'), options: { unit: label('房屋', 'Unit'), 'unit-owner': label('房屋业主', 'Owner of a unit'), user: label('员工账号', 'Staff user') } },
+  kind: { title: label('数据类别', 'Kind of data'), options: { unit: label('房屋', 'Unit'), 'unit-owner': label('房屋业主', 'Owner of a unit'), user: label('员工账号', 'Staff user'), device: label('设备', 'Device') } },
+  deviceId: { title: label('设备', 'Device'), format: 'device' },
   action: {
     title: label('变更类型', 'Change'),
     options: {
@@ -162,14 +175,15 @@ export const dataReviewProcess = defineProcess({
   workflowId: (changeId: string) => `data-review-${changeId}`,
   steps: DATA_REVIEW_STEPS,
   instanceTitle: {
-    keys: ['kind', 'action', 'unitId', 'userId'],
+    keys: ['kind', 'action', 'unitId', 'userId', 'deviceId'],
     // Recorded as `b1-101 数据变更 Data change`: the change and the unit or account, named.
     of: ({ title, data }) => {
       const kind = optionLabel(DATA_REVIEW_LABELS.kind.options, textField(data, 'kind') ?? '');
       const action = optionLabel(DATA_REVIEW_LABELS.action.options, textField(data, 'action') ?? '');
       if (textField(data, 'action') === 'import') return label(`${action['zh-CN']}${kind['zh-CN']}`, `${action.en} · ${kind.en}`);
       const userId = textField(data, 'userId');
-      const record = userId ? titleReference('user', userId) : titleReference('unit', textField(data, 'unitId') ?? title.split(' ')[0]);
+      const deviceId = textField(data, 'deviceId');
+      const record = userId ? titleReference('user', userId) : deviceId ? titleReference('device', deviceId) : titleReference('unit', textField(data, 'unitId') ?? title.split(' ')[0]);
       return label(`${action['zh-CN']}${kind['zh-CN']}：${record}`, `${action.en} · ${kind.en}: ${record}`);
     },
   },

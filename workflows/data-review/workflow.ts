@@ -32,12 +32,13 @@ export async function dataReview(input: DataReviewInput): Promise<DataReviewOutc
   // is about that user, who may not review it (their context's subjectUserId); others are about a unit.
   const imported = action === 'import';
   const ofUser = kind === 'user' && !imported;
-  const recordId = (imported ? changeId : ofUser ? input.userId : input.unitId) ?? '';
-  const about = imported ? {} : ofUser ? { userId: recordId } : { unitId: recordId };
+  const ofDevice = kind === 'device' && !imported;
+  const recordId = (imported ? changeId : ofUser ? input.userId : ofDevice ? input.deviceId : input.unitId) ?? '';
+  const about = imported ? {} : ofUser ? { userId: recordId } : ofDevice ? { deviceId: recordId } : { unitId: recordId };
   const inContext = imported ? { importRows: `/admin/changes/${changeId}` } : ofUser ? { subjectUserId: recordId } : about;
   const subjects = ofUser ? [recordId] : [];
   // Named for the reader by the API (a unit or user being created has no name yet, and shows its id).
-  const unit = imported ? IMPORT_TITLES[kind] : titleReference(ofUser ? 'user' : 'unit', recordId);
+  const unit = imported ? IMPORT_TITLES[kind] : titleReference(ofUser ? 'user' : ofDevice ? 'device' : 'unit', recordId);
   const { prepareReview, applyChange } = imported ? batch : single;
   const tracker = new ProcessTracker({ process: 'data-review', title: `${recordId} 数据变更 Data change`, startedBy: maker.userId }, { changeId, kind, action, ...about, maker: maker.displayName });
   const tasks = new HumanTasks('data-review', tracker);
