@@ -210,6 +210,46 @@ describe('administration in Chromium, against the real API and worker', () => {
     }
   }, 180_000);
 
+  it('an admin adds a device with its zone and connection; its secrets never show again; the tech supervisor approves it and it is registered', async () => {
+    const deviceId = `cam-t${randomUUID().slice(0, 6)}`;
+    const password = `pw-${randomUUID()}`;
+    const pushSecret = `push-${randomUUID()}`;
+    const [admin, techsup] = await Promise.all([signedInPage('admin'), signedInPage('techsup')]);
+    await admin.goto('/admin/units');
+    await admin.locator('a', { hasText: '设备登记' }).click();
+    await admin.waitForURL('**/admin/devices');
+    await admin.locator('[data-testid="new-device"] summary').click();
+    await admin.locator('#device-deviceId').fill(deviceId);
+    await admin.locator('#device-name').fill('测试摄像机 Test camera');
+    await admin.locator('#device-zoneId').selectOption('z-car-park');
+    await admin.locator('#device-system').selectOption('cctv');
+    await admin.locator('#device-baseUrl').fill(`http://10.0.3.99/devices/${deviceId}`);
+    await admin.locator('#device-username').fill('admin');
+    await admin.locator('#device-password').fill(password);
+    await admin.locator('#device-pushSecret').fill(pushSecret);
+    await admin.locator('[data-testid="submit-new-device"]').click();
+    const submitted = admin.locator('[data-testid="new-device"] [data-testid="change-submitted"]');
+    await submitted.waitFor();
+    expect(await admin.locator('#device-password').inputValue()).toBe('');
+    await submitted.locator('a').click();
+    await admin.waitForURL('**/admin/changes/*');
+    const workflowId = `data-review-${changeIdOf(admin)}`;
+    started.push(workflowId);
+    await admin.locator('[data-testid="change-diff"]').waitFor();
+    const changePage = await mainText(admin);
+    for (const words of ['设备名称', '测试摄像机 Test camera', '地下车库 Car park', '视频监控', '设备密码', '••••••', '区域存在']) expect(changePage).toContain(words);
+    expect(changePage).not.toContain(password);
+    expect(changePage).not.toContain(pushSecret);
+    expect(changePage).not.toContain('查看房屋');
+
+    await approveInWorklist(techsup, workflowId, 'checkChange', ['设备名称', '地下车库 Car park', '视频监控', '推送密钥', '••••••']);
+    await eventually(async () => (await stack.client.workflow.getHandle(workflowId).describe()).status.name === 'COMPLETED' || undefined);
+    await admin.goto('/admin/devices');
+    const row = admin.locator(`[data-testid="device-rows"] tr[data-device-id="${deviceId}"]`);
+    await row.waitFor();
+    expect((await row.innerText()).replace(/\s+/g, ' ')).toContain('测试摄像机 Test camera 地下车库 Car park 视频监控');
+  }, 120_000);
+
   it('a new owner opens the invitation’s one-time link and makes their owner-portal account', async () => {
     const people = Object.fromEntries(await Promise.all(['admin', 'checker', 'manager'].map(async (name) => [name, await apiSignIn(stack.baseUrl, name)] as const))) as Record<string, SignedInClient>;
     const changeId = randomUUID();

@@ -50,7 +50,7 @@ describe('a device added through review (P5.1b)', () => {
     const check = await eventually(async () => (await stack.db.select().from(tasks).where(and(eq(tasks.workflowId, workflowId), eq(tasks.stepId, 'checkChange'), eq(tasks.status, 'open'))))[0]);
     expect(check.candidateRoles).toEqual(['tech-supervisor']);
     expect((check.context as { diff: unknown[] }).diff).toContainEqual({ field: 'connection.baseUrl', before: null, after: connection.baseUrl });
-    expect((check.context as { choices: unknown[] }).choices).toEqual([]);
+    expect((check.context as { choices: unknown[] }).choices).toEqual([{ field: 'device.system', from: null, to: 'cctv' }]);
     expect(await healthOf(deviceId)).toBeUndefined();
     expect((await people.techsup.post(`${API}/tasks/${encodeURIComponent(check.id)}/complete`, { payload: { decision: 'approved' } })).status).toBe(200);
     expect(await stack.client.workflow.getHandle(workflowId).result()).toMatchObject({ status: 'applied', approvedBy: null });

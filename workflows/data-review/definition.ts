@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AREA_BOUNDS } from '../../contracts/data-review';
-import { DELIVERY_STATUS_LABELS, DEPARTMENT_LABELS, label, titleReference, UNIT_USE_LABELS, type Vocabulary } from '../../contracts/labels';
+import { DELIVERY_STATUS_LABELS, DEPARTMENT_LABELS, label, SYSTEM_LABELS, titleReference, UNIT_USE_LABELS, type Vocabulary } from '../../contracts/labels';
 import { DATA_CHANGE_ACTIONS, DATA_CHANGE_KINDS } from '../../contracts/vocabulary';
 import { deviceRetry, doorOutage, durationMs, requester } from '../lib/inputs';
 import { defineProcess } from '../lib/process-definition';
@@ -84,6 +84,7 @@ const VALUE_LABELS = {
   true: label('启用', 'In use'),
   false: label('停用', 'Disabled'),
   ...DEPARTMENT_LABELS,
+  ...SYSTEM_LABELS,
   'reset-requested': label('用户申请重置（忘记密码）：核实本人后由管理员重置', 'Reset asked for by the user (forgotten password): an administrator resets it once they know it is them'),
   reset: label('已重置为一次性密码', 'Reset to a one-time password'),
 };

@@ -17,7 +17,7 @@ export interface ChangeUnderReview {
 }
 
 /** The fields whose values are choices (a use, a delivery status, a department, in use or not): a task shows them by their names. */
-const CHOICE_FIELDS: readonly string[] = ['unit.use', 'unit.deliveryStatus', 'unit.active', 'user.department', 'user.active', 'user.password'];
+const CHOICE_FIELDS: readonly string[] = ['unit.use', 'unit.deliveryStatus', 'unit.active', 'user.department', 'user.active', 'user.password', 'device.system'];
 
 /** The diff as a task shows it: text and numbers as they are, choices (`from`, `to`) worded by the process's labels. */
 export function diffForTask(diff: readonly DiffRow[]) {

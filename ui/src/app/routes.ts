@@ -33,6 +33,7 @@ export const routes = {
   units: '/admin/units',
   unit: '/admin/units/:unitId',
   dataChange: '/admin/changes/:changeId',
+  devices: '/admin/devices',
   changePassword: '/account/password',
   /** A new owner's one-time link (domain/owner-invitations.ts writes it into their notification). */
   invitation: '/invitation/:token',

@@ -1,5 +1,7 @@
 import type { List, Page } from '../../../../../contracts/common';
 import type { DataImportRequest, ImportRowView } from '../../../../../contracts/data-import';
+import type { DeviceChangeRequest } from '../../../../../contracts/device-register';
+import type { ReferenceLocations } from '../../../../../contracts/reference';
 import type { BuildingView, DataChangeProposal, DataChangeView, HistoryEntry, UnitSummary, UnitView } from '../../../../../contracts/data-review';
 import type { ImportSheet } from '../../../../../contracts/vocabulary';
 import { apiRequest, apiUrl } from '../../../lib/api-client';
@@ -39,4 +41,14 @@ export const importTemplateUrl = (sheet: ImportSheet) => apiUrl(`/data-imports/t
 
 export function importRows(changeId: string, cursor: string | null, signal?: AbortSignal): Promise<Page<ImportRowView>> {
   return apiRequest<Page<ImportRowView>>(`/data-changes/${encodeURIComponent(changeId)}/rows`, { query: { cursor, limit: 50 }, signal });
+}
+
+/** The zones and devices as registered (the register's reference lists). */
+export function listLocations(signal?: AbortSignal): Promise<ReferenceLocations> {
+  return apiRequest<ReferenceLocations>('/reference/locations', { signal });
+}
+
+/** P5.1b: a device to add, for the technology department to check; its secrets go to the API once and never come back. */
+export function submitDeviceChange(request: DeviceChangeRequest): Promise<{ changeId: string; workflowId: string }> {
+  return apiRequest<{ changeId: string; workflowId: string }>('/device-changes', { method: 'POST', body: request });
 }

@@ -41,7 +41,7 @@ export function ChangePage({
           <KeyValueList
             entries={[
               [text('status'), <Badge tone={STATUS_TONE[change.data.status]}>{text(`status.${change.data.status}`)}</Badge>, 'status'],
-              ...(change.data.kind === 'user' || change.data.batch ? [] : [[text('unit'), <Link to={unitLink(change.data.unitId)}>{text('viewUnit')}</Link>, 'unit'] as [string, ReactNode, string]]),
+              ...((change.data.kind !== 'unit' && change.data.kind !== 'unit-owner') || change.data.batch ? [] : [[text('unit'), <Link to={unitLink(change.data.unitId)}>{text('viewUnit')}</Link>, 'unit'] as [string, ReactNode, string]]),
               [text('submittedBy'), change.data.maker.name, 'maker'],
               [text('submittedAt'), formatDateTime(change.data.submittedAt), 'at'],
               [text('needsSecondApproval'), change.data.needsSecondApproval ? text('yes') : text('no'), 'second'],

@@ -1,5 +1,5 @@
 import type { DiffRow, StandardCheck } from '../../../../../contracts/data-review';
-import { DELIVERY_STATUS_LABELS, UNIT_USE_LABELS, type Label } from '../../../../../contracts/labels';
+import { DELIVERY_STATUS_LABELS, SYSTEM_LABELS, UNIT_USE_LABELS, type Label } from '../../../../../contracts/labels';
 import { Badge } from '../../../components/badge';
 import { DataTable } from '../../../components/data-table';
 import { Loading } from '../../../components/loading';
@@ -17,7 +17,7 @@ function useReviewWording() {
   return { loaded: words.field !== undefined, option };
 }
 
-const VALUE_LABELS: Record<string, Record<string, Label>> = { 'unit.use': UNIT_USE_LABELS, 'unit.deliveryStatus': DELIVERY_STATUS_LABELS };
+const VALUE_LABELS: Record<string, Record<string, Label>> = { 'unit.use': UNIT_USE_LABELS, 'unit.deliveryStatus': DELIVERY_STATUS_LABELS, 'device.system': SYSTEM_LABELS };
 
 /** A diff's fields and values as people read them: the process's names for fields and choices, a dash for nothing. */
 export function useDiffWording() {

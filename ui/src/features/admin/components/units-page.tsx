@@ -17,7 +17,7 @@ import { ImportPanel } from './import-panel';
 import { NewUnitForm } from './new-unit-form';
 
 /** The unit register (issue 12): find a unit by number or building; makers enter a new one for review. */
-export function UnitsPage({ unitLink, changeLink, canPropose }: { unitLink: (unitId: string) => string; changeLink: (changeId: string) => string; canPropose: boolean }) {
+export function UnitsPage({ unitLink, changeLink, devicesPath, canPropose }: { unitLink: (unitId: string) => string; changeLink: (changeId: string) => string; devicesPath: string; canPropose: boolean }) {
   const text = useAdminText();
   const { text: word } = useI18n();
   const [params, setFilters] = useSearchParamFilters();
@@ -32,6 +32,9 @@ export function UnitsPage({ unitLink, changeLink, canPropose }: { unitLink: (uni
   return (
     <section>
       <h1>{text('units')}</h1>
+      <p>
+        <Link to={devicesPath}>{text('devices')}</Link>
+      </p>
       <ErrorBanner error={units.error ?? buildings.error} />
       {canPropose && buildings.data && <NewUnitForm buildings={buildings.data.items} changeLink={changeLink} />}
       {canPropose && <ImportPanel changeLink={changeLink} />}
