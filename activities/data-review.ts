@@ -4,7 +4,7 @@ import type { DiffRow } from '../contracts/data-review';
 import type { Database } from '../db/client';
 import { FIELD_TEXTS, type FieldKey } from '../contracts/problem-texts';
 import { dataChangeHistory, dataChanges, units, users } from '../db/schema';
-import { applyDraft, closeDraft, historyBase, reviewDraft, type Decision } from '../domain/master-data';
+import { applyDraft, closeDraft, historyBase, peopleMovingOut, reviewDraft, type Decision } from '../domain/master-data';
 import type { ApplyResult, ChangeUnderReview } from '../workflows/data-review/messages';
 
 /** Why an approved change was not applied, as its maker reads it in both languages. */
@@ -66,6 +66,16 @@ export function createDataReviewActivities({ db }: { db: Database }) {
         await tx.insert(dataChangeHistory).values({ ...historyBase(change, change.revision, diff), outcome: 'withdrawn' }).onConflictDoNothing();
         await closeDraft(tx, change, 'withdrawn');
       });
+    },
+
+    /**
+     * P4.2b: who moves out with an applied removal of an owner: the owner's door-access entries for that unit (or
+     * for none in particular, once they own no unit), still active.
+     */
+    async movingOut({ changeId }: { changeId: string }): Promise<Array<{ personId: string; personName: string }>> {
+      const change = await draftOf(changeId);
+      if (change.status !== 'applied' || change.action !== 'remove-owner') return [];
+      return peopleMovingOut(db, change.proposal as { unitId: string; ownerId: string });
     },
 
     /**

@@ -12,6 +12,8 @@ import { mountRoutes, openApiDocument } from './http/route';
 import { checkReadiness } from './use-cases/readiness';
 import { acceptanceRoutes } from './routes/acceptance';
 import { authRoutes } from './routes/auth';
+import { dataImportRoutes } from './routes/data-import';
+import { deviceRegisterRoutes } from './routes/device-register';
 import { dataReviewRoutes } from './routes/data-review';
 import { staffUserRoutes } from './routes/staff-users';
 import { deliveryRoutes } from './routes/delivery';
@@ -49,6 +51,8 @@ export const apiRoutes = (ctx: ApiContext) => [
   ...accessLogRoutes(ctx),
   ...backupRoutes(ctx),
   ...dataReviewRoutes(ctx),
+  ...dataImportRoutes(ctx),
+  ...deviceRegisterRoutes(ctx),
   ...staffUserRoutes(ctx),
 ];
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { fieldText, type FieldKey } from './problem-texts';
-import { DATA_CHANGE_ACTIONS, DATA_CHANGE_KINDS, DATA_CHANGE_OUTCOMES, DATA_CHANGE_STATUSES, DELIVERY_STATUSES, ID_DOCUMENT_KINDS, UNIT_USES, type IdDocumentKind } from './vocabulary';
+import { DATA_CHANGE_ACTIONS, DATA_CHANGE_KINDS, DATA_CHANGE_OUTCOMES, DATA_CHANGE_STATUSES, DELIVERY_STATUSES, ID_DOCUMENT_KINDS, IMPORT_SHEETS, UNIT_USES, type IdDocumentKind } from './vocabulary';
 
 /** P5.1a: a registered exclusive area, in m², within these bounds and to the hundredth. */
 export const AREA_BOUNDS = { min: 1, max: 10_000 } as const;
@@ -24,9 +24,9 @@ export function validIdDocument(kind: IdDocumentKind, number: string): boolean {
 /** What people see of an identity document: its kind and last 4 characters. */
 export const maskIdDocument = (last4: string) => `****${last4}`;
 
-const recordId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, fieldText('slug-format'));
+export const recordId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, fieldText('slug-format'));
 
-const area = z
+export const area = z
   .number()
   .refine((value) => value >= AREA_BOUNDS.min && value <= AREA_BOUNDS.max, { message: fieldText('area-bounds'), params: { ...AREA_BOUNDS } })
   .refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, fieldText('two-decimals'));
@@ -103,6 +103,10 @@ export const historyEntry = z.object({
 });
 export type HistoryEntry = z.infer<typeof historyEntry>;
 
+/** What an imported batch is: its sheet, file and row count (its rows: GET /data-changes/:changeId/rows). */
+export const importBatch = z.object({ sheet: z.enum(IMPORT_SHEETS), fileName: z.string(), rows: z.number().int() });
+export type ImportBatch = z.infer<typeof importBatch>;
+
 export const dataChangeView = z.object({
   changeId: z.string(),
   workflowId: z.string(),
@@ -117,6 +121,8 @@ export const dataChangeView = z.object({
   diff: z.array(diffRow),
   checks: z.array(standardCheck),
   needsSecondApproval: z.boolean(),
+  /** An import's sheet, file and row count; null for a change of one record. */
+  batch: importBatch.nullable(),
   history: z.array(historyEntry),
 });
 export type DataChangeView = z.infer<typeof dataChangeView>;

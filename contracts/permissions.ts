@@ -409,7 +409,7 @@ export const PERMISSIONS = {
 
   // Master data through review (P5.1b)
   'data-review.start': {
-    description: "Enter a change to the community's master data (units, their owners, staff users and their roles): it waits as a draft for its checker",
+    description: "Enter a change to the community's master data (units, their owners, staff users and their roles, devices), one at a time or as an imported sheet: it waits as a draft for its checker",
     roles: ['admin'],
     clauses: ['P5.1a', 'P5.1b'],
   },
@@ -504,6 +504,8 @@ export const DATA_STEWARDS = {
   'unit-owner': { checkers: ['admin'], secondApprovers: ['management'] },
   // A staff user's roles decide what they may do: management approves a change of them second.
   user: { checkers: ['admin', 'hr'], secondApprovers: ['management'] },
+  // A device's connection data are the technology department's to check.
+  device: { checkers: ['tech-supervisor'], secondApprovers: ['management'] },
 } as const satisfies Record<string, { checkers: readonly Role[]; secondApprovers: readonly Role[] }>;
 
 export type DataKind = keyof typeof DATA_STEWARDS;

@@ -173,6 +173,10 @@ export const PROBLEM_DETAILS = {
   'change.not-returned': { 'zh-CN': '这项变更目前未被退回，只有被退回的变更可以修改或撤回。', en: 'the change is {status}; only a returned change can be corrected or withdrawn' },
   'change.id-taken': { 'zh-CN': '此变更编号已用于另一项变更，请换一个编号。', en: 'this change id is already another change; use a new one' },
   'change.invalid': { 'zh-CN': '变更不符合采集标准，请按标出的项修改后重新提交。', en: 'the change does not meet the collection standard; correct the fields listed and submit again' },
+  'import.invalid': { 'zh-CN': '表格中有 {count} 处不符合采集标准，未写入任何数据；请按标出的行和列修改后重新上传。', en: 'the sheet has {count} faults and nothing was written; correct the rows and columns listed and upload it again' },
+  'import.unreadable': { 'zh-CN': '无法读取这个文件，请上传从模板填写的 .xlsx 或 .csv 文件。', en: 'the file cannot be read; upload an .xlsx or .csv file filled in from the template' },
+  'import.not-an-import': { 'zh-CN': '这项变更不是批量导入。', en: 'this change is not an import' },
+  'device.unknown': { 'zh-CN': '没有设备 {deviceId}，请从列表中选择。', en: 'no device {deviceId}' },
   'unit.unknown': { 'zh-CN': '没有房号 {unitId}，请从列表中选择。', en: 'no unit {unitId}' },
   // Staff users and accounts (P1.2, P5.1b).
   'task.own-account': { 'zh-CN': '这项变更涉及您本人的账号，须由另一位审核人处理。', en: 'this change is about your own account; another person must decide it' },
@@ -180,6 +184,8 @@ export const PROBLEM_DETAILS = {
   'auth.must-change-password': { 'zh-CN': '您的密码已被重置，请先修改密码再继续使用。', en: 'your password was reset; change it before you go on' },
   'account.wrong-password': { 'zh-CN': '当前密码不正确，请重新输入。', en: 'the current password is wrong; enter it again' },
   'account.weak-password': { 'zh-CN': '新密码不符合密码规则，请按提示修改。', en: 'the new password breaks the password rules; see the fields' },
+  'account.invitation-unknown': { 'zh-CN': '邀请链接无效、已使用或已过期，请联系物业管理员重新发送。', en: 'the invitation link is unknown, used or expired; ask the property administrators for a new one' },
+  'account.username-taken': { 'zh-CN': '这个用户名已被使用，请换一个。', en: 'the username is taken; choose another' },
   'account.own-reset': { 'zh-CN': '不能重置自己的密码，请在“修改密码”中修改。', en: 'you cannot reset your own password; change it instead' },
 } as const satisfies Record<string, Localised>;
 
@@ -272,6 +278,13 @@ export const FIELD_TEXTS = {
   'user-disabled': { 'zh-CN': '该用户已停用', en: 'the user is disabled' },
   'user-active': { 'zh-CN': '该用户已在用', en: 'the user is already active' },
   'last-admin': { 'zh-CN': '这是最后一位在用的系统管理员，须先让另一位用户成为管理员', en: 'the last active administrator: make another user an administrator first' },
+  'same-person-two-names': { 'zh-CN': '同一证件号码在第 {row} 行登记了另一个姓名，请核对', en: 'the same document is under another name in row {row}' },
+  'repeated-in-sheet': { 'zh-CN': '与第 {row} 行重复', en: 'the same as row {row}' },
+  'header-expected': { 'zh-CN': '表头应为“{expected}”，请使用模板', en: 'expected the heading "{expected}"; use the template' },
+  'no-rows': { 'zh-CN': '表格中没有数据行', en: 'the sheet has no rows' },
+  'too-many-rows': { 'zh-CN': '一次最多导入 {max} 行，请分批上传', en: 'at most {max} rows at once; upload it in parts' },
+  'number-as-text': { 'zh-CN': '号码被表格存成了数字，末几位可能已丢失；请把此列设为文本格式后重新填写', en: 'stored as a spreadsheet number, which loses the last digits; format the column as text and enter it again' },
+  'base64': { 'zh-CN': '文件内容须为 base64 编码', en: 'the file, base64-encoded' },
   'changed-meanwhile': { 'zh-CN': '审核期间该记录已被其他变更修改，请按当前数据重新提交', en: 'the record changed while this was in review; submit it again against what is there now' },
   'image-data-url': { 'zh-CN': '请上传 PNG、JPEG 或 WebP 格式的图片', en: 'a PNG, JPEG or WebP data URL' },
   'scan-data-url': { 'zh-CN': '请上传 PNG、JPEG 或 PDF 格式的扫描件', en: 'a PNG, JPEG or PDF data URL' },

@@ -98,3 +98,10 @@ export const passwordReset = z.object({ oneTimePassword: z.string() });
 /** "Forgot password" from the sign-in page: the same answer whether or not the username is known. */
 export const forgotPasswordRequest = z.object({ username: z.string().trim().min(1).max(100) });
 export const forgotPasswordAnswer = z.object({ received: z.literal(true) });
+
+/** A new owner's invitation to the owner portal, as its link's page shows it (the owner's name, until when it works). */
+export const ownerInvitationView = z.object({ ownerName: z.string(), expiresAt: z.string() });
+
+/** The owner's portal account, made with the invitation: a username of their own and a password under the rules. */
+export const ownerInvitationAcceptance = z.object({ username, newPassword: z.string().min(1).max(PASSWORD_RULES.maxLength) });
+export type OwnerInvitationAcceptance = z.infer<typeof ownerInvitationAcceptance>;

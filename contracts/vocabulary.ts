@@ -78,13 +78,18 @@ export const DEPARTMENTS = ['management', 'engineering', 'security', 'customer-s
 export type Department = (typeof DEPARTMENTS)[number];
 
 /** P5.1b: a master-data change: what it is about, what it does, and where it stands in review. */
-export const DATA_CHANGE_KINDS = ['unit', 'unit-owner', 'user'] as const;
-export const DATA_CHANGE_ACTIONS = ['create', 'change', 'disable', 'add-owner', 'remove-owner', 'enable', 'reset-password'] as const;
+export const DATA_CHANGE_KINDS = ['unit', 'unit-owner', 'user', 'device'] as const;
+export const DATA_CHANGE_ACTIONS = ['create', 'change', 'disable', 'add-owner', 'remove-owner', 'enable', 'reset-password', 'import'] as const;
 export type DataChangeAction = (typeof DATA_CHANGE_ACTIONS)[number];
 export const DATA_CHANGE_STATUSES = ['in-review', 'returned', 'withdrawn', 'applied'] as const;
 export type DataChangeStatus = (typeof DATA_CHANGE_STATUSES)[number];
 /** The diff's fields whose values are choices (a use, a delivery status, a department, in use or not, a reset): shown by their names, never as stored. */
-export const DIFF_CHOICE_FIELDS: readonly string[] = ['unit.use', 'unit.deliveryStatus', 'unit.active', 'user.department', 'user.active', 'user.password'];
+export const DIFF_CHOICE_FIELDS: readonly string[] = ['unit.use', 'unit.deliveryStatus', 'unit.active', 'user.department', 'user.active', 'user.password', 'device.system'];
+/** What a spreadsheet imports (P5.1b, reviewed as one change): new units (each with its first owner, if given), owners of registered units, staff users. */
+export const IMPORT_SHEETS = ['units', 'owners', 'staff'] as const;
+export type ImportSheet = (typeof IMPORT_SHEETS)[number];
+/** What review a sheet goes through: the checkers and second approvers of its kind of data (DATA_STEWARDS). */
+export const IMPORT_SHEET_KINDS = { units: 'unit', owners: 'unit-owner', staff: 'user' } as const satisfies Record<ImportSheet, (typeof DATA_CHANGE_KINDS)[number]>;
 /** What a review decided, as the record's history keeps it. */
 export const DATA_CHANGE_OUTCOMES = ['returned', 'withdrawn', 'applied'] as const;
 

@@ -8,10 +8,15 @@ import { AREA_BOUNDS, maskIdDocument, validIdDocument, type DataChangeProposal, 
 import type { FieldKey } from '../contracts/problem-texts';
 import type { IdDocumentKind } from '../contracts/vocabulary';
 import type { Database } from '../db/client';
-import { buildings, dataChangeHistory, dataChanges, owners, unitOwners, units } from '../db/schema';
-import { eraseDataKeys } from '../db/sealed/envelope';
-import { openChangeIdDocument, openOwnerIdDocument, sealOwnerIdDocument } from '../db/sealed/records';
+import { accessPeople, buildings, dataChangeHistory, dataChanges, owners, unitOwners, units } from '../db/schema';
+import { openChangeIdDocument, openChangeSecrets, openOwnerIdDocument, sealOwnerIdDocument } from '../db/sealed/records';
+import { reviewDeviceChange, writeDeviceChange, type DeviceSecrets, type StoredDeviceProposal } from './device-register';
+import { closeDraft, decidedBy, historyBase, type Decision } from './change-records';
+import { applyImport, reviewImport } from './data-import';
+import { inviteOwners } from './owner-invitations';
 import { reviewUserChange, writeUserChange, type StoredUserProposal } from './staff-users';
+
+export { closeDraft, historyBase, type Decision };
 
 type Executor = Pick<Database, 'select' | 'insert' | 'update' | 'delete'>;
 type ChangeRow = typeof dataChanges.$inferSelect;
@@ -156,28 +161,30 @@ async function holdsDocument(db: Executor, current: OwnerRow[], number: string |
 export const draftIdDocument = (db: Executor, change: ChangeRow) =>
   change.sealedIdDocument && change.dataKeyId ? openChangeIdDocument(db, { id: change.id, sealedIdDocument: change.sealedIdDocument, dataKeyId: change.dataKeyId }) : Promise.resolve(null);
 
-export const reviewDraft = async (db: Executor, change: ChangeRow): Promise<Review> =>
-  change.kind === 'user' ? reviewUserChange(db, change.proposal as StoredUserProposal) : reviewChange(db, change.proposal as StoredProposal, await draftIdDocument(db, change));
-
-export interface Decision {
-  userId: string;
-  displayName: string;
-  at: string;
+export async function reviewDraft(db: Executor, change: ChangeRow): Promise<Review> {
+  if (change.action === 'import') return reviewImport(db, change);
+  if (change.kind === 'device') return reviewDeviceChange(db, change.proposal as StoredDeviceProposal);
+  return change.kind === 'user' ? reviewUserChange(db, change.proposal as StoredUserProposal) : reviewChange(db, change.proposal as StoredProposal, await draftIdDocument(db, change));
 }
+
 
 /**
  * P5.1b: writes an approved change and its history entry in the caller's transaction, if the register still reads
  * as the checker saw it and the change still meets the standard. Returns why not, otherwise nothing.
  */
 export async function applyDraft(tx: Executor & Pick<Database, 'execute'>, change: ChangeRow, reviewedDiff: DiffRow[], checker: Decision, approver: Decision | null): Promise<FieldKey[]> {
+  if (change.action === 'import') return applyImport(tx, change, reviewedDiff, checker, approver);
   const proposal = change.proposal as StoredProposal;
-  const idDocumentNumber = await draftIdDocument(tx, change);
+  // A new owner's document (a device's draft seals its secrets instead, opened where they are written).
+  const idDocumentNumber = change.kind === 'unit-owner' ? await draftIdDocument(tx, change) : null;
   const now = await reviewDraft(tx, change);
   const failed = now.checks.filter((check) => !check.passed).map((check) => check.rule);
   if (JSON.stringify(now.diff) !== JSON.stringify(reviewedDiff)) failed.unshift('changed-meanwhile');
   if (failed.length) return [...new Set(failed)];
 
   if (change.kind === 'user') await writeUserChange(tx, change.proposal as StoredUserProposal);
+  else if (change.kind === 'device')
+    await writeDeviceChange(tx, change.proposal as StoredDeviceProposal, await openChangeSecrets<DeviceSecrets>(tx, { id: change.id, sealedIdDocument: change.sealedIdDocument!, dataKeyId: change.dataKeyId! }));
   else switch (proposal.action) {
     case 'create':
       await tx.insert(units).values({ id: proposal.unitId, ...proposal.unit, exclusiveArea: proposal.unit.exclusiveArea.toFixed(2) });
@@ -198,6 +205,7 @@ export async function applyDraft(tx: Executor & Pick<Database, 'execute'>, chang
       if (owner.isNew) {
         const sealed = await sealOwnerIdDocument(tx, owner.ownerId, idDocumentNumber!);
         await tx.insert(owners).values({ id: owner.ownerId, name: owner.name!, kind: 'person', idDocumentKind: owner.idDocumentKind!, ...sealed });
+        await inviteOwners(tx, change, [{ ownerId: owner.ownerId, name: owner.name! }]);
       }
       await tx.insert(unitOwners).values({ unitId: proposal.unitId, ownerId: owner.ownerId });
       break;
@@ -209,35 +217,10 @@ export async function applyDraft(tx: Executor & Pick<Database, 'execute'>, chang
   await tx.insert(dataChangeHistory).values({
     ...historyBase(change, change.revision, now.diff),
     outcome: 'applied',
-    checkerId: checker.userId,
-    checkerName: checker.displayName,
-    checkedAt: new Date(checker.at),
-    approverId: approver?.userId ?? null,
-    approverName: approver?.displayName ?? null,
-    approvedAt: approver ? new Date(approver.at) : null,
+    ...decidedBy(checker, approver),
   });
   await closeDraft(tx, change, 'applied');
   return [];
-}
-
-/** The draft's part of a history entry. */
-export const historyBase = (change: ChangeRow, revision: number, diff: DiffRow[]) => ({
-  changeId: change.id,
-  workflowId: change.workflowId,
-  kind: change.kind,
-  action: change.action,
-  recordId: change.recordId,
-  revision,
-  diff,
-  makerId: change.makerId,
-  makerName: change.makerName,
-  submittedAt: change.submittedAt,
-});
-
-/** A draft that is done with (applied or withdrawn): its sealed document's key is erased, the register keeps its own copy. */
-export async function closeDraft(tx: Executor, change: ChangeRow, status: 'applied' | 'withdrawn') {
-  await tx.update(dataChanges).set({ status, sealedIdDocument: null, dataKeyId: null, updatedAt: new Date() }).where(eq(dataChanges.id, change.id));
-  await eraseDataKeys(tx, [change.dataKeyId]);
 }
 
 const iso = (at: Date | null) => at?.toISOString() ?? null;
@@ -290,4 +273,18 @@ export async function unitViewOf(db: Executor, unitId: string): Promise<UnitView
       idDocument: owner.idDocumentKind && owner.idDocumentLast4 ? { kind: owner.idDocumentKind, masked: maskIdDocument(owner.idDocumentLast4) } : null,
     })),
   };
+}
+
+/**
+ * P4.2b: the door-access entries of an owner removed from a unit, still active: those for that unit, and those for no
+ * unit in particular once the owner holds none.
+ */
+export async function peopleMovingOut(db: Pick<Database, 'select'>, removed: { unitId: string; ownerId: string }): Promise<Array<{ personId: string; personName: string }>> {
+  const stillOwns = (await db.select({ unitId: unitOwners.unitId }).from(unitOwners).where(eq(unitOwners.ownerId, removed.ownerId)).limit(1)).length > 0;
+  const people = await db
+    .select({ personId: accessPeople.id, personName: accessPeople.name, unitId: accessPeople.unitId })
+    .from(accessPeople)
+    .where(and(eq(accessPeople.ownerId, removed.ownerId), eq(accessPeople.kind, 'owner'), eq(accessPeople.status, 'active')))
+    .orderBy(asc(accessPeople.id));
+  return people.filter((person) => person.unitId === removed.unitId || (person.unitId === null && !stillOwns)).map(({ personId, personName }) => ({ personId, personName }));
 }

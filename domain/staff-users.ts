@@ -35,7 +35,7 @@ export const SESSION_CHANNEL = 'steward_user_sessions';
 export const NO_PASSWORD = '!';
 
 /** Roles as people read them in a diff: their names, in the order of the role list. */
-const rolesText = (roles: readonly string[]) =>
+export const rolesText = (roles: readonly string[]) =>
   roles.length
     ? Object.keys(ROLE_TITLES)
         .filter((role) => roles.includes(role))

@@ -1,7 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { SessionUser } from '../api/auth/session';
+import ExcelJS from 'exceljs';
+import { submitImport } from '../api/use-cases/data-import';
 import { correctChange, submitChange, withdrawChange } from '../api/use-cases/data-review';
+import { headerText, IMPORT_TEMPLATES } from '../contracts/import-templates';
 import type { DataChangeProposal } from '../contracts/data-review';
 import type { Database } from '../db/client';
 import { dataChanges, users } from '../db/schema';
@@ -50,6 +53,26 @@ recordHistories({
       await decide(env, workflowId, 'checkChange', 'checker', { decision: 'returned', reasons: 'It is still a home' });
       await returned(env, workflowId);
       await withdrawChange(env.ctx, await sessionUser(env.db, 'admin'), changeId);
+      return workflowId;
+    },
+    // An owner removed from their unit moves out: the review starts the access revocation of the people who leave.
+    'data-review/move-out-revokes-access': async (env) => {
+      const { workflowId } = await submit(env, { action: 'remove-owner', unitId: 'b1-201', ownerId: 'o-li' });
+      await decide(env, workflowId, 'checkChange', 'checker', { decision: 'approved' });
+      await decide(env, workflowId, 'approveChange', 'manager', { decision: 'approved' });
+      return workflowId;
+    },
+    // A sheet of units imported as one change, applied by one approval.
+    'data-review/import-units': async (env) => {
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('units');
+      sheet.addRow(IMPORT_TEMPLATES.units.columns.map(headerText));
+      sheet.addRow(['b2', '901', 95.5, '住宅', '未售']);
+      sheet.addRow(['b2', '902', 96.5, '住宅', '已售已交付', '孙月 Sun Yue', '居民身份证', '11010519491231002X']);
+      const content = Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
+      const { workflowId } = await submitImport(env.ctx, await sessionUser(env.db, 'admin'), { changeId: randomUUID(), sheet: 'units', fileName: 'units.xlsx', format: 'xlsx', content });
+      await decide(env, workflowId, 'checkChange', 'checker', { decision: 'approved' });
+      await decide(env, workflowId, 'approveChange', 'manager', { decision: 'approved' });
       return workflowId;
     },
   },

@@ -2,14 +2,17 @@
  * Administration in Chromium (issue 12): an administrator enters a new unit and then its owner in the register's
  * pages, the checker approves each from the worklist (the diff and the checks worded, no keys), management approves
  * second, and the owner shows on the unit's page with the identity document masked. A user whose password an
- * administrator reset is taken from sign-in to the change form and, once changed, to their home page.
+ * administrator reset is taken from sign-in to the change form and, once changed, to their home page. A sheet uploaded
+ * with a bad cell is refused by row and column; corrected, it is reviewed as one batch and every unit is there.
  */
+import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validIdDocument } from '../contracts/data-review';
-import { tasks } from '../db/schema';
+import { headerText, IMPORT_TEMPLATES } from '../contracts/import-templates';
+import { notifications, tasks } from '../db/schema';
 import { endSessions } from '../domain/staff-users';
 import { ensureUiBuilt, launchChromium, newContext, screenshot, signIn } from './support/browser';
 import { signIn as apiSignIn, type SignedInClient } from './support/http-client';
@@ -248,6 +251,138 @@ describe('administration in Chromium, against the real API and worker', () => {
     await page.locator('[data-testid="sign-in"]').waitFor();
     expect(await page.locator('[data-testid="session-ended"]').count()).toBe(0);
   }, 60_000);
+  it('an admin uploads a sheet: a bad cell is named by its row and column and nothing is written; the corrected sheet is reviewed as one batch and every unit is there', async () => {
+    const prefix = String(Date.now()).slice(-4);
+    const numbers = Array.from({ length: 3 }, (_, index) => `${prefix}${index}`);
+    const documents = numbers.map((_, index) => residentId(`1101051990${prefix}${index}00`.slice(0, 17)));
+    const rows = numbers.map((number, index) => ['b2', number, 70 + index, '住宅', '未售', `导入业主${index} Owner ${index}`, '居民身份证', documents[index]]);
+    const sheet = async (cells: typeof rows) => {
+      const book = new ExcelJS.Workbook();
+      const data = book.addWorksheet('data');
+      data.addRow(IMPORT_TEMPLATES.units.columns.map(headerText));
+      for (const row of cells) data.addRow(row);
+      return { name: 'units.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await book.xlsx.writeBuffer()) };
+    };
+    const [admin, checker, manager] = await Promise.all([signedInPage('admin'), signedInPage('checker'), signedInPage('manager')]);
+    await admin.goto('/admin/units');
+    await admin.locator('[data-testid="import-panel"] summary').click();
+    expect(await admin.locator('[data-testid="import-template"]').getAttribute('href')).toBe('/api/v1/data-imports/templates/units');
+    const bad = rows.map((row) => [...row]);
+    bad[1][2] = 20_000;
+    await admin.locator('#import-file').setInputFiles(await sheet(bad));
+    await admin.locator('[data-testid="submit-import"]').click();
+    const faults = admin.locator('[data-testid="import-faults"] tbody tr');
+    await faults.first().waitFor();
+    expect(await faults.count()).toBe(1);
+    expect((await faults.first().innerText()).replace(/\s+/g, ' ')).toContain('3 C 专有面积（㎡） 专有面积须在 1 至 10000 平方米之间');
+    expect(await admin.locator('[role="alert"]').innerText()).toContain('未写入任何数据');
+    await screenshot(admin, 'admin-import-faults.png');
+
+    await admin.locator('#import-file').setInputFiles(await sheet(rows));
+    await admin.locator('[data-testid="submit-import"]').click();
+    const submitted = admin.locator('[data-testid="import-submitted"]');
+    expect(await submitted.innerText()).toContain('已提交审核：3 行');
+    await submitted.locator('a').click();
+    await admin.waitForURL('**/admin/changes/*');
+    const workflowId = `data-review-${changeIdOf(admin)}`;
+    started.push(workflowId);
+    const batchRows = admin.locator('[data-testid="import-rows"] tbody tr');
+    await expect.poll(() => batchRows.count()).toBe(3);
+    const firstRow = (await batchRows.first().innerText()).replace(/\s+/g, ' ');
+    for (const words of ['2', `b2-${numbers[0]}`, '2号楼 Building 2', '专有面积（㎡）: 70', '未售', '导入业主0 Owner 0', `****${documents[0].slice(-4)}`]) expect(firstRow).toContain(words);
+    expect(await mainText(admin)).not.toContain(documents[0]);
+    await screenshot(admin, 'admin-import-batch.png');
+
+    await approveInWorklist(checker, workflowId, 'checkChange', ['批量导入', '导入文件', 'units.xlsx', '数据行数', '新增房屋', '新增业主', '逐行查看变更前后对比', '表格内不重复']);
+    await approveInWorklist(manager, workflowId, 'approveChange', ['批量导入', '数据行数']);
+    await eventually(async () => (await stack.client.workflow.getHandle(workflowId).describe()).status.name === 'COMPLETED' || undefined);
+    for (const [index, number] of numbers.entries()) {
+      await admin.goto(`/admin/units/b2-${number}`);
+      const owner = admin.locator('[data-testid="unit-owner"]');
+      await owner.waitFor();
+      expect((await owner.innerText()).replace(/\s+/g, ' ')).toContain(`导入业主${index} Owner ${index}`);
+    }
+  }, 180_000);
+
+  it('an admin adds a device with its zone and connection; its secrets never show again; the tech supervisor approves it and it is registered', async () => {
+    const deviceId = `cam-t${randomUUID().slice(0, 6)}`;
+    const password = `pw-${randomUUID()}`;
+    const pushSecret = `push-${randomUUID()}`;
+    const [admin, techsup] = await Promise.all([signedInPage('admin'), signedInPage('techsup')]);
+    await admin.goto('/admin/units');
+    await admin.locator('a', { hasText: '设备登记' }).click();
+    await admin.waitForURL('**/admin/devices');
+    await admin.locator('[data-testid="new-device"] summary').click();
+    await admin.locator('#device-deviceId').fill(deviceId);
+    await admin.locator('#device-name').fill('测试摄像机 Test camera');
+    await admin.locator('#device-zoneId').selectOption('z-car-park');
+    await admin.locator('#device-system').selectOption('cctv');
+    await admin.locator('#device-baseUrl').fill(`http://10.0.3.99/devices/${deviceId}`);
+    await admin.locator('#device-username').fill('admin');
+    await admin.locator('#device-password').fill(password);
+    await admin.locator('#device-pushSecret').fill(pushSecret);
+    await admin.locator('[data-testid="submit-new-device"]').click();
+    const submitted = admin.locator('[data-testid="new-device"] [data-testid="change-submitted"]');
+    await submitted.waitFor();
+    expect(await admin.locator('#device-password').inputValue()).toBe('');
+    await submitted.locator('a').click();
+    await admin.waitForURL('**/admin/changes/*');
+    const workflowId = `data-review-${changeIdOf(admin)}`;
+    started.push(workflowId);
+    await admin.locator('[data-testid="change-diff"]').waitFor();
+    const changePage = await mainText(admin);
+    for (const words of ['设备名称', '测试摄像机 Test camera', '地下车库 Car park', '视频监控', '设备密码', '••••••', '区域存在']) expect(changePage).toContain(words);
+    expect(changePage).not.toContain(password);
+    expect(changePage).not.toContain(pushSecret);
+    expect(changePage).not.toContain('查看房屋');
+
+    await approveInWorklist(techsup, workflowId, 'checkChange', ['设备名称', '地下车库 Car park', '视频监控', '推送密钥', '••••••']);
+    await eventually(async () => (await stack.client.workflow.getHandle(workflowId).describe()).status.name === 'COMPLETED' || undefined);
+    await admin.goto('/admin/devices');
+    const row = admin.locator(`[data-testid="device-rows"] tr[data-device-id="${deviceId}"]`);
+    await row.waitFor();
+    expect((await row.innerText()).replace(/\s+/g, ' ')).toContain('测试摄像机 Test camera 地下车库 Car park 视频监控');
+  }, 120_000);
+
+  it('a new owner opens the invitation’s one-time link and makes their owner-portal account', async () => {
+    const people = Object.fromEntries(await Promise.all(['admin', 'checker', 'manager'].map(async (name) => [name, await apiSignIn(stack.baseUrl, name)] as const))) as Record<string, SignedInClient>;
+    const changeId = randomUUID();
+    const idNumber = residentId(`11010519${String(Date.now()).slice(-9)}`);
+    const added = await people.admin.post(`${API}/data-changes`, { changeId, action: 'add-owner', unitId: 'b2-302', owner: { name: '卫八 Wei Ba', idDocument: { kind: 'resident-id', number: idNumber } } });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    const { workflowId } = added.body as { workflowId: string };
+    started.push(workflowId);
+    for (const [reviewer, stepId] of [['checker', 'checkChange'], ['manager', 'approveChange']] as const) {
+      const task = await eventually(async () => (await stack.db.select().from(tasks).where(and(eq(tasks.workflowId, workflowId), eq(tasks.stepId, stepId), eq(tasks.status, 'open'))))[0]);
+      expect((await people[reviewer].post(`${API}/tasks/${encodeURIComponent(task.id)}/complete`, { payload: { decision: 'approved' } })).status).toBe(200);
+    }
+    await stack.client.workflow.getHandle(workflowId).result();
+    const [notice] = await stack.db.select().from(notifications).where(eq(notifications.dedupeKey, `owner-invitation-o-${changeId}`));
+    const link = /\/invitation\/[A-Za-z0-9_-]+/.exec(notice.message)![0];
+
+    const context = await newContext(browser, stack.baseUrl);
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(link);
+    const form = page.locator('[data-testid="invitation-form"]');
+    await page.locator('#invitation-username').waitFor();
+    expect(await form.innerText()).toContain('卫八 Wei Ba，请设置您登录业主门户的用户名和密码');
+    const username = `weiba${randomUUID().slice(0, 4)}`;
+    await page.locator('#invitation-username').fill(username);
+    await page.locator('#invitation-password').fill('short');
+    await page.locator('#invitation-confirm').fill('short');
+    await page.locator('[data-testid="accept-invitation"]').click();
+    expect(await page.locator('[data-field-error="invitation-password"]').innerText()).toContain('密码至少 12 个字符');
+    const phrase = `my home at last ${randomUUID().slice(0, 6)}`;
+    await page.locator('#invitation-password').fill(phrase);
+    await page.locator('#invitation-confirm').fill(phrase);
+    await page.locator('[data-testid="accept-invitation"]').click();
+    await page.locator('[data-testid="invitation-accepted"]').waitFor();
+    expect((await apiSignIn(stack.baseUrl, username, phrase)).user).toMatchObject({ roles: ['owner'] });
+    // The link works once.
+    await page.goto(link);
+    expect(await page.locator('[role="alert"]').innerText()).toContain('邀请链接无效、已使用或已过期');
+  }, 120_000);
 
   it('a user whose password was reset is taken from sign-in to the change form, and then to their home page', async () => {
     const people = Object.fromEntries(await Promise.all(['admin', 'checker', 'manager'].map(async (name) => [name, await apiSignIn(stack.baseUrl, name)] as const))) as Record<string, SignedInClient>;

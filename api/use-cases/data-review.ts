@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { DataChangeProposal, DataChangeRequest, DataChangeView, HistoryEntry, UnitView } from '../../contracts/data-review';
+import type { DataChangeProposal, DataChangeRequest, DataChangeView, HistoryEntry, ImportBatch, UnitView } from '../../contracts/data-review';
+import type { StoredImport } from '../../domain/data-import';
 import type { FieldFault } from '../../contracts/problem-texts';
 import { dataChanges, tasks } from '../../db/schema';
 import { eraseDataKeys } from '../../db/sealed/envelope';
@@ -75,12 +76,20 @@ export async function submitChange(ctx: ApiContext, user: SessionUser, request: 
     unitId: request.unitId,
     maker: { userId: user.id, displayName: user.displayName },
     timings: ctx.settings.dataReview,
+    accessRevocation: { retry: ctx.settings.accessControl.deviceRetry, outage: ctx.settings.accessControl.doorOutage },
   };
   await startProcess(ctx, dataReviewProcess, { workflowId, input, title: `${request.unitId} 数据变更 Data change`, startedBy: user.id });
   return { changeId, workflowId };
 }
 
-async function changeOf(ctx: ApiContext, changeId: string): Promise<ChangeRow> {
+/** An import's sheet, file and row count; null for a change of one record. */
+const batchOf = (row: ChangeRow): ImportBatch | null => {
+  if (row.action !== 'import') return null;
+  const { sheet, fileName, rows } = row.proposal as StoredImport;
+  return { sheet, fileName, rows };
+};
+
+export async function changeOf(ctx: ApiContext, changeId: string): Promise<ChangeRow> {
   const [row] = UUID.test(changeId) ? await ctx.db.select().from(dataChanges).where(eq(dataChanges.id, changeId)) : [];
   if (!row) throw notFound('change.unknown', { changeId });
   return row;
@@ -101,6 +110,7 @@ export async function getChange(ctx: ApiContext, changeId: string): Promise<Data
     maker: { id: row.makerId, name: row.makerName },
     submittedAt: row.submittedAt.toISOString(),
     ...review,
+    batch: batchOf(row),
     history: await historyOf(ctx.db, { changeId: row.id }),
   };
 }

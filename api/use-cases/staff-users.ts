@@ -126,7 +126,7 @@ export async function staffUserHistory(ctx: ApiContext, userId: string): Promise
 }
 
 /** A new password against the rules (contracts/staff-users.ts), as a 422 naming `newPassword` and each rule it breaks. */
-function requireRules(password: string, username: string) {
+export function requireRules(password: string, username: string) {
   const faults = passwordFaults(password, username);
   if (faults.length) {
     throw unprocessable(

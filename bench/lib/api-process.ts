@@ -52,3 +52,14 @@ export function cpuMsOfPid(pid: number): number {
     return Number.NaN;
   }
 }
+
+/** A process's resident memory now and at its peak so far, in MiB (Linux /proc: VmRSS, VmHWM; NaN elsewhere). */
+export function memoryOfPid(pid: number): { rssMiB: number; peakMiB: number } {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+    return { rssMiB: kib('VmRSS') / 1024, peakMiB: kib('VmHWM') / 1024 };
+  } catch {
+    return { rssMiB: Number.NaN, peakMiB: Number.NaN };
+  }
+}

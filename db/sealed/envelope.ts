@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Database } from '../client';
 import { dataKeys } from '../schema/sealed';
 import { keyring, type Keyring } from './keyring';
@@ -76,12 +76,29 @@ export async function sealRecord<F extends string>(
   fields: Record<F, string>,
   ring: Keyring = keyring(),
 ): Promise<{ dataKeyId: string; sealed: Record<F, string> }> {
-  const dataKeyId = randomUUID();
-  const key = randomBytes(32);
-  await db.insert(dataKeys).values({ id: dataKeyId, kekId: ring.current.id, wrappedKey: wrapDataKey(ring.current.key, dataKeyId, key), protects: place.table });
-  const sealed = {} as Record<F, string>;
-  for (const field of Object.keys(fields) as F[]) sealed[field] = encrypt(key, Buffer.from(fields[field], 'utf8'), fieldAad(place, field)).toString('base64');
-  return { dataKeyId, sealed };
+  return (await sealRecords(db, [{ place, fields }], ring))[0];
+}
+
+/** Data keys written per statement when many records are sealed at once (an imported sheet's owners). */
+const KEYS_PER_INSERT = 1000;
+
+/** Seals many records as `sealRecord` does one, each under its own data key, the keys written a thousand at a time. */
+export async function sealRecords<F extends string>(
+  db: Writer,
+  records: ReadonlyArray<{ place: SealedPlace; fields: Record<F, string> }>,
+  ring: Keyring = keyring(),
+): Promise<Array<{ dataKeyId: string; sealed: Record<F, string> }>> {
+  const keyRows: Array<typeof dataKeys.$inferInsert> = [];
+  const results = records.map(({ place, fields }) => {
+    const dataKeyId = randomUUID();
+    const key = randomBytes(32);
+    keyRows.push({ id: dataKeyId, kekId: ring.current.id, wrappedKey: wrapDataKey(ring.current.key, dataKeyId, key), protects: place.table });
+    const sealed = {} as Record<F, string>;
+    for (const field of Object.keys(fields) as F[]) sealed[field] = encrypt(key, Buffer.from(fields[field], 'utf8'), fieldAad(place, field)).toString('base64');
+    return { dataKeyId, sealed };
+  });
+  for (let start = 0; start < keyRows.length; start += KEYS_PER_INSERT) await db.insert(dataKeys).values(keyRows.slice(start, start + KEYS_PER_INSERT));
+  return results;
 }
 
 /** Opens a record's sealed fields; a data key that was erased (crypto-shredded) opens nothing. */
@@ -92,12 +109,25 @@ export async function unsealRecord<F extends string>(
   sealed: Record<F, string>,
   ring: Keyring = keyring(),
 ): Promise<Record<F, string>> {
-  const [row] = await db.select().from(dataKeys).where(eq(dataKeys.id, dataKeyId));
-  if (!row) throw new SealedDataError('DataKeyErased', `data key ${dataKeyId} of ${place.table}/${place.id} is erased`);
-  const key = unwrapDataKey(ring, row);
-  const opened = {} as Record<F, string>;
-  for (const field of Object.keys(sealed) as F[]) opened[field] = decrypt(key, Buffer.from(sealed[field], 'base64'), fieldAad(place, field)).toString('utf8');
-  return opened;
+  return (await unsealRecords(db, [{ dataKeyId, place, sealed }], ring))[0];
+}
+
+/** Opens many records as `unsealRecord` does one, their data keys read in one query. */
+export async function unsealRecords<F extends string>(
+  db: Reader,
+  records: ReadonlyArray<{ dataKeyId: string; place: SealedPlace; sealed: Record<F, string> }>,
+  ring: Keyring = keyring(),
+): Promise<Array<Record<F, string>>> {
+  const rows = records.length ? await db.select().from(dataKeys).where(inArray(dataKeys.id, [...new Set(records.map((record) => record.dataKeyId))])) : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return records.map(({ dataKeyId, place, sealed }) => {
+    const row = byId.get(dataKeyId);
+    if (!row) throw new SealedDataError('DataKeyErased', `data key ${dataKeyId} of ${place.table}/${place.id} is erased`);
+    const key = unwrapDataKey(ring, row);
+    const opened = {} as Record<F, string>;
+    for (const field of Object.keys(sealed) as F[]) opened[field] = decrypt(key, Buffer.from(sealed[field], 'base64'), fieldAad(place, field)).toString('utf8');
+    return opened;
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 // The sealed columns of each table, in one place for the use cases, the activities and the start-up
 // pass that seals rows written before encryption: each writes and reads them the same way.
 import type { Database } from '../client';
-import { sealRecord, unsealRecord } from './envelope';
+import { sealRecord, sealRecords, unsealRecord, unsealRecords } from './envelope';
 
 type Reader = Pick<Database, 'select'>;
 type Writer = Pick<Database, 'insert'>;
@@ -85,4 +85,34 @@ export async function sealOwnerIdDocument(db: Writer, ownerId: string, number: s
 export async function openOwnerIdDocument(db: Reader, row: { id: string; sealedIdDocument: string | null; dataKeyId: string | null }): Promise<string | null> {
   if (row.sealedIdDocument === null || !row.dataKeyId) return row.sealedIdDocument;
   return (await unsealRecord(db, row.dataKeyId, { table: 'owners', id: row.id }, { idDocument: row.sealedIdDocument })).idDocument;
+}
+
+/** Many owners' documents sealed at once (an imported sheet's new owners), each under its own data key. */
+export async function sealOwnerIdDocuments(db: Writer, documents: ReadonlyArray<{ ownerId: string; number: string }>) {
+  const sealed = await sealRecords(
+    db,
+    documents.map(({ ownerId, number }) => ({ place: { table: 'owners', id: ownerId }, fields: { idDocument: number } })),
+  );
+  return sealed.map(({ dataKeyId, sealed: fields }, index) => ({ dataKeyId, sealedIdDocument: fields.idDocument, idDocumentLast4: documents[index].number.slice(-4) }));
+}
+
+/** Many owners' documents opened at once (the owners of the units an imported sheet names); null where none is registered. */
+export async function openOwnerIdDocuments(db: Reader, rows: ReadonlyArray<{ id: string; sealedIdDocument: string | null; dataKeyId: string | null }>): Promise<Array<string | null>> {
+  const sealed = rows.filter((row): row is { id: string; sealedIdDocument: string; dataKeyId: string } => row.sealedIdDocument !== null && row.dataKeyId !== null);
+  const opened = await unsealRecords(
+    db,
+    sealed.map((row) => ({ dataKeyId: row.dataKeyId, place: { table: 'owners', id: row.id }, sealed: { idDocument: row.sealedIdDocument } })),
+  );
+  const byId = new Map(sealed.map((row, index) => [row.id, opened[index].idDocument]));
+  return rows.map((row) => byId.get(row.id) ?? row.sealedIdDocument);
+}
+
+/** A draft's write-only secrets (a device's password and push key), as JSON: sealed from the moment they are entered. */
+export async function sealChangeSecrets(db: Writer, changeId: string, secrets: object) {
+  const { dataKeyId, sealed } = await sealRecord(db, { table: 'data_changes', id: changeId }, { secrets: JSON.stringify(secrets) });
+  return { dataKeyId, sealedIdDocument: sealed.secrets };
+}
+
+export async function openChangeSecrets<T>(db: Reader, row: { id: string; sealedIdDocument: string; dataKeyId: string }): Promise<T> {
+  return JSON.parse((await unsealRecord(db, row.dataKeyId, { table: 'data_changes', id: row.id }, { secrets: row.sealedIdDocument })).secrets) as T;
 }

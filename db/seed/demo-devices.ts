@@ -19,7 +19,7 @@ export interface DemoDevice {
 }
 
 /** The demo community's firmware per model, as the installer left it: what an upgrade plan starts from. */
-const INSTALLED_FIRMWARE: Record<DemoDeviceModel, string> = {
+export const INSTALLED_FIRMWARE: Record<DemoDeviceModel, string> = {
   camera: 'V5.7.3',
   'door-controller': 'V2.2.1',
   barrier: 'V1.4.0',

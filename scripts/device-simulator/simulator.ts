@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verifyDigest } from '../../integrations/devices/digest-auth';
-import { DEMO_DEVICES, type DemoDevice } from '../../db/seed/demo-devices';
+import { DEMO_DEVICES, INSTALLED_FIRMWARE, type DemoDevice, type DemoDeviceModel } from '../../db/seed/demo-devices';
 import { DEFAULT_FIRMWARE_FAULTS, SimulatedDevice, type FirmwareFaults } from './device-state';
 import { alertFor, pushAlert, type PayloadFormat, type Transport } from './event-pusher';
 import { handleIsapi } from './isapi-routes';
@@ -154,6 +154,29 @@ export async function startDeviceSimulator(options: SimulatorOptions = {}): Prom
         lastSerialNo: device.lastSerialNo,
         firmwareVersion: device.firmwareVersion,
       }));
+    }
+    if (method === 'POST' && path === '/_sim/devices') {
+      // A device installed on site (added to Steward through review): it answers under its path and pushes from now on.
+      const id = String(body.id ?? '');
+      if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(id)) throw new ControlError(400, 'id must be lower-case letters, digits and dashes');
+      if (devices.has(id)) throw new ControlError(409, `${id} is already simulated`);
+      const model = String(body.model ?? '') as DemoDeviceModel;
+      if (!(model in INSTALLED_FIRMWARE)) throw new ControlError(400, `model must be one of ${Object.keys(INSTALLED_FIRMWARE).join(', ')}`);
+      for (const key of ['username', 'password', 'pushSecret'] as const) if (typeof body[key] !== 'string' || !body[key]) throw new ControlError(400, `${key} is required`);
+      const device = new SimulatedDevice({
+        id,
+        model,
+        username: String(body.username),
+        password: String(body.password),
+        pushSecret: String(body.pushSecret),
+        alarmType: typeof body.alarmType === 'string' ? body.alarmType : undefined,
+        firmwareVersion: typeof body.firmwareVersion === 'string' ? body.firmwareVersion : INSTALLED_FIRMWARE[model],
+      });
+      device.onBoot = () => void heartbeat(device);
+      devices.set(id, device);
+      void heartbeat(device);
+      log(`device ${id} (${model}) installed`);
+      return { id, model };
     }
     if (method === 'PUT' && path === '/_sim/config') {
       if (body.listenerUrl !== undefined) listenerUrl = body.listenerUrl === null ? null : String(body.listenerUrl);

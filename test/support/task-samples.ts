@@ -78,6 +78,25 @@ const areaDiff = {
   diff: [{ field: 'unit.exclusiveArea', before: 138.5, after: 120.5 }],
   choices: [{ field: 'unit.use', from: 'residential', to: 'commercial' }],
   checks: [{ field: 'unit.exclusiveArea', rule: 'area-bounds', passed: true }] };
+/** An imported sheet under review: its summary, the link to its rows, the checks of the whole sheet. */
+const importContext = {
+  changeId: reviewContext.changeId,
+  importRows: `/admin/changes/${reviewContext.changeId}`,
+  kind: 'unit',
+  action: 'import',
+  revision: 1,
+  diff: [
+    { field: 'import.file', before: null, after: 'units.xlsx' },
+    { field: 'import.rows', before: null, after: 10000 },
+    { field: 'import.units', before: null, after: 10000 },
+    { field: 'import.owners', before: null, after: 9800 },
+  ],
+  choices: [],
+  checks: [
+    { field: 'unit.number', rule: 'repeated-in-sheet', passed: true },
+    { field: 'owner.name', rule: 'same-person-two-names', passed: true },
+  ],
+};
 const reviewReferences: TaskReferences = { unit: { 'b1-302': '1号楼 302' }, user: { 'u-admin': '系统管理员', 'u-checker': '数据审核员 陶然' } };
 
 // ---- fault repair ----
@@ -162,7 +181,7 @@ export const TASK_SAMPLES: Record<string, Record<string, TaskSample>> = {
   'data-review': {
     checkChange: { form: decisionForm, context: { ...reviewContext, makerId: 'u-admin', needsSecondApproval: true }, references: reviewReferences },
     approveChange: { form: decisionForm, context: { ...areaDiff, makerId: 'u-admin', checkerId: 'u-checker', needsSecondApproval: true }, references: reviewReferences },
-    correctChange: { form: correctionForm, context: { ...reviewContext, returnedBy: '数据审核员 陶然', reasons: '身份证上的姓名是孙月' }, references: reviewReferences },
+    correctChange: { form: correctionForm, context: { ...importContext, returnedBy: '数据审核员 陶然', reasons: '第 12 行的面积与产权证不符' }, references: reviewReferences },
   },
   'fault-repair': {
     diagnoseFault: { form: diagnosisForm, context: faultContext, references: faultReferences },

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { AREA_BOUNDS } from '../../contracts/data-review';
-import { DELIVERY_STATUS_LABELS, DEPARTMENT_LABELS, label, titleReference, UNIT_USE_LABELS, type Vocabulary } from '../../contracts/labels';
+import { DELIVERY_STATUS_LABELS, DEPARTMENT_LABELS, label, SYSTEM_LABELS, titleReference, UNIT_USE_LABELS, type Vocabulary } from '../../contracts/labels';
 import { DATA_CHANGE_ACTIONS, DATA_CHANGE_KINDS } from '../../contracts/vocabulary';
-import { durationMs, requester } from '../lib/inputs';
+import { deviceRetry, doorOutage, durationMs, requester } from '../lib/inputs';
 import { defineProcess } from '../lib/process-definition';
 import { DATA_REVIEW_STEPS } from './steps';
 import { optionLabel, textField } from '../lib/labels';
@@ -24,8 +24,15 @@ export const dataReviewInput = z.lazy(() =>
     unitId: z.string().optional(),
     /** The staff user a change of kind user is about: they may not review it. */
     userId: z.string().optional(),
+    /** The device a change of kind device is about. */
+    deviceId: z.string().optional(),
     maker: requester,
     timings: dataReviewTimings,
+    /**
+     * How the access revocation of an owner who moves out runs (a removed owner's door credentials, P4.2b): given to
+     * changes of units and their owners; reviews started without it start no revocation.
+     */
+    accessRevocation: z.object({ retry: deviceRetry, outage: doorOutage }).optional(),
   }),
 );
 export type DataReviewInput = z.infer<typeof dataReviewInput>;
@@ -54,6 +61,20 @@ const DIFF_FIELD_LABELS = {
   'user.roles': label('角色', 'Roles'),
   'user.active': label('启用', 'Active'),
   'user.password': label('密码', 'Password'),
+  device: label('设备', 'Device'),
+  'device.name': label('设备名称', 'Name'),
+  'device.zoneId': label('区域', 'Zone'),
+  'device.system': label('系统', 'System'),
+  'connection.baseUrl': label('接入地址', 'Address'),
+  'connection.username': label('设备用户名', "Device's username"),
+  'connection.password': label('设备密码', "Device's password"),
+  'connection.pushSecret': label('推送密钥', 'Push secret'),
+  'connection.cameraChannel': label('视频通道', 'Camera channel'),
+  'import.file': label('导入文件', 'File'),
+  'import.rows': label('数据行数', 'Rows'),
+  'import.units': label('新增房屋', 'New units'),
+  'import.owners': label('新增业主', 'New owners'),
+  'import.users': label('新增员工账号', 'New staff users'),
 };
 
 /** The values a diff shows that are not text of their own: uses, delivery statuses, a unit in use or not. */
@@ -63,6 +84,7 @@ const VALUE_LABELS = {
   true: label('启用', 'In use'),
   false: label('停用', 'Disabled'),
   ...DEPARTMENT_LABELS,
+  ...SYSTEM_LABELS,
   'reset-requested': label('用户申请重置（忘记密码）：核实本人后由管理员重置', 'Reset asked for by the user (forgotten password): an administrator resets it once they know it is them'),
   reset: label('已重置为一次性密码', 'Reset to a one-time password'),
 };
@@ -83,6 +105,9 @@ const RULE_LABELS = {
   'no-such-user': label('用户存在', 'The user exists'),
   'user-disabled': label('用户在用', 'The user is active'),
   'user-active': label('用户已停用', 'The user is disabled'),
+  'no-such-zone': label('区域存在', 'The zone exists'),
+  'repeated-in-sheet': label('表格内不重复', 'Nothing entered twice in the sheet'),
+  'same-person-two-names': label('同一证件只对应一个姓名', 'One name per identity document'),
 };
 
 /** The wording of a review's tasks (P5.1b): the change, its diff and checks, the decision. */
@@ -92,7 +117,8 @@ export const DATA_REVIEW_LABELS = {
   changeId: { title: label('变更', 'Change'), format: 'hidden' },
   unitId: { title: label('房屋', 'Unit'), format: 'unit' },
   subjectUserId: { title: label('账号', 'Account'), format: 'user' },
-  kind: { title: label('数据类别', 'Kind of data'), options: { unit: label('房屋', 'Unit'), 'unit-owner': label('房屋业主', 'Owner of a unit'), user: label('员工账号', 'Staff user') } },
+  kind: { title: label('数据类别', 'Kind of data'), options: { unit: label('房屋', 'Unit'), 'unit-owner': label('房屋业主', 'Owner of a unit'), user: label('员工账号', 'Staff user'), device: label('设备', 'Device') } },
+  deviceId: { title: label('设备', 'Device'), format: 'device' },
   action: {
     title: label('变更类型', 'Change'),
     options: {
@@ -103,8 +129,10 @@ export const DATA_REVIEW_LABELS = {
       'remove-owner': label('移除业主', 'Remove an owner'),
       enable: label('启用', 'Enable'),
       'reset-password': label('重置密码', 'Reset the password'),
+      import: label('批量导入', 'Import'),
     },
   },
+  importRows: { title: label('导入明细', 'Rows imported'), format: 'link', linkText: label('逐行查看变更前后对比', 'See each row before and after') },
   revision: { title: label('版本', 'Revision'), format: 'number' },
   diff: { title: label('变更前后对比', 'Before and after') },
   field: { title: label('项目', 'Field'), options: DIFF_FIELD_LABELS },
@@ -128,6 +156,7 @@ export const DATA_REVIEW_LABELS = {
       withdraw: label('撤回', 'Withdraw'),
     },
   },
+  revocations: { title: label('已启动的门禁撤销', 'Access revocations started'), format: 'process' },
   // What a review records (the instance page's data).
   userId: { title: label('账号', 'Account'), format: 'user' },
   maker: { title: label('提交人', 'Submitted by') },
@@ -147,13 +176,15 @@ export const dataReviewProcess = defineProcess({
   workflowId: (changeId: string) => `data-review-${changeId}`,
   steps: DATA_REVIEW_STEPS,
   instanceTitle: {
-    keys: ['kind', 'action', 'unitId', 'userId'],
+    keys: ['kind', 'action', 'unitId', 'userId', 'deviceId'],
     // Recorded as `b1-101 数据变更 Data change`: the change and the unit or account, named.
     of: ({ title, data }) => {
       const kind = optionLabel(DATA_REVIEW_LABELS.kind.options, textField(data, 'kind') ?? '');
       const action = optionLabel(DATA_REVIEW_LABELS.action.options, textField(data, 'action') ?? '');
+      if (textField(data, 'action') === 'import') return label(`${action['zh-CN']}${kind['zh-CN']}`, `${action.en} · ${kind.en}`);
       const userId = textField(data, 'userId');
-      const record = userId ? titleReference('user', userId) : titleReference('unit', textField(data, 'unitId') ?? title.split(' ')[0]);
+      const deviceId = textField(data, 'deviceId');
+      const record = userId ? titleReference('user', userId) : deviceId ? titleReference('device', deviceId) : titleReference('unit', textField(data, 'unitId') ?? title.split(' ')[0]);
       return label(`${action['zh-CN']}${kind['zh-CN']}：${record}`, `${action.en} · ${kind.en}: ${record}`);
     },
   },

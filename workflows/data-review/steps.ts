@@ -10,6 +10,7 @@ export const DATA_REVIEW_STEPS = {
   recordReturn: { id: 'recordReturn', kind: 'serviceTask', clause: 'P5.1b', title: "Record the return and its reasons in the record's history", label: { 'zh-CN': '记录退回', en: 'Recording the return' } },
   correctChange: { id: 'correctChange', kind: 'userTask', clause: 'P5.1b', title: 'Maker corrects and resubmits, or withdraws', label: { 'zh-CN': '修改或撤回', en: 'Correcting the change' } },
   applyChange: { id: 'applyChange', kind: 'serviceTask', clause: 'P5.1b', title: 'Apply in one transaction, with maker, checker, times and diff', label: { 'zh-CN': '写入并记录', en: 'Applying the change' } },
+  startFollowUps: { id: 'startFollowUps', kind: 'serviceTask', clause: 'P4.2b', title: "What follows from the data: an owner who moved out loses their door access", label: { 'zh-CN': '后续处理', en: 'Follow-ups' } },
   changeApplied: { id: 'changeApplied', kind: 'endEvent', clause: 'P5.1b', title: 'Change applied', label: { 'zh-CN': '已生效', en: 'Applied' } },
   changeWithdrawn: { id: 'changeWithdrawn', kind: 'endEvent', clause: 'P5.1b', title: 'Change withdrawn', label: { 'zh-CN': '已撤回', en: 'Withdrawn' } },
 } as const;

@@ -1,14 +1,19 @@
-import { allHandlersFinished, condition, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, ParentClosePolicy, patched, proxyActivities, startChild, workflowInfo } from '@temporalio/workflow';
 import type { createDataReviewActivities } from '../../activities/data-review';
 import { titleReference } from '../../contracts/labels';
 import { DATA_STEWARDS } from '../../contracts/permissions';
-import { activityOptions } from '../lib/activities';
+import type { AccessRevocationInput } from '../access-revocation/messages';
+import { activityOptions, linkProcesses } from '../lib/activities';
 import { HumanTasks, type HumanTaskSpec, type TaskCompletion } from '../lib/human-task';
 import { ProcessTracker } from '../lib/progress';
-import { correctionForm, decisionForm, diffForTask, type ChangeUnderReview, type DataReviewInput, type DataReviewOutcome, type DecisionForm, type Decider } from './messages';
+import { correctionForm, decisionForm, diffForTask, IMPORT_TITLES, type ChangeUnderReview, type DataReviewInput, type DataReviewOutcome, type DecisionForm, type Decider } from './messages';
 import { DATA_REVIEW_STEPS as STEPS } from './steps';
 
-const { prepareReview, recordReturn, recordWithdrawal, applyChange } = proxyActivities<ReturnType<typeof createDataReviewActivities>>(activityOptions('UnknownDataChange'));
+type DataReviewActivities = ReturnType<typeof createDataReviewActivities>;
+const single = proxyActivities<DataReviewActivities>(activityOptions('UnknownDataChange'));
+const { recordReturn, recordWithdrawal, movingOut } = single;
+// An imported sheet is checked and written whole, ten thousand rows and more: a try may take minutes.
+const batch = proxyActivities<DataReviewActivities>({ ...activityOptions('UnknownDataChange'), startToCloseTimeout: '10 minutes' });
 
 const deciderOf = (completion: TaskCompletion<unknown>): Decider => ({ userId: completion.actor.userId, displayName: completion.actor.displayName, at: completion.completedAt });
 
@@ -23,14 +28,18 @@ export async function dataReview(input: DataReviewInput): Promise<DataReviewOutc
   const { changeId, kind, action, maker, timings } = input;
   const { workflowId } = workflowInfo();
   const stewards = DATA_STEWARDS[kind];
-  // A change of a staff user is about that user, who may not review it (their context's subjectUserId); others are about a unit.
-  const ofUser = kind === 'user';
-  const recordId = (ofUser ? input.userId : input.unitId) ?? '';
-  const about = ofUser ? { userId: recordId } : { unitId: recordId };
-  const inContext = ofUser ? { subjectUserId: recordId } : about;
+  // An imported sheet is one change about many records (its rows, read on its change's page); a change of a staff user
+  // is about that user, who may not review it (their context's subjectUserId); others are about a unit.
+  const imported = action === 'import';
+  const ofUser = kind === 'user' && !imported;
+  const ofDevice = kind === 'device' && !imported;
+  const recordId = (imported ? changeId : ofUser ? input.userId : ofDevice ? input.deviceId : input.unitId) ?? '';
+  const about = imported ? {} : ofUser ? { userId: recordId } : ofDevice ? { deviceId: recordId } : { unitId: recordId };
+  const inContext = imported ? { importRows: `/admin/changes/${changeId}` } : ofUser ? { subjectUserId: recordId } : about;
   const subjects = ofUser ? [recordId] : [];
   // Named for the reader by the API (a unit or user being created has no name yet, and shows its id).
-  const unit = titleReference(ofUser ? 'user' : 'unit', recordId);
+  const unit = imported ? IMPORT_TITLES[kind] : titleReference(ofUser ? 'user' : ofDevice ? 'device' : 'unit', recordId);
+  const { prepareReview, applyChange } = imported ? batch : single;
   const tracker = new ProcessTracker({ process: 'data-review', title: `${recordId} 数据变更 Data change`, startedBy: maker.userId }, { changeId, kind, action, ...about, maker: maker.displayName });
   const tasks = new HumanTasks('data-review', tracker);
   await tracker.pass(STEPS.changeSubmitted.id, maker.displayName, { changeId, kind, action, ...about });
@@ -45,6 +54,21 @@ export async function dataReview(input: DataReviewInput): Promise<DataReviewOutc
       if (!earlier.includes(completion.actor.userId)) return completion;
       await tracker.fail(spec.stepId, { refused: 'own-change', actor: completion.actor.displayName });
     }
+  };
+
+  /** The people who live in the unit as its removed owner leave it: each one's access revocation starts, and outlives this review. */
+  const revokeMovedOut = async ({ retry, outage }: NonNullable<DataReviewInput['accessRevocation']>) => {
+    await tracker.enter(STEPS.startFollowUps.id);
+    const revocations: string[] = [];
+    for (const person of await movingOut({ changeId })) {
+      const revocationId = `access-revocation-moved-out-${changeId}-${person.personId}`;
+      const revocation: AccessRevocationInput = { personId: person.personId, personName: person.personName, reason: 'moved-out', requestedBy: maker, retry, outage };
+      await startChild('accessRevocation', { workflowId: revocationId, args: [revocation], parentClosePolicy: ParentClosePolicy.ABANDON });
+      await linkProcesses({ fromWorkflowId: workflowId, toWorkflowId: revocationId, relation: 'access-revocation' });
+      revocations.push(revocationId);
+    }
+    tracker.setData({ revocations });
+    await tracker.complete(STEPS.startFollowUps.id, null, { revocations: revocations.length });
   };
 
   for (;;) {
@@ -85,6 +109,8 @@ export async function dataReview(input: DataReviewInput): Promise<DataReviewOutc
       const result = await applyChange({ changeId, workflowId, revision: review.revision, reviewedDiff: review.diff, checker, approver });
       if (result.applied) {
         await tracker.complete(STEPS.applyChange.id, null, { revision: review.revision });
+        // P4.2b: an owner removed from a unit has moved out: their door access is revoked by its own process.
+        if (action === 'remove-owner' && input.accessRevocation && patched('move-out-revokes-access')) await revokeMovedOut(input.accessRevocation);
         const outcome: DataReviewOutcome = { status: 'applied', revision: review.revision, checkedBy: checker.displayName, approvedBy: approver?.displayName ?? null };
         tracker.setData({ outcome });
         await tracker.finish('completed', STEPS.changeApplied.id);

@@ -46,6 +46,14 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
   },
   {
+    // Outside the signed-in shell: a new owner has no account until this page makes it.
+    ...page(routes.invitation, async () => {
+      const { InvitationPage } = await import('../features/auth/components/invitation-page');
+      return () => <InvitationPage loginPath={routes.login} />;
+    }),
+    errorElement: <RouteError />,
+  },
+  {
     element: <AppLayout />,
     errorElement: <RouteError />,
     children: [
@@ -167,11 +175,15 @@ export const router = createBrowserRouter([
       }),
       page(routes.units, async () => {
         const { UnitsPage } = await import('../features/admin/components/units-page');
-        return () => <UnitsPage unitLink={links.unit} changeLink={links.dataChange} canPropose={can(useCurrentUser(), 'data-review.start')} />;
+        return () => <UnitsPage unitLink={links.unit} changeLink={links.dataChange} devicesPath={routes.devices} canPropose={can(useCurrentUser(), 'data-review.start')} />;
       }),
       page(routes.unit, async () => {
         const { UnitPage } = await import('../features/admin/components/unit-page');
         return () => <UnitPage unitsPath={routes.units} changeLink={links.dataChange} canPropose={can(useCurrentUser(), 'data-review.start')} />;
+      }),
+      page(routes.devices, async () => {
+        const { DevicesPage } = await import('../features/admin/components/devices-page');
+        return () => <DevicesPage changeLink={links.dataChange} unitsPath={routes.units} canPropose={can(useCurrentUser(), 'data-review.start')} />;
       }),
       page(routes.dataChange, async () => {
         const { ChangePage } = await import('../features/admin/components/change-page');

@@ -35,7 +35,10 @@ export const routes = {
   dataChange: '/admin/changes/:changeId',
   staffUsers: '/admin/users',
   staffUser: '/admin/users/:userId',
+  devices: '/admin/devices',
   changePassword: '/account/password',
+  /** A new owner's one-time link (domain/owner-invitations.ts writes it into their notification). */
+  invitation: '/invitation/:token',
 } as const;
 
 /** Builders for the parameterised routes above. */

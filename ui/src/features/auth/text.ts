@@ -20,6 +20,13 @@ const TEXT = {
   forgotIntro: ['输入用户名，我们会请管理员核实身份后为您重置密码。', 'Enter your username: the administrators are asked to reset your password once they know it is you.'],
   forgotSubmit: ['请管理员重置', 'Ask the administrators'],
   forgotSent: ['已通知管理员。他们核实您的身份后会把一次性密码交给您。', 'The administrators were asked. Once they know it is you, they will give you a one-time password.'],
+  invitation: ['开通业主门户', 'Open your owner portal'],
+  invitationFor: ['{name}，请设置您登录业主门户的用户名和密码。链接有效期至 {until}，只能使用一次。', '{name}, choose the username and password you will sign in to the owner portal with. The link works once, until {until}.'],
+  username: ['用户名', 'Username'],
+  usernameHint: ['小写字母开头，3 至 32 个字符', 'A lower-case letter first, 3 to 32 characters'],
+  createAccount: ['开通', 'Open the portal'],
+  accountMade: ['已开通，请用新的用户名和密码登录。', 'Done: sign in with your new username and password.'],
+  signIn: ['登录', 'Sign in'],
 } as const;
 
 export type AuthTextKey = keyof typeof TEXT;
@@ -27,5 +34,5 @@ export type AuthTextKey = keyof typeof TEXT;
 /** The sign-in and password pages' own words in zh-CN and English. */
 export function useAuthText() {
   const { language } = useI18n();
-  return (key: AuthTextKey) => TEXT[key][language === 'en' ? 1 : 0];
+  return (key: AuthTextKey, vars?: Record<string, string>) => TEXT[key][language === 'en' ? 1 : 0].replace(/\{(\w+)\}/g, (whole, name: string) => vars?.[name] ?? whole);
 }

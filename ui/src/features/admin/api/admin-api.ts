@@ -1,7 +1,11 @@
 import type { List, Page } from '../../../../../contracts/common';
+import type { DataImportRequest, ImportRowView } from '../../../../../contracts/data-import';
+import type { DeviceChangeRequest } from '../../../../../contracts/device-register';
+import type { ReferenceLocations } from '../../../../../contracts/reference';
 import type { BuildingView, DataChangeProposal, DataChangeView, HistoryEntry, UnitSummary, UnitView } from '../../../../../contracts/data-review';
 import type { StaffUserView, UserChangeProposal } from '../../../../../contracts/staff-users';
-import { apiRequest } from '../../../lib/api-client';
+import type { ImportSheet } from '../../../../../contracts/vocabulary';
+import { apiRequest, apiUrl } from '../../../lib/api-client';
 
 export function listUnits(query: { number?: string; buildingId?: string; cursor?: string | null }, signal?: AbortSignal): Promise<Page<UnitSummary>> {
   return apiRequest<Page<UnitSummary>>('/units', { query: { ...query, limit: 20 }, signal });
@@ -56,4 +60,26 @@ export function resetPassword(userId: string): Promise<{ oneTimePassword: string
 /** The maker withdraws a returned change. */
 export function withdrawChange(changeId: string): Promise<DataChangeView> {
   return apiRequest<DataChangeView>(`/data-changes/${encodeURIComponent(changeId)}/withdraw`, { method: 'POST' });
+}
+
+/** P5.1b: a sheet for review as one change; the client's changeId makes a retried upload the same change. */
+export function submitImport(request: DataImportRequest): Promise<{ changeId: string; workflowId: string; rows: number }> {
+  return apiRequest<{ changeId: string; workflowId: string; rows: number }>('/data-imports', { method: 'POST', body: request });
+}
+
+/** A sheet's template, downloaded by the browser itself. */
+export const importTemplateUrl = (sheet: ImportSheet) => apiUrl(`/data-imports/templates/${sheet}`);
+
+export function importRows(changeId: string, cursor: string | null, signal?: AbortSignal): Promise<Page<ImportRowView>> {
+  return apiRequest<Page<ImportRowView>>(`/data-changes/${encodeURIComponent(changeId)}/rows`, { query: { cursor, limit: 50 }, signal });
+}
+
+/** The zones and devices as registered (the register's reference lists). */
+export function listLocations(signal?: AbortSignal): Promise<ReferenceLocations> {
+  return apiRequest<ReferenceLocations>('/reference/locations', { signal });
+}
+
+/** P5.1b: a device to add, for the technology department to check; its secrets go to the API once and never come back. */
+export function submitDeviceChange(request: DeviceChangeRequest): Promise<{ changeId: string; workflowId: string }> {
+  return apiRequest<{ changeId: string; workflowId: string }>('/device-changes', { method: 'POST', body: request });
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { DataChangeStatus } from '../../../../../contracts/vocabulary';
 import { Badge } from '../../../components/badge';
@@ -11,6 +12,7 @@ import { getChange, withdrawChange } from '../api/admin-api';
 import { useAdminText } from '../text';
 import { ChangeHistory } from './change-history';
 import { ChecksTable, DiffTable } from './diff-table';
+import { ImportRows } from './import-rows';
 
 const STATUS_TONE: Record<DataChangeStatus, 'info' | 'warning' | 'neutral' | 'success'> = { 'in-review': 'info', returned: 'warning', withdrawn: 'neutral', applied: 'success' };
 
@@ -49,9 +51,13 @@ export function ChangePage({
           <KeyValueList
             entries={[
               [text('status'), <Badge tone={STATUS_TONE[change.data.status]}>{text(`status.${change.data.status}`)}</Badge>, 'status'],
-              change.data.kind === 'user'
-                ? [text('staffUser'), <Link to={userLink(change.data.unitId)}>{text('viewUser')}</Link>, 'user']
-                : [text('unit'), <Link to={unitLink(change.data.unitId)}>{text('viewUnit')}</Link>, 'unit'],
+              ...(change.data.batch
+                ? []
+                : change.data.kind === 'user'
+                  ? [[text('staffUser'), <Link to={userLink(change.data.unitId)}>{text('viewUser')}</Link>, 'user'] as [string, ReactNode, string]]
+                  : change.data.kind === 'unit' || change.data.kind === 'unit-owner'
+                    ? [[text('unit'), <Link to={unitLink(change.data.unitId)}>{text('viewUnit')}</Link>, 'unit'] as [string, ReactNode, string]]
+                    : []),
               [text('submittedBy'), change.data.maker.name, 'maker'],
               [text('submittedAt'), formatDateTime(change.data.submittedAt), 'at'],
               [text('needsSecondApproval'), change.data.needsSecondApproval ? text('yes') : text('no'), 'second'],
@@ -71,6 +77,12 @@ export function ChangePage({
           <DiffTable diff={change.data.diff} />
           <h2>{text('checks')}</h2>
           <ChecksTable checks={change.data.checks} />
+          {change.data.batch && (
+            <>
+              <h2>{text('batch')}</h2>
+              <ImportRows changeId={change.data.changeId} />
+            </>
+          )}
           {change.data.history.length > 0 && (
             <>
               <h2>{text('history')}</h2>

@@ -1,6 +1,6 @@
 import type { DiffRow, StandardCheck } from '../../../../../contracts/data-review';
-import { DIFF_CHOICE_FIELDS } from '../../../../../contracts/vocabulary';
 import type { Label } from '../../../../../contracts/labels';
+import { DIFF_CHOICE_FIELDS } from '../../../../../contracts/vocabulary';
 import { Badge } from '../../../components/badge';
 import { DataTable } from '../../../components/data-table';
 import { Loading } from '../../../components/loading';
@@ -18,20 +18,27 @@ function useReviewWording() {
   return { loaded: words.field !== undefined, option };
 }
 
+/** A diff's fields and values as people read them: the process's names for fields and choices, a dash for nothing. */
+export function useDiffWording() {
+  const text = useAdminText();
+  const { loaded, option } = useReviewWording();
+  const value = (field: string, raw: DiffRow['before']) => {
+    if (raw === null) return '—';
+    return DIFF_CHOICE_FIELDS.includes(field) || typeof raw === 'boolean' ? (option('from', String(raw)) ?? String(raw)) : String(raw);
+  };
+  return { loaded, value, fieldName: (field: string) => option('field', field) ?? text('field') };
+}
+
 /** P5.1b: a change before and after, field by field, as the checker sees it. */
 export function DiffTable({ diff }: { diff: DiffRow[] }) {
   const text = useAdminText();
-  const { loaded, option } = useReviewWording();
+  const { loaded, value, fieldName } = useDiffWording();
   if (!loaded) return <Loading />;
-  const value = (field: string, raw: DiffRow['before']) => {
-    if (raw === null) return '—';
-    return DIFF_CHOICE_FIELDS.includes(field) ? (option('from', String(raw)) ?? String(raw)) : String(raw);
-  };
   return (
     <DataTable headings={[text('field'), text('before'), text('after')]} data-testid="change-diff">
       {diff.map((row) => (
         <tr key={row.field}>
-          <th scope="row">{option('field', row.field) ?? text('field')}</th>
+          <th scope="row">{fieldName(row.field)}</th>
           <td>{value(row.field, row.before)}</td>
           <td>{value(row.field, row.after)}</td>
         </tr>

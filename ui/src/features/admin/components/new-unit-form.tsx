@@ -2,19 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { DELIVERY_STATUSES, UNIT_USES, type DeliveryStatus, type UnitUse } from '../../../../../contracts/vocabulary';
 import { DELIVERY_STATUS_LABELS, UNIT_USE_LABELS } from '../../../../../contracts/labels';
 import type { BuildingView } from '../../../../../contracts/data-review';
+import { unitIdOf } from '../../../../../contracts/import-templates';
 import { FormField } from '../../../components/form-field';
 import { useAdminText } from '../text';
 import { ProposalOutcome } from './proposal-outcome';
 import { useProposal } from './use-proposal';
 import { VocabularySelect } from './vocabulary-select';
-
-/** A new unit's id, as the register names units: its building and number (b1-1201). */
-const unitIdOf = (buildingId: string, number: string) =>
-  `${buildingId}-${number
-    .trim()
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')}`;
 
 /** P5.1a–b: a new unit in a building, entered as a draft for its checker and management. */
 export function NewUnitForm({ buildings, changeLink }: { buildings: BuildingView[]; changeLink: (changeId: string) => string }) {

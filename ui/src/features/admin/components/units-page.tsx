@@ -13,10 +13,11 @@ import { useKeysetList } from '../../../lib/use-keyset-list';
 import { useSearchParamFilters } from '../../../lib/use-search-param-filters';
 import { listBuildings, listUnits } from '../api/admin-api';
 import { useAdminText } from '../text';
+import { ImportPanel } from './import-panel';
 import { NewUnitForm } from './new-unit-form';
 
 /** The unit register (issue 12): find a unit by number or building; makers enter a new one for review. */
-export function UnitsPage({ unitLink, changeLink, canPropose }: { unitLink: (unitId: string) => string; changeLink: (changeId: string) => string; canPropose: boolean }) {
+export function UnitsPage({ unitLink, changeLink, devicesPath, canPropose }: { unitLink: (unitId: string) => string; changeLink: (changeId: string) => string; devicesPath: string; canPropose: boolean }) {
   const text = useAdminText();
   const { text: word } = useI18n();
   const [params, setFilters] = useSearchParamFilters();
@@ -31,8 +32,12 @@ export function UnitsPage({ unitLink, changeLink, canPropose }: { unitLink: (uni
   return (
     <section>
       <h1>{text('units')}</h1>
+      <p>
+        <Link to={devicesPath}>{text('devices')}</Link>
+      </p>
       <ErrorBanner error={units.error ?? buildings.error} />
       {canPropose && buildings.data && <NewUnitForm buildings={buildings.data.items} changeLink={changeLink} />}
+      {canPropose && <ImportPanel changeLink={changeLink} />}
       <div className="filters">
         <label className="form-field">
           {text('findByNumber')}

@@ -30,3 +30,13 @@ export async function changePassword(currentPassword: string, newPassword: strin
 export async function forgotPassword(username: string): Promise<void> {
   await apiRequest<{ received: true }>('/auth/forgot-password', { method: 'POST', body: { username } });
 }
+
+/** A new owner's invitation to the owner portal: whose it is and until when it works. */
+export function getInvitation(token: string, signal?: AbortSignal): Promise<{ ownerName: string; expiresAt: string }> {
+  return apiRequest<{ ownerName: string; expiresAt: string }>(`/auth/invitations/${encodeURIComponent(token)}`, { signal });
+}
+
+/** The new owner's portal account, made with the invitation's one-time link. */
+export async function acceptInvitation(token: string, username: string, newPassword: string): Promise<void> {
+  await apiRequest<{ username: string }>(`/auth/invitations/${encodeURIComponent(token)}`, { method: 'POST', body: { username, newPassword } });
+}

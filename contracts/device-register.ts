@@ -1,0 +1,37 @@
+/**
+ * Devices through review (P5.1b, issue 12): a device added with its zone and how Steward reaches it. Its secrets (the
+ * device's admin password, its push secret) are write-only: sealed from the moment they are entered, never in an
+ * answer, a diff or a process's history.
+ */
+import { z } from 'zod';
+import { recordId } from './data-review';
+import { SYSTEMS } from './vocabulary';
+
+export const deviceFields = z.object({ name: z.string().trim().min(2).max(100), zoneId: recordId, system: z.enum(SYSTEMS) });
+
+/** How Steward reaches the device (ISAPI over HTTP with Digest) and how the device proves its pushes. */
+export const deviceConnectionFields = z.object({
+  baseUrl: z.url({ protocol: /^https?$/ }).max(300),
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(128),
+  /** The secret the device signs its event pushes with; Steward keeps only its SHA-256, sealed. */
+  pushSecret: z.string().min(16).max(128),
+  cameraChannel: z.number().int().min(1).max(64).default(1),
+});
+
+export const deviceChangeRequest = z.object({ changeId: z.uuid(), action: z.literal('create'), deviceId: recordId, device: deviceFields, connection: deviceConnectionFields });
+export type DeviceChangeRequest = z.output<typeof deviceChangeRequest>;
+
+/** A registered device as administrators read it: its connection without its secrets, and its health. */
+export const registeredDeviceView = z.object({
+  deviceId: z.string(),
+  name: z.string(),
+  zoneId: z.string(),
+  system: z.enum(SYSTEMS),
+  baseUrl: z.string(),
+  username: z.string(),
+  cameraChannel: z.number().int(),
+  health: z.enum(['streaming', 'stale', 'down', 'unknown']),
+  lastSeenAt: z.string().nullable(),
+});
+export type RegisteredDeviceView = z.infer<typeof registeredDeviceView>;
