@@ -35,6 +35,7 @@ export const routes = {
   dataChange: '/admin/changes/:changeId',
   staffUsers: '/admin/users',
   staffUser: '/admin/users/:userId',
+  backups: '/backups',
   changePassword: '/account/password',
 } as const;
 
