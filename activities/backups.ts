@@ -1,8 +1,9 @@
-import { Context } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import { asc } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { zones, type BackupKind } from '../db/schema';
 import { applyRetention, backupDatabase, backupFiles, BackupRefusal, closeBackupRun, copyOffsite, openBackupRun, restoreDrill } from '../domain/backups';
+import { OffsiteCopyAlteredError } from '../integrations/backups/offsite';
 import type { BackupSettings } from '../integrations/backups/settings';
 import type { FaultLocation } from '../contracts/locations';
 
@@ -13,12 +14,27 @@ export interface BackupActivitySettings {
   backupFaultZone: string | null;
 }
 
+/**
+ * A refusal leaves the activity as a non-retryable failure of its own type: thrown as it is, Temporal would type it
+ * by its class name, which the workflow's non-retryable types do not list, and retry it.
+ */
+async function refusalsFinal<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof BackupRefusal || error instanceof OffsiteCopyAlteredError) {
+      throw ApplicationFailure.create({ type: error.type, message: error.message, nonRetryable: true, details: error instanceof OffsiteCopyAlteredError ? [error.files] : [] });
+    }
+    throw error;
+  }
+}
+
 /** Heartbeats while `work` runs (a backup takes minutes to hours), so a lost worker is noticed within the heartbeat timeout. */
 async function heartbeating<T>(work: () => Promise<T>): Promise<T> {
   const context = Context.current();
   const beat = setInterval(() => context.heartbeat(), 10_000);
   try {
-    return await work();
+    return await refusalsFinal(work);
   } finally {
     clearInterval(beat);
   }
@@ -40,12 +56,13 @@ export function createBackupActivities({ db, backups, backupFaultZone }: BackupA
     restoreDrill: (input: { drillId: string; requestedBy: string | null }) => heartbeating(() => restoreDrill(context(), input)),
 
     /** What the fault report of a failed run says, and where it is filed. */
-    async describeBackupFault({ kind, problems }: { kind: 'full' | 'incremental' | 'drill'; problems: string[] }): Promise<{ location: FaultLocation; system: string; symptoms: string }> {
-      const [first] = await db.select({ id: zones.id }).from(zones).orderBy(asc(zones.id)).limit(1);
-      const zoneId = backupFaultZone ?? first?.id;
-      if (!zoneId) throw new BackupRefusal('no zone to file the fault repair under: set BACKUP_FAULT_ZONE');
-      const what = kind === 'drill' ? '恢复演练失败 Restore drill failed' : `${kind === 'full' ? '全量' : '增量'}备份失败 ${kind === 'full' ? 'Full' : 'Incremental'} backup failed`;
-      return { location: { zoneId }, system: 'network', symptoms: `${what}: ${problems.join('; ')}`.slice(0, 4000) };
-    },
+    describeBackupFault: ({ kind, problems }: { kind: 'full' | 'incremental' | 'drill'; problems: string[] }): Promise<{ location: FaultLocation; system: string; symptoms: string }> =>
+      refusalsFinal(async () => {
+        const [first] = await db.select({ id: zones.id }).from(zones).orderBy(asc(zones.id)).limit(1);
+        const zoneId = backupFaultZone ?? first?.id;
+        if (!zoneId) throw new BackupRefusal('no zone to file the fault repair under: set BACKUP_FAULT_ZONE');
+        const what = kind === 'drill' ? '恢复演练失败 Restore drill failed' : `${kind === 'full' ? '全量' : '增量'}备份失败 ${kind === 'full' ? 'Full' : 'Incremental'} backup failed`;
+        return { location: { zoneId }, system: 'network', symptoms: `${what}: ${problems.join('; ')}`.slice(0, 4000) };
+      }),
   };
 }

@@ -19,8 +19,11 @@ export const backupRunView = z.object({
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
   durationMs: z.number().int().nullable(),
+  /** pgBackRest's label of the backup (`--set` of a restore). */
   label: z.string().nullable(),
   chain: z.string().nullable(),
+  /** The named restore point the tables were digested at (`--target` of a restore); null until the database part is done. */
+  restorePoint: z.string().nullable(),
   databaseBytes: z.number().nullable(),
   backupBytes: z.number().nullable(),
   filesBytes: z.number().nullable(),

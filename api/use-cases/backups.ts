@@ -53,6 +53,7 @@ function runView(row: RunRow): BackupRunView {
     durationMs: row.finishedAt ? row.finishedAt.getTime() - row.startedAt.getTime() : null,
     label: row.label,
     chain: row.chain,
+    restorePoint: row.restorePoint,
     databaseBytes: row.databaseBytes,
     backupBytes: row.backupBytes,
     filesBytes: row.filesBytes,

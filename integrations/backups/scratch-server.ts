@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { chown, mkdir, writeFile } from 'node:fs/promises';
+import { chown, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres, { type Sql } from 'postgres';
 import { packagedBinaries } from '../../scripts/dev-services/embedded-postgres';
@@ -12,13 +13,13 @@ export interface ScratchServer {
 }
 
 /**
- * A throwaway server on a restored data folder: reachable only over a Unix socket in `workDir`, trusting local
+ * A throwaway server on a restored data folder: reachable only over a Unix socket of its own, trusting local
  * connections (whatever the restored pg_hba.conf says), archiving nothing. Resolves once recovery reached its
  * target and the server was promoted.
  */
 export async function startScratchServer({ pgData, workDir, as, user, binDirectory }: { pgData: string; workDir: string; as: RunAs; user: string; binDirectory: string | null }): Promise<ScratchServer> {
-  const socketDir = path.join(workDir, 'socket');
-  await mkdir(socketDir, { recursive: true });
+  // A socket's path may not pass 107 bytes, which a drill's work folder (its id under BACKUP_DIR) easily does.
+  const socketDir = await mkdtemp(path.join(tmpdir(), 'steward-drill-'));
   const hba = path.join(workDir, 'pg_hba.conf');
   await writeFile(hba, 'local all all trust\n');
   if (as) await Promise.all([chown(socketDir, as.uid, as.gid), chown(hba, as.uid, as.gid)]);
@@ -43,6 +44,7 @@ export async function startScratchServer({ pgData, workDir, as, user, binDirecto
     await Promise.all(connections.map((connection) => connection.end({ timeout: 2 })));
     if (ended === undefined) child.kill('SIGINT');
     await exited;
+    await rm(socketDir, { recursive: true, force: true });
   };
   const probe = sql('postgres');
   try {

@@ -10,6 +10,7 @@ import { loadConfig, type Config } from '../../config';
 import { closeDatabase, openDatabase, type Database } from '../../db/client';
 import { seedDemoCommunity } from '../../db/seed/demo-community';
 import { installKeyring, keyringFrom } from '../../db/sealed/keyring';
+import type { BackupSettings } from '../../integrations/backups/settings';
 import type { FaultRepairTimings } from '../../workflows/fault-repair/messages';
 import { createStewardWorker } from '../../worker/worker';
 import { TEST_TIMINGS } from './fault-scenarios';
@@ -60,9 +61,17 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
-export async function startTestStack(address = inject('temporalAddress'), env: Record<string, string> = {}): Promise<TestStack & { database: TestDatabase }> {
+/** What a stack may be started on besides the defaults. */
+export interface StackOptions {
+  /** A database the test made itself (a backup stack's archiving cluster) instead of a clone of the template; stop calls its `drop`. */
+  database?: TestDatabase;
+  /** The backup tools' settings for the worker (none: its backup steps refuse). */
+  backups?: BackupSettings;
+}
+
+export async function startTestStack(address = inject('temporalAddress'), env: Record<string, string> = {}, options: StackOptions = {}): Promise<TestStack & { database: TestDatabase }> {
   const config = loadConfig(env);
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const connection = await Connection.connect({ address });
   const nativeConnection = await NativeConnection.connect({ address });
   const taskQueue = `test-${randomUUID()}`;
@@ -72,7 +81,7 @@ export async function startTestStack(address = inject('temporalAddress'), env: R
       namespace: 'default',
       taskQueue,
       db: database.db,
-      settings: config.worker.activities,
+      settings: { ...config.worker.activities, backups: options.backups ?? config.worker.activities.backups },
       workflowBundle: { codePath: inject('workflowBundlePath') },
     });
   return {
@@ -108,15 +117,16 @@ export interface ApiTestStack extends TestStack {
  * replay against the bundle the workers run, not one the API would build itself; staff are on shift round
  * the clock, so no off-shift access alert depends on the hour the tests run at.
  */
-export async function startApiTestStack(timings: Partial<FaultRepairTimings> = {}, uiDir?: string, env: Record<string, string> = {}): Promise<ApiTestStack> {
-  const stack = await startTestStack(undefined, { WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath'), ACCESS_STAFF_HOURS: '00:00-24:00', ...env });
+export async function startApiTestStack(timings: Partial<FaultRepairTimings> = {}, uiDir?: string, env: Record<string, string> = {}, options: StackOptions = {}): Promise<ApiTestStack> {
+  const stack = await startTestStack(undefined, { WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath'), ACCESS_STAFF_HOURS: '00:00-24:00', ...env }, options);
   const worker = await stack.createWorker();
   const running = worker.run();
   const ctx: ApiContext = {
     db: stack.db,
     temporal: stack.client,
     taskQueue: stack.taskQueue,
-    settings: { ...stack.config.api, faultRepair: { ...TEST_TIMINGS, ...timings } },
+    // The backup steps run on the stack's own worker, as on a single-machine `npm start`.
+    settings: { ...stack.config.api, faultRepair: { ...TEST_TIMINGS, ...timings }, backups: { ...stack.config.api.backups, toolsTaskQueue: stack.taskQueue } },
   };
   const server: Server = await listen(ctx, 0, '127.0.0.1', uiDir);
   const address = server.address();

@@ -208,6 +208,13 @@ export const router = createBrowserRouter([
           );
         };
       }),
+      page(routes.backups, async () => {
+        const { BackupsPage } = await import('../features/backups/components/backups-page');
+        return () => {
+          const user = useCurrentUser();
+          return <BackupsPage canRun={can(user, 'backup.run')} processInstanceLink={can(user, 'process.read') ? links.processInstance : undefined} />;
+        };
+      }),
       { path: '*', element: <HomeRedirect /> },
     ],
   },

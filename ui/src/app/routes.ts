@@ -36,6 +36,7 @@ export const routes = {
   staffUsers: '/admin/users',
   staffUser: '/admin/users/:userId',
   devices: '/admin/devices',
+  backups: '/backups',
   changePassword: '/account/password',
   /** A new owner's one-time link (domain/owner-invitations.ts writes it into their notification). */
   invitation: '/invitation/:token',
