@@ -242,6 +242,20 @@ export const PERMISSIONS = {
     clauses: ['P2.2b'],
   },
 
+  // Upgrades (P3.3)
+  'firmware.register': {
+    description: "Register a firmware release with its file and SHA-256: staff for any supplier, a supplier's staff for their own company",
+    roles: ['tech-supervisor', 'admin'],
+    own: { rule: 'own-vendor', roles: ['vendor'] },
+    clauses: ['P3.3a'],
+  },
+  'firmware.read': {
+    description: "Read firmware releases and download their files: staff all of them, a supplier's staff their own company's",
+    roles: ['technician', 'tech-supervisor', 'management', 'admin', 'auditor'],
+    own: { rule: 'own-vendor', roles: ['vendor'] },
+    clauses: ['P3.3a'],
+  },
+
   // Operation: inspections, the control room (P3.1, P4.2c)
   'inspection.plan.manage': {
     description: 'Create, change and deactivate inspection plans and their schedules',

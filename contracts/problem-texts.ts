@@ -174,6 +174,13 @@ export const PROBLEM_DETAILS = {
   'change.id-taken': { 'zh-CN': '此变更编号已用于另一项变更，请换一个编号。', en: 'this change id is already another change; use a new one' },
   'change.invalid': { 'zh-CN': '变更不符合采集标准，请按标出的项修改后重新提交。', en: 'the change does not meet the collection standard; correct the fields listed and submit again' },
   'unit.unknown': { 'zh-CN': '没有房号 {unitId}，请从列表中选择。', en: 'no unit {unitId}' },
+  // Device upgrades (P3.3a–b).
+  'firmware.unknown': { 'zh-CN': '没有找到固件版本 {releaseId}，请从固件列表中选择。', en: 'no firmware release {releaseId}' },
+  'firmware.checksum-mismatch': { 'zh-CN': '文件的 SHA-256 与填写的不一致，请核对供应商公布的校验值或重新上传文件。', en: "the file's SHA-256 is not the one given; check the supplier's published checksum or upload the file again" },
+  'firmware.id-taken': { 'zh-CN': '此编号已用于另一个固件版本，请刷新页面后重新登记。', en: 'this release id is already another release; use a new one' },
+  'firmware.version-taken': { 'zh-CN': '{vendor} 已登记过版本 {version}，请勿重复登记。', en: '{vendor} has already registered version {version}' },
+  'firmware.own-vendor-only': { 'zh-CN': '供应商只能登记本公司发布的固件。', en: "a supplier's staff register their own company's releases only" },
+  'firmware.vendor-required': { 'zh-CN': '请选择发布此固件的供应商。', en: 'name the supplier who released the firmware' },
   // Staff users and accounts (P1.2, P5.1b).
   'task.own-account': { 'zh-CN': '这项变更涉及您本人的账号，须由另一位审核人处理。', en: 'this change is about your own account; another person must decide it' },
   'user.unknown': { 'zh-CN': '没有用户 {userId}，请从列表中选择。', en: 'no user {userId}' },
@@ -332,6 +339,12 @@ export const FIELD_TEXTS = {
   'project-id-format': { 'zh-CN': '只能用字母、数字、点、下划线或连字符', en: 'letters, digits, dot, underscore or hyphen' },
   'expires-before-issued': { 'zh-CN': '到期日早于签发日，请检查日期', en: 'expires before it was issued' },
   'supplier-id-format': { 'zh-CN': '以 v- 开头，后接 2–40 个小写字母、数字或连字符', en: 'v- followed by 2–40 lowercase letters, digits or hyphens' },
+  // Device upgrades.
+  'firmware-version-format': { 'zh-CN': '版本号以字母或数字开头，只能用字母、数字、点、下划线、加号或连字符，最多 40 个字符', en: 'a letter or digit first, then letters, digits, dots, underscores, plus signs or dashes; at most 40' },
+  'each-model-once': { 'zh-CN': '每个型号只能填写一次', en: 'each model once' },
+  'firmware-too-large': { 'zh-CN': '固件文件不能超过 2.9 MB', en: 'at most 2.9 MB' },
+  'sha256-format': { 'zh-CN': 'SHA-256 应为 64 位十六进制字符', en: '64 hexadecimal characters' },
+  'checksum-mismatch': { 'zh-CN': '与文件的 SHA-256（{actual}）不一致', en: "not the file's SHA-256 ({actual})" },
   // Task forms (workflows/*/messages.ts).
   'say-why-rejected': { 'zh-CN': '请说明验收不通过的原因', en: 'say why the repair is rejected' },
   'say-what-to-change': { 'zh-CN': '请说明需要修改什么', en: 'say what to change' },

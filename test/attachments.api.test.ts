@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTACHMENT_KINDS, attachments, type AttachmentKind } from '../db/schema';
 import { DEMO_USERS } from '../db/seed/demo-community';
@@ -8,6 +8,7 @@ import { startDeviceTestStack, type DeviceTestStack } from './support/devices';
 import { TEST_TIMINGS } from './support/fault-scenarios';
 import { signIn, type SignedInClient } from './support/http-client';
 import { eventually } from './support/stack';
+import { firmwareRelease, registerFirmware } from './support/firmware';
 
 const API = '/api/v1';
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
@@ -15,6 +16,8 @@ const FACE = `data:image/jpeg;base64,${Buffer.from('\xff\xd8\xff\xe0face-of-the-
 
 /** Who may read inspection records, and so their linked photos (api/routes/inspections.ts). */
 const INSPECTION_VIEWERS = ['technician', 'tech-supervisor', 'monitoring-operator', 'guard', 'management', 'admin', 'auditor'];
+/** Staff who read every firmware release (contracts/permissions.ts `firmware.read`); a supplier's staff read their own. */
+const FIRMWARE_READERS = ['technician', 'tech-supervisor', 'management', 'admin', 'auditor'];
 /** Staff who read every fault (api/use-cases/faults.ts); others read only the faults they reported. */
 const FAULT_STAFF = ['technician', 'tech-supervisor', 'monitoring-operator', 'management', 'admin', 'auditor'];
 const NEVER_SERVED: AttachmentKind[] = ['face', 'fingerprint', 'pin'];
@@ -96,6 +99,9 @@ describe('files are served by kind, to the readers of their record (C1)', () => 
     const ownerFault = reported.body.workflowId as string;
     workflows.push(ownerFault);
 
+    // A supplier's firmware file.
+    const firmware = await registerFirmware(person('vendor-cctv'), firmwareRelease('V5.8.0', ['camera']));
+
     // Inspection photos: one submitted with a checklist (so it belongs to the stored record), one uploaded and never submitted.
     const plan = await person('techsup').post(`${API}/inspections/plans`, {
       id: `t-${randomUUID()}`,
@@ -169,6 +175,11 @@ describe('files are served by kind, to the readers of their record (C1)', () => 
         calls.push({ who: client.user.username, path: `/faults/${workflowId}/photo`, kind: served?.kind, expected: faultPhotoStatus(client, workflowId), actual: response.status });
         if (response.status === 200) expect(response.body.toString('base64')).toBe(PNG);
       }
+      const firmwareFile = await fetchFile(client, `${API}/firmware-releases/${firmware.id}/file`);
+      const firmwareReader = client.user.roles.some((role) => FIRMWARE_READERS.includes(role)) || client.user.username === 'vendor-cctv';
+      const firmwareExpected = firmwareReader ? 200 : client.user.roles.includes('vendor') ? 404 : 403;
+      calls.push({ who: client.user.username, path: '/firmware-releases/:id/file', kind: 'firmware', expected: firmwareExpected, actual: firmwareFile.status });
+      if (firmwareFile.status === 200) expect(createHash('sha256').update(firmwareFile.body).digest('hex')).toBe(firmware.sha256);
     }
     expect(calls.filter((call) => call.actual !== call.expected)).toEqual([]);
     // Face, fingerprint and PIN material: never, to anyone, by any route.

@@ -10,3 +10,4 @@ export * from './access-log';
 export * from './sealed';
 export * from './archive';
 export * from './data-review';
+export * from './upgrades';
