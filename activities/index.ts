@@ -4,6 +4,7 @@ import { createAlarmLinkageActivities } from './alarm-linkage';
 import { createDataReviewActivities } from './data-review';
 import { createAccessControlActivities } from './access-control';
 import { createDeviceCommandActivities } from './device-commands';
+import { createDeviceUpgradeActivities } from './device-upgrade';
 import { createFaultRepairActivities } from './fault-repair';
 import { createGovernanceActivities } from './governance';
 import { createHumanTaskActivities } from './human-tasks';
@@ -60,5 +61,6 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createAccessAnomalyActivities(dependencies),
     ...createReplayAuditActivities(dependencies),
     ...createDataReviewActivities(dependencies),
+    ...createDeviceUpgradeActivities(dependencies),
   };
 }

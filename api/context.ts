@@ -12,12 +12,15 @@ import type { AccessLogSettings } from './access-log-settings';
 import type { DeviceSettings } from './devices/settings';
 import type { GovernanceSettings } from './governance-settings';
 import type { DataReviewTimings } from '../workflows/data-review/definition';
+import type { DeviceUpgradeTimings } from '../workflows/device-upgrade/definition';
 
 export interface ApiSettings {
   faultRepair: FaultRepairTimings;
   governance: GovernanceSettings;
   /** P5.1b: when a change's review, second approval and correction are due. */
   dataReview: DataReviewTimings;
+  /** P3.3a–b: an upgrade's due times, and how long and how often its devices are waited for. */
+  upgrades: DeviceUpgradeTimings;
   /** A session ends this long after sign-in, whatever happens (SESSION_TTL_MINUTES). */
   sessionTtlMs: number;
   secureCookies: boolean;

@@ -255,6 +255,16 @@ export const PERMISSIONS = {
     own: { rule: 'own-vendor', roles: ['vendor'] },
     clauses: ['P3.3a'],
   },
+  'device-upgrade.start': {
+    description: 'Draft a device upgrade plan (what per model, which devices, window, risk assessment, rollback plan, waves, failure threshold); its approval follows',
+    roles: ['tech-supervisor'],
+    clauses: ['P3.3a'],
+  },
+  'device-upgrade.read': {
+    description: "Read upgrade plans, each device's record (versions, backup, checks, durations), devices' reported firmware and the assessment's proposals",
+    roles: ['technician', 'tech-supervisor', 'management', 'admin', 'auditor'],
+    clauses: ['P3.3a', 'P3.3b'],
+  },
 
   // Operation: inspections, the control room (P3.1, P4.2c)
   'inspection.plan.manage': {

@@ -1,8 +1,18 @@
+import { z } from 'zod';
 import { listOf } from '../../contracts/common';
-import { firmwareReleaseQuery, firmwareReleaseRequest, firmwareReleaseView } from '../../contracts/upgrades';
+import {
+  deviceFirmwareView,
+  firmwareReleaseQuery,
+  firmwareReleaseRequest,
+  firmwareReleaseView,
+  upgradePlanDetail,
+  upgradePlanRequest,
+  upgradePlanSummary,
+} from '../../contracts/upgrades';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
 import { getRelease, listReleases, registerRelease, releaseFile } from '../use-cases/firmware-releases';
+import { draftPlan, getPlan, listDeviceFirmware, listPlans } from '../use-cases/upgrades';
 
 export const upgradeRoutes = (ctx: ApiContext) => [
   defineRoute({
@@ -42,5 +52,39 @@ export const upgradeRoutes = (ctx: ApiContext) => [
       const file = await releaseFile(ctx, user, params.releaseId);
       res.type('application/octet-stream').attachment(file.fileName).send(file.bytes);
     },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/device-firmware',
+    summary: 'Every device with the model and firmware it last reported, and the open upgrade plan it is in',
+    access: 'device-upgrade.read',
+    response: listOf(deviceFirmwareView),
+    handle: () => listDeviceFirmware(ctx),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/upgrade-plans',
+    summary: 'Draft a device upgrade plan and start its process: approval, then the window (P3.3a); idempotent on planId',
+    access: 'device-upgrade.start',
+    body: upgradePlanRequest,
+    response: z.object({ planId: z.string(), workflowId: z.string() }),
+    status: 201,
+    handle: ({ user, body }) => draftPlan(ctx, user, body),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/upgrade-plans',
+    summary: 'Upgrade plans, newest first, with their devices counted by state',
+    access: 'device-upgrade.read',
+    response: listOf(upgradePlanSummary),
+    handle: () => listPlans(ctx),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/upgrade-plans/:planId',
+    summary: "An upgrade plan with each device's record: versions before and after, backup, checks, durations (P3.3b)",
+    access: 'device-upgrade.read',
+    response: upgradePlanDetail,
+    handle: ({ params }) => getPlan(ctx, params.planId),
   }),
 ];
