@@ -45,9 +45,10 @@ async function checkedPlan(ctx: ApiContext, request: PlanRequest) {
     const install = releaseOf.get(target.releaseId);
     if (!install) faults.push({ field: `targets.${index}.releaseId`, message: 'no-such-release' });
     else if (!install.models.includes(target.model)) faults.push({ field: `targets.${index}.releaseId`, message: 'release-not-for-model', params: { model: target.model } });
-    const rollback = target.rollbackReleaseId ? releaseOf.get(target.rollbackReleaseId) : undefined;
-    if (target.rollbackReleaseId && !rollback) faults.push({ field: `targets.${index}.rollbackReleaseId`, message: 'no-such-release' });
-    else if (rollback && !rollback.models.includes(target.model)) faults.push({ field: `targets.${index}.rollbackReleaseId`, message: 'release-not-for-model', params: { model: target.model } });
+    const found = target.rollbackReleaseId ? releaseOf.get(target.rollbackReleaseId) : undefined;
+    const rollback = found?.models.includes(target.model) ? found : undefined;
+    if (target.rollbackReleaseId && !found) faults.push({ field: `targets.${index}.rollbackReleaseId`, message: 'no-such-release' });
+    else if (found && !rollback) faults.push({ field: `targets.${index}.rollbackReleaseId`, message: 'release-not-for-model', params: { model: target.model } });
     if (install) targets.push({ model: target.model, release: { releaseId: install.id, version: install.version }, rollback: rollback ? { releaseId: rollback.id, version: rollback.version } : null });
   });
   const rowOf = new Map(deviceRows.map((row) => [row.id, row]));
@@ -60,9 +61,9 @@ async function checkedPlan(ctx: ApiContext, request: PlanRequest) {
     const target = targets.find((candidate) => candidate.model === row.model);
     if (!target) return faults.push({ field, message: 'no-target-for-model', params: { model: row.model } });
     if (row.version === target.release.version) return faults.push({ field, message: 'already-on-target', params: { version: row.version } });
-    if (target.rollback && target.rollback.version !== row.version) {
-      const targetIndex = request.targets.findIndex((candidate) => candidate.model === row.model);
-      faults.push({ field: `targets.${targetIndex}.rollbackReleaseId`, message: 'not-the-running-version', params: { version: row.version } });
+    const rollbackField = `targets.${request.targets.findIndex((candidate) => candidate.model === row.model)}.rollbackReleaseId`;
+    if (target.rollback && target.rollback.version !== row.version && !faults.some((fault) => fault.field === rollbackField)) {
+      faults.push({ field: rollbackField, message: 'not-the-running-version', params: { version: row.version } });
     }
     if (busyIds.has(deviceId)) faults.push({ field, message: 'in-open-plan' });
   });
@@ -75,8 +76,12 @@ async function checkedPlan(ctx: ApiContext, request: PlanRequest) {
   return { targets, planned };
 }
 
+/** The same draft sent again: same drafter, title, canary and devices (stored in rollout order, the canary first). */
 const sameRequest = (row: PlanRow, devicesOf: string[], user: SessionUser, request: PlanRequest) =>
-  row.draftedBy === user.id && row.title === request.title && devicesOf.join(',') === request.deviceIds.join(',');
+  row.draftedBy === user.id &&
+  row.title === request.title &&
+  row.canaryDeviceId === request.canaryDeviceId &&
+  [...devicesOf].sort().join(',') === [...request.deviceIds].sort().join(',');
 
 /**
  * P3.3a: the tech supervisor's plan, stored with its devices (each in its wave, the canary first) and its process
@@ -86,7 +91,7 @@ export async function draftPlan(ctx: ApiContext, user: SessionUser, request: Pla
   const workflowId = deviceUpgradeProcess.workflowId(request.planId);
   const existing = await ctx.db.query.upgradePlans.findFirst({ where: eq(upgradePlans.id, request.planId) });
   if (existing) {
-    const stored = await ctx.db.select({ deviceId: upgradeDevices.deviceId }).from(upgradeDevices).where(eq(upgradeDevices.planId, request.planId)).orderBy(asc(upgradeDevices.position));
+    const stored = await ctx.db.select({ deviceId: upgradeDevices.deviceId }).from(upgradeDevices).where(eq(upgradeDevices.planId, request.planId));
     if (!sameRequest(existing, stored.map((row) => row.deviceId), user, request)) throw conflict('upgrade.id-taken', [{ field: 'planId', message: 'taken' }]);
   }
   const { targets, planned } = await checkedPlan(ctx, request);
