@@ -9,7 +9,7 @@ import { DeviceCommandError, type DeviceAdapter, type DeviceConnection, type Fir
 import { loadDeviceConnection } from '../integrations/devices/connections';
 import { adapterFor } from '../integrations/devices/isapi-adapter';
 import type { UpgradeDeviceState, UpgradePlanStatus } from '../contracts/vocabulary';
-import { recordDeviceFirmware } from '../domain/device-firmware';
+import { assessFirmware, recordDeviceFirmware, type AssessmentOutcome } from '../domain/device-firmware';
 import type { ApplyResult, BackupResult, DeviceCheck, DeviceUpgradeOutcome, RollbackResult, VerifyResult } from '../workflows/device-upgrade/messages';
 
 /** How long a device may take and how often it is asked (the plan's timings). */
@@ -348,6 +348,11 @@ export function createDeviceUpgradeActivities({ db, adapter }: { db: Database; a
         });
         return { rolledBack: true, versionAfter: version, checks, error: null };
       });
+    },
+
+    /** P3.3a, the periodic assessment: every device's firmware read and compared with the registered releases; the proposals replaced. */
+    async assessFirmware({ maxAgeMs, workflowId }: { maxAgeMs: number; workflowId: string }): Promise<AssessmentOutcome> {
+      return heartbeating(() => assessFirmware(db, { maxAgeMs, workflowId, adapter }));
     },
 
     /** Where the plan stands (its page, the health sweeper's maintenance window); an end also records the outcome and leaves out the devices not reached. */

@@ -21,6 +21,8 @@ export interface ApiSettings {
   dataReview: DataReviewTimings;
   /** P3.3a–b: an upgrade's due times, and how long and how often its devices are waited for. */
   upgrades: DeviceUpgradeTimings;
+  /** P3.3a: how often every device's firmware is assessed, and the age that makes an upgrade due. */
+  upgradeAssessment: { intervalMs: number; maxAgeMs: number };
   /** A session ends this long after sign-in, whatever happens (SESSION_TTL_MINUTES). */
   sessionTtlMs: number;
   secureCookies: boolean;

@@ -144,6 +144,7 @@ function configFrom(env: Environment): Config {
         pollIntervalMs: env.UPGRADE_POLL_SECONDS,
         heartbeatTimeoutMs: env.UPGRADE_ACTIVITY_HEARTBEAT_SECONDS,
       },
+      upgradeAssessment: { intervalMs: env.FIRMWARE_ASSESSMENT_INTERVAL_HOURS, maxAgeMs: env.FIRMWARE_MAX_AGE_DAYS },
       sessionTtlMs: env.SESSION_TTL_MINUTES,
       secureCookies: env.SECURE_COOKIES,
       trustProxy: env.TRUST_PROXY,

@@ -203,6 +203,8 @@ export const AREAS = {
     UPGRADE_HEARTBEAT_WAIT_SECONDS: duration({ default: '2m', description: "how long verification waits for a device's first heartbeat after its reboot (longer than the devices' heartbeat interval)" }),
     UPGRADE_POLL_SECONDS: duration({ default: '2s', description: 'how often a device is asked while it writes an image and reboots' }),
     UPGRADE_ACTIVITY_HEARTBEAT_SECONDS: duration({ default: '30s', description: "a worker lost in the middle of a device's upgrade is noticed this soon, and the step taken up by another worker" }),
+    FIRMWARE_ASSESSMENT_INTERVAL_HOURS: duration({ default: '24h', description: 'interval of the `firmware-assessment` Schedule that reads every device\'s firmware and proposes upgrades (applies when the Schedule is created; its first run is at once)' }),
+    FIRMWARE_MAX_AGE_DAYS: duration({ default: '365d', description: 'firmware whose release is older than this makes an upgrade due rather than just available' }),
   }),
   suppliers: area('Supplier registry (P2.2a)', {
     SUPPLIER_DOCUMENT_WARN_DAYS: duration({ default: '30d', description: 'documents expiring this soon are flagged' }, { zeroAllowed: true }),

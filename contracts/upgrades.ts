@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fieldText } from './problem-texts';
-import { SYSTEMS, UPGRADE_DEVICE_STATES, UPGRADE_PLAN_STATUSES, UPGRADE_RISKS } from './vocabulary';
+import { SYSTEMS, UPGRADE_DEVICE_STATES, UPGRADE_PLAN_STATUSES, UPGRADE_PRIORITIES, UPGRADE_RISKS } from './vocabulary';
 
 /** Base64 of at most this many bytes: the API's JSON body limit (4 MB) holds the file with its fields. */
 export const FIRMWARE_FILE_MAX_BYTES = 2_900_000;
@@ -178,3 +178,20 @@ export const deviceFirmwareView = z.object({
   openPlanId: z.string().nullable(),
 });
 export type DeviceFirmwareView = z.infer<typeof deviceFirmwareView>;
+
+/** P3.3a: one of the assessment's proposals: a device, what it runs, the newer release, and why it presses. */
+export const upgradeProposalView = z.object({
+  deviceId: z.string(),
+  name: z.string(),
+  system: z.enum(SYSTEMS),
+  model: z.string(),
+  currentVersion: z.string(),
+  releaseId: z.string(),
+  version: z.string(),
+  openFaults: z.number().int(),
+  currentAgeDays: z.number().int().nullable(),
+  priority: z.enum(UPGRADE_PRIORITIES),
+  assessedAt: z.string(),
+  openPlanId: z.string().nullable(),
+});
+export type UpgradeProposalView = z.infer<typeof upgradeProposalView>;

@@ -104,3 +104,10 @@ export type UpgradePlanStatus = (typeof UPGRADE_PLAN_STATUSES)[number];
  */
 export const UPGRADE_DEVICE_STATES = ['pending', 'backed-up', 'upgrading', 'verifying', 'upgraded', 'failed', 'rolled-back', 'rollback-failed', 'skipped'] as const;
 export type UpgradeDeviceState = (typeof UPGRADE_DEVICE_STATES)[number];
+
+/**
+ * P3.3a: how pressing the assessment finds an upgrade: the device has open fault repairs (`urgent`), what it runs is
+ * older than the configured age (`due`), or a newer release is simply there (`available`).
+ */
+export const UPGRADE_PRIORITIES = ['urgent', 'due', 'available'] as const;
+export type UpgradePriority = (typeof UPGRADE_PRIORITIES)[number];

@@ -13,6 +13,7 @@ import { actor, complete } from '../test/support/fault-scenarios';
 import { firmwareRelease } from '../test/support/firmware';
 import { openStepTask, upgradePlan } from '../test/support/upgrade-scenarios';
 import { reportedModel } from '../db/seed/demo-devices';
+import { firmwareAssessment, type FirmwareAssessmentInput } from '../workflows/device-upgrade/definition';
 import { startDeviceSimulator, type RunningSimulator } from './device-simulator/simulator';
 import { recordHistories } from './history-recording';
 
@@ -26,7 +27,8 @@ const draft = (ctx: ApiContext, plan: Parameters<typeof upgradePlan>[0]) => draf
 
 /**
  * Records device-upgrade histories into test/replay/device-upgrade/ (npm run record-histories:upgrades): the plans
- * drafted and decided through the use cases, the devices the simulator's, their heartbeats through the listener.
+ * drafted and decided through the use cases, the devices the simulator's, their heartbeats through the listener;
+ * then a round of the periodic assessment.
  */
 recordHistories<{ simulator: RunningSimulator }>({
   taskQueue: 'record-upgrade-histories',
@@ -81,6 +83,13 @@ recordHistories<{ simulator: RunningSimulator }>({
       const { workflowId } = await draft(ctx, { title: 'Lift monitor V1.1.0', targets: [{ model: reportedModel('lift-monitor'), releaseId: release }], deviceIds: ['lift-b1'], canaryDeviceId: 'lift-b1' });
       await complete(client, workflowId, (await openStepTask(db, workflowId, 'reviewPlan')).id, actor('techsup'), { decision: 'rejected', reasons: 'Wait for the vendor’s next release' });
       await client.workflow.getHandle(workflowId).result();
+      return workflowId;
+    },
+    // The periodic assessment (the Schedule's round), after the plans above: the door and the lift are proposed.
+    'device-upgrade/assessment': async ({ client, taskQueue, config }) => {
+      const workflowId = 'firmware-assessment-recorded';
+      const input: FirmwareAssessmentInput = { maxAgeMs: config.api.upgradeAssessment.maxAgeMs };
+      await client.workflow.start(firmwareAssessment.workflowType, { taskQueue, workflowId, args: [input] });
       return workflowId;
     },
   },

@@ -8,11 +8,13 @@ import {
   upgradePlanDetail,
   upgradePlanRequest,
   upgradePlanSummary,
+  upgradeProposalView,
 } from '../../contracts/upgrades';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
 import { getRelease, listReleases, registerRelease, releaseFile } from '../use-cases/firmware-releases';
 import { draftPlan, getPlan, listDeviceFirmware, listPlans } from '../use-cases/upgrades';
+import { assessNow, listProposals } from '../use-cases/upgrade-assessment';
 
 export const upgradeRoutes = (ctx: ApiContext) => [
   defineRoute({
@@ -86,5 +88,22 @@ export const upgradeRoutes = (ctx: ApiContext) => [
     access: 'device-upgrade.read',
     response: upgradePlanDetail,
     handle: ({ params }) => getPlan(ctx, params.planId),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/upgrade-proposals',
+    summary: "The periodic assessment's upgrade proposals (P3.3a): devices on older firmware than their model's newest release, the most pressing first",
+    access: 'device-upgrade.read',
+    response: listOf(upgradeProposalView),
+    handle: () => listProposals(ctx),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/upgrade-assessments',
+    summary: 'Assess every device now, besides the periodic Schedule (P3.3a)',
+    access: 'device-upgrade.start',
+    response: z.object({ scheduleId: z.string() }),
+    status: 202,
+    handle: () => assessNow(ctx),
   }),
 ];

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { UPGRADE_DEVICE_STATES, UPGRADE_PLAN_STATUSES, UPGRADE_RISKS } from '../../contracts/vocabulary';
+import { UPGRADE_DEVICE_STATES, UPGRADE_PLAN_STATUSES, UPGRADE_PRIORITIES, UPGRADE_RISKS } from '../../contracts/vocabulary';
 import { attachments, devices, users, vendors } from './core';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -122,4 +122,28 @@ export const upgradeDevices = pgTable(
     rollbackMs: integer('rollback_ms'),
   },
   (t) => [primaryKey({ columns: [t.planId, t.deviceId] }), index('upgrade_devices_device_idx').on(t.deviceId)],
+);
+
+/**
+ * P3.3a: the periodic assessment's proposals, one per device that runs older firmware than its model's newest
+ * registered release, weighed by its open fault repairs and the age of what it runs. Each assessment replaces them.
+ */
+export const upgradeProposals = pgTable(
+  'upgrade_proposals',
+  {
+    deviceId: text('device_id').primaryKey().references(() => devices.id),
+    model: text('model').notNull(),
+    currentVersion: text('current_version').notNull(),
+    releaseId: text('release_id').notNull().references(() => firmwareReleases.id),
+    version: text('version').notNull(),
+    /** Fault repairs about the device still open when it was assessed. */
+    openFaults: integer('open_faults').notNull(),
+    /** Days since the release the device runs came out; null when that release is not registered. */
+    currentAgeDays: integer('current_age_days'),
+    priority: text('priority', { enum: UPGRADE_PRIORITIES }).notNull(),
+    assessedAt: timestamptz('assessed_at').notNull(),
+    /** The assessment run that proposed it. */
+    workflowId: text('workflow_id').notNull(),
+  },
+  (t) => [index('upgrade_proposals_priority_idx').on(t.priority, t.deviceId)],
 );

@@ -4,7 +4,7 @@ import type { UPGRADE_DEVICE_STATES} from '../../contracts/vocabulary';
 import { SYSTEMS, UPGRADE_RISKS } from '../../contracts/vocabulary';
 import { durationMs, requester } from '../lib/inputs';
 import { yesNo } from '../lib/labels';
-import { defineProcess } from '../lib/process-definition';
+import { defineProcess, type CompanionWorkflow } from '../lib/process-definition';
 import { DEVICE_UPGRADE_STEPS } from './steps';
 
 /**
@@ -24,6 +24,11 @@ export const deviceUpgradeTimings = z.lazy(() =>
   }),
 );
 export type DeviceUpgradeTimings = z.infer<typeof deviceUpgradeTimings>;
+
+/** The periodic assessment (P3.3a) a Schedule starts: every device's firmware read, compared with the releases, upgrades proposed. */
+export const firmwareAssessmentInput = z.lazy(() => z.object({ maxAgeMs: durationMs() }));
+export type FirmwareAssessmentInput = z.infer<typeof firmwareAssessmentInput>;
+export const firmwareAssessment: CompanionWorkflow<FirmwareAssessmentInput> = { workflowType: 'firmwareAssessment', input: firmwareAssessmentInput };
 
 const release = () => z.object({ releaseId: z.string(), version: z.string() });
 
@@ -148,5 +153,6 @@ export const deviceUpgradeProcess = defineProcess({
   workflowId: (planId: string) => `device-upgrade-${planId}`,
   steps: DEVICE_UPGRADE_STEPS,
   labels: DEVICE_UPGRADE_LABELS,
+  companions: [firmwareAssessment],
   load: () => import(/* webpackMode: "eager" */ './workflow'),
 });

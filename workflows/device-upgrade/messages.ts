@@ -5,7 +5,7 @@ import { fieldMeta } from '../lib/labels';
 import { DEVICE_UPGRADE_LABELS as LABELS, type PlannedDevice } from './definition';
 
 export { completeTaskUpdate, progressQuery } from '../lib/messages';
-export type { DeviceUpgradeInput, DeviceUpgradeTimings, PlannedDevice, UpgradeTarget } from './definition';
+export type { DeviceUpgradeInput, DeviceUpgradeTimings, FirmwareAssessmentInput, PlannedDevice, UpgradeTarget } from './definition';
 
 /** Systems whose devices keep people out or raise alarms: a plan touching one needs management's approval too (P3.3a). */
 export const GUARDED_SYSTEMS: readonly SystemKind[] = ['access-control', 'intrusion-alarm'];

@@ -14,6 +14,7 @@ import {
   type DeviceCounts,
   type DeviceUpgradeInput,
   type DeviceUpgradeOutcome,
+  type FirmwareAssessmentInput,
   type PlannedDevice,
   type UpgradeEndReason,
 } from './messages';
@@ -22,6 +23,8 @@ import { DEVICE_UPGRADE_STEPS as STEPS, type DeviceUpgradeStepId } from './steps
 type Activities = ReturnType<typeof createDeviceUpgradeActivities>;
 
 const { setPlanStatus } = proxyActivities<Activities>(activityOptions('UnknownPlanDevice'));
+// Reading every device takes a while on a large estate; its heartbeat shows it is still at it.
+const { assessFirmware } = proxyActivities<Activities>({ startToCloseTimeout: '30 minutes', heartbeatTimeout: '1 minute', retry: retryPolicy() });
 
 const STATES: readonly UpgradeDeviceState[] = ['pending', 'backed-up', 'upgrading', 'verifying', 'upgraded', 'failed', 'rolled-back', 'rollback-failed', 'skipped'];
 /** States of a device that failed, whether or not its rollback has run or succeeded. */
@@ -300,4 +303,24 @@ export async function deviceUpgrade(input: DeviceUpgradeInput): Promise<DeviceUp
     }
   }
   return end('completed', 'done', STEPS.upgradeCompleted.id);
+}
+
+/**
+ * P3.3a, the periodic assessment a Schedule starts: every device's reported firmware compared with the releases its
+ * suppliers registered, weighed by its open faults and the age of what it runs; the proposals are the tech
+ * supervisor's list, and the tech supervisor is told when there are any.
+ */
+export async function firmwareAssessment(input: FirmwareAssessmentInput): Promise<Awaited<ReturnType<Activities['assessFirmware']>>> {
+  const { workflowId } = workflowInfo();
+  const outcome = await assessFirmware({ maxAgeMs: input.maxAgeMs, workflowId });
+  if (outcome.proposals > 0) {
+    await notify({
+      workflowId,
+      dedupeKey: `${workflowId}.proposals`,
+      recipientRoles: ['tech-supervisor'],
+      recipientUsers: [],
+      message: `固件评估：${outcome.proposals} 台设备有更新的固件可升级，其中 ${outcome.urgent} 台有未结束的报修`,
+    });
+  }
+  return outcome;
 }
