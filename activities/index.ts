@@ -5,6 +5,7 @@ import { createAlarmLinkageActivities } from './alarm-linkage';
 import { createDataReviewActivities } from './data-review';
 import { createAccessControlActivities } from './access-control';
 import { createDeviceCommandActivities } from './device-commands';
+import { createDeviceUpgradeActivities } from './device-upgrade';
 import { createFaultRepairActivities } from './fault-repair';
 import { createGovernanceActivities } from './governance';
 import { createHumanTaskActivities } from './human-tasks';
@@ -62,5 +63,6 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createReplayAuditActivities(dependencies),
     ...createDataReviewActivities(dependencies),
     ...createBackupActivities(dependencies),
+    ...createDeviceUpgradeActivities(dependencies),
   };
 }

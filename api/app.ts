@@ -29,6 +29,7 @@ import { supplierEvaluationRoutes } from './routes/supplier-evaluation';
 import { procurementRoutes } from './routes/procurement';
 import { supplierRoutes } from './routes/suppliers';
 import { taskRoutes } from './routes/tasks';
+import { upgradeRoutes } from './routes/upgrades';
 import { accessLogWriter } from './use-cases/access-log';
 
 export const API_BASE = '/api/v1';
@@ -54,6 +55,7 @@ export const apiRoutes = (ctx: ApiContext) => [
   ...dataImportRoutes(ctx),
   ...deviceRegisterRoutes(ctx),
   ...staffUserRoutes(ctx),
+  ...upgradeRoutes(ctx),
 ];
 
 /** What an instance that is not ready asks its callers to wait before trying again. */

@@ -12,6 +12,7 @@ import type { AccessLogSettings } from './access-log-settings';
 import type { DeviceSettings } from './devices/settings';
 import type { GovernanceSettings } from './governance-settings';
 import type { DataReviewTimings } from '../workflows/data-review/definition';
+import type { DeviceUpgradeTimings } from '../workflows/device-upgrade/definition';
 
 /** P5.2b: the backup Schedules and runs on request (config's BACKUP_*). */
 export interface BackupScheduleSettings {
@@ -30,6 +31,10 @@ export interface ApiSettings {
   governance: GovernanceSettings;
   /** P5.1b: when a change's review, second approval and correction are due. */
   dataReview: DataReviewTimings;
+  /** P3.3a–b: an upgrade's due times, and how long and how often its devices are waited for. */
+  upgrades: DeviceUpgradeTimings;
+  /** P3.3a: how often every device's firmware is assessed, and the age that makes an upgrade due. */
+  upgradeAssessment: { intervalMs: number; maxAgeMs: number };
   /** A session ends this long after sign-in, whatever happens (SESSION_TTL_MINUTES). */
   sessionTtlMs: number;
   secureCookies: boolean;

@@ -229,6 +229,17 @@ export const AREAS = {
     DATA_REVIEW_APPROVAL_DUE_MINUTES: duration({ default: '3d', description: "management's second approval of an area or ownership change due" }),
     DATA_REVIEW_CORRECTION_DUE_MINUTES: duration({ default: '7d', description: "the maker's correction (or withdrawal) of a returned change due" }),
   }),
+  upgrades: area('Device upgrades (P3.3a–b)', {
+    UPGRADE_REVIEW_DUE_MINUTES: duration({ default: '2d', description: "the tech supervisor's approval of an upgrade plan due" }),
+    UPGRADE_APPROVAL_DUE_MINUTES: duration({ default: '3d', description: "management's approval of a high-risk plan, or one touching access control or alarms, due" }),
+    UPGRADE_DECISION_DUE_MINUTES: duration({ default: '4h', description: "the tech supervisor's decision after a failed device was rolled back (continue, retry, abort) due" }),
+    UPGRADE_REBOOT_TIMEOUT_SECONDS: duration({ default: '15m', description: 'how long a device may take to write an image or a configuration and come back before it counts as failed' }),
+    UPGRADE_HEARTBEAT_WAIT_SECONDS: duration({ default: '2m', description: "how long verification waits for a device's first heartbeat after its reboot (longer than the devices' heartbeat interval)" }),
+    UPGRADE_POLL_SECONDS: duration({ default: '2s', description: 'how often a device is asked while it writes an image and reboots' }),
+    UPGRADE_ACTIVITY_HEARTBEAT_SECONDS: duration({ default: '30s', description: "a worker lost in the middle of a device's upgrade is noticed this soon, and the step taken up by another worker" }),
+    FIRMWARE_ASSESSMENT_INTERVAL_HOURS: duration({ default: '24h', description: 'interval of the `firmware-assessment` Schedule that reads every device\'s firmware and proposes upgrades (applies when the Schedule is created; its first run is at once)' }),
+    FIRMWARE_MAX_AGE_DAYS: duration({ default: '365d', description: 'firmware whose release is older than this makes an upgrade due rather than just available' }),
+  }),
   suppliers: area('Supplier registry (P2.2a)', {
     SUPPLIER_DOCUMENT_WARN_DAYS: duration({ default: '30d', description: 'documents expiring this soon are flagged' }, { zeroAllowed: true }),
     SUPPLIER_PASS_MARK: positiveNumber({ default: '60', description: 'the average qualification score (0–100) a supplier needs' }),

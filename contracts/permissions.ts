@@ -245,6 +245,30 @@ export const PERMISSIONS = {
     clauses: ['P2.2b'],
   },
 
+  // Upgrades (P3.3)
+  'firmware.register': {
+    description: "Register a firmware release with its file and SHA-256: staff for any supplier, a supplier's staff for their own company",
+    roles: ['tech-supervisor', 'admin'],
+    own: { rule: 'own-vendor', roles: ['vendor'] },
+    clauses: ['P3.3a'],
+  },
+  'firmware.read': {
+    description: "Read firmware releases and download their files: staff all of them, a supplier's staff their own company's",
+    roles: ['technician', 'tech-supervisor', 'management', 'admin', 'auditor'],
+    own: { rule: 'own-vendor', roles: ['vendor'] },
+    clauses: ['P3.3a'],
+  },
+  'device-upgrade.start': {
+    description: 'Draft a device upgrade plan (what per model, which devices, window, risk assessment, rollback plan, waves, failure threshold); its approval follows',
+    roles: ['tech-supervisor'],
+    clauses: ['P3.3a'],
+  },
+  'device-upgrade.read': {
+    description: "Read upgrade plans, each device's record (versions, backup, checks, durations), devices' reported firmware and the assessment's proposals",
+    roles: ['technician', 'tech-supervisor', 'management', 'admin', 'auditor'],
+    clauses: ['P3.3a', 'P3.3b'],
+  },
+
   // Operation: inspections, the control room (P3.1, P4.2c)
   'inspection.plan.manage': {
     description: 'Create, change and deactivate inspection plans and their schedules',

@@ -80,7 +80,19 @@ export const instancePage = z.object({
 });
 export type InstancePage = z.infer<typeof instancePage>;
 
-export const stepMark = z.object({ status: z.enum(STEP_STATUSES), visits: z.number().int() });
+/**
+ * A process that moves many items through its steps (an upgrade's devices) records in its data, under this key, how
+ * many are at each step in each state: `{ [stepId]: { [state]: count } }`, the states worded by the process's
+ * `state` options. The instance page badges its diagram with them; they are not shown among the data.
+ */
+export const STEP_COUNTS_KEY = 'stepCounts';
+
+export const stepMark = z.object({
+  status: z.enum(STEP_STATUSES),
+  visits: z.number().int(),
+  /** How many items are at the step, per state (see STEP_COUNTS_KEY). */
+  counts: z.record(z.string(), z.number().int()).optional(),
+});
 export type StepMark = z.infer<typeof stepMark>;
 
 /** Where the auditor's record of a closed instance is kept, and its fingerprint. */

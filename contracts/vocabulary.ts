@@ -98,3 +98,26 @@ export const MAX_WORKFLOW_IDS = 20;
 
 /** The password rules, one place for the API's checks and the UI's hints (zod-free, so the UI's pages may import it). */
 export const PASSWORD_RULES = { minLength: 12, maxLength: 200 } as const;
+
+/** P3.3a: how risky an upgrade plan is; a high one needs management's approval too. */
+export const UPGRADE_RISKS = ['low', 'medium', 'high'] as const;
+export type UpgradeRisk = (typeof UPGRADE_RISKS)[number];
+
+/** Where an upgrade plan stands: in review, approved and waiting for its window, running, paused for a decision, or ended. */
+export const UPGRADE_PLAN_STATUSES = ['in-review', 'rejected', 'approved', 'running', 'paused', 'completed', 'stopped', 'aborted'] as const;
+export type UpgradePlanStatus = (typeof UPGRADE_PLAN_STATUSES)[number];
+
+/**
+ * P3.3b: one device of a plan: not reached yet, its configuration saved, being upgraded, being verified, upgraded,
+ * failed (and being rolled back), rolled back to its previous firmware and configuration, not restored, or left
+ * out (the plan stopped first, or its configuration could not be saved).
+ */
+export const UPGRADE_DEVICE_STATES = ['pending', 'backed-up', 'upgrading', 'verifying', 'upgraded', 'failed', 'rolled-back', 'rollback-failed', 'skipped'] as const;
+export type UpgradeDeviceState = (typeof UPGRADE_DEVICE_STATES)[number];
+
+/**
+ * P3.3a: how pressing the assessment finds an upgrade: the device has open fault repairs (`urgent`), what it runs is
+ * older than the configured age (`due`), or a newer release is simply there (`available`).
+ */
+export const UPGRADE_PRIORITIES = ['urgent', 'due', 'available'] as const;
+export type UpgradePriority = (typeof UPGRADE_PRIORITIES)[number];

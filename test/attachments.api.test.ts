@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTACHMENT_KINDS, attachments, type AttachmentKind } from '../db/schema';
 import { DEMO_USERS } from '../db/seed/demo-community';
@@ -8,6 +8,10 @@ import { startDeviceTestStack, type DeviceTestStack } from './support/devices';
 import { TEST_TIMINGS } from './support/fault-scenarios';
 import { signIn, type SignedInClient } from './support/http-client';
 import { eventually } from './support/stack';
+import { firmwareRelease, registerFirmware } from './support/firmware';
+import { approve, draft as draftUpgrade, upgradePlan } from './support/upgrade-scenarios';
+import { readDeviceFirmware } from '../domain/device-firmware';
+import { reportedModel } from '../db/seed/demo-devices';
 
 const API = '/api/v1';
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
@@ -15,9 +19,11 @@ const FACE = `data:image/jpeg;base64,${Buffer.from('\xff\xd8\xff\xe0face-of-the-
 
 /** Who may read inspection records, and so their linked photos (api/routes/inspections.ts). */
 const INSPECTION_VIEWERS = ['technician', 'tech-supervisor', 'monitoring-operator', 'guard', 'management', 'admin', 'auditor'];
+/** Staff who read every firmware release (contracts/permissions.ts `firmware.read`); a supplier's staff read their own. */
+const FIRMWARE_READERS = ['technician', 'tech-supervisor', 'management', 'admin', 'auditor'];
 /** Staff who read every fault (api/use-cases/faults.ts); others read only the faults they reported. */
 const FAULT_STAFF = ['technician', 'tech-supervisor', 'monitoring-operator', 'management', 'admin', 'auditor'];
-const NEVER_SERVED: AttachmentKind[] = ['face', 'fingerprint', 'pin'];
+const NEVER_SERVED: AttachmentKind[] = ['face', 'fingerprint', 'pin', 'device-configuration'];
 
 let stack: DeviceTestStack;
 const workflows: string[] = [];
@@ -96,6 +102,15 @@ describe('files are served by kind, to the readers of their record (C1)', () => 
     const ownerFault = reported.body.workflowId as string;
     workflows.push(ownerFault);
 
+    // A supplier's firmware file, and a device's configuration saved by an upgrade's backup.
+    const firmware = await registerFirmware(person('vendor-cctv'), firmwareRelease('V5.8.0', ['camera']));
+    const lift = await registerFirmware(person('vendor-elevator-monitoring'), firmwareRelease('V1.1.0', ['lift-monitor']));
+    await readDeviceFirmware(stack.db, { deviceIds: ['lift-b1'] });
+    const upgrade = await draftUpgrade(person('techsup'), upgradePlan({ targets: [{ model: reportedModel('lift-monitor'), releaseId: lift.id }], deviceIds: ['lift-b1'], canaryDeviceId: 'lift-b1' }));
+    workflows.push(upgrade);
+    await approve(stack.db, upgrade, person('techsup'));
+    const configuration = await eventually(async () => (await stack.db.select().from(attachments).where(eq(attachments.kind, 'device-configuration')))[0]);
+
     // Inspection photos: one submitted with a checklist (so it belongs to the stored record), one uploaded and never submitted.
     const plan = await person('techsup').post(`${API}/inspections/plans`, {
       id: `t-${randomUUID()}`,
@@ -142,6 +157,7 @@ describe('files are served by kind, to the readers of their record (C1)', () => 
       await faultNaming(face, 'u-tech2'),
       await faultNaming(reportId, 'u-tech2'),
       await faultNaming(draft, 'u-tech2'),
+      await faultNaming(configuration.id, 'u-tech2'),
     ];
 
     const inspectionPhotoStatus = (client: SignedInClient, id: string) => {
@@ -169,12 +185,17 @@ describe('files are served by kind, to the readers of their record (C1)', () => 
         calls.push({ who: client.user.username, path: `/faults/${workflowId}/photo`, kind: served?.kind, expected: faultPhotoStatus(client, workflowId), actual: response.status });
         if (response.status === 200) expect(response.body.toString('base64')).toBe(PNG);
       }
+      const firmwareFile = await fetchFile(client, `${API}/firmware-releases/${firmware.id}/file`);
+      const firmwareReader = client.user.roles.some((role) => FIRMWARE_READERS.includes(role)) || client.user.username === 'vendor-cctv';
+      const firmwareExpected = firmwareReader ? 200 : client.user.roles.includes('vendor') ? 404 : 403;
+      calls.push({ who: client.user.username, path: '/firmware-releases/:id/file', kind: 'firmware', expected: firmwareExpected, actual: firmwareFile.status });
+      if (firmwareFile.status === 200) expect(createHash('sha256').update(firmwareFile.body).digest('hex')).toBe(firmware.sha256);
     }
     expect(calls.filter((call) => call.actual !== call.expected)).toEqual([]);
     // Face, fingerprint and PIN material: never, to anyone, by any route.
     expect(calls.filter((call) => call.actual === 200 && NEVER_SERVED.includes(call.kind as AttachmentKind))).toEqual([]);
     expect(calls.filter((call) => call.actual === 200).length).toBeGreaterThan(0);
-    expect([face, fingerprint, pin, scan.id].every((id) => files.some((file) => file.id === id && file.recordId !== null))).toBe(true);
+    expect([face, fingerprint, pin, scan.id, configuration.id].every((id) => files.some((file) => file.id === id && file.recordId !== null))).toBe(true);
   });
 });
 

@@ -52,11 +52,14 @@ import {
   supplierEvaluations,
   tasks,
   units,
+  upgradeDevices,
   vehiclePlates,
   vendors,
   visitorPasses,
 } from '../db/schema';
 import { DEMO_USERS } from '../db/seed/demo-community';
+import { reportedModel } from '../db/seed/demo-devices';
+import { readDeviceFirmware } from '../domain/device-firmware';
 import { GOVERNANCE_DEMO_USERS } from '../db/seed/governance-demo';
 import { pointDemoDevicesAt } from '../db/seed/devices';
 import { spawnSimulator, type SimulatorProcess } from '../scripts/device-simulator/spawn';
@@ -71,6 +74,8 @@ import { spawnWorker, type StewardProcess } from './support/processes';
 import { CCTV_SUPPLIERS, CONTRACT, PANEL, scoresFor } from './support/procurement-scenarios';
 import { MACHINE } from './support/config';
 import { createTestDatabase, type TestDatabase } from './support/stack';
+import { firmwareRelease, registerFirmware } from './support/firmware';
+import { upgradePlan } from './support/upgrade-scenarios';
 import { chooseKillSteps, processOfStep, seededRandom, Stepper, WorkerKiller, type ScenarioPlan } from './support/worker-kills';
 
 const API = '/api/v1';
@@ -155,6 +160,8 @@ beforeAll(async () => {
         downAfterMs: 2 * LONG_MS,
         workflowIdPrefix: prefix,
       },
+      // A worker lost inside a device's step is noticed in 2 s; the devices write and reboot in seconds.
+      upgrades: { ...config.api.upgrades, rebootTimeoutMs: 60_000, heartbeatWaitMs: 30_000, pollIntervalMs: 200, heartbeatTimeoutMs: 2_000 },
     },
   };
   server = await listen(ctx, 0, '127.0.0.1');
@@ -237,6 +244,8 @@ async function expectTasks(workflowId: string, perStep: Record<string, number>) 
 
 /** What a simulated device holds, read back over the simulator's control API. */
 interface DeviceState {
+  firmwareVersion: string;
+  flashes: number;
   users: Array<{ employeeNo: string; pin: string | null }>;
   cards: Array<{ cardNo: string; employeeNo: string }>;
   faces: Array<{ employeeNo: string }>;
@@ -701,6 +710,28 @@ const SCENARIOS: Scenario[] = [
         ['applied', 2],
         ['returned', 1],
       ]);
+    },
+  },
+  {
+    name: 'device upgrade',
+    steps: ['device-upgrade wave'],
+    async run(s) {
+      // Cameras no other scenario uses; slow to write, so the kill finds the wave at work.
+      const cameras = ['cam-b2-lobby', 'cam-gate', 'cam-car-park'];
+      for (const deviceId of cameras) await simulator.control('POST', `/_sim/devices/${deviceId}/firmware-faults`, { flashMs: 5_000, rebootMs: 600 });
+      expect((await readDeviceFirmware(database.db, { deviceIds: cameras })).unread).toEqual([]);
+      const before = new Map(await Promise.all(cameras.map(async (deviceId) => [deviceId, (await deviceState(deviceId)).flashes] as const)));
+      const camera = await registerFirmware(as('vendor-cctv'), firmwareRelease('V5.8.0', ['camera']));
+      const plan = upgradePlan({ title: 'Cameras V5.8.0', targets: [{ model: reportedModel('camera'), releaseId: camera.id }], deviceIds: cameras, canaryDeviceId: 'cam-b2-lobby', waveSize: 2 });
+      const workflowId = track((await send('techsup', 'post', '/upgrade-plans', plan)).workflowId, 'device-upgrade');
+      await complete('techsup', (await openTask(workflowId, 'reviewPlan')).id, { decision: 'approved' });
+      const wave = async () => (await database.db.select().from(upgradeDevices).where(and(eq(upgradeDevices.planId, plan.planId), eq(upgradeDevices.wave, 1)))).filter((row) => row.writingSeenAt);
+      await until(async () => ((await wave()).length === 2 ? true : undefined));
+      // The wave's devices write their images: the worker may die now.
+      await s.step('device-upgrade wave', async () => undefined);
+      expect(await resultOf(workflowId)).toMatchObject({ status: 'completed', upgraded: 3, failedDevices: [] });
+      for (const deviceId of cameras) expect(await deviceState(deviceId), deviceId).toMatchObject({ firmwareVersion: 'V5.8.0', flashes: before.get(deviceId)! + 1 });
+      await expectTasks(workflowId, { reviewPlan: 1 });
     },
   },
   {

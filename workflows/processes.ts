@@ -5,6 +5,7 @@ import { annualPlanProcess } from './annual-plan/definition';
 import { committeeFilingProcess } from './committee-filing/definition';
 import { credentialEnrolmentProcess } from './credential-enrolment/definition';
 import { dataReviewProcess } from './data-review/definition';
+import { deviceUpgradeProcess } from './device-upgrade/definition';
 import { faceDeletionProcess } from './face-deletion/definition';
 import { faultRepairProcess } from './fault-repair/definition';
 import { inspectionProcess } from './inspection/definition';
@@ -47,6 +48,7 @@ export const PROCESSES = [
   backupProcess,
   accessAnomalyProcess,
   dataReviewProcess,
+  deviceUpgradeProcess,
 ] as const satisfies readonly AnyProcessDefinition[];
 
 export type ProcessName = (typeof PROCESSES)[number]['name'];

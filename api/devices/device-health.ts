@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, not, sql } from 'drizzle-orm';
 import { executePrepared } from '../../db/client';
 import { notifyConsole } from '../../domain/console-channel';
 import { deviceHealth, devices } from '../../db/schema';
@@ -149,7 +149,8 @@ export class DeviceHealth {
   }
 
   /**
-   * P3.1b: streaming → stale → down by silence; a device newly down opens a fault repair, reported by monitoring.
+   * P3.1b: streaming → stale → down by silence; a device newly down opens a fault repair, reported by monitoring
+   * (once its upgrade's window is over, P3.3b).
    * One sweep at a time across API instances (an advisory lock; the others skip their turn), timed by the
    * database's clock, not each host's.
    */
@@ -172,11 +173,15 @@ export class DeviceHealth {
     if (!swept) return;
     for (const deviceId of swept) await notifyConsole(this.ctx.db, 'device', deviceId);
     // Also retries repairs a previous sweep could not start (Temporal unreachable): the id makes it start once.
+    // P3.3b: a device of an upgrade under way in its window is expected to fall silent while it reboots; it gets its
+    // repair only if it is still down once the plan has ended or its window has closed.
+    const upgrading = sql`exists (select 1 from upgrade_devices u join upgrade_plans p on p.id = u.plan_id
+      where u.device_id = ${deviceHealth.deviceId} and p.status in ('running', 'paused') and now() < p.window_ends_at)`;
     const unrepaired = await this.ctx.db
       .select({ deviceId: deviceHealth.deviceId, outageCount: deviceHealth.outageCount, lastSeenAt: deviceHealth.lastSeenAt, name: devices.name, zoneId: devices.zoneId, system: devices.system })
       .from(deviceHealth)
       .innerJoin(devices, eq(devices.id, deviceHealth.deviceId))
-      .where(and(eq(deviceHealth.status, 'down'), isNull(deviceHealth.faultWorkflowId)));
+      .where(and(eq(deviceHealth.status, 'down'), isNull(deviceHealth.faultWorkflowId), not(upgrading)));
     for (const device of unrepaired) {
       const workflowId = `${this.settings.workflowIdPrefix}${faultRepairProcess.workflowId(`device-${device.deviceId}-${device.outageCount}`)}`;
       const lastSeen = (device.lastSeenAt ?? new Date()).toISOString();

@@ -7,7 +7,7 @@ import type { ApiContext } from '../context';
 import { badRequest, notFound } from '../http/problem';
 import { label, type Label } from '../../contracts/labels';
 import { hiddenProcesses } from '../../contracts/permissions';
-import type { InstanceListQuery, ProcessCatalogueEntry, StepMark } from '../../contracts/processes';
+import { STEP_COUNTS_KEY, type InstanceListQuery, type ProcessCatalogueEntry, type StepMark } from '../../contracts/processes';
 import { owners, processArchives, processInstances, tasks, unitOwners, units, users } from '../../db/schema';
 import { loadInstanceHistory, projectionSnapshot, type ProjectionSnapshot } from '../../domain/process-archive';
 import { processLabels } from '../../workflows/lib/labels';
@@ -158,7 +158,7 @@ export async function getInstance(ctx: ApiContext, user: SessionUser, workflowId
   ]);
   const related = chain.filter((linked) => !hidden.includes(linked.process));
   const definition = processNamed(instance.process);
-  const data = instance.data as Record<string, unknown>;
+  const { [STEP_COUNTS_KEY]: stepCounts, ...data } = instance.data as Record<string, unknown>;
   const [[shownTitle, ...relatedTitles], references] = await Promise.all([
     nameInstanceTitles(ctx, [instance, ...related]),
     nameReferences(ctx, definition ? referencesOf({ process: instance.process, title: '', context: { data, details: snapshot.stepEvents.map((event) => event.detail) } }) : new Map()),
@@ -167,6 +167,9 @@ export async function getInstance(ctx: ApiContext, user: SessionUser, workflowId
   for (const event of snapshot.stepEvents) {
     const status = event.event === 'entered' ? 'active' : (event.event as 'completed' | 'failed');
     steps[event.stepId] = { status, visits: Math.max(event.visit, steps[event.stepId]?.visits ?? 0) };
+  }
+  for (const [stepId, counts] of Object.entries((stepCounts ?? {}) as Record<string, Record<string, number>>)) {
+    if (steps[stepId]) steps[stepId].counts = counts;
   }
   const now = Date.now();
   for (const task of snapshot.tasks) {

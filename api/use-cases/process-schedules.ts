@@ -5,11 +5,12 @@ import { ensureInspectionSchedules } from './inspection-schedules';
 import { ensureReplayNightlySchedule } from './process-replay';
 import { ensureQuarterlyEvaluationSchedule } from './supplier-evaluation';
 import { ensureRequalificationSchedule } from './suppliers';
+import { ensureFirmwareAssessmentSchedule, firmwareAssessmentScheduleId } from './upgrade-assessment';
 
 /**
  * Every Temporal Schedule the regulations ask for: inspections (P3.1a), supplier re-qualification
  * (P2.2a), quarterly supplier evaluation (P2.2c), the year-end plan (P2.1a), the nightly replay audit
- * (P3.3b), the backups and their restore drill (P5.2b). Safe on every start.
+ * (P3.3b), the backups and their restore drill (P5.2b), the firmware assessment (P3.3a). Safe on every start.
  */
 export async function ensureProcessSchedules(ctx: ApiContext): Promise<{ inspectionPlans: number }> {
   const inspectionPlans = await ensureInspectionSchedules(ctx);
@@ -18,5 +19,6 @@ export async function ensureProcessSchedules(ctx: ApiContext): Promise<{ inspect
   await ensureAnnualPlanSchedule(ctx.temporal, ctx.taskQueue, ctx.settings.governance);
   await ensureReplayNightlySchedule(ctx.temporal, ctx.taskQueue, ctx.settings.replay);
   await ensureBackupSchedules(ctx.temporal, ctx.taskQueue, ctx.settings);
+  await ensureFirmwareAssessmentSchedule(ctx.temporal, ctx.taskQueue, ctx.settings.upgradeAssessment, firmwareAssessmentScheduleId(ctx));
   return { inspectionPlans };
 }

@@ -11,3 +11,4 @@ export * from './sealed';
 export * from './archive';
 export * from './data-review';
 export * from './backups';
+export * from './upgrades';

@@ -51,6 +51,9 @@ export const DEMO_DEVICES: DemoDevice[] = [
   device('lift-b1', 'lift-monitor', 'liftTrapped'),
 ];
 
+/** The model a simulated device reports (ISAPI `deviceInfo.model`): what firmware releases and upgrade plans name. */
+export const reportedModel = (model: DemoDeviceModel) => `Steward simulator ${model}`;
+
 export const DEFAULT_SIMULATOR_URL = 'http://127.0.0.1:8091';
 
 /** The device's ISAPI base URL on a simulator: each simulated device lives under its own path. */

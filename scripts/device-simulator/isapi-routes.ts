@@ -1,3 +1,4 @@
+import { reportedModel } from '../../db/seed/demo-devices';
 import type { SimulatedDevice, StoredEvent } from './device-state';
 import { checkFirmware, unpackConfiguration } from './firmware-image';
 
@@ -120,7 +121,7 @@ function system(device: SimulatedDevice, route: string, path: string, bytes: Buf
     case 'GET /ISAPI/System/deviceInfo':
       return xml(
         200,
-        `<?xml version="1.0" encoding="UTF-8"?><DeviceInfo version="2.0" xmlns="${ISAPI_XMLNS}"><deviceName>${device.id}</deviceName><deviceID>${device.id}</deviceID><model>Steward simulator ${device.config.model}</model><firmwareVersion>${escapeXml(device.firmwareVersion)}</firmwareVersion><deviceType>${device.config.model}</deviceType></DeviceInfo>`,
+        `<?xml version="1.0" encoding="UTF-8"?><DeviceInfo version="2.0" xmlns="${ISAPI_XMLNS}"><deviceName>${device.id}</deviceName><deviceID>${device.id}</deviceID><model>${reportedModel(device.config.model)}</model><firmwareVersion>${escapeXml(device.firmwareVersion)}</firmwareVersion><deviceType>${device.config.model}</deviceType></DeviceInfo>`,
       );
     case 'GET /ISAPI/System/upgradeStatus': {
       const status = device.upgradeStatus();

@@ -110,6 +110,8 @@ export async function startTestStack(address = inject('temporalAddress'), env: R
 export interface ApiTestStack extends TestStack {
   baseUrl: string;
   ctx: ApiContext;
+  /** The test's own database: its URL lets a spawned API or worker process use it. */
+  database: TestDatabase;
 }
 
 /**

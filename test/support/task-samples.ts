@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { TaskReferences } from '../../contracts/tasks';
 import { correctionForm, decisionForm } from '../../workflows/data-review/messages';
+import { failureDecisionForm, planDecisionForm } from '../../workflows/device-upgrade/messages';
 import { diagnosisForm, repairForm, verificationForm } from '../../workflows/fault-repair/messages';
 import { acknowledgeForm, arrivalForm, findingsForm } from '../../workflows/alarm-linkage/messages';
 import { approvalForm as planApprovalForm, budgetForm, contributionForm, planForm } from '../../workflows/annual-plan/messages';
@@ -176,6 +177,30 @@ const checklist = {
   biometric: { signage: { passed: true }, separateConsent: { passed: false, note: '未单独签署' }, nonFaceAlternative: { passed: true } },
 };
 const supplierReferences: TaskReferences = { supplier: { 'v-access-control': '门禁科技' } };
+
+// ---- device upgrade ----
+const upgradePlanContext = {
+  planId: '0c7f3c1e-5a8b-4c61-9a5e-0f2b7d4e9a10',
+  title: '大堂摄像机固件升级',
+  draftedBy: 'u-techsup',
+  risk: 'medium',
+  riskAssessment: '厂商已测试的维护版本；夜间窗口，先升级一台试点设备',
+  rollbackPlan: '逐台恢复旧固件和升级前保存的配置',
+  windowStartsAt: AT,
+  windowEndsAt: LATER,
+  waveSize: 20,
+  maxFailures: 2,
+  wavePauseSeconds: 600,
+  needsManagement: true,
+  canaryDeviceId: 'cam-b1-lobby',
+  targets: [{ model: 'DS-2CD2143G2-I', version: 'V5.8.0', rollbackVersion: 'V5.7.3' }],
+  deviceCount: 2,
+  devices: [
+    { deviceId: 'cam-b1-lobby', model: 'DS-2CD2143G2-I', system: 'cctv' },
+    { deviceId: 'door-b1', model: 'DS-K2604T', system: 'access-control' },
+  ],
+};
+const upgradeReferences: TaskReferences = { user: { 'u-techsup': people['u-techsup'] }, device: { 'cam-b1-lobby': '1号楼大堂摄像机', 'door-b1': '1号楼门禁控制器' } };
 
 export const TASK_SAMPLES: Record<string, Record<string, TaskSample>> = {
   'data-review': {
@@ -366,6 +391,22 @@ export const TASK_SAMPLES: Record<string, Record<string, TaskSample>> = {
       },
     };
   })(),
+  'device-upgrade': {
+    reviewPlan: { form: planDecisionForm, context: upgradePlanContext, references: upgradeReferences },
+    approvePlan: { form: planDecisionForm, context: { ...upgradePlanContext, approvedBy: people['u-techsup'] }, references: upgradeReferences },
+    decideAfterFailure: {
+      form: failureDecisionForm,
+      context: {
+        planId: upgradePlanContext.planId,
+        title: upgradePlanContext.title,
+        wave: 2,
+        failures: 1,
+        maxFailures: 2,
+        failedDevices: [{ deviceId: 'door-b1', state: 'rolled-back', error: 'version: reports V2.2.1, expected V2.3.0' }],
+      },
+      references: upgradeReferences,
+    },
+  },
   'supplier-qualification': {
     reviewQualification: {
       form: qualificationReviewForm,
