@@ -56,6 +56,8 @@ export interface HistoryRecording<Extra extends object> {
 }
 
 const environment = loadConfig();
+/** The checkout's root folder. */
+const repoRoot = fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]$/, '');
 // RECORD_OUT_DIR lets a recording be checked somewhere else without touching the committed histories.
 const replayDir = environment.scripts.recordOutDir ?? fileURLToPath(new URL('../test/replay/', import.meta.url));
 // Histories record the configured durations: they are recorded with the defaults, whatever this shell sets.
@@ -113,7 +115,9 @@ async function writeHistory(client: Client, name: HistoryPath, { workflowId, run
   const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
   const file = path.join(replayDir, `${name}.json`);
   await mkdir(path.dirname(file), { recursive: true });
-  // The workflow id travels with the history: task ids embed it, so replay must use the same one.
-  await writeFile(file, `{"workflowId":${JSON.stringify(workflowId)},"history":${historyToJSON(history)}}\n`);
+  // The workflow id travels with the history: task ids embed it, so replay must use the same one. Failures' stack
+  // traces name files relative to the checkout: the recording machine's folders stay out of the repository.
+  const recorded = historyToJSON(history).split(JSON.stringify(`${repoRoot}${path.sep}`).slice(1, -1)).join('');
+  await writeFile(file, `{"workflowId":${JSON.stringify(workflowId)},"history":${recorded}}\n`);
   console.log(`recorded ${name} (${history.events?.length} events)`);
 }
