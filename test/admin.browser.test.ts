@@ -56,11 +56,12 @@ async function approveInWorklist(page: Page, workflowId: string, stepId: string,
   const taskId = `${workflowId}.${stepId}.1`;
   await page.goto('/worklist');
   const row = page.locator(`[data-testid="task-row"][data-task-id="${taskId}"]`);
+  // The task is written by the process's worker, which a loaded CI machine can keep waiting for a while.
   await eventually(async () => {
     if (await row.count()) return true;
     await page.reload();
     return undefined;
-  });
+  }, 60_000);
   await row.click();
   await page.waitForURL(`**/tasks/${encodeURIComponent(taskId)}`);
   const context = page.locator('[data-testid="task-context"]');
@@ -235,6 +236,9 @@ describe('administration in Chromium, against the real API and worker', () => {
     await page.locator('nav a', { hasText: '访问日志' }).click();
     await page.waitForURL('**/access-log');
     expect(await page.locator('[data-testid="session-ended"]').count()).toBe(0);
+    // The page's own reads done first: one still in flight when the session ends would take the page to sign-in
+    // before the user moves on.
+    await page.waitForLoadState('networkidle');
     // As an administrator's reset or a disabling ends them (the API's cached sessions are told too).
     await endSessions(stack.db, 'u-auditor');
     await page.locator('nav a', { hasText: '流程实例' }).click();
