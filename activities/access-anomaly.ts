@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import type { AnomalyRule } from '../contracts/vocabulary';
-import { accessAlerts, notifications } from '../db/schema';
+import { accessAlerts } from '../db/schema';
+import { recordNotification } from '../domain/notifications';
 
 export interface AnomalyFinding {
   alertId: string;
@@ -19,16 +20,13 @@ export function createAccessAnomalyActivities({ db }: { db: Database }) {
     },
 
     async reportMisuse({ workflowId, actorName, rule, note }: { workflowId: string; actorName: string; rule: AnomalyRule; note: string }): Promise<void> {
-      await db
-        .insert(notifications)
-        .values({
-          dedupeKey: `${workflowId}.misuse`,
-          workflowId,
-          recipientRoles: ['management', 'admin'],
-          recipientUsers: [],
-          message: `个人数据滥用 Misuse of personal data by ${actorName} (${rule}): ${note}`,
-        })
-        .onConflictDoNothing({ target: notifications.dedupeKey });
+      await recordNotification(db, {
+        dedupeKey: `${workflowId}.misuse`,
+        workflowId,
+        recipientRoles: ['management', 'admin'],
+        recipientUsers: [],
+        message: `个人数据滥用 Misuse of personal data by ${actorName} (${rule}): ${note}`,
+      });
     },
   };
 }

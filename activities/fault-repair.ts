@@ -1,20 +1,15 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { deliveries, notifications, procurementContracts, processLinks, repairRecords, users, vendorContracts, vendors } from '../db/schema';
+import { deliveries, procurementContracts, processLinks, repairRecords, users, vendorContracts, vendors } from '../db/schema';
 import type { VendorAssignment } from '../workflows/fault-repair/messages';
+import { recordNotification, type NewNotification } from '../domain/notifications';
 
 export type RepairRecordInput = Omit<typeof repairRecords.$inferInsert, 'closedAt' | 'rating' | 'ratingComment' | 'ratedAt'> & {
   closedAt: string;
 };
 
-export interface Notification {
-  workflowId: string;
-  dedupeKey: string;
-  recipientRoles: string[];
-  recipientUsers: string[];
-  message: string;
-}
+export type Notification = Pick<NewNotification, 'workflowId' | 'dedupeKey' | 'recipientRoles' | 'recipientUsers' | 'message'>;
 
 export function createFaultRepairActivities({ db }: { db: Database }) {
   return {
@@ -72,10 +67,7 @@ export function createFaultRepairActivities({ db }: { db: Database }) {
     },
 
     async notify(notification: Notification): Promise<void> {
-      await db
-        .insert(notifications)
-        .values(notification)
-        .onConflictDoNothing({ target: notifications.dedupeKey });
+      await recordNotification(db, notification);
     },
   };
 }

@@ -2,6 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { tasks } from '../db/schema';
 import { notifyTaskChanged } from '../domain/task-channel';
+import { recordNotification } from '../domain/notifications';
+import { taskPath, URGENT_PRIORITY } from '../contracts/notifications';
 
 export interface NewTask {
   id: string;
@@ -30,15 +32,27 @@ export interface TaskClosure {
 export function createHumanTaskActivities({ db }: { db: Database }) {
   return {
     async createTask(task: NewTask): Promise<void> {
-      await db
-        .insert(tasks)
-        .values({
-          ...task,
-          status: 'open',
-          createdAt: new Date(task.createdAt),
-          dueAt: new Date(task.dueAt),
-        })
-        .onConflictDoNothing({ target: tasks.id });
+      await db.transaction(async (tx) => {
+        await tx
+          .insert(tasks)
+          .values({
+            ...task,
+            status: 'open',
+            createdAt: new Date(task.createdAt),
+            dueAt: new Date(task.dueAt),
+          })
+          .onConflictDoNothing({ target: tasks.id });
+        // P4.1: its candidates are told (in-app and on their channels), an alarm's dispatch through quiet hours.
+        await recordNotification(tx, {
+          dedupeKey: `task.${task.id}`,
+          workflowId: task.workflowId,
+          recipientRoles: task.candidateRoles,
+          recipientUsers: task.candidateUsers,
+          message: task.title,
+          link: taskPath(task.id),
+          urgent: task.priority >= URGENT_PRIORITY,
+        });
+      });
       // Open worklists show it at once (a retry notifies again: they read the row as it is).
       await notifyTaskChanged(db, task.id);
     },

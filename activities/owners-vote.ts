@@ -1,7 +1,8 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { ballots, notifications, owners, ownerVotes, unitOwners, units, voteObjections, voteRoll, voteRollOwners } from '../db/schema';
+import { ballots, owners, ownerVotes, unitOwners, units, voteObjections, voteRoll, voteRollOwners } from '../db/schema';
+import { recordNotification } from '../domain/notifications';
 import type { RollSummary } from '../workflows/owners-vote/messages';
 import { areaToHundredths, buildVoterRoll, type Art278Item, type RegisteredUnit, type VoteResult, type VoteTotals } from '../workflows/owners-vote/tally';
 import { ballotsCsv, loadBallots, rollCsv, sha256 } from '../domain/vote-evidence';
@@ -43,16 +44,13 @@ export function createOwnersVoteActivities({ db }: { db: Database }) {
             closesAt: new Date(notice.closesAt),
           })
           .onConflictDoNothing({ target: ownerVotes.voteId });
-        await tx
-          .insert(notifications)
-          .values({
-            dedupeKey: `${notice.workflowId}.notice`,
-            workflowId: notice.workflowId,
-            recipientRoles: ['owner'],
-            recipientUsers: [],
-            message: `业主大会表决公告 Owners' vote "${notice.title}": voting ${notice.opensAt} – ${notice.closesAt}`,
-          })
-          .onConflictDoNothing({ target: notifications.dedupeKey });
+        await recordNotification(tx, {
+          dedupeKey: `${notice.workflowId}.notice`,
+          workflowId: notice.workflowId,
+          recipientRoles: ['owner'],
+          recipientUsers: [],
+          message: `业主大会表决公告 Owners' vote "${notice.title}": voting ${notice.opensAt} – ${notice.closesAt}`,
+        });
       });
     },
 
@@ -153,16 +151,13 @@ export function createOwnersVoteActivities({ db }: { db: Database }) {
         .where(and(eq(ownerVotes.voteId, input.voteId), inArray(ownerVotes.status, ['counting', 'objection-period'])))
         .returning({ workflowId: ownerVotes.workflowId, title: ownerVotes.title });
       if (!vote) return;
-      await db
-        .insert(notifications)
-        .values({
-          dedupeKey: `${vote.workflowId}.result`,
-          workflowId: vote.workflowId,
-          recipientRoles: ['owner', 'committee-member'],
-          recipientUsers: [],
-          message: `表决结果 Result of "${vote.title}": ${input.result.outcome}; objections until ${input.objectionEndsAt}`,
-        })
-        .onConflictDoNothing({ target: notifications.dedupeKey });
+      await recordNotification(db, {
+        dedupeKey: `${vote.workflowId}.result`,
+        workflowId: vote.workflowId,
+        recipientRoles: ['owner', 'committee-member'],
+        recipientUsers: [],
+        message: `表决结果 Result of "${vote.title}": ${input.result.outcome}; objections until ${input.objectionEndsAt}`,
+      });
     },
 
     async finalizeVote({ voteId }: { voteId: string }): Promise<{ objections: number }> {

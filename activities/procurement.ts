@@ -4,7 +4,6 @@ import type { Database } from '../db/client';
 import {
   bids,
   bidScores,
-  notifications,
   panelMembers,
   procurementContracts,
   procurementInvitations,
@@ -14,6 +13,7 @@ import {
   vendorContracts,
   vendors,
 } from '../db/schema';
+import { recordNotification } from '../domain/notifications';
 import { openBidContent } from '../db/sealed/records';
 import {
   weightedScore,
@@ -102,16 +102,13 @@ export function createProcurementActivities({ db, procurement: settings }: { db:
         }
         const staff = await tx.select({ id: users.id, vendorId: users.vendorId }).from(users).where(and(inArray(users.vendorId, input.vendorIds), eq(users.active, true)));
         for (const vendor of invited) {
-          await tx
-            .insert(notifications)
-            .values({
-              workflowId: input.workflowId,
-              dedupeKey: `${input.workflowId}.invitation.${vendor.vendorId}`,
-              recipientRoles: [],
-              recipientUsers: staff.filter((user) => user.vendorId === vendor.vendorId).map((user) => user.id),
-              message: `Invitation to bid: ${current.title}, sealed bids until ${bidDeadline.toISOString()}`,
-            })
-            .onConflictDoNothing({ target: notifications.dedupeKey });
+          await recordNotification(tx, {
+            workflowId: input.workflowId,
+            dedupeKey: `${input.workflowId}.invitation.${vendor.vendorId}`,
+            recipientRoles: [],
+            recipientUsers: staff.filter((user) => user.vendorId === vendor.vendorId).map((user) => user.id),
+            message: `Invitation to bid: ${current.title}, sealed bids until ${bidDeadline.toISOString()}`,
+          });
         }
         return { invited, bidDeadline: bidDeadline.toISOString() };
       });

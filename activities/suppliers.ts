@@ -1,7 +1,8 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { and, asc, eq, isNotNull, isNull, lte, or } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { notifications, qualificationReviews, supplierDocuments, vendors } from '../db/schema';
+import { qualificationReviews, supplierDocuments, vendors } from '../db/schema';
+import { recordNotifications } from '../domain/notifications';
 import { documentState } from '../domain/supplier-documents';
 import type { DocumentCheck } from '../workflows/supplier-qualification/messages';
 import type { QualificationReview } from '../workflows/supplier-qualification/messages';
@@ -73,18 +74,16 @@ export function createSupplierActivities({ db, supplierDocumentWarnMs: warnMs }:
         .map((row) => ({ ...row, state: documentState(row.document.expiresOn, now, warnMs) }))
         .filter((row) => row.state !== 'valid');
       if (flagged.length) {
-        await db
-          .insert(notifications)
-          .values(
-            flagged.map(({ document, vendorName, state }) => ({
-              workflowId: Context.current().info.workflowExecution?.workflowId ?? 'supplier-registry',
-              dedupeKey: `supplier-document.${document.id}.${state}.${at.slice(0, 10)}`,
-              recipientRoles: ['tech-supervisor', 'procurement'],
-              recipientUsers: [],
-              message: `${vendorName}: ${document.title} ${state === 'expired' ? 'expired on' : 'expires on'} ${document.expiresOn}`,
-            })),
-          )
-          .onConflictDoNothing({ target: notifications.dedupeKey });
+        await recordNotifications(
+          db,
+          flagged.map(({ document, vendorName, state }) => ({
+            workflowId: Context.current().info.workflowExecution?.workflowId ?? 'supplier-registry',
+            dedupeKey: `supplier-document.${document.id}.${state}.${at.slice(0, 10)}`,
+            recipientRoles: ['tech-supervisor', 'procurement'],
+            recipientUsers: [],
+            message: `${vendorName}: ${document.title} ${state === 'expired' ? 'expired on' : 'expires on'} ${document.expiresOn}`,
+          })),
+        );
       }
       return flagged.length;
     },

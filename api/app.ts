@@ -29,6 +29,7 @@ import { supplierEvaluationRoutes } from './routes/supplier-evaluation';
 import { procurementRoutes } from './routes/procurement';
 import { supplierRoutes } from './routes/suppliers';
 import { taskRoutes } from './routes/tasks';
+import { notificationRoutes } from './routes/notifications';
 import { upgradeRoutes } from './routes/upgrades';
 import { accessLogWriter } from './use-cases/access-log';
 
@@ -38,6 +39,7 @@ export const API_BASE = '/api/v1';
 export const apiRoutes = (ctx: ApiContext) => [
   ...authRoutes(ctx),
   ...taskRoutes(ctx),
+  ...notificationRoutes(ctx),
   ...faultRoutes(ctx),
   ...processRoutes(ctx),
   ...deliveryRoutes(ctx),

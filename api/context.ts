@@ -13,6 +13,7 @@ import type { DeviceSettings } from './devices/settings';
 import type { GovernanceSettings } from './governance-settings';
 import type { DataReviewTimings } from '../workflows/data-review/definition';
 import type { DeviceUpgradeTimings } from '../workflows/device-upgrade/definition';
+import type { NotificationSettings } from './notifications/relay';
 
 /** P5.2b: the backup Schedules and runs on request (config's BACKUP_*). */
 export interface BackupScheduleSettings {
@@ -35,6 +36,8 @@ export interface ApiSettings {
   upgrades: DeviceUpgradeTimings;
   /** P3.3a: how often every device's firmware is assessed, and the age that makes an upgrade due. */
   upgradeAssessment: { intervalMs: number; maxAgeMs: number };
+  /** P4.1: the outbox relay's channels and tries; quiet hours are read in the community's time zone. */
+  notifications: NotificationSettings;
   /** A session ends this long after sign-in, whatever happens (SESSION_TTL_MINUTES). */
   sessionTtlMs: number;
   secureCookies: boolean;

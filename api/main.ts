@@ -6,6 +6,7 @@ import { installKeyring, keyringFrom } from '../db/sealed/keyring';
 import { sealPlaintextRows } from '../db/sealed/plaintext';
 import { subscribeDeviceEvents } from './devices/mqtt-subscriber';
 import { deviceGateway } from './devices/registry';
+import { NotificationRelay } from './notifications/relay';
 import { closeServer, connectApiContext, listen } from './server';
 import { startProcessArchiver } from './use-cases/process-archive';
 import { ensureProcessSchedules } from './use-cases/process-schedules';
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
   const gateway = deviceGateway(ctx);
   gateway.start();
   const archiver = startProcessArchiver(ctx);
+  const relay = new NotificationRelay(ctx, config.api.notifications);
+  relay.start();
   const { url: mqttUrl, ...session } = config.mqtt;
   const mqtt = mqttUrl ? await subscribeDeviceEvents(gateway, { url: mqttUrl, ...session }, (line) => console.log(`[devices] ${line}`)) : null;
   const stop = async () => {
@@ -38,6 +41,7 @@ async function main(): Promise<void> {
     await mqtt?.stop();
     await gateway.stop();
     await archiver.stop();
+    await relay.stop();
     await ctx.close();
     await closeDatabase(db);
     process.exit(0);

@@ -5,6 +5,7 @@ import type { TemporalSettings } from '../config';
 import { createApp } from './app';
 import { consoleHub } from './devices/console-hub';
 import { taskStream } from './http/task-stream';
+import { notificationStream } from './http/notification-stream';
 import type { ApiContext, ApiSettings } from './context';
 
 /** A few quick tries, not the client's default of ten over some 20 s: a request must not hang on a Temporal that is down. */
@@ -35,12 +36,12 @@ export function listen(ctx: ApiContext, port: number, host: string, uiDir?: stri
 export const REQUEST_GRACE_MS = 10_000;
 
 /**
- * Stops the API cleanly: no new requests, the consoles' and worklists' live streams ended (they would hold the server open
+ * Stops the API cleanly: no new requests, the consoles', worklists' and notification centres' live streams ended (they would hold the server open
  * for ever), idle keep-alive connections closed, and requests under way given `graceMs` to finish.
  */
 export async function closeServer(server: Server, ctx: ApiContext, graceMs = REQUEST_GRACE_MS): Promise<void> {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  await Promise.all([consoleHub(ctx).close(), taskStream(ctx).close()]);
+  await Promise.all([consoleHub(ctx).close(), taskStream(ctx).close(), notificationStream(ctx).close()]);
   server.closeIdleConnections();
   const drop = setTimeout(() => server.closeAllConnections(), graceMs);
   await closed;

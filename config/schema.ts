@@ -149,6 +149,14 @@ export const AREAS = {
     BACKUP_TEMPORAL_SQLITE: text({ description: "the Temporal dev server's SQLite file, copied online into each backup", unset: "`npm start`'s `<STEWARD_DATA_DIR>/temporal.sqlite` when it runs the dev server; none otherwise (a Temporal on Steward's PostgreSQL is in pgBackRest's backup)" }),
     BACKUP_FAULT_ZONE: text({ description: "the zone a failed backup's fault repair is filed under (where the server stands)", unset: "the register's first zone" }),
   }),
+  notifications: area('Notifications (P4.1)', {
+    SMTP_URL: url({ description: 'the SMTP server email notifications go through, `smtp://user:password@host:port` (`smtps://` for TLS from the start)', unset: 'no email is sent; deliveries wait in the outbox until one is configured', secret: true }),
+    NOTIFY_EMAIL_FROM: text({ default: 'Steward <steward@localhost>', description: "the notifications' sender address" }),
+    NOTIFY_RELAY_EVERY: duration({ default: '2s', description: 'how often the outbox is looked at for deliveries due' }),
+    NOTIFY_SEND_TIMEOUT: duration({ default: '10s', description: 'a channel that does not answer in this long is tried again later' }),
+    NOTIFY_RETRY_MAX: duration({ default: '10m', description: 'the longest wait between tries of one delivery (doubling from 2 s)' }),
+    NOTIFY_MAX_ATTEMPTS: wholeNumber({ default: '50', description: 'tries of one delivery before it is marked failed' }),
+  }),
   devices: area('Devices and alarms', {
     MQTT_URL: url({ description: 'MQTT broker for device events', unset: '`npm start` runs an embedded broker (aedes); the production API takes no MQTT events' }),
     MQTT_TOPIC_PREFIX: text({ default: 'steward', description: 'topics `<prefix>/devices/<id>/events`' }),

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeServer, connectApiContext, listen } from '../api/server';
+import { NotificationRelay } from '../api/notifications/relay';
 import { loadConfig } from '../config';
 import { startProcessArchiver } from '../api/use-cases/process-archive';
 import { ensureProcessSchedules } from '../api/use-cases/process-schedules';
@@ -97,6 +98,10 @@ async function main(): Promise<void> {
   log(`Schedules: ${inspectionPlans} inspection plans, supplier re-qualification, quarterly supplier evaluation, year-end plan, nightly replay, backups (full, incremental, drill).`);
   const archiver = startProcessArchiver(ctx, (line) => log(`archive: ${line}`));
   stops.unshift(() => archiver.stop());
+  // P4.1: notifications go out on each person's channels (email with SMTP_URL).
+  const relay = new NotificationRelay(ctx, config.api.notifications);
+  relay.start();
+  stops.unshift(() => relay.stop());
   const { port } = config.http;
   const server = await listen(ctx, port, '127.0.0.1', uiDir);
   stops.unshift(async () => {

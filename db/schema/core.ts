@@ -264,21 +264,6 @@ export const taskActions = pgTable(
   (t) => [index('task_actions_workflow_idx').on(t.workflowId, t.at)],
 );
 
-export const notifications = pgTable(
-  'notifications',
-  {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    /** Deterministic key from the workflow, so a retried activity notifies once. */
-    dedupeKey: text('dedupe_key').notNull().unique(),
-    workflowId: text('workflow_id').notNull(),
-    recipientRoles: text('recipient_roles').array().notNull(),
-    recipientUsers: text('recipient_users').array().notNull(),
-    message: text('message').notNull(),
-    createdAt: timestamptz('created_at').notNull().defaultNow(),
-  },
-  (t) => [index('notifications_workflow_idx').on(t.workflowId)],
-);
-
 // ---- records the policy says to keep ----
 
 /** P3.2c: the repair record, part of the maintenance archive. */

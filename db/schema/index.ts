@@ -12,3 +12,4 @@ export * from './archive';
 export * from './data-review';
 export * from './backups';
 export * from './upgrades';
+export * from './notifications';

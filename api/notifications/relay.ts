@@ -1,0 +1,154 @@
+import { sql } from 'drizzle-orm';
+import type { ApiContext } from '../context';
+import { nameMessages } from '../use-cases/notifications';
+import { smtpSender, type EmailSender } from '../../integrations/notifications/email';
+
+export interface NotificationSettings {
+  /** Unset: no email goes out; its deliveries wait in the outbox until a server is configured. */
+  smtpUrl: string | null;
+  emailFrom: string;
+  everyMs: number;
+  sendTimeoutMs: number;
+  retryMaxMs: number;
+  maxAttempts: number;
+  /** Quiet hours are local times of the community. */
+  timeZone: string;
+}
+
+/** Deliveries taken per statement. */
+const PAGE = 100;
+const FIRST_RETRY_MS = 2_000;
+
+type Due = {
+  id: number;
+  notification_id: number;
+  user_id: string;
+  channel: string;
+  attempts: number;
+  message: string;
+  link: string | null;
+  urgent: boolean;
+  email: string | null;
+  channels: string[];
+  quiet_from: number | null;
+  quiet_to: number | null;
+};
+
+/** Minutes after local midnight at `at` in `timeZone`. */
+function localMinutes(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const part = (type: string) => Number(parts.find((item) => item.type === type)?.value ?? 0);
+  return part('hour') * 60 + part('minute');
+}
+
+/** When quiet hours that hold `at` end, or null when `at` is outside them (a span may run past midnight). */
+export function quietUntil(at: Date, quiet: { from: number | null; to: number | null }, timeZone: string): Date | null {
+  if (quiet.from === null || quiet.to === null) return null;
+  const now = localMinutes(at, timeZone);
+  const inside = quiet.from < quiet.to ? now >= quiet.from && now < quiet.to : now >= quiet.from || now < quiet.to;
+  if (!inside) return null;
+  const minutes = (quiet.to - now + 24 * 60) % (24 * 60);
+  const end = new Date(at.getTime() + minutes * 60_000);
+  end.setUTCSeconds(0, 0);
+  return end;
+}
+
+export const retryDelayMs = (attempts: number, maxMs: number) => Math.min(maxMs, FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1));
+
+/**
+ * Sends the outbox (P4.1): each delivery due is taken by one relay (row locks; a relay that dies mid-send leaves it
+ * to another after the lease), sent on its channel and marked sent, or tried again later with a doubling wait;
+ * outside an alarm or a dispatch, a person's quiet hours hold it until they end. An email carries the same
+ * Message-ID on every try, so the one a crash repeats can be told apart by the receiving side.
+ */
+export class NotificationRelay {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> = Promise.resolve();
+  private readonly email: EmailSender | null;
+
+  constructor(
+    private readonly ctx: ApiContext,
+    private readonly settings: NotificationSettings,
+  ) {
+    this.email = settings.smtpUrl ? smtpSender(settings.smtpUrl, settings.emailFrom, settings.sendTimeoutMs) : null;
+  }
+
+  /** One pass: every delivery due now; the number sent. */
+  async deliverDue(now = () => new Date()): Promise<number> {
+    let sent = 0;
+    for (;;) {
+      const due = await this.take();
+      const messages = await nameMessages(this.ctx, due.map((delivery) => delivery.message));
+      const results = await Promise.all(due.map((delivery, index) => this.deliver({ ...delivery, message: messages[index] }, now())));
+      sent += results.filter(Boolean).length;
+      if (due.length < PAGE) return sent;
+    }
+  }
+
+  private async take(): Promise<Due[]> {
+    const leaseSeconds = (this.settings.sendTimeoutMs * 3) / 1000;
+    // Only the channels this relay can send now: email waits for a server to be configured.
+    const channels = this.email ? ['email'] : [];
+    return this.ctx.db.execute<Due>(sql`
+      with due as (
+        select id from notification_deliveries
+        where status = 'pending' and next_attempt_at <= now() and channel = any(${sql.param(channels)}::text[])
+          and (claimed_at is null or claimed_at < now() - make_interval(secs => ${leaseSeconds}))
+        order by next_attempt_at, id limit ${PAGE} for update skip locked)
+      update notification_deliveries d set claimed_at = now()
+      from due, notifications n, notification_preferences p
+      where d.id = due.id and n.id = d.notification_id and p.user_id = d.user_id
+      returning d.id, d.notification_id, d.user_id, d.channel, d.attempts, n.message, n.link, n.urgent, p.email, p.channels, p.quiet_from, p.quiet_to`);
+  }
+
+  private async deliver(delivery: Due, now: Date): Promise<boolean> {
+    const id = Number(delivery.id);
+    if (!delivery.channels.includes(delivery.channel) || !delivery.email) {
+      await this.ctx.db.execute(sql`update notification_deliveries set status = 'failed', claimed_at = null, last_error = 'channel no longer chosen' where id = ${id}`);
+      return false;
+    }
+    const held = delivery.urgent ? null : quietUntil(now, { from: delivery.quiet_from, to: delivery.quiet_to }, this.settings.timeZone);
+    if (held) {
+      await this.ctx.db.execute(sql`update notification_deliveries set next_attempt_at = ${held.toISOString()}::timestamptz, claimed_at = null where id = ${id}`);
+      return false;
+    }
+    try {
+      await this.email!.send({
+        to: delivery.email,
+        subject: delivery.message.length > 80 ? `${delivery.message.slice(0, 79)}…` : delivery.message,
+        text: delivery.link ? `${delivery.message}\n\n${delivery.link}` : delivery.message,
+        messageId: `<notification-${delivery.notification_id}.${delivery.user_id}@steward>`,
+      });
+    } catch (error) {
+      const attempts = delivery.attempts + 1;
+      const failed = attempts >= this.settings.maxAttempts;
+      const next = new Date(now.getTime() + retryDelayMs(attempts, this.settings.retryMaxMs));
+      await this.ctx.db.execute(sql`
+        update notification_deliveries set attempts = ${attempts}, claimed_at = null, last_error = ${(error as Error).message.slice(0, 500)},
+          status = ${failed ? 'failed' : 'pending'}, next_attempt_at = ${next.toISOString()}::timestamptz
+        where id = ${id}`);
+      return false;
+    }
+    await this.ctx.db.execute(sql`update notification_deliveries set status = 'sent', sent_at = now(), attempts = attempts + 1, claimed_at = null, last_error = null where id = ${id}`);
+    return true;
+  }
+
+  /** Runs the relay until `stop`; its first pass at once, for what an earlier run left. */
+  start(): void {
+    if (this.timer) return;
+    const pass = () => {
+      this.running = this.running
+        .then(() => this.deliverDue())
+        .catch((error: unknown) => console.error(`[notifications] relay pass failed: ${(error as Error).message}`));
+    };
+    pass();
+    this.timer = setInterval(pass, this.settings.everyMs);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+    this.email?.close();
+  }
+}
