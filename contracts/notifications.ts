@@ -33,7 +33,7 @@ export const notificationFilters = z.object({
 });
 export type NotificationFilters = z.output<typeof notificationFilters>;
 
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day like 22:00');
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time-of-day');
 
 export const notificationPreferences = z
   .object({
@@ -44,9 +44,9 @@ export const notificationPreferences = z
     quietTo: clock.nullable(),
   })
   .superRefine((value, ctx) => {
-    if ((value.quietFrom === null) !== (value.quietTo === null)) ctx.addIssue({ code: 'custom', path: ['quietTo'], message: 'quiet hours need both a start and an end' });
-    if (value.quietFrom !== null && value.quietFrom === value.quietTo) ctx.addIssue({ code: 'custom', path: ['quietTo'], message: 'quiet hours must end at another time than they start' });
-    if (value.channels.includes('email') && !value.email) ctx.addIssue({ code: 'custom', path: ['email'], message: 'email notifications need an address' });
+    if ((value.quietFrom === null) !== (value.quietTo === null)) ctx.addIssue({ code: 'custom', path: ['quietTo'], message: 'quiet-hours-both' });
+    if (value.quietFrom !== null && value.quietFrom === value.quietTo) ctx.addIssue({ code: 'custom', path: ['quietTo'], message: 'quiet-hours-empty' });
+    if (value.channels.includes('email') && !value.email) ctx.addIssue({ code: 'custom', path: ['email'], message: 'email-needed' });
   });
 export type NotificationPreferences = z.infer<typeof notificationPreferences>;
 

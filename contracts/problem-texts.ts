@@ -208,6 +208,10 @@ export const FIELD_TEXTS = {
   'ended': { 'zh-CN': '已结束', en: 'ended' },
   'device-still-down': { 'zh-CN': '设备仍离线', en: 'the device is still down' },
   'past-diagnosis': { 'zh-CN': '已过诊断阶段', en: 'past its diagnosis' },
+  'quiet-hours-both': { 'zh-CN': '免打扰时段须同时填写开始和结束', en: 'quiet hours need both a start and an end' },
+  'quiet-hours-empty': { 'zh-CN': '免打扰时段的结束须与开始不同', en: 'quiet hours must end at another time than they start' },
+  'email-needed': { 'zh-CN': '选择邮件通知须填写邮箱地址', en: 'email notifications need an address' },
+  'time-of-day': { 'zh-CN': '须为一天中的时刻，如 22:00', en: 'a time of day like 22:00' },
   // zod's checks, by issue.
   required: { 'zh-CN': '必填，请填写此项', en: 'required' },
   'wrong-type': { 'zh-CN': '格式不对，应填写{expected}', en: 'expected {expected}' },

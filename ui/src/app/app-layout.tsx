@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { routes } from './routes';
 import { LanguageToggle } from '../components/language-toggle';
+import { NotificationBell } from '../components/notification-bell';
 import { Loading } from '../components/loading';
 import { apiRequest } from '../lib/api-client';
 import { type MessageKey, type ProcessTitle, useI18n } from '../lib/i18n';
@@ -72,6 +73,7 @@ export function AppLayout() {
           ))}
         </nav>
         <div className="header-tools">
+          <NotificationBell to={routes.notifications} />
           <span className="current-user" data-testid="current-user">
             {user.displayName}
           </span>

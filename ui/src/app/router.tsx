@@ -215,6 +215,10 @@ export const router = createBrowserRouter([
           return <BackupsPage canRun={can(user, 'backup.run')} processInstanceLink={can(user, 'process.read') ? links.processInstance : undefined} />;
         };
       }),
+      page(routes.notifications, async () => {
+        const { NotificationsPage } = await import('../features/notifications/components/notifications-page');
+        return () => <NotificationsPage processInstanceLink={can(useCurrentUser(), 'process.read') ? links.processInstance : undefined} />;
+      }),
       { path: '*', element: <HomeRedirect /> },
     ],
   },

@@ -21,6 +21,8 @@ export const messagesEn: Record<MessageKey, string> = {
   'nav.staffUsers': 'Staff accounts',
   'nav.backups': 'Backups',
   'nav.changePassword': 'Change password',
+  'nav.notifications': 'Notifications',
+  'nav.notificationsUnread': 'Notifications ({n} unread)',
   'nav.signOut': 'Sign out',
   'nav.switchLanguage': '中文',
   'nav.main': 'Main navigation',

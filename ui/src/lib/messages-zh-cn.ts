@@ -19,6 +19,8 @@ export const messagesZhCn = {
   'nav.staffUsers': '员工账号',
   'nav.backups': '备份与恢复',
   'nav.changePassword': '修改密码',
+  'nav.notifications': '通知',
+  'nav.notificationsUnread': '通知（{n} 条未读）',
   'nav.signOut': '退出登录',
   'nav.switchLanguage': 'English',
   'nav.main': '主导航',
