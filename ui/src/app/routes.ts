@@ -37,6 +37,9 @@ export const routes = {
   staffUser: '/admin/users/:userId',
   devices: '/admin/devices',
   backups: '/backups',
+  upgrades: '/upgrades',
+  draftUpgradePlan: '/upgrades/plans/new',
+  upgradePlan: '/upgrades/plans/:planId',
   changePassword: '/account/password',
   /** A new owner's one-time link (domain/owner-invitations.ts writes it into their notification). */
   invitation: '/invitation/:token',
@@ -56,6 +59,7 @@ export const links = {
   unit: (unitId: string) => `/admin/units/${encodeURIComponent(unitId)}`,
   dataChange: (changeId: string) => `/admin/changes/${encodeURIComponent(changeId)}`,
   staffUser: (userId: string) => `/admin/users/${encodeURIComponent(userId)}`,
+  upgradePlan: (planId: string) => `/upgrades/plans/${encodeURIComponent(planId)}`,
 };
 
 /**
