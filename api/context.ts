@@ -35,6 +35,8 @@ export interface ApiSettings {
   upgrades: DeviceUpgradeTimings;
   /** P3.3a: how often every device's firmware is assessed, and the age that makes an upgrade due. */
   upgradeAssessment: { intervalMs: number; maxAgeMs: number };
+  /** P3.3b, P5.2b: a plan backs up Steward's data before its devices and runs a restore drill after it (UPGRADE_BACKS_UP_STEWARD). */
+  upgradeBacksUpSteward: boolean;
   /** A session ends this long after sign-in, whatever happens (SESSION_TTL_MINUTES). */
   sessionTtlMs: number;
   secureCookies: boolean;

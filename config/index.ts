@@ -169,6 +169,7 @@ function configFrom(env: Environment): Config {
         heartbeatTimeoutMs: env.UPGRADE_ACTIVITY_HEARTBEAT_SECONDS,
       },
       upgradeAssessment: { intervalMs: env.FIRMWARE_ASSESSMENT_INTERVAL_HOURS, maxAgeMs: env.FIRMWARE_MAX_AGE_DAYS },
+      upgradeBacksUpSteward: env.UPGRADE_BACKS_UP_STEWARD,
       sessionTtlMs: env.SESSION_TTL_MINUTES,
       secureCookies: env.SECURE_COOKIES,
       trustProxy: env.TRUST_PROXY,

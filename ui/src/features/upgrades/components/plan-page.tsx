@@ -159,6 +159,23 @@ export function UpgradePlanPage({
             [text('endedAt'), formatDateTime(data.endedAt)],
             [text('deviceStates'), <DeviceCounts counts={data.counts} />],
             [
+              text('stewardBackup'),
+              data.stewardBackupRunId ? (
+                <span data-testid="steward-backup" data-status={data.stewardBackupStatus}>
+                  {data.stewardBackupStatus ? text(`stewardBackup.${data.stewardBackupStatus}`) : null}{' '}
+                  {processInstanceLink && <Link to={processInstanceLink(data.stewardBackupRunId)}>{text('open')}</Link>}
+                </span>
+              ) : null,
+            ],
+            [
+              text('drill'),
+              data.drillId ? (
+                <span data-testid="upgrade-drill">
+                  {text('drillStarted')} {processInstanceLink && <Link to={processInstanceLink(data.drillId)}>{text('open')}</Link>}
+                </span>
+              ) : null,
+            ],
+            [
               text('outcome'),
               data.outcome ? (
                 <span data-testid="plan-outcome">
