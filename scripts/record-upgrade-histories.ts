@@ -85,6 +85,20 @@ recordHistories<{ simulator: RunningSimulator }>({
       await client.workflow.getHandle(workflowId).result();
       return workflowId;
     },
+    // P3.3b, P5.2b: the plan backs Steward up first (a child run of the backup process) and starts a drill once it
+    // ends. This worker has no backup tools: both runs fail and open their repairs, the plan goes on.
+    'device-upgrade/steward-backed-up': async ({ ctx, client, db }) => {
+      const release = await register(ctx, 'V3.1.0', ['network-switch'], 'v-network');
+      const { workflowId } = await draft({ ...ctx, settings: { ...ctx.settings, upgradeBacksUpSteward: true } }, {
+        title: 'Core switch V3.1.0',
+        targets: [{ model: reportedModel('network-switch'), releaseId: release }],
+        deviceIds: ['switch-core'],
+        canaryDeviceId: 'switch-core',
+      });
+      await complete(client, workflowId, (await openStepTask(db, workflowId, 'reviewPlan')).id, actor('techsup'), { decision: 'approved' });
+      await client.workflow.getHandle(workflowId).result();
+      return workflowId;
+    },
     // The periodic assessment (the Schedule's round), after the plans above: the door and the lift are proposed.
     'device-upgrade/assessment': async ({ client, taskQueue, config }) => {
       const workflowId = 'firmware-assessment-recorded';
