@@ -377,5 +377,13 @@ export function createDeviceUpgradeActivities({ db, adapter }: { db: Database; a
         }
       });
     },
+
+    /** P3.3b, P5.2b: which backup of Steward's data the plan took before its devices, and the drill started after it. */
+    async recordStewardBackup({ planId, backupRunId, status, drillId }: { planId: string; backupRunId?: string; status?: 'succeeded' | 'failed'; drillId?: string }): Promise<void> {
+      await db
+        .update(upgradePlans)
+        .set({ ...(backupRunId ? { stewardBackupRunId: backupRunId, stewardBackupStatus: status ?? null } : {}), ...(drillId ? { drillId } : {}) })
+        .where(eq(upgradePlans.id, planId));
+    },
   };
 }

@@ -38,6 +38,8 @@ export interface ApiSettings {
   upgradeAssessment: { intervalMs: number; maxAgeMs: number };
   /** P4.1: the outbox relay's channels and tries; quiet hours are read in the community's time zone. */
   notifications: NotificationSettings;
+  /** P3.3b, P5.2b: a plan backs up Steward's data before its devices and runs a restore drill after it (UPGRADE_BACKS_UP_STEWARD). */
+  upgradeBacksUpSteward: boolean;
   /** A session ends this long after sign-in, whatever happens (SESSION_TTL_MINUTES). */
   sessionTtlMs: number;
   secureCookies: boolean;

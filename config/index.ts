@@ -178,6 +178,7 @@ function configFrom(env: Environment): Config {
         maxAttempts: env.NOTIFY_MAX_ATTEMPTS,
         timeZone: env.TZ_COMMUNITY,
       },
+      upgradeBacksUpSteward: env.UPGRADE_BACKS_UP_STEWARD,
       sessionTtlMs: env.SESSION_TTL_MINUTES,
       secureCookies: env.SECURE_COOKIES,
       trustProxy: env.TRUST_PROXY,

@@ -244,6 +244,7 @@ export const AREAS = {
     UPGRADE_REBOOT_TIMEOUT_SECONDS: duration({ default: '15m', description: 'how long a device may take to write an image or a configuration and come back before it counts as failed' }),
     UPGRADE_HEARTBEAT_WAIT_SECONDS: duration({ default: '2m', description: "how long verification waits for a device's first heartbeat after its reboot (longer than the devices' heartbeat interval)" }),
     UPGRADE_POLL_SECONDS: duration({ default: '2s', description: 'how often a device is asked while it writes an image and reboots' }),
+    UPGRADE_BACKS_UP_STEWARD: flag({ default: 'on', description: "an upgrade plan backs up Steward's data (a run of the backup process) before its devices and starts a restore drill once it ends (P3.3b, P5.2b); off where no worker has the backup tools" }),
     UPGRADE_ACTIVITY_HEARTBEAT_SECONDS: duration({ default: '30s', description: "a worker lost in the middle of a device's upgrade is noticed this soon, and the step taken up by another worker" }),
     FIRMWARE_ASSESSMENT_INTERVAL_HOURS: duration({ default: '24h', description: 'interval of the `firmware-assessment` Schedule that reads every device\'s firmware and proposes upgrades (applies when the Schedule is created; its first run is at once)' }),
     FIRMWARE_MAX_AGE_DAYS: duration({ default: '365d', description: 'firmware whose release is older than this makes an upgrade due rather than just available' }),

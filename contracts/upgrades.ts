@@ -164,6 +164,11 @@ export const upgradePlanDetail = upgradePlanSummary.extend({
     })
     .nullable(),
   devices: z.array(upgradeDeviceView),
+  /** P3.3b, P5.2b: the backup of Steward's data taken before the devices (a backup run's id), and how it went. */
+  stewardBackupRunId: z.string().nullable(),
+  stewardBackupStatus: z.enum(['succeeded', 'failed']).nullable(),
+  /** The restore drill started once the plan ended. */
+  drillId: z.string().nullable(),
 });
 export type UpgradePlanDetail = z.infer<typeof upgradePlanDetail>;
 

@@ -23,7 +23,9 @@ const techsup = user('u-techsup', ['tech-supervisor']);
 const register = async (ctx: ApiContext, version: string, models: Parameters<typeof firmwareRelease>[1], vendorId: string) =>
   (await registerRelease(ctx, techsup, firmwareReleaseRequest.parse(firmwareRelease(version, models, { vendorId })))).id;
 
-const draft = (ctx: ApiContext, plan: Parameters<typeof upgradePlan>[0]) => draftPlan(ctx, techsup, upgradePlanRequest.parse(upgradePlan(plan)));
+/** The plans as first recorded: no backup of Steward's data (the scenario `steward-backed-up` takes one). */
+const draft = (ctx: ApiContext, plan: Parameters<typeof upgradePlan>[0], backsUpSteward = false) =>
+  draftPlan({ ...ctx, settings: { ...ctx.settings, upgradeBacksUpSteward: backsUpSteward } }, techsup, upgradePlanRequest.parse(upgradePlan(plan)));
 
 /**
  * Records device-upgrade histories into test/replay/device-upgrade/ (npm run record-histories:upgrades): the plans
@@ -82,6 +84,19 @@ recordHistories<{ simulator: RunningSimulator }>({
       const release = await register(ctx, 'V1.1.0', ['lift-monitor'], 'v-elevator-monitoring');
       const { workflowId } = await draft(ctx, { title: 'Lift monitor V1.1.0', targets: [{ model: reportedModel('lift-monitor'), releaseId: release }], deviceIds: ['lift-b1'], canaryDeviceId: 'lift-b1' });
       await complete(client, workflowId, (await openStepTask(db, workflowId, 'reviewPlan')).id, actor('techsup'), { decision: 'rejected', reasons: 'Wait for the vendor’s next release' });
+      await client.workflow.getHandle(workflowId).result();
+      return workflowId;
+    },
+    // P3.3b, P5.2b: the plan backs Steward up first (a child run of the backup process) and starts a drill once it
+    // ends. This worker has no backup tools: both runs fail and open their repairs, the plan goes on.
+    'device-upgrade/steward-backed-up': async ({ ctx, client, db, taskQueue }) => {
+      const release = await register(ctx, 'V3.1.0', ['network-switch'], 'v-network');
+      const { workflowId } = await draft(
+        { ...ctx, settings: { ...ctx.settings, backups: { ...ctx.settings.backups, toolsTaskQueue: taskQueue } } },
+        { title: 'Core switch V3.1.0', targets: [{ model: reportedModel('network-switch'), releaseId: release }], deviceIds: ['switch-core'], canaryDeviceId: 'switch-core' },
+        true,
+      );
+      await complete(client, workflowId, (await openStepTask(db, workflowId, 'reviewPlan')).id, actor('techsup'), { decision: 'approved' });
       await client.workflow.getHandle(workflowId).result();
       return workflowId;
     },

@@ -7,13 +7,15 @@ import { createHash } from 'node:crypto';
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FirmwareReleaseView } from '../contracts/upgrades';
-import { alarmIncidents, attachments, deviceHealth, processInstances, stepEvents } from '../db/schema';
+import { alarmIncidents, attachments, backupDrills, backupRuns, deviceHealth, processInstances, processLinks, stepEvents } from '../db/schema';
 import { DEMO_DEVICES, reportedModel, simulatedDeviceUrl } from '../db/seed/demo-devices';
 import { openAttachmentContent } from '../db/sealed/records';
 import { readDeviceFirmware } from '../domain/device-firmware';
 import type { DeviceConnection } from '../integrations/devices/device-adapter';
 import { IsapiAdapter } from '../integrations/devices/isapi-adapter';
-import type { DeviceUpgradeOutcome } from '../workflows/device-upgrade/messages';
+import type { BackupOutcome } from '../workflows/backup/messages';
+import { stewardBackupId, upgradeDrillId, type DeviceUpgradeOutcome } from '../workflows/device-upgrade/messages';
+import { startBackupStack, type BackupStack } from './support/backup-stack';
 import { startDeviceTestStack, type DeviceTestStack } from './support/devices';
 import { firmwareRelease, registerFirmware } from './support/firmware';
 import { signIn, type SignedInClient } from './support/http-client';
@@ -270,3 +272,62 @@ describe('device upgrades (P3.3b)', () => {
   });
 
 });
+
+describe("Steward's data backed up before an upgrade, a restore drill after it (P3.3b, P5.2b)", () => {
+  // Its own stack on an archiving PostgreSQL 15 with pgBackRest, restic and a real off-site target: the backup tools.
+  let backups: BackupStack;
+  let tooled: DeviceTestStack;
+  const startedIds: string[] = [];
+
+  beforeAll(async () => {
+    backups = await startBackupStack();
+    tooled = await startDeviceTestStack({
+      heartbeatSeconds: 1,
+      env: { BACKUP_OFFSITE_URL: backups.offsite.url },
+      stack: { database: { url: backups.url, db: backups.db, drop: async () => undefined }, backups: backups.settings },
+    });
+    tooled.ctx.settings.upgrades = TEST_UPGRADE_TIMINGS;
+    for (const deviceId of ['cam-b1-lobby', 'cam-gate']) await tooled.simulator.control('POST', `/_sim/devices/${deviceId}/firmware-faults`, QUICK_FIRMWARE);
+    await readDeviceFirmware(tooled.db);
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all(startedIds.map((workflowId) => tooled.client.workflow.getHandle(workflowId).terminate('test done').catch(() => undefined)));
+    await tooled?.stop();
+    await backups?.stop();
+  });
+
+  it('the backup step backs Steward up as a run of the backup process, recorded in the plan, before any device is written; once the plan ends a drill restores that backup', async () => {
+    expect(tooled.ctx.settings.upgradeBacksUpSteward).toBe(true);
+    const [supervisor, vendor] = await Promise.all([signIn(tooled.baseUrl, 'techsup'), signIn(tooled.baseUrl, 'vendor-cctv')]);
+    const camera = await registerFirmware(vendor, firmwareRelease('V5.8.0', ['camera']));
+    const plan = upgradePlan({ targets: [{ model: reportedModel('camera'), releaseId: camera.id }], deviceIds: ['cam-b1-lobby', 'cam-gate'], canaryDeviceId: 'cam-b1-lobby', waveSize: 1 });
+    const workflowId = await draft(supervisor, plan);
+    startedIds.push(workflowId, upgradeDrillId(plan.planId));
+    await approve(tooled.db, workflowId, supervisor);
+    const outcome = (await tooled.client.workflow.getHandle(workflowId).result()) as DeviceUpgradeOutcome;
+    expect(outcome).toMatchObject({ status: 'completed', upgraded: 2, failedDevices: [] });
+
+    // The plan names the backup it took; the backup is a succeeded run of the backup process, done before any upload.
+    const backupId = stewardBackupId(plan.planId);
+    const [run] = await tooled.db.select().from(backupRuns).where(eq(backupRuns.id, backupId));
+    expect(run, run?.error ?? '').toMatchObject({ status: 'succeeded', requestedBy: '技术主管 王磊 Wang Lei' });
+    expect(await planRow(tooled.db, plan.planId)).toMatchObject({ stewardBackupRunId: backupId, stewardBackupStatus: 'succeeded', drillId: upgradeDrillId(plan.planId) });
+    const rows = await deviceRows(tooled.db, plan.planId);
+    expect(run!.finishedAt!.getTime()).toBeLessThanOrEqual(Math.min(...rows.map((row) => row.startedAt!.getTime())));
+    const [instance] = await tooled.db.select().from(processInstances).where(eq(processInstances.workflowId, backupId));
+    expect(instance).toMatchObject({ process: 'backup', status: 'completed' });
+
+    // The drill outlives the plan and restores the backup the plan took, every table equal.
+    const drill = (await tooled.client.workflow.getHandle(upgradeDrillId(plan.planId)).result()) as BackupOutcome;
+    expect(drill).toMatchObject({ kind: 'drill', status: 'succeeded', problems: [] });
+    const [drilled] = await tooled.db.select().from(backupDrills).where(eq(backupDrills.id, upgradeDrillId(plan.planId)));
+    expect(drilled).toMatchObject({ status: 'passed', backupRunId: backupId, mismatches: 0 });
+    const links = await tooled.db.select().from(processLinks).where(eq(processLinks.fromWorkflowId, workflowId));
+    expect(links.map((link) => [link.toWorkflowId, link.relation]).sort()).toEqual([
+      [upgradeDrillId(plan.planId), 'drill'],
+      [backupId, 'backup'],
+    ]);
+    expect((await supervisor.get(`/api/v1/upgrade-plans/${plan.planId}`)).body).toMatchObject({ stewardBackupRunId: backupId, stewardBackupStatus: 'succeeded', drillId: upgradeDrillId(plan.planId) });
+  }, 300_000);
+});
+

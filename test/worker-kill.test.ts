@@ -162,6 +162,8 @@ beforeAll(async () => {
       },
       // A worker lost inside a device's step is noticed in 2 s; the devices write and reboot in seconds.
       upgrades: { ...config.api.upgrades, rebootTimeoutMs: 60_000, heartbeatWaitMs: 30_000, pollIntervalMs: 200, heartbeatTimeoutMs: 2_000 },
+      // Without backup tools a plan takes no backup of Steward's data (test/device-upgrade.test.ts runs one with them).
+      upgradeBacksUpSteward: false,
     },
   };
   server = await listen(ctx, 0, '127.0.0.1');

@@ -9,6 +9,7 @@ import { needsManagementApproval, planWaves, type DeviceCheck, type DeviceUpgrad
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { conflict, notFound, unprocessable } from '../http/problem';
+import { backupRunInput } from './backups';
 import { startProcess } from './start-process';
 
 type PlanRequest = z.output<typeof upgradePlanRequest>;
@@ -114,6 +115,7 @@ export async function draftPlan(ctx: ApiContext, user: SessionUser, request: Pla
     riskAssessment: request.riskAssessment,
     rollbackPlan: request.rollbackPlan,
     timings: ctx.settings.upgrades,
+    stewardBackup: ctx.settings.upgradeBacksUpSteward ? backupRunInput(ctx.settings, 'incremental', user.displayName) : null,
   };
   if (!existing) {
     await ctx.db.transaction(async (tx) => {
@@ -235,6 +237,9 @@ export async function getPlan(ctx: ApiContext, planId: string): Promise<UpgradeP
     startedAt: iso(plan.startedAt),
     endedAt: iso(plan.endedAt),
     outcome: outcome ? { status: outcome.status, reason: outcome.reason, upgraded: outcome.upgraded, rolledBack: outcome.rolledBack, rollbackFailed: outcome.rollbackFailed, skipped: outcome.skipped } : null,
+    stewardBackupRunId: plan.stewardBackupRunId,
+    stewardBackupStatus: plan.stewardBackupStatus,
+    drillId: plan.drillId,
     devices: deviceRows.map(({ record, name }) => ({
       deviceId: record.deviceId,
       name,

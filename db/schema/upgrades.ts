@@ -76,6 +76,11 @@ export const upgradePlans = pgTable(
     endedAt: timestamptz('ended_at'),
     /** Why it ended as it did, and the counts per device state. */
     outcome: jsonb('outcome'),
+    /** P3.3b, P5.2b: the backup of Steward's data taken before the devices (a `backup_runs` id), and whether it succeeded. */
+    stewardBackupRunId: text('steward_backup_run_id'),
+    stewardBackupStatus: text('steward_backup_status', { enum: ['succeeded', 'failed'] }),
+    /** The restore drill started once the plan ended (a `backup_drills` id). */
+    drillId: text('drill_id'),
   },
   (t) => [index('upgrade_plans_status_idx').on(t.status, t.windowEndsAt)],
 );

@@ -6,7 +6,7 @@ import type { DeviceSettings } from '../../api/devices/settings';
 import { pointDemoDevicesAt } from '../../db/seed/devices';
 import { spawnSimulator, type SimulatorProcess } from '../../scripts/device-simulator/spawn';
 import { MACHINE } from './config';
-import { startApiTestStack, type ApiTestStack } from './stack';
+import { startApiTestStack, type ApiTestStack, type StackOptions } from './stack';
 
 export { spawnSimulator, type SimulatorProcess };
 
@@ -24,8 +24,10 @@ export interface DeviceTestStack extends ApiTestStack {
  * durations, an MQTT subscription on Mosquitto, and the simulator process pushing to both. Workflow ids
  * and MQTT topics carry a per-stack prefix so parallel test files never see each other's devices.
  */
-export async function startDeviceTestStack(options: { settings?: Partial<DeviceSettings>; heartbeatSeconds?: number; uiDir?: string } = {}): Promise<DeviceTestStack> {
-  const stack = await startApiTestStack({}, options.uiDir);
+export async function startDeviceTestStack(
+  options: { settings?: Partial<DeviceSettings>; heartbeatSeconds?: number; uiDir?: string; env?: Record<string, string>; stack?: StackOptions } = {},
+): Promise<DeviceTestStack> {
+  const stack = await startApiTestStack({}, options.uiDir, options.env, options.stack);
   const prefix = `t${randomUUID().slice(0, 8)}-`;
   const settings: DeviceSettings = {
     ...stack.ctx.settings.devices,

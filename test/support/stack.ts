@@ -120,7 +120,8 @@ export interface ApiTestStack extends TestStack {
  * the clock, so no off-shift access alert depends on the hour the tests run at.
  */
 export async function startApiTestStack(timings: Partial<FaultRepairTimings> = {}, uiDir?: string, env: Record<string, string> = {}, options: StackOptions = {}): Promise<ApiTestStack> {
-  const stack = await startTestStack(undefined, { WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath'), ACCESS_STAFF_HOURS: '00:00-24:00', ...env }, options);
+  // Without the backup tools (options.backups) an upgrade plan takes no backup of Steward's data; a test with them turns it on.
+  const stack = await startTestStack(undefined, { WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath'), ACCESS_STAFF_HOURS: '00:00-24:00', UPGRADE_BACKS_UP_STEWARD: options.backups ? 'on' : 'off', ...env }, options);
   const worker = await stack.createWorker();
   const running = worker.run();
   const ctx: ApiContext = {

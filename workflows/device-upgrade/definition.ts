@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { label, type Vocabulary } from '../../contracts/labels';
 import type { UPGRADE_DEVICE_STATES} from '../../contracts/vocabulary';
 import { SYSTEMS, UPGRADE_RISKS } from '../../contracts/vocabulary';
+import { backupInput } from '../backup/definition';
 import { durationMs, requester } from '../lib/inputs';
 import { yesNo } from '../lib/labels';
 import { defineProcess, type CompanionWorkflow } from '../lib/process-definition';
@@ -59,6 +60,12 @@ export const deviceUpgradeInput = z.lazy(() =>
     riskAssessment: z.string(),
     rollbackPlan: z.string(),
     timings: deviceUpgradeTimings,
+    /**
+     * P3.3b, P5.2b: the backup of Steward's data taken before the devices (a run of the backup process) and, once
+     * the plan has ended, its restore drill; none where no worker has the backup tools (UPGRADE_BACKS_UP_STEWARD off).
+     * Plans drafted before it existed have none.
+     */
+    stewardBackup: backupInput.nullable().optional(),
   }),
 );
 export type DeviceUpgradeInput = z.infer<typeof deviceUpgradeInput>;
@@ -136,6 +143,10 @@ export const DEVICE_UPGRADE_LABELS = {
   rollbackFailed: { title: label('回退未成功', 'Rollback failed'), format: 'number' },
   skipped: { title: label('未升级', 'Left out'), format: 'number' },
   outcome: { title: label('结果', 'Outcome') },
+  stewardBackup: { title: label('系统数据备份设置', "Steward's backup settings"), format: 'hidden' },
+  stewardBackupWorkflowId: { title: label('系统数据备份', "Steward's data backed up"), format: 'process' },
+  stewardBackupStatus: { title: label('系统数据备份结果', "Steward's backup"), options: { succeeded: label('成功', 'Succeeded'), failed: label('失败（已报修）', 'Failed (a repair is open)') } },
+  drillWorkflowId: { title: label('升级后恢复演练', 'Restore drill after the upgrade'), format: 'process' },
   status: {
     title: label('状态', 'Status'),
     options: { completed: label('已完成', 'Completed'), stopped: label('已停止', 'Stopped'), aborted: label('已中止', 'Aborted'), rejected: label('未获批准', 'Rejected') },

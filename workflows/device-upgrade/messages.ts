@@ -66,6 +66,14 @@ export interface DeviceUpgradeOutcome {
   failedDevices: Array<{ deviceId: string; state: UpgradeDeviceState; error: string }>;
 }
 
+/**
+ * P3.3b, P5.2b: the backup of Steward's data a plan takes before its devices, and the drill it starts once ended (ids
+ * of the backup process, one per plan). The backup's id names its restore point (`steward-<id>`, at most 63
+ * characters), so it is kept short.
+ */
+export const stewardBackupId = (planId: string) => `backup-upgrade-${planId}`;
+export const upgradeDrillId = (planId: string) => `backup-drill-upgrade-${planId}`;
+
 /** A device's state counts, as the instance page and its diagram show them. */
 export type DeviceCounts = Array<{ state: UpgradeDeviceState; count: number }>;
 

@@ -1,8 +1,9 @@
-import { allHandlersFinished, condition, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, ParentClosePolicy, patched, proxyActivities, sleep, startChild, workflowInfo } from '@temporalio/workflow';
 import type { createDeviceUpgradeActivities } from '../../activities/device-upgrade';
+import type { backup } from '../backup/workflow';
 import { STEP_COUNTS_KEY } from '../../contracts/processes';
 import type { UpgradeDeviceState } from '../../contracts/vocabulary';
-import { activityOptions, notify, retryPolicy } from '../lib/activities';
+import { activityOptions, linkProcesses, notify, retryPolicy } from '../lib/activities';
 import { HumanTasks, type TaskCompletion } from '../lib/human-task';
 import { ProcessTracker } from '../lib/progress';
 import {
@@ -11,6 +12,8 @@ import {
   needsManagementApproval,
   planDecisionForm,
   planWaves,
+  stewardBackupId,
+  upgradeDrillId,
   type DeviceCounts,
   type DeviceUpgradeInput,
   type DeviceUpgradeOutcome,
@@ -22,7 +25,7 @@ import { DEVICE_UPGRADE_STEPS as STEPS, type DeviceUpgradeStepId } from './steps
 
 type Activities = ReturnType<typeof createDeviceUpgradeActivities>;
 
-const { setPlanStatus } = proxyActivities<Activities>(activityOptions('UnknownPlanDevice'));
+const { setPlanStatus, recordStewardBackup } = proxyActivities<Activities>(activityOptions('UnknownPlanDevice'));
 // Reading every device takes a while on a large estate; its heartbeat shows it is still at it.
 const { assessFirmware } = proxyActivities<Activities>({ startToCloseTimeout: '30 minutes', heartbeatTimeout: '1 minute', retry: retryPolicy() });
 
@@ -59,6 +62,8 @@ export async function deviceUpgrade(input: DeviceUpgradeInput): Promise<DeviceUp
   const states = new Map<string, UpgradeDeviceState>(input.devices.map((planned) => [planned.deviceId, 'pending']));
   const errors = new Map<string, string>();
   const attempts = new Map<string, number>();
+  /** Whether the plan ran a backup of Steward's data before its devices: its end then starts a restore drill. */
+  let stewardBackedUp = false;
   const count = (...wanted: UpgradeDeviceState[]) => [...states.values()].filter((state) => wanted.includes(state)).length;
 
   /** Where the devices stand, per state and per step of the diagram (the instance page badges them). */
@@ -130,6 +135,15 @@ export async function deviceUpgrade(input: DeviceUpgradeInput): Promise<DeviceUp
     await setPlanStatus({ planId, status, outcome });
     tracker.setData({ outcome, ...counts() });
     if (status !== 'rejected') await tracker.complete(STEPS.recordOutcome.id, null, { status, reason });
+    // P5.2b: a restore drill after every upgrade that backed Steward up. It outlives the plan (abandoned on close): the
+    // plan's record is done, the drill proves the backup restores and opens its own repair if it does not.
+    if (stewardBackedUp && input.stewardBackup) {
+      const drillId = upgradeDrillId(planId);
+      await startChild<typeof backup>('backup', { workflowId: drillId, args: [{ ...input.stewardBackup, kind: 'drill' }], parentClosePolicy: ParentClosePolicy.ABANDON });
+      await linkProcesses({ fromWorkflowId: workflowId, toWorkflowId: drillId, relation: 'drill' });
+      await recordStewardBackup({ planId, drillId });
+      tracker.setData({ drillWorkflowId: drillId });
+    }
     if (status !== 'completed' || outcome.failedDevices.length > 0) {
       await notify({
         workflowId,
@@ -193,6 +207,11 @@ export async function deviceUpgrade(input: DeviceUpgradeInput): Promise<DeviceUp
 
   // Backup: every device's configuration before anything changes, a wave's worth at a time.
   await tracker.enter(STEPS.backupDevices.id);
+  // P3.3b, P5.2b: Steward's own data backed up too, as a run of the backup process beside the devices' backups.
+  const stewardBackup =
+    input.stewardBackup && patched('upgrade-backs-up-steward')
+      ? await startChild<typeof backup>('backup', { workflowId: stewardBackupId(planId), args: [input.stewardBackup] })
+      : null;
   for (let index = 0; index < input.devices.length; index += input.waveSize) {
     const batch = input.devices.slice(index, index + input.waveSize);
     const results = await Promise.all(batch.map((planned) => device.backupDevice({ planId, deviceId: planned.deviceId, wait })));
@@ -201,6 +220,15 @@ export async function deviceUpgrade(input: DeviceUpgradeInput): Promise<DeviceUp
       states.set(planned.deviceId, result.ok ? 'backed-up' : 'skipped');
       if (!result.ok) errors.set(planned.deviceId, result.error);
     });
+  }
+  if (stewardBackup) {
+    // A failed backup of Steward's data leaves the devices' own backups standing: its run opens a repair for the
+    // tech supervisor, and the upgrade goes on (the devices are restored from their own configurations).
+    const backedUp = await stewardBackup.result();
+    await linkProcesses({ fromWorkflowId: workflowId, toWorkflowId: stewardBackup.workflowId, relation: 'backup' });
+    await recordStewardBackup({ planId, backupRunId: stewardBackup.workflowId, status: backedUp.status });
+    tracker.setData({ stewardBackupWorkflowId: stewardBackup.workflowId, stewardBackupStatus: backedUp.status });
+    stewardBackedUp = true;
   }
   refresh();
   await tracker.complete(STEPS.backupDevices.id, null, { backedUp: count('backed-up'), skipped: count('skipped') });

@@ -219,6 +219,33 @@ export const router = createBrowserRouter([
         const { NotificationsPage } = await import('../features/notifications/components/notifications-page');
         return () => <NotificationsPage processInstanceLink={can(useCurrentUser(), 'process.read') ? links.processInstance : undefined} />;
       }),
+      page(routes.upgrades, async () => {
+        const { UpgradesPage } = await import('../features/upgrades/components/upgrades-page');
+        return () => {
+          const user = useCurrentUser();
+          return <UpgradesPage canDraft={can(user, 'device-upgrade.start')} canRegister={canOnAny(user, 'firmware.register')} planLink={links.upgradePlan} draftPlanPath={routes.draftUpgradePlan} />;
+        };
+      }),
+      page(routes.draftUpgradePlan, async () => {
+        const { DraftPlanPage } = await import('../features/upgrades/components/draft-plan-page');
+        return () => <DraftPlanPage upgradesPath={routes.upgrades} planLink={links.upgradePlan} />;
+      }),
+      page(routes.upgradePlan, async () => {
+        const [{ UpgradePlanPage }, { InstanceDiagram }] = await Promise.all([
+          import('../features/upgrades/components/plan-page'),
+          import('../features/processes/components/instance-diagram'),
+        ]);
+        return () => {
+          const mayReadProcesses = can(useCurrentUser(), 'process.read');
+          return (
+            <UpgradePlanPage
+              upgradesPath={routes.upgrades}
+              processInstanceLink={mayReadProcesses ? links.processInstance : undefined}
+              diagram={mayReadProcesses ? (workflowId, refresh) => <InstanceDiagram workflowId={workflowId} refresh={refresh} /> : undefined}
+            />
+          );
+        };
+      }),
       { path: '*', element: <HomeRedirect /> },
     ],
   },

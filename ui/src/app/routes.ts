@@ -38,6 +38,9 @@ export const routes = {
   devices: '/admin/devices',
   backups: '/backups',
   notifications: '/notifications',
+  upgrades: '/upgrades',
+  draftUpgradePlan: '/upgrades/plans/new',
+  upgradePlan: '/upgrades/plans/:planId',
   changePassword: '/account/password',
   /** A new owner's one-time link (domain/owner-invitations.ts writes it into their notification). */
   invitation: '/invitation/:token',
@@ -57,6 +60,7 @@ export const links = {
   unit: (unitId: string) => `/admin/units/${encodeURIComponent(unitId)}`,
   dataChange: (changeId: string) => `/admin/changes/${encodeURIComponent(changeId)}`,
   staffUser: (userId: string) => `/admin/users/${encodeURIComponent(userId)}`,
+  upgradePlan: (planId: string) => `/upgrades/plans/${encodeURIComponent(planId)}`,
 };
 
 /**

@@ -20,6 +20,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'nav.admin': 'Units and owners',
   'nav.staffUsers': 'Staff accounts',
   'nav.backups': 'Backups',
+  'nav.upgrades': 'Firmware upgrades',
   'nav.changePassword': 'Change password',
   'nav.notifications': 'Notifications',
   'nav.notificationsUnread': 'Notifications ({n} unread)',

@@ -18,6 +18,7 @@ export const messagesZhCn = {
   'nav.admin': '房屋与业主',
   'nav.staffUsers': '员工账号',
   'nav.backups': '备份与恢复',
+  'nav.upgrades': '固件升级',
   'nav.changePassword': '修改密码',
   'nav.notifications': '通知',
   'nav.notificationsUnread': '通知（{n} 条未读）',

@@ -16,7 +16,7 @@ interface ElementRegistry {
   get(elementId: string): unknown;
 }
 interface Overlays {
-  add(elementId: string, type: string, overlay: { position: { top?: number; right?: number }; html: string }): string;
+  add(elementId: string, type: string, overlay: { position: { top?: number; right?: number; bottom?: number; left?: number }; html: string }): string;
 }
 
 function escapeHtml(text: string): string {
@@ -25,10 +25,12 @@ function escapeHtml(text: string): string {
 
 /**
  * The process definition drawn read-only, each step marked `step-<status>` and badged with how many
- * times the instance visited it.
+ * times the instance visited it, and, for a process that moves many items through its steps (an upgrade's devices),
+ * with how many are there in each state, the states worded by the process's `state` options.
  */
-export function ProcessDiagram({ xml, steps }: { xml: string; steps: ProcessInstanceDetail['steps'] }) {
-  const { t } = useI18n();
+export function ProcessDiagram({ xml, steps, process }: { xml: string; steps: ProcessInstanceDetail['steps']; process: string }) {
+  const { t, vocabulary, text } = useI18n();
+  const stateOptions = vocabulary(process).state?.options;
   const containerRef = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -55,6 +57,14 @@ export function ProcessDiagram({ xml, steps }: { xml: string; steps: ProcessInst
               html: `<div class="visit-count" data-step="${escapeHtml(stepId)}" title="${escapeHtml(t('instance.visits'))}">${step.visits}</div>`,
             });
           }
+          const counted = Object.entries(step.counts ?? {}).filter(([, count]) => count > 0);
+          if (counted.length > 0) {
+            const words = counted.map(([state, count]) => `<span data-state="${escapeHtml(state)}" data-count="${count}">${escapeHtml(stateOptions?.[state] ? text(stateOptions[state]) : state)} ${count}</span>`);
+            overlays.add(stepId, 'step-counts', {
+              position: { bottom: -6, left: 0 },
+              html: `<div class="step-counts" data-step="${escapeHtml(stepId)}">${words.join(' · ')}</div>`,
+            });
+          }
         }
       },
       (failure: unknown) => {
@@ -66,7 +76,7 @@ export function ProcessDiagram({ xml, steps }: { xml: string; steps: ProcessInst
       disposed = true;
       viewer.destroy();
     };
-  }, [xml, steps, t]);
+  }, [xml, steps, t, text, stateOptions]);
 
   return (
     <div className="process-diagram-wrapper">

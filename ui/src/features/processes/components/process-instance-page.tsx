@@ -117,7 +117,7 @@ export function ProcessInstancePage({
         {diagram.error ? <ErrorBanner error={diagram.error} /> : null}
         {diagram.data ? (
           <Suspense fallback={<Loading />}>
-            <ProcessDiagram xml={diagram.data} steps={steps} />
+            <ProcessDiagram xml={diagram.data} steps={steps} process={instance.process} />
           </Suspense>
         ) : (
           !diagram.error && <Loading />
