@@ -44,8 +44,8 @@ export function BackupsPage({ canRun, processInstanceLink }: { canRun: boolean; 
   const pending = useRef<Partial<Record<Kind, string>>>({});
 
   const data = overview.data;
-  const backupRunning = data?.chains.some((chain) => chain.runs.some((entry) => entry.status === 'running')) ?? false;
-  const drillRunning = data?.drills.some((drill) => drill.status === 'running') ?? false;
+  const backupRunning = data?.running.backup ?? false;
+  const drillRunning = data?.running.drill ?? false;
   const waiting = data ? backupRunning || drillRunning || started.some((start) => !settled(data, start)) : false;
   const { reload, loading } = overview;
 
@@ -85,8 +85,16 @@ export function BackupsPage({ canRun, processInstanceLink }: { canRun: boolean; 
               {text('drillNow')}
             </button>
           </div>
-          {backupRunning && <p className="muted">{text('backupRunning')}</p>}
-          {drillRunning && <p className="muted">{text('drillRunning')}</p>}
+          {backupRunning && (
+            <p className="banner banner-info" data-testid="backup-running">
+              {text('backupRunning')}
+            </p>
+          )}
+          {drillRunning && (
+            <p className="banner banner-info" data-testid="drill-running">
+              {text('drillRunning')}
+            </p>
+          )}
           {started.map((start) => (
             <p key={start.workflowId} className="banner banner-info" data-testid="backup-started">
               {start.kind === 'drill' ? text('startedDrill') : text('startedBackup', { kind: text(`kind.${start.kind}`) })}{' '}
