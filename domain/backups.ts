@@ -7,9 +7,9 @@ import postgres, { type Sql } from 'postgres';
 import type { Database } from '../db/client';
 import { attachments, backupDrills, backupRuns, type BackupDurations, type BackupKind, type DrillTableResult, type TableDigest } from '../db/schema';
 import { fetchOffsite, syncOffsite } from '../integrations/backups/offsite';
-import { backupCluster, ensureRepository, expire, pgbackrest, repositoryAt, restoreInto, verifyRepository } from '../integrations/backups/pgbackrest';
+import { backupCluster, ensureRepository, expire, pgbackrest, repositoryAt, restoreInto, verifyRepository, type Repository } from '../integrations/backups/pgbackrest';
 import { checkFiles, ensureFileRepository, keepChains, localFiles, offsiteFiles, restoreFiles, snapshotFiles } from '../integrations/backups/restic';
-import { startScratchServer } from '../integrations/backups/scratch-server';
+import { startScratchServer, type ScratchServer } from '../integrations/backups/scratch-server';
 import type { BackupSettings } from '../integrations/backups/settings';
 import { digestsOf, restorePointWithDigests } from '../integrations/backups/table-digests';
 import { runTool } from '../integrations/backups/tools';
@@ -198,6 +198,26 @@ export async function latestRestorable(db: Database) {
 }
 
 /**
+ * The repository a restore reads: the off-site copy fetched into `workDir` (what a lost host leaves), or the local
+ * one when no target is set. Shared by the drill and the migration rehearsal.
+ */
+export async function repositoryForRestore(settings: BackupSettings, workDir: string): Promise<Repository> {
+  const repoCopy = path.join(workDir, 'repository');
+  if (settings.offsite) await fetchOffsite(settings.offsite, 'pgbackrest', repoCopy);
+  const repository = await repositoryAt(settings, settings.offsite ? repoCopy : path.join(settings.dir, 'pgbackrest'), workDir);
+  if (settings.offsite && repository.as) await runTool('chown', ['-R', `${repository.as.uid}:${repository.as.gid}`, repoCopy], { command: 'chown' });
+  return repository;
+}
+
+/** A run's backup restored into `workDir/pgdata`, replayed to its restore point and opened as a scratch server of its own. */
+export async function restoreScratch(settings: BackupSettings, repository: Repository, run: { label: string | null; restorePoint: string | null }, workDir: string): Promise<ScratchServer> {
+  if (!run.label || !run.restorePoint) throw new BackupRefusal('the backup has no database part to restore');
+  const pgData = path.join(workDir, 'pgdata');
+  await restoreInto(repository, run.label, run.restorePoint, pgData);
+  return startScratchServer({ pgData, workDir, as: repository.as, user: settings.postgres.user, binDirectory: settings.postgres.binDirectory });
+}
+
+/**
  * The restore drill: the latest backup restored from the off-site copy (the local one when no target is set) into
  * a scratch server, replayed to its restore point, each table compared with the digests the backup recorded;
  * the repositories verified file by file (pgBackRest's verify, restic's check --read-data) and the files
@@ -216,19 +236,12 @@ export async function restoreDrill({ db, settings }: BackupContext, { drillId, r
     if (!run) throw new BackupRefusal('no backup to restore yet');
     const source = settings.offsite ? 'offsite' : 'local';
     await db.update(backupDrills).set({ backupRunId: run.id, source }).where(eq(backupDrills.id, drillId));
-    const repoCopy = path.join(workDir, 'repository');
-    if (settings.offsite) {
-      await fetchOffsite(settings.offsite, 'pgbackrest', repoCopy);
-    }
-    const repository = await repositoryAt(settings, settings.offsite ? repoCopy : path.join(settings.dir, 'pgbackrest'), workDir);
-    if (settings.offsite && repository.as) await runTool('chown', ['-R', `${repository.as.uid}:${repository.as.gid}`, repoCopy], { command: 'chown' });
+    const repository = await repositoryForRestore(settings, workDir);
     problems.push(...(await verifyRepository(repository)).map((problem) => `pgBackRest verify: ${problem}`));
     const files = settings.offsite ? await offsiteFiles(settings.offsite, settings.passphrase) : localFiles(settings.dir, settings.passphrase);
     problems.push(...(await checkFiles(files)).map((problem) => `restic check: ${problem}`));
 
-    const pgData = path.join(workDir, 'pgdata');
-    await restoreInto(repository, run.label!, run.restorePoint!, pgData);
-    const server = await startScratchServer({ pgData, workDir, as: repository.as, user: settings.postgres.user, binDirectory: settings.postgres.binDirectory });
+    const server = await restoreScratch(settings, repository, run, workDir);
     try {
       tables = compareDigests(run.tables ?? {}, await digestsOf(server.sql(settings.postgres.database)));
     } finally {

@@ -45,6 +45,9 @@ function configText(settings: BackupSettings, repoPath: string, logDir: string):
     // WAL is kept for every backup still held, so any of them restores to its restore point.
     `repo1-retention-archive=${settings.retentionFull}`,
     'compress-type=zst',
+    // Lowest zstd level: an incremental's time is mostly compressing the changed files (pgBackRest's incremental is
+    // per file; block incremental is a beta feature in 2.45, not used for backups that must restore).
+    'compress-level=1',
     'process-max=2',
     'start-fast=y',
     `log-path=${logDir}`,

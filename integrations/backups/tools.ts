@@ -38,10 +38,18 @@ export interface ToolRun {
   answers?: number[];
 }
 
+/**
+ * Backups are background work: the tools run at the lowest CPU priority and the lowest best-effort I/O priority,
+ * so the API and PostgreSQL's own sessions keep their latency while a backup runs (it takes longer under load
+ * instead). Not the idle I/O class: under steady load that would starve a backup for good.
+ */
+const BACKGROUND = ['nice', '-n', '19', 'ionice', '-c', '2', '-n', '7'] as const;
+
 /** Runs a backup tool to its end; its standard output, or a BackupToolError with the tail of what it said. */
 export function runTool(tool: string, args: string[], { as = null, env = {}, input, cwd, command = args.find((arg) => !arg.startsWith('-')) ?? '', answers = [] }: ToolRun = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tool, args, { ...(as ?? {}), cwd, env: { ...process.env, ...env }, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const [launcher, ...prefix] = BACKGROUND;
+    const child = spawn(launcher, [...prefix, tool, ...args], { ...(as ?? {}), cwd, env: { ...process.env, ...env }, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     let stderr = '';
     child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
