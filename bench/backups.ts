@@ -185,6 +185,7 @@ async function main(): Promise<void> {
     retentionFull: 2,
     postgres: { dataDirectory: server.dataDirectory, socketDirectory: '/tmp', port: Number(parsed.port), user: 'steward', password: 'steward', database: parsed.pathname.slice(1), binDirectory: null },
     temporalSqlite: null,
+    nice: STEWARD_DEFAULTS.backups.nice,
   };
   const ctx: BackupContext = { db, settings };
 

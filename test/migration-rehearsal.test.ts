@@ -62,7 +62,8 @@ describe('npm run migrations:rehearse', () => {
       workName: 'rehearsal-good',
     });
     expect(good.backup).toMatchObject({ runId: 'backup-rehearsal-full', label: run!.label, restorePoint: run!.restorePoint });
-    expect(good.appliedBefore).toBe(path.basename((await releaseWith([])) && '0016_device_upgrades'));
+    const checkout = JSON.parse(await readFile(path.join(CHECKOUT_MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as { entries: Array<{ tag: string }> };
+    expect(good.appliedBefore).toBe(checkout.entries.at(-1)!.tag);
     expect(good.steps).toMatchObject([{ tag: '0100_zone_notes', status: 'applied', error: null }]);
     expect(good.status).toBe('succeeded');
     expect(good.restoreMs).toBeGreaterThan(0);

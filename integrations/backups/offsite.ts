@@ -96,9 +96,9 @@ export class OffsiteCopyAlteredError extends Error {
  * `rclone check --combined` of the local folder against the remote: files both hold whose content differs (`*`),
  * and files only the local folder holds (`+`, not copied yet), among those rclone's `filter` flags let through.
  */
-async function compare(env: Record<string, string>, local: string, remote: string, filter: string[]): Promise<{ differing: string[]; missing: string[] }> {
+async function compare(env: Record<string, string>, local: string, remote: string, filter: string[], nice: number): Promise<{ differing: string[]; missing: string[] }> {
   const args = ['check', local, remote, '--one-way', '--combined', '-', ...filter];
-  const report = (await runTool('rclone', args, { env, command: 'check', answers: [1] })).split('\n');
+  const report = (await runTool('rclone', args, { env, command: 'check', answers: [1], nice })).split('\n');
   const marked = (mark: string) => report.filter((line) => line.startsWith(`${mark} `)).map((line) => line.slice(2));
   return { differing: marked('*'), missing: marked('+') };
 }
@@ -110,33 +110,33 @@ async function compare(env: Record<string, string>, local: string, remote: strin
  * or rewritten is copied (by size and time: the contents were just compared) and only those files are compared
  * again; every other file was compared a moment before, so nothing is read twice.
  */
-export async function syncOffsite(target: OffsiteTarget, local: string, folder: string): Promise<{ bytes: number; files: number }> {
+export async function syncOffsite(target: OffsiteTarget, local: string, folder: string, nice: number): Promise<{ bytes: number; files: number }> {
   const env = await rcloneEnvironment(target);
   const remote = remotePath(target, folder);
-  await runTool('rclone', ['mkdir', remote], { env, command: `mkdir ${folder}` });
-  const before = await compare(env, local, remote, [PARTIAL, ...REWRITTEN].flatMap((pattern) => ['--exclude', pattern]));
+  await runTool('rclone', ['mkdir', remote], { env, command: `mkdir ${folder}`, nice });
+  const before = await compare(env, local, remote, [PARTIAL, ...REWRITTEN].flatMap((pattern) => ['--exclude', pattern]), nice);
   if (before.differing.length) throw new OffsiteCopyAlteredError(before.differing.map((file) => `${folder}/${file}`));
-  await runTool('rclone', ['sync', local, remote, '--exclude', PARTIAL, '--transfers', '2'], { env, command: `sync ${folder}` });
+  await runTool('rclone', ['sync', local, remote, '--exclude', PARTIAL, '--transfers', '2'], { env, command: `sync ${folder}`, nice });
   // A file rewritten in place within the target's time resolution at the same size: copied by content.
-  await runTool('rclone', ['copy', local, remote, '--checksum', ...INFO_FILES.flatMap((name) => ['--include', name])], { env, command: `copy ${folder}` });
+  await runTool('rclone', ['copy', local, remote, '--checksum', ...INFO_FILES.flatMap((name) => ['--include', name])], { env, command: `copy ${folder}`, nice });
   const listing = await mkdtemp(join(tmpdir(), 'steward-offsite-'));
   try {
     const copied = join(listing, 'copied');
     await writeFile(copied, before.missing.join('\n'));
-    const after = await compare(env, local, remote, ['--files-from', copied]);
+    const after = await compare(env, local, remote, ['--files-from', copied], nice);
     // The files rewritten in place (restic's locks come and go: not compared).
-    const rewritten = await compare(env, local, remote, INFO_FILES.flatMap((name) => ['--include', name]));
+    const rewritten = await compare(env, local, remote, INFO_FILES.flatMap((name) => ['--include', name]), nice);
     const wrong = [...after.differing, ...after.missing, ...rewritten.differing, ...rewritten.missing];
     if (wrong.length) throw new OffsiteCopyAlteredError(wrong.map((file) => `${folder}/${file}`));
   } finally {
     await rm(listing, { recursive: true, force: true });
   }
-  const size = JSON.parse(await runTool('rclone', ['size', remote, '--json'], { env, command: `size ${folder}` })) as { count: number; bytes: number };
+  const size = JSON.parse(await runTool('rclone', ['size', remote, '--json'], { env, command: `size ${folder}`, nice })) as { count: number; bytes: number };
   return { bytes: size.bytes, files: size.count };
 }
 
 /** Copies the off-site folder into a local one (the drill restores from what is off-site). */
-export async function fetchOffsite(target: OffsiteTarget, folder: string, local: string): Promise<void> {
+export async function fetchOffsite(target: OffsiteTarget, folder: string, local: string, nice: number): Promise<void> {
   const env = await rcloneEnvironment(target);
-  await runTool('rclone', ['copy', remotePath(target, folder), local, '--transfers', '2'], { env, command: `copy ${folder}` });
+  await runTool('rclone', ['copy', remotePath(target, folder), local, '--transfers', '2'], { env, command: `copy ${folder}`, nice });
 }

@@ -36,9 +36,10 @@ async function digestTables(sql: Sql, tables: string[]): Promise<Record<string, 
  * The digests are a pass over every table in a server process: it runs at the lowest CPU priority, as the backup
  * tools do, so the API's queries go first. Best effort: a worker that is neither root nor the server's user may not.
  */
-async function lowPriority(session: Sql): Promise<void> {
+async function lowPriority(session: Sql, nice: number): Promise<void> {
+  if (nice <= 0) return;
   const [row] = await session<{ pid: number }[]>`select pg_backend_pid() as pid`;
-  await runTool('renice', ['-n', '19', '-p', String(row!.pid)], { command: 'renice' }).catch(() => undefined);
+  await runTool('renice', ['-n', String(nice), '-p', String(row!.pid)], { command: 'renice' }).catch(() => undefined);
 }
 
 /**
@@ -47,7 +48,7 @@ async function lowPriority(session: Sql): Promise<void> {
  * falls between the two; the digests are then read in a second session that imports the snapshot, with the locks
  * already released. A server recovered to the restore point holds exactly what the digests describe.
  */
-export async function restorePointWithDigests(sql: Sql, name: string): Promise<Record<string, TableDigest>> {
+export async function restorePointWithDigests(sql: Sql, name: string, nice = 0): Promise<Record<string, TableDigest>> {
   const tables = await tablesOf(sql);
   const marker = await sql.reserve();
   const reader = await sql.reserve();
@@ -57,7 +58,7 @@ export async function restorePointWithDigests(sql: Sql, name: string): Promise<R
     await marker.unsafe(`lock table ${tables.join(', ')} in share mode`);
     const [{ snapshot }] = await marker<{ snapshot: string }[]>`select pg_export_snapshot() as snapshot`;
     await marker`select pg_create_restore_point(${name})`;
-    await lowPriority(reader);
+    await lowPriority(reader, nice);
     await reader`begin isolation level repeatable read read only`;
     await reader.unsafe(`set transaction snapshot '${snapshot.replace(/[^0-9A-F-]/gi, '')}'`);
     await marker`commit`;
