@@ -1,6 +1,3 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { runTool } from './tools';
 
 /**
@@ -80,8 +77,7 @@ export const remotePath = (target: OffsiteTarget, folder: string) => `${REMOTE}:
 /** Files being written by pgBackRest carry this suffix until they are complete: never copied. */
 const PARTIAL = '*.pgbackrest.tmp';
 /** Files the tools rewrite in place (pgBackRest's info files, restic's locks): the only ones allowed to differ before a sync. */
-const INFO_FILES = ['backup.info', 'backup.info.copy', 'archive.info', 'archive.info.copy'];
-const REWRITTEN = [...INFO_FILES, 'locks/**'];
+const REWRITTEN = ['backup.info', 'backup.info.copy', 'archive.info', 'archive.info.copy', 'locks/**'];
 
 /** A file on the off-site target whose content is no longer what was copied there. */
 export class OffsiteCopyAlteredError extends Error {
@@ -92,45 +88,31 @@ export class OffsiteCopyAlteredError extends Error {
   }
 }
 
-/**
- * `rclone check --combined` of the local folder against the remote: files both hold whose content differs (`*`),
- * and files only the local folder holds (`+`, not copied yet), among those rclone's `filter` flags let through.
- */
-async function compare(env: Record<string, string>, local: string, remote: string, filter: string[], nice: number): Promise<{ differing: string[]; missing: string[] }> {
-  const args = ['check', local, remote, '--one-way', '--combined', '-', ...filter];
-  const report = (await runTool('rclone', args, { env, command: 'check', answers: [1], nice })).split('\n');
-  const marked = (mark: string) => report.filter((line) => line.startsWith(`${mark} `)).map((line) => line.slice(2));
-  return { differing: marked('*'), missing: marked('+') };
+/** Files both sides hold whose content differs (`rclone check --combined`: `*` differs). */
+async function differing(env: Record<string, string>, local: string, remote: string, excluded: string[], nice: number): Promise<string[]> {
+  const args = ['check', local, remote, '--one-way', '--combined', '-', ...[PARTIAL, ...excluded].flatMap((pattern) => ['--exclude', pattern])];
+  const report = await runTool('rclone', args, { env, command: 'check', answers: [1], nice });
+  return report
+    .split('\n')
+    .filter((line) => line.startsWith('* '))
+    .map((line) => line.slice(2));
 }
 
 /**
- * Copies a local repository off-site. First the files both sides hold are compared by content (hash where the
- * target can hash, else size): the repositories never rewrite a written file, so one that differs was altered
- * off-site, and the copy stops with OffsiteCopyAlteredError rather than overwrite the evidence. Then what is new
- * or rewritten is copied (by size and time: the contents were just compared) and only those files are compared
- * again; every other file was compared a moment before, so nothing is read twice.
+ * Copies a local repository off-site. First the files both sides hold are compared (by content hash where the
+ * target can hash, else by size): the repositories never rewrite a written file, so one that differs was altered
+ * off-site, and the copy stops with OffsiteCopyAlteredError rather than overwrite the evidence. Then the target is
+ * made to hold exactly the local folder, and compared again.
  */
 export async function syncOffsite(target: OffsiteTarget, local: string, folder: string, nice: number): Promise<{ bytes: number; files: number }> {
   const env = await rcloneEnvironment(target);
   const remote = remotePath(target, folder);
   await runTool('rclone', ['mkdir', remote], { env, command: `mkdir ${folder}`, nice });
-  const before = await compare(env, local, remote, [PARTIAL, ...REWRITTEN].flatMap((pattern) => ['--exclude', pattern]), nice);
-  if (before.differing.length) throw new OffsiteCopyAlteredError(before.differing.map((file) => `${folder}/${file}`));
-  await runTool('rclone', ['sync', local, remote, '--exclude', PARTIAL, '--transfers', '2'], { env, command: `sync ${folder}`, nice });
-  // A file rewritten in place within the target's time resolution at the same size: copied by content.
-  await runTool('rclone', ['copy', local, remote, '--checksum', ...INFO_FILES.flatMap((name) => ['--include', name])], { env, command: `copy ${folder}`, nice });
-  const listing = await mkdtemp(join(tmpdir(), 'steward-offsite-'));
-  try {
-    const copied = join(listing, 'copied');
-    await writeFile(copied, before.missing.join('\n'));
-    const after = await compare(env, local, remote, ['--files-from', copied], nice);
-    // The files rewritten in place (restic's locks come and go: not compared).
-    const rewritten = await compare(env, local, remote, INFO_FILES.flatMap((name) => ['--include', name]), nice);
-    const wrong = [...after.differing, ...after.missing, ...rewritten.differing, ...rewritten.missing];
-    if (wrong.length) throw new OffsiteCopyAlteredError(wrong.map((file) => `${folder}/${file}`));
-  } finally {
-    await rm(listing, { recursive: true, force: true });
-  }
+  const altered = await differing(env, local, remote, REWRITTEN, nice);
+  if (altered.length) throw new OffsiteCopyAlteredError(altered.map((file) => `${folder}/${file}`));
+  await runTool('rclone', ['sync', local, remote, '--exclude', PARTIAL, '--checksum', '--transfers', '2'], { env, command: `sync ${folder}`, nice });
+  const after = await differing(env, local, remote, [], nice);
+  if (after.length) throw new OffsiteCopyAlteredError(after.map((file) => `${folder}/${file}`));
   const size = JSON.parse(await runTool('rclone', ['size', remote, '--json'], { env, command: `size ${folder}`, nice })) as { count: number; bytes: number };
   return { bytes: size.bytes, files: size.count };
 }
