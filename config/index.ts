@@ -45,6 +45,8 @@ export interface BackupConfig {
   socketDirectory: string;
   pgBin: string | null;
   temporalSqlite: string | null;
+  /** The backup tools' CPU priority (nice). */
+  nice: number;
 }
 
 /** Everything Steward reads from its environment, in the slices its parts are given. */
@@ -278,6 +280,7 @@ function configFrom(env: Environment): Config {
       socketDirectory: env.BACKUP_PG_SOCKET_DIR,
       pgBin: env.BACKUP_PG_BIN ?? null,
       temporalSqlite: env.BACKUP_TEMPORAL_SQLITE ?? null,
+      nice: Math.min(env.BACKUP_NICE, 19),
     },
     start: {
       dataDir,

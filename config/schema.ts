@@ -140,6 +140,7 @@ export const AREAS = {
     BACKUP_FULL_CRON: text({ default: '0 2 * * 0', description: 'the full backup Schedule (UTC; weekly)' }),
     BACKUP_INCREMENTAL_CRON: text({ default: '0 2 * * 1-6', description: 'the incremental backup Schedule (UTC; the other days)' }),
     BACKUP_DRILL_CRON: text({ default: '0 4 1 * *', description: 'the restore drill Schedule (UTC; monthly)' }),
+    BACKUP_NICE: wholeNumber({ default: '10', description: 'CPU priority of the backup tools (nice 0–19; their I/O is best-effort lowest): higher keeps the API faster while a backup runs, which then takes longer' }),
     BACKUP_ATTEMPTS: wholeNumber({ default: '3', description: 'tries of each backup step before the run fails and a fault repair is opened' }),
     BACKUP_TASK_QUEUE: text({ description: 'the queue of the workers that run the backup tools beside PostgreSQL', unset: '`TEMPORAL_TASK_QUEUE`: every worker' }),
     BACKUP_DATABASE_URL: url({ description: "a superuser of Steward's PostgreSQL (pgBackRest, restore points, table digests), same database as `DATABASE_URL`", unset: '`DATABASE_URL`', secret: true }),

@@ -66,6 +66,8 @@ export const backupOverview = z.object({
   /** Newest first. */
   chains: z.array(backupChainView),
   lastDrill: drillView.nullable(),
+  /** What Temporal runs now: a backup (on request, by a Schedule or for an upgrade) and a drill; "back up now" waits for it. */
+  running: z.object({ backup: z.boolean(), drill: z.boolean() }),
   drills: z.array(drillView.omit({ tables: true })),
   settings: z.object({
     retentionFull: z.number().int(),

@@ -188,6 +188,9 @@ export const PROBLEM_DETAILS = {
   'upgrade.unknown': { 'zh-CN': '没有找到升级计划 {planId}，请从升级列表重新打开。', en: 'no upgrade plan {planId}' },
   'upgrade.plan-invalid': { 'zh-CN': '升级计划中有需要修改的地方，请按标出的项修改后重新提交。', en: 'the upgrade plan is not valid; correct the fields listed' },
   'upgrade.id-taken': { 'zh-CN': '此编号已用于另一个升级计划，请刷新页面后重新提交。', en: 'this plan id is already another plan; use a new one' },
+  // Backups (P5.2b).
+  'backup.already-running': { 'zh-CN': '已有一次{kind}正在进行（{startedAt} 开始），请等它完成后再开始下一次。', en: '{kind} is already running (started {startedAt}); start the next once it is done' },
+  'drill.already-running': { 'zh-CN': '已有一次恢复演练正在进行（{startedAt} 开始），请等它完成后再开始下一次。', en: 'a restore drill is already running (started {startedAt}); start the next once it is done' },
   // Staff users and accounts (P1.2, P5.1b).
   'task.own-account': { 'zh-CN': '这项变更涉及您本人的账号，须由另一位审核人处理。', en: 'this change is about your own account; another person must decide it' },
   'user.unknown': { 'zh-CN': '没有用户 {userId}，请从列表中选择。', en: 'no user {userId}' },

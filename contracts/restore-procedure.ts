@@ -93,9 +93,15 @@ export const RESTORE_STEPS: readonly RestoreStep[] = [
   },
 ];
 
-/** Trying a release's migrations before they are applied (P3.3b). */
+/** Trying a release's migrations before they are applied (P3.3b): `npm run migrations:rehearse`. */
 export const RESTORE_TRY_MIGRATIONS: Label = label(
-  '新版本的数据库迁移可先在恢复出的副本上试运行：按第 4 步恢复到一个临时目录，在另一端口上启动服务器，将 `DATABASE_URL` 指向它并设置 `STEWARD_MIGRATE=1`。',
-  'A release’s migrations can be tried on a restored copy first: restore as in step 4 into a scratch folder, start a server on it on another port, ' +
-    'and point `DATABASE_URL` with `STEWARD_MIGRATE=1` at it.',
+  '新版本的数据库迁移先在恢复出的副本上试运行：在备份主机上，用新版本的代码和备份服务的配置运行 `npm run migrations:rehearse`' +
+    '（生产环境：`docker compose run --rm steward-backup tsx scripts/rehearse-migrations.ts`）。它把最新的备份（有异地副本时从异地副本）恢复到临时服务器，' +
+    '逐个应用副本还没有的迁移并计时，然后删除副本；Steward 的数据库只读不写。退出码 0：全部成功（或没有待应用的迁移）；1：某个迁移失败，' +
+    '输出写明是哪一个及 PostgreSQL 的报错，此时不要升级。',
+  'A release’s migrations are tried on a restored copy before they are applied: on the backup host, with the new release’s code and the backup ' +
+    'service’s configuration, run `npm run migrations:rehearse` (in production: `docker compose run --rm steward-backup tsx scripts/rehearse-migrations.ts`). ' +
+    'It restores the latest backup (from the off-site copy when there is one) into a scratch server, applies the migrations the copy lacks one by one, ' +
+    'timed, and removes the copy; Steward’s database is only read. Exit code 0: all applied (or none pending); 1: one failed, named with PostgreSQL’s ' +
+    'error: do not upgrade.',
 );

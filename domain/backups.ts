@@ -7,9 +7,9 @@ import postgres, { type Sql } from 'postgres';
 import type { Database } from '../db/client';
 import { attachments, backupDrills, backupRuns, type BackupDurations, type BackupKind, type DrillTableResult, type TableDigest } from '../db/schema';
 import { fetchOffsite, syncOffsite } from '../integrations/backups/offsite';
-import { backupCluster, ensureRepository, expire, pgbackrest, repositoryAt, restoreInto, verifyRepository } from '../integrations/backups/pgbackrest';
+import { backupCluster, ensureRepository, expire, pgbackrest, repositoryAt, restoreInto, verifyRepository, type Repository } from '../integrations/backups/pgbackrest';
 import { checkFiles, ensureFileRepository, keepChains, localFiles, offsiteFiles, restoreFiles, snapshotFiles } from '../integrations/backups/restic';
-import { startScratchServer } from '../integrations/backups/scratch-server';
+import { startScratchServer, type ScratchServer } from '../integrations/backups/scratch-server';
 import type { BackupSettings } from '../integrations/backups/settings';
 import { digestsOf, restorePointWithDigests } from '../integrations/backups/table-digests';
 import { runTool } from '../integrations/backups/tools';
@@ -86,7 +86,7 @@ export async function backupDatabase({ db, settings }: BackupContext, { runId, k
   const sql = adminConnection(settings);
   let tables: Record<string, TableDigest>;
   try {
-    tables = await restorePointWithDigests(sql, restorePoint);
+    tables = await restorePointWithDigests(sql, restorePoint, settings.nice);
   } finally {
     await sql.end({ timeout: 5 });
   }
@@ -128,13 +128,13 @@ export async function backupFiles({ db, settings }: BackupContext, { runId }: { 
   let temporalSha256: string | null = null;
   if (settings.temporalSqlite) {
     await mkdir(path.dirname(temporalCopy), { recursive: true });
-    await runTool('sqlite3', [settings.temporalSqlite, `.backup '${temporalCopy.replaceAll("'", "''")}'`], { command: '.backup' });
+    await runTool('sqlite3', [settings.temporalSqlite, `.backup '${temporalCopy.replaceAll("'", "''")}'`], { command: '.backup', nice: settings.nice });
     temporalSha256 = await sha256File(temporalCopy);
   }
   const attachmentsDir = path.join(staging, ATTACHMENTS);
   await mirrorAttachments(db, attachmentsDir);
   const mirrored = await folderDigest(attachmentsDir);
-  const files = localFiles(settings.dir, settings.passphrase);
+  const files = localFiles(settings.dir, settings.passphrase, settings.nice);
   await ensureFileRepository(files);
   const snapshot = await snapshotFiles(files, staging, { chain: run.chain, run: runId });
   await db.update(backupRuns).set({ filesBytes: snapshot.addedBytes, temporalSha256, attachments: mirrored.count, attachmentsSha256: mirrored.sha256 }).where(eq(backupRuns.id, runId));
@@ -147,7 +147,7 @@ export async function applyRetention({ db, settings }: BackupContext, { runId }:
   const started = Date.now();
   const repository = await ensureRepository(settings);
   const chains = await expire(repository);
-  await keepChains(localFiles(settings.dir, settings.passphrase), chains);
+  await keepChains(localFiles(settings.dir, settings.passphrase, settings.nice), chains);
   const expired = await db
     .update(backupRuns)
     .set({ expiredAt: new Date() })
@@ -161,8 +161,8 @@ export async function applyRetention({ db, settings }: BackupContext, { runId }:
 export async function copyOffsite({ db, settings }: BackupContext, { runId }: { runId: string }) {
   if (!settings.offsite) return { copied: false as const };
   const started = Date.now();
-  const database = await syncOffsite(settings.offsite, path.join(settings.dir, 'pgbackrest'), 'pgbackrest');
-  const files = await syncOffsite(settings.offsite, path.join(settings.dir, 'restic'), 'restic');
+  const database = await syncOffsite(settings.offsite, path.join(settings.dir, 'pgbackrest'), 'pgbackrest', settings.nice);
+  const files = await syncOffsite(settings.offsite, path.join(settings.dir, 'restic'), 'restic', settings.nice);
   const offsite = { target: settings.offsite.display, copiedAt: new Date().toISOString(), bytes: database.bytes + files.bytes, files: database.files + files.files };
   await db.update(backupRuns).set({ offsite }).where(eq(backupRuns.id, runId));
   await recordDuration(db, runId, 'offsite', Date.now() - started);
@@ -198,6 +198,26 @@ export async function latestRestorable(db: Database) {
 }
 
 /**
+ * The repository a restore reads: the off-site copy fetched into `workDir` (what a lost host leaves), or the local
+ * one when no target is set. Shared by the drill and the migration rehearsal.
+ */
+export async function repositoryForRestore(settings: BackupSettings, workDir: string): Promise<Repository> {
+  const repoCopy = path.join(workDir, 'repository');
+  if (settings.offsite) await fetchOffsite(settings.offsite, 'pgbackrest', repoCopy, settings.nice);
+  const repository = await repositoryAt(settings, settings.offsite ? repoCopy : path.join(settings.dir, 'pgbackrest'), workDir);
+  if (settings.offsite && repository.as) await runTool('chown', ['-R', `${repository.as.uid}:${repository.as.gid}`, repoCopy], { command: 'chown' });
+  return repository;
+}
+
+/** A run's backup restored into `workDir/pgdata`, replayed to its restore point and opened as a scratch server of its own. */
+export async function restoreScratch(settings: BackupSettings, repository: Repository, run: { label: string | null; restorePoint: string | null }, workDir: string): Promise<ScratchServer> {
+  if (!run.label || !run.restorePoint) throw new BackupRefusal('the backup has no database part to restore');
+  const pgData = path.join(workDir, 'pgdata');
+  await restoreInto(repository, run.label, run.restorePoint, pgData);
+  return startScratchServer({ pgData, workDir, as: repository.as, user: settings.postgres.user, binDirectory: settings.postgres.binDirectory });
+}
+
+/**
  * The restore drill: the latest backup restored from the off-site copy (the local one when no target is set) into
  * a scratch server, replayed to its restore point, each table compared with the digests the backup recorded;
  * the repositories verified file by file (pgBackRest's verify, restic's check --read-data) and the files
@@ -216,19 +236,12 @@ export async function restoreDrill({ db, settings }: BackupContext, { drillId, r
     if (!run) throw new BackupRefusal('no backup to restore yet');
     const source = settings.offsite ? 'offsite' : 'local';
     await db.update(backupDrills).set({ backupRunId: run.id, source }).where(eq(backupDrills.id, drillId));
-    const repoCopy = path.join(workDir, 'repository');
-    if (settings.offsite) {
-      await fetchOffsite(settings.offsite, 'pgbackrest', repoCopy);
-    }
-    const repository = await repositoryAt(settings, settings.offsite ? repoCopy : path.join(settings.dir, 'pgbackrest'), workDir);
-    if (settings.offsite && repository.as) await runTool('chown', ['-R', `${repository.as.uid}:${repository.as.gid}`, repoCopy], { command: 'chown' });
+    const repository = await repositoryForRestore(settings, workDir);
     problems.push(...(await verifyRepository(repository)).map((problem) => `pgBackRest verify: ${problem}`));
-    const files = settings.offsite ? await offsiteFiles(settings.offsite, settings.passphrase) : localFiles(settings.dir, settings.passphrase);
+    const files = settings.offsite ? await offsiteFiles(settings.offsite, settings.passphrase, settings.nice) : localFiles(settings.dir, settings.passphrase, settings.nice);
     problems.push(...(await checkFiles(files)).map((problem) => `restic check: ${problem}`));
 
-    const pgData = path.join(workDir, 'pgdata');
-    await restoreInto(repository, run.label!, run.restorePoint!, pgData);
-    const server = await startScratchServer({ pgData, workDir, as: repository.as, user: settings.postgres.user, binDirectory: settings.postgres.binDirectory });
+    const server = await restoreScratch(settings, repository, run, workDir);
     try {
       tables = compareDigests(run.tables ?? {}, await digestsOf(server.sql(settings.postgres.database)));
     } finally {

@@ -28,6 +28,7 @@ beforeAll(async () => {
     retentionFull: 2,
     postgres: { dataDirectory: dir, socketDirectory: '/tmp', port: 5432, user: 'steward', password: 'steward', database: 'steward', binDirectory: null },
     temporalSqlite: null,
+    nice: 0,
   };
 }, 60_000);
 afterAll(() => stack?.stop());

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupOverview } from '../contracts/backups';
 import { backupDrills, backupRuns, processInstances } from '../db/schema';
 import { BACKUPS_DOC, withRestoreProcedure } from '../scripts/backups-doc';
+import { backupRunInput } from '../api/use-cases/backups';
 import { backupFaultRepairId } from '../workflows/backup/messages';
 import { signIn } from './support/http-client';
 import { expectProblem } from './support/problems';
@@ -124,6 +125,45 @@ describe('POST /backups', () => {
     }, 60_000);
     expect(listed).toMatchObject({ kind: 'incremental', requestedBy: techsup.user.displayName, restorePoint: null });
     expect(listed.error).toContain('no backup configuration');
+  });
+});
+
+describe('back up now while a backup runs', () => {
+  it('is refused with 409 naming the run (a drill still starts); the overview says a backup runs; once it ended, a backup starts again', async () => {
+    const techsup = await signIn(stack.baseUrl, 'techsup', undefined, 'zh-CN');
+    // The runs of the tests before have ended (each fails here, where no worker has the tools, and reports it).
+    await eventually(async () => !((await techsup.get(`${API}/backups`)).body as BackupOverview).running.backup || undefined, 60_000);
+    // A Schedule's backup whose tools' workers are not there: it stays in its database step, running.
+    const scheduled = `backup-full-held-${randomUUID()}`;
+    started.push(scheduled);
+    await stack.client.workflow.start('backup', { taskQueue: stack.taskQueue, workflowId: scheduled, args: [{ ...backupRunInput(stack.ctx.settings, 'full', null), toolsTaskQueue: `nobody-${randomUUID()}` }] });
+    await eventually(async () => ((await techsup.get(`${API}/backups`)).body as BackupOverview).running.backup || undefined, 30_000);
+    const backupsStarted = () => stack.db.$count(processInstances, eq(processInstances.process, 'backup'));
+    const before = await backupsStarted();
+
+    for (const kind of ['full', 'incremental'] as const) {
+      const refused = await techsup.post(`${API}/backups`, { kind, requestId: randomUUID() });
+      expectProblem(refused, 409, 'backup.already-running');
+      expect(refused.body.detail).toMatch(/^已有一次全量备份正在进行（\d{4}-\d\d-\d\d \d\d:\d\d UTC 开始），请等它完成后再开始下一次。$/);
+    }
+    const inEnglish = await signIn(stack.baseUrl, 'techsup', undefined, 'en');
+    const english = await inEnglish.post(`${API}/backups`, { kind: 'incremental', requestId: randomUUID() });
+    expectProblem(english, 409, 'backup.already-running');
+    expect(english.body.detail).toMatch(/^a full backup is already running \(started .+ UTC\); start the next once it is done$/);
+    expect(await backupsStarted()).toBe(before);
+
+    // A drill is not a backup: it starts (and fails here, where no worker has the tools).
+    const drill = await techsup.post(`${API}/backups`, { kind: 'drill', requestId: randomUUID() });
+    expect(drill.status).toBe(202);
+    started.push(drill.body.workflowId as string);
+
+    // Ended by force, its row still says running: Temporal is asked, and the next backup starts.
+    await stack.client.workflow.getHandle(scheduled).terminate('test: the held backup ends');
+    const overview = (await techsup.get(`${API}/backups`)).body as BackupOverview;
+    expect(overview.running.backup).toBe(false);
+    const next = await techsup.post(`${API}/backups`, { kind: 'incremental', requestId: randomUUID() });
+    expect(next.status).toBe(202);
+    started.push(next.body.workflowId as string);
   });
 });
 

@@ -59,7 +59,11 @@ describe('the backups page in Chromium, against real backup tools', () => {
     await page.waitForURL('**/backups');
     await page.locator('[data-testid="backup-chains"]').waitFor();
     const before = await textOf(page, 'main');
-    for (const words of ['尚无备份', '尚未进行恢复演练', '恢复步骤（供运维人员）', '停止写入。', '恢复 PostgreSQL。', '--stanza=steward info', '0 2 * * 0']) expect(before).toContain(words);
+    for (const words of ['尚无备份', '尚未进行恢复演练', '恢复步骤（供运维人员）', '停止写入。', '恢复 PostgreSQL。', '--stanza=steward info']) expect(before).toContain(words);
+    // The Schedules in words, not as cron expressions.
+    const schedules = await textOf(page, '[data-testid="backup-schedules"]');
+    for (const words of ['全量备份计划（UTC） 每周日 02:00', '增量备份计划（UTC） 每周一至周六 02:00', '恢复演练计划（UTC） 每月 1 日 04:00']) expect(schedules).toContain(words);
+    expect(schedules).not.toContain('* *');
     // The off-site target is named without its password; no warning about a missing one.
     const offsite = new URL(backups.offsite.url);
     expect(before).toContain(`sftp://offsite@${offsite.host}/steward`);
@@ -117,6 +121,8 @@ describe('the backups page in Chromium, against real backup tools', () => {
     await page.locator('h1', { hasText: 'Backups and restore' }).waitFor();
     const english = await textOf(page, 'main');
     for (const words of ['Last restore drill', `${tables} tables compared, 1 not equal:`, 'Restore procedure (for an operator)', 'Stop writers.', 'Restore PostgreSQL.', 'Full backup']) expect(english).toContain(words);
+    const schedulesInEnglish = await textOf(page, '[data-testid="backup-schedules"]');
+    for (const words of ['Full backups (UTC) Sundays at 02:00', 'Incremental backups (UTC) Mondays to Saturdays at 02:00', 'Restore drills (UTC) On the 1st of each month at 04:00']) expect(schedulesInEnglish).toContain(words);
   }, 240_000);
 
   it('is not in the navigation of those who may not read the backups', async () => {

@@ -1,11 +1,12 @@
-import { type Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
-import { desc } from 'drizzle-orm';
+import { type Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy, WorkflowNotFoundError } from '@temporalio/client';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { ApiContext, ApiSettings } from '../context';
 import type { SessionUser } from '../auth/session';
 import { startProcess, scheduledStart } from './start-process';
 import type { BackupOverview, BackupRunView, DrillView, StartBackupRequest } from '../../contracts/backups';
-import { backupDrills, backupRuns } from '../../db/schema';
-import { backupProcess, type BackupInput } from '../../workflows/backup/definition';
+import { backupDrills, backupRuns, processInstances } from '../../db/schema';
+import { conflict } from '../http/problem';
+import { BACKUP_RUN_KINDS, backupProcess, type BackupInput } from '../../workflows/backup/definition';
 
 /** The three Schedules of P5.2b: weekly full, daily incremental, monthly drill (the ids are the Schedules'). */
 export const BACKUP_SCHEDULES = { full: 'backup-full', incremental: 'backup-incremental', drill: 'backup-drill' } as const;
@@ -32,11 +33,60 @@ export async function ensureBackupSchedules(temporal: Client, taskQueue: string,
   }
 }
 
-/** "Back up now" or a drill on request: one run per request id, so a repeated request starts nothing more. */
+/** A backup process that Temporal still runs: the instance row says running, and Temporal confirms it (a terminated run leaves its row). */
+interface RunningBackup {
+  workflowId: string;
+  kind: BackupInput['kind'];
+  startedAt: Date;
+}
+
+/** What runs now, backups and drills alike (started on request, by a Schedule or by an upgrade), oldest first. */
+export async function runningBackups(ctx: Pick<ApiContext, 'db' | 'temporal'>): Promise<RunningBackup[]> {
+  const rows = await ctx.db
+    .select({ workflowId: processInstances.workflowId, kind: sql<string | null>`${processInstances.data} ->> 'kind'`, startedAt: processInstances.startedAt })
+    .from(processInstances)
+    .where(and(eq(processInstances.process, backupProcess.name), eq(processInstances.status, 'running')))
+    .orderBy(asc(processInstances.startedAt));
+  const running = await Promise.all(
+    rows.map(async (row) => {
+      const status = await ctx.temporal.workflow
+        .getHandle(row.workflowId)
+        .describe()
+        .then(
+          (description) => description.status.name,
+          (error: unknown) => {
+            if (error instanceof WorkflowNotFoundError) return 'NOT_FOUND';
+            throw error;
+          },
+        );
+      const kind = BACKUP_RUN_KINDS.find((known) => known === row.kind);
+      return status === 'RUNNING' && kind ? [{ workflowId: row.workflowId, kind, startedAt: row.startedAt }] : [];
+    }),
+  );
+  return running.flat();
+}
+
+const KIND_WORDS = { full: { 'zh-CN': '全量备份', en: 'a full backup' }, incremental: { 'zh-CN': '增量备份', en: 'an incremental backup' } } as const;
+
+/**
+ * "Back up now" or a drill on request: one run per request id, so a repeated request starts nothing more. A backup
+ * while another backup runs (they would queue on pgBackRest's lock) and a drill while another drill runs are
+ * refused (409): the page says what runs. Checked and started under one lock, so two requests at once start one.
+ */
 export function startBackup(ctx: ApiContext, user: SessionUser, request: StartBackupRequest): Promise<{ workflowId: string }> {
   const workflowId = backupProcess.workflowId(`backup-${request.kind}-${request.requestId}`);
   const title = request.kind === 'drill' ? '恢复演练 Restore drill' : `${request.kind === 'full' ? '全量' : '增量'}备份 Backup (${request.kind})`;
-  return startProcess(ctx, backupProcess, { workflowId, input: backupRunInput(ctx.settings, request.kind, user.displayName), title, startedBy: user.id });
+  return ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('steward.backup-start'))`);
+    const rivals = (await runningBackups(ctx)).filter((run) => run.workflowId !== workflowId && (run.kind === 'drill') === (request.kind === 'drill'));
+    const rival = rivals[0];
+    if (rival) {
+      const startedAt = `${rival.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+      throw rival.kind === 'drill' ? conflict('drill.already-running', { startedAt }) : conflict('backup.already-running', { kind: KIND_WORDS[rival.kind], startedAt });
+    }
+    // Started while the lock is held (its row written on another connection before this one commits).
+    return startProcess(ctx, backupProcess, { workflowId, input: backupRunInput(ctx.settings, request.kind, user.displayName), title, startedBy: user.id, data: { kind: request.kind } });
+  });
 }
 
 type RunRow = typeof backupRuns.$inferSelect;
@@ -93,6 +143,7 @@ export async function backupOverview(ctx: ApiContext): Promise<BackupOverview> {
   }
   const drills = await ctx.db.select().from(backupDrills).orderBy(desc(backupDrills.startedAt)).limit(20);
   const lastDrill = drills.find((drill) => drill.status !== 'running') ?? null;
+  const running = await runningBackups(ctx);
   return {
     chains: [...chains.entries()].map(([chain, rows]) => ({
       chain,
@@ -102,6 +153,7 @@ export async function backupOverview(ctx: ApiContext): Promise<BackupOverview> {
       expired: rows.every((row) => row.expiredAt !== null),
     })),
     lastDrill: lastDrill ? drillView(lastDrill) : null,
+    running: { backup: running.some((run) => run.kind !== 'drill'), drill: running.some((run) => run.kind === 'drill') },
     drills: drills.map((row) => {
       const { tables: _tables, ...rest } = drillView(row);
       return rest;

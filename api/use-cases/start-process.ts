@@ -14,6 +14,8 @@ export interface ProcessStart<Input> {
   /** Shown in the instance lists until the process's first transition fills in the rest. */
   title: string;
   startedBy: string | null;
+  /** The instance's first data, for readers that look before the process's first transition. */
+  data?: Record<string, unknown>;
 }
 
 /** The input as the definition accepts it: a start with an input the process cannot take is a defect, not a user error. */
@@ -44,7 +46,7 @@ export async function startProcess<Input>(ctx: Starter, definition: ProcessDefin
   }
   await ctx.db
     .insert(processInstances)
-    .values({ workflowId: start.workflowId, process: definition.name, title: start.title, status: 'running', startedBy: start.startedBy, startedAt: new Date() })
+    .values({ workflowId: start.workflowId, process: definition.name, title: start.title, status: 'running', startedBy: start.startedBy, startedAt: new Date(), data: start.data ?? {} })
     .onConflictDoNothing();
   return { workflowId: start.workflowId };
 }

@@ -89,9 +89,9 @@ export class OffsiteCopyAlteredError extends Error {
 }
 
 /** Files both sides hold whose content differs (`rclone check --combined`: `*` differs). */
-async function differing(env: Record<string, string>, local: string, remote: string, excluded: string[]): Promise<string[]> {
+async function differing(env: Record<string, string>, local: string, remote: string, excluded: string[], nice: number): Promise<string[]> {
   const args = ['check', local, remote, '--one-way', '--combined', '-', ...[PARTIAL, ...excluded].flatMap((pattern) => ['--exclude', pattern])];
-  const report = await runTool('rclone', args, { env, command: 'check', answers: [1] });
+  const report = await runTool('rclone', args, { env, command: 'check', answers: [1], nice });
   return report
     .split('\n')
     .filter((line) => line.startsWith('* '))
@@ -104,21 +104,21 @@ async function differing(env: Record<string, string>, local: string, remote: str
  * off-site, and the copy stops with OffsiteCopyAlteredError rather than overwrite the evidence. Then the target is
  * made to hold exactly the local folder, and compared again.
  */
-export async function syncOffsite(target: OffsiteTarget, local: string, folder: string): Promise<{ bytes: number; files: number }> {
+export async function syncOffsite(target: OffsiteTarget, local: string, folder: string, nice: number): Promise<{ bytes: number; files: number }> {
   const env = await rcloneEnvironment(target);
   const remote = remotePath(target, folder);
-  await runTool('rclone', ['mkdir', remote], { env, command: `mkdir ${folder}` });
-  const altered = await differing(env, local, remote, REWRITTEN);
+  await runTool('rclone', ['mkdir', remote], { env, command: `mkdir ${folder}`, nice });
+  const altered = await differing(env, local, remote, REWRITTEN, nice);
   if (altered.length) throw new OffsiteCopyAlteredError(altered.map((file) => `${folder}/${file}`));
-  await runTool('rclone', ['sync', local, remote, '--exclude', PARTIAL, '--checksum', '--transfers', '2'], { env, command: `sync ${folder}` });
-  const after = await differing(env, local, remote, []);
+  await runTool('rclone', ['sync', local, remote, '--exclude', PARTIAL, '--checksum', '--transfers', '2'], { env, command: `sync ${folder}`, nice });
+  const after = await differing(env, local, remote, [], nice);
   if (after.length) throw new OffsiteCopyAlteredError(after.map((file) => `${folder}/${file}`));
-  const size = JSON.parse(await runTool('rclone', ['size', remote, '--json'], { env, command: `size ${folder}` })) as { count: number; bytes: number };
+  const size = JSON.parse(await runTool('rclone', ['size', remote, '--json'], { env, command: `size ${folder}`, nice })) as { count: number; bytes: number };
   return { bytes: size.bytes, files: size.count };
 }
 
 /** Copies the off-site folder into a local one (the drill restores from what is off-site). */
-export async function fetchOffsite(target: OffsiteTarget, folder: string, local: string): Promise<void> {
+export async function fetchOffsite(target: OffsiteTarget, folder: string, local: string, nice: number): Promise<void> {
   const env = await rcloneEnvironment(target);
-  await runTool('rclone', ['copy', remotePath(target, folder), local, '--transfers', '2'], { env, command: `copy ${folder}` });
+  await runTool('rclone', ['copy', remotePath(target, folder), local, '--transfers', '2'], { env, command: `copy ${folder}`, nice });
 }

@@ -31,6 +31,8 @@ export interface Repository {
   config: string;
   as: RunAs;
   env: Record<string, string>;
+  /** The tool's CPU priority (BackupSettings.nice). */
+  nice: number;
 }
 
 function configText(settings: BackupSettings, repoPath: string, logDir: string): string {
@@ -45,8 +47,14 @@ function configText(settings: BackupSettings, repoPath: string, logDir: string):
     // WAL is kept for every backup still held, so any of them restores to its restore point.
     `repo1-retention-archive=${settings.retentionFull}`,
     'compress-type=zst',
+    // Lowest zstd level: an incremental's time is mostly compressing the changed files (pgBackRest's incremental is
+    // per file; block incremental is a beta feature in 2.45, not used for backups that must restore).
+    'compress-level=1',
     'process-max=2',
     'start-fast=y',
+    // After a bulk change (an import, the first fill) the archiver has gigabytes of WAL to push before the
+    // backup's first segment is in: the default minute is not enough.
+    'archive-timeout=900',
     `log-path=${logDir}`,
     `lock-path=${path.join(logDir, 'lock')}`,
     'log-level-console=warn',
@@ -80,7 +88,7 @@ export async function ensureRepository(settings: BackupSettings): Promise<Reposi
   for (const folder of ['pgbackrest', 'log', 'log/lock']) await owned(path.join(settings.dir, folder), as);
   const config = configFile(settings.dir);
   await writeConfig(config, configText(settings, path.join(settings.dir, 'pgbackrest'), path.join(settings.dir, 'log')), as);
-  const repository: Repository = { config, as, env: settings.postgres.password ? { PGPASSWORD: settings.postgres.password } : {} };
+  const repository: Repository = { config, as, env: settings.postgres.password ? { PGPASSWORD: settings.postgres.password } : {}, nice: settings.nice };
   await pgbackrest(repository, ['stanza-create']);
   return repository;
 }
@@ -91,11 +99,11 @@ export async function repositoryAt(settings: BackupSettings, repoPath: string, w
   for (const folder of ['log', 'log/lock']) await owned(path.join(workDir, folder), as);
   const config = path.join(workDir, 'pgbackrest.conf');
   await writeConfig(config, configText(settings, repoPath, path.join(workDir, 'log')), as);
-  return { config, as, env: {} };
+  return { config, as, env: {}, nice: settings.nice };
 }
 
 export function pgbackrest(repository: Repository, args: string[]): Promise<string> {
-  return runTool('pgbackrest', [`--config=${repository.config}`, `--stanza=${STANZA}`, ...args], { as: repository.as, env: repository.env });
+  return runTool('pgbackrest', [`--config=${repository.config}`, `--stanza=${STANZA}`, ...args], { as: repository.as, env: repository.env, nice: repository.nice });
 }
 
 export async function listBackups(repository: Repository): Promise<InfoBackup[]> {

@@ -45,5 +45,6 @@ export async function resolveBackupSettings(config: BackupConfig, local: LocalSe
       binDirectory: config.pgBin,
     },
     temporalSqlite: config.temporalSqlite ?? local.temporalSqlite ?? null,
+    nice: config.nice,
   };
 }

@@ -7,18 +7,19 @@ import { runTool } from './tools';
 export interface FileRepository {
   location: string;
   env: Record<string, string>;
+  nice: number;
 }
 
-export function localFiles(dir: string, passphrase: string): FileRepository {
-  return { location: path.join(dir, 'restic'), env: { RESTIC_PASSWORD: passphrase } };
+export function localFiles(dir: string, passphrase: string, nice: number): FileRepository {
+  return { location: path.join(dir, 'restic'), env: { RESTIC_PASSWORD: passphrase }, nice };
 }
 
-export async function offsiteFiles(target: OffsiteTarget, passphrase: string): Promise<FileRepository> {
-  return { location: `rclone:${remotePath(target, 'restic')}`, env: { RESTIC_PASSWORD: passphrase, ...(await rcloneEnvironment(target)) } };
+export async function offsiteFiles(target: OffsiteTarget, passphrase: string, nice: number): Promise<FileRepository> {
+  return { location: `rclone:${remotePath(target, 'restic')}`, env: { RESTIC_PASSWORD: passphrase, ...(await rcloneEnvironment(target)) }, nice };
 }
 
 const restic = (repository: FileRepository, args: string[], cwd?: string) =>
-  runTool('restic', ['--repo', repository.location, '--no-cache', ...args], { env: repository.env, cwd, command: args[0] });
+  runTool('restic', ['--repo', repository.location, '--no-cache', ...args], { env: repository.env, cwd, command: args[0], nice: repository.nice });
 
 /** Creates the local repository the first time (encrypted under the passphrase). */
 export async function ensureFileRepository(repository: FileRepository): Promise<void> {

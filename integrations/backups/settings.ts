@@ -24,6 +24,8 @@ export interface BackupSettings {
   };
   /** The Temporal dev server's SQLite file (its online backup goes into the restic snapshot); null: Temporal keeps its state elsewhere. */
   temporalSqlite: string | null;
+  /** The tools' CPU priority (nice 0–19), and the digests' session's: backups are background work. */
+  nice: number;
 }
 
 /** pgBackRest's name for Steward's cluster. */

@@ -1,5 +1,6 @@
 import type { Sql } from 'postgres';
 import type { TableDigest } from '../../db/schema/backups';
+import { runTool } from './tools';
 
 /** Fixed so that one row is always written as the same text, whatever the session or server defaults. */
 const TEXT_SETTINGS = ["timezone = 'UTC'", "datestyle = 'ISO, YMD'", "intervalstyle = 'postgres'", 'extra_float_digits = 1', "bytea_output = 'hex'"];
@@ -32,12 +33,22 @@ async function digestTables(sql: Sql, tables: string[]): Promise<Record<string, 
 }
 
 /**
+ * The digests are a pass over every table in a server process: it runs at the lowest CPU priority, as the backup
+ * tools do, so the API's queries go first. Best effort: a worker that is neither root nor the server's user may not.
+ */
+async function lowPriority(session: Sql, nice: number): Promise<void> {
+  if (nice <= 0) return;
+  const [row] = await session<{ pid: number }[]>`select pg_backend_pid() as pid`;
+  await runTool('renice', ['-n', String(nice), '-p', String(row!.pid)], { command: 'renice' }).catch(() => undefined);
+}
+
+/**
  * Marks a restore point in the WAL and digests every table exactly as of that point. Every table is locked in SHARE
  * mode (writers wait, readers do not) just long enough to take a snapshot and write the restore point, so no write
  * falls between the two; the digests are then read in a second session that imports the snapshot, with the locks
  * already released. A server recovered to the restore point holds exactly what the digests describe.
  */
-export async function restorePointWithDigests(sql: Sql, name: string): Promise<Record<string, TableDigest>> {
+export async function restorePointWithDigests(sql: Sql, name: string, nice = 0): Promise<Record<string, TableDigest>> {
   const tables = await tablesOf(sql);
   const marker = await sql.reserve();
   const reader = await sql.reserve();
@@ -47,6 +58,7 @@ export async function restorePointWithDigests(sql: Sql, name: string): Promise<R
     await marker.unsafe(`lock table ${tables.join(', ')} in share mode`);
     const [{ snapshot }] = await marker<{ snapshot: string }[]>`select pg_export_snapshot() as snapshot`;
     await marker`select pg_create_restore_point(${name})`;
+    await lowPriority(reader, nice);
     await reader`begin isolation level repeatable read read only`;
     await reader.unsafe(`set transaction snapshot '${snapshot.replace(/[^0-9A-F-]/gi, '')}'`);
     await marker`commit`;

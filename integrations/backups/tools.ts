@@ -36,12 +36,22 @@ export interface ToolRun {
   command?: string;
   /** Exit codes besides 0 that are answers rather than failures (rclone check's 1: differences found). */
   answers?: number[];
+  /** CPU priority (BackupSettings.nice); 0: as this process. */
+  nice?: number;
 }
 
+/**
+ * Backups are background work: with `nice` above 0 a tool runs at that CPU priority and the lowest best-effort I/O
+ * priority, so the API and PostgreSQL's own sessions keep their latency while a backup runs (it takes longer under
+ * load instead). Not the idle I/O class: under steady load that would starve a backup for good.
+ */
+const inBackground = (nice: number, tool: string, args: string[]): [string, string[]] => (nice > 0 ? ['nice', ['-n', String(nice), 'ionice', '-c', '2', '-n', '7', tool, ...args]] : [tool, args]);
+
 /** Runs a backup tool to its end; its standard output, or a BackupToolError with the tail of what it said. */
-export function runTool(tool: string, args: string[], { as = null, env = {}, input, cwd, command = args.find((arg) => !arg.startsWith('-')) ?? '', answers = [] }: ToolRun = {}): Promise<string> {
+export function runTool(tool: string, args: string[], { as = null, env = {}, input, cwd, command = args.find((arg) => !arg.startsWith('-')) ?? '', answers = [], nice = 0 }: ToolRun = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tool, args, { ...(as ?? {}), cwd, env: { ...process.env, ...env }, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const [program, argv] = inBackground(nice, tool, args);
+    const child = spawn(program, argv, { ...(as ?? {}), cwd, env: { ...process.env, ...env }, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     let stderr = '';
     child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));

@@ -14,6 +14,7 @@ import { getBackups, startBackup } from '../api/backups-api';
 import { useBackupsText } from '../text';
 import { useAmounts } from './amounts';
 import { BackupChains } from './backup-chains';
+import { cronWords } from './cron-words';
 import { DRILL_TONE, DrillResult } from './drill-result';
 import { RestoreProcedure } from './restore-procedure';
 
@@ -35,7 +36,9 @@ function settled(overview: BackupOverview, start: { kind: Kind; workflowId: stri
  */
 export function BackupsPage({ canRun, processInstanceLink }: { canRun: boolean; processInstanceLink?: (workflowId: string) => string }) {
   const text = useBackupsText();
-  const { formatDateTime } = useI18n();
+  const { formatDateTime, language } = useI18n();
+  // In words where the form is a usual one; the expression itself stays a hover away (and is shown when unusual).
+  const schedule = (cron: string) => <span title={cron}>{cronWords(cron, language) ?? <code>{cron}</code>}</span>;
   const { duration } = useAmounts();
   const overview = useApiResource((signal) => getBackups(signal), []);
   const { error, busy, run } = useAction();
@@ -44,8 +47,8 @@ export function BackupsPage({ canRun, processInstanceLink }: { canRun: boolean; 
   const pending = useRef<Partial<Record<Kind, string>>>({});
 
   const data = overview.data;
-  const backupRunning = data?.chains.some((chain) => chain.runs.some((entry) => entry.status === 'running')) ?? false;
-  const drillRunning = data?.drills.some((drill) => drill.status === 'running') ?? false;
+  const backupRunning = data?.running.backup ?? false;
+  const drillRunning = data?.running.drill ?? false;
   const waiting = data ? backupRunning || drillRunning || started.some((start) => !settled(data, start)) : false;
   const { reload, loading } = overview;
 
@@ -85,8 +88,16 @@ export function BackupsPage({ canRun, processInstanceLink }: { canRun: boolean; 
               {text('drillNow')}
             </button>
           </div>
-          {backupRunning && <p className="muted">{text('backupRunning')}</p>}
-          {drillRunning && <p className="muted">{text('drillRunning')}</p>}
+          {backupRunning && (
+            <p className="banner banner-info" data-testid="backup-running">
+              {text('backupRunning')}
+            </p>
+          )}
+          {drillRunning && (
+            <p className="banner banner-info" data-testid="drill-running">
+              {text('drillRunning')}
+            </p>
+          )}
           {started.map((start) => (
             <p key={start.workflowId} className="banner banner-info" data-testid="backup-started">
               {start.kind === 'drill' ? text('startedDrill') : text('startedBackup', { kind: text(`kind.${start.kind}`) })}{' '}
@@ -108,7 +119,7 @@ export function BackupsPage({ canRun, processInstanceLink }: { canRun: boolean; 
             <h2>{text('chains')}</h2>
             <BackupChains chains={data.chains} processInstanceLink={processInstanceLink} />
           </div>
-          <div className="card">
+          <div className="card" data-testid="backup-schedules">
             <h2>{text('settings')}</h2>
             {!data.settings.offsite && (
               <p className="banner banner-error" data-testid="no-offsite">
@@ -117,9 +128,9 @@ export function BackupsPage({ canRun, processInstanceLink }: { canRun: boolean; 
             )}
             <KeyValueList
               entries={[
-                [text('fullSchedule'), <code>{data.settings.crons.full}</code>],
-                [text('incrementalSchedule'), <code>{data.settings.crons.incremental}</code>],
-                [text('drillSchedule'), <code>{data.settings.crons.drill}</code>],
+                [text('fullSchedule'), schedule(data.settings.crons.full)],
+                [text('incrementalSchedule'), schedule(data.settings.crons.incremental)],
+                [text('drillSchedule'), schedule(data.settings.crons.drill)],
                 [text('retention'), text('retentionChains', { n: data.settings.retentionFull })],
                 [text('offsite'), data.settings.offsite ? <code>{data.settings.offsite}</code> : null],
               ]}
