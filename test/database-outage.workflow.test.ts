@@ -10,7 +10,6 @@ import {
   bidScores,
   inspectionPlans,
   inspectionRecords,
-  notifications,
   panelMembers,
   processInstances,
   procurementContracts,
@@ -27,6 +26,7 @@ import { createStewardWorker } from '../worker/worker';
 import { actor, complete, DIAGNOSIS, faultInput, openTask, REPAIR, startFault, TEST_TIMINGS } from './support/fault-scenarios';
 import { CONTRACT, procurementInput, startProcurement, throughEvaluation } from './support/procurement-scenarios';
 import { eventually } from './support/stack';
+import { processNotices } from './support/notices';
 
 /** How long PostgreSQL stays down: longer than the old five tries (about 15 s) could ride out. */
 const OUTAGE_MS = 40_000;
@@ -195,7 +195,7 @@ describe('PostgreSQL down in the middle of the processes', () => {
       const records = await db.select().from(inspectionRecords).where(eq(inspectionRecords.planId, planId));
       expect(records).toEqual([expect.objectContaining({ workflowId: inspection.workflowId, status: 'completed', inspectorId: actor('guard1').userId })]);
       expect(records[0].overdueAt).not.toBeNull();
-      expect(await db.select().from(notifications).where(eq(notifications.workflowId, inspection.workflowId))).toEqual([
+      expect(await processNotices(db, inspection.workflowId)).toEqual([
         expect.objectContaining({ dedupeKey: `${checklist.id}.overdue` }),
       ]);
 

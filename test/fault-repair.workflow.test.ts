@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notifications, repairRecords, tasks, vendorContracts } from '../db/schema';
+import { repairRecords, tasks, vendorContracts } from '../db/schema';
 import { progressQuery } from '../workflows/fault-repair/messages';
 import { actor, complete, DIAGNOSIS, faultInput, openTask, REPAIR, startFault } from './support/fault-scenarios';
 import { eventually, startTestStack, type TestStack } from './support/stack';
+import { processNotices } from './support/notices';
 import { updateRejection } from './support/update-rejection';
 
 let stack: TestStack;
@@ -119,7 +120,7 @@ describe('fault repair (P3.2a–c) on a real dev server', () => {
       await complete(stack.client, handle.workflowId, diagnosis.id, actor('tech1'), DIAGNOSIS.complex);
       const vendorTask = await openTask(stack.db, handle.workflowId, 'vendorRepair');
       const sent = await eventually(async () => {
-        const rows = await stack.db.select().from(notifications).where(eq(notifications.workflowId, handle.workflowId)).orderBy(notifications.id);
+        const rows = await processNotices(stack.db, handle.workflowId);
         return rows.some((row) => row.dedupeKey.endsWith('.overdue')) ? rows : undefined;
       });
       // Reminders go to the vendor's staff first; the alert to the supervisor comes last, once.

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inspectionPlans, inspectionRecords, notifications, tasks } from '../db/schema';
+import { inspectionPlans, inspectionRecords, tasks } from '../db/schema';
 import { progressQuery, type InspectionInput } from '../workflows/inspection/messages';
 import { actor, complete, openTask, TEST_TIMINGS } from './support/fault-scenarios';
 import { eventually, startTestStack, type TestStack } from './support/stack';
+import { processNotices } from './support/notices';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -87,7 +88,7 @@ describe('inspection runs (P3.1a, P3.1c) on a real dev server', () => {
       const task = await openTask(stack.db, handle.workflowId, 'performInspection');
       expect(task.candidateRoles).toEqual(['guard']);
       const notice = await eventually(async () => {
-        const [row] = await stack.db.select().from(notifications).where(eq(notifications.workflowId, handle.workflowId));
+        const [row] = await processNotices(stack.db, handle.workflowId);
         return row;
       });
       expect(notice).toMatchObject({ dedupeKey: `${task.id}.overdue`, recipientRoles: ['guard', 'tech-supervisor'] });
