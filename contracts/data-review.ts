@@ -112,8 +112,8 @@ export const dataChangeView = z.object({
   workflowId: z.string(),
   kind: z.enum(DATA_CHANGE_KINDS),
   action: z.enum(DATA_CHANGE_ACTIONS),
-  /** The record the change is about: a unit, or for kind `user` the staff user (contracts/staff-users.ts). */
-  unitId: z.string(),
+  /** The record the change is about: a unit, a staff user (contracts/staff-users.ts), a device, a resident; an import's own id. */
+  recordId: z.string(),
   status: z.enum(DATA_CHANGE_STATUSES),
   revision: z.number().int(),
   maker: z.object({ id: z.string(), name: z.string() }),

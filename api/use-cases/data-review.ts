@@ -104,7 +104,7 @@ export async function getChange(ctx: ApiContext, changeId: string): Promise<Data
     workflowId: row.workflowId,
     kind: row.kind,
     action: row.action,
-    unitId: row.recordId,
+    recordId: row.recordId,
     status: row.status,
     revision: row.revision,
     maker: { id: row.makerId, name: row.makerName },

@@ -187,7 +187,15 @@ export const router = createBrowserRouter([
       }),
       page(routes.dataChange, async () => {
         const { ChangePage } = await import('../features/admin/components/change-page');
-        return () => <ChangePage unitLink={links.unit} userLink={links.staffUser} changeLink={links.dataChange} processInstanceLink={links.processInstance} currentUserId={useCurrentUser().id} />;
+        return () => <ChangePage unitLink={links.unit} userLink={links.staffUser} residentLink={links.resident} changeLink={links.dataChange} processInstanceLink={links.processInstance} currentUserId={useCurrentUser().id} />;
+      }),
+      page(routes.residents, async () => {
+        const { ResidentsPage } = await import('../features/admin/components/residents-page');
+        return () => <ResidentsPage residentLink={links.resident} unitLink={links.unit} changeLink={links.dataChange} canPropose={can(useCurrentUser(), 'data-review.start')} />;
+      }),
+      page(routes.resident, async () => {
+        const { ResidentPage } = await import('../features/admin/components/resident-page');
+        return () => <ResidentPage residentsPath={routes.residents} unitLink={links.unit} changeLink={links.dataChange} canPropose={can(useCurrentUser(), 'data-review.start')} />;
       }),
       page(routes.staffUsers, async () => {
         const { StaffUsersPage } = await import('../features/admin/components/staff-users-page');

@@ -36,6 +36,8 @@ export const routes = {
   staffUsers: '/admin/users',
   staffUser: '/admin/users/:userId',
   devices: '/admin/devices',
+  residents: '/admin/residents',
+  resident: '/admin/residents/:residentId',
   backups: '/backups',
   changePassword: '/account/password',
   /** A new owner's one-time link (domain/owner-invitations.ts writes it into their notification). */
@@ -56,6 +58,7 @@ export const links = {
   unit: (unitId: string) => `/admin/units/${encodeURIComponent(unitId)}`,
   dataChange: (changeId: string) => `/admin/changes/${encodeURIComponent(changeId)}`,
   staffUser: (userId: string) => `/admin/users/${encodeURIComponent(userId)}`,
+  resident: (residentId: string) => `/admin/residents/${encodeURIComponent(residentId)}`,
 };
 
 /**
