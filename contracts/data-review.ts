@@ -123,6 +123,12 @@ export const dataChangeView = z.object({
   needsSecondApproval: z.boolean(),
   /** An import's sheet, file and row count; null for a change of one record. */
   batch: importBatch.nullable(),
+  /**
+   * The draft as a correction's body (PUT /data-changes, /user-changes or /resident-changes/:changeId), for its maker to
+   * correct and resubmit: an identity document's number left empty, to be entered again (it is kept only sealed).
+   * Null where a change is corrected otherwise (an import with a new file, a device).
+   */
+  draft: z.record(z.string(), z.unknown()).nullable(),
   history: z.array(historyEntry),
 });
 export type DataChangeView = z.infer<typeof dataChangeView>;

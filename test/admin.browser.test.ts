@@ -435,4 +435,49 @@ describe('administration in Chromium, against the real API and worker', () => {
     expect(await page.locator('[data-testid="must-change-password"]').count()).toBe(0);
     await apiSignIn(stack.baseUrl, username, mine);
   }, 120_000);
+  it('an admin enters a tenant, the checker approves it in the worklist, and the tenant shows in the residents list and on their page with the document masked', async () => {
+    const name = `租客${randomUUID().slice(0, 4)} Tenant`;
+    const idNumber = residentId(`31010419${String(Date.now()).slice(-9)}`);
+    const [admin, checker] = await Promise.all([signedInPage('admin'), signedInPage('checker')]);
+
+    await admin.locator('nav a', { hasText: '住户与租户' }).click();
+    await admin.waitForURL('**/admin/residents');
+    await admin.locator('[data-testid="new-resident"] summary').click();
+    await admin.locator('#resident-unit').fill('b1-201');
+    await admin.locator('#resident-name').fill(name);
+    await admin.locator('#resident-relation').selectOption('tenant');
+    await admin.locator('#resident-phone').fill('13912345678');
+    await admin.locator('#resident-id-number').fill(idNumber);
+    await admin.locator('#resident-move-in').fill('2026-10-01');
+    await admin.locator('[data-testid="submit-new-resident"]').click();
+    const submitted = admin.locator('[data-testid="new-resident"] [data-testid="change-submitted"]');
+    await submitted.waitFor();
+    await submitted.locator('a').click();
+    await admin.waitForURL('**/admin/changes/*');
+    const workflowId = `data-review-${changeIdOf(admin)}`;
+    started.push(workflowId);
+    await admin.locator('[data-testid="change-diff"]').waitFor();
+    const changePage = await mainText(admin);
+    for (const words of ['审核中', '住户姓名', name, '租户', `****${idNumber.slice(-4)}`, '****5678']) expect(changePage).toContain(words);
+    expect(changePage).not.toContain(idNumber);
+    expect(changePage).not.toContain('13912345678');
+
+    await approveInWorklist(checker, workflowId, 'checkChange', ['住户', '住户姓名', name, '与业主关系', '租户', `****${idNumber.slice(-4)}`, '证件号码有效', '房屋存在']);
+    await eventually(async () => (await stack.client.workflow.getHandle(workflowId).describe()).status.name === 'COMPLETED' || undefined);
+
+    await admin.goto('/admin/residents');
+    await admin.locator('[data-testid="resident-search"]').fill(name.slice(0, 6));
+    await expect.poll(() => admin.locator('[data-testid="resident-row"]').count()).toBe(1);
+    const row = admin.locator('[data-testid="resident-row"]');
+    expect((await row.innerText()).replace(/\s+/g, ' ')).toContain(`居民身份证 ****${idNumber.slice(-4)}`);
+    await row.locator('a').first().click();
+    await admin.waitForURL('**/admin/residents/r-*');
+    await admin.locator('[data-testid="resident-id-document"]').waitFor();
+    expect(await admin.locator('[data-testid="resident-id-document"]').innerText()).toBe(`居民身份证 ****${idNumber.slice(-4)}`);
+    const residentPage = await mainText(admin);
+    expect(residentPage).not.toContain(idNumber);
+    for (const words of [name, '租户', '13912345678', '2026-10-01', '已生效', '审核人: 数据审核员 陶然']) expect(residentPage).toContain(words);
+    expect(await admin.locator('[data-testid="change-history"] > li').count()).toBe(1);
+    await screenshot(admin, 'admin-resident.png');
+  }, 180_000);
 });

@@ -92,7 +92,7 @@ const TEXT = {
   oneTimePassword: ['一次性密码（请当面交给本人，仅显示这一次）：', 'One-time password (hand it over in person; shown this once only):'],
   confirmReset: ['确认重置', 'Confirm the reset'],
   withdraw: ['撤回此变更', 'Withdraw this change'],
-  withdrawNote: ['此变更已被退回。可在工作台的任务中修改后重新提交，或在此撤回。', 'This change was returned. Resubmit it from its task in the worklist, or withdraw it here.'],
+  withdrawNote: ['此变更已被退回。可在下方修改后重新提交，或在此撤回。', 'This change was returned. Correct it below and resubmit it, or withdraw it here.'],
   devices: ['设备登记', 'Device register'],
   newDevice: ['新增设备', 'Add a device'],
   deviceNote: ['设备的密码和推送密钥只写不读：提交后加密保存，任何页面都不再显示。由技术主管审核后生效。', "The device's password and push secret are write-only: sealed once submitted and never shown again. The tech supervisor checks the device before it takes effect."],
@@ -143,6 +143,9 @@ const TEXT = {
   moveOutNote: ['批准后，该住户的门禁权限将自动撤销。', 'Once approved, their door access is revoked.'],
   residentDraftNote: ['提交后为待审核草稿，管理员（非提交人）批准前不改变登记数据。', 'A submitted entry is a draft: nothing changes until an administrator other than you approves it.'],
   viewResident: ['查看住户', 'View the resident'],
+  correct: ['修改后重新提交', 'Correct and resubmit'],
+  resubmit: ['重新提交审核', 'Resubmit for review'],
+  idNumberAgain: ['证件号码只加密保存，修改时请重新填写', 'The number is kept only sealed: enter it again'],
 } as const;
 
 export type AdminTextKey = keyof typeof TEXT;

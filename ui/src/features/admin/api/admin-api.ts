@@ -104,3 +104,11 @@ export function residentHistory(residentId: string, signal?: AbortSignal): Promi
 export function submitResidentChange(changeId: string, proposal: ResidentChangeProposal): Promise<{ changeId: string; workflowId: string }> {
   return apiRequest<{ changeId: string; workflowId: string }>('/resident-changes', { method: 'POST', body: { changeId, ...proposal } });
 }
+
+/** Where each kind's returned change is corrected: units and owners, staff users, residents. */
+const CORRECTION_PATHS: Partial<Record<DataChangeView['kind'], string>> = { unit: '/data-changes', 'unit-owner': '/data-changes', user: '/user-changes', resident: '/resident-changes' };
+
+/** P5.1b: the maker's corrected draft, resubmitted into the same review. */
+export function correctChange(changeId: string, kind: DataChangeView['kind'], draft: Record<string, unknown>): Promise<DataChangeView> {
+  return apiRequest<DataChangeView>(`${CORRECTION_PATHS[kind] ?? '/data-changes'}/${encodeURIComponent(changeId)}`, { method: 'PUT', body: draft });
+}

@@ -11,6 +11,7 @@ import { useAction } from '../../../lib/use-action';
 import { getChange, withdrawChange } from '../api/admin-api';
 import { useAdminText } from '../text';
 import { ChangeHistory } from './change-history';
+import { CorrectionForm } from './correction-form';
 import { ChecksTable, DiffTable } from './diff-table';
 import { ImportRows } from './import-rows';
 
@@ -75,6 +76,7 @@ export function ChangePage({
               <button type="button" className="button-secondary" disabled={withdrawal.busy} onClick={() => void withdraw()}>
                 {text('withdraw')}
               </button>
+              {change.data.draft && <CorrectionForm key={change.data.revision} change={change.data} onCorrected={change.setData} />}
             </div>
           )}
           <h2>{text('diff')}</h2>
