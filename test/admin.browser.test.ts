@@ -52,8 +52,8 @@ const residentId = (digits17: string) => [...'0123456789X'].map((check) => `${di
 const mainText = async (page: Page) => (await page.locator('main').innerText()).replace(/\s+/g, ' ');
 
 /** The reviewer opens the step's task from their worklist and approves it. */
-async function approveInWorklist(page: Page, workflowId: string, stepId: string, expectedWords: string[]) {
-  const taskId = `${workflowId}.${stepId}.1`;
+async function approveInWorklist(page: Page, workflowId: string, stepId: string, expectedWords: string[], visit = 1) {
+  const taskId = `${workflowId}.${stepId}.${visit}`;
   await page.goto('/worklist');
   const row = page.locator(`[data-testid="task-row"][data-task-id="${taskId}"]`);
   await eventually(async () => {
@@ -435,7 +435,7 @@ describe('administration in Chromium, against the real API and worker', () => {
     expect(await page.locator('[data-testid="must-change-password"]').count()).toBe(0);
     await apiSignIn(stack.baseUrl, username, mine);
   }, 120_000);
-  it('an admin enters a tenant, the checker approves it in the worklist, and the tenant shows in the residents list and on their page with the document masked', async () => {
+  it('an admin enters a tenant, the checker returns it, the admin corrects it on the change’s page, the checker approves it in the worklist, and the tenant shows in the residents list and on their page with the document masked', async () => {
     const name = `租客${randomUUID().slice(0, 4)} Tenant`;
     const idNumber = residentId(`31010419${String(Date.now()).slice(-9)}`);
     const [admin, checker] = await Promise.all([signedInPage('admin'), signedInPage('checker')]);
@@ -462,7 +462,28 @@ describe('administration in Chromium, against the real API and worker', () => {
     expect(changePage).not.toContain(idNumber);
     expect(changePage).not.toContain('13912345678');
 
-    await approveInWorklist(checker, workflowId, 'checkChange', ['住户', '住户姓名', name, '与业主关系', '租户', `****${idNumber.slice(-4)}`, '证件号码有效', '房屋存在']);
+    // Returned with reasons; the maker corrects the phone on the change's page (the document number entered again) and resubmits.
+    const checkOpen = async () => ((await stack.db.select().from(tasks).where(and(eq(tasks.workflowId, workflowId), eq(tasks.stepId, 'checkChange'), eq(tasks.status, 'open')))).length ? true : undefined);
+    await eventually(checkOpen);
+    await checker.goto(`/tasks/${encodeURIComponent(`${workflowId}.checkChange.1`)}`);
+    await checker.locator('[name="decision"][value="returned"]').check();
+    await checker.locator('[name="reasons"]').fill('电话号码少了一位 The phone is short of a digit');
+    await checker.locator('[data-testid="complete-task"]').click();
+    await checker.locator('[data-testid="task-form"]').waitFor({ state: 'detached' });
+    const correction = admin.locator('[data-testid="correct-change"]');
+    await eventually(async () => {
+      if (await correction.count()) return true;
+      await admin.reload();
+      return undefined;
+    });
+    expect(await admin.locator('[id="correct-resident-name"]').inputValue()).toBe(name);
+    expect(await admin.locator('[id="correct-resident-idDocument-number"]').inputValue()).toBe('');
+    await admin.locator('[id="correct-resident-phone"]').fill('13912345679');
+    await admin.locator('[id="correct-resident-idDocument-number"]').fill(idNumber);
+    await admin.locator('[data-testid="resubmit-change"]').click();
+    await eventually(checkOpen);
+
+    await approveInWorklist(checker, workflowId, 'checkChange', ['住户', '住户姓名', name, '与业主关系', '租户', `****${idNumber.slice(-4)}`, '****5679', '证件号码有效', '房屋存在'], 2);
     await eventually(async () => (await stack.client.workflow.getHandle(workflowId).describe()).status.name === 'COMPLETED' || undefined);
 
     await admin.goto('/admin/residents');
@@ -476,8 +497,8 @@ describe('administration in Chromium, against the real API and worker', () => {
     expect(await admin.locator('[data-testid="resident-id-document"]').innerText()).toBe(`居民身份证 ****${idNumber.slice(-4)}`);
     const residentPage = await mainText(admin);
     expect(residentPage).not.toContain(idNumber);
-    for (const words of [name, '租户', '13912345678', '2026-10-01', '已生效', '审核人: 数据审核员 陶然']) expect(residentPage).toContain(words);
-    expect(await admin.locator('[data-testid="change-history"] > li').count()).toBe(1);
+    for (const words of [name, '租户', '13912345679', '2026-10-01', '已退回', '电话号码少了一位', '已生效', '审核人: 数据审核员 陶然']) expect(residentPage).toContain(words);
+    expect(await admin.locator('[data-testid="change-history"] > li').count()).toBe(2);
     await screenshot(admin, 'admin-resident.png');
   }, 180_000);
 });
