@@ -305,6 +305,7 @@ export const FIELD_TEXTS = {
   'item-needs-place': { 'zh-CN': '请为检查项指定设备、区域或楼栋，或为计划指定区域', en: 'give the item a device, zone or building, or the plan an area' },
   inactive: { 'zh-CN': '计划已停用，请先启用', en: 'inactive' },
   'phone-format': { 'zh-CN': '电话号码应为 7–20 位数字，可带 + 和连字符', en: '7 to 20 digits, with + and dashes if need be' },
+  'device-disabled': { 'zh-CN': '该设备已停用', en: 'the device is disabled' },
   'no-such-resident': { 'zh-CN': '没有这位住户，请从列表中选择', en: 'no such resident' },
   'resident-moved-out': { 'zh-CN': '该住户已搬离', en: 'the resident has moved out' },
   'move-out-after-move-in': { 'zh-CN': '搬离日期不能早于入住日期', en: 'not before the move-in date' },

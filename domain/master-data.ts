@@ -186,8 +186,11 @@ export async function applyDraft(tx: Executor & Pick<Database, 'execute'>, chang
 
   if (change.kind === 'user') await writeUserChange(tx, change.proposal as StoredUserProposal);
   else if (change.kind === 'resident') await writeResidentChange(tx, change.proposal as StoredResidentProposal, idDocumentNumber);
-  else if (change.kind === 'device')
-    await writeDeviceChange(tx, change.proposal as StoredDeviceProposal, await openChangeSecrets<DeviceSecrets>(tx, { id: change.id, sealedIdDocument: change.sealedIdDocument!, dataKeyId: change.dataKeyId! }));
+  else if (change.kind === 'device') {
+    // A change that keeps the stored secrets seals none with its draft.
+    const secrets = change.sealedIdDocument && change.dataKeyId ? await openChangeSecrets<Partial<DeviceSecrets>>(tx, { id: change.id, sealedIdDocument: change.sealedIdDocument, dataKeyId: change.dataKeyId }) : null;
+    await writeDeviceChange(tx, change.proposal as StoredDeviceProposal, secrets);
+  }
   else switch (proposal.action) {
     case 'create':
       await tx.insert(units).values({ id: proposal.unitId, ...proposal.unit, exclusiveArea: proposal.unit.exclusiveArea.toFixed(2) });

@@ -81,6 +81,8 @@ describe('residents and tenants through review (P5.1a–b)', () => {
 
     await openTask(workflowId, 'correctChange');
     await eventually(async () => ((await people.admin.get(`${API}/data-changes/${changeId}`)).body.status === 'returned' ? true : undefined));
+    // The returned draft, as the body that corrects it: the document's number is to be entered again (kept only sealed).
+    expect((await people.admin.get(`${API}/data-changes/${changeId}`)).body.draft).toEqual({ action: 'create', resident: { ...tenant, idDocument: { kind: 'resident-id', number: '' } } });
     expectProblem(await people.checker.put(`${API}/resident-changes/${changeId}`, { action: 'create', resident: { ...tenant, phone: '13800138000' } }), 403, 'change.not-maker');
     const corrected = await people.admin.put(`${API}/resident-changes/${changeId}`, { action: 'create', resident: { ...tenant, phone: '13800138000' } });
     expect(corrected.status, JSON.stringify(corrected.body)).toBe(200);

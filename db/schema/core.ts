@@ -100,6 +100,8 @@ export const devices = pgTable('devices', {
   name: text('name').notNull(),
   zoneId: text('zone_id').notNull().references(() => zones.id),
   system: text('system', { enum: SYSTEMS }).notNull(),
+  /** A disabled device (taken out, replaced) stays for the history; its pushes are refused and its health unwatched. */
+  active: boolean('active').notNull().default(true),
 });
 
 export const vendors = pgTable('vendors', {

@@ -36,6 +36,7 @@ export const routes = {
   staffUsers: '/admin/users',
   staffUser: '/admin/users/:userId',
   devices: '/admin/devices',
+  device: '/admin/devices/:deviceId',
   residents: '/admin/residents',
   resident: '/admin/residents/:residentId',
   backups: '/backups',
@@ -58,6 +59,7 @@ export const links = {
   unit: (unitId: string) => `/admin/units/${encodeURIComponent(unitId)}`,
   dataChange: (changeId: string) => `/admin/changes/${encodeURIComponent(changeId)}`,
   staffUser: (userId: string) => `/admin/users/${encodeURIComponent(userId)}`,
+  device: (deviceId: string) => `/admin/devices/${encodeURIComponent(deviceId)}`,
   resident: (residentId: string) => `/admin/residents/${encodeURIComponent(residentId)}`,
 };
 

@@ -144,6 +144,13 @@ const TEXT = {
   residentDraftNote: ['提交后为待审核草稿，管理员（非提交人）批准前不改变登记数据。', 'A submitted entry is a draft: nothing changes until an administrator other than you approves it.'],
   viewResident: ['查看住户', 'View the resident'],
   correct: ['修改后重新提交', 'Correct and resubmit'],
+  backToDevices: ['返回设备登记', 'Back to the device register'],
+  device: ['设备', 'Device'],
+  changeDevice: ['修改名称、区域或接入信息', 'Change the name, zone or connection'],
+  keepSecret: ['留空则保留原密码/密钥', 'Leave blank to keep the stored one'],
+  disableDevice: ['停用设备', 'Disable the device'],
+  disableDeviceNote: ['批准后不再接收该设备的推送，也不再监测其在线状态。', 'Once approved, its pushes are refused and its health is no longer watched.'],
+  cameraChannel: ['视频通道', 'Camera channel'],
   resubmit: ['重新提交审核', 'Resubmit for review'],
   idNumberAgain: ['证件号码只加密保存，修改时请重新填写', 'The number is kept only sealed: enter it again'],
 } as const;

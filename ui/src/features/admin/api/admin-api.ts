@@ -1,6 +1,6 @@
 import type { List, Page } from '../../../../../contracts/common';
 import type { DataImportRequest, ImportRowView } from '../../../../../contracts/data-import';
-import type { DeviceChangeRequest } from '../../../../../contracts/device-register';
+import type { DeviceChangeRequest, RegisteredDeviceView } from '../../../../../contracts/device-register';
 import type { ReferenceLocations } from '../../../../../contracts/reference';
 import type { BuildingView, DataChangeProposal, DataChangeView, HistoryEntry, UnitSummary, UnitView } from '../../../../../contracts/data-review';
 import type { ResidentChangeProposal, ResidentView } from '../../../../../contracts/residents';
@@ -106,9 +106,17 @@ export function submitResidentChange(changeId: string, proposal: ResidentChangeP
 }
 
 /** Where each kind's returned change is corrected: units and owners, staff users, residents. */
-const CORRECTION_PATHS: Partial<Record<DataChangeView['kind'], string>> = { unit: '/data-changes', 'unit-owner': '/data-changes', user: '/user-changes', resident: '/resident-changes' };
+const CORRECTION_PATHS: Partial<Record<DataChangeView['kind'], string>> = { unit: '/data-changes', 'unit-owner': '/data-changes', user: '/user-changes', resident: '/resident-changes', device: '/device-changes' };
 
 /** P5.1b: the maker's corrected draft, resubmitted into the same review. */
 export function correctChange(changeId: string, kind: DataChangeView['kind'], draft: Record<string, unknown>): Promise<DataChangeView> {
   return apiRequest<DataChangeView>(`${CORRECTION_PATHS[kind] ?? '/data-changes'}/${encodeURIComponent(changeId)}`, { method: 'PUT', body: draft });
+}
+
+export function getRegisteredDevice(deviceId: string, signal?: AbortSignal): Promise<RegisteredDeviceView> {
+  return apiRequest<RegisteredDeviceView>(`/registered-devices/${encodeURIComponent(deviceId)}`, { signal });
+}
+
+export function deviceHistory(deviceId: string, signal?: AbortSignal): Promise<List<HistoryEntry>> {
+  return apiRequest<List<HistoryEntry>>(`/registered-devices/${encodeURIComponent(deviceId)}/history`, { signal });
 }

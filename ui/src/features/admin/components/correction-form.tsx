@@ -47,10 +47,20 @@ const FIELD_TEXT: Record<string, AdminTextKey> = {
   'resident.idDocument.number': 'idNumber',
   'resident.moveInDate': 'moveInDate',
   moveOutDate: 'moveOutDate',
+  'device.name': 'deviceName',
+  'device.zoneId': 'zone',
+  'connection.baseUrl': 'baseUrl',
+  'connection.username': 'deviceUsername',
+  'connection.password': 'devicePassword',
+  'connection.pushSecret': 'pushSecret',
+  'connection.cameraChannel': 'cameraChannel',
 };
 
+/** Write-only secrets: typed, never shown, blank keeps the stored one. */
+const SECRETS = new Set(['password', 'pushSecret']);
+
 /** The fields a correction may edit: what the draft holds, but not which record it is about nor what it does. */
-const FIXED = new Set(['action', 'unitId', 'userId', 'residentId', 'ownerId', 'owner.ownerId']);
+const FIXED = new Set(['action', 'unitId', 'userId', 'residentId', 'ownerId', 'owner.ownerId', 'deviceId']);
 
 function fieldsOf(draft: Draft, prefix = ''): string[] {
   return Object.entries(draft).flatMap(([key, value]) => {
@@ -94,11 +104,13 @@ export function CorrectionForm({ change, onCorrected }: { change: DataChangeView
         const set = (next: unknown) => setDraft((current) => withValue(current, path, next));
         const choices = CHOICES[name];
         return (
-          <FormField key={path} id={id} name={path} label={label} help={name === 'number' && path.includes('idDocument') ? text('idNumberAgain') : undefined} required>
+          <FormField key={path} id={id} name={path} label={label} help={name === 'number' && path.includes('idDocument') ? text('idNumberAgain') : undefined} required={!SECRETS.has(name)}>
             {name === 'roles' ? (
               <RoleChoices idPrefix={id} value={value as StaffRole[]} onChange={set} />
             ) : choices ? (
               <VocabularySelect id={id} name={path} values={choices.values} labels={choices.labels} value={String(value)} onChange={set} />
+            ) : SECRETS.has(name) ? (
+              <input id={id} name={path} type="password" autoComplete="new-password" placeholder={text('keepSecret')} value={String(value ?? '')} onChange={(event) => set(event.target.value)} />
             ) : typeof value === 'number' ? (
               <input id={id} name={path} type="number" step="0.01" value={String(value)} onChange={(event) => set(Number(event.target.value))} required />
             ) : (

@@ -1,0 +1,1 @@
+ALTER TABLE "devices" ADD COLUMN "active" boolean DEFAULT true NOT NULL;
