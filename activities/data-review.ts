@@ -3,8 +3,9 @@ import { and, eq } from 'drizzle-orm';
 import type { DiffRow } from '../contracts/data-review';
 import type { Database } from '../db/client';
 import { FIELD_TEXTS, type FieldKey } from '../contracts/problem-texts';
-import { dataChangeHistory, dataChanges, units, users } from '../db/schema';
+import { dataChangeHistory, dataChanges, residents, units, users } from '../db/schema';
 import { applyDraft, closeDraft, historyBase, peopleMovingOut, reviewDraft, type Decision } from '../domain/master-data';
+import { residentMovingOut } from '../domain/residents';
 import type { ApplyResult, ChangeUnderReview } from '../workflows/data-review/messages';
 
 /** Why an approved change was not applied, as its maker reads it in both languages. */
@@ -70,11 +71,13 @@ export function createDataReviewActivities({ db }: { db: Database }) {
 
     /**
      * P4.2b: who moves out with an applied removal of an owner: the owner's door-access entries for that unit (or
-     * for none in particular, once they own no unit), still active.
+     * for none in particular, once they own no unit), still active; with an applied move-out of a resident, theirs.
      */
     async movingOut({ changeId }: { changeId: string }): Promise<Array<{ personId: string; personName: string }>> {
       const change = await draftOf(changeId);
-      if (change.status !== 'applied' || change.action !== 'remove-owner') return [];
+      if (change.status !== 'applied') return [];
+      if (change.kind === 'resident' && change.action === 'move-out') return residentMovingOut(db, change.recordId);
+      if (change.action !== 'remove-owner') return [];
       return peopleMovingOut(db, change.proposal as { unitId: string; ownerId: string });
     },
 
@@ -90,6 +93,7 @@ export function createDataReviewActivities({ db }: { db: Database }) {
         if (change.revision !== input.revision || change.status !== 'in-review') return { applied: false, reasons: [reasonText('changed-meanwhile')] };
         // Two approved changes of one unit (or one staff user) apply one after the other, the second against what the first wrote.
         if (change.kind === 'user') await tx.select({ id: users.id }).from(users).where(eq(users.id, change.recordId)).for('update');
+        else if (change.kind === 'resident') await tx.select({ id: residents.id }).from(residents).where(eq(residents.id, change.recordId)).for('update');
         else await tx.select({ id: units.id }).from(units).where(eq(units.id, change.recordId)).for('update');
         const failed = await applyDraft(tx, change, input.reviewedDiff, input.checker, input.approver);
         return failed.length ? { applied: false, reasons: failed.map(reasonText) } : { applied: true };

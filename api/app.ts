@@ -15,6 +15,7 @@ import { authRoutes } from './routes/auth';
 import { dataImportRoutes } from './routes/data-import';
 import { deviceRegisterRoutes } from './routes/device-register';
 import { dataReviewRoutes } from './routes/data-review';
+import { residentRoutes } from './routes/residents';
 import { staffUserRoutes } from './routes/staff-users';
 import { deliveryRoutes } from './routes/delivery';
 import { accessControlRoutes } from './routes/access-control';
@@ -57,6 +58,7 @@ export const apiRoutes = (ctx: ApiContext) => [
   ...dataImportRoutes(ctx),
   ...deviceRegisterRoutes(ctx),
   ...staffUserRoutes(ctx),
+  ...residentRoutes(ctx),
   ...upgradeRoutes(ctx),
 ];
 

@@ -12,6 +12,8 @@ export const personRequest = z.object({
   ownerId: z.string().min(1).optional(),
   userId: z.string().min(1).optional(),
   unitId: z.string().min(1).optional(),
+  /** The registered resident or tenant (the resident register) this person is: their approved move-out revokes this access. */
+  residentId: z.string().min(1).optional(),
 });
 export type PersonRequest = z.input<typeof personRequest>;
 

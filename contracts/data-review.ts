@@ -112,8 +112,8 @@ export const dataChangeView = z.object({
   workflowId: z.string(),
   kind: z.enum(DATA_CHANGE_KINDS),
   action: z.enum(DATA_CHANGE_ACTIONS),
-  /** The record the change is about: a unit, or for kind `user` the staff user (contracts/staff-users.ts). */
-  unitId: z.string(),
+  /** The record the change is about: a unit, a staff user (contracts/staff-users.ts), a device, a resident; an import's own id. */
+  recordId: z.string(),
   status: z.enum(DATA_CHANGE_STATUSES),
   revision: z.number().int(),
   maker: z.object({ id: z.string(), name: z.string() }),
@@ -123,6 +123,12 @@ export const dataChangeView = z.object({
   needsSecondApproval: z.boolean(),
   /** An import's sheet, file and row count; null for a change of one record. */
   batch: importBatch.nullable(),
+  /**
+   * The draft as a correction's body (PUT /data-changes, /user-changes or /resident-changes/:changeId), for its maker to
+   * correct and resubmit: an identity document's number left empty, to be entered again (it is kept only sealed).
+   * Null where a change is corrected otherwise (an import with a new file, a device).
+   */
+  draft: z.record(z.string(), z.unknown()).nullable(),
   history: z.array(historyEntry),
 });
 export type DataChangeView = z.infer<typeof dataChangeView>;

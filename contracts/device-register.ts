@@ -19,7 +19,28 @@ export const deviceConnectionFields = z.object({
   cameraChannel: z.number().int().min(1).max(64).default(1),
 });
 
-export const deviceChangeRequest = z.object({ changeId: z.uuid(), action: z.literal('create'), deviceId: recordId, device: deviceFields, connection: deviceConnectionFields });
+/** A secret to change, or blank (or left out) to keep the one stored: nobody sees it to type it again. */
+const newSecret = (min: number) => z.union([z.literal(''), z.string().min(min).max(128)]).optional();
+
+/** What a change may touch: the name, zone and connection; the system a device belongs to stays. */
+export const deviceChanges = z.object({
+  device: deviceFields.pick({ name: true, zoneId: true }).partial().strict().default({}),
+  connection: z
+    .object({ baseUrl: deviceConnectionFields.shape.baseUrl, username: deviceConnectionFields.shape.username, password: newSecret(1), pushSecret: newSecret(16), cameraChannel: z.number().int().min(1).max(64) })
+    .partial()
+    .strict()
+    .default({}),
+});
+
+/** What a maker submits about a device; the same body, without `changeId`, corrects a returned change (a new device's secrets entered again). */
+export const deviceChangeProposal = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('create'), deviceId: recordId, device: deviceFields, connection: deviceConnectionFields }),
+  z.object({ action: z.literal('change'), deviceId: recordId, ...deviceChanges.shape }),
+  z.object({ action: z.literal('disable'), deviceId: recordId, reason: z.string().trim().min(3).max(500) }),
+]);
+export type DeviceChangeProposal = z.output<typeof deviceChangeProposal>;
+
+export const deviceChangeRequest = z.intersection(z.object({ changeId: z.uuid() }), deviceChangeProposal);
 export type DeviceChangeRequest = z.output<typeof deviceChangeRequest>;
 
 /** A registered device as administrators read it: its connection without its secrets, and its health. */
@@ -28,6 +49,8 @@ export const registeredDeviceView = z.object({
   name: z.string(),
   zoneId: z.string(),
   system: z.enum(SYSTEMS),
+  /** In use; a disabled device's pushes are refused and the health sweep no longer watches it. */
+  active: z.boolean(),
   baseUrl: z.string(),
   username: z.string(),
   cameraChannel: z.number().int(),

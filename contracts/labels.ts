@@ -5,7 +5,7 @@
  * workflows, the API and the UI import it.
  */
 import type { Language } from './language';
-import type { Department, DeliveryStatus, IdDocumentKind, SystemKind, UnitUse } from './vocabulary';
+import type { Department, DeliveryStatus, IdDocumentKind, ResidentRelation, SystemKind, UnitUse } from './vocabulary';
 
 export { LANGUAGES, type Language } from './language';
 
@@ -87,6 +87,12 @@ export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, Label> = {
 export const ID_DOCUMENT_KIND_LABELS: Record<IdDocumentKind, Label> = {
   'resident-id': label('居民身份证', 'Resident ID card'),
   passport: label('护照', 'Passport'),
+};
+
+/** How a resident lives in a unit they do not own. */
+export const RESIDENT_RELATION_LABELS: Record<ResidentRelation, Label> = {
+  'family-member': label('家庭成员', 'Family member'),
+  tenant: label('租户', 'Tenant'),
 };
 
 /** A label's zh-CN text, or the value itself when it has none (titles are written in the default language). */

@@ -433,7 +433,7 @@ export const PERMISSIONS = {
 
   // Master data through review (P5.1b)
   'data-review.start': {
-    description: "Enter a change to the community's master data (units, their owners, staff users and their roles, devices), one at a time or as an imported sheet: it waits as a draft for its checker",
+    description: "Enter a change to the community's master data (units, their owners and residents, staff users and their roles, devices), one at a time or as an imported sheet: it waits as a draft for its checker",
     roles: ['admin'],
     clauses: ['P5.1a', 'P5.1b'],
   },
@@ -448,7 +448,7 @@ export const PERMISSIONS = {
     clauses: ['P1.2', 'P5.1b', 'P5.3c'],
   },
   'data-review.read': {
-    description: 'Read master-data changes in review, units with their owners (identity documents masked), and their history of changes',
+    description: 'Read master-data changes in review, units with their owners and residents (identity documents masked), and their history of changes',
     roles: ['admin', 'management', 'auditor'],
     clauses: ['P5.1b', 'P5.3c'],
   },
@@ -530,6 +530,8 @@ export const DATA_STEWARDS = {
   user: { checkers: ['admin', 'hr'], secondApprovers: ['management'] },
   // A device's connection data are the technology department's to check.
   device: { checkers: ['tech-supervisor'], secondApprovers: ['management'] },
+  // Residents and tenants are the administration's (the front desk) to check; they weigh on no vote or fee.
+  resident: { checkers: ['admin'], secondApprovers: ['management'] },
 } as const satisfies Record<string, { checkers: readonly Role[]; secondApprovers: readonly Role[] }>;
 
 export type DataKind = keyof typeof DATA_STEWARDS;

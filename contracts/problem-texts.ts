@@ -193,6 +193,7 @@ export const PROBLEM_DETAILS = {
   'drill.already-running': { 'zh-CN': '已有一次恢复演练正在进行（{startedAt} 开始），请等它完成后再开始下一次。', en: 'a restore drill is already running (started {startedAt}); start the next once it is done' },
   // Staff users and accounts (P1.2, P5.1b).
   'task.own-account': { 'zh-CN': '这项变更涉及您本人的账号，须由另一位审核人处理。', en: 'this change is about your own account; another person must decide it' },
+  'resident.unknown': { 'zh-CN': '没有住户 {residentId}，请从列表中选择。', en: 'no resident {residentId}' },
   'user.unknown': { 'zh-CN': '没有用户 {userId}，请从列表中选择。', en: 'no user {userId}' },
   'auth.must-change-password': { 'zh-CN': '您的密码已被重置，请先修改密码再继续使用。', en: 'your password was reset; change it before you go on' },
   'account.wrong-password': { 'zh-CN': '当前密码不正确，请重新输入。', en: 'the current password is wrong; enter it again' },
@@ -310,6 +311,11 @@ export const FIELD_TEXTS = {
   'due-before-next-run': { 'zh-CN': '完成期限须短于巡检周期，请缩短期限', en: 'a run must be due before the next one starts' },
   'item-needs-place': { 'zh-CN': '请为检查项指定设备、区域或楼栋，或为计划指定区域', en: 'give the item a device, zone or building, or the plan an area' },
   inactive: { 'zh-CN': '计划已停用，请先启用', en: 'inactive' },
+  'phone-format': { 'zh-CN': '电话号码应为 7–20 位数字，可带 + 和连字符', en: '7 to 20 digits, with + and dashes if need be' },
+  'device-disabled': { 'zh-CN': '该设备已停用', en: 'the device is disabled' },
+  'no-such-resident': { 'zh-CN': '没有这位住户，请从列表中选择', en: 'no such resident' },
+  'resident-moved-out': { 'zh-CN': '该住户已搬离', en: 'the resident has moved out' },
+  'move-out-after-move-in': { 'zh-CN': '搬离日期不能早于入住日期', en: 'not before the move-in date' },
   'slug-format': { 'zh-CN': '只能用小写字母、数字和连字符，最多 63 个字符', en: 'lower-case letters, digits and dashes, at most 63' },
   'describe-failure': { 'zh-CN': '请说明哪里不合格（至少 3 个字）', en: 'describe what failed (at least 3 characters)' },
   // Access control.
@@ -438,6 +444,7 @@ export const RECORD_NAMES = {
   building: { 'zh-CN': '楼栋', en: 'building' },
   zone: { 'zh-CN': '区域', en: 'zone' },
   device: { 'zh-CN': '设备', en: 'device' },
+  resident: { 'zh-CN': '住户', en: 'resident' },
 } as const satisfies Record<string, Localised>;
 
 const LIST_SEPARATOR: Localised = { 'zh-CN': '、', en: ', ' };

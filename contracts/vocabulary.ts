@@ -43,6 +43,7 @@ export const ACCESS_KINDS = [
   'task-context',
   'unit-register',
   'staff-user',
+  'resident',
   'data-change',
 ] as const;
 export type AccessKind = (typeof ACCESS_KINDS)[number];
@@ -78,13 +79,16 @@ export const DEPARTMENTS = ['management', 'engineering', 'security', 'customer-s
 export type Department = (typeof DEPARTMENTS)[number];
 
 /** P5.1b: a master-data change: what it is about, what it does, and where it stands in review. */
-export const DATA_CHANGE_KINDS = ['unit', 'unit-owner', 'user', 'device'] as const;
-export const DATA_CHANGE_ACTIONS = ['create', 'change', 'disable', 'add-owner', 'remove-owner', 'enable', 'reset-password', 'import'] as const;
+export const DATA_CHANGE_KINDS = ['unit', 'unit-owner', 'user', 'device', 'resident'] as const;
+export const DATA_CHANGE_ACTIONS = ['create', 'change', 'disable', 'add-owner', 'remove-owner', 'enable', 'reset-password', 'import', 'move-out'] as const;
 export type DataChangeAction = (typeof DATA_CHANGE_ACTIONS)[number];
 export const DATA_CHANGE_STATUSES = ['in-review', 'returned', 'withdrawn', 'applied'] as const;
 export type DataChangeStatus = (typeof DATA_CHANGE_STATUSES)[number];
 /** The diff's fields whose values are choices (a use, a delivery status, a department, in use or not, a reset): shown by their names, never as stored. */
-export const DIFF_CHOICE_FIELDS: readonly string[] = ['unit.use', 'unit.deliveryStatus', 'unit.active', 'user.department', 'user.active', 'user.password', 'device.system'];
+export const DIFF_CHOICE_FIELDS: readonly string[] = ['unit.use', 'unit.deliveryStatus', 'unit.active', 'user.department', 'user.active', 'user.password', 'device.system', 'resident.relation'];
+/** How a resident of a unit who is not its owner lives there (issue 12): a member of an owner's family, or a tenant. */
+export const RESIDENT_RELATIONS = ['family-member', 'tenant'] as const;
+export type ResidentRelation = (typeof RESIDENT_RELATIONS)[number];
 /** What a spreadsheet imports (P5.1b, reviewed as one change): new units (each with its first owner, if given), owners of registered units, staff users. */
 export const IMPORT_SHEETS = ['units', 'owners', 'staff'] as const;
 export type ImportSheet = (typeof IMPORT_SHEETS)[number];

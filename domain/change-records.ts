@@ -47,3 +47,30 @@ export async function closeDraft(tx: Executor, change: ChangeRow, status: 'appli
   await tx.update(dataChanges).set({ status, sealedIdDocument: null, dataKeyId: null, updatedAt: new Date() }).where(eq(dataChanges.id, change.id));
   await eraseDataKeys(tx, [change.dataKeyId]);
 }
+
+/**
+ * The draft as the body that corrects it (issue 12: corrected from the change's page): a new person's identity
+ * document by its kind with the number to be entered again, a new record's id left to the change, a device's secrets
+ * blank. Null for what is corrected otherwise: an import (a new file) and a new device (its secrets entered again).
+ */
+export function correctionDraft(change: Pick<ChangeRow, 'kind' | 'action' | 'proposal'>): Record<string, unknown> | null {
+  if (change.action === 'import' || (change.kind === 'device' && change.action === 'create')) return null;
+  const proposal = change.proposal as Record<string, unknown>;
+  // A device's secrets: blank keeps the stored ones, a replaced one is entered again.
+  if (change.kind === 'device' && change.action === 'change') {
+    const { replaces: _replaces, ...rest } = proposal;
+    return { ...rest, connection: { ...(proposal.connection as object), password: '', pushSecret: '' } };
+  }
+  const reenter = (fields: Record<string, unknown>) => {
+    const { idDocumentKind, idDocumentLast4: _masked, isNew: _isNew, ...rest } = fields;
+    return idDocumentKind ? { ...rest, idDocument: { kind: idDocumentKind, number: '' } } : rest;
+  };
+  if (change.action === 'add-owner') {
+    const owner = proposal.owner as Record<string, unknown>;
+    const { ownerId, ...fields } = owner;
+    return { action: 'add-owner', unitId: proposal.unitId, owner: owner.isNew ? reenter(fields) : { ownerId } };
+  }
+  if (change.action === 'create' && change.kind === 'resident') return { action: 'create', resident: reenter(proposal.resident as Record<string, unknown>) };
+  if (change.action === 'create' && change.kind === 'user') return { action: 'create', user: proposal.user };
+  return proposal;
+}

@@ -14,6 +14,7 @@ import { reviewDeviceChange, writeDeviceChange, type DeviceSecrets, type StoredD
 import { closeDraft, decidedBy, historyBase, type Decision } from './change-records';
 import { applyImport, reviewImport } from './data-import';
 import { inviteOwners } from './owner-invitations';
+import { reviewResidentChange, writeResidentChange, type StoredResidentProposal } from './residents';
 import { reviewUserChange, writeUserChange, type StoredUserProposal } from './staff-users';
 
 export { closeDraft, historyBase, type Decision };
@@ -164,6 +165,7 @@ export const draftIdDocument = (db: Executor, change: ChangeRow) =>
 export async function reviewDraft(db: Executor, change: ChangeRow): Promise<Review> {
   if (change.action === 'import') return reviewImport(db, change);
   if (change.kind === 'device') return reviewDeviceChange(db, change.proposal as StoredDeviceProposal);
+  if (change.kind === 'resident') return reviewResidentChange(db, change.proposal as StoredResidentProposal, await draftIdDocument(db, change));
   return change.kind === 'user' ? reviewUserChange(db, change.proposal as StoredUserProposal) : reviewChange(db, change.proposal as StoredProposal, await draftIdDocument(db, change));
 }
 
@@ -175,16 +177,20 @@ export async function reviewDraft(db: Executor, change: ChangeRow): Promise<Revi
 export async function applyDraft(tx: Executor & Pick<Database, 'execute'>, change: ChangeRow, reviewedDiff: DiffRow[], checker: Decision, approver: Decision | null): Promise<FieldKey[]> {
   if (change.action === 'import') return applyImport(tx, change, reviewedDiff, checker, approver);
   const proposal = change.proposal as StoredProposal;
-  // A new owner's document (a device's draft seals its secrets instead, opened where they are written).
-  const idDocumentNumber = change.kind === 'unit-owner' ? await draftIdDocument(tx, change) : null;
+  // A new owner's or resident's document (a device's draft seals its secrets instead, opened where they are written).
+  const idDocumentNumber = change.kind === 'unit-owner' || change.kind === 'resident' ? await draftIdDocument(tx, change) : null;
   const now = await reviewDraft(tx, change);
   const failed = now.checks.filter((check) => !check.passed).map((check) => check.rule);
   if (JSON.stringify(now.diff) !== JSON.stringify(reviewedDiff)) failed.unshift('changed-meanwhile');
   if (failed.length) return [...new Set(failed)];
 
   if (change.kind === 'user') await writeUserChange(tx, change.proposal as StoredUserProposal);
-  else if (change.kind === 'device')
-    await writeDeviceChange(tx, change.proposal as StoredDeviceProposal, await openChangeSecrets<DeviceSecrets>(tx, { id: change.id, sealedIdDocument: change.sealedIdDocument!, dataKeyId: change.dataKeyId! }));
+  else if (change.kind === 'resident') await writeResidentChange(tx, change.proposal as StoredResidentProposal, idDocumentNumber);
+  else if (change.kind === 'device') {
+    // A change that keeps the stored secrets seals none with its draft.
+    const secrets = change.sealedIdDocument && change.dataKeyId ? await openChangeSecrets<Partial<DeviceSecrets>>(tx, { id: change.id, sealedIdDocument: change.sealedIdDocument, dataKeyId: change.dataKeyId }) : null;
+    await writeDeviceChange(tx, change.proposal as StoredDeviceProposal, secrets);
+  }
   else switch (proposal.action) {
     case 'create':
       await tx.insert(units).values({ id: proposal.unitId, ...proposal.unit, exclusiveArea: proposal.unit.exclusiveArea.toFixed(2) });

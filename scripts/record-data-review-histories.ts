@@ -3,7 +3,10 @@ import { randomUUID } from 'node:crypto';
 import type { SessionUser } from '../api/auth/session';
 import ExcelJS from 'exceljs';
 import { submitImport } from '../api/use-cases/data-import';
+import { registerPerson } from '../api/use-cases/access-control/people';
 import { correctChange, submitChange, withdrawChange } from '../api/use-cases/data-review';
+import { submitResidentChange } from '../api/use-cases/residents';
+import { newResidentId } from '../contracts/residents';
 import { headerText, IMPORT_TEMPLATES } from '../contracts/import-templates';
 import type { DataChangeProposal } from '../contracts/data-review';
 import type { Database } from '../db/client';
@@ -60,6 +63,22 @@ recordHistories({
       const { workflowId } = await submit(env, { action: 'remove-owner', unitId: 'b1-201', ownerId: 'o-li' });
       await decide(env, workflowId, 'checkChange', 'checker', { decision: 'approved' });
       await decide(env, workflowId, 'approveChange', 'manager', { decision: 'approved' });
+      return workflowId;
+    },
+    // A tenant enrolled at the door moves out: the approved move-out starts the access revocation of their entry.
+    'data-review/resident-move-out': async (env) => {
+      const admin = await sessionUser(env.db, 'admin');
+      const entered = await submitResidentChange(env.ctx, admin, {
+        changeId: randomUUID(),
+        action: 'create',
+        resident: { unitId: 'b2-102', name: '褚三 Chu San', relation: 'tenant', phone: '13900139000', idDocument: { kind: 'resident-id', number: '11010519491231002X' }, moveInDate: '2026-01-15' },
+      });
+      await decide(env, entered.workflowId, 'checkChange', 'checker', { decision: 'approved' });
+      await env.client.workflow.getHandle(entered.workflowId).result();
+      const residentId = newResidentId(entered.changeId);
+      await registerPerson(env.ctx, { personId: randomUUID(), kind: 'resident', name: '褚三 Chu San', residentId });
+      const { workflowId } = await submitResidentChange(env.ctx, admin, { changeId: randomUUID(), action: 'move-out', residentId, moveOutDate: '2026-11-30' });
+      await decide(env, workflowId, 'checkChange', 'checker', { decision: 'approved' });
       return workflowId;
     },
     // A sheet of units imported as one change, applied by one approval.

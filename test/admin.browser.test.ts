@@ -52,8 +52,8 @@ const residentId = (digits17: string) => [...'0123456789X'].map((check) => `${di
 const mainText = async (page: Page) => (await page.locator('main').innerText()).replace(/\s+/g, ' ');
 
 /** The reviewer opens the step's task from their worklist and approves it. */
-async function approveInWorklist(page: Page, workflowId: string, stepId: string, expectedWords: string[]) {
-  const taskId = `${workflowId}.${stepId}.1`;
+async function approveInWorklist(page: Page, workflowId: string, stepId: string, expectedWords: string[], visit = 1) {
+  const taskId = `${workflowId}.${stepId}.${visit}`;
   await page.goto('/worklist');
   const row = page.locator(`[data-testid="task-row"][data-task-id="${taskId}"]`);
   // The task is written by the process's worker, which a loaded CI machine can keep waiting for a while.
@@ -439,4 +439,70 @@ describe('administration in Chromium, against the real API and worker', () => {
     expect(await page.locator('[data-testid="must-change-password"]').count()).toBe(0);
     await apiSignIn(stack.baseUrl, username, mine);
   }, 120_000);
+  it('an admin enters a tenant, the checker returns it, the admin corrects it on the change’s page, the checker approves it in the worklist, and the tenant shows in the residents list and on their page with the document masked', async () => {
+    const name = `租客${randomUUID().slice(0, 4)} Tenant`;
+    const idNumber = residentId(`31010419${String(Date.now()).slice(-9)}`);
+    const [admin, checker] = await Promise.all([signedInPage('admin'), signedInPage('checker')]);
+
+    await admin.locator('nav a', { hasText: '住户与租户' }).click();
+    await admin.waitForURL('**/admin/residents');
+    await admin.locator('[data-testid="new-resident"] summary').click();
+    await admin.locator('#resident-unit').fill('b1-201');
+    await admin.locator('#resident-name').fill(name);
+    await admin.locator('#resident-relation').selectOption('tenant');
+    await admin.locator('#resident-phone').fill('13912345678');
+    await admin.locator('#resident-id-number').fill(idNumber);
+    await admin.locator('#resident-move-in').fill('2026-10-01');
+    await admin.locator('[data-testid="submit-new-resident"]').click();
+    const submitted = admin.locator('[data-testid="new-resident"] [data-testid="change-submitted"]');
+    await submitted.waitFor();
+    await submitted.locator('a').click();
+    await admin.waitForURL('**/admin/changes/*');
+    const workflowId = `data-review-${changeIdOf(admin)}`;
+    started.push(workflowId);
+    await admin.locator('[data-testid="change-diff"]').waitFor();
+    const changePage = await mainText(admin);
+    for (const words of ['审核中', '住户姓名', name, '租户', `****${idNumber.slice(-4)}`, '****5678']) expect(changePage).toContain(words);
+    expect(changePage).not.toContain(idNumber);
+    expect(changePage).not.toContain('13912345678');
+
+    // Returned with reasons; the maker corrects the phone on the change's page (the document number entered again) and resubmits.
+    const checkOpen = async () => ((await stack.db.select().from(tasks).where(and(eq(tasks.workflowId, workflowId), eq(tasks.stepId, 'checkChange'), eq(tasks.status, 'open')))).length ? true : undefined);
+    await eventually(checkOpen);
+    await checker.goto(`/tasks/${encodeURIComponent(`${workflowId}.checkChange.1`)}`);
+    await checker.locator('[name="decision"][value="returned"]').check();
+    await checker.locator('[name="reasons"]').fill('电话号码少了一位 The phone is short of a digit');
+    await checker.locator('[data-testid="complete-task"]').click();
+    await checker.locator('[data-testid="task-form"]').waitFor({ state: 'detached' });
+    const correction = admin.locator('[data-testid="correct-change"]');
+    await eventually(async () => {
+      if (await correction.count()) return true;
+      await admin.reload();
+      return undefined;
+    });
+    expect(await admin.locator('[id="correct-resident-name"]').inputValue()).toBe(name);
+    expect(await admin.locator('[id="correct-resident-idDocument-number"]').inputValue()).toBe('');
+    await admin.locator('[id="correct-resident-phone"]').fill('13912345679');
+    await admin.locator('[id="correct-resident-idDocument-number"]').fill(idNumber);
+    await admin.locator('[data-testid="resubmit-change"]').click();
+    await eventually(checkOpen);
+
+    await approveInWorklist(checker, workflowId, 'checkChange', ['住户', '住户姓名', name, '与业主关系', '租户', `****${idNumber.slice(-4)}`, '****5679', '证件号码有效', '房屋存在'], 2);
+    await eventually(async () => (await stack.client.workflow.getHandle(workflowId).describe()).status.name === 'COMPLETED' || undefined);
+
+    await admin.goto('/admin/residents');
+    await admin.locator('[data-testid="resident-search"]').fill(name.slice(0, 6));
+    await expect.poll(() => admin.locator('[data-testid="resident-row"]').count()).toBe(1);
+    const row = admin.locator('[data-testid="resident-row"]');
+    expect((await row.innerText()).replace(/\s+/g, ' ')).toContain(`居民身份证 ****${idNumber.slice(-4)}`);
+    await row.locator('a').first().click();
+    await admin.waitForURL('**/admin/residents/r-*');
+    await admin.locator('[data-testid="resident-id-document"]').waitFor();
+    expect(await admin.locator('[data-testid="resident-id-document"]').innerText()).toBe(`居民身份证 ****${idNumber.slice(-4)}`);
+    const residentPage = await mainText(admin);
+    expect(residentPage).not.toContain(idNumber);
+    for (const words of [name, '租户', '13912345679', '2026-10-01', '已退回', '电话号码少了一位', '已生效', '审核人: 数据审核员 陶然']) expect(residentPage).toContain(words);
+    expect(await admin.locator('[data-testid="change-history"] > li').count()).toBe(2);
+    await screenshot(admin, 'admin-resident.png');
+  }, 180_000);
 });

@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { and, eq, inArray, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validIdDocument } from '../contracts/data-review';
@@ -241,5 +242,27 @@ describe('importing a sheet through review (P5.1a–b)', () => {
     expect((await people.admin.get(`${API}/units/b2-201`)).body.owners.map((owner: { name: string }) => owner.name)).toContain('周一 Zhou Yi');
     expect((await people.admin.get(`${API}/units/b2-202`)).body.owners.map((owner: { name: string }) => owner.name)).toContain('吴二 Wu Er');
     expect((await people.admin.get(`${API}/units/b2-202/history`)).body.items.map((entry: { action: string; outcome: string }) => [entry.action, entry.outcome])).toEqual([['import', 'applied']]);
+  }, 60_000);
+  it('a CSV saved as GB18030 (Excel on Chinese Windows) is read with its Chinese names, and applied as they are', async () => {
+    // Written with iconv -t gb18030: 镕 and 喆 are outside GB 2312, so a GB 2312 reading would lose them.
+    const file = readFileSync(new URL('./fixtures/staff-gb18030.csv', import.meta.url));
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(file)).toThrow(TypeError);
+    const changeId = randomUUID();
+    const submitted = await people.admin.post(`${API}/data-imports`, { changeId, sheet: 'staff', fileName: '员工.csv', format: 'csv', content: file.toString('base64') });
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
+    const { workflowId } = submitted.body;
+    started.push(workflowId);
+    const rows = (await people.checker.get(`${API}/data-changes/${changeId}/rows`)).body.items;
+    expect(rows.map((row: { recordId: string }) => row.recordId)).toEqual(['u-zhurj', 'u-taozhe', 'u-ouyang']);
+    expect(rows.map((row: { diff: Array<{ field: string; after: unknown }> }) => row.diff.find((cell) => cell.field === 'user.displayName')?.after)).toEqual(['朱镕基', '陶喆', '欧阳娜娜']);
+    await decide('checker', (await openTask(workflowId, 'checkChange')).id, { decision: 'approved' });
+    await decide('manager', (await openTask(workflowId, 'approveChange')).id, { decision: 'approved' });
+    expect(await resultOf(workflowId)).toMatchObject({ status: 'applied' });
+    const created = await stack.db.select({ id: users.id, displayName: users.displayName, roles: users.roles }).from(users).where(inArray(users.id, ['u-zhurj', 'u-taozhe', 'u-ouyang']));
+    expect(Object.fromEntries(created.map((user) => [user.id, [user.displayName, [...user.roles].sort()]]))).toEqual({
+      'u-zhurj': ['朱镕基', ['guard']],
+      'u-taozhe': ['陶喆', ['guard', 'monitoring-operator']],
+      'u-ouyang': ['欧阳娜娜', ['technician']],
+    });
   }, 60_000);
 });

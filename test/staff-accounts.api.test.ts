@@ -197,7 +197,7 @@ describe('staff users through review (P5.1b)', () => {
     expectProblem(await people.admin.put(`${API}/user-changes/${changeId}`, { action: 'change', userId: 'u-tech1', user: { department: 'finance' } }), 422, 'change.invalid', 'userId');
     const corrected = await people.admin.put(`${API}/user-changes/${changeId}`, { action: 'change', userId, user: { department: 'finance', displayName: '文员 改名 Renamed Clerk' } });
     expect(corrected.status, JSON.stringify(corrected.body)).toBe(200);
-    expect(corrected.body).toMatchObject({ revision: 2, needsSecondApproval: false, unitId: userId });
+    expect(corrected.body).toMatchObject({ revision: 2, needsSecondApproval: false, recordId: userId });
     await decide(people.hr, (await openTask(workflowId, 'checkChange')).id, { decision: 'approved' });
     expect(await resultOf(workflowId)).toMatchObject({ status: 'applied', revision: 2, approvedBy: null });
     expect(await userRow(userId)).toMatchObject({ department: 'finance', displayName: '文员 改名 Renamed Clerk', roles: ['finance'] });

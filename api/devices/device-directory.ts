@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Database } from '../../db/client';
 import { deviceConnections, deviceHealth, devices } from '../../db/schema';
@@ -50,7 +50,8 @@ export class DeviceDirectory {
       .select({ device: { id: devices.id, name: devices.name, zoneId: devices.zoneId, system: devices.system }, connection: deviceConnections })
       .from(devices)
       .innerJoin(deviceConnections, eq(deviceConnections.deviceId, devices.id))
-      .where(eq(devices.id, deviceId));
+      // A disabled device is no longer heard: its pushes are refused like an unknown device's.
+      .where(and(eq(devices.id, deviceId), eq(devices.active, true)));
     if (!row) return null;
     const { pushKey } = await openDeviceSecrets(this.db, row.connection);
     const device = { ...row.device, pushKey, loadedAt: Date.now() };

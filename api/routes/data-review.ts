@@ -24,7 +24,7 @@ export const dataReviewRoutes = (ctx: ApiContext) => [
     access: 'data-review.read',
     response: dataChangeView,
     // The diff names owners and staff (identity documents masked): whom the change is about is its record.
-    personalData: { kind: 'data-change', scope: 'record', read: ({ params, result }) => ({ recordIds: [params.changeId], subjectIds: [result.unitId] }) },
+    personalData: { kind: 'data-change', scope: 'record', read: ({ params, result }) => ({ recordIds: [params.changeId], subjectIds: [result.recordId] }) },
     handle: ({ params }) => getChange(ctx, params.changeId),
   }),
   defineRoute({

@@ -5,6 +5,7 @@ import type { FieldFault } from '../../contracts/problem-texts';
 import { dataChanges, tasks } from '../../db/schema';
 import { eraseDataKeys } from '../../db/sealed/envelope';
 import { sealChangeIdDocument } from '../../db/sealed/records';
+import { correctionDraft } from '../../domain/change-records';
 import { historyOf, kindOfAction, reviewChange, reviewDraft, storedProposal, unitViewOf } from '../../domain/master-data';
 import { dataReviewProcess } from '../../workflows/data-review/definition';
 import type { DataReviewInput } from '../../workflows/data-review/messages';
@@ -104,13 +105,14 @@ export async function getChange(ctx: ApiContext, changeId: string): Promise<Data
     workflowId: row.workflowId,
     kind: row.kind,
     action: row.action,
-    unitId: row.recordId,
+    recordId: row.recordId,
     status: row.status,
     revision: row.revision,
     maker: { id: row.makerId, name: row.makerName },
     submittedAt: row.submittedAt.toISOString(),
     ...review,
     batch: batchOf(row),
+    draft: correctionDraft(row),
     history: await historyOf(ctx.db, { changeId: row.id }),
   };
 }

@@ -1,35 +1,59 @@
-import { eq } from 'drizzle-orm';
-import type { DeviceChangeRequest, RegisteredDeviceView } from '../../contracts/device-register';
+import { and, eq } from 'drizzle-orm';
+import type { DataChangeView, HistoryEntry } from '../../contracts/data-review';
+import type { DeviceChangeProposal, DeviceChangeRequest, RegisteredDeviceView } from '../../contracts/device-register';
 import type { FieldFault } from '../../contracts/problem-texts';
 import { dataChanges, deviceConnections, deviceHealth, devices } from '../../db/schema';
 import { sealChangeSecrets } from '../../db/sealed/records';
-import { deviceSecretsOf, reviewDeviceChange, type StoredDeviceProposal } from '../../domain/device-register';
+import { deviceSecretsOf, replacedSecretsOf, reviewDeviceChange, type DeviceSecrets, type StoredDeviceProposal } from '../../domain/device-register';
+import { historyOf } from '../../domain/master-data';
+import { eraseDataKeys } from '../../db/sealed/envelope';
 import { dataReviewProcess } from '../../workflows/data-review/definition';
 import type { DataReviewInput } from '../../workflows/data-review/messages';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { conflict, notFound, unprocessable } from '../http/problem';
+import { getChange, returnedChangeOf } from './data-review';
 import { startProcess } from './start-process';
+import { completeTask } from './worklist';
 
 type ChangeRow = typeof dataChanges.$inferSelect;
 
-const sameChange = (row: ChangeRow, user: SessionUser, request: DeviceChangeRequest) => row.kind === 'device' && row.makerId === user.id && row.recordId === request.deviceId;
+const sameChange = (row: ChangeRow, user: SessionUser, stored: StoredDeviceProposal) => row.kind === 'device' && row.makerId === user.id && row.action === stored.action && row.recordId === stored.deviceId;
+
+/** The proposal as its draft keeps it (no secret in it), and the secrets to seal beside it (none where a change keeps the stored ones). */
+function storedDeviceProposal(proposal: DeviceChangeProposal): { stored: StoredDeviceProposal; secrets: Partial<DeviceSecrets> | null } {
+  if (proposal.action === 'disable') return { stored: proposal, secrets: null };
+  if (proposal.action === 'create') {
+    const { deviceId, device, connection } = proposal;
+    return { stored: { action: 'create', deviceId, device, connection: { baseUrl: connection.baseUrl, username: connection.username, cameraChannel: connection.cameraChannel } }, secrets: deviceSecretsOf(connection) };
+  }
+  const { password, pushSecret, ...connection } = proposal.connection;
+  const secrets = replacedSecretsOf({ password, pushSecret });
+  const replaces = [...(secrets.password ? (['password'] as const) : []), ...(secrets.pushKey ? (['pushSecret'] as const) : [])];
+  return { stored: { action: 'change', deviceId: proposal.deviceId, device: proposal.device, connection, replaces }, secrets: replaces.length ? secrets : null };
+}
+
+/** P5.1a: the checks that read the register, as a 422 naming each field that fails one; nothing is written. */
+async function requireStandard(ctx: ApiContext, stored: StoredDeviceProposal) {
+  const { checks } = await reviewDeviceChange(ctx.db, stored);
+  const faults: FieldFault[] = checks.filter((check) => !check.passed).map((check) => ({ field: check.field, message: check.rule }));
+  if (faults.length) throw unprocessable('change.invalid', faults);
+}
 
 /**
- * P5.1b: a device to add, kept as a draft that changes nothing (its password and push secret sealed at once, never
- * stored or shown in the clear), and its review started; idempotent on the change id. The technology department
- * checks it; once applied the device is reached with its connection and watched by the health sweep.
+ * P5.1b: a device to add, change or disable, kept as a draft that changes nothing (a password or push secret entered
+ * sealed at once, never stored or shown in the clear; left blank in a change, the stored one stays), and its review
+ * started; idempotent on the change id. The technology department checks it; once applied a new device is reached with
+ * its connection and watched by the health sweep, and a disabled one no longer is.
  */
 export async function submitDeviceChange(ctx: ApiContext, user: SessionUser, request: DeviceChangeRequest): Promise<{ changeId: string; workflowId: string }> {
-  const { changeId, deviceId, device, connection } = request;
+  const { changeId, ...proposal } = request;
+  const { stored, secrets } = storedDeviceProposal(proposal as DeviceChangeProposal);
   const workflowId = dataReviewProcess.workflowId(changeId);
   const [existing] = await ctx.db.select().from(dataChanges).where(eq(dataChanges.id, changeId));
-  if (existing && !sameChange(existing, user, request)) throw conflict('change.id-taken', [{ field: 'changeId', message: 'taken' }]);
+  if (existing && !sameChange(existing, user, stored)) throw conflict('change.id-taken', [{ field: 'changeId', message: 'taken' }]);
   if (!existing) {
-    const stored: StoredDeviceProposal = { action: 'create', deviceId, device, connection: { baseUrl: connection.baseUrl, username: connection.username, cameraChannel: connection.cameraChannel } };
-    const { checks } = await reviewDeviceChange(ctx.db, stored);
-    const faults: FieldFault[] = checks.filter((check) => !check.passed).map((check) => ({ field: check.field, message: check.rule }));
-    if (faults.length) throw unprocessable('change.invalid', faults);
+    await requireStandard(ctx, stored);
     const now = new Date();
     const inserted = await ctx.db.transaction(async (tx) =>
       tx
@@ -38,13 +62,13 @@ export async function submitDeviceChange(ctx: ApiContext, user: SessionUser, req
           id: changeId,
           workflowId,
           kind: 'device',
-          action: 'create',
-          recordId: deviceId,
+          action: stored.action,
+          recordId: stored.deviceId,
           makerId: user.id,
           makerName: user.displayName,
           status: 'in-review',
           proposal: stored,
-          ...(await sealChangeSecrets(tx, changeId, deviceSecretsOf(connection))),
+          ...(secrets ? await sealChangeSecrets(tx, changeId, secrets) : {}),
           submittedAt: now,
           updatedAt: now,
         })
@@ -53,12 +77,40 @@ export async function submitDeviceChange(ctx: ApiContext, user: SessionUser, req
     );
     if (!inserted.length) {
       const [raced] = await ctx.db.select().from(dataChanges).where(eq(dataChanges.id, changeId));
-      if (!sameChange(raced, user, request)) throw conflict('change.id-taken', [{ field: 'changeId', message: 'taken' }]);
+      if (!sameChange(raced, user, stored)) throw conflict('change.id-taken', [{ field: 'changeId', message: 'taken' }]);
     }
   }
-  const input: DataReviewInput = { changeId, kind: 'device', action: 'create', deviceId, maker: { userId: user.id, displayName: user.displayName }, timings: ctx.settings.dataReview };
-  await startProcess(ctx, dataReviewProcess, { workflowId, input, title: `${deviceId} 数据变更 Data change`, startedBy: user.id });
+  const input: DataReviewInput = { changeId, kind: 'device', action: stored.action, deviceId: stored.deviceId, maker: { userId: user.id, displayName: user.displayName }, timings: ctx.settings.dataReview };
+  await startProcess(ctx, dataReviewProcess, { workflowId, input, title: `${stored.deviceId} 数据变更 Data change`, startedBy: user.id });
   return { changeId, workflowId };
+}
+
+/** P5.1b: the maker corrects a returned change to a device (the same action on the same device) and resubmits it; the secrets it replaces sealed anew. */
+export async function correctDeviceChange(ctx: ApiContext, user: SessionUser, changeId: string, proposal: DeviceChangeProposal): Promise<DataChangeView> {
+  const { row, taskId } = await returnedChangeOf(ctx, user, changeId);
+  const { stored, secrets } = storedDeviceProposal(proposal);
+  if (row.kind !== 'device' || stored.action !== row.action) throw unprocessable('change.invalid', [{ field: 'action', message: 'one-of', params: { values: [row.action] } }]);
+  if (stored.deviceId !== row.recordId) throw unprocessable('change.invalid', [{ field: 'deviceId', message: 'one-of', params: { values: [row.recordId] } }]);
+  await requireStandard(ctx, stored);
+  const updated = await ctx.db.transaction(async (tx) => {
+    const sealed = secrets ? await sealChangeSecrets(tx, changeId, secrets) : { dataKeyId: null, sealedIdDocument: null };
+    const written = await tx
+      .update(dataChanges)
+      .set({ proposal: stored, ...sealed, updatedAt: new Date() })
+      .where(and(eq(dataChanges.id, changeId), eq(dataChanges.status, 'returned'), eq(dataChanges.revision, row.revision)))
+      .returning({ id: dataChanges.id });
+    // The secrets this correction replaces are erased with their key.
+    if (written.length) await eraseDataKeys(tx, [row.dataKeyId]);
+    return written.length > 0;
+  });
+  if (!updated) throw conflict('change.not-returned', { status: 'in-review' }, [{ field: 'status', message: 'not-returned', params: { status: 'in-review' } }]);
+  await completeTask(ctx, user, taskId, { decision: 'resubmit' });
+  return getChange(ctx, changeId);
+}
+
+/** A device's history of changes, oldest first. */
+export async function deviceHistory(ctx: ApiContext, deviceId: string): Promise<{ items: HistoryEntry[] }> {
+  return { items: await historyOf(ctx.db, { recordId: deviceId }) };
 }
 
 /** A registered device as administrators read it: its zone and connection, never its secrets, and its health. */
@@ -70,6 +122,6 @@ export async function getRegisteredDevice(ctx: ApiContext, deviceId: string): Pr
     .leftJoin(deviceHealth, eq(deviceHealth.deviceId, devices.id))
     .where(eq(devices.id, deviceId));
   if (!row) throw notFound('device.unknown', { deviceId });
-  const { id, name, zoneId, system } = row.device;
-  return { deviceId: id, name, zoneId, system, baseUrl: row.baseUrl, username: row.username, cameraChannel: row.cameraChannel, health: row.health ?? 'unknown', lastSeenAt: row.lastSeenAt?.toISOString() ?? null };
+  const { id, name, zoneId, system, active } = row.device;
+  return { deviceId: id, name, zoneId, system, active, baseUrl: row.baseUrl, username: row.username, cameraChannel: row.cameraChannel, health: row.health ?? 'unknown', lastSeenAt: row.lastSeenAt?.toISOString() ?? null };
 }

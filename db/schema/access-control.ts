@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ACCESS_PERSON_KINDS, CREDENTIAL_KINDS } from '../../contracts/vocabulary';
-import { attachments, buildings, devices, owners, units, users } from './core';
+import { attachments, buildings, devices, owners, residents, units, users } from './core';
 import { dataKeys } from './sealed';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -27,6 +27,8 @@ export const accessPeople = pgTable(
     name: text('name').notNull(),
     ownerId: text('owner_id').references(() => owners.id),
     userId: text('user_id').references(() => users.id),
+    /** The registered resident (a family member or tenant) this person is: their move-out revokes this access. */
+    residentId: text('resident_id').references(() => residents.id),
     /** The unit the person lives in or visits; its building decides which doors they open. */
     unitId: text('unit_id').references(() => units.id),
     status: text('status', { enum: ['active', 'left'] })

@@ -3,6 +3,7 @@ import {
   bigserial,
   boolean,
   check,
+  date,
   index,
   integer,
   json,
@@ -15,7 +16,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { DELIVERY_STATUSES, ID_DOCUMENT_KINDS, INSTANCE_STATUSES, SYSTEMS, UNIT_USES } from '../../contracts/vocabulary';
+import { DELIVERY_STATUSES, ID_DOCUMENT_KINDS, INSTANCE_STATUSES, RESIDENT_RELATIONS, SYSTEMS, UNIT_USES } from '../../contracts/vocabulary';
 import { dataKeys } from './sealed';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -52,6 +53,31 @@ export const owners = pgTable('owners', {
   dataKeyId: text('data_key_id').references(() => dataKeys.id),
 });
 
+/**
+ * Who lives in a unit without owning it (issue 12): an owner's family member or a tenant, entered through review.
+ * Their identity document is sealed like an owner's; a move-out keeps the row (the history names it) and ends their
+ * door access.
+ */
+export const residents = pgTable(
+  'residents',
+  {
+    id: text('id').primaryKey(),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id),
+    name: text('name').notNull(),
+    relation: text('relation', { enum: RESIDENT_RELATIONS }).notNull(),
+    phone: text('phone').notNull(),
+    idDocumentKind: text('id_document_kind', { enum: ID_DOCUMENT_KINDS }).notNull(),
+    sealedIdDocument: text('sealed_id_document').notNull(),
+    idDocumentLast4: text('id_document_last4').notNull(),
+    dataKeyId: text('data_key_id').references(() => dataKeys.id),
+    moveInDate: date('move_in_date', { mode: 'string' }).notNull(),
+    moveOutDate: date('move_out_date', { mode: 'string' }),
+  },
+  (t) => [index('residents_unit_idx').on(t.unitId)],
+);
+
 /** Co-owners share a unit (two rows, one unit); a multi-unit owner has one row per unit. */
 export const unitOwners = pgTable(
   'unit_owners',
@@ -74,6 +100,8 @@ export const devices = pgTable('devices', {
   name: text('name').notNull(),
   zoneId: text('zone_id').notNull().references(() => zones.id),
   system: text('system', { enum: SYSTEMS }).notNull(),
+  /** A disabled device (taken out, replaced) stays for the history; its pushes are refused and its health unwatched. */
+  active: boolean('active').notNull().default(true),
 });
 
 export const vendors = pgTable('vendors', {

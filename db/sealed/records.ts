@@ -116,3 +116,9 @@ export async function sealChangeSecrets(db: Writer, changeId: string, secrets: o
 export async function openChangeSecrets<T>(db: Reader, row: { id: string; sealedIdDocument: string; dataKeyId: string }): Promise<T> {
   return JSON.parse((await unsealRecord(db, row.dataKeyId, { table: 'data_changes', id: row.id }, { secrets: row.sealedIdDocument })).secrets) as T;
 }
+
+/** A resident's identity document number as the register keeps it; people see its last 4 characters. */
+export async function sealResidentIdDocument(db: Writer, residentId: string, number: string) {
+  const { dataKeyId, sealed } = await sealRecord(db, { table: 'residents', id: residentId }, { idDocument: number });
+  return { dataKeyId, sealedIdDocument: sealed.idDocument, idDocumentLast4: number.slice(-4) };
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AREA_BOUNDS } from '../../contracts/data-review';
-import { DELIVERY_STATUS_LABELS, DEPARTMENT_LABELS, label, SYSTEM_LABELS, titleReference, UNIT_USE_LABELS, type Vocabulary } from '../../contracts/labels';
+import { DELIVERY_STATUS_LABELS, DEPARTMENT_LABELS, label, RESIDENT_RELATION_LABELS, SYSTEM_LABELS, titleReference, UNIT_USE_LABELS, type Vocabulary } from '../../contracts/labels';
 import { DATA_CHANGE_ACTIONS, DATA_CHANGE_KINDS } from '../../contracts/vocabulary';
 import { deviceRetry, doorOutage, durationMs, requester } from '../lib/inputs';
 import { defineProcess } from '../lib/process-definition';
@@ -20,7 +20,7 @@ export const dataReviewInput = z.lazy(() =>
     changeId: z.string(),
     kind: z.enum(DATA_CHANGE_KINDS),
     action: z.enum(DATA_CHANGE_ACTIONS),
-    /** The unit a change of kind unit or unit-owner is about. */
+    /** The unit a change of kind unit or unit-owner is about; for kind resident, the resident's unit (the record is the resident, in the change's row). */
     unitId: z.string().optional(),
     /** The staff user a change of kind user is about: they may not review it. */
     userId: z.string().optional(),
@@ -30,7 +30,7 @@ export const dataReviewInput = z.lazy(() =>
     timings: dataReviewTimings,
     /**
      * How the access revocation of an owner who moves out runs (a removed owner's door credentials, P4.2b): given to
-     * changes of units and their owners; reviews started without it start no revocation.
+     * changes of units and their owners, and of residents (a move-out); reviews started without it start no revocation.
      */
     accessRevocation: z.object({ retry: deviceRetry, outage: doorOutage }).optional(),
   }),
@@ -70,6 +70,17 @@ const DIFF_FIELD_LABELS = {
   'connection.password': label('设备密码', "Device's password"),
   'connection.pushSecret': label('推送密钥', 'Push secret'),
   'connection.cameraChannel': label('视频通道', 'Camera channel'),
+  resident: label('住户', 'Resident'),
+  residentId: label('住户', 'Resident'),
+  'resident.unitId': label('房屋', 'Unit'),
+  'resident.name': label('住户姓名', "Resident's name"),
+  'resident.relation': label('与业主关系', 'Relation'),
+  'resident.phone': label('联系电话', 'Phone'),
+  'resident.idDocument': label('证件', 'Identity document'),
+  'resident.idDocument.number': label('证件号码', 'Document number'),
+  'resident.moveInDate': label('入住日期', 'Moved in'),
+  'resident.moveOutDate': label('搬离日期', 'Moved out'),
+  moveOutDate: label('搬离日期', 'Moved out'),
   'import.file': label('导入文件', 'File'),
   'import.rows': label('数据行数', 'Rows'),
   'import.units': label('新增房屋', 'New units'),
@@ -85,6 +96,7 @@ const VALUE_LABELS = {
   false: label('停用', 'Disabled'),
   ...DEPARTMENT_LABELS,
   ...SYSTEM_LABELS,
+  ...RESIDENT_RELATION_LABELS,
   'reset-requested': label('用户申请重置（忘记密码）：核实本人后由管理员重置', 'Reset asked for by the user (forgotten password): an administrator resets it once they know it is them'),
   reset: label('已重置为一次性密码', 'Reset to a one-time password'),
 };
@@ -106,6 +118,9 @@ const RULE_LABELS = {
   'user-disabled': label('用户在用', 'The user is active'),
   'user-active': label('用户已停用', 'The user is disabled'),
   'no-such-zone': label('区域存在', 'The zone exists'),
+  'no-such-resident': label('住户已登记', 'The resident is registered'),
+  'resident-moved-out': label('住户未搬离', 'The resident has not moved out'),
+  'move-out-after-move-in': label('搬离不早于入住', 'Moved out no earlier than in'),
   'repeated-in-sheet': label('表格内不重复', 'Nothing entered twice in the sheet'),
   'same-person-two-names': label('同一证件只对应一个姓名', 'One name per identity document'),
 };
@@ -117,7 +132,7 @@ export const DATA_REVIEW_LABELS = {
   changeId: { title: label('变更', 'Change'), format: 'hidden' },
   unitId: { title: label('房屋', 'Unit'), format: 'unit' },
   subjectUserId: { title: label('账号', 'Account'), format: 'user' },
-  kind: { title: label('数据类别', 'Kind of data'), options: { unit: label('房屋', 'Unit'), 'unit-owner': label('房屋业主', 'Owner of a unit'), user: label('员工账号', 'Staff user'), device: label('设备', 'Device') } },
+  kind: { title: label('数据类别', 'Kind of data'), options: { unit: label('房屋', 'Unit'), 'unit-owner': label('房屋业主', 'Owner of a unit'), user: label('员工账号', 'Staff user'), device: label('设备', 'Device'), resident: label('住户', 'Resident') } },
   deviceId: { title: label('设备', 'Device'), format: 'device' },
   action: {
     title: label('变更类型', 'Change'),
@@ -130,6 +145,7 @@ export const DATA_REVIEW_LABELS = {
       enable: label('启用', 'Enable'),
       'reset-password': label('重置密码', 'Reset the password'),
       import: label('批量导入', 'Import'),
+      'move-out': label('搬离', 'Move out'),
     },
   },
   importRows: { title: label('导入明细', 'Rows imported'), format: 'link', linkText: label('逐行查看变更前后对比', 'See each row before and after') },

@@ -56,7 +56,7 @@ export async function dataReview(input: DataReviewInput): Promise<DataReviewOutc
     }
   };
 
-  /** The people who live in the unit as its removed owner leave it: each one's access revocation starts, and outlives this review. */
+  /** The people who leave with a removed owner or a resident who moved out: each one's access revocation starts, and outlives this review. */
   const revokeMovedOut = async ({ retry, outage }: NonNullable<DataReviewInput['accessRevocation']>) => {
     await tracker.enter(STEPS.startFollowUps.id);
     const revocations: string[] = [];
@@ -109,8 +109,10 @@ export async function dataReview(input: DataReviewInput): Promise<DataReviewOutc
       const result = await applyChange({ changeId, workflowId, revision: review.revision, reviewedDiff: review.diff, checker, approver });
       if (result.applied) {
         await tracker.complete(STEPS.applyChange.id, null, { revision: review.revision });
-        // P4.2b: an owner removed from a unit has moved out: their door access is revoked by its own process.
-        if (action === 'remove-owner' && input.accessRevocation && patched('move-out-revokes-access')) await revokeMovedOut(input.accessRevocation);
+        // P4.2b: an owner removed from a unit has moved out, as has a resident whose move-out is approved: their door
+        // access is revoked by its own process.
+        const movedOut = action === 'remove-owner' || (action === 'move-out' && patched('resident-move-out-revokes-access'));
+        if (movedOut && input.accessRevocation && patched('move-out-revokes-access')) await revokeMovedOut(input.accessRevocation);
         const outcome: DataReviewOutcome = { status: 'applied', revision: review.revision, checkedBy: checker.displayName, approvedBy: approver?.displayName ?? null };
         tracker.setData({ outcome });
         await tracker.finish('completed', STEPS.changeApplied.id);

@@ -6,17 +6,19 @@ import { forbidden, unprocessable } from '../../http/problem';
 import type { PersonRequest } from '../../../contracts/access-control';
 import { canOnAny } from '../../../contracts/permissions';
 import { RECORD_NAMES } from '../../../contracts/problem-texts';
-import { accessPeople, credentialDevices, credentials, faceConsents, faceDeletions, owners, units, users } from '../../../db/schema';
+import { accessPeople, credentialDevices, credentials, faceConsents, faceDeletions, owners, residents, units, users } from '../../../db/schema';
 
 /** P4.2b: registers a person who may hold credentials; idempotent on personId. */
 export async function registerPerson(ctx: ApiContext, request: PersonRequest) {
-  const missing = (field: string, what: 'owner' | 'user' | 'unit') => unprocessable('access.unknown-reference', { what: RECORD_NAMES[what] }, [{ field, message: `no-such-${what}` }]);
+  const missing = (field: string, what: 'owner' | 'user' | 'unit' | 'resident') => unprocessable('access.unknown-reference', { what: RECORD_NAMES[what] }, [{ field, message: `no-such-${what}` }]);
   if (request.ownerId && !(await ctx.db.query.owners.findFirst({ where: eq(owners.id, request.ownerId) }))) throw missing('ownerId', 'owner');
   if (request.userId && !(await ctx.db.query.users.findFirst({ where: eq(users.id, request.userId) }))) throw missing('userId', 'user');
   if (request.unitId && !(await ctx.db.query.units.findFirst({ where: eq(units.id, request.unitId) }))) throw missing('unitId', 'unit');
+  const [resident] = request.residentId ? await ctx.db.select({ unitId: residents.unitId }).from(residents).where(and(eq(residents.id, request.residentId), isNull(residents.moveOutDate))) : [];
+  if (request.residentId && !resident) throw missing('residentId', 'resident');
   if (request.kind === 'owner' && !request.ownerId) throw unprocessable('access.owner-needs-register', [{ field: 'ownerId', message: 'required-for-owner' }]);
-  if (request.kind === 'resident' && !request.unitId) throw unprocessable('access.resident-needs-unit', [{ field: 'unitId', message: 'required-for-resident' }]);
-  const row = { id: deviceSafeId('p', request.personId), kind: request.kind, name: request.name, ownerId: request.ownerId ?? null, userId: request.userId ?? null, unitId: request.unitId ?? null };
+  if (request.kind === 'resident' && !request.unitId && !resident) throw unprocessable('access.resident-needs-unit', [{ field: 'unitId', message: 'required-for-resident' }]);
+  const row = { id: deviceSafeId('p', request.personId), kind: request.kind, name: request.name, ownerId: request.ownerId ?? null, userId: request.userId ?? null, unitId: request.unitId ?? resident?.unitId ?? null, residentId: request.residentId ?? null };
   await ctx.db.insert(accessPeople).values(row).onConflictDoNothing();
   const stored = await personOrNotFound(ctx, row.id);
   if (stored.kind !== row.kind || stored.name !== row.name) throw new AccessRefusal('IdTaken', 'personId', 'access.person-taken');

@@ -32,6 +32,7 @@ const NAV_ITEMS: { to: string; label: MessageKey; visible: (user: User) => boole
   { to: routes.accessLog, label: 'nav.accessLog', visible: (user) => can(user, 'access-log.alerts.read') },
   // The register's pages are for those who enter its changes (makers); checkers decide in the worklist.
   { to: routes.units, label: 'nav.admin', visible: (user) => can(user, 'data-review.start') },
+  { to: routes.residents, label: 'nav.residents', visible: (user) => can(user, 'data-review.start') },
   { to: routes.staffUsers, label: 'nav.staffUsers', visible: (user) => can(user, 'staff-user.read') },
   { to: routes.backups, label: 'nav.backups', visible: (user) => can(user, 'backup.read') },
   { to: routes.upgrades, label: 'nav.upgrades', visible: (user) => can(user, 'device-upgrade.read') },

@@ -183,11 +183,23 @@ export const router = createBrowserRouter([
       }),
       page(routes.devices, async () => {
         const { DevicesPage } = await import('../features/admin/components/devices-page');
-        return () => <DevicesPage changeLink={links.dataChange} unitsPath={routes.units} canPropose={can(useCurrentUser(), 'data-review.start')} />;
+        return () => <DevicesPage deviceLink={links.device} changeLink={links.dataChange} unitsPath={routes.units} canPropose={can(useCurrentUser(), 'data-review.start')} />;
       }),
       page(routes.dataChange, async () => {
         const { ChangePage } = await import('../features/admin/components/change-page');
-        return () => <ChangePage unitLink={links.unit} userLink={links.staffUser} changeLink={links.dataChange} processInstanceLink={links.processInstance} currentUserId={useCurrentUser().id} />;
+        return () => <ChangePage unitLink={links.unit} userLink={links.staffUser} residentLink={links.resident} changeLink={links.dataChange} processInstanceLink={links.processInstance} currentUserId={useCurrentUser().id} />;
+      }),
+      page(routes.device, async () => {
+        const { DevicePage } = await import('../features/admin/components/device-page');
+        return () => <DevicePage devicesPath={routes.devices} changeLink={links.dataChange} canPropose={can(useCurrentUser(), 'data-review.start')} />;
+      }),
+      page(routes.residents, async () => {
+        const { ResidentsPage } = await import('../features/admin/components/residents-page');
+        return () => <ResidentsPage residentLink={links.resident} unitLink={links.unit} changeLink={links.dataChange} canPropose={can(useCurrentUser(), 'data-review.start')} />;
+      }),
+      page(routes.resident, async () => {
+        const { ResidentPage } = await import('../features/admin/components/resident-page');
+        return () => <ResidentPage residentsPath={routes.residents} unitLink={links.unit} changeLink={links.dataChange} canPropose={can(useCurrentUser(), 'data-review.start')} />;
       }),
       page(routes.staffUsers, async () => {
         const { StaffUsersPage } = await import('../features/admin/components/staff-users-page');

@@ -36,6 +36,9 @@ export const routes = {
   staffUsers: '/admin/users',
   staffUser: '/admin/users/:userId',
   devices: '/admin/devices',
+  device: '/admin/devices/:deviceId',
+  residents: '/admin/residents',
+  resident: '/admin/residents/:residentId',
   backups: '/backups',
   notifications: '/notifications',
   upgrades: '/upgrades',
@@ -61,6 +64,8 @@ export const links = {
   dataChange: (changeId: string) => `/admin/changes/${encodeURIComponent(changeId)}`,
   staffUser: (userId: string) => `/admin/users/${encodeURIComponent(userId)}`,
   upgradePlan: (planId: string) => `/upgrades/plans/${encodeURIComponent(planId)}`,
+  device: (deviceId: string) => `/admin/devices/${encodeURIComponent(deviceId)}`,
+  resident: (residentId: string) => `/admin/residents/${encodeURIComponent(residentId)}`,
 };
 
 /**

@@ -55,6 +55,7 @@ const zhCn = {
   'kind.task-context': '任务内容',
   'kind.unit-register': '房屋及业主登记',
   'kind.staff-user': '员工账号',
+  'kind.resident': '住户与租户',
   'kind.data-change': '数据变更',
 };
 
@@ -113,6 +114,7 @@ const en: typeof zhCn = {
   'kind.task-context': 'Task context',
   'kind.unit-register': 'Unit and its owners',
   'kind.staff-user': 'Staff account',
+  'kind.resident': 'Resident or tenant',
   'kind.data-change': 'Data change',
 };
 

@@ -1,8 +1,9 @@
 import type { List, Page } from '../../../../../contracts/common';
 import type { DataImportRequest, ImportRowView } from '../../../../../contracts/data-import';
-import type { DeviceChangeRequest } from '../../../../../contracts/device-register';
+import type { DeviceChangeRequest, RegisteredDeviceView } from '../../../../../contracts/device-register';
 import type { ReferenceLocations } from '../../../../../contracts/reference';
 import type { BuildingView, DataChangeProposal, DataChangeView, HistoryEntry, UnitSummary, UnitView } from '../../../../../contracts/data-review';
+import type { ResidentChangeProposal, ResidentView } from '../../../../../contracts/residents';
 import type { StaffUserView, UserChangeProposal } from '../../../../../contracts/staff-users';
 import type { ImportSheet } from '../../../../../contracts/vocabulary';
 import { apiRequest, apiUrl } from '../../../lib/api-client';
@@ -82,4 +83,40 @@ export function listLocations(signal?: AbortSignal): Promise<ReferenceLocations>
 /** P5.1b: a device to add, for the technology department to check; its secrets go to the API once and never come back. */
 export function submitDeviceChange(request: DeviceChangeRequest): Promise<{ changeId: string; workflowId: string }> {
   return apiRequest<{ changeId: string; workflowId: string }>('/device-changes', { method: 'POST', body: request });
+}
+
+export function listResidents(
+  query: { name?: string; unitId?: string; relation?: string; active?: 'true' | 'false'; cursor?: string | null },
+  signal?: AbortSignal,
+): Promise<Page<ResidentView>> {
+  return apiRequest<Page<ResidentView>>('/residents', { query: { ...query, limit: 20 }, signal });
+}
+
+export function getResident(residentId: string, signal?: AbortSignal): Promise<ResidentView> {
+  return apiRequest<ResidentView>(`/residents/${encodeURIComponent(residentId)}`, { signal });
+}
+
+export function residentHistory(residentId: string, signal?: AbortSignal): Promise<List<HistoryEntry>> {
+  return apiRequest<List<HistoryEntry>>(`/residents/${encodeURIComponent(residentId)}/history`, { signal });
+}
+
+/** P5.1b: a resident's moving in, change or move-out as a draft for review; the client's changeId makes a retried submit the same change. */
+export function submitResidentChange(changeId: string, proposal: ResidentChangeProposal): Promise<{ changeId: string; workflowId: string }> {
+  return apiRequest<{ changeId: string; workflowId: string }>('/resident-changes', { method: 'POST', body: { changeId, ...proposal } });
+}
+
+/** Where each kind's returned change is corrected: units and owners, staff users, residents. */
+const CORRECTION_PATHS: Partial<Record<DataChangeView['kind'], string>> = { unit: '/data-changes', 'unit-owner': '/data-changes', user: '/user-changes', resident: '/resident-changes', device: '/device-changes' };
+
+/** P5.1b: the maker's corrected draft, resubmitted into the same review. */
+export function correctChange(changeId: string, kind: DataChangeView['kind'], draft: Record<string, unknown>): Promise<DataChangeView> {
+  return apiRequest<DataChangeView>(`${CORRECTION_PATHS[kind] ?? '/data-changes'}/${encodeURIComponent(changeId)}`, { method: 'PUT', body: draft });
+}
+
+export function getRegisteredDevice(deviceId: string, signal?: AbortSignal): Promise<RegisteredDeviceView> {
+  return apiRequest<RegisteredDeviceView>(`/registered-devices/${encodeURIComponent(deviceId)}`, { signal });
+}
+
+export function deviceHistory(deviceId: string, signal?: AbortSignal): Promise<List<HistoryEntry>> {
+  return apiRequest<List<HistoryEntry>>(`/registered-devices/${encodeURIComponent(deviceId)}/history`, { signal });
 }

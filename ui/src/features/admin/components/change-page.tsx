@@ -11,6 +11,7 @@ import { useAction } from '../../../lib/use-action';
 import { getChange, withdrawChange } from '../api/admin-api';
 import { useAdminText } from '../text';
 import { ChangeHistory } from './change-history';
+import { CorrectionForm } from './correction-form';
 import { ChecksTable, DiffTable } from './diff-table';
 import { ImportRows } from './import-rows';
 
@@ -20,12 +21,14 @@ const STATUS_TONE: Record<DataChangeStatus, 'info' | 'warning' | 'neutral' | 'su
 export function ChangePage({
   unitLink,
   userLink,
+  residentLink,
   changeLink,
   processInstanceLink,
   currentUserId,
 }: {
   unitLink: (unitId: string) => string;
   userLink: (userId: string) => string;
+  residentLink: (residentId: string) => string;
   changeLink: (changeId: string) => string;
   processInstanceLink: (workflowId: string) => string;
   currentUserId: string;
@@ -54,9 +57,11 @@ export function ChangePage({
               ...(change.data.batch
                 ? []
                 : change.data.kind === 'user'
-                  ? [[text('staffUser'), <Link to={userLink(change.data.unitId)}>{text('viewUser')}</Link>, 'user'] as [string, ReactNode, string]]
+                  ? [[text('staffUser'), <Link to={userLink(change.data.recordId)}>{text('viewUser')}</Link>, 'user'] as [string, ReactNode, string]]
+                  : change.data.kind === 'resident'
+                    ? [[text('resident'), <Link to={residentLink(change.data.recordId)}>{text('viewResident')}</Link>, 'resident'] as [string, ReactNode, string]]
                   : change.data.kind === 'unit' || change.data.kind === 'unit-owner'
-                    ? [[text('unit'), <Link to={unitLink(change.data.unitId)}>{text('viewUnit')}</Link>, 'unit'] as [string, ReactNode, string]]
+                    ? [[text('unit'), <Link to={unitLink(change.data.recordId)}>{text('viewUnit')}</Link>, 'unit'] as [string, ReactNode, string]]
                     : []),
               [text('submittedBy'), change.data.maker.name, 'maker'],
               [text('submittedAt'), formatDateTime(change.data.submittedAt), 'at'],
@@ -71,6 +76,7 @@ export function ChangePage({
               <button type="button" className="button-secondary" disabled={withdrawal.busy} onClick={() => void withdraw()}>
                 {text('withdraw')}
               </button>
+              {change.data.draft && <CorrectionForm key={change.data.revision} change={change.data} onCorrected={change.setData} />}
             </div>
           )}
           <h2>{text('diff')}</h2>

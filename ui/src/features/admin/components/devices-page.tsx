@@ -91,8 +91,8 @@ function NewDeviceForm({ zones, changeLink }: { zones: ReferenceLocations['zones
   );
 }
 
-/** The device register (issue 12): every device by zone and system; makers add one for review. */
-export function DevicesPage({ changeLink, unitsPath, canPropose }: { changeLink: (changeId: string) => string; unitsPath: string; canPropose: boolean }) {
+/** The device register (issue 12): every device by zone and system, each to its page; makers add one for review. */
+export function DevicesPage({ deviceLink, changeLink, unitsPath, canPropose }: { deviceLink: (deviceId: string) => string; changeLink: (changeId: string) => string; unitsPath: string; canPropose: boolean }) {
   const text = useAdminText();
   const { text: word } = useI18n();
   const locations = useApiResource((signal) => listLocations(signal), []);
@@ -114,7 +114,9 @@ export function DevicesPage({ changeLink, unitsPath, canPropose }: { changeLink:
             <DataTable headings={[text('deviceName'), text('zone'), text('system')]} data-testid="device-rows">
               {locations.data.devices.map((device) => (
                 <tr key={device.id} data-device-id={device.id}>
-                  <td>{device.name}</td>
+                  <td>
+                    <Link to={deviceLink(device.id)}>{device.name}</Link>
+                  </td>
                   <td>{zoneName(device.zoneId)}</td>
                   <td>{SYSTEM_LABELS[device.system as SystemKind] ? word(SYSTEM_LABELS[device.system as SystemKind]) : device.system}</td>
                 </tr>

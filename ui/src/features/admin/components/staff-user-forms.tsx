@@ -17,7 +17,7 @@ type ChangeLink = (changeId: string) => string;
 type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** The roles as ticks, each by its name. */
-function RoleChoices({ idPrefix, value, onChange }: { idPrefix: string; value: StaffRole[]; onChange: (roles: StaffRole[]) => void }) {
+export function RoleChoices({ idPrefix, value, onChange }: { idPrefix: string; value: StaffRole[]; onChange: (roles: StaffRole[]) => void }) {
   const { text: word } = useI18n();
   return (
     <div className="choices" role="group">

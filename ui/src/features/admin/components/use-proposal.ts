@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { DataChangeProposal } from '../../../../../contracts/data-review';
+import type { ResidentChangeProposal } from '../../../../../contracts/residents';
 import type { UserChangeProposal } from '../../../../../contracts/staff-users';
 import { useAction } from '../../../lib/use-action';
 import { newUuid } from '../../../lib/uuid';
-import { submitChange, submitUserChange } from '../api/admin-api';
+import { submitChange, submitResidentChange, submitUserChange } from '../api/admin-api';
 
 /**
  * A maker's proposal (P5.1b): one change id for the life of the form, so a retried submit is the same change; a new
@@ -28,3 +29,6 @@ export const useProposal = (onSubmitted?: () => void) => useReviewedProposal<Dat
 
 /** A change to a staff user: a new one, their roles or department, disabling or enabling them. */
 export const useUserProposal = (onSubmitted?: () => void) => useReviewedProposal<UserChangeProposal>(submitUserChange, onSubmitted);
+
+/** A change to a unit's resident or tenant: moving in, a change, a move-out. */
+export const useResidentProposal = (onSubmitted?: () => void) => useReviewedProposal<ResidentChangeProposal>(submitResidentChange, onSubmitted);
