@@ -33,6 +33,7 @@ const NAV_ITEMS: { to: string; label: MessageKey; visible: (user: User) => boole
   { to: routes.units, label: 'nav.admin', visible: (user) => can(user, 'data-review.start') },
   { to: routes.staffUsers, label: 'nav.staffUsers', visible: (user) => can(user, 'staff-user.read') },
   { to: routes.backups, label: 'nav.backups', visible: (user) => can(user, 'backup.read') },
+  { to: routes.kpis, label: 'nav.kpis', visible: (user) => can(user, 'kpi.read') },
 ];
 
 /** The signed-in shell: header with role-based nav, language toggle and sign-out. */

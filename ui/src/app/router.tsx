@@ -215,6 +215,10 @@ export const router = createBrowserRouter([
           return <BackupsPage canRun={can(user, 'backup.run')} processInstanceLink={can(user, 'process.read') ? links.processInstance : undefined} />;
         };
       }),
+      page(routes.kpis, async () => {
+        const { KpiDashboardPage } = await import('../features/kpis/components/kpi-dashboard-page');
+        return () => <KpiDashboardPage />;
+      }),
       { path: '*', element: <HomeRedirect /> },
     ],
   },

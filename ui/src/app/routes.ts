@@ -37,6 +37,7 @@ export const routes = {
   staffUser: '/admin/users/:userId',
   devices: '/admin/devices',
   backups: '/backups',
+  kpis: '/kpis',
   changePassword: '/account/password',
   /** A new owner's one-time link (domain/owner-invitations.ts writes it into their notification). */
   invitation: '/invitation/:token',

@@ -20,6 +20,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'nav.admin': 'Units and owners',
   'nav.staffUsers': 'Staff accounts',
   'nav.backups': 'Backups',
+  'nav.kpis': 'Indicators',
   'nav.changePassword': 'Change password',
   'nav.signOut': 'Sign out',
   'nav.switchLanguage': '中文',

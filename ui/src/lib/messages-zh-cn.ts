@@ -18,6 +18,7 @@ export const messagesZhCn = {
   'nav.admin': '房屋与业主',
   'nav.staffUsers': '员工账号',
   'nav.backups': '备份与恢复',
+  'nav.kpis': '指标看板',
   'nav.changePassword': '修改密码',
   'nav.signOut': '退出登录',
   'nav.switchLanguage': 'English',
