@@ -42,7 +42,9 @@ export async function serviceQuality(ctx: ApiContext, period: Period): Promise<S
     ESCALATION_STEPS.map((id) => sql`${id}`),
     sql`, `,
   )}]::text[]`;
-  const [steps, tasks] = await Promise.all([
+  // Each instance's rework and escalation flags are windowed over its own visits in one pass: joining one CTE to
+  // another leaves the planner without row estimates, and a nested loop over both grows with their product.
+  const [steps, processes, tasks] = await Promise.all([
     ctx.db.execute<StepRow>(sql`
       with inst as (${instances}),
       visits as (
@@ -51,23 +53,20 @@ export async function serviceQuality(ctx: ApiContext, period: Period): Promise<S
           max(e.at) filter (where e.event <> 'entered') as left_at
         from inst i join step_events e on e.workflow_id = i.workflow_id
         group by i.process, e.workflow_id, e.step_id, e.visit),
-      per_instance as (
-        select process, workflow_id, bool_or(visit > 1) as reworked, bool_or(step_id = any(${escalations})) as escalated
-        from visits group by process, workflow_id)
-      select v.process, v.step_id, count(distinct v.workflow_id)::int as instances,
-        percentile_cont(0.5) within group (order by extract(epoch from v.left_at - v.entered_at)) as p50,
-        percentile_cont(0.9) within group (order by extract(epoch from v.left_at - v.entered_at)) as p90,
-        count(distinct v.workflow_id) filter (where v.visit > 1)::int as reworked,
-        count(distinct v.workflow_id) filter (where pi.escalated)::int as escalated
-      from visits v join per_instance pi on pi.workflow_id = v.workflow_id
-      group by v.process, v.step_id
-      union all
-      select i.process, null, count(*)::int,
-        percentile_cont(0.5) within group (order by extract(epoch from i.ended_at - i.started_at)) filter (where i.status = 'completed'),
-        percentile_cont(0.9) within group (order by extract(epoch from i.ended_at - i.started_at)) filter (where i.status = 'completed'),
-        count(*) filter (where pi.reworked)::int, count(*) filter (where pi.escalated)::int
-      from inst i left join per_instance pi on pi.workflow_id = i.workflow_id
-      group by i.process`),
+      flagged as (
+        select v.*, bool_or(v.visit > 1) over w as reworked, bool_or(v.step_id = any(${escalations})) over w as escalated
+        from visits v window w as (partition by v.workflow_id))
+      select process, step_id, count(distinct workflow_id)::int as instances,
+        percentile_cont(0.5) within group (order by extract(epoch from left_at - entered_at)) as p50,
+        percentile_cont(0.9) within group (order by extract(epoch from left_at - entered_at)) as p90,
+        count(distinct workflow_id) filter (where visit > 1)::int as reworked,
+        count(distinct workflow_id) filter (where escalated)::int as escalated
+      from flagged group by grouping sets ((process, step_id), (process))`),
+    ctx.db.execute<{ process: string; instances: number; p50: string | null; p90: string | null }>(sql`
+      select i.process, count(*)::int as instances,
+        percentile_cont(0.5) within group (order by extract(epoch from i.ended_at - i.started_at)) filter (where i.status = 'completed') as p50,
+        percentile_cont(0.9) within group (order by extract(epoch from i.ended_at - i.started_at)) filter (where i.status = 'completed') as p90
+      from (${instances}) i group by i.process`),
     ctx.db.execute<TaskRow>(sql`
       with inst as (${instances}),
       counted as (
@@ -77,8 +76,15 @@ export async function serviceQuality(ctx: ApiContext, period: Period): Promise<S
       select process, step_id, count(*) filter (where met)::int as met, count(*)::int as counted
       from counted group by grouping sets ((process, step_id), (process))`),
   ]);
+  // The process rows: instances and cycle times of every instance of the period (one may have no step yet), rework
+  // and escalation from the flags of the steps' grouping set (step null).
+  const flags = new Map(steps.filter((row) => row.step_id === null).map((row) => [row.process, row]));
+  const rows: StepRow[] = [
+    ...steps.filter((row) => row.step_id !== null),
+    ...processes.map((row) => ({ ...row, step_id: null, reworked: flags.get(row.process)?.reworked ?? 0, escalated: flags.get(row.process)?.escalated ?? 0 })),
+  ];
   const sla = new Map(tasks.map((row) => [`${row.process}/${row.step_id ?? ''}`, row]));
-  return steps
+  return rows
     .map((row): ServiceQualityRow => {
       const tasksOf = sla.get(`${row.process}/${row.step_id ?? ''}`);
       return {

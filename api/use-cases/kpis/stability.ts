@@ -27,7 +27,7 @@ export async function stability(ctx: ApiContext, period: Period): Promise<KpiRep
         least(coalesce(p.ended_at, now()), span.until_at) as down_until
       from process_instances p, span
       where p.process = 'fault-repair' and p.data #>> '{report,source}' = 'monitoring' and p.data #>> '{report,location,deviceId}' is not null
-        and p.started_at < span.until_at and (p.ended_at is null or p.ended_at > span.from_at)),
+        and p.started_at < ${period.until} and (p.ended_at is null or p.ended_at > ${period.from})),
     per_device as (
       select d.id, d.system,
         1 - least(1, coalesce(sum(extract(epoch from o.down_until - o.down_from)) filter (where o.down_until > o.down_from), 0)
