@@ -24,6 +24,7 @@ import { backupRoutes } from './routes/backups';
 import { deviceListener, deviceRoutes } from './routes/devices';
 import { faultRoutes } from './routes/faults';
 import { inspectionRoutes } from './routes/inspections';
+import { kpiRoutes } from './routes/kpis';
 import { governanceRoutes } from './routes/governance';
 import { processRoutes } from './routes/processes';
 import { supplierEvaluationRoutes } from './routes/supplier-evaluation';
@@ -60,6 +61,7 @@ export const apiRoutes = (ctx: ApiContext) => [
   ...staffUserRoutes(ctx),
   ...residentRoutes(ctx),
   ...upgradeRoutes(ctx),
+  ...kpiRoutes(ctx),
 ];
 
 /** What an instance that is not ready asks its callers to wait before trying again. */

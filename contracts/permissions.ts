@@ -179,6 +179,11 @@ export const PERMISSIONS = {
     roles: ['auditor', 'admin', 'tech-supervisor'],
     clauses: ['P3.3b'],
   },
+  'kpi.read': {
+    description: "Read the indicators (service quality, stability, construction, satisfaction, platform use), export them, and a process's heatmap",
+    roles: ['management', 'committee-member', 'tech-supervisor', 'auditor', 'admin'],
+    clauses: ['P7.2a', 'P3.3c'],
+  },
 
   // Projects, suppliers, procurement (P2.2, P2.3)
   'project-delivery.start': {

@@ -342,6 +342,7 @@ export const FIELD_TEXTS = {
   'face-too-large': { 'zh-CN': '人脸照片不能超过 1 MB，请压缩后重新上传', en: 'at most 1 MB' },
   'after-valid-from': { 'zh-CN': '须晚于开始时间', en: 'must be after validFrom' },
   'after-from': { 'zh-CN': '须晚于开始时间', en: 'must be after from' },
+  'period-within-year': { 'zh-CN': '统计期间最长一年（366 天）', en: 'a period of at most 366 days' },
   'plate-format': { 'zh-CN': '车牌格式不对，应如 粤B12345', en: 'a plate such as 粤B12345' },
   // Votes.
   'not-on-roll': { 'zh-CN': '不在投票人名册上', en: 'not on the roll' },

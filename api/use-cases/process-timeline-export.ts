@@ -88,7 +88,7 @@ const csvField = (value: string) => {
   const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
-const csvLine = (fields: readonly string[]) => `${fields.map(csvField).join(',')}\r\n`;
+export const csvLine = (fields: readonly string[]) => `${fields.map(csvField).join(',')}\r\n`;
 
 /** The timeline as CSV: UTF-8 with a byte-order mark, so spreadsheet programs show the Chinese as Chinese. */
 export async function timelineCsv(ctx: ApiContext, user: SessionUser, workflowId: string): Promise<Buffer> {

@@ -205,6 +205,10 @@ export const processInstances = pgTable(
     index('process_instances_started_by_idx').on(t.startedBy, t.startedAt),
     // The archiver and the nightly replay look for instances that ended recently.
     index('process_instances_ended_idx').on(t.endedAt),
+    // Device availability (P7.2a) reads the outage repairs that overlap its period, a small share of all instances.
+    index('process_instances_outages_idx')
+      .on(t.startedAt)
+      .where(sql`${t.process} = 'fault-repair' and ${t.data} #>> '{report,source}' = 'monitoring'`),
   ],
 );
 
@@ -275,6 +279,8 @@ export const tasks = pgTable(
     index('tasks_workflow_idx').on(t.workflowId),
     // The auditors' search by actor: the instances a person completed a task in.
     index('tasks_completed_by_idx').on(t.completedBy, t.workflowId).where(sql`${t.completedBy} is not null`),
+    // Platform use (P7.2a): who completed a task in a period.
+    index('tasks_completed_at_idx').on(t.completedAt, t.completedBy).where(sql`${t.completedBy} is not null`),
   ],
 );
 

@@ -36,6 +36,7 @@ const NAV_ITEMS: { to: string; label: MessageKey; visible: (user: User) => boole
   { to: routes.staffUsers, label: 'nav.staffUsers', visible: (user) => can(user, 'staff-user.read') },
   { to: routes.backups, label: 'nav.backups', visible: (user) => can(user, 'backup.read') },
   { to: routes.upgrades, label: 'nav.upgrades', visible: (user) => can(user, 'device-upgrade.read') },
+  { to: routes.kpis, label: 'nav.kpis', visible: (user) => can(user, 'kpi.read') },
 ];
 
 /** The signed-in shell: header with role-based nav, language toggle and sign-out. */

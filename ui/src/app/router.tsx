@@ -258,6 +258,10 @@ export const router = createBrowserRouter([
           );
         };
       }),
+      page(routes.kpis, async () => {
+        const { KpiDashboardPage } = await import('../features/kpis/components/kpi-dashboard-page');
+        return () => <KpiDashboardPage />;
+      }),
       { path: '*', element: <HomeRedirect /> },
     ],
   },

@@ -44,6 +44,7 @@ export const routes = {
   upgrades: '/upgrades',
   draftUpgradePlan: '/upgrades/plans/new',
   upgradePlan: '/upgrades/plans/:planId',
+  kpis: '/kpis',
   changePassword: '/account/password',
   /** A new owner's one-time link (domain/owner-invitations.ts writes it into their notification). */
   invitation: '/invitation/:token',

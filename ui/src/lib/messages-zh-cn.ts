@@ -20,6 +20,7 @@ export const messagesZhCn = {
   'nav.residents': '住户与租户',
   'nav.backups': '备份与恢复',
   'nav.upgrades': '固件升级',
+  'nav.kpis': '指标看板',
   'nav.changePassword': '修改密码',
   'nav.notifications': '通知',
   'nav.notificationsUnread': '通知（{n} 条未读）',

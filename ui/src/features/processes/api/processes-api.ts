@@ -1,3 +1,4 @@
+import type { ProcessHeatmap } from '../../../../../contracts/kpis';
 import type { InstancePage, ProcessInstanceDetail, ReplayVerdict } from '../../../../../contracts/processes';
 import type { ReferenceLocations } from '../../../../../contracts/reference';
 import type { InstanceStatus } from '../../../../../contracts/vocabulary';
@@ -41,6 +42,11 @@ export function getProcessInstance(workflowId: string, signal?: AbortSignal): Pr
 /** The process definition's BPMN 2.0 XML. */
 export function getProcessDiagram(process: string, signal?: AbortSignal): Promise<string> {
   return apiRequestText(`/process-definitions/${encodeURIComponent(process)}/diagram`, { signal });
+}
+
+/** Per step of a process, its visits and time spent over the instances started in a period (days, both included). */
+export function getProcessHeatmap(process: string, period: { from: string; to: string }, signal?: AbortSignal): Promise<ProcessHeatmap> {
+  return apiRequest<ProcessHeatmap>(`/processes/${encodeURIComponent(process)}/heatmap`, { query: period, signal });
 }
 
 /** The instance's recorded history as a JSON download. */

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { can } from '../../../../../contracts/permissions';
 import { ErrorBanner } from '../../../components/error-banner';
@@ -9,7 +9,7 @@ import { RecordTasks, type TaskLink } from '../../../components/record-tasks';
 import { useI18n } from '../../../lib/i18n';
 import { useCurrentUser } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
-import { getProcessDiagram, getProcessInstance, historyDownloadUrl, timelineDownloadUrl } from '../api/processes-api';
+import { getProcessDiagram, getProcessHeatmap, getProcessInstance, historyDownloadUrl, timelineDownloadUrl } from '../api/processes-api';
 import { useProcessText } from '../text';
 import { InstanceStatusBadge } from './instance-status-badge';
 import { ProcessTimeline } from './process-timeline';
@@ -17,6 +17,10 @@ import { ReplayCheck } from './replay-check';
 
 /** bpmn-js is large: load it only when a diagram is shown. */
 const ProcessDiagram = lazy(() => import('./process-diagram').then((module) => ({ default: module.ProcessDiagram })));
+
+const DAY_MS = 86_400_000;
+/** A day in Beijing (the community's days, as the API counts them), `offsetDays` from today. */
+const beijingDay = (offsetDays = 0) => new Date(Date.now() + 8 * 3_600_000 + offsetDays * DAY_MS).toISOString().slice(0, 10);
 
 /** One process instance for auditors: diagram with step states, timeline, data, history download, archive, replay check. */
 export function ProcessInstancePage({
@@ -37,6 +41,13 @@ export function ProcessInstancePage({
   const diagram = useApiResource(
     (signal) => (process ? getProcessDiagram(process, signal) : Promise.resolve(null)),
     [process],
+  );
+  const mayHeatmap = can(user, 'kpi.read');
+  const [heatmapOn, setHeatmapOn] = useState(false);
+  const [period, setPeriod] = useState({ from: beijingDay(-89), to: beijingDay() });
+  const heatmap = useApiResource(
+    (signal) => (heatmapOn && process ? getProcessHeatmap(process, period, signal) : Promise.resolve(undefined)),
+    [heatmapOn, process, period.from, period.to],
   );
 
   if (!detail.data) return detail.error ? <ErrorBanner error={detail.error} /> : <Loading />;
@@ -114,10 +125,36 @@ export function ProcessInstancePage({
 
       <div className="card">
         <h2>{t('instance.diagram')}</h2>
+        {mayHeatmap && (
+          <div className="heatmap-controls filters">
+            <label className="heatmap-switch">
+              <input type="checkbox" checked={heatmapOn} onChange={(event) => setHeatmapOn(event.target.checked)} data-testid="heatmap-toggle" /> {text('heatmap')}
+            </label>
+            {heatmapOn && (
+              <>
+                <label>
+                  {text('heatmapFrom')}{' '}
+                  <input type="date" value={period.from} max={period.to} data-testid="heatmap-from" onChange={(event) => setPeriod((current) => ({ ...current, from: event.target.value }))} />
+                </label>
+                <label>
+                  {text('heatmapTo')}{' '}
+                  <input type="date" value={period.to} min={period.from} data-testid="heatmap-to" onChange={(event) => setPeriod((current) => ({ ...current, to: event.target.value }))} />
+                </label>
+                {heatmap.data ? <span data-testid="heatmap-instances">{text('heatmapInstances', { n: heatmap.data.instances })}</span> : null}
+              </>
+            )}
+          </div>
+        )}
+        {heatmapOn && (
+          <p className="muted heatmap-legend">
+            {text('heatmapHint')} <span className="heat-scale" aria-hidden="true" /> {text('heatmapShort')} → {text('heatmapLong')}
+          </p>
+        )}
         {diagram.error ? <ErrorBanner error={diagram.error} /> : null}
+        {heatmapOn && heatmap.error ? <ErrorBanner error={heatmap.error} /> : null}
         {diagram.data ? (
           <Suspense fallback={<Loading />}>
-            <ProcessDiagram xml={diagram.data} steps={steps} process={instance.process} />
+            <ProcessDiagram xml={diagram.data} steps={steps} process={instance.process} heatmap={heatmapOn ? heatmap.data : undefined} visitsTitle={text('heatmapVisits')} />
           </Suspense>
         ) : (
           !diagram.error && <Loading />

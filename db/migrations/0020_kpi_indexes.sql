@@ -1,0 +1,2 @@
+CREATE INDEX "process_instances_outages_idx" ON "process_instances" USING btree ("started_at") WHERE "process_instances"."process" = 'fault-repair' and "process_instances"."data" #>> '{report,source}' = 'monitoring';--> statement-breakpoint
+CREATE INDEX "tasks_completed_at_idx" ON "tasks" USING btree ("completed_at","completed_by") WHERE "tasks"."completed_by" is not null;
