@@ -7,7 +7,8 @@ export const KPI_MAX_DAYS = 366;
 const day = z.iso.date();
 
 /** The end on or after the start, at most a year on; said of `to`, and only when both are days (else their own faults say so). */
-function periodChecks(query: { from: string; to: string }, ctx: z.RefinementCtx) {
+function periodChecks(query: { from?: string; to?: string }, ctx: z.RefinementCtx) {
+  if (query.from === undefined || query.to === undefined) return;
   const [from, to] = [Date.parse(query.from), Date.parse(query.to)];
   if (Number.isNaN(from) || Number.isNaN(to)) return;
   if (to < from) ctx.addIssue({ code: 'custom', message: fieldText('after-from'), path: ['to'] });
@@ -15,19 +16,20 @@ function periodChecks(query: { from: string; to: string }, ctx: z.RefinementCtx)
 }
 
 /**
- * A period of whole days in the community's time zone, both ends included (as the instance search), and optionally one
+ * A period of whole days in the community's time zone, both ends included (as the instance search; left out: the 30
+ * days to today, the dashboard's default, or 30 days to the end or from the start given), and optionally one
  * building: the figures whose records have a building (an instance's unit or zone, a device's zone) count only its own.
  */
 export const kpiQuery = z
   .object({
-    from: day,
-    to: day,
+    from: day.optional(),
+    to: day.optional(),
     building: z.string().trim().min(1).max(100).optional(),
   })
   .superRefine(periodChecks);
 export type KpiQuery = z.output<typeof kpiQuery>;
 
-export const heatmapQuery = z.object({ from: day, to: day }).superRefine(periodChecks);
+export const heatmapQuery = z.object({ from: day.optional(), to: day.optional() }).superRefine(periodChecks);
 export type HeatmapQuery = z.output<typeof heatmapQuery>;
 
 /** A share: how many of how many, and the ratio (null when there is nothing to count). */

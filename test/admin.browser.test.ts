@@ -225,7 +225,7 @@ describe('administration in Chromium, against the real API and worker', () => {
       await admin.reload();
       return undefined;
     });
-    await returned.locator('button').click();
+    await returned.locator('[data-testid="withdraw-change"]').click();
     await expect.poll(() => mainText(admin)).toContain('已撤回');
     expect(await returned.count()).toBe(0);
     await eventually(async () => (await stack.client.workflow.getHandle(disableWorkflow).describe()).status.name === 'COMPLETED' || undefined);

@@ -141,9 +141,18 @@ describe('bad requests and permissions', () => {
     expectProblem(await manager.get(`${API}/kpis?from=2025-03-31&to=2025-03-01`), 400, 'query.to');
     expectProblem(await manager.get(`${API}/kpis?from=2025-13-01&to=2025-03-01`), 400, 'query.from');
     expectProblem(await manager.get(`${API}/kpis?from=2024-01-01&to=2025-03-01`), 400, 'query.to');
-    expectProblem(await manager.get(`${API}/kpis?to=2025-03-01`), 400, 'query.from');
     expectProblem(await manager.get(`${API}/kpis?${PERIOD}&building=nowhere`), 400, 'query.building');
     expectProblem(await manager.get(`${API}/processes/fault-repair/heatmap?from=2025-03-01&to=yesterday`), 400, 'query.to');
+  });
+
+  it('a period left out is the 30 days to today, or the 30 days to the end or from the start given', async () => {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: stack.ctx.settings.communityTimeZone }).format(new Date());
+    const open = await manager.get(`${API}/kpis`);
+    expect(open.status, JSON.stringify(open.body)).toBe(200);
+    expect(open.body.period.to).toBe(today);
+    expect((Date.parse(open.body.period.to) - Date.parse(open.body.period.from)) / 86_400_000).toBe(29);
+    expect((await manager.get(`${API}/kpis?to=2025-03-01`)).body.period).toMatchObject({ from: '2025-01-31', to: '2025-03-01' });
+    expect((await manager.get(`${API}/processes/fault-repair/heatmap?from=2025-03-01`)).body).toMatchObject({ from: '2025-03-01', to: '2025-03-30' });
   });
 
   it('403 without kpi.read, for the figures, their export and the heatmap', async () => {

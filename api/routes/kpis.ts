@@ -28,7 +28,7 @@ export const kpiRoutes = (ctx: ApiContext) => [
       raw: { contentType: format === 'csv' ? 'text/csv' : XLSX },
       handle: async ({ query, res }) => {
         const report = await kpiReport(ctx, query);
-        const name = `kpis-${query.from}-${query.to}.${format}`;
+        const name = `kpis-${report.period.from}-${report.period.to}.${format}`;
         if (format === 'csv') res.type('text/csv; charset=utf-8').attachment(name).send(kpiCsv(report));
         else res.type(XLSX).attachment(name).send(await kpiWorkbook(report));
       },

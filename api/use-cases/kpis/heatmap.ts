@@ -33,8 +33,8 @@ export async function processHeatmap(ctx: ApiContext, user: SessionUser, process
   ]);
   return {
     process: definition.name,
-    from: query.from,
-    to: query.to,
+    from: period.days.from,
+    to: period.days.to,
     instances: count.instances,
     steps: rows.map((row) => ({ stepId: row.step_id, visits: row.visits, instances: row.instances, seconds: { p50: num(row.p50), p90: num(row.p90) } })),
   };

@@ -10,17 +10,31 @@ export interface Period {
   /** The end, or now if the period has not ended: what has not happened yet is not counted as up or down. */
   until: SQL;
   building: string | null;
+  /** The days asked for, or the default's. */
+  days: { from: string; to: string };
 }
 
-export async function periodOf(ctx: ApiContext, query: { from: string; to: string; building?: string }): Promise<Period> {
+/** The days a period runs over, the 30 days to today in the community's time zone when left out. */
+function periodDays(ctx: ApiContext, query: { from?: string; to?: string }): { from: string; to: string } {
+  const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: ctx.settings.communityTimeZone }).format(new Date());
+  const to = query.to ?? (query.from ? shift(query.from, DEFAULT_DAYS - 1) : today);
+  return { from: query.from ?? shift(to, 1 - DEFAULT_DAYS), to };
+}
+
+const DEFAULT_DAYS = 30;
+
+export async function periodOf(ctx: ApiContext, query: { from?: string; to?: string; building?: string }): Promise<Period> {
+  const days = periodDays(ctx, query);
   if (query.building) {
     const [found] = await ctx.db.select({ id: buildings.id }).from(buildings).where(eq(buildings.id, query.building));
     if (!found) throw badRequest('request.query-invalid', [{ field: 'query.building', message: 'no-such-building' }]);
   }
   const zone = ctx.settings.communityTimeZone;
-  const to = sql`((${query.to}::date + 1)::timestamp at time zone ${zone})`;
+  const to = sql`((${days.to}::date + 1)::timestamp at time zone ${zone})`;
   return {
-    from: sql`(${query.from}::date::timestamp at time zone ${zone})`,
+    days,
+    from: sql`(${days.from}::date::timestamp at time zone ${zone})`,
     to,
     until: sql`least(${to}, now())`,
     building: query.building ?? null,

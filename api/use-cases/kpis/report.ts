@@ -18,7 +18,7 @@ export async function kpiReport(ctx: ApiContext, query: KpiQuery): Promise<KpiRe
     platformUse(ctx, period),
   ]);
   return {
-    period: { from: query.from, to: query.to, building: period.building },
+    period: { ...period.days, building: period.building },
     serviceQuality: quality,
     stability: stable,
     construction: built,

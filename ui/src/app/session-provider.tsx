@@ -26,11 +26,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => controller.abort();
   }, []);
 
-  // A 401 while someone was signed in: their session ended under them, which the sign-in page says.
+  // A 401 while someone was signed in: their session ended under them, which the sign-in page says (a page's other
+  // requests answered 401 after it do not take that back).
   useEffect(
     () =>
       onUnauthorized(() => {
-        setEnded(Boolean(current.current));
+        setEnded((already) => already || Boolean(current.current));
         setSignedIn(null);
       }),
     [],

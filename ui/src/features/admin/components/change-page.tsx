@@ -73,7 +73,7 @@ export function ChangePage({
             <div className="card" data-testid="returned-change">
               <p>{text('withdrawNote')}</p>
               <ErrorBanner error={withdrawal.error} />
-              <button type="button" className="button-secondary" disabled={withdrawal.busy} onClick={() => void withdraw()}>
+              <button type="button" className="button-secondary" disabled={withdrawal.busy} onClick={() => void withdraw()} data-testid="withdraw-change">
                 {text('withdraw')}
               </button>
               {change.data.draft && <CorrectionForm key={change.data.revision} change={change.data} onCorrected={change.setData} />}

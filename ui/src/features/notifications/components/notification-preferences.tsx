@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorBanner } from '../../../components/error-banner';
 import { FormField } from '../../../components/form-field';
+import { Loading } from '../../../components/loading';
 import { fieldErrorsByName } from '../../../lib/api-client';
 import { useAction } from '../../../lib/use-action';
 import { useApiResource } from '../../../lib/use-api-resource';
@@ -35,12 +36,14 @@ export function NotificationPreferencesForm() {
     });
   }
 
+  // The form shows once the stored choices are in: a field typed in before would be overwritten by them.
+  if (!stored.data) return stored.error ? <ErrorBanner error={stored.error} /> : <Loading />;
   const errors = fieldErrorsByName(error);
   return (
     <form className="card" onSubmit={submit} noValidate data-testid="notification-preferences">
       <h2>{text('preferences')}</h2>
       <p className="muted">{text('preferencesNote')}</p>
-      <ErrorBanner error={stored.error ?? error} />
+      <ErrorBanner error={error} />
       <label>
         <input type="checkbox" name="by-email" checked={byEmail} onChange={(event) => setByEmail(event.target.checked)} /> {text('byEmail')}
       </label>
