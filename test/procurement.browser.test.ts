@@ -60,7 +60,8 @@ describe('supplier registry and procurement pages in Chromium', () => {
   it("a supplier bids in its own form and gets a receipt; management sees the bids sealed until the opening, then the bids", async () => {
     const procure = await apiSignIn(stack.baseUrl, 'procure');
     const projectId = `ui-${randomUUID().slice(0, 8)}`;
-    const start = await procure.post('/api/v1/procurements', { projectId, title: 'Car park cameras', estimate: 60_000, system: 'cctv', bidWindowSeconds: 12 });
+    // The window holds a supplier's bid and management's look at the sealed bids on a loaded machine (12 s did not).
+    const start = await procure.post('/api/v1/procurements', { projectId, title: 'Car park cameras', estimate: 60_000, system: 'cctv', bidWindowSeconds: 25 });
     expect(start.status).toBe(201);
     const workflowId = start.body.workflowId as string;
     started.push(workflowId);
@@ -87,7 +88,7 @@ describe('supplier registry and procurement pages in Chromium', () => {
     expect(await manager.locator('body').textContent()).not.toContain('Eight 4 MP bullet cameras');
     await screenshot(manager, 'procurement-sealed.png');
 
-    await eventually(async () => ((await stack.db.query.procurements.findFirst({ where: eq(procurements.workflowId, workflowId) }))?.openedAt ? true : undefined), 30_000);
+    await eventually(async () => ((await stack.db.query.procurements.findFirst({ where: eq(procurements.workflowId, workflowId) }))?.openedAt ? true : undefined), 60_000);
     await manager.reload();
     const bids = manager.locator('[data-testid="bids-table"]');
     await bids.waitFor();

@@ -80,7 +80,8 @@ describe('firmware upgrades in Chromium, against the device simulator', () => {
     await techsup.locator('nav a', { hasText: '固件升级' }).click();
     await techsup.waitForURL('**/upgrades');
     await techsup.locator('[data-testid="upgrade-plans"]').waitFor();
-    expect(await textOf(techsup, 'main')).toContain('尚无升级计划');
+    // The lists load after the page: wait for the plans' own answer.
+    await expect.poll(() => textOf(techsup, 'main')).toContain('尚无升级计划');
 
     // Register the camera release with its file and the SHA-256 its supplier published.
     const file = simulatedFirmware({ version: 'V5.8.0', models: ['camera'] });
