@@ -71,9 +71,9 @@ export const RESTORE_STEPS: readonly RestoreStep[] = [
   {
     title: label('Temporal（仅开发服务器）。', 'Temporal (dev server only).'),
     text: label(
-      '`restic -r /var/lib/steward-backups/restic restore latest --tag run=<备份编号> --target /tmp/restore`（密码：`BACKUP_PASSPHRASE`），' +
+      '`restic -r /var/lib/steward-backups/restic restore latest --tag run=<备份编号> --target <临时目录>`（密码：`BACKUP_PASSPHRASE`），' +
         '停止开发服务器，用 `temporal/temporal.sqlite` 覆盖 `data/temporal.sqlite`。生产环境中 Temporal 的数据库已在第 4 步一并恢复。',
-      '`restic -r /var/lib/steward-backups/restic restore latest --tag run=<backup run id> --target /tmp/restore` (password: `BACKUP_PASSPHRASE`), ' +
+      '`restic -r /var/lib/steward-backups/restic restore latest --tag run=<backup run id> --target <scratch folder>` (password: `BACKUP_PASSPHRASE`), ' +
         'stop the dev server, copy `temporal/temporal.sqlite` over `data/temporal.sqlite`. In production Temporal’s databases came back with step 4.',
     ),
   },

@@ -139,14 +139,29 @@ export async function correctChange(ctx: ApiContext, user: SessionUser, changeId
   if (proposal.action !== row.action) throw unprocessable('change.invalid', [{ field: 'action', message: 'one-of', params: { values: [row.action] } }]);
   if (proposal.unitId !== row.recordId) throw unprocessable('change.invalid', [{ field: 'unitId', message: 'one-of', params: { values: [row.recordId] } }]);
   const { stored, idDocumentNumber } = await requireStandard(ctx, proposal, changeId);
+  return resubmitCorrection(ctx, user, { row, taskId, stored, seal: (tx) => idDocumentNumber ? sealChangeIdDocument(tx, changeId, idDocumentNumber) : { dataKeyId: null, sealedIdDocument: null } });
+}
+
+type Transaction = Parameters<Parameters<ApiContext['db']['transaction']>[0]>[0];
+type Sealed = { dataKeyId: string | null; sealedIdDocument: string | null };
+
+/**
+ * A maker's corrected draft resubmitted into the review that returned it (any kind): its sealed part stored anew and
+ * the one it replaces erased with its key, only while the change is still as returned; then the correction task done.
+ */
+export async function resubmitCorrection(
+  ctx: ApiContext,
+  user: SessionUser,
+  { row, taskId, stored, seal }: { row: Awaited<ReturnType<typeof returnedChangeOf>>['row']; taskId: string; stored: unknown; seal: (tx: Transaction) => Sealed | Promise<Sealed> },
+): Promise<DataChangeView> {
+  const changeId = row.id;
   const updated = await ctx.db.transaction(async (tx) => {
-    const sealed = idDocumentNumber ? await sealChangeIdDocument(tx, changeId, idDocumentNumber) : { dataKeyId: null, sealedIdDocument: null };
+    const sealed = await seal(tx);
     const written = await tx
       .update(dataChanges)
       .set({ proposal: stored, ...sealed, updatedAt: new Date() })
       .where(and(eq(dataChanges.id, changeId), eq(dataChanges.status, 'returned'), eq(dataChanges.revision, row.revision)))
       .returning({ id: dataChanges.id });
-    // The document this correction replaces is erased with its key.
     if (written.length) await eraseDataKeys(tx, [row.dataKeyId]);
     return written.length > 0;
   });

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DataChangeView, HistoryEntry } from '../../contracts/data-review';
 import type { DeviceChangeProposal, DeviceChangeRequest, RegisteredDeviceView } from '../../contracts/device-register';
 import type { FieldFault } from '../../contracts/problem-texts';
@@ -6,15 +6,13 @@ import { dataChanges, deviceConnections, deviceHealth, devices } from '../../db/
 import { sealChangeSecrets } from '../../db/sealed/records';
 import { deviceSecretsOf, replacedSecretsOf, reviewDeviceChange, type DeviceSecrets, type StoredDeviceProposal } from '../../domain/device-register';
 import { historyOf } from '../../domain/master-data';
-import { eraseDataKeys } from '../../db/sealed/envelope';
 import { dataReviewProcess } from '../../workflows/data-review/definition';
 import type { DataReviewInput } from '../../workflows/data-review/messages';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { conflict, notFound, unprocessable } from '../http/problem';
-import { getChange, returnedChangeOf } from './data-review';
+import { resubmitCorrection, returnedChangeOf } from './data-review';
 import { startProcess } from './start-process';
-import { completeTask } from './worklist';
 
 type ChangeRow = typeof dataChanges.$inferSelect;
 
@@ -92,20 +90,7 @@ export async function correctDeviceChange(ctx: ApiContext, user: SessionUser, ch
   if (row.kind !== 'device' || stored.action !== row.action) throw unprocessable('change.invalid', [{ field: 'action', message: 'one-of', params: { values: [row.action] } }]);
   if (stored.deviceId !== row.recordId) throw unprocessable('change.invalid', [{ field: 'deviceId', message: 'one-of', params: { values: [row.recordId] } }]);
   await requireStandard(ctx, stored);
-  const updated = await ctx.db.transaction(async (tx) => {
-    const sealed = secrets ? await sealChangeSecrets(tx, changeId, secrets) : { dataKeyId: null, sealedIdDocument: null };
-    const written = await tx
-      .update(dataChanges)
-      .set({ proposal: stored, ...sealed, updatedAt: new Date() })
-      .where(and(eq(dataChanges.id, changeId), eq(dataChanges.status, 'returned'), eq(dataChanges.revision, row.revision)))
-      .returning({ id: dataChanges.id });
-    // The secrets this correction replaces are erased with their key.
-    if (written.length) await eraseDataKeys(tx, [row.dataKeyId]);
-    return written.length > 0;
-  });
-  if (!updated) throw conflict('change.not-returned', { status: 'in-review' }, [{ field: 'status', message: 'not-returned', params: { status: 'in-review' } }]);
-  await completeTask(ctx, user, taskId, { decision: 'resubmit' });
-  return getChange(ctx, changeId);
+  return resubmitCorrection(ctx, user, { row, taskId, stored, seal: (tx) => secrets ? sealChangeSecrets(tx, changeId, secrets) : { dataKeyId: null, sealedIdDocument: null } });
 }
 
 /** A device's history of changes, oldest first. */

@@ -5,7 +5,6 @@ import type { FieldFault } from '../../contracts/problem-texts';
 import { newResidentId, type ResidentChangeProposal, type ResidentChangeRequest, type ResidentListQuery, type ResidentView } from '../../contracts/residents';
 import { dataChanges, residents } from '../../db/schema';
 import { containing } from '../../db/like-pattern';
-import { eraseDataKeys } from '../../db/sealed/envelope';
 import { sealChangeIdDocument } from '../../db/sealed/records';
 import { historyOf } from '../../domain/master-data';
 import { residentUnitOf, residentViewOf, reviewResidentChange, type StoredResidentProposal } from '../../domain/residents';
@@ -14,9 +13,8 @@ import type { DataReviewInput } from '../../workflows/data-review/messages';
 import type { SessionUser } from '../auth/session';
 import type { ApiContext } from '../context';
 import { conflict, notFound, unprocessable } from '../http/problem';
-import { getChange, returnedChangeOf } from './data-review';
+import { resubmitCorrection, returnedChangeOf } from './data-review';
 import { startProcess } from './start-process';
-import { completeTask } from './worklist';
 
 type ChangeRow = typeof dataChanges.$inferSelect;
 
@@ -86,20 +84,7 @@ export async function correctResidentChange(ctx: ApiContext, user: SessionUser, 
   if (row.kind !== 'resident' || stored.action !== row.action) throw unprocessable('change.invalid', [{ field: 'action', message: 'one-of', params: { values: [row.action] } }]);
   if (stored.residentId !== row.recordId) throw unprocessable('change.invalid', [{ field: 'residentId', message: 'one-of', params: { values: [row.recordId] } }]);
   await requireStandard(ctx, stored, idDocumentNumber);
-  const updated = await ctx.db.transaction(async (tx) => {
-    const sealed = idDocumentNumber ? await sealChangeIdDocument(tx, changeId, idDocumentNumber) : { dataKeyId: null, sealedIdDocument: null };
-    const written = await tx
-      .update(dataChanges)
-      .set({ proposal: stored, ...sealed, updatedAt: new Date() })
-      .where(and(eq(dataChanges.id, changeId), eq(dataChanges.status, 'returned'), eq(dataChanges.revision, row.revision)))
-      .returning({ id: dataChanges.id });
-    // The document this correction replaces is erased with its key.
-    if (written.length) await eraseDataKeys(tx, [row.dataKeyId]);
-    return written.length > 0;
-  });
-  if (!updated) throw conflict('change.not-returned', { status: 'in-review' }, [{ field: 'status', message: 'not-returned', params: { status: 'in-review' } }]);
-  await completeTask(ctx, user, taskId, { decision: 'resubmit' });
-  return getChange(ctx, changeId);
+  return resubmitCorrection(ctx, user, { row, taskId, stored, seal: (tx) => idDocumentNumber ? sealChangeIdDocument(tx, changeId, idDocumentNumber) : { dataKeyId: null, sealedIdDocument: null } });
 }
 
 export async function getResident(ctx: ApiContext, residentId: string): Promise<ResidentView> {
