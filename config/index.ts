@@ -173,6 +173,9 @@ function configFrom(env: Environment): Config {
       upgradeAssessment: { intervalMs: env.FIRMWARE_ASSESSMENT_INTERVAL_HOURS, maxAgeMs: env.FIRMWARE_MAX_AGE_DAYS },
       notifications: {
         smtpUrl: env.SMTP_URL ?? null,
+        sms: env.SMS_URL ?? null,
+        weCom: env.WECOM_URL ?? null,
+        publicUrl: env.STEWARD_PUBLIC_URL ?? null,
         emailFrom: env.NOTIFY_EMAIL_FROM,
         everyMs: env.NOTIFY_RELAY_EVERY,
         sendTimeoutMs: env.NOTIFY_SEND_TIMEOUT,

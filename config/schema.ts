@@ -3,6 +3,8 @@ import type { Shift } from '../api/access-log-settings';
 import { ROLES, type Role } from '../contracts/permissions';
 import { MIN_INCIDENT_HISTORY_EVENTS } from '../workflows/alarm-linkage/definition';
 import { parseOffsiteUrl } from '../integrations/backups/offsite';
+import { parseSmsUrl } from '../integrations/notifications/sms';
+import { parseWeComUrl } from '../integrations/notifications/wecom';
 import { choice, custom, duration, flag, list, port, positiveNumber, Refusal, refuse, text, timeZone, url, wholeNumber } from './values';
 
 /** A group of variables as the README shows it; the id names its README block. */
@@ -152,6 +154,25 @@ export const AREAS = {
   }),
   notifications: area('Notifications (P4.1)', {
     SMTP_URL: url({ description: 'the SMTP server email notifications go through, `smtp://user:password@host:port` (`smtps://` for TLS from the start)', unset: 'no email is sent; deliveries wait in the outbox until one is configured', secret: true }),
+    SMS_URL: custom(
+      {
+        description: "the SMS provider (Aliyun Short Message Service's API): `https://KEY_ID:KEY_SECRET@dysmsapi.aliyuncs.com/?sign=SIGN_NAME&template=TEMPLATE_CODE`, the template's one variable `${content}`",
+        unset: 'no SMS is sent; deliveries wait in the outbox until a provider is configured',
+        secret: true,
+      },
+      (value) => {
+        const settings = parseSmsUrl(value);
+        return typeof settings === 'string' ? refuse(settings) : settings;
+      },
+    ),
+    WECOM_URL: custom(
+      { description: "WeCom application messages: `https://CORP_ID:SECRET@qyapi.weixin.qq.com/?agent=AGENT_ID`", unset: 'no WeCom message is sent; deliveries wait in the outbox until one is configured', secret: true },
+      (value) => {
+        const settings = parseWeComUrl(value);
+        return typeof settings === 'string' ? refuse(settings) : settings;
+      },
+    ),
+    STEWARD_PUBLIC_URL: url({ description: "the address people open Steward at (`https://steward.example.com`): a notification's link in email, SMS and WeCom starts with it", unset: 'links are sent as paths' }),
     NOTIFY_EMAIL_FROM: text({ default: 'Steward <steward@localhost>', description: "the notifications' sender address" }),
     NOTIFY_RELAY_EVERY: duration({ default: '2s', description: 'how often the outbox is looked at for deliveries due' }),
     NOTIFY_SEND_TIMEOUT: duration({ default: '10s', description: 'a channel that does not answer in this long is tried again later' }),

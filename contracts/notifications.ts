@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { pageOf } from './common';
 
 /**
- * P4.1: notifications that reach people. In-app always; email (and later SMS, WeCom) as each person chooses.
+ * P4.1: notifications that reach people. In-app always; email, SMS and WeCom as each person chooses.
  * Quiet hours hold back what can wait; alarms and dispatches (URGENT_PRIORITY and above) go at once.
  */
-export const NOTIFICATION_CHANNELS = ['email'] as const;
+export const NOTIFICATION_CHANNELS = ['email', 'sms', 'wecom'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
 /** A task's priority from which its notice ignores quiet hours: an alarm's dispatch (alarm-linkage's 90). */
@@ -39,6 +39,10 @@ export const notificationPreferences = z
   .object({
     channels: z.array(z.enum(NOTIFICATION_CHANNELS)).max(NOTIFICATION_CHANNELS.length),
     email: z.email().max(254).nullable(),
+    /** A mainland mobile number: SMS goes to it. */
+    phone: z.string().trim().regex(/^1[3-9]\d{9}$/, 'mobile-format').nullable().default(null),
+    /** The person's WeCom account (成员 UserID) in the company's WeCom. */
+    wecomUserId: z.string().trim().regex(/^[A-Za-z0-9_.@-]{1,64}$/, 'wecom-account-format').nullable().default(null),
     /** Local times (the community's time zone); both or neither. */
     quietFrom: clock.nullable(),
     quietTo: clock.nullable(),
@@ -47,6 +51,8 @@ export const notificationPreferences = z
     if ((value.quietFrom === null) !== (value.quietTo === null)) ctx.addIssue({ code: 'custom', path: ['quietTo'], message: 'quiet-hours-both' });
     if (value.quietFrom !== null && value.quietFrom === value.quietTo) ctx.addIssue({ code: 'custom', path: ['quietTo'], message: 'quiet-hours-empty' });
     if (value.channels.includes('email') && !value.email) ctx.addIssue({ code: 'custom', path: ['email'], message: 'email-needed' });
+    if (value.channels.includes('sms') && !value.phone) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'phone-needed' });
+    if (value.channels.includes('wecom') && !value.wecomUserId) ctx.addIssue({ code: 'custom', path: ['wecomUserId'], message: 'wecom-needed' });
   });
 export type NotificationPreferences = z.infer<typeof notificationPreferences>;
 

@@ -215,6 +215,10 @@ export const FIELD_TEXTS = {
   'quiet-hours-both': { 'zh-CN': '免打扰时段须同时填写开始和结束', en: 'quiet hours need both a start and an end' },
   'quiet-hours-empty': { 'zh-CN': '免打扰时段的结束须与开始不同', en: 'quiet hours must end at another time than they start' },
   'email-needed': { 'zh-CN': '选择邮件通知须填写邮箱地址', en: 'email notifications need an address' },
+  'phone-needed': { 'zh-CN': '选择短信通知须填写手机号码', en: 'SMS notifications need a mobile number' },
+  'wecom-needed': { 'zh-CN': '选择企业微信通知须填写企业微信账号', en: 'WeCom notifications need a WeCom account' },
+  'mobile-format': { 'zh-CN': '须为 11 位手机号码，如 13800138000', en: 'an 11-digit mobile number like 13800138000' },
+  'wecom-account-format': { 'zh-CN': '企业微信账号为 1–64 位字母、数字或 _ . @ -', en: '1 to 64 letters, digits or _ . @ -' },
   'time-of-day': { 'zh-CN': '须为一天中的时刻，如 22:00', en: 'a time of day like 22:00' },
   // zod's checks, by issue.
   required: { 'zh-CN': '必填，请填写此项', en: 'required' },

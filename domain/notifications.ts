@@ -39,7 +39,7 @@ export async function recordNotifications(db: Pick<Database, 'execute'>, rows: r
         join users u on u.active and (u.roles && n.recipient_roles or u.id = any(n.recipient_users))
         join notification_preferences p on p.user_id = u.id
         cross join lateral unnest(p.channels) as channel
-        where channel <> 'email' or p.email is not null
+        where case channel when 'email' then p.email when 'sms' then p.phone when 'wecom' then p.wecom_user_id end is not null
         on conflict do nothing)
       select pg_notify(${NOTIFICATION_CHANNEL}, string_agg(id::text, ',')) from inserted having count(*) > 0`);
   }

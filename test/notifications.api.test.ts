@@ -86,7 +86,7 @@ describe('notifications reach people', () => {
     expectProblem(await checker.put(`${API}/notifications/preferences`, { channels: ['email'], email: null, quietFrom: null, quietTo: null }), 400, 'request.body-invalid', 'email');
     expectProblem(await checker.put(`${API}/notifications/preferences`, { channels: [], email: null, quietFrom: '22:00', quietTo: null }), 400, 'request.body-invalid', 'quietTo');
     expectProblem(await checker.put(`${API}/notifications/preferences`, { channels: ['fax'], email: null, quietFrom: null, quietTo: null }), 400, 'request.body-invalid', 'channels.0');
-    expect((await checker.get(`${API}/notifications/preferences`)).body).toEqual({ channels: [], email: null, quietFrom: null, quietTo: null });
+    expect((await checker.get(`${API}/notifications/preferences`)).body).toEqual({ channels: [], email: null, phone: null, wecomUserId: null, quietFrom: null, quietTo: null });
   });
 
   it("a task's candidate is told in-app, live and by email, once; reading it is theirs alone", async () => {

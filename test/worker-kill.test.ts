@@ -727,7 +727,9 @@ const SCENARIOS: Scenario[] = [
       const plan = upgradePlan({ title: 'Cameras V5.8.0', targets: [{ model: reportedModel('camera'), releaseId: camera.id }], deviceIds: cameras, canaryDeviceId: 'cam-b2-lobby', waveSize: 2 });
       const workflowId = track((await send('techsup', 'post', '/upgrade-plans', plan)).workflowId, 'device-upgrade');
       await complete('techsup', (await openTask(workflowId, 'reviewPlan')).id, { decision: 'approved' });
-      const wave = async () => (await database.db.select().from(upgradeDevices).where(and(eq(upgradeDevices.planId, plan.planId), eq(upgradeDevices.wave, 1)))).filter((row) => row.writingSeenAt);
+      // Sent, not seen writing: a kill earlier in the wave can leave a device written and rebooted before the new
+      // worker's first look, so its writing is never seen.
+      const wave = async () => (await database.db.select().from(upgradeDevices).where(and(eq(upgradeDevices.planId, plan.planId), eq(upgradeDevices.wave, 1)))).filter((row) => row.uploadSentAt);
       await until(async () => ((await wave()).length === 2 ? true : undefined));
       // The wave's devices write their images: the worker may die now.
       await s.step('device-upgrade wave', async () => undefined);

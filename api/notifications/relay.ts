@@ -1,11 +1,20 @@
 import { sql } from 'drizzle-orm';
 import type { ApiContext } from '../context';
 import { nameMessages } from '../use-cases/notifications';
-import { smtpSender, type EmailSender } from '../../integrations/notifications/email';
+import { DeliveryRefused, type ChannelSender } from '../../integrations/notifications/channel';
+import { smtpSender } from '../../integrations/notifications/email';
+import { smsSender, type SmsSettings } from '../../integrations/notifications/sms';
+import { weComSender, type WeComSettings } from '../../integrations/notifications/wecom';
+import type { NotificationChannel } from '../../contracts/notifications';
 
 export interface NotificationSettings {
   /** Unset: no email goes out; its deliveries wait in the outbox until a server is configured. */
   smtpUrl: string | null;
+  /** Unset: no SMS goes out; likewise WeCom. */
+  sms: SmsSettings | null;
+  weCom: WeComSettings | null;
+  /** Where people open Steward: links go out whole; unset, as paths. */
+  publicUrl: string | null;
   emailFrom: string;
   everyMs: number;
   sendTimeoutMs: number;
@@ -29,6 +38,8 @@ type Due = {
   link: string | null;
   urgent: boolean;
   email: string | null;
+  phone: string | null;
+  wecom_user_id: string | null;
   channels: string[];
   quiet_from: number | null;
   quiet_to: number | null;
@@ -58,19 +69,25 @@ export const retryDelayMs = (attempts: number, maxMs: number) => Math.min(maxMs,
 /**
  * Sends the outbox (P4.1): each delivery due is taken by one relay (row locks; a relay that dies mid-send leaves it
  * to another after the lease), sent on its channel and marked sent, or tried again later with a doubling wait;
- * outside an alarm or a dispatch, a person's quiet hours hold it until they end. An email carries the same
- * Message-ID on every try, so the one a crash repeats can be told apart by the receiving side.
+ * outside an alarm or a dispatch, a person's quiet hours hold it until they end. A provider's refusal (no such
+ * number or member) fails the delivery at once. Every try of one delivery carries the same key (an email's
+ * Message-ID, an SMS's OutId; WeCom checks duplicates itself), so a repeat after a crash can be told apart.
  */
 export class NotificationRelay {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> = Promise.resolve();
-  private readonly email: EmailSender | null;
+  /** The channels this relay can send on now: one whose provider is not configured waits in the outbox. */
+  private readonly senders: Partial<Record<NotificationChannel, ChannelSender>>;
 
   constructor(
     private readonly ctx: ApiContext,
     private readonly settings: NotificationSettings,
   ) {
-    this.email = settings.smtpUrl ? smtpSender(settings.smtpUrl, settings.emailFrom, settings.sendTimeoutMs) : null;
+    this.senders = {
+      ...(settings.smtpUrl ? { email: smtpSender(settings.smtpUrl, settings.emailFrom, settings.sendTimeoutMs) } : {}),
+      ...(settings.sms ? { sms: smsSender(settings.sms, settings.sendTimeoutMs) } : {}),
+      ...(settings.weCom ? { wecom: weComSender(settings.weCom, settings.sendTimeoutMs) } : {}),
+    };
   }
 
   /** One pass: every delivery due now; the number sent. */
@@ -87,8 +104,7 @@ export class NotificationRelay {
 
   private async take(): Promise<Due[]> {
     const leaseSeconds = (this.settings.sendTimeoutMs * 3) / 1000;
-    // Only the channels this relay can send now: email waits for a server to be configured.
-    const channels = this.email ? ['email'] : [];
+    const channels = Object.keys(this.senders);
     return this.ctx.db.execute<Due>(sql`
       with due as (
         select id from notification_deliveries
@@ -98,12 +114,14 @@ export class NotificationRelay {
       update notification_deliveries d set claimed_at = now()
       from due, notifications n, notification_preferences p
       where d.id = due.id and n.id = d.notification_id and p.user_id = d.user_id
-      returning d.id, d.notification_id, d.user_id, d.channel, d.attempts, n.message, n.link, n.urgent, p.email, p.channels, p.quiet_from, p.quiet_to`);
+      returning d.id, d.notification_id, d.user_id, d.channel, d.attempts, n.message, n.link, n.urgent, p.email, p.phone, p.wecom_user_id, p.channels, p.quiet_from, p.quiet_to`);
   }
 
   private async deliver(delivery: Due, now: Date): Promise<boolean> {
     const id = Number(delivery.id);
-    if (!delivery.channels.includes(delivery.channel) || !delivery.email) {
+    const channel = delivery.channel as NotificationChannel;
+    const address = { email: delivery.email, sms: delivery.phone, wecom: delivery.wecom_user_id }[channel];
+    if (!delivery.channels.includes(channel) || !address) {
       await this.ctx.db.execute(sql`update notification_deliveries set status = 'failed', claimed_at = null, last_error = 'channel no longer chosen' where id = ${id}`);
       return false;
     }
@@ -113,15 +131,17 @@ export class NotificationRelay {
       return false;
     }
     try {
-      await this.email!.send({
-        to: delivery.email,
+      await this.senders[channel]!.send({
+        to: address,
         subject: delivery.message.length > 80 ? `${delivery.message.slice(0, 79)}…` : delivery.message,
-        text: delivery.link ? `${delivery.message}\n\n${delivery.link}` : delivery.message,
-        messageId: `<notification-${delivery.notification_id}.${delivery.user_id}@steward>`,
+        text: delivery.message,
+        link: delivery.link === null ? null : `${this.settings.publicUrl?.replace(/\/$/, '') ?? ''}${delivery.link}`,
+        deliveryKey: `notification-${delivery.notification_id}.${delivery.user_id}`,
       });
     } catch (error) {
       const attempts = delivery.attempts + 1;
-      const failed = attempts >= this.settings.maxAttempts;
+      // A refusal is the provider's last word (no such number or member): no retry can change it.
+      const failed = error instanceof DeliveryRefused || attempts >= this.settings.maxAttempts;
       const next = new Date(now.getTime() + retryDelayMs(attempts, this.settings.retryMaxMs));
       await this.ctx.db.execute(sql`
         update notification_deliveries set attempts = ${attempts}, claimed_at = null, last_error = ${(error as Error).message.slice(0, 500)},
@@ -149,6 +169,6 @@ export class NotificationRelay {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.running;
-    this.email?.close();
+    for (const sender of Object.values(this.senders)) sender.close();
   }
 }

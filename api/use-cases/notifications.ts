@@ -100,13 +100,13 @@ const clockOf = (minutes: number | null) => (minutes === null ? null : `${String
 
 export async function getPreferences(ctx: ApiContext, user: SessionUser): Promise<NotificationPreferences> {
   const [row] = await ctx.db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, user.id));
-  if (!row) return { channels: [], email: null, quietFrom: null, quietTo: null };
-  return { channels: row.channels as NotificationPreferences['channels'], email: row.email, quietFrom: clockOf(row.quietFrom), quietTo: clockOf(row.quietTo) };
+  if (!row) return { channels: [], email: null, phone: null, wecomUserId: null, quietFrom: null, quietTo: null };
+  return { channels: row.channels as NotificationPreferences['channels'], email: row.email, phone: row.phone, wecomUserId: row.wecomUserId, quietFrom: clockOf(row.quietFrom), quietTo: clockOf(row.quietTo) };
 }
 
 /** Each person sets their own; applies to deliveries not yet sent. */
 export async function setPreferences(ctx: ApiContext, user: SessionUser, preferences: NotificationPreferences): Promise<NotificationPreferences> {
-  const row = { channels: [...new Set(preferences.channels)], email: preferences.email, quietFrom: minutesOf(preferences.quietFrom), quietTo: minutesOf(preferences.quietTo), updatedAt: new Date() };
+  const row = { channels: [...new Set(preferences.channels)], email: preferences.email, phone: preferences.phone, wecomUserId: preferences.wecomUserId, quietFrom: minutesOf(preferences.quietFrom), quietTo: minutesOf(preferences.quietTo), updatedAt: new Date() };
   await ctx.db.insert(notificationPreferences).values({ userId: user.id, ...row }).onConflictDoUpdate({ target: notificationPreferences.userId, set: row });
   return getPreferences(ctx, user);
 }

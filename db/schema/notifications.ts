@@ -49,6 +49,8 @@ export const notificationPreferences = pgTable(
       .references(() => users.id),
     channels: text('channels').array().notNull(),
     email: text('email'),
+    phone: text('phone'),
+    wecomUserId: text('wecom_user_id'),
     quietFrom: smallint('quiet_from'),
     quietTo: smallint('quiet_to'),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),

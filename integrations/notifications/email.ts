@@ -1,24 +1,25 @@
 import nodemailer from 'nodemailer';
-
-export interface Email {
-  to: string;
-  subject: string;
-  text: string;
-  /** The same for every try of one notification to one person: a receiving server can tell a repeat. */
-  messageId: string;
-}
-
-export interface EmailSender {
-  send(email: Email): Promise<void>;
-  close(): void;
-}
+import { DeliveryRefused, type ChannelSender } from './channel';
 
 /** Email over SMTP (`smtp://user:password@host:port`, `smtps://` for TLS from the start). */
-export function smtpSender(url: string, from: string, timeoutMs: number): EmailSender {
+export function smtpSender(url: string, from: string, timeoutMs: number): ChannelSender {
   const transport = nodemailer.createTransport(url, { connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs });
   return {
-    async send(email) {
-      await transport.sendMail({ from, to: email.to, subject: email.subject, text: email.text, messageId: email.messageId });
+    async send(message) {
+      try {
+        await transport.sendMail({
+          from,
+          to: message.to,
+          subject: message.subject,
+          text: message.link ? `${message.text}\n\n${message.link}` : message.text,
+          messageId: `<${message.deliveryKey}@steward>`,
+        });
+      } catch (error) {
+        // A 5xx reply is the server's final word on this message (no such mailbox, refused); 4xx and lost connections pass.
+        const code = (error as { responseCode?: number }).responseCode;
+        if (code !== undefined && code >= 500) throw new DeliveryRefused(`smtp-${code}`, (error as Error).message);
+        throw error;
+      }
     },
     close: () => transport.close(),
   };

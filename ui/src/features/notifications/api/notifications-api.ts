@@ -1,4 +1,4 @@
-import type { MarkReadRequest, NotificationPage, NotificationPreferences } from '../../../../../contracts/notifications';
+import type { MarkReadRequest, NotificationChannel, NotificationPage, NotificationPreferences } from '../../../../../contracts/notifications';
 import { apiRequest } from '../../../lib/api-client';
 
 export function getNotifications(query: { unread?: boolean; cursor?: string }, signal?: AbortSignal): Promise<NotificationPage> {
@@ -16,3 +16,5 @@ export function getPreferences(signal?: AbortSignal): Promise<NotificationPrefer
 export function setPreferences(preferences: NotificationPreferences): Promise<NotificationPreferences> {
   return apiRequest<NotificationPreferences>('/notifications/preferences', { method: 'PUT', body: preferences });
 }
+
+export type { NotificationChannel };
