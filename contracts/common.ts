@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** A mainland mobile number (11 digits from 13 to 19): what SMS reaches. */
+export const mobileNumber = z.string().trim().regex(/^1[3-9]\d{9}$/, 'mobile-format');
+
 /** What a route that starts (or joins) a process answers. */
 export const workflowStarted = z.object({ workflowId: z.string() });
 export type WorkflowStarted = z.infer<typeof workflowStarted>;

@@ -5,6 +5,7 @@
  * read the register are in domain/data-import.ts. Columns and templates: contracts/import-templates.ts.
  */
 import { z } from 'zod';
+import { mobileNumber } from './common';
 import { area, diffRow, recordId, validIdDocument } from './data-review';
 import { IMPORT_LIMITS } from './import-templates';
 import { fieldText } from './problem-texts';
@@ -52,9 +53,10 @@ export const unitsImportRow = z
     ownerName: ownerName.optional(),
     idKind: z.enum(ID_DOCUMENT_KINDS).optional(),
     idNumber: idNumber.optional(),
+    mobile: mobileNumber.optional(),
   })
   .superRefine((row, ctx) => {
-    if (OWNER_KEYS.some((key) => row[key] !== undefined)) {
+    if (OWNER_KEYS.some((key) => row[key] !== undefined) || row.mobile !== undefined) {
       for (const key of OWNER_KEYS) if (row[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: fieldText('required') });
     }
     ownerDocument(row, ctx);
@@ -63,7 +65,7 @@ export type UnitsImportRow = z.output<typeof unitsImportRow>;
 
 /** A row of the owners sheet: a new owner of a registered unit. */
 export const ownersImportRow = z
-  .object({ buildingId: recordId, number: z.string().trim().min(1).max(20), ownerName, idKind: z.enum(ID_DOCUMENT_KINDS), idNumber })
+  .object({ buildingId: recordId, number: z.string().trim().min(1).max(20), ownerName, idKind: z.enum(ID_DOCUMENT_KINDS), idNumber, mobile: mobileNumber.optional() })
   .superRefine(ownerDocument);
 export type OwnersImportRow = z.output<typeof ownersImportRow>;
 

@@ -4,6 +4,7 @@
  * the API's requests and the review's checks (domain/master-data.ts adds the checks that read the register).
  */
 import { z } from 'zod';
+import { mobileNumber } from './common';
 import { fieldText, type FieldKey } from './problem-texts';
 import { DATA_CHANGE_ACTIONS, DATA_CHANGE_KINDS, DATA_CHANGE_OUTCOMES, DATA_CHANGE_STATUSES, DELIVERY_STATUSES, ID_DOCUMENT_KINDS, IMPORT_SHEETS, UNIT_USES, type IdDocumentKind } from './vocabulary';
 
@@ -23,6 +24,8 @@ export function validIdDocument(kind: IdDocumentKind, number: string): boolean {
 
 /** What people see of an identity document: its kind and last 4 characters. */
 export const maskIdDocument = (last4: string) => `****${last4}`;
+/** A phone number as diffs and notices show it: its last 4 digits. */
+export const maskPhone = (phone: string) => `****${phone.replace(/\D/g, '').slice(-4)}`;
 
 export const recordId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, fieldText('slug-format'));
 
@@ -51,15 +54,20 @@ export const idDocument = z
   .object({ kind: z.enum(ID_DOCUMENT_KINDS), number: z.string().trim().toUpperCase().max(32) })
   .refine((document) => validIdDocument(document.kind, document.number), { message: fieldText('id-document-invalid'), path: ['number'] });
 
-/** An owner to add: one already registered (a co-owner, an owner of several units), or a new person with their document. */
+/**
+ * An owner to add: one already registered (a co-owner, an owner of several units), or a new person with their document
+ * and, if they have one, the mobile number their portal invitation is sent to.
+ */
 export const ownerToAdd = z
   .object({
     ownerId: recordId.optional(),
     name: z.string().trim().min(2).max(100).optional(),
     idDocument: idDocument.optional(),
+    mobile: mobileNumber.optional(),
   })
   .strict()
-  .refine((owner) => (owner.ownerId === undefined) === (owner.name !== undefined && owner.idDocument !== undefined), fieldText('owner-or-new-person'));
+  .refine((owner) => (owner.ownerId === undefined) === (owner.name !== undefined && owner.idDocument !== undefined), fieldText('owner-or-new-person'))
+  .refine((owner) => owner.ownerId === undefined || owner.mobile === undefined, { message: fieldText('owner-or-new-person'), path: ['mobile'] });
 
 const changeId = z.uuid();
 

@@ -30,6 +30,7 @@ const ownerColumns = (required: boolean): ImportColumn[] => [
   { key: 'ownerName', header: label('业主姓名', "Owner's name"), required, help: required ? label('业主姓名', "The owner's name") : label('选填：登记业主时填写姓名、证件类型和证件号码', "Optional: an owner's name, document type and number together") },
   { key: 'idKind', header: label('证件类型', 'Document type'), required, help: label('居民身份证或护照', 'Resident ID card or passport'), options: ID_DOCUMENT_KIND_LABELS },
   { key: 'idNumber', header: label('证件号码', 'Document number'), required, help: label('身份证 18 位（校验位正确）或护照号码；请以文本格式填写', 'An 18-character resident ID (check digit right) or a passport number, entered as text'), text: true },
+  { key: 'mobile', header: label('手机号码', 'Mobile'), required: false, help: label('选填：业主门户的邀请短信发到此号码；请以文本格式填写', "Optional: the owner portal's invitation goes to this number by SMS; entered as text"), text: true },
 ];
 
 /** A staff account's roles: owners' and suppliers' accounts come with their owner or supplier record. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf } from './common';
+import { mobileNumber, pageOf } from './common';
 
 /**
  * P4.1: notifications that reach people. In-app always; email, SMS and WeCom as each person chooses.
@@ -40,7 +40,7 @@ export const notificationPreferences = z
     channels: z.array(z.enum(NOTIFICATION_CHANNELS)).max(NOTIFICATION_CHANNELS.length),
     email: z.email().max(254).nullable(),
     /** A mainland mobile number: SMS goes to it. */
-    phone: z.string().trim().regex(/^1[3-9]\d{9}$/, 'mobile-format').nullable().default(null),
+    phone: mobileNumber.nullable().default(null),
     /** The person's WeCom account (成员 UserID) in the company's WeCom. */
     wecomUserId: z.string().trim().regex(/^[A-Za-z0-9_.@-]{1,64}$/, 'wecom-account-format').nullable().default(null),
     /** Local times (the community's time zone); both or neither. */

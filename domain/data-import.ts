@@ -7,7 +7,7 @@
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { ownersImportRow, staffImportRow, unitsImportRow, type ImportRowView, type OwnersImportRow, type StaffImportRow, type UnitsImportRow } from '../contracts/data-import';
-import { maskIdDocument, type DiffRow, type StandardCheck } from '../contracts/data-review';
+import { maskIdDocument, maskPhone, type DiffRow, type StandardCheck } from '../contracts/data-review';
 import { headerText, IMPORT_LIMITS, IMPORT_TEMPLATES, unitIdOf, type ImportColumn } from '../contracts/import-templates';
 import { fieldFaults, issueKey, type FieldFault, type FieldKey } from '../contracts/problem-texts';
 import { newUserId } from '../contracts/staff-users';
@@ -39,11 +39,13 @@ interface ImportedOwner {
   name: string;
   idDocumentKind: IdDocumentKind;
   idDocumentLast4: string;
+  /** Where the portal invitation goes by SMS, when the sheet gives one. */
+  mobile?: string;
 }
 
 /** What a row writes, as its draft keeps it (an identity document only by kind and last 4 characters). */
 type RowValues =
-  | { unitId: string; unit: Omit<UnitsImportRow, 'ownerName' | 'idKind' | 'idNumber'>; owner?: ImportedOwner }
+  | { unitId: string; unit: Omit<UnitsImportRow, 'ownerName' | 'idKind' | 'idNumber' | 'mobile'>; owner?: ImportedOwner }
   | { unitId: string; buildingId: string; number: string; owner: ImportedOwner }
   | { userId: string; user: StaffImportRow };
 
@@ -175,11 +177,11 @@ class SheetPeople {
   constructor(private readonly changeId: string) {}
 
   /** The row's owner, or the earlier row that gives the same document another name. */
-  owner(row: number, name: string, kind: IdDocumentKind, number: string): { owner: ImportedOwner } | { otherName: number } {
+  owner(row: number, name: string, kind: IdDocumentKind, number: string, mobile?: string): { owner: ImportedOwner } | { otherName: number } {
     const key = `${kind}:${number}`;
     const known = this.byDocument.get(key);
     if (known) return known.owner.name === name ? { owner: { ...known.owner, isNew: false } } : { otherName: known.row };
-    const owner: ImportedOwner = { ownerId: importedOwnerId(this.changeId, row), isNew: true, name, idDocumentKind: kind, idDocumentLast4: number.slice(-4) };
+    const owner: ImportedOwner = { ownerId: importedOwnerId(this.changeId, row), isNew: true, name, idDocumentKind: kind, idDocumentLast4: number.slice(-4), ...(mobile ? { mobile } : {}) };
     this.byDocument.set(key, { owner, row });
     this.documents[owner.ownerId] = number;
     return { owner };
@@ -193,6 +195,7 @@ class SheetPeople {
 const ownerDiff = (owner: ImportedOwner): DiffRow[] => [
   { field: 'owner.name', before: null, after: owner.name },
   { field: 'owner.idDocument', before: null, after: maskIdDocument(owner.idDocumentLast4) },
+  ...(owner.mobile ? [{ field: 'owner.mobile', before: null, after: maskPhone(owner.mobile) }] : []),
 ];
 
 /**
@@ -226,7 +229,7 @@ export async function checkAgainstRegister(db: Reader, sheet: ImportSheet, rows:
       if (earlier !== undefined) fault(row, 'number', 'repeated-in-sheet', { row: earlier });
       firstRowOf.set(unitId, firstRowOf.get(unitId) ?? row);
       firstRowOf.set(numberKey, firstRowOf.get(numberKey) ?? row);
-      const { ownerName, idKind, idNumber, ...unit } = fields;
+      const { ownerName, idKind, idNumber, mobile, ...unit } = fields;
       const diff: DiffRow[] = [
         { field: 'unit.buildingId', before: null, after: buildingNames.get(unit.buildingId) ?? unit.buildingId },
         { field: 'unit.number', before: null, after: unit.number },
@@ -236,7 +239,7 @@ export async function checkAgainstRegister(db: Reader, sheet: ImportSheet, rows:
       ];
       let owner: ImportedOwner | undefined;
       if (ownerName && idKind && idNumber) {
-        const person = people.owner(row, ownerName, idKind, idNumber);
+        const person = people.owner(row, ownerName, idKind, idNumber, mobile);
         if ('otherName' in person) fault(row, 'ownerName', 'same-person-two-names', { row: person.otherName });
         else {
           owner = person.owner;
@@ -277,7 +280,7 @@ export async function checkAgainstRegister(db: Reader, sheet: ImportSheet, rows:
         firstRowOf.set(key, row);
         if (holders.some((holder) => holder.number === fields.idNumber)) fault(row, 'idNumber', 'already-owner');
       }
-      const person = people.owner(row, fields.ownerName, fields.idKind, fields.idNumber);
+      const person = people.owner(row, fields.ownerName, fields.idKind, fields.idNumber, fields.mobile);
       if ('otherName' in person) {
         fault(row, 'ownerName', 'same-person-two-names', { row: person.otherName });
         return;
@@ -337,7 +340,7 @@ async function draftRows(db: Reader, change: ChangeRow): Promise<Array<SheetRow<
     const stored = values as RowValues;
     if ('user' in stored) return { row, fields: stored.user };
     // An owner a later row names again shares the first row's owner id, and so its document.
-    const owner = stored.owner ? { ownerName: stored.owner.name, idKind: stored.owner.idDocumentKind, idNumber: documents[stored.owner.ownerId] } : {};
+    const owner = stored.owner ? { ownerName: stored.owner.name, idKind: stored.owner.idDocumentKind, idNumber: documents[stored.owner.ownerId], mobile: stored.owner.mobile } : {};
     if ('unit' in stored) return { row, fields: { ...stored.unit, ...owner } };
     return { row, fields: { buildingId: stored.buildingId, number: stored.number, ...owner } };
   });
@@ -410,10 +413,10 @@ export async function applyImport(tx: Executor, change: ChangeRow, reviewedDiff:
       newOwners.map((owner) => ({ ownerId: owner.ownerId, number: checked.documents[owner.ownerId] })),
     );
     await insertAll(
-      newOwners.map((owner, index) => ({ id: owner.ownerId, name: owner.name, kind: 'person' as const, idDocumentKind: owner.idDocumentKind, ...sealed[index] })),
+      newOwners.map((owner, index) => ({ id: owner.ownerId, name: owner.name, kind: 'person' as const, idDocumentKind: owner.idDocumentKind, mobile: owner.mobile ?? null, ...sealed[index] })),
       (chunk) => tx.insert(owners).values(chunk),
     );
-    await inviteOwners(tx, change, newOwners.map((owner) => ({ ownerId: owner.ownerId, name: owner.name })));
+    await inviteOwners(tx, change, newOwners.map((owner) => ({ ownerId: owner.ownerId, name: owner.name, mobile: owner.mobile })));
     const ownerships = rows.flatMap((row) => (row.owner ? [{ unitId: row.unitId, ownerId: row.owner.ownerId }] : []));
     await insertAll(ownerships, (chunk) => tx.insert(unitOwners).values(chunk));
   }

@@ -4,7 +4,7 @@
  * collection standard and one way of writing a change.
  */
 import { and, asc, eq, ne } from 'drizzle-orm';
-import { AREA_BOUNDS, maskIdDocument, validIdDocument, type DataChangeProposal, type DiffRow, type HistoryEntry, type StandardCheck, type UnitFields, type UnitView } from '../contracts/data-review';
+import { AREA_BOUNDS, maskIdDocument, maskPhone, validIdDocument, type DataChangeProposal, type DiffRow, type HistoryEntry, type StandardCheck, type UnitFields, type UnitView } from '../contracts/data-review';
 import type { FieldKey } from '../contracts/problem-texts';
 import type { IdDocumentKind } from '../contracts/vocabulary';
 import type { Database } from '../db/client';
@@ -27,7 +27,7 @@ export type StoredProposal =
   | { action: 'create'; unitId: string; unit: UnitFields }
   | { action: 'change'; unitId: string; unit: Partial<Omit<UnitFields, 'buildingId'>> }
   | { action: 'disable'; unitId: string; reason: string }
-  | { action: 'add-owner'; unitId: string; owner: { ownerId: string; isNew: boolean; name?: string; idDocumentKind?: IdDocumentKind; idDocumentLast4?: string } }
+  | { action: 'add-owner'; unitId: string; owner: { ownerId: string; isNew: boolean; name?: string; idDocumentKind?: IdDocumentKind; idDocumentLast4?: string; mobile?: string } }
   | { action: 'remove-owner'; unitId: string; ownerId: string };
 
 export const kindOfAction = (action: DataChangeProposal['action']) => (action === 'add-owner' || action === 'remove-owner' ? ('unit-owner' as const) : ('unit' as const));
@@ -42,7 +42,7 @@ export function storedProposal(proposal: DataChangeProposal, changeId: string): 
   if (owner.ownerId !== undefined) return { stored: { action: 'add-owner', unitId, owner: { ownerId: owner.ownerId, isNew: false } }, idDocumentNumber: null };
   const document = owner.idDocument!;
   return {
-    stored: { action: 'add-owner', unitId, owner: { ownerId: newOwnerId(changeId), isNew: true, name: owner.name, idDocumentKind: document.kind, idDocumentLast4: document.number.slice(-4) } },
+    stored: { action: 'add-owner', unitId, owner: { ownerId: newOwnerId(changeId), isNew: true, name: owner.name, idDocumentKind: document.kind, idDocumentLast4: document.number.slice(-4), ...(owner.mobile ? { mobile: owner.mobile } : {}) } },
     idDocumentNumber: document.number,
   };
 }
@@ -129,6 +129,7 @@ export async function reviewChange(db: Executor, proposal: StoredProposal, idDoc
         added = { name: owner.name ?? '', idDocumentLast4: owner.idDocumentLast4 };
         diff.push({ field: 'owner.name', before: null, after: owner.name ?? null });
         diff.push({ field: 'owner.idDocument', before: null, after: owner.idDocumentLast4 ? maskIdDocument(owner.idDocumentLast4) : null });
+        if (owner.mobile) diff.push({ field: 'owner.mobile', before: null, after: maskPhone(owner.mobile) });
       } else {
         const [registered] = await db.select().from(owners).where(eq(owners.id, owner.ownerId));
         check('owner.ownerId', 'no-such-owner', !!registered);
@@ -210,8 +211,8 @@ export async function applyDraft(tx: Executor & Pick<Database, 'execute'>, chang
       const { owner } = proposal;
       if (owner.isNew) {
         const sealed = await sealOwnerIdDocument(tx, owner.ownerId, idDocumentNumber!);
-        await tx.insert(owners).values({ id: owner.ownerId, name: owner.name!, kind: 'person', idDocumentKind: owner.idDocumentKind!, ...sealed });
-        await inviteOwners(tx, change, [{ ownerId: owner.ownerId, name: owner.name! }]);
+        await tx.insert(owners).values({ id: owner.ownerId, name: owner.name!, kind: 'person', idDocumentKind: owner.idDocumentKind!, mobile: owner.mobile ?? null, ...sealed });
+        await inviteOwners(tx, change, [{ ownerId: owner.ownerId, name: owner.name!, mobile: owner.mobile }]);
       }
       await tx.insert(unitOwners).values({ unitId: proposal.unitId, ownerId: owner.ownerId });
       break;

@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { notifications } from '../db/schema';
+import type { NotificationChannel } from '../contracts/notifications';
 
 /** The PostgreSQL channel the notification centres' live stream listens on: ids of new notifications, comma-separated. */
 export const NOTIFICATION_CHANNEL = 'steward_notifications';
@@ -46,3 +47,26 @@ export async function recordNotifications(db: Pick<Database, 'execute'>, rows: r
 }
 
 export const recordNotification = (db: Pick<Database, 'execute'>, row: NewNotification) => recordNotifications(db, [row]);
+
+/** A delivery to someone without an account: an address on a channel, its own text and link (cleared once sent). */
+export interface AddressedDelivery {
+  /** The notification it belongs to, written before in the same transaction. */
+  dedupeKey: string;
+  channel: NotificationChannel;
+  address: string;
+  body: string;
+  link: string | null;
+}
+
+/** Writes deliveries to addresses (a repeat writes nothing twice), in the caller's transaction. */
+export async function recordAddressedDeliveries(db: Pick<Database, 'execute'>, rows: readonly AddressedDelivery[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += PER_STATEMENT) {
+    const batch = rows.slice(start, start + PER_STATEMENT);
+    await db.execute(sql`
+      insert into notification_deliveries (notification_id, channel, address, body, link)
+      select n.id, g.channel, g.address, g.body, g.link
+      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as g("dedupeKey" text, channel text, address text, body text, link text)
+      join notifications n on n.dedupe_key = g."dedupeKey"
+      on conflict (notification_id, channel, address) where user_id is null do nothing`);
+  }
+}

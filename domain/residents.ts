@@ -4,7 +4,7 @@
  * who moves out with an approved move-out (P4.2b: their door access is revoked by its own process).
  */
 import { and, asc, eq } from 'drizzle-orm';
-import { maskIdDocument, validIdDocument, type DiffRow, type StandardCheck } from '../contracts/data-review';
+import { maskIdDocument, maskPhone, validIdDocument, type DiffRow, type StandardCheck } from '../contracts/data-review';
 import type { FieldKey } from '../contracts/problem-texts';
 import type { ResidentFields, ResidentView } from '../contracts/residents';
 import type { IdDocumentKind } from '../contracts/vocabulary';
@@ -24,7 +24,6 @@ export type StoredResidentProposal =
   | { action: 'move-out'; residentId: string; moveOutDate: string };
 
 /** A phone number in a diff (and so in a review's history): its last 4 digits, like a document. */
-const maskPhone = (phone: string) => `****${phone.replace(/\D/g, '').slice(-4)}`;
 
 const registered = async (db: Reader, residentId: string) => (await db.select().from(residents).where(eq(residents.id, residentId)))[0] ?? null;
 

@@ -1,13 +1,15 @@
 /**
  * What follows from master data once a review applies it, over HTTP (issue 12): an owner removed from a unit has
  * moved out, and the access revocation of the people who leave with them starts; a new owner gets a one-time link to
- * make their owner-portal account.
+ * make their owner-portal account, by SMS to the mobile registered with them (over HTTP to the providers' simulator).
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validIdDocument } from '../contracts/data-review';
-import { accessPeople, notifications, ownerInvitations, processInstances, processLinks, tasks } from '../db/schema';
+import { NotificationRelay } from '../api/notifications/relay';
+import { accessPeople, notificationDeliveries, notifications, ownerInvitations, owners, processInstances, processLinks, tasks } from '../db/schema';
+import { startNotificationSimulator } from '../scripts/notification-simulator/simulator';
 import { anonymous, signIn, type SignedInClient } from './support/http-client';
 import { expectProblem } from './support/problems';
 import { eventually, startApiTestStack, type ApiTestStack } from './support/stack';
@@ -17,6 +19,7 @@ let stack: ApiTestStack;
 const started: string[] = [];
 let people: Record<string, SignedInClient>;
 const USERNAMES = ['admin', 'checker', 'manager'];
+const SMS_ACCOUNT = { accessKeyId: 'LTAI-effects', accessKeySecret: 'effects-secret', signName: '锦园物业', templateCode: 'SMS_200000002' };
 
 beforeAll(async () => {
   stack = await startApiTestStack();
@@ -75,13 +78,14 @@ describe('effects that follow the data (issue 12)', () => {
     expect(await personStatus('ap-zhang')).toBe('active');
   }, 90_000);
 
-  it('a new owner gets a one-time link to make their owner-portal account', async () => {
+  it('a new owner registered without a mobile: the one-time link goes to the maker to hand over, and makes their owner-portal account', async () => {
     const document = residentId('11010519760504321');
     const { changeId } = await throughReview({ action: 'add-owner', unitId: 'b2-301', owner: { name: '冯七 Feng Qi', idDocument: { kind: 'resident-id', number: document } } });
     const ownerId = `o-${changeId}`;
     const [notice] = await stack.db.select().from(notifications).where(eq(notifications.dedupeKey, `owner-invitation-${ownerId}`));
     expect(notice.message).toContain('冯七 Feng Qi');
-    const token = /\/invitation\/([A-Za-z0-9_-]{43})/.exec(notice.message)![1];
+    expect(notice.recipientUsers).toEqual(['u-admin']);
+    const token = /^\/invitation\/([A-Za-z0-9_-]{43})$/.exec(notice.link!)![1];
     // Only the token's hash is kept with the invitation.
     const [invitation] = await stack.db.select().from(ownerInvitations).where(eq(ownerInvitations.ownerId, ownerId));
     expect(invitation.tokenHash).not.toContain(token);
@@ -98,5 +102,50 @@ describe('effects that follow the data (issue 12)', () => {
     const owner = await signIn(stack.baseUrl, 'fengqi', 'a long enough phrase');
     expect(owner.user).toMatchObject({ id: 'u-fengqi', roles: ['owner'] });
     expect((await owner.get(`${API}/auth/me`)).body.user).toMatchObject({ ownerId });
+  }, 60_000);
+
+  it("a new owner registered with a mobile gets the one-time link by SMS; nobody's notice holds it, and the outbox forgets it once sent", async () => {
+    const simulator = await startNotificationSimulator({ sms: SMS_ACCOUNT, wecom: { corpId: 'unused', secret: 'unused', agentId: 1, members: [] } });
+    const relay = new NotificationRelay(stack.ctx, {
+      ...stack.ctx.settings.notifications,
+      sms: { url: simulator.url, ...SMS_ACCOUNT },
+      publicUrl: 'https://steward.example.test',
+      sendTimeoutMs: 2_000,
+    });
+    try {
+      expectProblem(
+        await people.admin.post(`${API}/data-changes`, { changeId: randomUUID(), action: 'add-owner', unitId: 'b2-301', owner: { name: '蒋九 Jiang Jiu', idDocument: { kind: 'resident-id', number: residentId('11010519800101123') }, mobile: '12345678901' } }),
+        400,
+        'request.body-invalid',
+        'owner.mobile',
+      );
+      const { changeId } = await throughReview({ action: 'add-owner', unitId: 'b2-301', owner: { name: '蒋九 Jiang Jiu', idDocument: { kind: 'resident-id', number: residentId('11010519800101123') }, mobile: '13912345678' } });
+      const ownerId = `o-${changeId}`;
+      const [notice] = await stack.db.select().from(notifications).where(eq(notifications.dedupeKey, `owner-invitation-${ownerId}`));
+      expect(notice.message).toContain('****5678');
+      expect(notice.message).not.toContain('/invitation/');
+      expect(notice.link).toBeNull();
+      const [queued] = await stack.db.select().from(notificationDeliveries).where(eq(notificationDeliveries.notificationId, notice.id));
+      expect(queued).toMatchObject({ userId: null, channel: 'sms', address: '13912345678', status: 'pending' });
+
+      const delivered = await eventually(async () => {
+        await relay.deliverDue();
+        return simulator.sms.find((message) => message.phone === '13912345678');
+      });
+      expect(delivered.content).toContain('蒋九 Jiang Jiu');
+      const token = /https:\/\/steward\.example\.test\/invitation\/([A-Za-z0-9_-]{43})/.exec(delivered.content)![1];
+      const [sent] = await stack.db.select().from(notificationDeliveries).where(eq(notificationDeliveries.id, queued.id));
+      expect(sent).toMatchObject({ status: 'sent', attempts: 1, body: null, link: null });
+      await relay.deliverDue();
+      expect(simulator.sms.filter((message) => message.phone === '13912345678')).toHaveLength(1);
+
+      const visitor = anonymous(stack.baseUrl);
+      expect((await visitor.get(`${API}/auth/invitations/${token}`)).body).toMatchObject({ ownerName: '蒋九 Jiang Jiu' });
+      expect((await visitor.post(`${API}/auth/invitations/${token}`, { username: 'jiangjiu', newPassword: 'a long enough phrase' })).status).toBe(201);
+      expect((await stack.db.select({ mobile: owners.mobile }).from(owners).where(eq(owners.id, ownerId)))[0].mobile).toBe('13912345678');
+    } finally {
+      await relay.stop();
+      await simulator.stop();
+    }
   }, 60_000);
 });

@@ -31,7 +31,11 @@ const FIRST_RETRY_MS = 2_000;
 type Due = {
   id: number;
   notification_id: number;
-  user_id: string;
+  /** Null for a delivery to an address (someone without an account): its own address, text and link. */
+  user_id: string | null;
+  address: string | null;
+  body: string | null;
+  delivery_link: string | null;
   channel: string;
   attempts: number;
   message: string;
@@ -40,7 +44,7 @@ type Due = {
   email: string | null;
   phone: string | null;
   wecom_user_id: string | null;
-  channels: string[];
+  channels: string[] | null;
   quiet_from: number | null;
   quiet_to: number | null;
 };
@@ -112,16 +116,19 @@ export class NotificationRelay {
           and (claimed_at is null or claimed_at < now() - make_interval(secs => ${leaseSeconds}))
         order by next_attempt_at, id limit ${PAGE} for update skip locked)
       update notification_deliveries d set claimed_at = now()
-      from due, notifications n, notification_preferences p
-      where d.id = due.id and n.id = d.notification_id and p.user_id = d.user_id
-      returning d.id, d.notification_id, d.user_id, d.channel, d.attempts, n.message, n.link, n.urgent, p.email, p.phone, p.wecom_user_id, p.channels, p.quiet_from, p.quiet_to`);
+      from due join notification_deliveries x on x.id = due.id
+        join notifications n on n.id = x.notification_id
+        left join notification_preferences p on p.user_id = x.user_id
+      where d.id = due.id
+      returning d.id, d.notification_id, d.user_id, d.address, d.body, d.link as delivery_link, d.channel, d.attempts, n.message, n.link, n.urgent,
+        p.email, p.phone, p.wecom_user_id, p.channels, p.quiet_from, p.quiet_to`);
   }
 
   private async deliver(delivery: Due, now: Date): Promise<boolean> {
     const id = Number(delivery.id);
     const channel = delivery.channel as NotificationChannel;
-    const address = { email: delivery.email, sms: delivery.phone, wecom: delivery.wecom_user_id }[channel];
-    if (!delivery.channels.includes(channel) || !address) {
+    const address = delivery.user_id === null ? delivery.address : { email: delivery.email, sms: delivery.phone, wecom: delivery.wecom_user_id }[channel];
+    if ((delivery.user_id !== null && !delivery.channels?.includes(channel)) || !address) {
       await this.ctx.db.execute(sql`update notification_deliveries set status = 'failed', claimed_at = null, last_error = 'channel no longer chosen' where id = ${id}`);
       return false;
     }
@@ -130,13 +137,15 @@ export class NotificationRelay {
       await this.ctx.db.execute(sql`update notification_deliveries set next_attempt_at = ${held.toISOString()}::timestamptz, claimed_at = null where id = ${id}`);
       return false;
     }
+    const text = delivery.body ?? delivery.message;
+    const link = delivery.user_id === null ? delivery.delivery_link : delivery.link;
     try {
       await this.senders[channel]!.send({
         to: address,
-        subject: delivery.message.length > 80 ? `${delivery.message.slice(0, 79)}…` : delivery.message,
-        text: delivery.message,
-        link: delivery.link === null ? null : `${this.settings.publicUrl?.replace(/\/$/, '') ?? ''}${delivery.link}`,
-        deliveryKey: `notification-${delivery.notification_id}.${delivery.user_id}`,
+        subject: text.length > 80 ? `${text.slice(0, 79)}…` : text,
+        text,
+        link: link === null ? null : `${this.settings.publicUrl?.replace(/\/$/, '') ?? ''}${link}`,
+        deliveryKey: `notification-${delivery.notification_id}.${delivery.user_id ?? `d${id}`}`,
       });
     } catch (error) {
       const attempts = delivery.attempts + 1;
@@ -145,11 +154,16 @@ export class NotificationRelay {
       const next = new Date(now.getTime() + retryDelayMs(attempts, this.settings.retryMaxMs));
       await this.ctx.db.execute(sql`
         update notification_deliveries set attempts = ${attempts}, claimed_at = null, last_error = ${(error as Error).message.slice(0, 500)},
-          status = ${failed ? 'failed' : 'pending'}, next_attempt_at = ${next.toISOString()}::timestamptz
+          status = ${failed ? 'failed' : 'pending'}, next_attempt_at = ${next.toISOString()}::timestamptz,
+          body = case when ${failed} and user_id is null then null else body end, link = case when ${failed} and user_id is null then null else link end
         where id = ${id}`);
       return false;
     }
-    await this.ctx.db.execute(sql`update notification_deliveries set status = 'sent', sent_at = now(), attempts = attempts + 1, claimed_at = null, last_error = null where id = ${id}`);
+    // An addressed delivery's text and link (a one-time link) are kept no longer than needed to send them.
+    await this.ctx.db.execute(sql`
+      update notification_deliveries set status = 'sent', sent_at = now(), attempts = attempts + 1, claimed_at = null, last_error = null,
+        body = case when user_id is null then null else body end, link = case when user_id is null then null else link end
+      where id = ${id}`);
     return true;
   }
 

@@ -50,6 +50,8 @@ export const owners = pgTable('owners', {
   sealedIdDocument: text('sealed_id_document'),
   /** Its last 4 characters, for the masked display. */
   idDocumentLast4: text('id_document_last4'),
+  /** Where the owner portal's invitation is sent by SMS; entered through review. */
+  mobile: text('mobile'),
   dataKeyId: text('data_key_id').references(() => dataKeys.id),
 });
 

@@ -62,7 +62,9 @@ export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
 
 /**
  * The outbox: one row per notification, person and channel, written in the notification's own transaction and
- * sent by the relay (integrations/notifications/relay.ts) with retries; the unique key makes it once per channel.
+ * sent by the relay (api/notifications/relay.ts) with retries; the unique key makes it once per channel. A row for
+ * someone without an account (a new owner's invitation) names an address instead of a person, and carries its own
+ * text, cleared once sent (it holds a one-time link).
  */
 export const notificationDeliveries = pgTable(
   'notification_deliveries',
@@ -71,10 +73,11 @@ export const notificationDeliveries = pgTable(
     notificationId: bigint('notification_id', { mode: 'number' })
       .notNull()
       .references(() => notifications.id),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id),
+    userId: text('user_id').references(() => users.id),
     channel: text('channel', { enum: NOTIFICATION_CHANNELS }).notNull(),
+    address: text('address'),
+    body: text('body'),
+    link: text('link'),
     status: text('status', { enum: DELIVERY_STATUSES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamptz('next_attempt_at').notNull().defaultNow(),
@@ -85,6 +88,8 @@ export const notificationDeliveries = pgTable(
   },
   (t) => [
     uniqueIndex('notification_deliveries_once_idx').on(t.notificationId, t.userId, t.channel),
+    uniqueIndex('notification_deliveries_address_once_idx').on(t.notificationId, t.channel, t.address).where(sql`${t.userId} is null`),
+    check('notification_deliveries_recipient_check', sql`(${t.userId} is null) <> (${t.address} is null)`),
     index('notification_deliveries_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
   ],
 );

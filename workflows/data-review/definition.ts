@@ -49,6 +49,7 @@ const DIFF_FIELD_LABELS = {
   'owner.name': label('业主姓名', "Owner's name"),
   'owner.idDocument': label('证件', 'Identity document'),
   'owner.idDocument.number': label('证件号码', 'Document number'),
+  'owner.mobile': label('手机号码', 'Mobile'),
   'owner.ownerId': label('业主', 'Owner'),
   owner: label('业主', 'Owner'),
   ownerId: label('业主', 'Owner'),

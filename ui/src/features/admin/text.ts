@@ -29,6 +29,8 @@ const TEXT = {
   ownerName: ['业主姓名', "Owner's name"],
   idKind: ['证件类型', 'Document type'],
   idNumber: ['证件号码', 'Document number'],
+  ownerMobile: ['手机号码', 'Mobile'],
+  ownerMobileHelp: ['选填：业主门户的邀请短信发到此号码；不填则邀请链接发给您，由您当面交给业主', "Optional: the owner portal's invitation goes to this number by SMS; left empty, the link comes to you to hand over in person"],
   idNumberHelp: ['仅用于核验，保存后只显示后四位', 'Used to check it; only its last 4 characters are shown once stored'],
   owner: ['业主', 'Owner'],
   submit: ['提交审核', 'Submit for review'],

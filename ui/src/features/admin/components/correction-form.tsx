@@ -35,6 +35,7 @@ const FIELD_TEXT: Record<string, AdminTextKey> = {
   'owner.name': 'ownerName',
   'owner.idDocument.kind': 'idKind',
   'owner.idDocument.number': 'idNumber',
+  'owner.mobile': 'ownerMobile',
   'user.displayName': 'displayName',
   'user.username': 'username',
   'user.department': 'department',

@@ -60,11 +60,12 @@ export function AddOwnerForm({ unitId, changeLink }: { unitId: string; changeLin
   const [name, setName] = useState('');
   const [kind, setKind] = useState<IdDocumentKind>('resident-id');
   const [number, setNumber] = useState('');
+  const [mobile, setMobile] = useState('');
   const proposal = useProposal(() => setNumber(''));
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    void proposal.submit({ action: 'add-owner', unitId, owner: { name: name.trim(), idDocument: { kind, number: number.trim() } } });
+    void proposal.submit({ action: 'add-owner', unitId, owner: { name: name.trim(), idDocument: { kind, number: number.trim() }, ...(mobile.trim() ? { mobile: mobile.trim() } : {}) } });
   }
 
   return (
@@ -80,6 +81,9 @@ export function AddOwnerForm({ unitId, changeLink }: { unitId: string; changeLin
         </FormField>
         <FormField id="owner-id-number" label={text('idNumber')} help={text('idNumberHelp')} required>
           <input id="owner-id-number" name="idDocumentNumber" autoComplete="off" value={number} onChange={(event) => setNumber(event.target.value)} required maxLength={32} />
+        </FormField>
+        <FormField id="owner-mobile" label={text('ownerMobile')} help={text('ownerMobileHelp')}>
+          <input id="owner-mobile" name="mobile" type="tel" inputMode="numeric" autoComplete="off" value={mobile} onChange={(event) => setMobile(event.target.value)} maxLength={11} />
         </FormField>
         <button type="submit" className="button-primary" disabled={proposal.busy} data-testid="submit-add-owner">
           {text('submit')}
