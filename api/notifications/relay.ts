@@ -101,7 +101,16 @@ export class NotificationRelay {
       const due = await this.take();
       const messages = await nameMessages(this.ctx, due.map((delivery) => delivery.message));
       const results = await Promise.all(due.map((delivery, index) => this.deliver({ ...delivery, message: messages[index] }, now())));
-      sent += results.filter(Boolean).length;
+      const delivered = due.filter((_, index) => results[index]).map((delivery) => Number(delivery.id));
+      // The page's sent deliveries are marked in one statement; an addressed delivery's text and link (a one-time
+      // link) are kept no longer than needed to send them. A crash before it sends them again, with the same key.
+      if (delivered.length) {
+        await this.ctx.db.execute(sql`
+          update notification_deliveries set status = 'sent', sent_at = now(), attempts = attempts + 1, claimed_at = null, last_error = null,
+            body = case when user_id is null then null else body end, link = case when user_id is null then null else link end
+          where id = any(${sql.param(delivered)}::bigint[])`);
+      }
+      sent += delivered.length;
       if (due.length < PAGE) return sent;
     }
   }
@@ -159,11 +168,6 @@ export class NotificationRelay {
         where id = ${id}`);
       return false;
     }
-    // An addressed delivery's text and link (a one-time link) are kept no longer than needed to send them.
-    await this.ctx.db.execute(sql`
-      update notification_deliveries set status = 'sent', sent_at = now(), attempts = attempts + 1, claimed_at = null, last_error = null,
-        body = case when user_id is null then null else body end, link = case when user_id is null then null else link end
-      where id = ${id}`);
     return true;
   }
 

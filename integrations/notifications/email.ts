@@ -1,9 +1,13 @@
 import nodemailer from 'nodemailer';
 import { DeliveryRefused, type ChannelSender } from './channel';
 
+/** SMTP connections kept open to the server. */
+const POOL_CONNECTIONS = 5;
+
 /** Email over SMTP (`smtp://user:password@host:port`, `smtps://` for TLS from the start). */
 export function smtpSender(url: string, from: string, timeoutMs: number): ChannelSender {
-  const transport = nodemailer.createTransport(url, { connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs });
+  // Pooled: a page of the outbox goes over a few kept connections instead of a connection per message.
+  const transport = nodemailer.createTransport({ url, pool: true, maxConnections: POOL_CONNECTIONS, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs });
   return {
     async send(message) {
       try {
