@@ -37,6 +37,7 @@ CREATE TABLE "owner_feedback_messages" (
 	"at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "access_log" DROP CONSTRAINT "access_log_kind";--> statement-breakpoint
 ALTER TABLE "attachments" DROP CONSTRAINT "attachments_kind";--> statement-breakpoint
 ALTER TABLE "owner_feedback" ADD CONSTRAINT "owner_feedback_submitted_by_users_id_fk" FOREIGN KEY ("submitted_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "owner_feedback" ADD CONSTRAINT "owner_feedback_building_id_buildings_id_fk" FOREIGN KEY ("building_id") REFERENCES "public"."buildings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -44,4 +45,5 @@ ALTER TABLE "owner_feedback" ADD CONSTRAINT "owner_feedback_unit_id_units_id_fk"
 ALTER TABLE "owner_feedback_messages" ADD CONSTRAINT "owner_feedback_messages_workflow_id_owner_feedback_workflow_id_fk" FOREIGN KEY ("workflow_id") REFERENCES "public"."owner_feedback"("workflow_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "owner_feedback_submitted_by_idx" ON "owner_feedback" USING btree ("submitted_by","submitted_at");--> statement-breakpoint
 CREATE INDEX "owner_feedback_messages_workflow_idx" ON "owner_feedback_messages" USING btree ("workflow_id","at");--> statement-breakpoint
+ALTER TABLE "access_log" ADD CONSTRAINT "access_log_kind" CHECK ("access_log"."kind" in ('person-record', 'visitor-pass', 'face-deletion-log', 'plate-list', 'anpr-history', 'fault-report', 'fault-photo', 'inspection-photo', 'camera-snapshot', 'vote-evidence', 'bid', 'process-instance', 'process-history', 'task-context', 'unit-register', 'staff-user', 'resident', 'data-change', 'owner-feedback', 'feedback-photo'));--> statement-breakpoint
 ALTER TABLE "attachments" ADD CONSTRAINT "attachments_kind" CHECK ("attachments"."kind" in ('inspection-photo', 'fault-photo', 'feedback-photo', 'consent-scan', 'face', 'fingerprint', 'pin', 'firmware', 'device-configuration'));
