@@ -17,7 +17,7 @@ export interface ImprovementInput {
 }
 
 /** The improvement item an adopted suggestion becomes: one per feedback. */
-export const improvementIdOf = (workflowId: string) => `improvement-${workflowId}`;
+const improvementIdOf = (workflowId: string) => `improvement-${workflowId}`;
 
 export function createOwnerFeedbackActivities({ db }: { db: Database }) {
   return {
