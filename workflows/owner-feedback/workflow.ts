@@ -74,6 +74,8 @@ export async function ownerFeedback({ feedback, department, supervisorRoles, tim
   const finish = async (outcome: OwnerFeedbackOutcome): Promise<OwnerFeedbackOutcome> => {
     await tracker.enter(STEPS.closeFeedback.id);
     await closeFeedbackRecord({ workflowId, resolution: outcome.resolution, rating: outcome.rating, closedAt: new Date().toISOString() });
+    // P4.1b: the result is reported back to the owner, however it ended.
+    await tell(`${workflowId}.closed`, { users: [feedback.owner.userId] }, `您的反馈已办结：${title}`, feedbackPage(workflowId));
     await tracker.complete(STEPS.closeFeedback.id);
     tracker.setData({ outcome });
     await tracker.finish('completed', STEPS.feedbackClosed.id);
