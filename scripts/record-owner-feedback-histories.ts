@@ -47,6 +47,14 @@ recordHistories({
       await act(env, workflowId, 'confirmResolution', 'owner-li', { confirmed: true, rating: 3 });
       return workflowId;
     },
+    // Resolved, but the owner never answers: closed unconfirmed.
+    'owner-feedback/unconfirmed': async (env) => {
+      const settings = env.ctx.settings.ownerFeedback;
+      const ctx = { ...env.ctx, settings: { ...env.ctx.settings, ownerFeedback: { ...settings, timings: { ...settings.timings, confirmationDueMs: 1_000 } } } };
+      const workflowId = await submit(env, 'owner-zhang', { category: 'inquiry', text: '请问快递柜在哪里', place: { buildingId: 'b1' } }, ctx);
+      await act(env, workflowId, 'firstReply', 'techsup', { reply: '在一号楼大堂东侧', resolved: true });
+      return workflowId;
+    },
     'owner-feedback/suggestion-adopted': async (env) => {
       const workflowId = await submit(env, 'owner-li', { category: 'suggestion', text: '建议在二号楼门口加装雨棚', place: { buildingId: 'b2' } });
       await act(env, workflowId, 'assessSuggestion', 'secsup', { decision: 'adopt', reason: '雨天门口湿滑，确有需要', improvementTitle: '二号楼入口加装雨棚' });

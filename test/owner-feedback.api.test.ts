@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedbackDetail } from '../contracts/owner-feedback';
+import { submitFeedback } from '../api/use-cases/owner-feedback';
 import { attachments, improvementItems, ownerFeedback, processLinks, stepEvents, tasks, users } from '../db/schema';
 import type { OwnerFeedbackOutcome } from '../workflows/owner-feedback/messages';
 import { signIn, type SignedInClient } from './support/http-client';
@@ -144,6 +145,19 @@ describe('owner feedback (P4.1b)', () => {
     expect(await stack.db.select().from(processLinks).where(eq(processLinks.fromWorkflowId, workflowId))).toMatchObject([{ toWorkflowId: `improvement-${workflowId}`, relation: 'improvement' }]);
     const detail = (await people['owner-li'].get(`${API}/owner-feedback/${workflowId}`)).body as FeedbackDetail;
     expect(detail.thread.map((message) => [message.kind, message.text])).toEqual([['assessment', '雨天门口湿滑，确有需要']]);
+  }, 60_000);
+
+  it('a resolution the owner leaves unanswered closes unconfirmed, and the owner is told', async () => {
+    const settings = stack.ctx.settings.ownerFeedback;
+    const ctx = { ...stack.ctx, settings: { ...stack.ctx.settings, ownerFeedback: { ...settings, timings: { ...settings.timings, firstReplyDueMs: 60_000, confirmationDueMs: 1_000 } } } };
+    const { workflowId } = await submitFeedback(ctx, { ...people['owner-zhang'].user, ownerId: 'o-zhang', vendorId: null }, { feedbackId: randomUUID(), category: 'inquiry', text: '请问快递柜在哪里', place: { buildingId: 'b1' }, photos: [] });
+    started.push(workflowId);
+    await complete('tech2', (await openTask(workflowId, 'firstReply')).id, { reply: '在一号楼大堂东侧', resolved: true });
+    const outcome = (await stack.client.workflow.getHandle(workflowId).result()) as OwnerFeedbackOutcome;
+    expect(outcome).toMatchObject({ resolution: 'unconfirmed', rating: null, escalated: null });
+    expect((await stack.db.select().from(tasks).where(and(eq(tasks.workflowId, workflowId), eq(tasks.stepId, 'confirmResolution')))).map((task) => task.status)).toEqual(['cancelled']);
+    expect((await processNotices(stack.db, workflowId)).map((notice) => notice.dedupeKey)).toContain(`${workflowId}.closed`);
+    expect((await people['owner-zhang'].get(`${API}/owner-feedback/${workflowId}`)).body).toMatchObject({ resolution: 'unconfirmed', status: 'completed' });
   }, 60_000);
 
   it('refuses bad input with the field at fault, and writes nothing', async () => {
