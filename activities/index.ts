@@ -11,6 +11,7 @@ import { createGovernanceActivities } from './governance';
 import { createHumanTaskActivities } from './human-tasks';
 import { createInspectionActivities } from './inspection';
 import { createOwnersVoteActivities } from './owners-vote';
+import { createOwnerFeedbackActivities } from './owner-feedback';
 import { createProcessProjectionActivities } from './process-projection';
 import { createProjectAcceptanceActivities } from './project-acceptance';
 import { createProjectDeliveryActivities } from './project-delivery';
@@ -64,5 +65,6 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createDataReviewActivities(dependencies),
     ...createBackupActivities(dependencies),
     ...createDeviceUpgradeActivities(dependencies),
+    ...createOwnerFeedbackActivities(dependencies),
   };
 }

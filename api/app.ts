@@ -23,6 +23,7 @@ import { accessLogRoutes } from './routes/access-log';
 import { backupRoutes } from './routes/backups';
 import { deviceListener, deviceRoutes } from './routes/devices';
 import { faultRoutes } from './routes/faults';
+import { ownerFeedbackRoutes } from './routes/owner-feedback';
 import { inspectionRoutes } from './routes/inspections';
 import { kpiRoutes } from './routes/kpis';
 import { governanceRoutes } from './routes/governance';
@@ -43,6 +44,7 @@ export const apiRoutes = (ctx: ApiContext) => [
   ...taskRoutes(ctx),
   ...notificationRoutes(ctx),
   ...faultRoutes(ctx),
+  ...ownerFeedbackRoutes(ctx),
   ...processRoutes(ctx),
   ...deliveryRoutes(ctx),
   ...acceptanceRoutes(ctx),

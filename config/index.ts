@@ -156,6 +156,16 @@ function configFrom(env: Environment): Config {
         annualPlanCron: env.ANNUAL_PLAN_CRON,
         procurementWorkflowType: env.PROCUREMENT_WORKFLOW_TYPE,
       },
+      ownerFeedback: {
+        departments: env.FEEDBACK_DEPARTMENTS,
+        supervisorRoles: env.FEEDBACK_SUPERVISOR_ROLES,
+        timings: {
+          firstReplyDueMs: env.FEEDBACK_FIRST_REPLY_MINUTES,
+          managementAfterMs: env.FEEDBACK_MANAGEMENT_AFTER_MINUTES,
+          followUpDueMs: env.FEEDBACK_FOLLOW_UP_DUE_MINUTES,
+          confirmationDueMs: env.FEEDBACK_CONFIRMATION_DUE_MINUTES,
+        },
+      },
       dataReview: {
         checkDueMs: env.DATA_REVIEW_CHECK_DUE_MINUTES,
         approvalDueMs: env.DATA_REVIEW_APPROVAL_DUE_MINUTES,

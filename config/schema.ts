@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Shift } from '../api/access-log-settings';
 import { ROLES, type Role } from '../contracts/permissions';
+import { DEPARTMENTS, FEEDBACK_CATEGORIES, type Department, type FeedbackCategory } from '../contracts/vocabulary';
 import { MIN_INCIDENT_HISTORY_EVENTS } from '../workflows/alarm-linkage/definition';
 import { parseOffsiteUrl } from '../integrations/backups/offsite';
 import { parseSmsUrl } from '../integrations/notifications/sms';
@@ -31,6 +32,24 @@ function roleShift(entry: string): [Role, Shift] | Refusal {
 function department(entry: string) {
   const [name, role] = entry.split(':');
   return name && role ? { department: name, role } : refuse('department:role entries like security:guard');
+}
+
+function feedbackRoute(entry: string): [FeedbackCategory, Department] | Refusal {
+  const [category, department] = entry.split(':').map((part) => part.trim());
+  if (!FEEDBACK_CATEGORIES.includes(category as FeedbackCategory) || !DEPARTMENTS.includes(department as Department)) {
+    return refuse(`category:department entries like complaint:customer-service, categories ${FEEDBACK_CATEGORIES.join(', ')}, departments ${DEPARTMENTS.join(', ')}`);
+  }
+  return [category as FeedbackCategory, department as Department];
+}
+
+function feedbackRoutes(entries: Array<[FeedbackCategory, Department]>) {
+  const routes = Object.fromEntries(entries) as Partial<Record<FeedbackCategory, Department>>;
+  const missing = FEEDBACK_CATEGORIES.filter((category) => !routes[category]);
+  return missing.length ? refuse(`a department for every category (missing: ${missing.join(', ')})`) : (routes as Record<FeedbackCategory, Department>);
+}
+
+function role(entry: string): Role | Refusal {
+  return ROLES.includes(entry as Role) ? (entry as Role) : refuse(`roles from: ${ROLES.join(', ')}`);
 }
 
 function procurementWeights(spec: string) {
@@ -253,6 +272,21 @@ export const AREAS = {
       (value) => value || null,
       { emptyIsAValue: true },
     ),
+  }),
+  ownerFeedback: area('Owner feedback: complaints, inquiries, suggestions (P4.1b)', {
+    FEEDBACK_DEPARTMENTS: custom(
+      { default: 'complaint:customer-service,inquiry:customer-service,suggestion:management', description: 'the department responsible for each category, `category:department,…`: its staff reply' },
+      (value) => {
+        const entries = value.split(',').map((entry) => feedbackRoute(entry));
+        const refused = entries.find((entry): entry is Refusal => entry instanceof Refusal);
+        return refused ?? feedbackRoutes(entries as Array<[FeedbackCategory, Department]>);
+      },
+    ),
+    FEEDBACK_SUPERVISOR_ROLES: list({ default: 'security-supervisor,tech-supervisor', description: 'who is told and joins when a first reply is late; they also reply for a department with nobody in it' }, role),
+    FEEDBACK_FIRST_REPLY_MINUTES: duration({ default: '24h', description: 'the first reply (a suggestion: its assessment) is due this long after submission; late, the supervisors are told' }),
+    FEEDBACK_MANAGEMENT_AFTER_MINUTES: duration({ default: '24h', description: 'still no first reply this long after the supervisors were told: management is told' }),
+    FEEDBACK_FOLLOW_UP_DUE_MINUTES: duration({ default: '3d', description: 'each follow-up reply due' }),
+    FEEDBACK_CONFIRMATION_DUE_MINUTES: duration({ default: '7d', description: "the owner's confirmation of the resolution; unanswered, the feedback closes unconfirmed" }),
   }),
   dataReview: area('Master data through review (P5.1b)', {
     DATA_REVIEW_CHECK_DUE_MINUTES: duration({ default: '2d', description: "the checker's review of a change due" }),

@@ -5,7 +5,7 @@
  * workflows, the API and the UI import it.
  */
 import type { Language } from './language';
-import type { Department, DeliveryStatus, IdDocumentKind, ResidentRelation, SystemKind, UnitUse } from './vocabulary';
+import type { Department, FeedbackCategory, FeedbackResolution, DeliveryStatus, IdDocumentKind, ResidentRelation, SystemKind, UnitUse } from './vocabulary';
 
 export { LANGUAGES, type Language } from './language';
 
@@ -69,6 +69,21 @@ export const DEPARTMENT_LABELS: Record<Department, Label> = {
   finance: label('财务部', 'Finance'),
   procurement: label('采购部', 'Procurement'),
   administration: label('行政人事部', 'Administration and HR'),
+};
+
+/** What each kind of owner feedback is called (P4.1b). */
+export const FEEDBACK_CATEGORY_LABELS: Record<FeedbackCategory, Label> = {
+  complaint: label('投诉', 'Complaint'),
+  inquiry: label('咨询', 'Inquiry'),
+  suggestion: label('建议', 'Suggestion'),
+};
+
+/** How a feedback ended (P4.1b). */
+export const FEEDBACK_RESOLUTION_LABELS: Record<FeedbackResolution, Label> = {
+  confirmed: label('业主已确认解决', 'Confirmed by the owner'),
+  unconfirmed: label('业主未确认，已关闭', 'Closed without the owner’s confirmation'),
+  adopted: label('建议已采纳', 'Suggestion adopted'),
+  declined: label('建议未采纳', 'Suggestion declined'),
 };
 
 /** What a unit is registered for, how far its sale has gone, and the identity documents its owners register with (P5.1a). */

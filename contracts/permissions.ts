@@ -58,6 +58,7 @@ export const OWN_RULES = {
   'on-the-roll': "a vote whose frozen roll holds the user's owner record, or names them as another owner's proxy",
   'task-candidate': 'a task the user is a candidate for: one of its candidate users, or holding one of its candidate roles (to read it, also one assigned to them)',
   'own-assignment': 'a task assigned to the user',
+  'own-feedback': 'feedback the user submitted, or one whose task the user is (or was) a candidate for',
 } as const;
 
 export type OwnRule = keyof typeof OWN_RULES;
@@ -122,6 +123,19 @@ export const PERMISSIONS = {
     description: 'Close an outage repair whose device is back online, while it waits for its diagnosis: nothing was repaired',
     roles: ['technician', 'tech-supervisor', 'admin'],
     clauses: ['P3.1b', 'P3.2c'],
+  },
+  // Owner feedback (P4.1b)
+  'owner-feedback.start': {
+    description: 'Submit a complaint, inquiry or suggestion: an owner about their own units and common areas',
+    roles: [],
+    own: { rule: 'own-unit', roles: ['owner'] },
+    clauses: ['P4.1a', 'P4.1b'],
+  },
+  'owner-feedback.read': {
+    description: 'Read feedback, its photos and its thread: management, admins and auditors all of it, an owner their own, staff the feedback they reply to',
+    roles: ['management', 'admin', 'auditor'],
+    own: { rule: 'own-feedback', roles: 'signed-in' },
+    clauses: ['P4.1b', 'P5.3c'],
   },
   'location.read': {
     description: 'Read the places a fault can be reported at: staff every unit, others their own units',

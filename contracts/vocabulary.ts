@@ -45,6 +45,8 @@ export const ACCESS_KINDS = [
   'staff-user',
   'resident',
   'data-change',
+  'owner-feedback',
+  'feedback-photo',
 ] as const;
 export type AccessKind = (typeof ACCESS_KINDS)[number];
 
@@ -77,6 +79,13 @@ export type IdDocumentKind = (typeof ID_DOCUMENT_KINDS)[number];
 /** The departments staff work in (the departments that own each kind of data, issue 12). */
 export const DEPARTMENTS = ['management', 'engineering', 'security', 'customer-service', 'finance', 'procurement', 'administration'] as const;
 export type Department = (typeof DEPARTMENTS)[number];
+
+/** P4.1b: what an owner's feedback is: a complaint, an inquiry or a suggestion. */
+export const FEEDBACK_CATEGORIES = ['complaint', 'inquiry', 'suggestion'] as const;
+export type FeedbackCategory = (typeof FEEDBACK_CATEGORIES)[number];
+/** How a feedback ended: the owner confirmed the resolution, did not answer in time, or the suggestion was adopted or declined. */
+export const FEEDBACK_RESOLUTIONS = ['confirmed', 'unconfirmed', 'adopted', 'declined'] as const;
+export type FeedbackResolution = (typeof FEEDBACK_RESOLUTIONS)[number];
 
 /** P5.1b: a master-data change: what it is about, what it does, and where it stands in review. */
 export const DATA_CHANGE_KINDS = ['unit', 'unit-owner', 'user', 'device', 'resident'] as const;

@@ -23,6 +23,8 @@ const INSPECTION_VIEWERS = ['technician', 'tech-supervisor', 'monitoring-operato
 const FIRMWARE_READERS = ['technician', 'tech-supervisor', 'management', 'admin', 'auditor'];
 /** Staff who read every fault (api/use-cases/faults.ts); others read only the faults they reported. */
 const FAULT_STAFF = ['technician', 'tech-supervisor', 'monitoring-operator', 'management', 'admin', 'auditor'];
+/** Who read every feedback, and the supervisors who reply when customer service has nobody (api/use-cases/owner-feedback.ts). */
+const FEEDBACK_READERS = ['management', 'admin', 'auditor', 'security-supervisor', 'tech-supervisor'];
 const NEVER_SERVED: AttachmentKind[] = ['face', 'fingerprint', 'pin', 'device-configuration'];
 
 let stack: DeviceTestStack;
@@ -102,6 +104,20 @@ describe('files are served by kind, to the readers of their record (C1)', () => 
     const ownerFault = reported.body.workflowId as string;
     workflows.push(ownerFault);
 
+    // An owner's feedback photo; its department's task opens before the files are read.
+    const feedback = await person('owner-li').post(`${API}/owner-feedback`, {
+      feedbackId: randomUUID(),
+      category: 'complaint',
+      text: 'The lobby door does not close',
+      place: { buildingId: 'b1' },
+      photos: [`data:image/png;base64,${PNG}`],
+    });
+    expect(feedback.status, JSON.stringify(feedback.body)).toBe(201);
+    const feedbackWorkflow = feedback.body.workflowId as string;
+    workflows.push(feedbackWorkflow);
+    await eventually(async () => (await person('secsup').get(`${API}/tasks?workflowId=${feedbackWorkflow}&status=open`)).body.items[0]);
+    const [feedbackPhoto] = await stack.db.select().from(attachments).where(eq(attachments.kind, 'feedback-photo'));
+
     // A supplier's firmware file, and a device's configuration saved by an upgrade's backup.
     const firmware = await registerFirmware(person('vendor-cctv'), firmwareRelease('V5.8.0', ['camera']));
     const lift = await registerFirmware(person('vendor-elevator-monitoring'), firmwareRelease('V1.1.0', ['lift-monitor']));
@@ -172,11 +188,19 @@ describe('files are served by kind, to the readers of their record (C1)', () => 
       return reader && (workflowId === ownerFault || workflowId === inspectionFault) ? 200 : 404;
     };
 
+    const feedbackPhotoStatus = (client: SignedInClient, id: string) =>
+      (client.user.roles.some((role) => FEEDBACK_READERS.includes(role)) || client.user.username === 'owner-li') && id === feedbackPhoto.id ? 200 : 404;
+
     const calls: Array<{ who: string; path: string; expected: number; actual: number; kind?: string }> = [];
     for (const client of people) {
       for (const file of files) {
         const response = await fetchFile(client, `${API}/inspections/photos/${file.id}`);
         calls.push({ who: client.user.username, path: `/inspections/photos/${file.kind}`, kind: file.kind, expected: inspectionPhotoStatus(client, file.id), actual: response.status });
+        if (response.status === 200) expect(response.body.toString('base64')).toBe(PNG);
+      }
+      for (const file of files) {
+        const response = await fetchFile(client, `${API}/owner-feedback/${feedbackWorkflow}/photos/${file.id}`);
+        calls.push({ who: client.user.username, path: `/owner-feedback/:id/photos/${file.kind}`, kind: file.kind, expected: feedbackPhotoStatus(client, file.id), actual: response.status });
         if (response.status === 200) expect(response.body.toString('base64')).toBe(PNG);
       }
       for (const workflowId of [ownerFault, inspectionFault, ...crafted]) {

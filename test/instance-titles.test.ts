@@ -91,6 +91,23 @@ const SAMPLES: Record<string, InstanceSample> = {
     raw: ['Delete face', 'p-li'],
     says: ['删除人脸', '李四'],
   },
+  'owner-feedback': {
+    recorded: 'complaint: 电梯间夜里灯不亮',
+    data: {
+      feedback: { category: 'complaint', text: '电梯间夜里灯不亮', place: { buildingId: 'b1', unitId: 'b1-201' }, photoIds: ['f-1.photo-1'], owner: { userId: 'u-auditor', displayName: '审计员赵' } },
+      department: 'customer-service',
+      replies: 2,
+      reopenCount: 1,
+      lastReply: '已更换镇流器',
+      reopenReason: '还在闪',
+      escalated: 'management',
+      rating: 4,
+      ratingComment: '处理及时',
+      outcome: { category: 'complaint', resolution: 'confirmed', rating: 4, reopenCount: 1, escalated: 'management', improvementId: null },
+    },
+    raw: ['complaint', 'b1-201'],
+    says: ['投诉', '电梯间夜里灯不亮'],
+  },
   'owners-vote': {
     recorded: "Owners' vote: 更换电梯",
     data: { voteId: 'v-1', item: 6, origin: null, opensAt: '2026-12-01T08:00:00.000Z', closesAt: '2026-12-15T08:00:00.000Z', ballotsDigest: 'ab'.repeat(32), objections: 0 },

@@ -39,6 +39,8 @@ import {
   faceDeletionDevices,
   faceDeletions,
   inspectionRecords,
+  ownerFeedback,
+  ownerFeedbackMessages,
   ownerVotes,
   panelMembers,
   planProjects,
@@ -750,6 +752,31 @@ const SCENARIOS: Scenario[] = [
       expect(await resultOf(workflowId)).toMatchObject({ finding: 'legitimate', reviewedBy: as('secsup').user.displayName });
       await expectTasks(workflowId, { reviewAnomaly: 1 });
       expect((await database.db.select().from(accessAlerts).where(eq(accessAlerts.actorId, 'u-hr'))).map((row) => [row.rule, row.finding])).toEqual([['off-shift', 'legitimate']]);
+    },
+  },
+  {
+    name: 'owner feedback',
+    steps: ['owner-feedback submit', 'owner-feedback reply', 'owner-feedback reopen', 'owner-feedback follow up', 'owner-feedback confirm'],
+    async run(s) {
+      const feedbackId = randomUUID();
+      const workflowId = track(`owner-feedback-${feedbackId}`, 'owner-feedback');
+      await s.step('owner-feedback submit', () =>
+        send('owner-zhang', 'post', '/owner-feedback', { feedbackId, category: 'complaint', text: '电梯间夜里灯一直不亮', place: { buildingId: 'b1', unitId: 'b1-102' } }),
+      );
+      // Nobody is in customer service here: the supervisors reply.
+      const reply = await openTask(workflowId, 'firstReply');
+      await s.step('owner-feedback reply', () => complete('secsup', reply.id, { reply: '已安排电工更换灯具', resolved: true }));
+      const reopen = await openTask(workflowId, 'confirmResolution');
+      await s.step('owner-feedback reopen', () => complete('owner-zhang', reopen.id, { confirmed: false, comment: '还是一闪一闪的' }));
+      const followUp = await openTask(workflowId, 'followUp');
+      await s.step('owner-feedback follow up', () => complete('techsup', followUp.id, { reply: '已更换镇流器', resolved: true }));
+      const confirmation = await until(async () => (await openTasks(workflowId, 'confirmResolution')).find((task) => task.id !== reopen.id));
+      await s.step('owner-feedback confirm', () => complete('owner-zhang', confirmation.id, { confirmed: true, rating: 5 }));
+      expect(await resultOf(workflowId)).toMatchObject({ resolution: 'confirmed', rating: 5, reopenCount: 1 });
+      await expectTasks(workflowId, { firstReply: 1, confirmResolution: 2, followUp: 1 });
+      expect((await database.db.select().from(ownerFeedback).where(eq(ownerFeedback.workflowId, workflowId))).map((row) => [row.resolution, row.rating])).toEqual([['confirmed', 5]]);
+      const thread = await database.db.select().from(ownerFeedbackMessages).where(eq(ownerFeedbackMessages.workflowId, workflowId)).orderBy(asc(ownerFeedbackMessages.at));
+      expect(thread.map((message) => message.kind)).toEqual(['reply', 'reopened', 'reply', 'confirmed']);
     },
   },
   {

@@ -11,6 +11,7 @@ import { faultRepairProcess } from './fault-repair/definition';
 import { inspectionProcess } from './inspection/definition';
 import type { AnyProcessDefinition } from './lib/process-definition';
 import { ownersVoteProcess } from './owners-vote/definition';
+import { ownerFeedbackProcess } from './owner-feedback/definition';
 import { plateListProcess } from './plate-list/definition';
 import { procurementProcess } from './procurement/definition';
 import { projectAcceptanceProcess } from './project-acceptance/definition';
@@ -49,6 +50,7 @@ export const PROCESSES = [
   accessAnomalyProcess,
   dataReviewProcess,
   deviceUpgradeProcess,
+  ownerFeedbackProcess,
 ] as const satisfies readonly AnyProcessDefinition[];
 
 export type ProcessName = (typeof PROCESSES)[number]['name'];

@@ -8,6 +8,7 @@ import type { TaskReferences } from '../../contracts/tasks';
 import { correctionForm, decisionForm } from '../../workflows/data-review/messages';
 import { failureDecisionForm, planDecisionForm } from '../../workflows/device-upgrade/messages';
 import { diagnosisForm, repairForm, verificationForm } from '../../workflows/fault-repair/messages';
+import { assessmentForm, confirmationForm, replyForm } from '../../workflows/owner-feedback/messages';
 import { acknowledgeForm, arrivalForm, findingsForm } from '../../workflows/alarm-linkage/messages';
 import { approvalForm as planApprovalForm, budgetForm, contributionForm, planForm } from '../../workflows/annual-plan/messages';
 import { acknowledgementForm } from '../../workflows/committee-filing/messages';
@@ -202,7 +203,24 @@ const upgradePlanContext = {
 };
 const upgradeReferences: TaskReferences = { user: { 'u-techsup': people['u-techsup'] }, device: { 'cam-b1-lobby': '1号楼大堂摄像机', 'door-b1': '1号楼门禁控制器' } };
 
+// ---- owner feedback ----
+const feedbackContext = {
+  category: 'complaint',
+  text: '电梯间夜里灯一直不亮',
+  place: { buildingId: 'b1', unitId: 'b1-201' },
+  photos: ['/api/v1/owner-feedback/owner-feedback-f1/photos/f1.photo-1'],
+  owner: people['u-owner-zhang'],
+  submittedAt: AT,
+};
+const feedbackReferences: TaskReferences = { building: { b1: '1号楼' }, unit: { 'b1-201': '1号楼 201' } };
+
 export const TASK_SAMPLES: Record<string, Record<string, TaskSample>> = {
+  'owner-feedback': {
+    firstReply: { form: replyForm, context: feedbackContext, references: feedbackReferences },
+    followUp: { form: replyForm, context: { ...feedbackContext, lastReply: '已安排电工更换灯具', reopenReason: '还是一闪一闪的' }, references: feedbackReferences },
+    confirmResolution: { form: confirmationForm, context: { category: 'complaint', text: '电梯间夜里灯一直不亮', lastReply: '已更换镇流器' }, references: {} },
+    assessSuggestion: { form: assessmentForm, context: { ...feedbackContext, category: 'suggestion', text: '建议在二号楼门口加装雨棚' }, references: feedbackReferences },
+  },
   'data-review': {
     checkChange: { form: decisionForm, context: { ...reviewContext, makerId: 'u-admin', needsSecondApproval: true }, references: reviewReferences },
     approveChange: { form: decisionForm, context: { ...areaDiff, makerId: 'u-admin', checkerId: 'u-checker', needsSecondApproval: true }, references: reviewReferences },

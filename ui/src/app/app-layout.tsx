@@ -17,6 +17,9 @@ const NAV_ITEMS: { to: string; label: MessageKey; visible: (user: User) => boole
   { to: routes.myTasks, label: 'nav.myTasks', visible: (user) => !can(user, 'worklist.open') && !canOnAny(user, 'task.read') },
   { to: routes.reportFault, label: 'nav.reportFault', visible: (user) => can(user, 'fault-repair.start') },
   { to: routes.myFaults, label: 'nav.myFaults', visible: (user) => can(user, 'fault-repair.read') },
+  // The owner portal's complaints, inquiries and suggestions (P4.1b).
+  { to: routes.newFeedback, label: 'nav.newFeedback', visible: (user) => can(user, 'owner-feedback.start') },
+  { to: routes.myFeedback, label: 'nav.myFeedback', visible: (user) => can(user, 'owner-feedback.start') },
   { to: routes.processes, label: 'nav.processes', visible: (user) => can(user, 'process.read') },
   { to: routes.deliveries, label: 'nav.deliveries', visible: (user) => can(user, 'project-delivery.read') },
   { to: routes.supplierEvaluations, label: 'nav.supplierEvaluations', visible: (user) => can(user, 'supplier-evaluation.read') },
@@ -70,7 +73,7 @@ export function AppLayout() {
         </NavLink>
         <nav aria-label={t('nav.main')} className="main-nav">
           {NAV_ITEMS.filter((item) => item.visible(user)).map((item) => (
-            <NavLink key={item.to} to={item.to} end={item.to === routes.reportFault}>
+            <NavLink key={item.to} to={item.to} end={item.to === routes.reportFault || item.to === routes.newFeedback}>
               {t(item.label)}
             </NavLink>
           ))}

@@ -89,6 +89,18 @@ export const router = createBrowserRouter([
         const { FaultPage } = await import('../features/faults/components/fault-page');
         return () => <FaultPage myFaultsPath={routes.myFaults} taskLink={useTaskLink()} />;
       }),
+      page(routes.newFeedback, async () => {
+        const { SubmitFeedbackPage } = await import('../features/owner-feedback/components/submit-feedback-page');
+        return () => <SubmitFeedbackPage feedbackLink={links.feedback} />;
+      }),
+      page(routes.myFeedback, async () => {
+        const { MyFeedbackPage } = await import('../features/owner-feedback/components/my-feedback-page');
+        return () => <MyFeedbackPage feedbackLink={links.feedback} newFeedbackPath={routes.newFeedback} />;
+      }),
+      page(routes.feedback, async () => {
+        const { FeedbackPage } = await import('../features/owner-feedback/components/feedback-page');
+        return () => <FeedbackPage myFeedbackPath={routes.myFeedback} />;
+      }),
       page(routes.processes, async () => {
         const { ProcessListPage } = await import('../features/processes/components/process-list-page');
         return () => <ProcessListPage processInstanceLink={links.processInstance} />;

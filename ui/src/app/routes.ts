@@ -11,6 +11,9 @@ export const routes = {
   task: '/tasks/:taskId',
   reportFault: '/faults/new',
   myFaults: '/my-faults',
+  newFeedback: '/feedback/new',
+  myFeedback: '/my-feedback',
+  feedback: '/feedback/:workflowId',
   fault: '/faults/:workflowId',
   processes: '/processes',
   processInstance: '/processes/:workflowId',
@@ -54,6 +57,7 @@ export const routes = {
 export const links = {
   task: (taskId: string) => `/tasks/${encodeURIComponent(taskId)}`,
   fault: (workflowId: string) => `/faults/${encodeURIComponent(workflowId)}`,
+  feedback: (workflowId: string) => `/feedback/${encodeURIComponent(workflowId)}`,
   processInstance: (workflowId: string) => `/processes/${encodeURIComponent(workflowId)}`,
   delivery: (workflowId: string) => `/deliveries/${encodeURIComponent(workflowId)}`,
   inspectionRecord: (workflowId: string) => `/inspections/records/${encodeURIComponent(workflowId)}`,

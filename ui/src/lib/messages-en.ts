@@ -6,6 +6,8 @@ export const messagesEn: Record<MessageKey, string> = {
   'nav.worklist': 'Worklist',
   'nav.reportFault': 'Report a fault',
   'nav.myFaults': 'My faults',
+  'nav.newFeedback': 'Feedback',
+  'nav.myFeedback': 'My feedback',
   'nav.processes': 'Processes',
   'nav.deliveries': 'Deliveries',
   'nav.supplierEvaluations': 'Supplier evaluations',

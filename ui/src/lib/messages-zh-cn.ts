@@ -4,6 +4,8 @@ export const messagesZhCn = {
   'nav.worklist': '工作清单',
   'nav.reportFault': '报修',
   'nav.myFaults': '我的报修',
+  'nav.newFeedback': '投诉建议',
+  'nav.myFeedback': '我的反馈',
   'nav.processes': '流程实例',
   'nav.deliveries': '项目交付',
   'nav.supplierEvaluations': '供应商评价',
