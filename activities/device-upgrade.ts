@@ -23,6 +23,9 @@ type Row = typeof upgradeDevices.$inferSelect;
 
 const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+/** ISAPI's code of a door opened by a remote command: an operation (major 3), minor 0x400. */
+const REMOTE_OPEN = { major: 3, minor: 0x400 };
+
 /** A device that says no (a refused command or file, wrong credentials) will not say yes on the next try. */
 const isRefusal = (error: DeviceCommandError) => error.type === 'DeviceRejected' || error.type === 'DeviceAuthFailed' || error.type === 'FirmwareChecksumMismatch';
 
@@ -124,9 +127,27 @@ export function createDeviceUpgradeActivities({ db, adapter }: { db: Database; a
     }
   }
 
-  /** The device does its job: a camera gives a snapshot; every device answers a search of its event log. */
-  async function functionalCheck(deviceId: string, connection: DeviceConnection, device: DeviceAdapter): Promise<DeviceCheck> {
+  /**
+   * The device does its job: a camera gives a snapshot; a door (or barrier) controller opens on a remote command and
+   * its report of the opening reaches Steward (its pushes work again); every other device answers a search of its
+   * event log.
+   */
+  async function functionalCheck(deviceId: string, connection: DeviceConnection, device: DeviceAdapter, wait: DeviceWait): Promise<DeviceCheck> {
     const [row] = await db.select({ system: devices.system }).from(devices).where(eq(devices.id, deviceId));
+    if (row?.system === 'access-control') {
+      const [{ last }] = await db.execute<{ last: string }>(sql`select coalesce(max(id), 0) as last from device_events where device_id = ${deviceId}`);
+      const opened = await ask(() => device.openDoor(connection, 1));
+      if (!opened.ok) return { check: 'functional', passed: false, detail: `remote open: ${describe(opened.error)}` };
+      const deadline = Date.now() + wait.heartbeatWaitMs;
+      for (;;) {
+        const [report] = await db.execute<{ received_at: Date }>(sql`
+          select received_at from device_events
+          where device_id = ${deviceId} and id > ${last}::bigint and major = ${REMOTE_OPEN.major} and minor = ${REMOTE_OPEN.minor} limit 1`);
+        if (report) return { check: 'functional', passed: true, detail: `opened on a remote command; its report arrived at ${new Date(report.received_at).toISOString()}` };
+        if (Date.now() >= deadline) return { check: 'functional', passed: false, detail: `opened on a remote command, but its report did not arrive within ${wait.heartbeatWaitMs} ms` };
+        await pause(wait.pollIntervalMs);
+      }
+    }
     if (row?.system === 'cctv') {
       const snapshot = await ask(() => device.snapshot(connection));
       if (!snapshot.ok) return { check: 'functional', passed: false, detail: `snapshot: ${describe(snapshot.error)}` };
@@ -255,7 +276,7 @@ export function createDeviceUpgradeActivities({ db, adapter }: { db: Database; a
           checks.push({ check: 'version', passed: version === targetVersion, detail: `reports ${version}, expected ${targetVersion}` });
           const since = row.rebootSeenAt ?? row.uploadSentAt ?? new Date((await databaseNow()).getTime() - wait.heartbeatWaitMs);
           checks.push(await heardSince(deviceId, since, wait.heartbeatWaitMs, wait.pollIntervalMs));
-          checks.push(await functionalCheck(deviceId, connection, device));
+          checks.push(await functionalCheck(deviceId, connection, device, wait));
           const info = await ask(() => device.deviceInfo(connection));
           if (info.ok) await recordDeviceFirmware(db, deviceId, info.value);
         }
@@ -334,7 +355,7 @@ export function createDeviceUpgradeActivities({ db, adapter }: { db: Database; a
           const restoredSha = restored.ok ? sha256Hex(restored.value) : null;
           checks.push({ check: 'configuration', passed: restoredSha === backupSha256, detail: restored.ok ? `SHA-256 ${restoredSha}, backup ${backupSha256}` : describe(restored.error) });
           if (restarted) checks.push(await heardSince(deviceId, (await rowOf(planId, deviceId)).rollbackStartedAt!, wait.heartbeatWaitMs, wait.pollIntervalMs));
-          checks.push(await functionalCheck(deviceId, connection, device));
+          checks.push(await functionalCheck(deviceId, connection, device, wait));
           const info = await ask(() => device.deviceInfo(connection));
           if (info.ok) await recordDeviceFirmware(db, deviceId, info.value);
         }

@@ -227,6 +227,10 @@ describe('device upgrades (P3.3b)', () => {
       ['barrier-gate', 1, 'upgraded'],
       ['door-b1', 2, 'rolled-back'],
     ]);
+    // A door controller's functional check: it opened on a remote command, and its report of it reached Steward.
+    const canaryFunctional = (rows[0].checks as Array<{ check: string; passed: boolean; detail: string }>).find((check) => check.check === 'functional')!;
+    expect(canaryFunctional).toMatchObject({ passed: true, detail: expect.stringMatching(/^opened on a remote command; its report arrived at /) });
+    expect((await state('door-b2')).doorOpens).toEqual([expect.objectContaining({ door: 1 })]);
     const failed = rows[2];
     expect((failed.rollbackChecks as Array<{ check: string; passed: boolean }>).map(({ check, passed }) => [check, passed])).toEqual([
       ['comes-back', true],

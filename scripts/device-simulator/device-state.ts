@@ -39,6 +39,8 @@ export const EVENT_CODES: Record<string, { major: number; minor: number }> = {
   accessGranted: { major: 5, minor: 0x4b },
   accessDenied: { major: 5, minor: 0x4c },
   deviceFault: { major: 2, minor: 0x27 },
+  // An operation (major 3): a door opened by a remote command.
+  remoteOpenDoor: { major: 3, minor: 0x400 },
 };
 
 /** Failure modes of an upgrade a test switches on (`POST /_sim/devices/:id/firmware-faults`), and its timing. */

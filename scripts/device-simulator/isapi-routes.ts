@@ -12,6 +12,8 @@ export interface IsapiReply {
   status: number;
   contentType: string;
   body: string | Uint8Array;
+  /** Events the command logged, pushed once the answer is sent. */
+  events?: StoredEvent[];
 }
 
 const ok = (): IsapiReply => json(200, { statusCode: 1, statusString: 'OK', subStatusCode: 'ok' });
@@ -67,7 +69,7 @@ export function handleIsapi(device: SimulatedDevice, method: string, path: strin
     if (!model(device, 'door-controller', 'barrier')) return notSupported(path);
     if (!/<cmd>\s*open\s*<\/cmd>/.test(rawBody)) return invalid('badXmlContent', 'cmd must be open');
     device.doorOpens.push({ door: Number(match[1]), at: new Date().toISOString() });
-    return ok();
+    return { ...ok(), events: [device.record('remoteOpenDoor', 'active', { doorNo: Number(match[1]) })] };
   }
 
   // Every simulated device keeps an event log that Steward can search to backfill a sequence gap.

@@ -337,6 +337,7 @@ export async function startDeviceSimulator(options: SimulatorOptions = {}): Prom
     }
     const reply = handleIsapi(device, req.method ?? 'GET', match[2], url.searchParams, bytes);
     res.writeHead(reply.status, { 'content-type': reply.contentType }).end(reply.body);
+    for (const event of reply.events ?? []) void enqueue(device, async () => device.online && pushAlert(device, alertFor(device, event, port), target(), 'http', 'json'));
   }
 
   const server = createServer((req, res) => {
