@@ -39,8 +39,8 @@ export const dataReviewRoutes = (ctx: ApiContext) => [
   defineRoute({
     method: 'post',
     path: '/data-changes/:changeId/withdraw',
-    summary: 'Withdraw a returned change (its maker)',
-    access: 'data-review.start',
+    summary: 'Withdraw a returned change (its maker only, whatever kind of data they may enter: a zone or a shift too)',
+    access: 'signed-in',
     response: dataChangeView,
     handle: ({ user, params }) => withdrawChange(ctx, user, params.changeId),
   }),
