@@ -442,7 +442,7 @@ export const PERMISSIONS = {
     roles: ['admin'],
     clauses: ['P5.1a', 'P5.1b'],
   },
-  'guard-roster.start': {
+  'guard-roster.propose': {
     description: "Enter a change to the zones or the guard roster (which guard covers which zone on which shift): it waits as a draft for the security supervisor or an administrator, never its maker",
     roles: ['admin', 'security-supervisor'],
     clauses: ['P4.2c', 'P5.1b'],
