@@ -169,6 +169,7 @@ export const PROBLEM_DETAILS = {
   // Master data through review (P5.1b).
   'task.own-change': { 'zh-CN': '这项变更由您提交或已由您审核，须由另一位审核人处理（双人复核）。', en: 'you entered or already reviewed this change; another person must decide it (four eyes, P5.1b)' },
   'change.unknown': { 'zh-CN': '没有找到变更 {changeId}，请回到变更列表。', en: 'no change {changeId}; go back to the list of changes' },
+  'change.not-readable': { 'zh-CN': '您没有查看这类数据变更的权限。', en: 'you may not read changes to this kind of data' },
   'change.not-maker': { 'zh-CN': '只有提交人可以修改或撤回这项变更。', en: 'only the maker of a change may correct or withdraw it' },
   'change.not-returned': { 'zh-CN': '这项变更目前未被退回，只有被退回的变更可以修改或撤回。', en: 'the change is {status}; only a returned change can be corrected or withdrawn' },
   'change.id-taken': { 'zh-CN': '此变更编号已用于另一项变更，请换一个编号。', en: 'this change id is already another change; use a new one' },

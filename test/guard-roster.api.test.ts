@@ -131,6 +131,30 @@ describe('zones through review (P5.1b)', () => {
   }, 90_000);
 });
 
+describe("a zone change's page and its withdrawal", () => {
+  it('security reads its changes (not the unit register\'s), and the maker withdraws a returned one: nothing written, history both steps', async () => {
+    const zoneId = `z-test-${randomUUID().slice(0, 8)}`;
+    const { changeId, workflowId } = await submit('secsup', 'zone-changes', { action: 'create', zoneId, zone: { name: '临时停车场 Temporary car park', buildingId: null } });
+    expect((await people.secsup.get(`${API}/data-changes/${changeId}`)).body).toMatchObject({ kind: 'zone', recordId: zoneId, status: 'in-review' });
+    expect((await people.guard1.get(`${API}/data-changes/${changeId}`)).status).toBe(200);
+    expectProblem(await people.techsup.get(`${API}/data-changes/${changeId}`), 403, 'change.not-readable');
+    const unitChange = await submit('admin', 'data-changes', { action: 'change', unitId: 'b1-101', unit: { use: 'commercial' } });
+    expectProblem(await people.secsup.get(`${API}/data-changes/${unitChange.changeId}`), 403, 'change.not-readable');
+
+    await decide('admin', (await openTask(workflowId, 'checkChange')).id, { decision: 'returned', reasons: 'Not a zone we guard' });
+    await returned(workflowId, changeId);
+    expectProblem(await people.admin.post(`${API}/data-changes/${changeId}/withdraw`), 403, 'change.not-maker');
+    const withdrawn = await people.secsup.post(`${API}/data-changes/${changeId}/withdraw`);
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
+    expect(withdrawn.body).toMatchObject({ status: 'withdrawn' });
+    expectProblem(await people.secsup.get(`${API}/zones/${zoneId}`), 404, 'zone.unknown');
+    expect(outcomes((await people.secsup.get(`${API}/zones/${zoneId}/history`)).body.items)).toEqual([
+      ['returned', 1],
+      ['withdrawn', 2],
+    ]);
+  }, 90_000);
+});
+
 describe('the guard roster through review (P4.2c, P5.1b)', () => {
   it('a shift: bad input named, a draft changes nothing, the maker cannot approve it (403), approved; changed through a return and a correction; history every step', async () => {
     const shift = { zoneId: 'z-main-gate', guardUserId: 'u-guard2', date: '2030-01-05', startTime: '20:00', endTime: '08:00' };

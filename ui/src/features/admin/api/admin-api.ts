@@ -1,6 +1,6 @@
 import type { List, Page } from '../../../../../contracts/common';
 import type { DataImportRequest, ImportRowView } from '../../../../../contracts/data-import';
-import type { DeviceChangeRequest, RegisteredDeviceView } from '../../../../../contracts/device-register';
+import type { DeviceChangeRequest, RegisteredDeviceSummary, RegisteredDeviceView } from '../../../../../contracts/device-register';
 import type { ReferenceLocations } from '../../../../../contracts/reference';
 import type { BuildingView, DataChangeProposal, DataChangeView, HistoryEntry, UnitSummary, UnitView } from '../../../../../contracts/data-review';
 import type { GuardView } from '../../../../../contracts/console';
@@ -168,4 +168,9 @@ export function submitShiftChange(changeId: string, proposal: ShiftChangeProposa
 /** The active guards a shift may name. */
 export function listGuards(signal?: AbortSignal): Promise<List<GuardView>> {
   return apiRequest<List<GuardView>>('/console/guards', { signal });
+}
+
+/** The device register a page at a time: by id, name or zone name, zone and system. */
+export function listRegisteredDevices(query: { q?: string; zoneId?: string; system?: string; cursor?: string | null }, signal?: AbortSignal): Promise<Page<RegisteredDeviceSummary>> {
+  return apiRequest<Page<RegisteredDeviceSummary>>('/registered-devices', { query: { ...query, limit: 20 }, signal });
 }
