@@ -76,6 +76,10 @@ export function correctionDraft(change: Pick<ChangeRow, 'kind' | 'action' | 'pro
     return { action: 'add-owner', unitId: proposal.unitId, owner: owner.isNew ? reenter(fields) : { ownerId } };
   }
   if (change.action === 'create' && change.kind === 'resident') return { action: 'create', resident: reenter(proposal.resident as Record<string, unknown>) };
-  if (change.action === 'create' && change.kind === 'user') return { action: 'create', user: proposal.user };
+  if (change.action === 'create' && change.kind === 'user') {
+    // A supplier's staff member's account is withdrawn and entered again (its own request, not a staff user's).
+    if ('vendorId' in (proposal.user as object)) return null;
+    return { action: 'create', user: proposal.user };
+  }
   return proposal;
 }
