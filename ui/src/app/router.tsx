@@ -123,7 +123,7 @@ export const router = createBrowserRouter([
       }),
       page(routes.supplier, async () => {
         const { SupplierPage } = await import('../features/suppliers/components/supplier-page');
-        return () => <SupplierPage registryPath={routes.suppliers} processInstanceLink={links.processInstance} />;
+        return () => <SupplierPage registryPath={routes.suppliers} processInstanceLink={links.processInstance} changeLink={links.dataChange} />;
       }),
       page(routes.procurements, async () => {
         const { ProcurementListPage } = await import('../features/procurement/components/procurement-list-page');
