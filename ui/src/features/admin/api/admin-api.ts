@@ -131,8 +131,8 @@ export function deviceHistory(deviceId: string, signal?: AbortSignal): Promise<L
   return apiRequest<List<HistoryEntry>>(`/registered-devices/${encodeURIComponent(deviceId)}/history`, { signal });
 }
 
-export function listZones(query: { q?: string; buildingId?: string; active?: 'true' | 'false'; cursor?: string | null }, signal?: AbortSignal): Promise<Page<ZoneView>> {
-  return apiRequest<Page<ZoneView>>('/zones', { query: { ...query, limit: 20 }, signal });
+export function listZones(query: { q?: string; buildingId?: string; active?: 'true' | 'false'; cursor?: string | null; limit?: number }, signal?: AbortSignal): Promise<Page<ZoneView>> {
+  return apiRequest<Page<ZoneView>>('/zones', { query: { limit: 20, ...query }, signal });
 }
 
 export function getZone(zoneId: string, signal?: AbortSignal): Promise<ZoneView> {

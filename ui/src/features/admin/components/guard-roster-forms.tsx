@@ -129,7 +129,8 @@ type ShiftFieldValues = { zoneId: string; guardUserId: string; date: string; sta
 /** The shift's fields: zone, guard, day and hours (an end earlier than the start ends the next day). */
 function ShiftFields({ idPrefix, value, onChange, error }: { idPrefix: string; value: ShiftFieldValues; onChange: (value: ShiftFieldValues) => void; error: unknown }) {
   const text = useAdminText();
-  const zones = useApiResource((signal) => listZones({ active: 'true' }, signal), []);
+  // A community's zones in use fit one page of the largest size.
+  const zones = useApiResource((signal) => listZones({ active: 'true', limit: 100 }, signal), []);
   const guards = useApiResource((signal) => listGuards(signal), []);
   const fault = faultOf(error);
   const set = (key: keyof ShiftFieldValues) => (event: { target: { value: string } }) => onChange({ ...value, [key]: event.target.value });
