@@ -1,6 +1,7 @@
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { alarmCorrelations, alarmIncidents, deviceEvents, guardRoster, users } from '../db/schema';
+import { alarmCorrelations, alarmIncidents, deviceEvents } from '../db/schema';
+import { guardsOnDuty } from '../domain/guard-roster';
 import type { IncidentCamera, IncidentTimelineEntry } from '../workflows/alarm-linkage/messages';
 import type { DeviceAdapter } from '../integrations/devices/device-adapter';
 import { zoneCameras } from '../integrations/devices/connections';
@@ -42,15 +43,13 @@ export function createAlarmLinkageActivities({ db, adapter }: { db: Database; ad
       );
     },
 
-    /** P4.2c: the zone's on-duty guards in dispatch order (active accounts only). */
+    /**
+     * P4.2c: the zone's on-duty guards in dispatch order (active accounts only): those on a roster shift covering now
+     * first, then the zone's standing roster. The result is recorded in the incident's history, so the workflow replays
+     * as it ran whatever the roster says later.
+     */
     async dispatchRoster({ zoneId }: { zoneId: string }): Promise<string[]> {
-      const rows = await db
-        .select({ userId: guardRoster.userId })
-        .from(guardRoster)
-        .innerJoin(users, eq(users.id, guardRoster.userId))
-        .where(and(eq(guardRoster.zoneId, zoneId), eq(users.active, true)))
-        .orderBy(asc(guardRoster.position));
-      return rows.map((row) => row.userId);
+      return guardsOnDuty(db, zoneId, new Date());
     },
 
     /**

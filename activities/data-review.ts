@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { DiffRow } from '../contracts/data-review';
 import type { Database } from '../db/client';
 import { FIELD_TEXTS, type FieldKey } from '../contracts/problem-texts';
-import { dataChangeHistory, dataChanges, residents, units, users } from '../db/schema';
+import { dataChangeHistory, dataChanges, residents, units, users, zones } from '../db/schema';
 import { applyDraft, closeDraft, historyBase, peopleMovingOut, reviewDraft, type Decision } from '../domain/master-data';
 import { residentMovingOut } from '../domain/residents';
 import type { ApplyResult, ChangeUnderReview } from '../workflows/data-review/messages';
@@ -94,6 +94,12 @@ export function createDataReviewActivities({ db }: { db: Database }) {
         // Two approved changes of one unit (or one staff user) apply one after the other, the second against what the first wrote.
         if (change.kind === 'user') await tx.select({ id: users.id }).from(users).where(eq(users.id, change.recordId)).for('update');
         else if (change.kind === 'resident') await tx.select({ id: residents.id }).from(residents).where(eq(residents.id, change.recordId)).for('update');
+        else if (change.kind === 'zone') await tx.select({ id: zones.id }).from(zones).where(eq(zones.id, change.recordId)).for('update');
+        else if (change.kind === 'guard-shift') {
+          // Two shifts of one guard approved at once apply one after the other: the second is checked against the first.
+          const guardUserId = (change.proposal as { shift?: { guardUserId: string } }).shift?.guardUserId;
+          if (guardUserId) await tx.select({ id: users.id }).from(users).where(eq(users.id, guardUserId)).for('update');
+        }
         else await tx.select({ id: units.id }).from(units).where(eq(units.id, change.recordId)).for('update');
         const failed = await applyDraft(tx, change, input.reviewedDiff, input.checker, input.approver);
         return failed.length ? { applied: false, reasons: failed.map(reasonText) } : { applied: true };

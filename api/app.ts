@@ -16,6 +16,7 @@ import { dataImportRoutes } from './routes/data-import';
 import { deviceRegisterRoutes } from './routes/device-register';
 import { dataReviewRoutes } from './routes/data-review';
 import { residentRoutes } from './routes/residents';
+import { guardRosterRoutes } from './routes/guard-roster';
 import { staffUserRoutes } from './routes/staff-users';
 import { deliveryRoutes } from './routes/delivery';
 import { accessControlRoutes } from './routes/access-control';
@@ -62,6 +63,7 @@ export const apiRoutes = (ctx: ApiContext) => [
   ...deviceRegisterRoutes(ctx),
   ...staffUserRoutes(ctx),
   ...residentRoutes(ctx),
+  ...guardRosterRoutes(ctx),
   ...upgradeRoutes(ctx),
   ...kpiRoutes(ctx),
 ];

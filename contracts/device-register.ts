@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { recordId } from './data-review';
+import { fieldText } from './problem-texts';
 import { SYSTEMS } from './vocabulary';
 
 export const deviceFields = z.object({ name: z.string().trim().min(2).max(100), zoneId: recordId, system: z.enum(SYSTEMS) });
@@ -58,3 +59,19 @@ export const registeredDeviceView = z.object({
   lastSeenAt: z.string().nullable(),
 });
 export type RegisteredDeviceView = z.infer<typeof registeredDeviceView>;
+
+/** A device in the register's list: its zone by name, in use or not, and its health. */
+export const registeredDeviceSummary = registeredDeviceView.pick({ deviceId: true, name: true, zoneId: true, system: true, active: true, health: true }).extend({ zoneName: z.string() });
+export type RegisteredDeviceSummary = z.infer<typeof registeredDeviceSummary>;
+
+/** The device register a keyset page at a time in device-id order: `q` finds ids, names and zone names containing it. */
+export const registeredDeviceListQuery = z.object({
+  q: z.string().trim().min(1).max(100).optional(),
+  zoneId: recordId.optional(),
+  system: z.enum(SYSTEMS).optional(),
+  active: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  /** The last device id of the page before. */
+  cursor: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, fieldText('slug-format')).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type RegisteredDeviceListQuery = z.output<typeof registeredDeviceListQuery>;

@@ -456,6 +456,16 @@ export const PERMISSIONS = {
     roles: ['admin'],
     clauses: ['P5.1a', 'P5.1b'],
   },
+  'guard-roster.propose': {
+    description: "Enter a change to the zones or the guard roster (which guard covers which zone on which shift): it waits as a draft for the security supervisor or an administrator, never its maker",
+    roles: ['admin', 'security-supervisor'],
+    clauses: ['P4.2c', 'P5.1b'],
+  },
+  'guard-roster.read': {
+    description: 'Read the zones and the guard roster, and their history of changes',
+    roles: ['admin', 'security-supervisor', 'guard', 'management', 'auditor'],
+    clauses: ['P4.2c', 'P5.1b', 'P5.3c'],
+  },
   'account.password.reset': {
     description: "Reset another user's password: a one-time password to hand over, to be changed at their next sign-in",
     roles: ['admin'],
@@ -551,6 +561,10 @@ export const DATA_STEWARDS = {
   device: { checkers: ['tech-supervisor'], secondApprovers: ['management'] },
   // Residents and tenants are the administration's (the front desk) to check; they weigh on no vote or fee.
   resident: { checkers: ['admin'], secondApprovers: ['management'] },
+  // Zones and the guard roster are security's: the security supervisor or an administrator checks them (P4.2c); no
+  // second approval (they weigh on no vote or fee).
+  zone: { checkers: ['security-supervisor', 'admin'], secondApprovers: ['management'] },
+  'guard-shift': { checkers: ['security-supervisor', 'admin'], secondApprovers: ['management'] },
 } as const satisfies Record<string, { checkers: readonly Role[]; secondApprovers: readonly Role[] }>;
 
 export type DataKind = keyof typeof DATA_STEWARDS;

@@ -58,6 +58,18 @@ export type UserChangeProposal = z.infer<typeof userChangeProposal>;
 export const userChangeRequest = z.intersection(z.object({ changeId: z.uuid() }), userChangeProposal);
 export type UserChangeRequest = z.infer<typeof userChangeRequest>;
 
+/**
+ * A supplier's staff member's account (issue 12, P5.1b): role vendor, linked to their supplier, entered through review
+ * like any account (disabled and enabled with /user-changes). A returned one is withdrawn and entered again.
+ */
+export const supplierStaffChangeRequest = z.object({
+  changeId: z.uuid(),
+  action: z.literal('create'),
+  supplierId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, fieldText('slug-format')),
+  user: staffUserFields.pick({ displayName: true, username: true }),
+});
+export type SupplierStaffChangeRequest = z.infer<typeof supplierStaffChangeRequest>;
+
 /** The id a new staff user gets. */
 export const newUserId = (name: string) => `u-${name}`;
 

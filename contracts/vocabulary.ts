@@ -88,13 +88,13 @@ export const FEEDBACK_RESOLUTIONS = ['confirmed', 'unconfirmed', 'adopted', 'dec
 export type FeedbackResolution = (typeof FEEDBACK_RESOLUTIONS)[number];
 
 /** P5.1b: a master-data change: what it is about, what it does, and where it stands in review. */
-export const DATA_CHANGE_KINDS = ['unit', 'unit-owner', 'user', 'device', 'resident'] as const;
+export const DATA_CHANGE_KINDS = ['unit', 'unit-owner', 'user', 'device', 'resident', 'zone', 'guard-shift'] as const;
 export const DATA_CHANGE_ACTIONS = ['create', 'change', 'disable', 'add-owner', 'remove-owner', 'enable', 'reset-password', 'import', 'move-out'] as const;
 export type DataChangeAction = (typeof DATA_CHANGE_ACTIONS)[number];
 export const DATA_CHANGE_STATUSES = ['in-review', 'returned', 'withdrawn', 'applied'] as const;
 export type DataChangeStatus = (typeof DATA_CHANGE_STATUSES)[number];
 /** The diff's fields whose values are choices (a use, a delivery status, a department, in use or not, a reset): shown by their names, never as stored. */
-export const DIFF_CHOICE_FIELDS: readonly string[] = ['unit.use', 'unit.deliveryStatus', 'unit.active', 'user.department', 'user.active', 'user.password', 'device.system', 'resident.relation'];
+export const DIFF_CHOICE_FIELDS: readonly string[] = ['unit.use', 'unit.deliveryStatus', 'unit.active', 'user.department', 'user.active', 'user.password', 'device.system', 'resident.relation', 'zone.active', 'shift.active'];
 /** How a resident of a unit who is not its owner lives there (issue 12): a member of an owner's family, or a tenant. */
 export const RESIDENT_RELATIONS = ['family-member', 'tenant'] as const;
 export type ResidentRelation = (typeof RESIDENT_RELATIONS)[number];

@@ -61,6 +61,11 @@ export function correctionDraft(change: Pick<ChangeRow, 'kind' | 'action' | 'pro
     const { replaces: _replaces, ...rest } = proposal;
     return { ...rest, connection: { ...(proposal.connection as object), password: '', pushSecret: '' } };
   }
+  // A shift is corrected by its day and hours; the instants they mean are worked out again, a new shift's id too.
+  if (change.kind === 'guard-shift' && change.action !== 'disable') {
+    const { startsAt: _startsAt, endsAt: _endsAt, ...shift } = proposal.shift as Record<string, unknown>;
+    return change.action === 'create' ? { action: 'create', shift } : { action: 'change', shiftId: proposal.shiftId, shift };
+  }
   const reenter = (fields: Record<string, unknown>) => {
     const { idDocumentKind, idDocumentLast4: _masked, isNew: _isNew, ...rest } = fields;
     return idDocumentKind ? { ...rest, idDocument: { kind: idDocumentKind, number: '' } } : rest;
@@ -71,6 +76,10 @@ export function correctionDraft(change: Pick<ChangeRow, 'kind' | 'action' | 'pro
     return { action: 'add-owner', unitId: proposal.unitId, owner: owner.isNew ? reenter(fields) : { ownerId } };
   }
   if (change.action === 'create' && change.kind === 'resident') return { action: 'create', resident: reenter(proposal.resident as Record<string, unknown>) };
-  if (change.action === 'create' && change.kind === 'user') return { action: 'create', user: proposal.user };
+  if (change.action === 'create' && change.kind === 'user') {
+    // A supplier's staff member's account is withdrawn and entered again (its own request, not a staff user's).
+    if ('vendorId' in (proposal.user as object)) return null;
+    return { action: 'create', user: proposal.user };
+  }
   return proposal;
 }

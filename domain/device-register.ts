@@ -61,6 +61,8 @@ export async function reviewDeviceChange(db: Pick<Database, 'select'>, proposal:
     .leftJoin(deviceConnections, eq(deviceConnections.deviceId, devices.id))
     .where(eq(devices.id, proposal.deviceId));
   const zoneNamed = async (zoneId: string) => (await db.select({ name: zones.name }).from(zones).where(eq(zones.id, zoneId)))[0]?.name;
+  // Nothing new is placed in a disabled zone.
+  const zoneInUse = async (zoneId: string) => (await db.select({ active: zones.active }).from(zones).where(eq(zones.id, zoneId)))[0]?.active !== false;
   const inUse = () => {
     check('deviceId', 'no-such-device', !!registered);
     if (registered) check('deviceId', 'device-disabled', registered.device.active);
@@ -77,6 +79,7 @@ export async function reviewDeviceChange(db: Pick<Database, 'select'>, proposal:
     if (device.zoneId !== undefined) {
       const zone = await zoneNamed(device.zoneId);
       check('device.zoneId', 'no-such-zone', !!zone);
+      if (zone) check('device.zoneId', 'zone-disabled', await zoneInUse(device.zoneId));
       diff.push({ field: 'device.zoneId', before: registered ? ((await zoneNamed(registered.device.zoneId)) ?? registered.device.zoneId) : null, after: zone ?? device.zoneId });
     }
     for (const field of ['baseUrl', 'username', 'cameraChannel'] as const) {
@@ -89,6 +92,7 @@ export async function reviewDeviceChange(db: Pick<Database, 'select'>, proposal:
   const zone = await zoneNamed(proposal.device.zoneId);
   check('deviceId', 'taken', !registered);
   check('device.zoneId', 'no-such-zone', !!zone);
+  if (zone) check('device.zoneId', 'zone-disabled', await zoneInUse(proposal.device.zoneId));
   const diff: DiffRow[] = [
     { field: 'device.name', before: null, after: proposal.device.name },
     { field: 'device.zoneId', before: null, after: zone ?? proposal.device.zoneId },

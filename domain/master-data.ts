@@ -13,6 +13,7 @@ import { openChangeIdDocument, openChangeSecrets, openOwnerIdDocument, sealOwner
 import { reviewDeviceChange, writeDeviceChange, type DeviceSecrets, type StoredDeviceProposal } from './device-register';
 import { closeDraft, decidedBy, historyBase, type Decision } from './change-records';
 import { applyImport, reviewImport } from './data-import';
+import { reviewShiftChange, reviewZoneChange, writeShiftChange, writeZoneChange, type StoredShiftProposal, type StoredZoneProposal } from './guard-roster';
 import { inviteOwners } from './owner-invitations';
 import { reviewResidentChange, writeResidentChange, type StoredResidentProposal } from './residents';
 import { reviewUserChange, writeUserChange, type StoredUserProposal } from './staff-users';
@@ -166,6 +167,8 @@ export const draftIdDocument = (db: Executor, change: ChangeRow) =>
 export async function reviewDraft(db: Executor, change: ChangeRow): Promise<Review> {
   if (change.action === 'import') return reviewImport(db, change);
   if (change.kind === 'device') return reviewDeviceChange(db, change.proposal as StoredDeviceProposal);
+  if (change.kind === 'zone') return reviewZoneChange(db, change.proposal as StoredZoneProposal);
+  if (change.kind === 'guard-shift') return reviewShiftChange(db, change.proposal as StoredShiftProposal);
   if (change.kind === 'resident') return reviewResidentChange(db, change.proposal as StoredResidentProposal, await draftIdDocument(db, change));
   return change.kind === 'user' ? reviewUserChange(db, change.proposal as StoredUserProposal) : reviewChange(db, change.proposal as StoredProposal, await draftIdDocument(db, change));
 }
@@ -186,6 +189,8 @@ export async function applyDraft(tx: Executor & Pick<Database, 'execute'>, chang
   if (failed.length) return [...new Set(failed)];
 
   if (change.kind === 'user') await writeUserChange(tx, change.proposal as StoredUserProposal);
+  else if (change.kind === 'zone') await writeZoneChange(tx, change.proposal as StoredZoneProposal);
+  else if (change.kind === 'guard-shift') await writeShiftChange(tx, change.proposal as StoredShiftProposal);
   else if (change.kind === 'resident') await writeResidentChange(tx, change.proposal as StoredResidentProposal, idDocumentNumber);
   else if (change.kind === 'device') {
     // A change that keeps the stored secrets seals none with its draft.

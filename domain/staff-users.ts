@@ -9,7 +9,7 @@ import { ROLE_TITLES, type Role } from '../contracts/permissions';
 import type { FieldKey } from '../contracts/problem-texts';
 import type { Department } from '../contracts/vocabulary';
 import type { Database } from '../db/client';
-import { sessions, taskActions, tasks, users } from '../db/schema';
+import { sessions, taskActions, tasks, users, vendors } from '../db/schema';
 import { TASK_CHANNEL } from './task-channel';
 
 type Executor = Pick<Database, 'select' | 'insert' | 'update' | 'delete' | 'execute'>;
@@ -21,9 +21,18 @@ interface StaffFields {
   roles: Role[];
 }
 
+/** A supplier's staff member's account: role vendor, linked to their supplier, in no department of ours. */
+interface SupplierStaffFields {
+  displayName: string;
+  username: string;
+  department: null;
+  roles: ['vendor'];
+  vendorId: string;
+}
+
 /** A change to a staff user as its draft keeps it (`reset-password`: the user's own "forgot password" request). */
 export type StoredUserProposal =
-  | { action: 'create'; userId: string; user: StaffFields }
+  | { action: 'create'; userId: string; user: StaffFields | SupplierStaffFields }
   | { action: 'change'; userId: string; user: Partial<Omit<StaffFields, 'username'>> }
   | { action: 'disable' | 'enable'; userId: string; reason: string }
   | { action: 'reset-password'; userId: string };
@@ -79,9 +88,14 @@ export async function reviewUserChange(db: Pick<Database, 'select'>, proposal: S
       diff.push(
         { field: 'user.displayName', before: null, after: fields.displayName },
         { field: 'user.username', before: null, after: fields.username },
-        { field: 'user.department', before: null, after: fields.department },
+        ...('vendorId' in fields ? [] : [{ field: 'user.department', before: null, after: fields.department }]),
         { field: 'user.roles', before: null, after: rolesText(fields.roles) },
       );
+      if ('vendorId' in fields) {
+        const [supplier] = await db.select({ name: vendors.name }).from(vendors).where(eq(vendors.id, fields.vendorId));
+        check('user.vendorId', 'no-such-supplier', !!supplier);
+        diff.push({ field: 'user.vendorId', before: null, after: supplier?.name ?? fields.vendorId });
+      }
       return { diff, checks, needsSecondApproval: true };
     }
     case 'change': {

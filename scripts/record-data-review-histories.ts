@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { submitImport } from '../api/use-cases/data-import';
 import { registerPerson } from '../api/use-cases/access-control/people';
 import { correctChange, submitChange, withdrawChange } from '../api/use-cases/data-review';
+import { correctShiftChange, submitShiftChange } from '../api/use-cases/guard-roster';
 import { submitResidentChange } from '../api/use-cases/residents';
 import { newResidentId } from '../contracts/residents';
 import { headerText, IMPORT_TEMPLATES } from '../contracts/import-templates';
@@ -79,6 +80,18 @@ recordHistories({
       await registerPerson(env.ctx, { personId: randomUUID(), kind: 'resident', name: '褚三 Chu San', residentId });
       const { workflowId } = await submitResidentChange(env.ctx, admin, { changeId: randomUUID(), action: 'move-out', residentId, moveOutDate: '2026-11-30' });
       await decide(env, workflowId, 'checkChange', 'checker', { decision: 'approved' });
+      return workflowId;
+    },
+    // A shift of the guard roster (a new kind: the review names its zone): entered by security, returned by an
+    // administrator, corrected and approved.
+    'data-review/guard-shift-corrected': async (env) => {
+      const secsup = await sessionUser(env.db, 'secsup');
+      const shift = { zoneId: 'z-main-gate', guardUserId: 'u-guard2', date: '2030-01-05', startTime: '20:00', endTime: '08:00' };
+      const { changeId, workflowId } = await submitShiftChange(env.ctx, secsup, { changeId: randomUUID(), action: 'create', shift });
+      await decide(env, workflowId, 'checkChange', 'admin', { decision: 'returned', reasons: 'The night shift ends at 07:00' });
+      await returned(env, workflowId);
+      await correctShiftChange(env.ctx, secsup, changeId, { action: 'create', shift: { ...shift, endTime: '07:00' } });
+      await decide(env, workflowId, 'checkChange', 'admin', { decision: 'approved' });
       return workflowId;
     },
     // A sheet of units imported as one change, applied by one approval.

@@ -343,8 +343,11 @@ describe('administration in Chromium, against the real API and worker', () => {
     await approveInWorklist(techsup, workflowId, 'checkChange', ['设备名称', '地下车库 Car park', '视频监控', '推送密钥', '••••••']);
     await eventually(async () => (await stack.client.workflow.getHandle(workflowId).describe()).status.name === 'COMPLETED' || undefined);
     await admin.goto('/admin/devices');
+    // Found by (part of) its zone's name, on the server.
+    await admin.locator('[data-testid="device-search"]').fill('车库');
     const row = admin.locator(`[data-testid="device-rows"] tr[data-device-id="${deviceId}"]`);
     await row.waitFor();
+    await admin.waitForURL(/q=/);
     expect((await row.innerText()).replace(/\s+/g, ' ')).toContain('测试摄像机 Test camera 地下车库 Car park 视频监控');
   }, 120_000);
 
@@ -507,5 +510,46 @@ describe('administration in Chromium, against the real API and worker', () => {
     for (const words of [name, '租户', '13912345679', '2026-10-01', '已退回', '电话号码少了一位', '已生效', '审核人: 数据审核员 陶然']) expect(residentPage).toContain(words);
     expect(await admin.locator('[data-testid="change-history"] > li').count()).toBe(2);
     await screenshot(admin, 'admin-resident.png');
+  }, 180_000);
+
+  it('the security supervisor enters a shift of the guard roster, an administrator approves it in the worklist, and it shows in the roster and on its page', async () => {
+    const [secsup, admin] = await Promise.all([signedInPage('secsup'), signedInPage('admin')]);
+    await secsup.goto('/');
+    await secsup.locator('nav a', { hasText: '保安排班' }).click();
+    await secsup.waitForURL('**/admin/roster');
+    await secsup.locator('[data-testid="new-shift"] summary').click();
+    await secsup.locator('#shift-zone option[value="z-car-park"]').waitFor({ state: 'attached' });
+    await secsup.locator('#shift-zone').selectOption('z-car-park');
+    await secsup.locator('#shift-guard option[value="u-guard1"]').waitFor({ state: 'attached' });
+    await secsup.locator('#shift-guard').selectOption('u-guard1');
+    await secsup.locator('#shift-date').fill('2031-05-01');
+    await secsup.locator('#shift-start').fill('20:00');
+    await secsup.locator('#shift-end').fill('20:00');
+    await secsup.locator('[data-testid="submit-new-shift"]').click();
+    // The same start and end is named against the end's field.
+    await secsup.locator('[data-field-error="shift.endTime"]').waitFor();
+    await secsup.locator('#shift-end').fill('08:00');
+    await secsup.locator('[data-testid="submit-new-shift"]').click();
+    const submitted = secsup.locator('[data-testid="new-shift"] [data-testid="change-submitted"]');
+    await submitted.waitFor();
+    await submitted.locator('a').click();
+    await secsup.waitForURL('**/admin/changes/*');
+    const workflowId = `data-review-${changeIdOf(secsup)}`;
+    started.push(workflowId);
+    await secsup.locator('[data-testid="change-diff"]').waitFor();
+    expect(await mainText(secsup)).toContain('保安 孙强 Sun Qiang');
+
+    await approveInWorklist(admin, workflowId, 'checkChange', ['值班保安', '保安 孙强 Sun Qiang', '地下车库 Car park', '上班时间', '20:00']);
+    await eventually(async () => (await stack.client.workflow.getHandle(workflowId).describe()).status.name === 'COMPLETED' || undefined);
+    await secsup.goto('/admin/roster?from=2031-05-01&to=2031-05-01');
+    const row = secsup.locator('[data-testid="shift-row"]');
+    await row.waitFor();
+    expect((await row.innerText()).replace(/\s+/g, ' ')).toContain('2031-05-01 20:00 08:00 地下车库 Car park 保安 孙强 Sun Qiang');
+    await row.locator('a').first().click();
+    await secsup.waitForURL('**/admin/roster/gs-*');
+    await secsup.locator('[data-testid="change-history"]').waitFor();
+    const page = await mainText(secsup);
+    for (const words of ['保安 孙强 Sun Qiang', '变更记录']) expect(page).toContain(words);
+    expect(page).not.toMatch(/guard-shift|shift\.endTime/);
   }, 180_000);
 });

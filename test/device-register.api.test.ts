@@ -155,3 +155,22 @@ describe('a device changed and disabled through review (P5.1b)', () => {
     expectProblem(await people.admin.post(`${API}/device-changes`, { changeId: randomUUID(), action: 'change', deviceId, device: { name: 'Again' } }), 422, 'change.invalid', 'deviceId');
   }, 120_000);
 });
+
+describe('the device register a page at a time', () => {
+  it('finds devices by id, name or zone name, by zone and system, in keyset pages; bad input named', async () => {
+    const ids = (page: { items: Array<{ deviceId: string }> }) => page.items.map((item) => item.deviceId);
+    const first = (await people.admin.get(`${API}/registered-devices?q=door&system=access-control&limit=1`)).body;
+    expect(ids(first)).toEqual(['door-b1']);
+    expect(first.items[0]).toMatchObject({ name: 'B1 door controller', zoneId: 'z-b1-lobby', zoneName: '1号楼大堂 B1 lobby', system: 'access-control' });
+    const second = (await people.admin.get(`${API}/registered-devices?q=door&system=access-control&limit=1&cursor=${first.nextCursor}`)).body;
+    expect(ids(second)).toEqual(['door-b2']);
+    expect(second.nextCursor).toBeNull();
+    // By the zone's name: the car park's devices.
+    const carPark = (await people.admin.get(`${API}/registered-devices?q=${encodeURIComponent('车库')}`)).body;
+    expect(ids(carPark)).toEqual(expect.arrayContaining(['cam-car-park', 'pir-car-park']));
+    expect(carPark.items.every((item: { zoneId: string }) => item.zoneId === 'z-car-park')).toBe(true);
+    expect(ids((await people.admin.get(`${API}/registered-devices?zoneId=z-main-gate&system=network`)).body)).toEqual(['switch-core']);
+    expectProblem(await people.admin.get(`${API}/registered-devices?system=toaster`), 400, 'request.query-invalid', 'query.system');
+    expectProblem(await people.monitor.get(`${API}/registered-devices`), 403, 'auth.needs-role');
+  }, 60_000);
+});

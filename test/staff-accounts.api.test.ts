@@ -339,3 +339,31 @@ describe('accounts', () => {
     expect(await stack.db.select({ id: dataChanges.id }).from(dataChanges).where(and(eq(dataChanges.recordId, userId), eq(dataChanges.action, 'reset-password')))).toHaveLength(1);
   }, 60_000);
 });
+
+describe("a supplier's staff account through review (P5.1b)", () => {
+  it('role vendor, linked to the supplier: bad input named, a draft changes nothing, the maker cannot approve it, checked and approved by management; history', async () => {
+    const username = `cctv-${randomUUID().slice(0, 8)}`;
+    const userId = `u-${username}`;
+    const entry = { action: 'create', supplierId: 'v-cctv', user: { displayName: '维保工程师 测试 Test Engineer', username } };
+    expectProblem(await people.admin.post(`${API}/supplier-staff-changes`, { ...entry, changeId: randomUUID(), user: { ...entry.user, username: '1 bad' } }), 400, 'request.body-invalid', 'user.username');
+    expectProblem(await people.admin.post(`${API}/supplier-staff-changes`, { ...entry, changeId: randomUUID(), supplierId: 'v-nobody' }), 422, 'change.invalid', 'user.vendorId');
+    expectProblem(await people.hr.post(`${API}/supplier-staff-changes`, { ...entry, changeId: randomUUID() }), 403, 'auth.needs-role');
+
+    const changeId = randomUUID();
+    const submitted = await people.admin.post(`${API}/supplier-staff-changes`, { ...entry, changeId });
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
+    const { workflowId } = submitted.body as { workflowId: string };
+    started.push(workflowId);
+    const check = await openTask(workflowId, 'checkChange');
+    expect((check.context as { diff: unknown }).diff).toEqual(expect.arrayContaining([{ field: 'user.vendorId', before: null, after: '海视安防维保 Haishi CCTV Service' }]));
+    expect(await userRow(userId)).toBeUndefined();
+    expectProblem(await people.admin.post(`${API}/tasks/${encodeURIComponent(check.id)}/complete`, { payload: { decision: 'approved' } }), 403, 'task.own-change');
+    await decide(people.hr, check.id, { decision: 'approved' });
+    // A new account's roles need management too.
+    await decide(people.manager, (await openTask(workflowId, 'approveChange')).id, { decision: 'approved' });
+    expect(await resultOf(workflowId)).toMatchObject({ status: 'applied', approvedBy: people.manager.user.displayName });
+    expect(await userRow(userId)).toMatchObject({ roles: ['vendor'], vendorId: 'v-cctv', department: null, active: true, mustChangePassword: true });
+    const history = (await people.admin.get(`${API}/users/${userId}/history`)).body.items;
+    expect(history).toEqual([expect.objectContaining({ outcome: 'applied', kind: 'user', action: 'create', maker: expect.objectContaining({ id: 'u-admin' }), checker: expect.objectContaining({ id: 'u-hr' }) })]);
+  }, 90_000);
+});

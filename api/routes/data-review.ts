@@ -1,6 +1,6 @@
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
-import { correctChange, getChange, getUnit, submitChange, unitHistory, withdrawChange } from '../use-cases/data-review';
+import { correctChange, getUnit, readChange, submitChange, unitHistory, withdrawChange } from '../use-cases/data-review';
 import { listOf, pageOf } from '../../contracts/common';
 import { listBuildings, listUnits } from '../use-cases/unit-register';
 import { buildingView, dataChangeProposal, dataChangeRequest, dataChangeView, historyEntry, unitListQuery, unitSummary, unitView } from '../../contracts/data-review';
@@ -20,12 +20,12 @@ export const dataReviewRoutes = (ctx: ApiContext) => [
   defineRoute({
     method: 'get',
     path: '/data-changes/:changeId',
-    summary: 'A change in review: before and after field by field, the collection standard’s checks, its history so far',
-    access: 'data-review.read',
+    summary: 'A change in review: before and after field by field, the collection standard’s checks, its history so far (master data’s readers; a change to a zone or the guard roster, its readers too)',
+    access: 'signed-in',
     response: dataChangeView,
     // The diff names owners and staff (identity documents masked): whom the change is about is its record.
     personalData: { kind: 'data-change', scope: 'record', read: ({ params, result }) => ({ recordIds: [params.changeId], subjectIds: [result.recordId] }) },
-    handle: ({ params }) => getChange(ctx, params.changeId),
+    handle: ({ user, params }) => readChange(ctx, user, params.changeId),
   }),
   defineRoute({
     method: 'put',
@@ -39,8 +39,8 @@ export const dataReviewRoutes = (ctx: ApiContext) => [
   defineRoute({
     method: 'post',
     path: '/data-changes/:changeId/withdraw',
-    summary: 'Withdraw a returned change (its maker)',
-    access: 'data-review.start',
+    summary: 'Withdraw a returned change (its maker only, whatever kind of data they may enter: a zone or a shift too)',
+    access: 'signed-in',
     response: dataChangeView,
     handle: ({ user, params }) => withdrawChange(ctx, user, params.changeId),
   }),

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { listOf } from '../../contracts/common';
+import { listOf, pageOf } from '../../contracts/common';
 import { dataChangeView, historyEntry } from '../../contracts/data-review';
-import { deviceChangeProposal, deviceChangeRequest, registeredDeviceView } from '../../contracts/device-register';
+import { deviceChangeProposal, deviceChangeRequest, registeredDeviceListQuery, registeredDeviceSummary, registeredDeviceView } from '../../contracts/device-register';
 import type { ApiContext } from '../context';
 import { defineRoute } from '../http/route';
-import { correctDeviceChange, deviceHistory, getRegisteredDevice, submitDeviceChange } from '../use-cases/device-register';
+import { correctDeviceChange, deviceHistory, getRegisteredDevice, listRegisteredDevices, submitDeviceChange } from '../use-cases/device-register';
 
 export const deviceRegisterRoutes = (ctx: ApiContext) => [
   defineRoute({
@@ -26,6 +26,15 @@ export const deviceRegisterRoutes = (ctx: ApiContext) => [
     body: deviceChangeProposal,
     response: dataChangeView,
     handle: ({ user, params, body }) => correctDeviceChange(ctx, user, params.changeId, body),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/registered-devices',
+    summary: 'The device register, a keyset page at a time in device-id order: find a device by (part of) its id, name or zone name; by zone, system, in use or not',
+    access: 'data-review.read',
+    query: registeredDeviceListQuery,
+    response: pageOf(registeredDeviceSummary),
+    handle: ({ query }) => listRegisteredDevices(ctx, query),
   }),
   defineRoute({
     method: 'get',

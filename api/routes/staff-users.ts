@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { listOf, pageOf } from '../../contracts/common';
 import { dataChangeView, historyEntry } from '../../contracts/data-review';
-import { forgotPasswordAnswer, forgotPasswordRequest, passwordChangeRequest, passwordReset, staffUserListQuery, staffUserView, userChangeProposal, userChangeRequest } from '../../contracts/staff-users';
+import { forgotPasswordAnswer, forgotPasswordRequest, passwordChangeRequest, passwordReset, staffUserListQuery, staffUserView, supplierStaffChangeRequest, userChangeProposal, userChangeRequest } from '../../contracts/staff-users';
 import { SESSION_COOKIE } from '../auth/session';
 import type { ApiContext } from '../context';
 import { defineRoute, listed } from '../http/route';
-import { changeOwnPassword, correctUserChange, forgotPassword, getStaffUser, listStaffUsers, resetPassword, staffUserHistory, submitUserChange } from '../use-cases/staff-users';
+import { changeOwnPassword, correctUserChange, forgotPassword, getStaffUser, listStaffUsers, resetPassword, staffUserHistory, submitSupplierStaffChange, submitUserChange } from '../use-cases/staff-users';
 
 export const staffUserRoutes = (ctx: ApiContext) => [
   defineRoute({
@@ -17,6 +17,16 @@ export const staffUserRoutes = (ctx: ApiContext) => [
     response: z.object({ changeId: z.string(), workflowId: z.string() }),
     status: 201,
     handle: ({ user, body }) => submitUserChange(ctx, user, body),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/supplier-staff-changes',
+    summary: "Enter a supplier's staff member's account (role vendor, linked to the supplier; P5.1b): a draft that changes nothing until reviewed like any new account; idempotent on changeId",
+    access: 'data-review.start',
+    body: supplierStaffChangeRequest,
+    response: z.object({ changeId: z.string(), workflowId: z.string() }),
+    status: 201,
+    handle: ({ user, body }) => submitSupplierStaffChange(ctx, user, body),
   }),
   defineRoute({
     method: 'put',

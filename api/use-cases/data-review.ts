@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { DataChangeProposal, DataChangeRequest, DataChangeView, HistoryEntry, ImportBatch, UnitView } from '../../contracts/data-review';
 import type { StoredImport } from '../../domain/data-import';
+import { can } from '../../contracts/permissions';
 import type { FieldFault } from '../../contracts/problem-texts';
 import { dataChanges, tasks } from '../../db/schema';
 import { eraseDataKeys } from '../../db/sealed/envelope';
@@ -94,6 +95,16 @@ export async function changeOf(ctx: ApiContext, changeId: string): Promise<Chang
   const [row] = UUID.test(changeId) ? await ctx.db.select().from(dataChanges).where(eq(dataChanges.id, changeId)) : [];
   if (!row) throw notFound('change.unknown', { changeId });
   return row;
+}
+
+/** Zones and the roster are security's: their changes are read by those who read them, as well as by master data's readers. */
+const ROSTER_KINDS: ReadonlySet<ChangeRow['kind']> = new Set(['zone', 'guard-shift']);
+
+/** A change, for a reader of its kind of data (master data's readers read every kind). */
+export async function readChange(ctx: ApiContext, user: SessionUser, changeId: string): Promise<DataChangeView> {
+  const row = await changeOf(ctx, changeId);
+  if (!can(user, 'data-review.read') && !(ROSTER_KINDS.has(row.kind) && can(user, 'guard-roster.read'))) throw forbidden('change.not-readable');
+  return getChange(ctx, changeId);
 }
 
 /** A change as its checker, its maker and auditors read it: the diff against the register now, the checks, and its history so far. */

@@ -1,8 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, or, type SQL } from 'drizzle-orm';
+import type { Page } from '../../contracts/common';
 import type { DataChangeView, HistoryEntry } from '../../contracts/data-review';
-import type { DeviceChangeProposal, DeviceChangeRequest, RegisteredDeviceView } from '../../contracts/device-register';
+import type { DeviceChangeProposal, DeviceChangeRequest, RegisteredDeviceListQuery, RegisteredDeviceSummary, RegisteredDeviceView } from '../../contracts/device-register';
 import type { FieldFault } from '../../contracts/problem-texts';
-import { dataChanges, deviceConnections, deviceHealth, devices } from '../../db/schema';
+import { dataChanges, deviceConnections, deviceHealth, devices, zones } from '../../db/schema';
+import { containing } from '../../db/like-pattern';
 import { sealChangeSecrets } from '../../db/sealed/records';
 import { deviceSecretsOf, replacedSecretsOf, reviewDeviceChange, type DeviceSecrets, type StoredDeviceProposal } from '../../domain/device-register';
 import { historyOf } from '../../domain/master-data';
@@ -109,4 +111,25 @@ export async function getRegisteredDevice(ctx: ApiContext, deviceId: string): Pr
   if (!row) throw notFound('device.unknown', { deviceId });
   const { id, name, zoneId, system, active } = row.device;
   return { deviceId: id, name, zoneId, system, active, baseUrl: row.baseUrl, username: row.username, cameraChannel: row.cameraChannel, health: row.health ?? 'unknown', lastSeenAt: row.lastSeenAt?.toISOString() ?? null };
+}
+
+/** The device register a keyset page at a time in device-id order: by id, name or zone name, zone, system, in use or not. */
+export async function listRegisteredDevices(ctx: ApiContext, query: RegisteredDeviceListQuery): Promise<Page<RegisteredDeviceSummary>> {
+  const conditions: Array<SQL | undefined> = [
+    query.q ? or(ilike(devices.id, containing(query.q)), ilike(devices.name, containing(query.q)), ilike(zones.name, containing(query.q))) : undefined,
+    query.zoneId ? eq(devices.zoneId, query.zoneId) : undefined,
+    query.system ? eq(devices.system, query.system) : undefined,
+    query.active === undefined ? undefined : eq(devices.active, query.active),
+    query.cursor ? gt(devices.id, query.cursor) : undefined,
+  ];
+  const rows = await ctx.db
+    .select({ device: devices, zoneName: zones.name, health: deviceHealth.status })
+    .from(devices)
+    .innerJoin(zones, eq(zones.id, devices.zoneId))
+    .leftJoin(deviceHealth, eq(deviceHealth.deviceId, devices.id))
+    .where(and(...conditions))
+    .orderBy(asc(devices.id))
+    .limit(query.limit + 1);
+  const items = rows.slice(0, query.limit).map(({ device, zoneName, health }) => ({ deviceId: device.id, name: device.name, zoneId: device.zoneId, zoneName, system: device.system, active: device.active, health: health ?? 'unknown' }));
+  return { items, nextCursor: rows.length > query.limit ? items[items.length - 1]!.deviceId : null };
 }

@@ -18,7 +18,8 @@ export async function listLocations(ctx: ApiContext, user: SessionUser) {
       : ownUnitIds.length
         ? ctx.db.select().from(units).where(inArray(units.id, ownUnitIds)).orderBy(asc(units.number))
         : Promise.resolve([]),
-    ctx.db.select().from(zones).orderBy(asc(zones.id)),
+    // A disabled zone is no place to report at any more.
+    ctx.db.select().from(zones).where(eq(zones.active, true)).orderBy(asc(zones.id)),
     ctx.db.select().from(devices).orderBy(asc(devices.id)),
   ]);
   return {

@@ -3,7 +3,7 @@ import { and, arrayContains, asc, eq, gt, ilike, inArray, isNull, or, type SQL }
 import type { Page } from '../../contracts/common';
 import type { DataChangeView, HistoryEntry } from '../../contracts/data-review';
 import type { FieldFault } from '../../contracts/problem-texts';
-import { newUserId, passwordFaults, PASSWORD_RULES, type PasswordChangeRequest, type StaffUserListQuery, type StaffUserView, type UserChangeProposal, type UserChangeRequest } from '../../contracts/staff-users';
+import { newUserId, passwordFaults, PASSWORD_RULES, type PasswordChangeRequest, type StaffUserListQuery, type StaffUserView, type SupplierStaffChangeRequest, type UserChangeProposal, type UserChangeRequest } from '../../contracts/staff-users';
 import { dataChangeHistory, dataChanges, loginAttempts, tasks, users } from '../../db/schema';
 import { historyOf } from '../../domain/master-data';
 import { endSessions, reviewUserChange, type StoredUserProposal } from '../../domain/staff-users';
@@ -63,6 +63,12 @@ async function submit(ctx: ApiContext, maker: Maker, changeId: string, stored: S
 export async function submitUserChange(ctx: ApiContext, user: SessionUser, request: UserChangeRequest) {
   const { changeId, ...proposal } = request;
   return submit(ctx, user, changeId, storedUserProposal(proposal as UserChangeProposal));
+}
+
+/** P5.1b: a supplier's staff member's account (role vendor, linked to the supplier), reviewed like any new account. */
+export async function submitSupplierStaffChange(ctx: ApiContext, user: SessionUser, request: SupplierStaffChangeRequest) {
+  const { displayName, username } = request.user;
+  return submit(ctx, user, request.changeId, { action: 'create', userId: newUserId(username), user: { displayName, username, department: null, roles: ['vendor'], vendorId: request.supplierId } });
 }
 
 /** P5.1b: the maker corrects a returned change to a staff user (the same action on the same user) and resubmits it. */

@@ -95,6 +95,8 @@ export const zones = pgTable('zones', {
   name: text('name').notNull(),
   /** Null for estate-wide common areas (gates, car park). */
   buildingId: text('building_id').references(() => buildings.id),
+  /** A disabled zone (a closed area) stays for its devices' and shifts' history; nothing new is placed in it. */
+  active: boolean('active').notNull().default(true),
 });
 
 export const devices = pgTable('devices', {

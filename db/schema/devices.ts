@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { devices, users, zones } from './core';
 import { dataKeys } from './sealed';
 
@@ -35,6 +35,29 @@ export const guardRoster = pgTable(
     position: integer('position').notNull(),
   },
   (t) => [primaryKey({ columns: [t.zoneId, t.userId] })],
+);
+
+/**
+ * P4.2c, issue 12: the guard roster's shifts, entered through review: which guard covers which zone on which day and
+ * hours (in the community's time zone, as entered; `startsAt`/`endsAt` the instants they mean, an overnight shift
+ * ending the next day). The alarm dispatch asks first for the guards on a shift covering the moment it dispatches.
+ */
+export const guardShifts = pgTable(
+  'guard_shifts',
+  {
+    id: text('id').primaryKey(),
+    zoneId: text('zone_id').notNull().references(() => zones.id),
+    userId: text('user_id').notNull().references(() => users.id),
+    shiftDate: date('shift_date', { mode: 'string' }).notNull(),
+    /** HH:MM, as entered. */
+    startTime: text('start_time').notNull(),
+    endTime: text('end_time').notNull(),
+    startsAt: timestamptz('starts_at').notNull(),
+    endsAt: timestamptz('ends_at').notNull(),
+    /** A cancelled shift stays for its history; it covers nothing. */
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [index('guard_shifts_zone_idx').on(t.zoneId, t.startsAt), index('guard_shifts_user_idx').on(t.userId, t.startsAt), index('guard_shifts_date_idx').on(t.shiftDate, t.id)],
 );
 
 // ---- device events and health (projections; workflows hold incident truth) ----

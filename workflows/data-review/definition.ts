@@ -26,6 +26,10 @@ export const dataReviewInput = z.lazy(() =>
     userId: z.string().optional(),
     /** The device a change of kind device is about. */
     deviceId: z.string().optional(),
+    /** The zone a change of kind zone is about; for kind guard-shift, the zone the shift covers (its tasks name it). */
+    zoneId: z.string().optional(),
+    /** The shift a change of kind guard-shift is about. */
+    shiftId: z.string().optional(),
     maker: requester,
     timings: dataReviewTimings,
     /**
@@ -60,6 +64,7 @@ const DIFF_FIELD_LABELS = {
   'user.username': label('用户名', 'Username'),
   'user.department': label('部门', 'Department'),
   'user.roles': label('角色', 'Roles'),
+  'user.vendorId': label('所属供应商', 'Supplier'),
   'user.active': label('启用', 'Active'),
   'user.password': label('密码', 'Password'),
   device: label('设备', 'Device'),
@@ -82,6 +87,19 @@ const DIFF_FIELD_LABELS = {
   'resident.moveInDate': label('入住日期', 'Moved in'),
   'resident.moveOutDate': label('搬离日期', 'Moved out'),
   moveOutDate: label('搬离日期', 'Moved out'),
+  zone: label('区域', 'Zone'),
+  zoneId: label('区域', 'Zone'),
+  'zone.name': label('区域名称', "Zone's name"),
+  'zone.buildingId': label('所在楼栋', 'Building'),
+  'zone.active': label('启用', 'Active'),
+  shift: label('班次', 'Shift'),
+  shiftId: label('班次', 'Shift'),
+  'shift.zoneId': label('值守区域', 'Zone covered'),
+  'shift.guardUserId': label('值班保安', 'Guard'),
+  'shift.date': label('日期', 'Date'),
+  'shift.startTime': label('上班时间', 'Starts'),
+  'shift.endTime': label('下班时间', 'Ends'),
+  'shift.active': label('有效', 'In force'),
   'import.file': label('导入文件', 'File'),
   'import.rows': label('数据行数', 'Rows'),
   'import.units': label('新增房屋', 'New units'),
@@ -119,6 +137,14 @@ const RULE_LABELS = {
   'user-disabled': label('用户在用', 'The user is active'),
   'user-active': label('用户已停用', 'The user is disabled'),
   'no-such-zone': label('区域存在', 'The zone exists'),
+  'zone-disabled': label('区域在用', 'The zone is in use'),
+  'zone-has-devices': label('区域内没有在用设备', 'No device in use in the zone'),
+  'zone-has-shifts': label('区域没有未结束的班次', 'No shift to come in the zone'),
+  'no-such-supplier': label('供应商已登记', 'The supplier is registered'),
+  'not-a-guard': label('值班人是在用的保安', 'An active guard'),
+  'shift-overlaps': label('保安同一时间只有一个班次', 'One shift at a time per guard'),
+  'no-such-shift': label('班次存在', 'The shift exists'),
+  'shift-cancelled': label('班次未取消', 'The shift is not cancelled'),
   'no-such-resident': label('住户已登记', 'The resident is registered'),
   'resident-moved-out': label('住户未搬离', 'The resident has not moved out'),
   'move-out-after-move-in': label('搬离不早于入住', 'Moved out no earlier than in'),
@@ -133,8 +159,10 @@ export const DATA_REVIEW_LABELS = {
   changeId: { title: label('变更', 'Change'), format: 'hidden' },
   unitId: { title: label('房屋', 'Unit'), format: 'unit' },
   subjectUserId: { title: label('账号', 'Account'), format: 'user' },
-  kind: { title: label('数据类别', 'Kind of data'), options: { unit: label('房屋', 'Unit'), 'unit-owner': label('房屋业主', 'Owner of a unit'), user: label('员工账号', 'Staff user'), device: label('设备', 'Device'), resident: label('住户', 'Resident') } },
+  kind: { title: label('数据类别', 'Kind of data'), options: { unit: label('房屋', 'Unit'), 'unit-owner': label('房屋业主', 'Owner of a unit'), user: label('员工账号', 'Staff user'), device: label('设备', 'Device'), resident: label('住户', 'Resident'), zone: label('区域', 'Zone'), 'guard-shift': label('保安排班', 'Guard roster') } },
   deviceId: { title: label('设备', 'Device'), format: 'device' },
+  zoneId: { title: label('区域', 'Zone'), format: 'zone' },
+  shiftId: { title: label('班次', 'Shift') },
   action: {
     title: label('变更类型', 'Change'),
     options: {
@@ -193,7 +221,7 @@ export const dataReviewProcess = defineProcess({
   workflowId: (changeId: string) => `data-review-${changeId}`,
   steps: DATA_REVIEW_STEPS,
   instanceTitle: {
-    keys: ['kind', 'action', 'unitId', 'userId', 'deviceId'],
+    keys: ['kind', 'action', 'unitId', 'userId', 'deviceId', 'zoneId'],
     // Recorded as `b1-101 数据变更 Data change`: the change and the unit or account, named.
     of: ({ title, data }) => {
       const kind = optionLabel(DATA_REVIEW_LABELS.kind.options, textField(data, 'kind') ?? '');
@@ -201,7 +229,14 @@ export const dataReviewProcess = defineProcess({
       if (textField(data, 'action') === 'import') return label(`${action['zh-CN']}${kind['zh-CN']}`, `${action.en} · ${kind.en}`);
       const userId = textField(data, 'userId');
       const deviceId = textField(data, 'deviceId');
-      const record = userId ? titleReference('user', userId) : deviceId ? titleReference('device', deviceId) : titleReference('unit', textField(data, 'unitId') ?? title.split(' ')[0]);
+      const zoneId = textField(data, 'zoneId');
+      const record = userId
+        ? titleReference('user', userId)
+        : deviceId
+          ? titleReference('device', deviceId)
+          : zoneId
+            ? titleReference('zone', zoneId)
+            : titleReference('unit', textField(data, 'unitId') ?? title.split(' ')[0]);
       return label(`${action['zh-CN']}${kind['zh-CN']}：${record}`, `${action.en} · ${kind.en}: ${record}`);
     },
   },

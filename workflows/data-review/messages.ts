@@ -27,7 +27,7 @@ export function diffForTask(diff: readonly DiffRow[]) {
 }
 
 /** What a task names an imported sheet by (its rows are on the change's page). */
-export const IMPORT_TITLES = { unit: '批量导入房屋', 'unit-owner': '批量导入业主', user: '批量导入员工账号', device: '批量导入设备', resident: '批量导入住户' } as const;
+export const IMPORT_TITLES = { unit: '批量导入房屋', 'unit-owner': '批量导入业主', user: '批量导入员工账号', device: '批量导入设备', resident: '批量导入住户', zone: '批量导入区域', 'guard-shift': '批量导入排班' } as const;
 
 /** Who decided a step, and when. */
 export interface Decider {

@@ -33,12 +33,19 @@ export async function dataReview(input: DataReviewInput): Promise<DataReviewOutc
   const imported = action === 'import';
   const ofUser = kind === 'user' && !imported;
   const ofDevice = kind === 'device' && !imported;
-  const recordId = (imported ? changeId : ofUser ? input.userId : ofDevice ? input.deviceId : input.unitId) ?? '';
-  const about = imported ? {} : ofUser ? { userId: recordId } : ofDevice ? { deviceId: recordId } : { unitId: recordId };
+  // Zones and shifts are new kinds: a review of any other kind takes the paths it always took.
+  const ofZone = kind === 'zone';
+  const ofShift = kind === 'guard-shift';
+  const recordId = (imported ? changeId : ofUser ? input.userId : ofDevice ? input.deviceId : ofZone ? input.zoneId : ofShift ? input.shiftId : input.unitId) ?? '';
+  const about = imported ? {} : ofUser ? { userId: recordId } : ofDevice ? { deviceId: recordId } : ofZone ? { zoneId: recordId } : ofShift ? { shiftId: recordId, zoneId: input.zoneId } : { unitId: recordId };
   const inContext = imported ? { importRows: `/admin/changes/${changeId}` } : ofUser ? { subjectUserId: recordId } : about;
   const subjects = ofUser ? [recordId] : [];
   // Named for the reader by the API (a unit or user being created has no name yet, and shows its id).
-  const unit = imported ? IMPORT_TITLES[kind] : titleReference(ofUser ? 'user' : ofDevice ? 'device' : 'unit', recordId);
+  const unit = imported
+    ? IMPORT_TITLES[kind]
+    : ofZone || ofShift
+      ? `${ofShift ? '值班 ' : ''}${titleReference('zone', input.zoneId ?? recordId)}`
+      : titleReference(ofUser ? 'user' : ofDevice ? 'device' : 'unit', recordId);
   const { prepareReview, applyChange } = imported ? batch : single;
   const tracker = new ProcessTracker({ process: 'data-review', title: `${recordId} 数据变更 Data change`, startedBy: maker.userId }, { changeId, kind, action, ...about, maker: maker.displayName });
   const tasks = new HumanTasks('data-review', tracker);

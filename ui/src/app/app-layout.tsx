@@ -36,6 +36,7 @@ const NAV_ITEMS: { to: string; label: MessageKey; visible: (user: User) => boole
   // The register's pages are for those who enter its changes (makers); checkers decide in the worklist.
   { to: routes.units, label: 'nav.admin', visible: (user) => can(user, 'data-review.start') },
   { to: routes.residents, label: 'nav.residents', visible: (user) => can(user, 'data-review.start') },
+  { to: routes.roster, label: 'nav.roster', visible: (user) => can(user, 'guard-roster.read') },
   { to: routes.staffUsers, label: 'nav.staffUsers', visible: (user) => can(user, 'staff-user.read') },
   { to: routes.backups, label: 'nav.backups', visible: (user) => can(user, 'backup.read') },
   { to: routes.upgrades, label: 'nav.upgrades', visible: (user) => can(user, 'device-upgrade.read') },

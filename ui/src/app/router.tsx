@@ -135,7 +135,7 @@ export const router = createBrowserRouter([
       }),
       page(routes.supplier, async () => {
         const { SupplierPage } = await import('../features/suppliers/components/supplier-page');
-        return () => <SupplierPage registryPath={routes.suppliers} processInstanceLink={links.processInstance} />;
+        return () => <SupplierPage registryPath={routes.suppliers} processInstanceLink={links.processInstance} changeLink={links.dataChange} />;
       }),
       page(routes.procurements, async () => {
         const { ProcurementListPage } = await import('../features/procurement/components/procurement-list-page');
@@ -199,7 +199,7 @@ export const router = createBrowserRouter([
       }),
       page(routes.dataChange, async () => {
         const { ChangePage } = await import('../features/admin/components/change-page');
-        return () => <ChangePage unitLink={links.unit} userLink={links.staffUser} residentLink={links.resident} changeLink={links.dataChange} processInstanceLink={links.processInstance} currentUserId={useCurrentUser().id} />;
+        return () => <ChangePage unitLink={links.unit} userLink={links.staffUser} residentLink={links.resident} zoneLink={links.zone} shiftLink={links.shift} changeLink={links.dataChange} processInstanceLink={links.processInstance} currentUserId={useCurrentUser().id} />;
       }),
       page(routes.device, async () => {
         const { DevicePage } = await import('../features/admin/components/device-page');
@@ -212,6 +212,22 @@ export const router = createBrowserRouter([
       page(routes.resident, async () => {
         const { ResidentPage } = await import('../features/admin/components/resident-page');
         return () => <ResidentPage residentsPath={routes.residents} unitLink={links.unit} changeLink={links.dataChange} canPropose={can(useCurrentUser(), 'data-review.start')} />;
+      }),
+      page(routes.zones, async () => {
+        const { ZonesPage } = await import('../features/admin/components/zones-page');
+        return () => <ZonesPage zoneLink={links.zone} changeLink={links.dataChange} rosterPath={routes.roster} canPropose={can(useCurrentUser(), 'guard-roster.propose')} />;
+      }),
+      page(routes.zone, async () => {
+        const { ZonePage } = await import('../features/admin/components/zone-page');
+        return () => <ZonePage zonesPath={routes.zones} changeLink={links.dataChange} canPropose={can(useCurrentUser(), 'guard-roster.propose')} />;
+      }),
+      page(routes.roster, async () => {
+        const { RosterPage } = await import('../features/admin/components/roster-page');
+        return () => <RosterPage shiftLink={links.shift} zoneLink={links.zone} changeLink={links.dataChange} zonesPath={routes.zones} canPropose={can(useCurrentUser(), 'guard-roster.propose')} />;
+      }),
+      page(routes.shift, async () => {
+        const { ShiftPage } = await import('../features/admin/components/shift-page');
+        return () => <ShiftPage rosterPath={routes.roster} zoneLink={links.zone} changeLink={links.dataChange} canPropose={can(useCurrentUser(), 'guard-roster.propose')} />;
       }),
       page(routes.staffUsers, async () => {
         const { StaffUsersPage } = await import('../features/admin/components/staff-users-page');

@@ -42,6 +42,10 @@ export const routes = {
   device: '/admin/devices/:deviceId',
   residents: '/admin/residents',
   resident: '/admin/residents/:residentId',
+  zones: '/admin/zones',
+  zone: '/admin/zones/:zoneId',
+  roster: '/admin/roster',
+  shift: '/admin/roster/:shiftId',
   backups: '/backups',
   notifications: '/notifications',
   upgrades: '/upgrades',
@@ -71,6 +75,8 @@ export const links = {
   upgradePlan: (planId: string) => `/upgrades/plans/${encodeURIComponent(planId)}`,
   device: (deviceId: string) => `/admin/devices/${encodeURIComponent(deviceId)}`,
   resident: (residentId: string) => `/admin/residents/${encodeURIComponent(residentId)}`,
+  zone: (zoneId: string) => `/admin/zones/${encodeURIComponent(zoneId)}`,
+  shift: (shiftId: string) => `/admin/roster/${encodeURIComponent(shiftId)}`,
 };
 
 /**

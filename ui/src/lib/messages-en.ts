@@ -21,6 +21,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'nav.governance': 'Plans and filings',
   'nav.admin': 'Units and owners',
   'nav.staffUsers': 'Staff accounts',
+  'nav.roster': 'Guard roster',
   'nav.residents': 'Residents',
   'nav.backups': 'Backups',
   'nav.upgrades': 'Firmware upgrades',

@@ -19,6 +19,7 @@ export const messagesZhCn = {
   'nav.governance': '年度计划与备案',
   'nav.admin': '房屋与业主',
   'nav.staffUsers': '员工账号',
+  'nav.roster': '保安排班',
   'nav.residents': '住户与租户',
   'nav.backups': '备份与恢复',
   'nav.upgrades': '固件升级',

@@ -34,6 +34,13 @@ const TEXT = {
   'state.valid': ['有效', 'Valid'],
   'state.expiring': ['即将到期', 'Expiring'],
   'state.expired': ['已过期', 'Expired'],
+  newStaffAccount: ['新增供应商员工账号', "Enter a supplier's staff account"],
+  staffAccountNote: ['账号角色为供应商人员，提交后由管理员审核、管理层复核后生效；新账号由管理员重置密码后交给本人。', "The account's role is supplier staff; it applies once an administrator and management have approved it, and an administrator then resets its password to hand over."],
+  displayName: ['姓名', 'Name'],
+  username: ['用户名', 'Username'],
+  submit: ['提交审核', 'Submit for review'],
+  submitted: ['已提交审核', 'Submitted for review'],
+  viewChange: ['查看变更', 'View the change'],
 } as const;
 
 export type SupplierTextKey = keyof typeof TEXT;

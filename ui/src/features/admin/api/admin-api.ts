@@ -1,8 +1,10 @@
 import type { List, Page } from '../../../../../contracts/common';
 import type { DataImportRequest, ImportRowView } from '../../../../../contracts/data-import';
-import type { DeviceChangeRequest, RegisteredDeviceView } from '../../../../../contracts/device-register';
+import type { DeviceChangeRequest, RegisteredDeviceSummary, RegisteredDeviceView } from '../../../../../contracts/device-register';
 import type { ReferenceLocations } from '../../../../../contracts/reference';
 import type { BuildingView, DataChangeProposal, DataChangeView, HistoryEntry, UnitSummary, UnitView } from '../../../../../contracts/data-review';
+import type { GuardView } from '../../../../../contracts/console';
+import type { ShiftChangeProposal, ShiftView, ZoneChangeProposal, ZoneView } from '../../../../../contracts/guard-roster';
 import type { ResidentChangeProposal, ResidentView } from '../../../../../contracts/residents';
 import type { StaffUserView, UserChangeProposal } from '../../../../../contracts/staff-users';
 import type { ImportSheet } from '../../../../../contracts/vocabulary';
@@ -106,7 +108,15 @@ export function submitResidentChange(changeId: string, proposal: ResidentChangeP
 }
 
 /** Where each kind's returned change is corrected: units and owners, staff users, residents. */
-const CORRECTION_PATHS: Partial<Record<DataChangeView['kind'], string>> = { unit: '/data-changes', 'unit-owner': '/data-changes', user: '/user-changes', resident: '/resident-changes', device: '/device-changes' };
+const CORRECTION_PATHS: Partial<Record<DataChangeView['kind'], string>> = {
+  unit: '/data-changes',
+  'unit-owner': '/data-changes',
+  user: '/user-changes',
+  resident: '/resident-changes',
+  device: '/device-changes',
+  zone: '/zone-changes',
+  'guard-shift': '/shift-changes',
+};
 
 /** P5.1b: the maker's corrected draft, resubmitted into the same review. */
 export function correctChange(changeId: string, kind: DataChangeView['kind'], draft: Record<string, unknown>): Promise<DataChangeView> {
@@ -119,4 +129,48 @@ export function getRegisteredDevice(deviceId: string, signal?: AbortSignal): Pro
 
 export function deviceHistory(deviceId: string, signal?: AbortSignal): Promise<List<HistoryEntry>> {
   return apiRequest<List<HistoryEntry>>(`/registered-devices/${encodeURIComponent(deviceId)}/history`, { signal });
+}
+
+export function listZones(query: { q?: string; buildingId?: string; active?: 'true' | 'false'; cursor?: string | null; limit?: number }, signal?: AbortSignal): Promise<Page<ZoneView>> {
+  return apiRequest<Page<ZoneView>>('/zones', { query: { limit: 20, ...query }, signal });
+}
+
+export function getZone(zoneId: string, signal?: AbortSignal): Promise<ZoneView> {
+  return apiRequest<ZoneView>(`/zones/${encodeURIComponent(zoneId)}`, { signal });
+}
+
+export function zoneHistory(zoneId: string, signal?: AbortSignal): Promise<List<HistoryEntry>> {
+  return apiRequest<List<HistoryEntry>>(`/zones/${encodeURIComponent(zoneId)}/history`, { signal });
+}
+
+/** P5.1b: a zone to add, change or disable, for the security supervisor or an administrator (not its maker) to check. */
+export function submitZoneChange(changeId: string, proposal: ZoneChangeProposal): Promise<{ changeId: string; workflowId: string }> {
+  return apiRequest<{ changeId: string; workflowId: string }>('/zone-changes', { method: 'POST', body: { changeId, ...proposal } });
+}
+
+export function listShifts(query: { q?: string; zoneId?: string; from?: string; to?: string; cursor?: string | null }, signal?: AbortSignal): Promise<Page<ShiftView>> {
+  return apiRequest<Page<ShiftView>>('/guard-shifts', { query: { ...query, limit: 20 }, signal });
+}
+
+export function getShift(shiftId: string, signal?: AbortSignal): Promise<ShiftView> {
+  return apiRequest<ShiftView>(`/guard-shifts/${encodeURIComponent(shiftId)}`, { signal });
+}
+
+export function shiftHistory(shiftId: string, signal?: AbortSignal): Promise<List<HistoryEntry>> {
+  return apiRequest<List<HistoryEntry>>(`/guard-shifts/${encodeURIComponent(shiftId)}/history`, { signal });
+}
+
+/** P5.1b, P4.2c: a shift of the guard roster to enter, change or cancel, for review. */
+export function submitShiftChange(changeId: string, proposal: ShiftChangeProposal): Promise<{ changeId: string; workflowId: string }> {
+  return apiRequest<{ changeId: string; workflowId: string }>('/shift-changes', { method: 'POST', body: { changeId, ...proposal } });
+}
+
+/** The active guards a shift may name. */
+export function listGuards(signal?: AbortSignal): Promise<List<GuardView>> {
+  return apiRequest<List<GuardView>>('/console/guards', { signal });
+}
+
+/** The device register a page at a time: by id, name or zone name, zone and system. */
+export function listRegisteredDevices(query: { q?: string; zoneId?: string; system?: string; cursor?: string | null }, signal?: AbortSignal): Promise<Page<RegisteredDeviceSummary>> {
+  return apiRequest<Page<RegisteredDeviceSummary>>('/registered-devices', { query: { ...query, limit: 20 }, signal });
 }

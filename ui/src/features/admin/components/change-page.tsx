@@ -22,6 +22,8 @@ export function ChangePage({
   unitLink,
   userLink,
   residentLink,
+  zoneLink,
+  shiftLink,
   changeLink,
   processInstanceLink,
   currentUserId,
@@ -29,6 +31,8 @@ export function ChangePage({
   unitLink: (unitId: string) => string;
   userLink: (userId: string) => string;
   residentLink: (residentId: string) => string;
+  zoneLink: (zoneId: string) => string;
+  shiftLink: (shiftId: string) => string;
   changeLink: (changeId: string) => string;
   processInstanceLink: (workflowId: string) => string;
   currentUserId: string;
@@ -60,6 +64,10 @@ export function ChangePage({
                   ? [[text('staffUser'), <Link to={userLink(change.data.recordId)}>{text('viewUser')}</Link>, 'user'] as [string, ReactNode, string]]
                   : change.data.kind === 'resident'
                     ? [[text('resident'), <Link to={residentLink(change.data.recordId)}>{text('viewResident')}</Link>, 'resident'] as [string, ReactNode, string]]
+                  : change.data.kind === 'zone'
+                    ? [[text('zone'), <Link to={zoneLink(change.data.recordId)}>{text('viewZone')}</Link>, 'zone'] as [string, ReactNode, string]]
+                  : change.data.kind === 'guard-shift'
+                    ? [[text('shift'), <Link to={shiftLink(change.data.recordId)}>{text('viewShift')}</Link>, 'shift'] as [string, ReactNode, string]]
                   : change.data.kind === 'unit' || change.data.kind === 'unit-owner'
                     ? [[text('unit'), <Link to={unitLink(change.data.recordId)}>{text('viewUnit')}</Link>, 'unit'] as [string, ReactNode, string]]
                     : []),

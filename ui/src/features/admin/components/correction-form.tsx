@@ -55,13 +55,20 @@ const FIELD_TEXT: Record<string, AdminTextKey> = {
   'connection.password': 'devicePassword',
   'connection.pushSecret': 'pushSecret',
   'connection.cameraChannel': 'cameraChannel',
+  'zone.name': 'zoneName',
+  'zone.buildingId': 'building',
+  'shift.zoneId': 'zone',
+  'shift.guardUserId': 'guard',
+  'shift.date': 'date',
+  'shift.startTime': 'startTime',
+  'shift.endTime': 'endTime',
 };
 
 /** Write-only secrets: typed, never shown, blank keeps the stored one. */
 const SECRETS = new Set(['password', 'pushSecret']);
 
 /** The fields a correction may edit: what the draft holds, but not which record it is about nor what it does. */
-const FIXED = new Set(['action', 'unitId', 'userId', 'residentId', 'ownerId', 'owner.ownerId', 'deviceId']);
+const FIXED = new Set(['action', 'unitId', 'userId', 'residentId', 'ownerId', 'owner.ownerId', 'deviceId', 'zoneId', 'shiftId']);
 
 function fieldsOf(draft: Draft, prefix = ''): string[] {
   return Object.entries(draft).flatMap(([key, value]) => {

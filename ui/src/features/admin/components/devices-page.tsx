@@ -1,18 +1,23 @@
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { ReferenceLocations } from '../../../../../contracts/reference';
 import { SYSTEM_LABELS } from '../../../../../contracts/labels';
 import { SYSTEMS, type SystemKind } from '../../../../../contracts/vocabulary';
+import { Badge } from '../../../components/badge';
 import { DataTable } from '../../../components/data-table';
+import { DebouncedTextInput } from '../../../components/debounced-text-input';
 import { ErrorBanner } from '../../../components/error-banner';
 import { FormField } from '../../../components/form-field';
+import { LoadMoreButton } from '../../../components/load-more-button';
 import { Loading } from '../../../components/loading';
 import { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { useAction } from '../../../lib/use-action';
 import { useApiResource } from '../../../lib/use-api-resource';
+import { useKeysetList } from '../../../lib/use-keyset-list';
+import { useSearchParamFilters } from '../../../lib/use-search-param-filters';
 import { newUuid } from '../../../lib/uuid';
-import { listLocations, submitDeviceChange } from '../api/admin-api';
+import { listLocations, listRegisteredDevices, submitDeviceChange } from '../api/admin-api';
 import { useAdminText } from '../text';
 import { ProposalOutcome } from './proposal-outcome';
 import { VocabularySelect } from './vocabulary-select';
@@ -91,40 +96,71 @@ function NewDeviceForm({ zones, changeLink }: { zones: ReferenceLocations['zones
   );
 }
 
-/** The device register (issue 12): every device by zone and system, each to its page; makers add one for review. */
+/** The device register (issue 12): found by id, name or zone, by zone and system, a page at a time, each to its page; makers add one for review. */
 export function DevicesPage({ deviceLink, changeLink, unitsPath, canPropose }: { deviceLink: (deviceId: string) => string; changeLink: (changeId: string) => string; unitsPath: string; canPropose: boolean }) {
   const text = useAdminText();
   const { text: word } = useI18n();
   const locations = useApiResource((signal) => listLocations(signal), []);
-  const zoneName = (zoneId: string) => locations.data?.zones.find((zone) => zone.id === zoneId)?.name ?? '—';
+  const [params, setFilters] = useSearchParamFilters();
+  const filters = { q: params.get('q') ?? '', zone: params.get('zone') ?? '', system: params.get('system') ?? '' };
+  const devices = useKeysetList(
+    (cursor, signal) => listRegisteredDevices({ q: filters.q || undefined, zoneId: filters.zone || undefined, system: filters.system || undefined, cursor }, signal),
+    [filters.q, filters.zone, filters.system],
+  );
+  const setQuery = useCallback((q: string) => setFilters({ q }), [setFilters]);
   return (
     <section>
       <h1>{text('devices')}</h1>
       <p>
         <Link to={unitsPath}>{text('units')}</Link>
       </p>
-      <ErrorBanner error={locations.error} />
-      {locations.loading && !locations.data && <Loading />}
-      {locations.data && (
-        <>
-          {canPropose && <NewDeviceForm zones={locations.data.zones} changeLink={changeLink} />}
-          {locations.data.devices.length === 0 ? (
-            <p>{text('noDevices')}</p>
-          ) : (
-            <DataTable headings={[text('deviceName'), text('zone'), text('system')]} data-testid="device-rows">
-              {locations.data.devices.map((device) => (
-                <tr key={device.id} data-device-id={device.id}>
-                  <td>
-                    <Link to={deviceLink(device.id)}>{device.name}</Link>
-                  </td>
-                  <td>{zoneName(device.zoneId)}</td>
-                  <td>{SYSTEM_LABELS[device.system as SystemKind] ? word(SYSTEM_LABELS[device.system as SystemKind]) : device.system}</td>
-                </tr>
-              ))}
-            </DataTable>
-          )}
-        </>
+      <ErrorBanner error={locations.error ?? devices.error} />
+      {canPropose && locations.data && <NewDeviceForm zones={locations.data.zones} changeLink={changeLink} />}
+      <div className="filters">
+        <label className="form-field">
+          {text('findDevice')}
+          <DebouncedTextInput type="search" name="q" value={filters.q} onCommit={setQuery} data-testid="device-search" />
+        </label>
+        <label className="form-field">
+          {text('zone')}
+          <select name="zone" value={filters.zone} onChange={(event) => setFilters({ zone: event.target.value })}>
+            <option value="">{text('allZones')}</option>
+            {(locations.data?.zones ?? []).map((zone) => (
+              <option key={zone.id} value={zone.id}>
+                {zone.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="form-field">
+          {text('system')}
+          <select name="system" value={filters.system} onChange={(event) => setFilters({ system: event.target.value })}>
+            <option value="">{text('all')}</option>
+            {SYSTEMS.map((system) => (
+              <option key={system} value={system}>
+                {word(SYSTEM_LABELS[system])}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {devices.loading && devices.items.length === 0 && <Loading />}
+      {!devices.loading && devices.items.length === 0 && !devices.error && <p>{text('noDevices')}</p>}
+      {devices.items.length > 0 && (
+        <DataTable headings={[text('deviceName'), text('zone'), text('system'), text('status')]} data-testid="device-rows">
+          {devices.items.map((device) => (
+            <tr key={device.deviceId} data-device-id={device.deviceId}>
+              <td>
+                <Link to={deviceLink(device.deviceId)}>{device.name}</Link>
+              </td>
+              <td>{device.zoneName}</td>
+              <td>{word(SYSTEM_LABELS[device.system])}</td>
+              <td>{device.active ? <Badge tone="success">{text('inUse')}</Badge> : <Badge>{text('disabled')}</Badge>}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
+      <LoadMoreButton hasMore={devices.hasMore} loading={devices.loading} onLoadMore={devices.loadMore} />
     </section>
   );
 }

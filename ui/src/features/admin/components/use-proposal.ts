@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import type { DataChangeProposal } from '../../../../../contracts/data-review';
+import type { ShiftChangeProposal, ZoneChangeProposal } from '../../../../../contracts/guard-roster';
 import type { ResidentChangeProposal } from '../../../../../contracts/residents';
 import type { UserChangeProposal } from '../../../../../contracts/staff-users';
 import { useAction } from '../../../lib/use-action';
 import { newUuid } from '../../../lib/uuid';
-import { submitChange, submitResidentChange, submitUserChange } from '../api/admin-api';
+import { submitChange, submitResidentChange, submitShiftChange, submitUserChange, submitZoneChange } from '../api/admin-api';
 
 /**
  * A maker's proposal (P5.1b): one change id for the life of the form, so a retried submit is the same change; a new
@@ -32,3 +33,9 @@ export const useUserProposal = (onSubmitted?: () => void) => useReviewedProposal
 
 /** A change to a unit's resident or tenant: moving in, a change, a move-out. */
 export const useResidentProposal = (onSubmitted?: () => void) => useReviewedProposal<ResidentChangeProposal>(submitResidentChange, onSubmitted);
+
+/** A change to a zone: a new one, its name or building, disabling it. */
+export const useZoneProposal = (onSubmitted?: () => void) => useReviewedProposal<ZoneChangeProposal>(submitZoneChange, onSubmitted);
+
+/** A change to the guard roster: a new shift, a change of it, its cancellation. */
+export const useShiftProposal = (onSubmitted?: () => void) => useReviewedProposal<ShiftChangeProposal>(submitShiftChange, onSubmitted);

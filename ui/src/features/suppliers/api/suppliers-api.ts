@@ -23,3 +23,8 @@ export function requestRequalification(vendorId: string, requestId: string): Pro
 export function registerSupplier(registration: SupplierRequest): Promise<SupplierRegistered> {
   return apiRequest<SupplierRegistered>('/suppliers', { method: 'POST', body: registration });
 }
+
+/** P5.1b: a supplier's staff member's account (role vendor), entered for review; the client's changeId makes a retried submit the same change. */
+export function submitSupplierStaff(changeId: string, supplierId: string, user: { displayName: string; username: string }): Promise<{ changeId: string; workflowId: string }> {
+  return apiRequest<{ changeId: string; workflowId: string }>('/supplier-staff-changes', { method: 'POST', body: { changeId, action: 'create', supplierId, user } });
+}

@@ -12,9 +12,10 @@ import { newUuid } from '../../../lib/uuid';
 import { getSupplier, requestRequalification } from '../api/suppliers-api';
 import { useSupplierText } from '../text';
 import { DocumentStateBadge, QualificationBadge } from './supplier-registry-page';
+import { SupplierStaffForm } from './supplier-staff-form';
 
 /** One supplier: documents with their expiry state, qualification reviews, and its processes one click away. */
-export function SupplierPage({ registryPath, processInstanceLink }: { registryPath: string; processInstanceLink: (workflowId: string) => string }) {
+export function SupplierPage({ registryPath, processInstanceLink, changeLink }: { registryPath: string; processInstanceLink: (workflowId: string) => string; changeLink: (changeId: string) => string }) {
   const text = useSupplierText();
   const { formatDateTime } = useI18n();
   const { vendorId = '' } = useParams();
@@ -63,6 +64,7 @@ export function SupplierPage({ registryPath, processInstanceLink }: { registryPa
               [text('requalifyDue'), formatDateTime(data.requalifyDueAt)],
             ]}
           />
+          {can(user, 'data-review.start') && <SupplierStaffForm supplierId={data.id} changeLink={changeLink} />}
           <h2>{text('document')}</h2>
           <DataTable scroll={false} headings={[text('document'), text('kind'), text('number'), text('expiresOn'), text('state')]}>
             {data.documents.map((document) => (
