@@ -18,6 +18,7 @@ import { createSupplierEvaluationActivities } from './supplier-evaluation';
 import { createProcurementActivities } from './procurement';
 import { createReplayAuditActivities } from './replay-audit';
 import { createSupplierActivities } from './suppliers';
+import { createTrainingActivities } from './training';
 import type { DeliveryTimings } from '../workflows/project-delivery/messages';
 import type { ProcurementSettings } from '../workflows/procurement/messages';
 import type { PdfFontSettings } from '../integrations/documents/pdf-typeface';
@@ -64,5 +65,6 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createDataReviewActivities(dependencies),
     ...createBackupActivities(dependencies),
     ...createDeviceUpgradeActivities(dependencies),
+    ...createTrainingActivities(dependencies),
   };
 }

@@ -45,6 +45,8 @@ export const ACCESS_KINDS = [
   'staff-user',
   'resident',
   'data-change',
+  'training-file',
+  'training-certificate',
 ] as const;
 export type AccessKind = (typeof ACCESS_KINDS)[number];
 

@@ -20,6 +20,7 @@ import { backupProcess } from './backup/definition';
 import { supplierEvaluationProcess } from './supplier-evaluation/definition';
 import { supplierQualificationProcess } from './supplier-qualification/definition';
 import { supplierRequalificationProcess } from './supplier-requalification/definition';
+import { trainingCycleProcess } from './training-cycle/definition';
 import { visitorPassProcess } from './visitor-pass/definition';
 
 /**
@@ -49,6 +50,7 @@ export const PROCESSES = [
   accessAnomalyProcess,
   dataReviewProcess,
   deviceUpgradeProcess,
+  trainingCycleProcess,
 ] as const satisfies readonly AnyProcessDefinition[];
 
 export type ProcessName = (typeof PROCESSES)[number]['name'];

@@ -13,3 +13,4 @@ export * from './data-review';
 export * from './backups';
 export * from './upgrades';
 export * from './notifications';
+export * from './training';
