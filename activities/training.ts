@@ -55,7 +55,7 @@ export function createTrainingActivities({ db }: { db: Database }) {
         .where(
           and(
             gte(tasks.createdAt, since),
-            sql`((${tasks.status} = 'completed' and ${tasks.completedAt} > ${tasks.dueAt}) or (${tasks.status} = 'open' and ${tasks.dueAt} < ${now}))`,
+            sql`((${tasks.status} = 'completed' and ${tasks.completedAt} > ${tasks.dueAt}) or (${tasks.status} = 'open' and ${tasks.dueAt} < ${now.toISOString()}::timestamptz))`,
           ),
         )
         .groupBy(users.displayName)

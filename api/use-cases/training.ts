@@ -62,12 +62,11 @@ const isStaff = (user: Pick<SessionUser, 'roles'>) => user.roles.some((role) => 
 
 /**
  * P5.3a: the gate before any answer with someone's personal data: a staff member whose security course is not
- * valid is refused, told why. Undefined when the gate is off (SECURITY_TRAINING_GATE).
+ * valid is refused, told why. Open to all while the gate is off (SECURITY_TRAINING_GATE).
  */
 export function securityTrainingGate(ctx: Pick<ApiContext, 'db' | 'settings'>) {
-  if (!ctx.settings.training.securityGate) return undefined;
   return async (user: SessionUser): Promise<void> => {
-    if (!isStaff(user)) return;
+    if (!ctx.settings.training.securityGate || !isStaff(user)) return;
     const until = await securityCourseValidUntil(ctx.db, user.id);
     if (standing(until).valid) return;
     const day = until?.toISOString().slice(0, 10);
