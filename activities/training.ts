@@ -2,23 +2,13 @@ import { and, eq, gt, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { attachments, repairRecords, taskActions, tasks, trainingPlans, trainingRecords, users } from '../db/schema';
 import { recordNotifications } from '../domain/notifications';
-import { STAFF_ROLES } from '../contracts/permissions';
-import type { StaffMember, TrainingEvidence } from '../workflows/training-cycle/messages';
+import type { TrainingEvidence } from '../workflows/training-cycle/messages';
+import { activeStaff } from '../domain/training';
 
 const YEAR_MS = 365 * 86_400_000;
 
 /** One entry of a training file as the cycle writes it (db/schema/training.ts). */
 export type TrainingRecordRow = Omit<typeof trainingRecords.$inferInsert, 'completedAt' | 'expiresAt'> & { completedAt: string; expiresAt: string | null };
-
-/** The active staff, by name. */
-export async function activeStaff(db: Database): Promise<StaffMember[]> {
-  const rows = await db
-    .select({ userId: users.id, displayName: users.displayName, roles: users.roles, department: users.department })
-    .from(users)
-    .where(and(eq(users.active, true), sql`${users.roles} && ${sql.param([...STAFF_ROLES])}::text[]`))
-    .orderBy(users.displayName);
-  return rows;
-}
 
 /** Records of the training cycle (P6) and the security course's reminders (P5.3a). Every write is safe to repeat. */
 export function createTrainingActivities({ db }: { db: Database }) {

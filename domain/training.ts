@@ -1,10 +1,23 @@
 /**
- * P5.3a: the security course every staff member must hold to read personal data, and the checks of uploaded
- * training certificates (P6.2b).
+ * Training (P6): the staff it is for, the security course every staff member must hold to read personal data
+ * (P5.3a), and the checks of uploaded training certificates (P6.2b).
  */
-import { and, eq, max } from 'drizzle-orm';
+import { and, eq, max, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { trainingRecords } from '../db/schema';
+import { trainingRecords, users } from '../db/schema';
+import { STAFF_ROLES } from '../contracts/permissions';
+import type { StaffMember } from '../workflows/training-cycle/messages';
+
+/** The active staff, by name. */
+export async function activeStaff(db: Pick<Database, 'select'>): Promise<StaffMember[]> {
+  const rows = await db
+    .select({ userId: users.id, displayName: users.displayName, roles: users.roles, department: users.department })
+    .from(users)
+    .where(and(eq(users.active, true), sql`${users.roles} && ${sql.param([...STAFF_ROLES])}::text[]`))
+    .orderBy(users.displayName);
+  return rows;
+}
+
 
 /** The latest end of validity of the person's completed security course; null when they never completed one. */
 export async function securityCourseValidUntil(db: Pick<Database, 'select'>, userId: string): Promise<Date | null> {
