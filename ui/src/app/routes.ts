@@ -45,6 +45,8 @@ export const routes = {
   draftUpgradePlan: '/upgrades/plans/new',
   upgradePlan: '/upgrades/plans/:planId',
   kpis: '/kpis',
+  trainingFiles: '/training/files',
+  trainingFile: '/training/files/:userId',
   changePassword: '/account/password',
   /** A new owner's one-time link (domain/owner-invitations.ts writes it into their notification). */
   invitation: '/invitation/:token',
@@ -67,6 +69,7 @@ export const links = {
   upgradePlan: (planId: string) => `/upgrades/plans/${encodeURIComponent(planId)}`,
   device: (deviceId: string) => `/admin/devices/${encodeURIComponent(deviceId)}`,
   resident: (residentId: string) => `/admin/residents/${encodeURIComponent(residentId)}`,
+  trainingFile: (userId: string) => `/training/files/${encodeURIComponent(userId)}`,
 };
 
 /**

@@ -22,6 +22,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'nav.residents': 'Residents',
   'nav.backups': 'Backups',
   'nav.upgrades': 'Firmware upgrades',
+  'nav.training': 'Training',
   'nav.kpis': 'Indicators',
   'nav.changePassword': 'Change password',
   'nav.notifications': 'Notifications',

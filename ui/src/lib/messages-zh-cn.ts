@@ -20,6 +20,7 @@ export const messagesZhCn = {
   'nav.residents': '住户与租户',
   'nav.backups': '备份与恢复',
   'nav.upgrades': '固件升级',
+  'nav.training': '培训档案',
   'nav.kpis': '指标看板',
   'nav.changePassword': '修改密码',
   'nav.notifications': '通知',
