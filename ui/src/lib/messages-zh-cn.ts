@@ -30,6 +30,8 @@ export const messagesZhCn = {
   'nav.main': '主导航',
   'nav.myTasks': '我的待办',
 
+  'task.fileTooLarge': '文件不能超过 2 MB，请压缩后重新上传',
+  'task.fileUploaded': '已上传：{name}',
   'common.loading': '加载中…',
   'common.loadMore': '加载更多',
   'common.noItems': '暂无记录',
