@@ -4,12 +4,15 @@
  * why a page with personal data stays closed.
  */
 import { and, eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachments, trainingRecords } from '../db/schema';
 import { ensureUiBuilt, launchChromium, newContext, screenshot, signIn } from './support/browser';
-import { startApiTestStack, type ApiTestStack } from './support/stack';
-import { CERTIFICATE_PDF } from './support/training-scenarios';
+import { API, completeTask, openTaskOf } from './support/governance-scenarios';
+import { signIn as apiSignIn } from './support/http-client';
+import { eventually, startApiTestStack, type ApiTestStack } from './support/stack';
+import { CERTIFICATE_PDF, EXTERNAL_COURSE, NEEDS } from './support/training-scenarios';
 
 const PASSWORD = 'steward-demo';
 const DAY_MS = 86_400_000;
@@ -64,6 +67,31 @@ describe('training files in Chromium', () => {
     expect(await page.locator('[data-testid="training-security"]').innerText()).toContain('有效至');
     await screenshot(page, 'training-file.png');
   });
+
+  it('HR records an external course from its task form in the worklist, uploading the certificate; it lands in the file', async () => {
+    const [hr, manager] = await Promise.all([apiSignIn(stack.baseUrl, 'hr'), apiSignIn(stack.baseUrl, 'manager')]);
+    const started = await hr.post(`${API}/training-cycles`, { cycleId: randomUUID(), year: 2033 });
+    const workflowId = started.body.workflowId as string;
+    await completeTask(hr, (await openTaskOf(hr, workflowId, 'analyseNeeds', 'training-cycle')).id, NEEDS);
+    const plan = { objectives: ['厂家认证'], courses: [{ ...EXTERNAL_COURSE, startsAt: new Date().toISOString(), attendees: ['u-tech2'] }] };
+    await completeTask(hr, (await openTaskOf(hr, workflowId, 'draftTrainingPlan', 'training-cycle')).id, plan);
+    await completeTask(manager, (await openTaskOf(manager, workflowId, 'approveTrainingPlan', 'training-cycle')).id, { decision: 'approved' });
+    const session = await openTaskOf(hr, workflowId, 'recordSession', 'training-cycle');
+
+    const page = await signedInPage('hr');
+    await page.goto(`${stack.baseUrl}/tasks/${encodeURIComponent(session.id)}`);
+    await page.locator('[data-testid="task-form"]').waitFor();
+    expect(await page.locator('[data-testid="task-form"]').innerText()).toContain('证书文件');
+    await page.locator('#field-attendance-0-certificateId').setInputFiles({ name: 'certificate.pdf', mimeType: 'application/pdf', buffer: Buffer.from(CERTIFICATE_PDF.split(',')[1], 'base64') });
+    await page.locator('[data-file-id]').waitFor();
+    await page.locator('[name="attendance.0.certificateExpiresAt"]').fill('2030-06-30T09:00');
+    await page.locator('[data-testid="complete-task"]').click();
+    await eventually(async () => (await stack.db.select().from(trainingRecords).where(and(eq(trainingRecords.workflowId, workflowId), eq(trainingRecords.kind, 'certificate'))))[0]);
+    const file = await hr.get(`${API}/training-files/u-tech2`);
+    const certificate = file.body.certificates.find((entry: { workflowId: string }) => entry.workflowId === workflowId);
+    expect(certificate.expiresAt.slice(0, 10)).toBe('2030-06-30');
+    expect((await hr.raw(`${API}/training/certificates/${certificate.certificateId}`)).status).toBe(200);
+  }, 120_000);
 
   it('a technician’s 培训档案 is their own file', async () => {
     const page = await signedInPage('tech1');
