@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureTrainingSchedules, SECURITY_TRAINING_REMINDER_SCHEDULE_ID, TRAINING_CYCLE_SCHEDULE_ID } from '../api/use-cases/training';
 import type { TaskView } from '../contracts/tasks';
 import type { TrainingFile } from '../contracts/training';
 import { accessLog, notifications, trainingPlans, trainingRecords } from '../db/schema';
@@ -204,5 +205,25 @@ describe('the security course (P5.3a)', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ recipientUsers: ['u-tech2'], link: '/training/files/u-tech2' });
     expect(sent[0].message).toContain('信息安全培训');
+  });
+});
+
+describe('the Schedules (P6.1a, P5.3a)', () => {
+  it('the year-start cycle and the daily reminder are created once; the cycle follows the configured cron', async () => {
+    const settings = stack.ctx.settings.training;
+    await ensureTrainingSchedules(stack.client, stack.taskQueue, settings);
+    await ensureTrainingSchedules(stack.client, stack.taskQueue, { ...settings, cycleCron: '0 8 3 1 *' });
+    const cycle = stack.client.schedule.getHandle(TRAINING_CYCLE_SCHEDULE_ID);
+    const reminder = stack.client.schedule.getHandle(SECURITY_TRAINING_REMINDER_SCHEDULE_ID);
+    try {
+      const schedule = await cycle.describe();
+      expect(schedule.action).toMatchObject({ type: 'startWorkflow', workflowType: 'trainingCycle', taskQueue: stack.taskQueue });
+      const next = schedule.info.nextActionTimes[0];
+      expect([next.getUTCMonth(), next.getUTCDate(), next.getUTCHours()]).toEqual([0, 3, 8]);
+      expect((await reminder.describe()).action).toMatchObject({ type: 'startWorkflow', workflowType: 'securityTrainingReminder' });
+    } finally {
+      await cycle.delete();
+      await reminder.delete();
+    }
   });
 });
