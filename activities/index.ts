@@ -19,6 +19,7 @@ import { createSupplierEvaluationActivities } from './supplier-evaluation';
 import { createProcurementActivities } from './procurement';
 import { createReplayAuditActivities } from './replay-audit';
 import { createSupplierActivities } from './suppliers';
+import { createTrainingActivities } from './training';
 import type { DeliveryTimings } from '../workflows/project-delivery/messages';
 import type { ProcurementSettings } from '../workflows/procurement/messages';
 import type { PdfFontSettings } from '../integrations/documents/pdf-typeface';
@@ -66,5 +67,6 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createBackupActivities(dependencies),
     ...createDeviceUpgradeActivities(dependencies),
     ...createOwnerFeedbackActivities(dependencies),
+    ...createTrainingActivities(dependencies),
   };
 }

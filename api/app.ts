@@ -22,6 +22,8 @@ import { deliveryRoutes } from './routes/delivery';
 import { accessControlRoutes } from './routes/access-control';
 import { accessLogRoutes } from './routes/access-log';
 import { backupRoutes } from './routes/backups';
+import { trainingRoutes } from './routes/training';
+import { securityTrainingGate } from './use-cases/training';
 import { deviceListener, deviceRoutes } from './routes/devices';
 import { faultRoutes } from './routes/faults';
 import { ownerFeedbackRoutes } from './routes/owner-feedback';
@@ -66,6 +68,7 @@ export const apiRoutes = (ctx: ApiContext) => [
   ...guardRosterRoutes(ctx),
   ...upgradeRoutes(ctx),
   ...kpiRoutes(ctx),
+  ...trainingRoutes(ctx),
 ];
 
 /** What an instance that is not ready asks its callers to wait before trying again. */
@@ -108,7 +111,7 @@ export function createApp(ctx: ApiContext, options: { uiDir?: string } = {}) {
     express.json({ limit: '4mb' }),
     cookieParser(),
     loadSession(ctx.db, ctx.settings.security.sessionIdleMs),
-    mountRoutes(routes, { recordRead: accessLogWriter(ctx) }),
+    mountRoutes(routes, { recordRead: accessLogWriter(ctx), admitPersonalData: securityTrainingGate(ctx) }),
   );
   app.use('/api', (req, _res, next) => next(notFound('request.no-route', { method: req.method, path: req.originalUrl })));
   // The UI routes on the client: every other GET gets the app shell.

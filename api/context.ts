@@ -16,6 +16,17 @@ import type { OwnerFeedbackTimings } from '../workflows/owner-feedback/definitio
 import type { Department, FeedbackCategory } from '../contracts/vocabulary';
 import type { DeviceUpgradeTimings } from '../workflows/device-upgrade/definition';
 import type { NotificationSettings } from './notifications/relay';
+import type { TrainingCycleTimings } from '../workflows/training-cycle/definition';
+
+/** P6, P5.3a: the training cycle's Schedule and due times, the security course's gate and reminders. */
+export interface TrainingSettings {
+  cycleCron: string;
+  timings: TrainingCycleTimings;
+  /** Staff without a valid security course are refused personal data (SECURITY_TRAINING_GATE). */
+  securityGate: boolean;
+  reminderWarnMs: number;
+  reminderIntervalMs: number;
+}
 
 /** P5.2b: the backup Schedules and runs on request (config's BACKUP_*). */
 export interface BackupScheduleSettings {
@@ -34,6 +45,7 @@ export interface ApiSettings {
   governance: GovernanceSettings;
   /** P4.1b: the department of each feedback category, the escalation's supervisors, the due times. */
   ownerFeedback: { departments: Record<FeedbackCategory, Department>; supervisorRoles: string[]; timings: OwnerFeedbackTimings };
+  training: TrainingSettings;
   /** P5.1b: when a change's review, second approval and correction are due. */
   dataReview: DataReviewTimings;
   /** P3.3a–b: an upgrade's due times, and how long and how often its devices are waited for. */

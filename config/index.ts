@@ -166,6 +166,20 @@ function configFrom(env: Environment): Config {
           confirmationDueMs: env.FEEDBACK_CONFIRMATION_DUE_MINUTES,
         },
       },
+      training: {
+        cycleCron: env.TRAINING_CYCLE_CRON,
+        timings: {
+          needsDueMs: env.TRAINING_NEEDS_DUE_DAYS,
+          planDueMs: env.TRAINING_PLAN_DUE_DAYS,
+          approvalDueMs: env.TRAINING_APPROVAL_DUE_DAYS,
+          sessionDueMs: env.TRAINING_SESSION_DUE_DAYS,
+          examDueMs: env.TRAINING_EXAM_DUE_DAYS,
+          practicalDueMs: env.TRAINING_PRACTICAL_DUE_DAYS,
+        },
+        securityGate: env.SECURITY_TRAINING_GATE,
+        reminderWarnMs: env.SECURITY_TRAINING_WARN_DAYS,
+        reminderIntervalMs: env.SECURITY_TRAINING_REMINDER_INTERVAL_HOURS,
+      },
       dataReview: {
         checkDueMs: env.DATA_REVIEW_CHECK_DUE_MINUTES,
         approvalDueMs: env.DATA_REVIEW_APPROVAL_DUE_MINUTES,

@@ -350,6 +350,18 @@ export const AREAS = {
     SUPPLIER_WEIGHT_SLA: positiveNumber({ default: '0.25', description: 'weight of the repair SLA record' }),
     SUPPLIER_WEIGHT_RATING: positiveNumber({ default: '0.15', description: "weight of the owners' ratings" }),
   }),
+  training: area('Training and assessment (P6, P5.3a)', {
+    TRAINING_CYCLE_CRON: text({ default: '0 9 2 1 *', description: 'the year-start Schedule that starts the training cycle (UTC)' }),
+    TRAINING_NEEDS_DUE_DAYS: duration({ default: '14d', description: "HR's needs analysis (skills matrix) due" }),
+    TRAINING_PLAN_DUE_DAYS: duration({ default: '14d', description: "HR's annual training plan due" }),
+    TRAINING_APPROVAL_DUE_DAYS: duration({ default: '5d', description: "management's approval of the training plan due" }),
+    TRAINING_SESSION_DUE_DAYS: duration({ default: '3d', description: "a course's attendance (and certificates) recorded this long after it starts" }),
+    TRAINING_EXAM_DUE_DAYS: duration({ default: '7d', description: "an attendee's theory exam due" }),
+    TRAINING_PRACTICAL_DUE_DAYS: duration({ default: '7d', description: "the assessor's practical scores due" }),
+    SECURITY_TRAINING_GATE: flag({ default: 'on', description: 'staff without a valid security course are refused every route and page with personal data (P5.3a); off only where no staff has been trained yet' }),
+    SECURITY_TRAINING_WARN_DAYS: duration({ default: '30d', description: 'a staff member whose security course expires this soon is reminded (once per expiry)' }),
+    SECURITY_TRAINING_REMINDER_INTERVAL_HOURS: duration({ default: '24h', description: 'interval of the `security-training-reminder` Schedule (applies when the Schedule is created)' }),
+  }),
   documents: area('Generated documents', {
     PDF_FONT_FILE: text({ description: 'a CJK font file for PDFs (acceptance report, vote evidence)', unset: 'the one fontconfig finds for `zh-cn` (Debian `fonts-noto-cjk`); none: Latin text only' }),
     PDF_FONT_NAME: text({ description: "the face's PostScript name when `PDF_FONT_FILE` is a collection (`.ttc`)", unset: 'the first face' }),

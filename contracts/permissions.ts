@@ -59,6 +59,7 @@ export const OWN_RULES = {
   'task-candidate': 'a task the user is a candidate for: one of its candidate users, or holding one of its candidate roles (to read it, also one assigned to them)',
   'own-assignment': 'a task assigned to the user',
   'own-feedback': 'feedback the user submitted, or one whose task the user is (or was) a candidate for',
+  'own-account': "the user's own account (their training file)",
 } as const;
 
 export type OwnRule = keyof typeof OWN_RULES;
@@ -480,6 +481,24 @@ export const PERMISSIONS = {
     description: 'Read master-data changes in review, units with their owners and residents (identity documents masked), and their history of changes',
     roles: ['admin', 'management', 'auditor'],
     clauses: ['P5.1b', 'P5.3c'],
+  },
+
+  // Training and assessment (P6, P5.3a)
+  'training-cycle.start': {
+    description: "Start a year's training cycle (needs analysis, plan, sessions, assessments) besides the year-start Schedule",
+    roles: ['hr', 'management', 'admin'],
+    clauses: ['P6.1a'],
+  },
+  'training-file.read': {
+    description: "Read training files (sessions, certificates with expiry, scores, skills) and their certificates: HR and management everyone's, anyone their own",
+    roles: ['hr', 'management'],
+    own: { rule: 'own-account', roles: 'signed-in' },
+    clauses: ['P6.3a', 'P5.3a', 'P5.3c'],
+  },
+  'training.certificate.upload': {
+    description: "Upload a training certificate (PDF, PNG or JPEG, checked to be what it says) for a session's record",
+    roles: ['hr', 'admin'],
+    clauses: ['P6.2a–c'],
   },
 
   // The access log (P5.3c)

@@ -209,6 +209,14 @@ export const PROBLEM_DETAILS = {
   'account.weak-password': { 'zh-CN': '新密码不符合密码规则，请按提示修改。', en: 'the new password breaks the password rules; see the fields' },
   'account.invitation-unknown': { 'zh-CN': '邀请链接无效、已使用或已过期，请联系物业管理员重新发送。', en: 'the invitation link is unknown, used or expired; ask the property administrators for a new one' },
   'account.username-taken': { 'zh-CN': '这个用户名已被使用，请换一个。', en: 'the username is taken; choose another' },
+  // Training (P6, P5.3a).
+  'training.security-course-needed': {
+    'zh-CN': '您的信息安全培训{state}，按公司信息安全制度（P5.3a）暂不能查看含个人信息的页面。请联系人事部门参加安全培训，完成后即可恢复访问。',
+    en: 'your security training {state}; under the security policy (P5.3a) pages with personal data are closed to you until you complete the security course (ask HR)',
+  },
+  'training.file-not-yours': { 'zh-CN': '只能查看本人的培训档案；查看他人档案需人事或管理层权限。', en: "you may read your own training file only; others' are for HR and management" },
+  'training.unknown-certificate': { 'zh-CN': '没有找到这份培训证书。', en: 'no training certificate {certificateId}' },
+  'training.certificate-id-taken': { 'zh-CN': '此编号已用于另一份文件，请重新上传。', en: 'this file id is already another file; upload again' },
   'account.own-reset': { 'zh-CN': '不能重置自己的密码，请在“修改密码”中修改。', en: 'you cannot reset your own password; change it instead' },
 } as const satisfies Record<string, Localised>;
 
@@ -449,6 +457,17 @@ export const FIELD_TEXTS = {
   'nobody-business': { 'zh-CN': '名录中没有业务部门成员', en: 'nobody in the directory is in a business department' },
   'nobody-owner': { 'zh-CN': '名录中没有业主代表', en: 'nobody in the directory is an owner representative' },
   'sits-once': { 'zh-CN': '同一人只能在小组中出现一次', en: 'a person sits on the team once' },
+  // The training cycle (P6, P5.3a).
+  'not-staff': { 'zh-CN': '不是在职员工，请从列表中选择', en: 'not a staff member: choose from the list' },
+  'no-staff': { 'zh-CN': '名录中没有在职员工', en: 'nobody in the directory is staff' },
+  'each-attendee-once': { 'zh-CN': '每位学员须且只能填写一次', en: 'every attendee exactly once' },
+  'certificate-needed': { 'zh-CN': '外部培训须上传证书并填写有效期', en: 'an external course needs the certificate and its expiry' },
+  'answer-among-options': { 'zh-CN': '正确答案须是选项之一（填写选项序号）', en: 'the answer is the number of one of the options' },
+  'options-differ': { 'zh-CN': '选项不能重复', en: 'the options must differ' },
+  'security-needs-validity': { 'zh-CN': '安全培训须填写有效期（月）', en: 'a security course needs its validity (months)' },
+  'certificate-file': { 'zh-CN': '请上传 PDF、PNG 或 JPEG 格式的证书', en: 'a PDF, PNG or JPEG data URL' },
+  'certificate-too-large': { 'zh-CN': '证书文件不能超过 2 MB，请压缩后重新上传', en: 'at most 2 MB' },
+  'file-not-what-it-says': { 'zh-CN': '文件内容与其格式不符，请上传真实的 PDF、PNG 或 JPEG 文件', en: 'the file is not what its type says; upload a real PDF, PNG or JPEG' },
 } as const satisfies Record<string, Localised>;
 
 export type FieldKey = keyof typeof FIELD_TEXTS;

@@ -47,6 +47,8 @@ export const ACCESS_KINDS = [
   'data-change',
   'owner-feedback',
   'feedback-photo',
+  'training-file',
+  'training-certificate',
 ] as const;
 export type AccessKind = (typeof ACCESS_KINDS)[number];
 

@@ -9,7 +9,8 @@ import { startProcessArchiver } from '../api/use-cases/process-archive';
 import { ensureProcessSchedules } from '../api/use-cases/process-schedules';
 import { closeDatabase, migrateDatabase, openDatabase } from '../db/client';
 import { users } from '../db/schema';
-import { DEMO_PASSWORD, seedDemoCommunity } from '../db/seed/demo-community';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoCommunity } from '../db/seed/demo-community';
+import { seedDemoSecurityTraining } from '../db/seed/training';
 import { installKeyring, keyringFrom } from '../db/sealed/keyring';
 import { ACTIVITY_GRACE_TIME, createStewardWorker } from '../worker/worker';
 import { startDeviceServices } from './dev-services/devices';
@@ -66,6 +67,8 @@ async function main(): Promise<void> {
   const sealed = Object.entries(sealing).filter(([, rows]) => rows > 0);
   if (sealed.length) log(`Sealed rows stored before encryption: ${sealed.map(([table, rows]) => `${rows} ${table}`).join(', ')}.`);
   if (await seedDemoCommunity(db)) log('Loaded the demo community.');
+  // A demo community loaded before the security course existed (P5.3a) gets its demo staff's course too.
+  await seedDemoSecurityTraining(db, DEMO_USERS.map((user) => user.id));
 
   const backups = archiving
     ? await resolveBackupSettings(config.backups, {

@@ -196,6 +196,18 @@ const SAMPLES: Record<string, InstanceSample> = {
     raw: ['b1-201', 'Data change', 'change'],
     says: ['修改房屋', '1号楼 201'],
   },
+  'training-cycle': {
+    recorded: '2031 年度培训 Training cycle 2031',
+    data: {
+      year: 2031,
+      needs: '监控维修返工偏多，需加强诊断培训',
+      returned: { by: '总经理 郑华', comments: '请补充实操考核的评分标准' },
+      courses: ['信息安全与个人信息保护', '门禁系统厂家认证'],
+      outcome: { year: 2031, courses: 2, completed: 2 },
+    },
+    raw: ['Training cycle'],
+    says: ['2031 年度培训'],
+  },
   backup: {
     recorded: 'Restore drill',
     data: { kind: 'drill', requestedBy: '技术主管 孙', mismatches: 1, backupRunId: 'backup-full-20261201', problems: ['表 tasks 行数不一致'], faultRepairWorkflowId: 'fault-repair-r1' },

@@ -53,6 +53,7 @@ import {
   stepEvents,
   supplierEvaluations,
   tasks,
+  trainingRecords,
   units,
   upgradeDevices,
   vehiclePlates,
@@ -78,6 +79,7 @@ import { MACHINE } from './support/config';
 import { createTestDatabase, type TestDatabase } from './support/stack';
 import { firmwareRelease, registerFirmware } from './support/firmware';
 import { upgradePlan } from './support/upgrade-scenarios';
+import { NEEDS, SECURITY_COURSE } from './support/training-scenarios';
 import { chooseKillSteps, processOfStep, seededRandom, Stepper, WorkerKiller, type ScenarioPlan } from './support/worker-kills';
 
 const API = '/api/v1';
@@ -658,6 +660,36 @@ const SCENARIOS: Scenario[] = [
       expect((await database.db.select().from(annualPlans).where(eq(annualPlans.workflowId, workflowId))).map((row) => row.status)).toEqual(['effective']);
       expect((await database.db.select().from(committeeFilings).where(eq(committeeFilings.planWorkflowId, workflowId))).map((row) => [row.status, row.receiptNumber])).toEqual([['acknowledged', receiptNumber]]);
       expect(await database.db.select().from(planProjects).where(eq(planProjects.planWorkflowId, workflowId))).toHaveLength(3);
+    },
+  },
+  {
+    name: 'training cycle',
+    steps: ['training-cycle start', 'training-cycle needs', 'training-cycle draft', 'training-cycle approve', 'training-cycle session', 'training-cycle exam', 'training-cycle practical'],
+    async run(s) {
+      const { workflowId } = await s.step('training-cycle start', () => send('hr', 'post', '/training-cycles', { cycleId: randomUUID(), year: 2032 }));
+      track(workflowId, 'training-cycle');
+      const needs = await openTask(workflowId, 'analyseNeeds');
+      await s.step('training-cycle needs', () => complete('hr', needs.id, NEEDS));
+      const draft = await openTask(workflowId, 'draftTrainingPlan');
+      const plan = { objectives: ['全员通过信息安全培训'], courses: [{ ...SECURITY_COURSE, startsAt: new Date().toISOString(), attendees: ['u-tech1'] }] };
+      await s.step('training-cycle draft', () => complete('hr', draft.id, plan));
+      const approval = await openTask(workflowId, 'approveTrainingPlan');
+      await s.step('training-cycle approve', () => complete('manager', approval.id, { decision: 'approved' }));
+      const session = await openTask(workflowId, 'recordSession');
+      await s.step('training-cycle session', () => complete('hr', session.id, { attendance: [{ userId: 'u-tech1', attended: true }] }));
+      const exam = await openTask(workflowId, 'takeExam');
+      await s.step('training-cycle exam', () => complete('tech1', exam.id, { q1: '工作需要', q2: '会' }));
+      const practical = await openTask(workflowId, 'scorePractical');
+      await s.step('training-cycle practical', () => complete('secsup', practical.id, { scores: [{ userId: 'u-tech1', score: 80 }] }));
+      expect(await resultOf(workflowId)).toEqual({ year: 2032, courses: 1, completed: 1 });
+      await expectTasks(workflowId, { analyseNeeds: 1, draftTrainingPlan: 1, approveTrainingPlan: 1, recordSession: 1, takeExam: 1, scorePractical: 1 });
+      const records = await database.db.select().from(trainingRecords).where(eq(trainingRecords.workflowId, workflowId));
+      expect(records.map((record) => [record.userId, record.kind, record.score]).sort()).toEqual([
+        ['u-tech1', 'attendance', null],
+        ['u-tech1', 'completion', null],
+        ['u-tech1', 'exam', 100],
+        ['u-tech1', 'practical', 80],
+      ]);
     },
   },
   {

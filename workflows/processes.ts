@@ -21,6 +21,7 @@ import { backupProcess } from './backup/definition';
 import { supplierEvaluationProcess } from './supplier-evaluation/definition';
 import { supplierQualificationProcess } from './supplier-qualification/definition';
 import { supplierRequalificationProcess } from './supplier-requalification/definition';
+import { trainingCycleProcess } from './training-cycle/definition';
 import { visitorPassProcess } from './visitor-pass/definition';
 
 /**
@@ -51,6 +52,7 @@ export const PROCESSES = [
   dataReviewProcess,
   deviceUpgradeProcess,
   ownerFeedbackProcess,
+  trainingCycleProcess,
 ] as const satisfies readonly AnyProcessDefinition[];
 
 export type ProcessName = (typeof PROCESSES)[number]['name'];

@@ -111,10 +111,12 @@ function holdResponse(res: Response) {
 export interface MountOptions {
   /** Appends a personal-data read to the access log; a failure fails the request (nothing is served). */
   recordRead?: (read: PersonalDataRead) => Promise<void>;
+  /** P5.3a: throws the refusal when the user may not be shown another person's personal data at all (no valid security course). */
+  admitPersonalData?: (user: SessionUser) => Promise<void>;
 }
 
-/** Mounts routes: access check, zod on the way in and on the way out, personal-data reads logged, errors to problem+json. */
-export function mountRoutes(routes: RouteSpec[], { recordRead }: MountOptions = {}): Router {
+/** Mounts routes: access check, zod on the way in and on the way out, personal-data reads gated (P5.3a) and logged, errors to problem+json. */
+export function mountRoutes(routes: RouteSpec[], { recordRead, admitPersonalData }: MountOptions = {}): Router {
   const router = Router();
   for (const route of routes) {
     const personalData = route.personalData;
@@ -132,6 +134,8 @@ export function mountRoutes(routes: RouteSpec[], { recordRead }: MountOptions = 
         const params = req.params as Record<string, string>;
         const result = await route.handle({ params, query: query?.data, body: body?.data, user, req, res });
         const read = personalData?.read({ params, query: query?.data, user, result });
+        // Decided on what the answer holds: someone else's personal data is refused, and nothing of it sent.
+        if (read && !read.self && admitPersonalData) await admitPersonalData(user);
         // The row is written while the answer is checked against its schema; nothing is sent before both are done.
         const logging =
           personalData && read

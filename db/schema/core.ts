@@ -329,7 +329,7 @@ export const repairRecords = pgTable('repair_records', {
  * What a stored file is. Each file route serves only its own kind to those who may read the record
  * the file belongs to; face, fingerprint and PIN material is never served over HTTP.
  */
-export const ATTACHMENT_KINDS = ['inspection-photo', 'fault-photo', 'feedback-photo', 'consent-scan', 'face', 'fingerprint', 'pin', 'firmware', 'device-configuration'] as const;
+export const ATTACHMENT_KINDS = ['inspection-photo', 'fault-photo', 'feedback-photo', 'consent-scan', 'face', 'fingerprint', 'pin', 'firmware', 'device-configuration', 'training-certificate'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 /** Kinds stored encrypted (P4.3c, P5.2c): biometrics, PINs, the signed consent forms, and devices' configurations (they hold the doors' cards, faces and PINs). */
 export const SEALED_ATTACHMENT_KINDS = ['face', 'fingerprint', 'pin', 'consent-scan', 'device-configuration'] as const satisfies readonly AttachmentKind[];
@@ -342,7 +342,7 @@ export const attachments = pgTable(
     kind: text('kind', { enum: ATTACHMENT_KINDS }).notNull(),
     /**
      * The record the file belongs to: the fault's workflow, the inspection's workflow (set when its
-     * record is stored), the owner's feedback, the credential, the person consenting, the firmware release, the upgraded device (`<plan>/<device>`).
+     * record is stored), the owner's feedback, the credential, the person consenting, the firmware release, the upgraded device (`<plan>/<device>`), the person a training certificate is theirs.
      */
     recordId: text('record_id'),
     contentType: text('content_type').notNull(),
@@ -353,5 +353,5 @@ export const attachments = pgTable(
     uploadedBy: text('uploaded_by').notNull(),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
-  (table) => [check('attachments_kind', sql`${table.kind} in ('inspection-photo', 'fault-photo', 'feedback-photo', 'consent-scan', 'face', 'fingerprint', 'pin', 'firmware', 'device-configuration')`)],
+  (table) => [check('attachments_kind', sql`${table.kind} in ('inspection-photo', 'fault-photo', 'feedback-photo', 'consent-scan', 'face', 'fingerprint', 'pin', 'firmware', 'device-configuration', 'training-certificate')`)],
 );

@@ -8,6 +8,7 @@ import { seedGovernanceDemo } from './governance-demo';
 import { SYSTEMS } from '../../contracts/vocabulary';
 import { buildings, devices, owners, unitOwners, units, users, vendorContracts, vendors, zones } from '../schema';
 import { seedInspectionPlans } from './inspections';
+import { seedDemoSecurityTraining } from './training';
 
 export const DEMO_PASSWORD = 'steward-demo';
 
@@ -121,6 +122,7 @@ export async function seedDemoCommunity(db: Database): Promise<boolean> {
     await seedDemoDevices(tx);
     await seedAccessControl(tx);
     await seedGovernanceDemo(tx, passwordHash);
+    await seedDemoSecurityTraining(tx, DEMO_USERS.map((user) => user.id));
   });
   await seedSupplierRegistry(db, passwordHash);
   return true;

@@ -29,6 +29,7 @@ import { implementationPlanForm, overdueReviewForm, progressReportForm, type Dir
 import { divergenceReviewForm } from '../../workflows/replay-audit/messages';
 import { evaluationForm, penaltyForm, rectificationNoticeForm, terminationDecisionForm } from '../../workflows/supplier-evaluation/messages';
 import { qualificationReviewForm } from '../../workflows/supplier-qualification/messages';
+import { approvalForm as trainingApprovalForm, examForm, needsForm, practicalForm, sessionForm, trainingPlanForm, type StaffMember } from '../../workflows/training-cycle/messages';
 
 export interface TaskSample {
   form: z.ZodType;
@@ -55,6 +56,13 @@ const directory: DirectoryUser[] = [
   { id: 'u-guard1', displayName: people['u-guard1'], roles: ['guard'], vendorId: null },
   { id: 'u-committee', displayName: people['u-committee'], roles: ['committee-member', 'owner'], vendorId: null },
 ];
+
+// ---- the training cycle ----
+const trainingStaff: StaffMember[] = [
+  { userId: 'u-tech1', displayName: people['u-tech1'], roles: ['technician'], department: 'engineering' },
+  { userId: 'u-guard1', displayName: people['u-guard1'], roles: ['guard'], department: 'security' },
+];
+const trainingCourse = { title: '信息安全与个人信息保护', topic: 'security', method: 'external-course', startsAt: AT, trainers: '安保主管 林峰', content: '公司信息安全制度' };
 
 // ---- data review ----
 const reviewContext = {
@@ -424,6 +432,44 @@ export const TASK_SAMPLES: Record<string, Record<string, TaskSample>> = {
       },
       references: upgradeReferences,
     },
+  },
+  'training-cycle': {
+    analyseNeeds: {
+      form: needsForm(trainingStaff),
+      context: {
+        year: 2031,
+        evidence: {
+          repairs: [{ technician: people['u-tech1'], system: 'cctv', repairCount: 12, reworked: 3, escalated: 1 }],
+          overdueTasks: [{ person: people['u-guard1'], overdue: 2 }],
+          failedAssessments: [{ person: people['u-guard1'], courseTitle: '信息安全与个人信息保护', kind: 'exam', score: 50 }],
+          expiringCertificates: [{ person: people['u-tech1'], courseTitle: '门禁系统厂家认证', expiresAt: LATER }],
+        },
+      },
+      references: {},
+    },
+    draftTrainingPlan: { form: trainingPlanForm(trainingStaff), context: { year: 2031, needs: '监控维修返工偏多', returned: { by: people['u-manager'], comments: '请补充评分标准' } }, references: {} },
+    approveTrainingPlan: {
+      form: trainingApprovalForm,
+      context: {
+        year: 2031,
+        needs: '监控维修返工偏多',
+        plan: {
+          objectives: ['全员通过信息安全培训'],
+          courses: [{ ...trainingCourse, attendees: [people['u-tech1'], people['u-guard1']], validityMonths: 12, questions: 2, practical: true }],
+        },
+      },
+      references: {},
+    },
+    recordSession: { form: sessionForm(trainingStaff, true), context: trainingCourse, references: {} },
+    takeExam: {
+      form: examForm([
+        { question: '查看业主个人信息前需要什么？', options: ['工作需要', '好奇'], answer: 1 },
+        { question: '个人信息的查阅会被记录吗？', options: ['会', '不会'], answer: 1 },
+      ]),
+      context: { courseTitle: trainingCourse.title, passMark: 60 },
+      references: {},
+    },
+    scorePractical: { form: practicalForm(trainingStaff), context: { courseTitle: trainingCourse.title, content: trainingCourse.content, passMark: 60 }, references: {} },
   },
   'supplier-qualification': {
     reviewQualification: {

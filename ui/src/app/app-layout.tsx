@@ -8,7 +8,7 @@ import { apiRequest } from '../lib/api-client';
 import { type MessageKey, type ProcessTitle, useI18n } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import type { User } from '../../../contracts/auth';
-import { can, canOnAny } from '../../../contracts/permissions';
+import { can, canOnAny, STAFF_ROLES } from '../../../contracts/permissions';
 
 /** Each page is in the navigation of those who may do the action it is for (contracts/permissions.ts). */
 const NAV_ITEMS: { to: string; label: MessageKey; visible: (user: User) => boolean }[] = [
@@ -41,6 +41,8 @@ const NAV_ITEMS: { to: string; label: MessageKey; visible: (user: User) => boole
   { to: routes.backups, label: 'nav.backups', visible: (user) => can(user, 'backup.read') },
   { to: routes.upgrades, label: 'nav.upgrades', visible: (user) => can(user, 'device-upgrade.read') },
   { to: routes.kpis, label: 'nav.kpis', visible: (user) => can(user, 'kpi.read') },
+  // Every staff member has a training file (P6.3a); owners and suppliers have none.
+  { to: routes.trainingFiles, label: 'nav.training', visible: (user) => user.roles.some((role) => (STAFF_ROLES as readonly string[]).includes(role)) },
 ];
 
 /** The signed-in shell: header with role-based nav, language toggle and sign-out. */

@@ -290,6 +290,19 @@ export const router = createBrowserRouter([
         const { KpiDashboardPage } = await import('../features/kpis/components/kpi-dashboard-page');
         return () => <KpiDashboardPage />;
       }),
+      page(routes.trainingFiles, async () => {
+        const { TrainingFilesPage } = await import('../features/training/components/training-files-page');
+        return function TrainingFiles() {
+          const user = useCurrentUser();
+          // Those who read only their own file go straight to it.
+          if (!canOnAny(user, 'training-file.read')) return <Navigate to={links.trainingFile(user.id)} replace />;
+          return <TrainingFilesPage fileLink={links.trainingFile} canStart={can(user, 'training-cycle.start')} processInstanceLink={can(user, 'process.read') ? links.processInstance : undefined} />;
+        };
+      }),
+      page(routes.trainingFile, async () => {
+        const { TrainingFilePage } = await import('../features/training/components/training-file-page');
+        return () => <TrainingFilePage filesPath={canOnAny(useCurrentUser(), 'training-file.read') ? routes.trainingFiles : undefined} />;
+      }),
       { path: '*', element: <HomeRedirect /> },
     ],
   },

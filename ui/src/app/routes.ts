@@ -52,6 +52,8 @@ export const routes = {
   draftUpgradePlan: '/upgrades/plans/new',
   upgradePlan: '/upgrades/plans/:planId',
   kpis: '/kpis',
+  trainingFiles: '/training/files',
+  trainingFile: '/training/files/:userId',
   changePassword: '/account/password',
   /** A new owner's one-time link (domain/owner-invitations.ts writes it into their notification). */
   invitation: '/invitation/:token',
@@ -77,6 +79,7 @@ export const links = {
   resident: (residentId: string) => `/admin/residents/${encodeURIComponent(residentId)}`,
   zone: (zoneId: string) => `/admin/zones/${encodeURIComponent(zoneId)}`,
   shift: (shiftId: string) => `/admin/roster/${encodeURIComponent(shiftId)}`,
+  trainingFile: (userId: string) => `/training/files/${encodeURIComponent(userId)}`,
 };
 
 /**

@@ -25,6 +25,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'nav.residents': 'Residents',
   'nav.backups': 'Backups',
   'nav.upgrades': 'Firmware upgrades',
+  'nav.training': 'Training',
   'nav.kpis': 'Indicators',
   'nav.changePassword': 'Change password',
   'nav.notifications': 'Notifications',
@@ -34,6 +35,8 @@ export const messagesEn: Record<MessageKey, string> = {
   'nav.main': 'Main navigation',
   'nav.myTasks': 'My tasks',
 
+  'task.fileTooLarge': 'The file is larger than 2 MB; make it smaller and upload it again',
+  'task.fileUploaded': 'Uploaded: {name}',
   'common.loading': 'Loading…',
   'common.loadMore': 'Load more',
   'common.noItems': 'Nothing here yet',

@@ -23,6 +23,7 @@ export const messagesZhCn = {
   'nav.residents': '住户与租户',
   'nav.backups': '备份与恢复',
   'nav.upgrades': '固件升级',
+  'nav.training': '培训档案',
   'nav.kpis': '指标看板',
   'nav.changePassword': '修改密码',
   'nav.notifications': '通知',
@@ -32,6 +33,8 @@ export const messagesZhCn = {
   'nav.main': '主导航',
   'nav.myTasks': '我的待办',
 
+  'task.fileTooLarge': '文件不能超过 2 MB，请压缩后重新上传',
+  'task.fileUploaded': '已上传：{name}',
   'common.loading': '加载中…',
   'common.loadMore': '加载更多',
   'common.noItems': '暂无记录',

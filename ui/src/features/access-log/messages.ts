@@ -59,6 +59,8 @@ const zhCn = {
   'kind.staff-user': '员工账号',
   'kind.resident': '住户与租户',
   'kind.data-change': '数据变更',
+  'kind.training-file': '培训档案',
+  'kind.training-certificate': '培训证书',
 };
 
 const en: typeof zhCn = {
@@ -120,6 +122,8 @@ const en: typeof zhCn = {
   'kind.staff-user': 'Staff account',
   'kind.resident': 'Resident or tenant',
   'kind.data-change': 'Data change',
+  'kind.training-file': 'Training file',
+  'kind.training-certificate': 'Training certificate',
 };
 
 export type AccessLogTextKey = keyof typeof zhCn;

@@ -321,6 +321,9 @@ function SchemaField({
     case 'photo':
       control = <PhotoInput id={id} uploadPath={String(schema['x-photo-upload'])} photoId={text} onChange={onChange} />;
       break;
+    case 'file':
+      control = <FileInput id={id} uploadPath={String(schema['x-file-upload'])} accept={String(schema.contentMediaType)} fileId={text} onChange={onChange} />;
+      break;
     case 'choice':
       control = (
         <select {...common} value={text} onChange={(event) => onChange(event.target.value)}>
@@ -425,6 +428,47 @@ function PhotoInput({
       {uploading && <span className="muted"> {t('common.loading')}</span>}
       <ErrorBanner error={error} />
       {preview && photoId && <img className="photo-preview" src={preview} alt={t('fault.photo')} />}
+    </div>
+  );
+}
+
+/** Picks a document (a certificate), uploads it (idempotent on a client-chosen id; the server checks its kind) and hands the id to the form. */
+function FileInput({ id, uploadPath, accept, fileId, onChange }: { id: string; uploadPath: string; accept: string; fileId: string; onChange: (value: FormValue) => void }) {
+  const { t } = useI18n();
+  const [uploading, setUploading] = useState(false);
+  const [name, setName] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  async function handleChange(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    setError(null);
+    setName(null);
+    onChange('');
+    if (!file) return;
+    if (file.size > MAX_PHOTO_BYTES) {
+      event.target.value = '';
+      setError(new Error(t('task.fileTooLarge')));
+      return;
+    }
+    setUploading(true);
+    try {
+      const uploaded = await apiRequest<{ fileId: string }>(uploadPath, { method: 'POST', body: { fileId: newUuid(), file: await readAsDataUrl(file) } });
+      setName(file.name);
+      onChange(uploaded.fileId);
+    } catch (failure) {
+      event.target.value = '';
+      setError(failure);
+    } finally {
+      setUploading(false);
+    }
+  }
+
+  return (
+    <div className="file-input" data-file-id={fileId || undefined}>
+      <input id={id} type="file" accept={accept} onChange={handleChange} disabled={uploading} />
+      {uploading && <span className="muted"> {t('common.loading')}</span>}
+      <ErrorBanner error={error} />
+      {name && fileId && <span className="muted"> {t('task.fileUploaded', { name })}</span>}
     </div>
   );
 }

@@ -45,6 +45,8 @@ export type FieldKind =
   | 'date-time'
   | 'date'
   | 'photo'
+  /** A document uploaded on its own (a certificate): the field holds the id the upload returns. */
+  | 'file'
   /** An array of objects: an editable list of rows, each with its own fields. */
   | 'rows'
   /** A nested object: its fields, drawn together. */
@@ -123,6 +125,7 @@ function kindOf(schema: JsonSchema): FieldKind {
   if (typeof schema.contentMediaType === 'string' && schema.contentMediaType.startsWith('image/') && typeof schema['x-photo-upload'] === 'string') {
     return 'photo';
   }
+  if (typeof schema.contentMediaType === 'string' && typeof schema['x-file-upload'] === 'string') return 'file';
   if (schema.format === 'date-time') return 'date-time';
   if (schema.format === 'date') return 'date';
   return 'text';
