@@ -87,6 +87,8 @@ const API = '/api/v1';
 const KILLS = 5;
 /** A step's task may open only after a kill's recovery (a workflow task timing out, an activity's 30 s). */
 const STEP_WAIT_MS = 120_000;
+/** Every process at once, with up to five worker restarts of up to 30 s each on a loaded machine. */
+const ALL_SCENARIOS_MS = 600_000;
 /** Deadlines that must not pass during the test, however slow the machine. */
 const LONG_MS = 3_600_000;
 /** A tiny JPEG: the simulator stores its bytes, never shows it. */
@@ -947,5 +949,5 @@ describe('the worker killed in the middle of every process', () => {
       expect(rows.find((row) => row.workflowId === workflowId)?.lastSeq, workflowId).toBe(seqs.length);
     }
     expect(await database.db.select({ id: tasks.id }).from(tasks).where(and(inArray(tasks.workflowId, driven), eq(tasks.status, 'open')))).toEqual([]);
-  }, 300_000);
+  }, ALL_SCENARIOS_MS);
 });
