@@ -25,6 +25,8 @@ const FIRMWARE_READERS = ['technician', 'tech-supervisor', 'management', 'admin'
 const FAULT_STAFF = ['technician', 'tech-supervisor', 'monitoring-operator', 'management', 'admin', 'auditor'];
 /** Who read every feedback, and the supervisors who reply when customer service has nobody (api/use-cases/owner-feedback.ts). */
 const FEEDBACK_READERS = ['management', 'admin', 'auditor', 'security-supervisor', 'tech-supervisor'];
+/** Who read everyone's training file and its certificates (contracts/permissions.ts `training-file.read`); anyone their own. */
+const TRAINING_FILE_READERS = ['hr', 'management'];
 const NEVER_SERVED: AttachmentKind[] = ['face', 'fingerprint', 'pin', 'device-configuration'];
 
 let stack: DeviceTestStack;
@@ -118,6 +120,15 @@ describe('files are served by kind, to the readers of their record (C1)', () => 
     await eventually(async () => (await person('secsup').get(`${API}/tasks?workflowId=${feedbackWorkflow}&status=open`)).body.items[0]);
     const [feedbackPhoto] = await stack.db.select().from(attachments).where(eq(attachments.kind, 'feedback-photo'));
 
+    // Training certificates (P6.2): one recorded in a session for tech2 (its holder, as recording the session sets it), one
+    // uploaded by HR and not recorded yet.
+    const [heldCertificate, draftCertificate] = [randomUUID(), randomUUID()];
+    for (const fileId of [heldCertificate, draftCertificate]) {
+      const uploaded = await person('hr').post(`${API}/training/certificates`, { fileId, file: `data:image/png;base64,${PNG}` });
+      expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
+    }
+    await stack.db.update(attachments).set({ recordId: 'u-tech2' }).where(eq(attachments.id, heldCertificate));
+
     // A supplier's firmware file, and a device's configuration saved by an upgrade's backup.
     const firmware = await registerFirmware(person('vendor-cctv'), firmwareRelease('V5.8.0', ['camera']));
     const lift = await registerFirmware(person('vendor-elevator-monitoring'), firmwareRelease('V1.1.0', ['lift-monitor']));
@@ -191,6 +202,11 @@ describe('files are served by kind, to the readers of their record (C1)', () => 
     const feedbackPhotoStatus = (client: SignedInClient, id: string) =>
       (client.user.roles.some((role) => FEEDBACK_READERS.includes(role)) || client.user.username === 'owner-li') && id === feedbackPhoto.id ? 200 : 404;
 
+    const certificateStatus = (client: SignedInClient, id: string) => {
+      if (id === heldCertificate) return client.user.id === 'u-tech2' || client.user.roles.some((role) => TRAINING_FILE_READERS.includes(role)) ? 200 : 404;
+      return id === draftCertificate && client.user.username === 'hr' ? 200 : 404;
+    };
+
     const calls: Array<{ who: string; path: string; expected: number; actual: number; kind?: string }> = [];
     for (const client of people) {
       for (const file of files) {
@@ -201,6 +217,11 @@ describe('files are served by kind, to the readers of their record (C1)', () => 
       for (const file of files) {
         const response = await fetchFile(client, `${API}/owner-feedback/${feedbackWorkflow}/photos/${file.id}`);
         calls.push({ who: client.user.username, path: `/owner-feedback/:id/photos/${file.kind}`, kind: file.kind, expected: feedbackPhotoStatus(client, file.id), actual: response.status });
+        if (response.status === 200) expect(response.body.toString('base64')).toBe(PNG);
+      }
+      for (const file of files) {
+        const response = await fetchFile(client, `${API}/training/certificates/${file.id}`);
+        calls.push({ who: client.user.username, path: `/training/certificates/${file.kind}`, kind: file.kind, expected: certificateStatus(client, file.id), actual: response.status });
         if (response.status === 200) expect(response.body.toString('base64')).toBe(PNG);
       }
       for (const workflowId of [ownerFault, inspectionFault, ...crafted]) {
