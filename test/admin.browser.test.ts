@@ -241,8 +241,10 @@ describe('administration in Chromium, against the real API and worker', () => {
     await page.waitForLoadState('networkidle');
     // As an administrator's reset or a disabling ends them (the API's cached sessions are told too).
     await endSessions(stack.db, 'u-auditor');
-    await page.locator('nav a', { hasText: '流程实例' }).click();
-    await page.waitForURL('**/login');
+    // The link's click event itself: a click action that finds the header re-rendered under it retries, and on a
+    // loaded machine its retries outlasted the page's move to sign-in.
+    await page.locator('nav a', { hasText: '流程实例' }).dispatchEvent('click');
+    await page.waitForURL('**/login', { timeout: 60_000 });
     expect(await page.locator('[data-testid="session-ended"]').innerText()).toContain('您的登录已失效');
     await page.locator('input[name="username"]').fill('auditor');
     await page.locator('input[name="password"]').fill(PASSWORD);
@@ -436,7 +438,8 @@ describe('administration in Chromium, against the real API and worker', () => {
     await page.locator('#new-password').fill(mine);
     await page.locator('#confirm-password').fill(mine);
     await page.locator('[data-testid="save-password"]').click();
-    await page.waitForURL('**/worklist');
+    // Two password hashes (argon2) and a sign-in: seconds on a loaded machine.
+    await page.waitForURL('**/worklist', { timeout: 60_000 });
     expect(await page.locator('[data-testid="current-user"]').innerText()).toBe('文员 测试 Test Clerk');
     // Later, the user menu leads to the same form, without the reset's notice.
     await page.locator('[data-testid="change-password"]').click();
