@@ -166,6 +166,7 @@ function configFrom(env: Environment): Config {
           confirmationDueMs: env.FEEDBACK_CONFIRMATION_DUE_MINUTES,
         },
       },
+      announcements: { approvalDueMs: env.ANNOUNCEMENT_APPROVAL_DUE_MINUTES, correctionDueMs: env.ANNOUNCEMENT_CORRECTION_DUE_MINUTES },
       dataReview: {
         checkDueMs: env.DATA_REVIEW_CHECK_DUE_MINUTES,
         approvalDueMs: env.DATA_REVIEW_APPROVAL_DUE_MINUTES,

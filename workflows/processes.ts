@@ -1,6 +1,7 @@
 import { accessAnomalyProcess } from './access-anomaly/definition';
 import { accessRevocationProcess } from './access-revocation/definition';
 import { alarmLinkageProcess } from './alarm-linkage/definition';
+import { announcementProcess } from './announcement/definition';
 import { annualPlanProcess } from './annual-plan/definition';
 import { committeeFilingProcess } from './committee-filing/definition';
 import { credentialEnrolmentProcess } from './credential-enrolment/definition';
@@ -51,6 +52,7 @@ export const PROCESSES = [
   dataReviewProcess,
   deviceUpgradeProcess,
   ownerFeedbackProcess,
+  announcementProcess,
 ] as const satisfies readonly AnyProcessDefinition[];
 
 export type ProcessName = (typeof PROCESSES)[number]['name'];

@@ -14,3 +14,4 @@ export * from './backups';
 export * from './upgrades';
 export * from './notifications';
 export * from './owner-feedback';
+export * from './announcements';
