@@ -12,6 +12,7 @@ import { createHumanTaskActivities } from './human-tasks';
 import { createInspectionActivities } from './inspection';
 import { createOwnersVoteActivities } from './owners-vote';
 import { createOwnerFeedbackActivities } from './owner-feedback';
+import { createAnnouncementActivities } from './announcements';
 import { createProcessProjectionActivities } from './process-projection';
 import { createProjectAcceptanceActivities } from './project-acceptance';
 import { createProjectDeliveryActivities } from './project-delivery';
@@ -68,5 +69,6 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createDeviceUpgradeActivities(dependencies),
     ...createOwnerFeedbackActivities(dependencies),
     ...createTrainingActivities(dependencies),
+    ...createAnnouncementActivities(dependencies),
   };
 }

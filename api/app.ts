@@ -27,6 +27,7 @@ import { securityTrainingGate } from './use-cases/training';
 import { deviceListener, deviceRoutes } from './routes/devices';
 import { faultRoutes } from './routes/faults';
 import { ownerFeedbackRoutes } from './routes/owner-feedback';
+import { announcementRoutes } from './routes/announcements';
 import { inspectionRoutes } from './routes/inspections';
 import { kpiRoutes } from './routes/kpis';
 import { governanceRoutes } from './routes/governance';
@@ -48,6 +49,7 @@ export const apiRoutes = (ctx: ApiContext) => [
   ...notificationRoutes(ctx),
   ...faultRoutes(ctx),
   ...ownerFeedbackRoutes(ctx),
+  ...announcementRoutes(ctx),
   ...processRoutes(ctx),
   ...deliveryRoutes(ctx),
   ...acceptanceRoutes(ctx),

@@ -12,6 +12,7 @@ import type { AccessLogSettings } from './access-log-settings';
 import type { DeviceSettings } from './devices/settings';
 import type { GovernanceSettings } from './governance-settings';
 import type { DataReviewTimings } from '../workflows/data-review/definition';
+import type { AnnouncementTimings } from '../workflows/announcement/definition';
 import type { OwnerFeedbackTimings } from '../workflows/owner-feedback/definition';
 import type { Department, FeedbackCategory } from '../contracts/vocabulary';
 import type { DeviceUpgradeTimings } from '../workflows/device-upgrade/definition';
@@ -46,6 +47,8 @@ export interface ApiSettings {
   /** P4.1b: the department of each feedback category, the escalation's supervisors, the due times. */
   ownerFeedback: { departments: Record<FeedbackCategory, Department>; supervisorRoles: string[]; timings: OwnerFeedbackTimings };
   training: TrainingSettings;
+  /** P4.1a: when an announcement's approval and a returned one's correction are due. */
+  announcements: AnnouncementTimings;
   /** P5.1b: when a change's review, second approval and correction are due. */
   dataReview: DataReviewTimings;
   /** P3.3a–b: an upgrade's due times, and how long and how often its devices are waited for. */

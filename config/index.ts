@@ -180,6 +180,7 @@ function configFrom(env: Environment): Config {
         reminderWarnMs: env.SECURITY_TRAINING_WARN_DAYS,
         reminderIntervalMs: env.SECURITY_TRAINING_REMINDER_INTERVAL_HOURS,
       },
+      announcements: { approvalDueMs: env.ANNOUNCEMENT_APPROVAL_DUE_MINUTES, correctionDueMs: env.ANNOUNCEMENT_CORRECTION_DUE_MINUTES },
       dataReview: {
         checkDueMs: env.DATA_REVIEW_CHECK_DUE_MINUTES,
         approvalDueMs: env.DATA_REVIEW_APPROVAL_DUE_MINUTES,

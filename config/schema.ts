@@ -288,6 +288,10 @@ export const AREAS = {
     FEEDBACK_FOLLOW_UP_DUE_MINUTES: duration({ default: '3d', description: 'each follow-up reply due' }),
     FEEDBACK_CONFIRMATION_DUE_MINUTES: duration({ default: '7d', description: "the owner's confirmation of the resolution; unanswered, the feedback closes unconfirmed" }),
   }),
+  announcements: area('Community announcements (P4.1a)', {
+    ANNOUNCEMENT_APPROVAL_DUE_MINUTES: duration({ default: '1d', description: "management's approval (or return) of a drafted announcement due" }),
+    ANNOUNCEMENT_CORRECTION_DUE_MINUTES: duration({ default: '2d', description: "the drafter's correction of a returned announcement due" }),
+  }),
   dataReview: area('Master data through review (P5.1b)', {
     DATA_REVIEW_CHECK_DUE_MINUTES: duration({ default: '2d', description: "the checker's review of a change due" }),
     DATA_REVIEW_APPROVAL_DUE_MINUTES: duration({ default: '3d', description: "management's second approval of an area or ownership change due" }),

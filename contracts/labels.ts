@@ -5,7 +5,7 @@
  * workflows, the API and the UI import it.
  */
 import type { Language } from './language';
-import type { Department, FeedbackCategory, FeedbackResolution, DeliveryStatus, IdDocumentKind, ResidentRelation, SystemKind, UnitUse } from './vocabulary';
+import type { AnnouncementAudience, Department, FeedbackCategory, FeedbackResolution, DeliveryStatus, IdDocumentKind, ResidentRelation, SystemKind, UnitUse } from './vocabulary';
 
 export { LANGUAGES, type Language } from './language';
 
@@ -84,6 +84,13 @@ export const FEEDBACK_RESOLUTION_LABELS: Record<FeedbackResolution, Label> = {
   unconfirmed: label('业主未确认，已关闭', 'Closed without the owner’s confirmation'),
   adopted: label('建议已采纳', 'Suggestion adopted'),
   declined: label('建议未采纳', 'Suggestion declined'),
+};
+
+/** Who an announcement is for (P4.1a). */
+export const ANNOUNCEMENT_AUDIENCE_LABELS: Record<AnnouncementAudience, Label> = {
+  all: label('全体业主', 'All owners'),
+  building: label('指定楼栋', 'One building'),
+  units: label('指定房屋', 'Named units'),
 };
 
 /** What a unit is registered for, how far its sale has gone, and the identity documents its owners register with (P5.1a). */

@@ -60,6 +60,8 @@ export const OWN_RULES = {
   'own-assignment': 'a task assigned to the user',
   'own-feedback': 'feedback the user submitted, or one whose task the user is (or was) a candidate for',
   'own-account': "the user's own account (their training file)",
+  'in-audience': "an announcement whose audience holds the user: every owner, or the owners of a unit in its building or among its units",
+  'own-announcement': 'an announcement the user drafted',
 } as const;
 
 export type OwnRule = keyof typeof OWN_RULES;
@@ -137,6 +139,24 @@ export const PERMISSIONS = {
     roles: ['management', 'admin', 'auditor'],
     own: { rule: 'own-feedback', roles: 'signed-in' },
     clauses: ['P4.1b', 'P5.3c'],
+  },
+  // Community announcements (P4.1a)
+  'announcement.start': {
+    description: 'Draft a community announcement for all owners, a building or named units; management approves it',
+    roles: ['admin', 'management'],
+    clauses: ['P4.1a'],
+  },
+  'announcement.read': {
+    description: 'Read published announcements: staff every one, an owner those whose audience holds them (each read recorded once)',
+    roles: ['management', 'admin', 'auditor'],
+    own: { rule: 'in-audience', roles: ['owner'] },
+    clauses: ['P4.1a'],
+  },
+  'announcement.receipts': {
+    description: "See an announcement's read receipts (how many of its audience read it): management every one, a drafter their own",
+    roles: ['management'],
+    own: { rule: 'own-announcement', roles: ['admin'] },
+    clauses: ['P4.1a'],
   },
   'location.read': {
     description: 'Read the places a fault can be reported at: staff every unit, others their own units',

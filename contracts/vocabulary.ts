@@ -89,6 +89,10 @@ export type FeedbackCategory = (typeof FEEDBACK_CATEGORIES)[number];
 export const FEEDBACK_RESOLUTIONS = ['confirmed', 'unconfirmed', 'adopted', 'declined'] as const;
 export type FeedbackResolution = (typeof FEEDBACK_RESOLUTIONS)[number];
 
+/** P4.1a: who an announcement is for: every owner, the owners of one building, or the owners of named units. */
+export const ANNOUNCEMENT_AUDIENCES = ['all', 'building', 'units'] as const;
+export type AnnouncementAudience = (typeof ANNOUNCEMENT_AUDIENCES)[number];
+
 /** P5.1b: a master-data change: what it is about, what it does, and where it stands in review. */
 export const DATA_CHANGE_KINDS = ['unit', 'unit-owner', 'user', 'device', 'resident', 'zone', 'guard-shift'] as const;
 export const DATA_CHANGE_ACTIONS = ['create', 'change', 'disable', 'add-owner', 'remove-owner', 'enable', 'reset-password', 'import', 'move-out'] as const;

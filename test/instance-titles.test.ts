@@ -108,6 +108,20 @@ const SAMPLES: Record<string, InstanceSample> = {
     raw: ['complaint', 'b1-201'],
     says: ['投诉', '电梯间夜里灯不亮'],
   },
+  announcement: {
+    recorded: '公告：1号楼停水通知',
+    data: {
+      announcementId: 'a-1',
+      draft: { title: '1号楼停水通知', body: '明日 9:00–12:00 停水', audience: 'building', buildingId: 'b1', unitIds: [], pinned: true, expiresAt: '2026-12-10T08:00:00.000Z' },
+      returns: 1,
+      reasons: '请写明联系电话',
+      approvedBy: '总经理 郑华',
+      audienceSize: 6,
+      publishedAt: '2026-12-03T08:00:00.000Z',
+    },
+    raw: ['building', 'a-1'],
+    says: ['公告', '1号楼停水通知'],
+  },
   'owners-vote': {
     recorded: "Owners' vote: 更换电梯",
     data: { voteId: 'v-1', item: 6, origin: null, opensAt: '2026-12-01T08:00:00.000Z', closesAt: '2026-12-15T08:00:00.000Z', ballotsDigest: 'ab'.repeat(32), objections: 0 },

@@ -41,6 +41,8 @@ import {
   inspectionRecords,
   ownerFeedback,
   ownerFeedbackMessages,
+  announcementReads,
+  announcements,
   ownerVotes,
   panelMembers,
   planProjects,
@@ -811,6 +813,28 @@ const SCENARIOS: Scenario[] = [
       expect((await database.db.select().from(ownerFeedback).where(eq(ownerFeedback.workflowId, workflowId))).map((row) => [row.resolution, row.rating])).toEqual([['confirmed', 5]]);
       const thread = await database.db.select().from(ownerFeedbackMessages).where(eq(ownerFeedbackMessages.workflowId, workflowId)).orderBy(asc(ownerFeedbackMessages.at));
       expect(thread.map((message) => message.kind)).toEqual(['reply', 'reopened', 'reply', 'confirmed']);
+    },
+  },
+  {
+    name: 'announcement',
+    steps: ['announcement draft', 'announcement return', 'announcement correct', 'announcement approve', 'announcement read'],
+    async run(s) {
+      const announcementId = randomUUID();
+      const workflowId = track(`announcement-${announcementId}`, 'announcement');
+      await s.step('announcement draft', () =>
+        send('admin', 'post', '/announcements', { announcementId, title: '1号楼停水通知', body: '明日 9:00–12:00 停水，请提前储水。', audience: 'building', buildingId: 'b1' }),
+      );
+      const approval = await openTask(workflowId, 'approveAnnouncement');
+      await s.step('announcement return', () => complete('manager', approval.id, { decision: 'returned', reasons: '请写明联系电话' }));
+      const correction = await openTask(workflowId, 'correctAnnouncement');
+      await s.step('announcement correct', () => complete('admin', correction.id, { title: '1号楼停水通知', body: '明日 9:00–12:00 停水。咨询电话 8888-0000。', pinned: true }));
+      const second = await until(async () => (await openTasks(workflowId, 'approveAnnouncement')).find((task) => task.id !== approval.id));
+      await s.step('announcement approve', () => complete('manager', second.id, { decision: 'approved' }));
+      expect(await resultOf(workflowId)).toMatchObject({ status: 'published', returns: 1, audienceSize: 6 });
+      await s.step('announcement read', () => send('owner-zhang', 'post', `/announcements/${encodeURIComponent(workflowId)}/read`, undefined, 200));
+      await expectTasks(workflowId, { approveAnnouncement: 2, correctAnnouncement: 1 });
+      expect((await database.db.select().from(announcements).where(eq(announcements.workflowId, workflowId))).map((row) => [row.pinned, row.audienceSize])).toEqual([[true, 6]]);
+      expect(await database.db.select().from(announcementReads).where(eq(announcementReads.announcementId, workflowId))).toHaveLength(1);
     },
   },
   {

@@ -1,6 +1,7 @@
 import { accessAnomalyProcess } from './access-anomaly/definition';
 import { accessRevocationProcess } from './access-revocation/definition';
 import { alarmLinkageProcess } from './alarm-linkage/definition';
+import { announcementProcess } from './announcement/definition';
 import { annualPlanProcess } from './annual-plan/definition';
 import { committeeFilingProcess } from './committee-filing/definition';
 import { credentialEnrolmentProcess } from './credential-enrolment/definition';
@@ -53,6 +54,7 @@ export const PROCESSES = [
   deviceUpgradeProcess,
   ownerFeedbackProcess,
   trainingCycleProcess,
+  announcementProcess,
 ] as const satisfies readonly AnyProcessDefinition[];
 
 export type ProcessName = (typeof PROCESSES)[number]['name'];

@@ -15,3 +15,4 @@ export * from './upgrades';
 export * from './notifications';
 export * from './owner-feedback';
 export * from './training';
+export * from './announcements';

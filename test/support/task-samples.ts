@@ -9,6 +9,7 @@ import { correctionForm, decisionForm } from '../../workflows/data-review/messag
 import { failureDecisionForm, planDecisionForm } from '../../workflows/device-upgrade/messages';
 import { diagnosisForm, repairForm, verificationForm } from '../../workflows/fault-repair/messages';
 import { assessmentForm, confirmationForm, replyForm } from '../../workflows/owner-feedback/messages';
+import { approvalForm as announcementApprovalForm, correctionForm as announcementCorrectionForm } from '../../workflows/announcement/messages';
 import { acknowledgeForm, arrivalForm, findingsForm } from '../../workflows/alarm-linkage/messages';
 import { approvalForm as planApprovalForm, budgetForm, contributionForm, planForm } from '../../workflows/annual-plan/messages';
 import { acknowledgementForm } from '../../workflows/committee-filing/messages';
@@ -222,7 +223,18 @@ const feedbackContext = {
 };
 const feedbackReferences: TaskReferences = { building: { b1: '1号楼' }, unit: { 'b1-201': '1号楼 201' } };
 
+// ---- announcements ----
+const announcementDraft = { title: '1号楼停水通知', body: '因管道维修，1号楼明日 9:00–12:00 停水。', audience: 'building', buildingId: 'b1', unitIds: [], pinned: false, expiresAt: AT };
+
 export const TASK_SAMPLES: Record<string, Record<string, TaskSample>> = {
+  announcement: {
+    approveAnnouncement: { form: announcementApprovalForm, context: { ...announcementDraft, drafter: people['u-techsup'], makerId: 'u-techsup' }, references: { building: { b1: '1号楼' } } },
+    correctAnnouncement: {
+      form: announcementCorrectionForm,
+      context: { ...announcementDraft, audience: 'units', buildingId: null, unitIds: ['b1-201'], returnedBy: people['u-manager'], reasons: '请写明联系电话' },
+      references: { unit: { 'b1-201': '1号楼 201' } },
+    },
+  },
   'owner-feedback': {
     firstReply: { form: replyForm, context: feedbackContext, references: feedbackReferences },
     followUp: { form: replyForm, context: { ...feedbackContext, lastReply: '已安排电工更换灯具', reopenReason: '还是一闪一闪的' }, references: feedbackReferences },
